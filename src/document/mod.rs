@@ -1,0 +1,277 @@
+//! The document model: what a rule sees of an article.
+//!
+//! A [`Document`] keeps the original source bytes and an analysis text of the same layout: the
+//! NFKC form of the source with front matter, code and markup masked by spaces (never cut), so
+//! every block, sentence and token is a [`Span`] into the analysis text, and [`Document::to_source`]
+//! maps it back to the bytes the user wrote.
+
+mod markdown;
+pub mod normalize;
+mod plain;
+mod sentences;
+
+use std::path::Path;
+
+use crate::span::Span;
+use normalize::{Edge, OffsetMap};
+
+/// How the source text is structured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    PlainText,
+}
+
+impl Format {
+    /// Markdown for `.md`/`.markdown`, plain text for everything else.
+    pub fn from_path(path: &Path) -> Self {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
+                Format::Markdown
+            }
+            _ => Format::PlainText,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The article's title: front matter `title:`, a leading `# H1`, or a text file's first line.
+    Headline,
+    Heading {
+        level: u8,
+    },
+    Paragraph,
+    ListItem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The block's content, without markers such as `## `, `1. ` or `・`.
+    pub span: Span,
+    /// Index into [`Document::sections`].
+    pub section: usize,
+}
+
+/// A heading and the blocks under it, up to the next heading of the same or a higher level.
+/// Blocks before the first heading form a section without a heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Index into [`Document::blocks`] of the heading block.
+    pub heading: Option<usize>,
+    /// Indices into [`Document::blocks`] of the content blocks (not the heading).
+    pub blocks: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into [`Document::blocks`].
+    pub block: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The name shown in diagnostics: a path, or `<stdin>`.
+    pub name: String,
+    pub format: Format,
+    /// The bytes as read (after decoding to UTF-8).
+    pub source: String,
+    /// NFKC-normalised, masked analysis text. Not the same length as `source` in general.
+    pub text: String,
+    map: OffsetMap,
+    pub blocks: Vec<Block>,
+    pub sections: Vec<Section>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// What the format-specific parsers produce: block spans and the regions to mask.
+#[derive(Debug, Default)]
+struct Parsed {
+    blocks: Vec<(BlockKind, Span)>,
+    masked: Vec<Span>,
+}
+
+impl Document {
+    pub fn parse(name: impl Into<String>, source: String, format: Format) -> Self {
+        let (mut text, map) = normalize::normalize(&source);
+        let parsed = match format {
+            Format::Markdown => markdown::parse(&text),
+            Format::PlainText => plain::parse(&text),
+        };
+        mask(&mut text, &parsed.masked);
+        let (blocks, sections) = build_sections(parsed.blocks);
+        let sentences = sentences::split(&text, &blocks);
+        Document {
+            name: name.into(),
+            format,
+            source,
+            text,
+            map,
+            blocks,
+            sections,
+            sentences,
+        }
+    }
+
+    /// The analysis text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// Maps a span of the analysis text back to the source bytes it came from.
+    pub fn to_source(&self, span: Span) -> Span {
+        Span::new(
+            self.map.to_original(span.start, Edge::Start),
+            self.map.to_original(span.end, Edge::End),
+        )
+    }
+
+    pub fn headline(&self) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.kind == BlockKind::Headline)
+    }
+
+    /// The block that contains an analysis-text offset.
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        let i = self.blocks.partition_point(|b| b.span.start <= offset);
+        (i > 0 && offset <= self.blocks[i - 1].span.end).then(|| i - 1)
+    }
+
+    /// The sentence that contains an analysis-text offset.
+    pub fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
+        let i = self.sentences.partition_point(|s| s.span.start <= offset);
+        (i > 0 && offset < self.sentences[i - 1].span.end).then(|| &self.sentences[i - 1])
+    }
+}
+
+/// Replaces masked regions by spaces byte for byte (newlines kept), so offsets do not move.
+fn mask(text: &mut String, masked: &[Span]) {
+    if masked.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    let len = bytes.len();
+    for span in masked {
+        for b in &mut bytes[span.start.min(span.end).min(len)..span.end.min(len)] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Masked spans are char-aligned, and spaces are ASCII, so this is still valid UTF-8; the
+    // fallback only guards against a parser bug.
+    *text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+fn build_sections(raw: Vec<(BlockKind, Span)>) -> (Vec<Block>, Vec<Section>) {
+    let mut raw = raw;
+    raw.retain(|(_, span)| !span.is_empty());
+    raw.sort_by_key(|(_, span)| span.start);
+    let mut blocks = Vec::with_capacity(raw.len());
+    let mut sections = vec![Section {
+        heading: None,
+        blocks: Vec::new(),
+    }];
+    for (kind, span) in raw {
+        let index = blocks.len();
+        if let BlockKind::Heading { .. } = kind {
+            sections.push(Section {
+                heading: Some(index),
+                blocks: Vec::new(),
+            });
+        } else if kind != BlockKind::Headline {
+            sections.last_mut().expect("one section").blocks.push(index);
+        }
+        blocks.push(Block {
+            kind,
+            span,
+            section: sections.len() - 1,
+        });
+    }
+    (blocks, sections)
+}
+
+/// Trims ASCII and ideographic whitespace from both ends of a span of `text`.
+pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.range()];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_structure() {
+        let src =
+            "見出しの記事\n\n本文です。二文目！\n\n1. 最初の節\n\n・項目一\n・項目二\n\n段落。\n";
+        let doc = Document::parse("t.txt", src.to_string(), Format::PlainText);
+        let kinds: Vec<_> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, doc.slice(b.span)))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Headline, "見出しの記事"),
+                (BlockKind::Paragraph, "本文です。二文目!"),
+                (BlockKind::Heading { level: 2 }, "最初の節"),
+                (BlockKind::ListItem, "項目一"),
+                (BlockKind::ListItem, "項目二"),
+                (BlockKind::Paragraph, "段落。"),
+            ]
+        );
+        assert_eq!(doc.sections.len(), 2);
+        assert_eq!(doc.sections[1].blocks, vec![3, 4, 5]);
+        let sentences: Vec<_> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+        assert_eq!(
+            sentences,
+            vec![
+                "見出しの記事",
+                "本文です。",
+                "二文目!",
+                "最初の節",
+                "項目一",
+                "項目二",
+                "段落。"
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_map_back_through_normalisation() {
+        let src = "ＮＡＴＯの記事\n\n石破首相はＮＡＴＯ構想を語った。\n";
+        let doc = Document::parse("t.txt", src.to_string(), Format::PlainText);
+        let at = doc.text.rfind("NATO").unwrap();
+        let span = doc.to_source(Span::new(at, at + 4));
+        assert_eq!(&src[span.range()], "ＮＡＴＯ");
+        assert_eq!(
+            &src[doc.to_source(doc.headline().unwrap().span).range()],
+            "ＮＡＴＯの記事"
+        );
+    }
+
+    #[test]
+    fn crlf_lines_do_not_leak_carriage_returns() {
+        let src = "見出し\r\n\r\n本文です。\r\n次の行。\r\n";
+        let doc = Document::parse("t.txt", src.to_string(), Format::PlainText);
+        for s in &doc.sentences {
+            assert!(!doc.slice(s.span).contains('\r'));
+        }
+        assert_eq!(doc.slice(doc.headline().unwrap().span), "見出し");
+    }
+
+    #[test]
+    fn empty_document_has_no_blocks() {
+        let doc = Document::parse("e.txt", String::new(), Format::PlainText);
+        assert!(doc.blocks.is_empty());
+        assert!(doc.sentences.is_empty());
+        let doc = Document::parse("e.md", "\n\n   \n".into(), Format::Markdown);
+        assert!(doc.blocks.is_empty());
+    }
+}

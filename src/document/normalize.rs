@@ -1,0 +1,189 @@
+//! NFKC normalisation that remembers where every normalised byte came from.
+//!
+//! Rules match on the normalised text (ＮＡＴＯ = NATO, ｶﾞ = ガ), but findings must point at the
+//! bytes the user wrote. Most Japanese text is unchanged by NFKC, so the map stores only the
+//! groups whose bytes changed; between them the offset delta is constant.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
+
+/// One changed group: `norm` bytes of normalised text replaced `orig` bytes of the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Changed {
+    norm_start: usize,
+    norm_end: usize,
+    orig_start: usize,
+    orig_end: usize,
+}
+
+/// Maps byte offsets in the normalised text back to byte offsets in the original.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    changed: Vec<Changed>,
+}
+
+/// Which edge of a span an offset is; an offset inside a changed group maps to the group's start
+/// for a span start and to its end for a span end, so a span never cuts a source character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    Start,
+    End,
+}
+
+impl OffsetMap {
+    pub fn to_original(&self, offset: usize, edge: Edge) -> usize {
+        let i = self.changed.partition_point(|c| c.norm_start <= offset);
+        if i == 0 {
+            return offset;
+        }
+        let c = self.changed[i - 1];
+        if offset == c.norm_start {
+            return c.orig_start;
+        }
+        if offset < c.norm_end {
+            return match edge {
+                Edge::Start => c.orig_start,
+                Edge::End => c.orig_end,
+            };
+        }
+        c.orig_end + (offset - c.norm_end)
+    }
+
+    /// True when normalisation changed nothing, so offsets are identical.
+    pub fn is_identity(&self) -> bool {
+        self.changed.is_empty()
+    }
+}
+
+/// Characters that normalisation would attach to the preceding character (combining marks and
+/// the half-width voiced sound marks, which NFKC composes with the kana before them).
+fn attaches_to_previous(c: char) -> bool {
+    matches!(c, '\u{FF9E}' | '\u{FF9F}' | '\u{3099}' | '\u{309A}')
+        || canonical_combining_class(c) != 0
+}
+
+/// Returns the NFKC form of `source` and the map back to `source` offsets.
+///
+/// A byte-order mark is replaced by spaces of equal length rather than removed, so it neither
+/// shifts offsets nor reaches the analysis.
+pub fn normalize(source: &str) -> (String, OffsetMap) {
+    let mut out = String::with_capacity(source.len());
+    let mut changed = Vec::new();
+    let mut chars = source.char_indices().peekable();
+    let mut group = String::new();
+    while let Some((start, c)) = chars.next() {
+        let mut end = start + c.len_utf8();
+        group.clear();
+        group.push(c);
+        while let Some(&(i, next)) = chars.peek() {
+            if !attaches_to_previous(next) {
+                break;
+            }
+            group.push(next);
+            end = i + next.len_utf8();
+            chars.next();
+        }
+        let original = &source[start..end];
+        let norm_start = out.len();
+        if c == '\u{FEFF}' && group.len() == c.len_utf8() {
+            out.push_str("   ");
+            continue;
+        }
+        if group.is_ascii() {
+            out.push_str(original);
+            continue;
+        }
+        out.extend(group.nfkc());
+        if out[norm_start..] != *original {
+            changed.push(Changed {
+                norm_start,
+                norm_end: out.len(),
+                orig_start: start,
+                orig_end: end,
+            });
+        }
+    }
+    (out, OffsetMap { changed })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map_span(map: &OffsetMap, start: usize, end: usize) -> (usize, usize) {
+        (
+            map.to_original(start, Edge::Start),
+            map.to_original(end, Edge::End),
+        )
+    }
+
+    #[test]
+    fn full_width_latin_maps_back_to_original_bytes() {
+        let source = "アジア版ＮＡＴＯ提案";
+        let (norm, map) = normalize(source);
+        assert_eq!(norm, "アジア版NATO提案");
+        let s = norm.find("NATO").unwrap();
+        let (os, oe) = map_span(&map, s, s + 4);
+        assert_eq!(&source[os..oe], "ＮＡＴＯ");
+        let t = norm.find("提案").unwrap();
+        let (os, oe) = map_span(&map, t, t + "提案".len());
+        assert_eq!(&source[os..oe], "提案");
+    }
+
+    #[test]
+    fn half_width_kana_with_voiced_mark_is_one_group() {
+        let source = "ｶﾞｲﾄﾞです";
+        let (norm, map) = normalize(source);
+        assert_eq!(norm, "ガイドです");
+        let s = norm.find("ド").unwrap();
+        let (os, oe) = map_span(&map, s, s + "ド".len());
+        assert_eq!(&source[os..oe], "ﾄﾞ");
+        let d = norm.find("です").unwrap();
+        assert_eq!(
+            map.to_original(d, Edge::Start),
+            source.find("です").unwrap()
+        );
+    }
+
+    #[test]
+    fn offset_inside_an_expanded_group_snaps_outward() {
+        // ㍻ (one char) becomes 平成 (two chars): a span on 成 alone covers the whole ㍻.
+        let source = "㍻元年";
+        let (norm, map) = normalize(source);
+        assert_eq!(norm, "平成元年");
+        let s = norm.find("成").unwrap();
+        let (os, oe) = map_span(&map, s, s + "成".len());
+        assert_eq!(&source[os..oe], "㍻");
+    }
+
+    #[test]
+    fn unchanged_text_is_identity() {
+        let (norm, map) = normalize("トランプ大統領が拒否。");
+        assert_eq!(norm, "トランプ大統領が拒否。");
+        assert!(map.is_identity());
+    }
+
+    #[test]
+    fn bom_becomes_spaces_of_equal_length() {
+        let source = "\u{FEFF}見出し";
+        let (norm, map) = normalize(source);
+        assert_eq!(norm.len(), source.len());
+        assert_eq!(norm.trim_start(), "見出し");
+        assert!(map.is_identity());
+    }
+
+    #[test]
+    fn every_char_boundary_maps_to_a_char_boundary() {
+        let source = "ＡＢＣ ｱｲｳｴｵ ｶﾞ ①②  ﾊﾟﾋﾟ 全角　空白 é";
+        let (norm, map) = normalize(source);
+        for (i, _) in norm
+            .char_indices()
+            .chain(std::iter::once((norm.len(), ' ')))
+        {
+            for edge in [Edge::Start, Edge::End] {
+                let o = map.to_original(i, edge);
+                assert!(source.is_char_boundary(o), "{i} -> {o}");
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Runs rules over documents: tokenize once, run every rule, map spans back to the source.
+
+use crate::document::Document;
+use crate::finding::{Finding, Fix, Hit, Related};
+use crate::morph::{Analysis, Morph, MorphError};
+use crate::rules::Rule;
+use crate::rules::kinds::Context;
+
+/// The compiled rules and the shared analyser; cheap to share across threads.
+#[derive(Debug)]
+pub struct Linter {
+    rules: Vec<Rule>,
+    morph: &'static Morph,
+}
+
+impl Linter {
+    pub fn new(rules: Vec<Rule>) -> Result<Self, MorphError> {
+        Ok(Linter {
+            rules,
+            morph: Morph::global()?,
+        })
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// All findings for a document, sorted by position, then rule.
+    pub fn check(&self, doc: &Document) -> Vec<Finding> {
+        let analysis = Analysis::new(self.morph, &doc.text);
+        let mut findings: Vec<Finding> = self
+            .rules
+            .iter()
+            .flat_map(|rule| run_rule(rule, doc, &analysis))
+            .collect();
+        sort_findings(&mut findings);
+        findings
+    }
+}
+
+/// Runs one rule and maps its hits to findings with source spans.
+pub fn run_rule(rule: &Rule, doc: &Document, analysis: &Analysis<'_>) -> Vec<Finding> {
+    let ctx = Context { doc, analysis };
+    rule.check(&ctx)
+        .into_iter()
+        .map(|hit| to_finding(rule, doc, hit))
+        .collect()
+}
+
+fn to_finding(rule: &Rule, doc: &Document, hit: Hit) -> Finding {
+    Finding {
+        rule: rule.id.clone(),
+        kind: rule.kind(),
+        severity: rule.severity,
+        message: hit.message,
+        span: doc.to_source(hit.span),
+        related: hit
+            .related
+            .into_iter()
+            .map(|r| Related {
+                span: doc.to_source(r.span),
+                message: r.message,
+            })
+            .collect(),
+        fixes: hit
+            .fixes
+            .into_iter()
+            .map(|f| Fix {
+                span: doc.to_source(f.span),
+                replacement: f.replacement,
+            })
+            .collect(),
+    }
+}
+
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            &b.rule,
+            &b.message,
+        ))
+    });
+}

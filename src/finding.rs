@@ -1,0 +1,109 @@
+//! What a check reports: a primary span, related spans with their own labels, and fixes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    #[default]
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            other => Err(format!(
+                "unknown severity `{other}` (expected error, warning or info)"
+            )),
+        }
+    }
+}
+
+/// A second place in the text that a finding involves, e.g. the earlier half of a contradiction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+/// A suggested edit: replace `span` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// What a rule kind reports, before the engine attaches the rule's identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Span,
+    pub message: String,
+    pub related: Vec<Related>,
+    pub fixes: Vec<Fix>,
+}
+
+impl Hit {
+    pub fn new(span: Span, message: String) -> Self {
+        Hit {
+            span,
+            message,
+            related: Vec::new(),
+            fixes: Vec::new(),
+        }
+    }
+
+    pub fn with_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fixes.push(Fix {
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+}
+
+/// A reported problem. Spans are byte ranges into the original source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: String,
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Span,
+    pub related: Vec<Related>,
+    pub fixes: Vec<Fix>,
+}

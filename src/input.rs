@@ -1,0 +1,176 @@
+//! Reading articles from disk or stdin: decoding, and refusing what is not text.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::document::{Document, Format};
+
+/// Default maximum article size; larger files are skipped with a warning.
+pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Why a file was not checked. Each names the problem precisely enough to act on.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    #[error(
+        "not valid UTF-8: invalid byte 0x{byte:02X} at byte offset {offset} (line {line}); re-save the file as UTF-8"
+    )]
+    InvalidUtf8 {
+        offset: usize,
+        line: usize,
+        byte: u8,
+    },
+    #[error("looks like a binary file (NUL byte at offset {offset}); skipped")]
+    Binary { offset: usize },
+    #[error(
+        "file is {size} bytes, over the {limit}-byte limit; skipped (raise it with --max-file-size)"
+    )]
+    TooLarge { size: u64, limit: u64 },
+    #[error("invalid UTF-16 text at byte offset {offset}")]
+    InvalidUtf16 { offset: usize },
+}
+
+/// Decodes raw bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(rest, u16::from_be_bytes);
+    }
+    let probe = &bytes[..bytes.len().min(8192)];
+    if let Some(offset) = memchr::memchr(0, probe) {
+        return Err(InputError::Binary { offset });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        InputError::InvalidUtf8 {
+            offset,
+            line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
+            byte: bytes[offset],
+        }
+    })
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, InputError> {
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|c| unit([c[0], *c.get(1).unwrap_or(&0)]))
+        .collect();
+    let mut out = String::with_capacity(bytes.len());
+    for (i, r) in char::decode_utf16(units.iter().copied()).enumerate() {
+        match r {
+            Ok(c) => out.push(c),
+            Err(_) => return Err(InputError::InvalidUtf16 { offset: 2 + 2 * i }),
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        return Err(InputError::InvalidUtf16 {
+            offset: 2 + bytes.len() - 1,
+        });
+    }
+    Ok(out)
+}
+
+/// Reads and parses one article file.
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<Document, InputError> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(InputError::Io(std::io::Error::other("is a directory")));
+    }
+    if meta.len() > max_bytes {
+        return Err(InputError::TooLarge {
+            size: meta.len(),
+            limit: max_bytes,
+        });
+    }
+    let bytes = std::fs::read(path)?;
+    let text = decode(bytes)?;
+    Ok(Document::parse(
+        path.display().to_string(),
+        text,
+        Format::from_path(path),
+    ))
+}
+
+/// Reads an article from a reader (stdin); `name` decides the format and the shown name.
+pub fn read_stream(
+    mut reader: impl Read,
+    name: &str,
+    max_bytes: u64,
+) -> Result<Document, InputError> {
+    let mut bytes = Vec::new();
+    reader
+        .by_ref()
+        .take(max_bytes + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(InputError::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    let text = decode(bytes)?;
+    Ok(Document::parse(
+        name,
+        text,
+        Format::from_path(Path::new(name)),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_offset_and_line() {
+        let mut bytes = "一行目\n二行".as_bytes().to_vec();
+        bytes.push(0xFF);
+        match decode(bytes) {
+            Err(InputError::InvalidUtf8 { offset, line, byte }) => {
+                assert_eq!(offset, "一行目\n二行".len());
+                assert_eq!(line, 2);
+                assert_eq!(byte, 0xFF);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00".to_vec()),
+            Err(InputError::Binary { offset: 4 })
+        ));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut le = vec![0xFF, 0xFE];
+        for u in "日本語".encode_utf16() {
+            le.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode(le).unwrap(), "日本語");
+        let mut be = vec![0xFE, 0xFF];
+        for u in "テスト".encode_utf16() {
+            be.extend(u.to_be_bytes());
+        }
+        assert_eq!(decode(be).unwrap(), "テスト");
+    }
+
+    #[test]
+    fn empty_input_is_an_empty_document() {
+        let doc = read_stream(&b""[..], "empty.txt", 100).unwrap();
+        assert!(doc.blocks.is_empty());
+    }
+
+    #[test]
+    fn size_limit_applies_to_streams() {
+        assert!(matches!(
+            read_stream(&b"0123456789"[..], "x.txt", 4),
+            Err(InputError::TooLarge { .. })
+        ));
+    }
+}

@@ -1,0 +1,514 @@
+//! The `seigo` command line. The only place that prints.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use rayon::prelude::*;
+
+use seigo::config::Config;
+use seigo::error::FileError;
+use seigo::input::{self, InputError};
+use seigo::morph::{Analysis, Morph};
+use seigo::render::{self, FileReport, Totals};
+use seigo::rules::{Pack, Rule, builtin, testing};
+use seigo::{Document, Linter, Severity};
+
+/// Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage/config/IO error.
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "seigo",
+    version,
+    about = "正誤: a fact-consistency linter for machine-generated Japanese articles"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// When to colour output.
+    #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum OutputFormat {
+    Human,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct RuleOptions {
+    /// Config file (default: seigo.yaml or .seigo.yaml found upward from the checked path).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Ignore any config file and use the defaults.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// A lindera user dictionary (CSV: `surface,POS,reading`) for names IPADIC lacks.
+    #[arg(long)]
+    user_dict: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check articles (.md, .markdown, .txt; directories are walked; `-` reads stdin).
+    Check {
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        /// The lowest severity that makes the exit code 1.
+        #[arg(long, default_value = "warning")]
+        fail_on: Severity,
+        /// Name used for stdin in messages and for choosing Markdown or text.
+        #[arg(long, default_value = "<stdin>")]
+        stdin_filename: String,
+        /// Skip files larger than this many bytes.
+        #[arg(long, default_value_t = input::DEFAULT_MAX_BYTES)]
+        max_file_size: u64,
+        /// Print only findings, no summary line.
+        #[arg(long, short)]
+        quiet: bool,
+        #[command(flatten)]
+        rules: RuleOptions,
+    },
+    /// Show how lindera splits a text: surface, POS, base form, reading.
+    Tokens {
+        /// A file, or `-` for stdin.
+        file: Option<PathBuf>,
+        /// Analyse this text instead of a file.
+        #[arg(long, short)]
+        text: Option<String>,
+        #[arg(long)]
+        user_dict: Option<PathBuf>,
+    },
+    /// List the enabled rules with their kind and severity.
+    Rules {
+        #[command(flatten)]
+        rules: RuleOptions,
+    },
+    /// Run the examples inside rule files as tests (default: the built-in packs).
+    Test {
+        /// Pack directories.
+        packs: Vec<PathBuf>,
+    },
+    /// Describe a rule: what it checks, its examples, where it is defined.
+    Explain {
+        rule: String,
+        #[command(flatten)]
+        rules: RuleOptions,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = cli.color;
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            let mut err = stderr(color);
+            let _ = writeln!(err, "error: {e:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn stderr(color: Color) -> StandardStream {
+    StandardStream::stderr(choice(color, std::io::stderr().is_terminal()))
+}
+
+fn stdout(color: Color) -> StandardStream {
+    StandardStream::stdout(choice(color, std::io::stdout().is_terminal()))
+}
+
+fn choice(color: Color, tty: bool) -> ColorChoice {
+    match color {
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto if tty && std::env::var_os("NO_COLOR").is_none() => ColorChoice::Auto,
+        Color::Auto => ColorChoice::Never,
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Check {
+            paths,
+            format,
+            fail_on,
+            stdin_filename,
+            max_file_size,
+            quiet,
+            rules,
+        } => check(
+            &paths,
+            format,
+            fail_on,
+            &stdin_filename,
+            max_file_size,
+            quiet,
+            &rules,
+            cli.color,
+        ),
+        Command::Tokens {
+            file,
+            text,
+            user_dict,
+        } => tokens(file.as_deref(), text, user_dict.as_deref()),
+        Command::Rules { rules } => list_rules(&rules, cli.color),
+        Command::Test { packs } => test(&packs, cli.color),
+        Command::Explain { rule, rules } => explain(&rule, &rules, cli.color),
+    }
+}
+
+/// Renders file errors to stderr.
+fn report_errors(errors: &[FileError], color: Color) {
+    let mut err = stderr(color);
+    for e in errors {
+        let _ = render::human::render_error(e, &mut err);
+    }
+}
+
+/// Loads the config (explicit, discovered from `start`, or default) and its rules. `None`
+/// when loading failed and the errors were reported.
+fn load_rules(
+    opts: &RuleOptions,
+    start: &Path,
+    color: Color,
+) -> anyhow::Result<Option<(Config, Vec<Rule>)>> {
+    if let Some(dict) = &opts.user_dict {
+        Morph::init_with_user_dict(dict)?;
+    }
+    let config_path = match (&opts.config, opts.no_config) {
+        (Some(p), _) => Some(p.clone()),
+        (None, true) => None,
+        (None, false) => Config::discover(start),
+    };
+    let config = match config_path {
+        Some(p) => match Config::load(&p) {
+            Ok(c) => c,
+            Err(e) => {
+                report_errors(&[e], color);
+                return Ok(None);
+            }
+        },
+        None => Config::default(),
+    };
+    match config.load_rules() {
+        Ok(rules) => Ok(Some((config, rules))),
+        Err(errors) => {
+            report_errors(&errors, color);
+            Ok(None)
+        }
+    }
+}
+
+/// What happened to one input.
+enum Outcome {
+    Checked(FileReport),
+    /// Not checked, and that is an error (exit 2): unreadable, invalid UTF-8.
+    Failed(String, InputError),
+    /// Not checked by design (binary, too large): a warning only.
+    Skipped(String, InputError),
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check(
+    paths: &[PathBuf],
+    format: OutputFormat,
+    fail_on: Severity,
+    stdin_filename: &str,
+    max_file_size: u64,
+    quiet: bool,
+    opts: &RuleOptions,
+    color: Color,
+) -> anyhow::Result<u8> {
+    let started = Instant::now();
+    let start = paths
+        .iter()
+        .find(|p| p.as_os_str() != "-")
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from(stdin_filename));
+    let Some((config, rules)) = load_rules(opts, &start, color)? else {
+        return Ok(EXIT_ERROR);
+    };
+    let linter = Linter::new(rules)?;
+
+    let mut missing = Vec::new();
+    let files = collect_files(paths, &config, &mut missing)?;
+    let mut outcomes: Vec<Outcome> = files
+        .par_iter()
+        .map(|path| {
+            let shown = path.display().to_string();
+            let read = if path.as_os_str() == "-" {
+                input::read_stream(std::io::stdin().lock(), stdin_filename, max_file_size)
+            } else {
+                input::read_file(path, max_file_size)
+            };
+            match read {
+                Ok(doc) => Outcome::Checked(report(&linter, doc)),
+                Err(e @ (InputError::Binary { .. } | InputError::TooLarge { .. })) => {
+                    Outcome::Skipped(shown, e)
+                }
+                Err(e) => Outcome::Failed(shown, e),
+            }
+        })
+        .collect();
+    outcomes.extend(
+        missing
+            .into_iter()
+            .map(|(p, e)| Outcome::Failed(p, InputError::Io(e))),
+    );
+
+    let mut reports = Vec::new();
+    let mut failed = false;
+    let mut err = stderr(color);
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Checked(r) => reports.push(r),
+            Outcome::Failed(path, e) => {
+                failed = true;
+                let _ = writeln!(err, "error: {path}: {e}");
+            }
+            Outcome::Skipped(path, e) => {
+                let _ = writeln!(err, "warning: {path}: {e}");
+            }
+        }
+    }
+    let totals = Totals::of(&reports);
+    let seconds = started.elapsed().as_secs_f64();
+    match format {
+        OutputFormat::Human => {
+            let mut out = stdout(color);
+            for r in &reports {
+                render::human::render_file(r, &mut out)?;
+            }
+            if !quiet {
+                writeln!(out, "{}", totals.summary(seconds))?;
+            }
+        }
+        OutputFormat::Json => {
+            print!("{}", render::json::to_string(&reports));
+            if !quiet {
+                let _ = writeln!(err, "{}", totals.summary(seconds));
+            }
+        }
+    }
+    if failed {
+        return Ok(EXIT_ERROR);
+    }
+    let failing = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .any(|f| f.severity >= fail_on);
+    Ok(if failing { EXIT_FINDINGS } else { 0 })
+}
+
+fn report(linter: &Linter, doc: Document) -> FileReport {
+    let findings = linter.check(&doc);
+    FileReport {
+        path: doc.name,
+        source: doc.source,
+        findings,
+    }
+}
+
+/// Expands directories (respecting .gitignore, the config's `ignore` globs and extensions),
+/// keeps explicit files as given, sorted and deduplicated. Missing paths are collected.
+fn collect_files(
+    paths: &[PathBuf],
+    config: &Config,
+    missing: &mut Vec<(String, std::io::Error)>,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut overrides = ignore::overrides::OverrideBuilder::new(config.base_dir());
+    for glob in &config.ignore {
+        overrides
+            .add(&format!("!{glob}"))
+            .with_context(|| format!("invalid ignore glob `{glob}` in config"))?;
+    }
+    let overrides = overrides.build()?;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            files.push(path.clone());
+            continue;
+        }
+        if !path.exists() {
+            missing.push((
+                path.display().to_string(),
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
+            ));
+            continue;
+        }
+        if path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(path)
+            .overrides(overrides.clone())
+            .sort_by_file_path(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    missing.push((
+                        path.display().to_string(),
+                        std::io::Error::other(e.to_string()),
+                    ));
+                    continue;
+                }
+            };
+            let p = entry.path();
+            let wanted = entry.file_type().is_some_and(|t| t.is_file())
+                && p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| config.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
+            if wanted {
+                files.push(p.to_path_buf());
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+fn tokens(
+    file: Option<&Path>,
+    text: Option<String>,
+    user_dict: Option<&Path>,
+) -> anyhow::Result<u8> {
+    let morph = match user_dict {
+        Some(d) => Morph::init_with_user_dict(d)?,
+        None => Morph::global()?,
+    };
+    let doc = match (text, file) {
+        (Some(t), _) => Document::parse("<text>", t, seigo::Format::PlainText),
+        (None, Some(p)) if p.as_os_str() != "-" => input::read_file(p, input::DEFAULT_MAX_BYTES)
+            .with_context(|| p.display().to_string())?,
+        _ => input::read_stream(std::io::stdin().lock(), "<stdin>", input::DEFAULT_MAX_BYTES)?,
+    };
+    let a = Analysis::new(morph, &doc.text);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "surface\tpos\tbase\treading\tconjugation\tbytes")?;
+    for i in 0..a.tokens.len() {
+        let f = a.features(i);
+        let span = doc.to_source(a.tokens[i].span);
+        let unknown = if Morph::is_unknown(&a.tokens[i]) {
+            " (unknown)"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "{}\t{}{unknown}\t{}\t{}\t{}\t{}..{}",
+            a.surface(i),
+            f.pos,
+            a.base(i),
+            a.reading(i),
+            f.conjugation,
+            span.start,
+            span.end
+        )?;
+    }
+    Ok(0)
+}
+
+fn list_rules(opts: &RuleOptions, color: Color) -> anyhow::Result<u8> {
+    let Some((config, rules)) = load_rules(opts, Path::new("."), color)? else {
+        return Ok(EXIT_ERROR);
+    };
+    let mut out = std::io::stdout().lock();
+    if let Some(p) = &config.path {
+        writeln!(out, "# config: {}", p.display())?;
+    }
+    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    for r in &rules {
+        writeln!(out, "{:width$}  {:<13} {}", r.id, r.kind(), r.severity)?;
+    }
+    writeln!(out, "{} rules", rules.len())?;
+    Ok(0)
+}
+
+fn test(packs: &[PathBuf], color: Color) -> anyhow::Result<u8> {
+    let mut loaded: Vec<Pack> = Vec::new();
+    let mut errors = Vec::new();
+    if packs.is_empty() {
+        for name in builtin::pack_names() {
+            match builtin::load(name).expect("listed pack exists") {
+                Ok(p) => loaded.push(p),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+    for dir in packs {
+        match Pack::load_dir(dir) {
+            Ok(p) => loaded.push(p),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !errors.is_empty() {
+        report_errors(&errors, color);
+        return Ok(EXIT_ERROR);
+    }
+    let (mut passed, mut failed) = (0, 0);
+    let mut err = stderr(color);
+    for rule in loaded.iter().flat_map(|p| &p.rules) {
+        let report = testing::run_examples(rule);
+        passed += report.passed;
+        failed += report.failures.len();
+        for f in &report.failures {
+            render::human::render_error(f, &mut err)?;
+        }
+    }
+    err.flush()?;
+    println!("{passed} passed, {failed} failed");
+    Ok(if failed > 0 { EXIT_FINDINGS } else { 0 })
+}
+
+fn explain(id: &str, opts: &RuleOptions, color: Color) -> anyhow::Result<u8> {
+    let Some((_, rules)) = load_rules(opts, Path::new("."), color)? else {
+        return Ok(EXIT_ERROR);
+    };
+    let Some(rule) = rules.iter().find(|r| r.id == id) else {
+        let mut err = stderr(color);
+        writeln!(err, "error: no enabled rule `{id}` (see `seigo rules`)")?;
+        return Ok(EXIT_ERROR);
+    };
+    let mut out = stdout(color);
+    writeln!(
+        out,
+        "{}  ({} rule, {})",
+        rule.id,
+        rule.kind(),
+        rule.severity
+    )?;
+    writeln!(out, "defined in: {}", rule.origin.path)?;
+    if !rule.description.is_empty() {
+        writeln!(out, "\n{}", rule.description.trim_end())?;
+    }
+    for (title, list) in [("bad", &rule.examples.bad), ("good", &rule.examples.good)] {
+        if !list.is_empty() {
+            writeln!(out, "\n{title} examples:")?;
+            for e in list {
+                writeln!(out, "  - {}", e.text)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}

@@ -1,0 +1,394 @@
+//! Japanese morphology: the only module that knows about lindera.
+//!
+//! Tokenizing is cheap; reading a token's features (POS, base form, reading) through lindera's
+//! `get_details()` allocates a `Vec<String>` per token and made analysis 4x slower. Here a token
+//! is a span and a word id, and features are decoded once per distinct word id into a shared
+//! cache the first time any rule asks for them.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use lindera_core::mode::Mode;
+use lindera_dictionary::{DictionaryConfig, DictionaryKind, UserDictionaryConfig};
+use lindera_tokenizer::tokenizer::{Tokenizer, TokenizerConfig};
+
+use crate::span::Span;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MorphError {
+    #[error("cannot load the IPADIC dictionary: {0}")]
+    Dictionary(String),
+    #[error("cannot load user dictionary {path}: {message}")]
+    UserDictionary { path: PathBuf, message: String },
+    #[error("the tokenizer was already initialised without this user dictionary")]
+    AlreadyInitialised,
+}
+
+/// A token: where it is, and which dictionary word it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    word: Word,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    System(u32),
+    User(u32),
+    Unknown(CharClass),
+}
+
+/// Character class of an unknown word, standing in for IPADIC's unk.def category, whose
+/// details lindera 0.28 does not expose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    Numeric,
+    Alpha,
+    Katakana,
+    Kanji,
+    Symbol,
+    Other,
+}
+
+/// A dictionary word's features, decoded once per word id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Features {
+    /// The four IPADIC POS levels joined by commas, e.g. `名詞,サ変接続,*,*`.
+    pub pos: Box<str>,
+    /// Conjugation form (活用形), e.g. `未然形`, or `*`.
+    pub conjugation: Box<str>,
+    /// Base (dictionary) form; `None` means the same as the surface.
+    pub base: Option<Box<str>>,
+    /// Katakana reading; `None` means unknown (or the surface, for katakana words).
+    pub reading: Option<Box<str>>,
+}
+
+impl Features {
+    fn from_details(details: &[String]) -> Self {
+        let get = |i: usize| details.get(i).map(String::as_str).unwrap_or("*");
+        let pos = format!("{},{},{},{}", get(0), get(1), get(2), get(3));
+        let known = |s: &str| (s != "*" && !s.is_empty()).then(|| s.into());
+        Features {
+            pos: pos.into(),
+            conjugation: get(5).into(),
+            base: known(get(6)),
+            reading: known(get(7)),
+        }
+    }
+
+    fn unknown(class: CharClass) -> &'static Features {
+        static CLASSES: OnceLock<[Features; 6]> = OnceLock::new();
+        let all = CLASSES.get_or_init(|| {
+            let f = |pos: &str| Features {
+                pos: pos.into(),
+                conjugation: "*".into(),
+                base: None,
+                reading: None,
+            };
+            [
+                f("名詞,数,*,*"),
+                f("名詞,固有名詞,組織,*"),
+                f("名詞,固有名詞,一般,*"),
+                f("名詞,一般,*,*"),
+                f("記号,一般,*,*"),
+                f("名詞,一般,*,*"),
+            ]
+        });
+        &all[class as usize]
+    }
+
+    /// The POS level `i` (0-based), or `*`.
+    pub fn pos_level(&self, i: usize) -> &str {
+        self.pos.split(',').nth(i).unwrap_or("*")
+    }
+
+    pub fn is_noun(&self) -> bool {
+        self.pos.starts_with("名詞,")
+    }
+}
+
+/// The process-wide analyser: the dictionary, built once, and the feature cache.
+pub struct Morph {
+    tokenizer: Tokenizer,
+    system: Vec<OnceLock<Box<Features>>>,
+    user: Vec<OnceLock<Box<Features>>>,
+}
+
+static MORPH: OnceLock<Morph> = OnceLock::new();
+
+impl Morph {
+    /// The shared analyser, built with the embedded IPADIC on first use.
+    pub fn global() -> Result<&'static Morph, MorphError> {
+        if let Some(m) = MORPH.get() {
+            return Ok(m);
+        }
+        let m = Morph::new(None)?;
+        Ok(MORPH.get_or_init(|| m))
+    }
+
+    /// Builds the shared analyser with a user dictionary (lindera's CSV format:
+    /// `surface,POS,reading` or the 13-column IPADIC form). Must be called before `global`.
+    pub fn init_with_user_dict(path: &Path) -> Result<&'static Morph, MorphError> {
+        if MORPH.get().is_some() {
+            return Err(MorphError::AlreadyInitialised);
+        }
+        let m = Morph::new(Some(path))?;
+        Ok(MORPH.get_or_init(|| m))
+    }
+
+    fn new(user_dict: Option<&Path>) -> Result<Morph, MorphError> {
+        let user_dictionary = user_dict.map(|path| UserDictionaryConfig {
+            path: path.to_path_buf(),
+            kind: Some(DictionaryKind::IPADIC),
+        });
+        if let Some(path) = user_dict
+            && !path.is_file()
+        {
+            return Err(MorphError::UserDictionary {
+                path: path.to_path_buf(),
+                message: "no such file".into(),
+            });
+        }
+        let config = TokenizerConfig {
+            dictionary: DictionaryConfig {
+                kind: Some(DictionaryKind::IPADIC),
+                path: None,
+            },
+            user_dictionary,
+            mode: Mode::Normal,
+        };
+        let tokenizer = Tokenizer::from_config(config).map_err(|e| match user_dict {
+            Some(path) => MorphError::UserDictionary {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            },
+            None => MorphError::Dictionary(e.to_string()),
+        })?;
+        let words = |idx: &[u8]| (0..idx.len() / 4).map(|_| OnceLock::new()).collect();
+        let system = words(&tokenizer.dictionary.words_idx_data);
+        let user = tokenizer
+            .user_dictionary
+            .as_ref()
+            .map(|u| words(&u.words_idx_data))
+            .unwrap_or_default();
+        Ok(Morph {
+            tokenizer,
+            system,
+            user,
+        })
+    }
+
+    /// Splits `text` into tokens, skipping whitespace. Spans are byte ranges into `text`.
+    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::with_capacity(text.len() / 5);
+        // lindera only fails on an internal error; an unanalysable text then has no tokens,
+        // which makes token-based rules silent rather than crashing the run.
+        let Ok(tokens) = self.tokenizer.tokenize(text) else {
+            return out;
+        };
+        for t in tokens {
+            let surface = t.text;
+            if surface.trim().is_empty() {
+                continue;
+            }
+            let word = if t.word_id.is_unknown() {
+                Word::Unknown(classify(surface))
+            } else if t.word_id.is_system() {
+                Word::System(t.word_id.0)
+            } else {
+                Word::User(t.word_id.0)
+            };
+            out.push(Token {
+                span: Span::new(t.byte_start, t.byte_end),
+                word,
+            });
+        }
+        out
+    }
+
+    /// The features of a token, decoded on first request and cached per word id.
+    pub fn features(&self, token: &Token) -> &Features {
+        match token.word {
+            Word::Unknown(class) => Features::unknown(class),
+            Word::System(id) => self.cached(&self.system, id, true),
+            Word::User(id) => self.cached(&self.user, id, false),
+        }
+    }
+
+    fn cached<'a>(
+        &'a self,
+        cache: &'a [OnceLock<Box<Features>>],
+        id: u32,
+        system: bool,
+    ) -> &'a Features {
+        let Some(slot) = cache.get(id as usize) else {
+            return Features::unknown(CharClass::Other);
+        };
+        slot.get_or_init(|| {
+            let details = if system {
+                self.tokenizer.dictionary.word_details(id as usize)
+            } else {
+                self.tokenizer
+                    .user_dictionary
+                    .as_ref()
+                    .and_then(|u| u.word_details(id as usize))
+            };
+            Box::new(Features::from_details(&details.unwrap_or_default()))
+        })
+    }
+
+    /// True when the token is not in the dictionary.
+    pub fn is_unknown(token: &Token) -> bool {
+        matches!(token.word, Word::Unknown(_))
+    }
+
+    /// A stable number for the word (for caching per distinct word); unknown words have none.
+    pub fn word_key(token: &Token) -> Option<(bool, u32)> {
+        match token.word {
+            Word::System(id) => Some((true, id)),
+            Word::User(id) => Some((false, id)),
+            Word::Unknown(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Debug for Morph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Morph")
+            .field("system_words", &self.system.len())
+            .field("user_words", &self.user.len())
+            .finish()
+    }
+}
+
+fn classify(surface: &str) -> CharClass {
+    let Some(c) = surface.chars().next() else {
+        return CharClass::Other;
+    };
+    match c {
+        '0'..='9' => CharClass::Numeric,
+        'a'..='z' | 'A'..='Z' => CharClass::Alpha,
+        'ァ'..='ヺ' | 'ー' => CharClass::Katakana,
+        '\u{4E00}'..='\u{9FFF}' | '々' => CharClass::Kanji,
+        c if c.is_ascii_punctuation() => CharClass::Symbol,
+        _ => CharClass::Other,
+    }
+}
+
+/// The analysis of one text: its tokens plus feature access.
+#[derive(Debug)]
+pub struct Analysis<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub morph: &'static Morph,
+}
+
+impl<'t> Analysis<'t> {
+    pub fn new(morph: &'static Morph, text: &'t str) -> Self {
+        Analysis {
+            text,
+            tokens: morph.tokenize(text),
+            morph,
+        }
+    }
+
+    pub fn surface(&self, i: usize) -> &'t str {
+        &self.text[self.tokens[i].span.range()]
+    }
+
+    pub fn features(&self, i: usize) -> &'static Features {
+        self.morph.features(&self.tokens[i])
+    }
+
+    /// The base form, falling back to the surface for unknown words.
+    pub fn base(&self, i: usize) -> &'t str {
+        match &self.features(i).base {
+            Some(b) => b,
+            None => self.surface(i),
+        }
+    }
+
+    /// The reading, falling back to the surface for unknown words.
+    pub fn reading(&self, i: usize) -> &'t str {
+        match &self.features(i).reading {
+            Some(r) => r,
+            None => self.surface(i),
+        }
+    }
+
+    /// Index of the first token starting at or after `offset`.
+    pub fn first_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < offset)
+    }
+
+    /// Tokens fully inside `span`, as an index range.
+    pub fn within(&self, span: Span) -> std::ops::Range<usize> {
+        let start = self.first_at(span.start);
+        let end = self.tokens.partition_point(|t| t.span.end <= span.end);
+        start..end.max(start)
+    }
+
+    /// True when `offset` is a token boundary (or outside any token).
+    pub fn is_boundary(&self, offset: usize) -> bool {
+        let i = self.tokens.partition_point(|t| t.span.end <= offset);
+        match self.tokens.get(i) {
+            Some(t) => t.span.start >= offset,
+            None => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyse(text: &str) -> Analysis<'_> {
+        Analysis::new(Morph::global().expect("dictionary"), text)
+    }
+
+    #[test]
+    fn tokens_carry_pos_base_and_reading() {
+        let a = analyse("二国間協力を重視しない。");
+        let surfaces: Vec<_> = (0..a.tokens.len()).map(|i| a.surface(i)).collect();
+        assert_eq!(
+            surfaces,
+            vec!["二", "国", "間", "協力", "を", "重視", "し", "ない", "。"]
+        );
+        let shi = surfaces.iter().position(|s| *s == "し").unwrap();
+        assert_eq!(a.base(shi), "する");
+        assert_eq!(a.features(shi).pos_level(0), "動詞");
+        assert_eq!(a.reading(3), "キョウリョク");
+    }
+
+    #[test]
+    fn unknown_words_get_a_class_pos() {
+        let a = analyse("NATOの2027年");
+        let nato = a.features(0);
+        assert!(nato.pos.starts_with("名詞,固有名詞"));
+        assert_eq!(a.base(0), "NATO");
+        let digits = (0..a.tokens.len())
+            .find(|&i| a.surface(i).starts_with('2'))
+            .unwrap();
+        assert_eq!(a.features(digits).pos_level(1), "数");
+    }
+
+    #[test]
+    fn whitespace_is_not_a_token_and_spans_are_exact() {
+        let text = "  石破 茂\n首相";
+        let a = analyse(text);
+        for t in &a.tokens {
+            assert!(!text[t.span.range()].trim().is_empty());
+        }
+        assert!(a.is_boundary(0));
+        let shu = text.find("首相").unwrap();
+        assert!(a.is_boundary(shu));
+    }
+
+    #[test]
+    fn features_are_shared_per_word_id() {
+        let a = analyse("協力と協力");
+        let first = a.features(0) as *const Features;
+        let second = a.features(2) as *const Features;
+        assert_eq!(first, second);
+    }
+}

@@ -1,0 +1,66 @@
+//! The built-in packs, embedded at build time by `build.rs`.
+
+use super::spec::RuleSource;
+use super::{Pack, Rule};
+use crate::error::FileError;
+
+/// One embedded rule file.
+#[derive(Debug, Clone, Copy)]
+pub struct BuiltinFile {
+    pub pack: &'static str,
+    pub stem: &'static str,
+    pub text: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// The names of the built-in packs.
+pub fn pack_names() -> Vec<&'static str> {
+    let mut names: Vec<_> = FILES.iter().map(|f| f.pack).collect();
+    names.dedup();
+    names
+}
+
+/// Loads a built-in pack by name; `None` if there is no such pack.
+pub fn load(name: &str) -> Option<Result<Pack, Vec<FileError>>> {
+    let files: Vec<_> = FILES.iter().filter(|f| f.pack == name).collect();
+    if files.is_empty() {
+        return None;
+    }
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        let id = format!("{}/{}", f.pack, f.stem);
+        let shown = format!("rules/{}/{}.yaml", f.pack, f.stem);
+        match Rule::load(id, RuleSource::new(shown, f.text), true) {
+            Ok(r) => rules.push(r),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    Some(if errors.is_empty() {
+        Ok(Pack {
+            name: name.to_string(),
+            dir: None,
+            rules,
+        })
+    } else {
+        Err(errors)
+    })
+}
+
+#[cfg(test)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/builtin_tests.rs"));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ja_news_loads_without_errors() {
+        let pack = super::load("ja-news").expect("ja-news is built in");
+        let pack = pack.unwrap_or_else(|e| {
+            panic!("{:#?}", e.iter().map(|e| e.headline()).collect::<Vec<_>>())
+        });
+        assert!(!pack.rules.is_empty());
+    }
+}

@@ -1,0 +1,204 @@
+//! Rule kinds: one file each. A kind has a `Spec` (its YAML keys), a compile step that
+//! validates the spec once at load, and a check that reports [`Hit`]s.
+
+pub mod existence;
+pub mod substitution;
+
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+use super::message::Message;
+use super::pattern::TokenPattern;
+use super::spec::{RuleSource, field_names};
+use super::yaml;
+use crate::document::Document;
+use crate::error::FileError;
+use crate::finding::Hit;
+use crate::morph::Analysis;
+use crate::span::Span;
+
+/// What a check sees: the document and its tokens (computed once, shared by all rules).
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub analysis: &'a Analysis<'a>,
+}
+
+/// Compiled rule kinds. Adding a kind here forces every `match` below to handle it.
+#[derive(Debug)]
+pub enum Kind {
+    Existence(existence::Existence),
+    Substitution(substitution::Substitution),
+}
+
+/// The `kind:` values, for "did you mean" and docs.
+pub const KIND_NAMES: &[&str] = &["existence", "substitution"];
+
+/// Upper bound on a compiled regex, so a hostile `a{1000}{1000}` fails to load instead of
+/// exhausting memory.
+const REGEX_SIZE_LIMIT: usize = 1 << 22;
+
+impl Kind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Existence(_) => "existence",
+            Kind::Substitution(_) => "substitution",
+        }
+    }
+
+    /// The YAML keys this kind adds to the common ones.
+    pub fn keys(kind: &str) -> Option<&'static [&'static str]> {
+        match kind {
+            "existence" => Some(field_names::<existence::Spec>()),
+            "substitution" => Some(field_names::<substitution::Spec>()),
+            _ => None,
+        }
+    }
+
+    /// The message placeholders this kind fills.
+    pub fn placeholders(kind: &str) -> &'static [&'static str] {
+        match kind {
+            "existence" => existence::PLACEHOLDERS,
+            "substitution" => substitution::PLACEHOLDERS,
+            _ => &[],
+        }
+    }
+
+    /// Deserialises and compiles the kind-specific part of a rule file.
+    pub fn compile(
+        kind: &str,
+        src: &RuleSource,
+        valid_keys: &[&str],
+    ) -> Result<Kind, Vec<FileError>> {
+        fn spec<'a, T: Deserialize<'a>>(
+            src: &'a RuleSource,
+            keys: &[&str],
+        ) -> Result<T, Vec<FileError>> {
+            serde_yaml::from_str(&src.text).map_err(|e| vec![src.yaml_error(&e, keys)])
+        }
+        match kind {
+            "existence" => {
+                existence::Existence::compile(spec(src, valid_keys)?, src).map(Kind::Existence)
+            }
+            "substitution" => substitution::Substitution::compile(spec(src, valid_keys)?, src)
+                .map(Kind::Substitution),
+            other => unreachable!("kind `{other}` was validated before compiling"),
+        }
+    }
+
+    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        match self {
+            Kind::Existence(k) => k.check(ctx, message, out),
+            Kind::Substitution(k) => k.check(ctx, message, out),
+        }
+    }
+}
+
+fn nfkc(s: &str) -> String {
+    s.nfkc().collect()
+}
+
+/// NFKC-normalises literal terms; empty terms are errors.
+pub(crate) fn normalize_terms(
+    terms: &[String],
+    key: &str,
+    src: &RuleSource,
+    errors: &mut Vec<FileError>,
+) -> Vec<String> {
+    let mut out = Vec::with_capacity(terms.len());
+    for t in terms {
+        if t.trim().is_empty() {
+            errors.push(src.error(src.key(key), format!("`{key}` contains an empty term")));
+            continue;
+        }
+        out.push(nfkc(t));
+    }
+    out
+}
+
+/// Compiles regexes with a size limit; errors point inside the YAML string when possible.
+pub(crate) fn compile_regexes(
+    sources: &[String],
+    key: &str,
+    ignore_case: bool,
+    src: &RuleSource,
+    errors: &mut Vec<FileError>,
+) -> Vec<Regex> {
+    let mut out = Vec::new();
+    for s in sources {
+        let built = RegexBuilder::new(&nfkc(s))
+            .case_insensitive(ignore_case)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_SIZE_LIMIT)
+            .build();
+        match built {
+            Ok(re) => out.push(re),
+            Err(e) => {
+                let at = src.item(&[key], s);
+                let (span, detail) = regex_error_position(s)
+                    .map(|(inner, detail)| {
+                        let span = at.map(|at| yaml::offset_in_value(&src.text, at, s, inner));
+                        (span, detail)
+                    })
+                    .unwrap_or((at, first_line_of(&e)));
+                errors.push(
+                    src.error(span, format!("invalid regex: {detail}"))
+                        .with_help("regex syntax: https://docs.rs/regex/latest/regex/#syntax (in YAML, prefer single quotes: '\\d+')"),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn first_line_of(e: &regex::Error) -> String {
+    match e {
+        regex::Error::CompiledTooBig(limit) => {
+            format!("the compiled regex exceeds the size limit of {limit} bytes; simplify it")
+        }
+        other => other
+            .to_string()
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    }
+}
+
+/// The position and description of a regex syntax error, from regex-syntax's parser.
+fn regex_error_position(pattern: &str) -> Option<(Span, String)> {
+    let err = regex_syntax::ast::parse::Parser::new()
+        .parse(&nfkc(pattern))
+        .err()?;
+    let span = err.span();
+    Some((
+        Span::new(span.start.offset, span.end.offset),
+        err.kind().to_string(),
+    ))
+}
+
+/// Compiles token patterns; syntax errors point at the offending step in the YAML string.
+pub(crate) fn compile_patterns(
+    sources: &[String],
+    key_path: &[&str],
+    src: &RuleSource,
+    errors: &mut Vec<FileError>,
+) -> Vec<TokenPattern> {
+    let mut out = Vec::new();
+    for s in sources {
+        match TokenPattern::parse(s) {
+            Ok(p) => out.push(p),
+            Err(e) => {
+                let span = src
+                    .item(key_path, s)
+                    .map(|at| yaml::offset_in_value(&src.text, at, s, e.at));
+                errors.push(
+                    src.error(span, format!("invalid token pattern: {}", e.message))
+                        .with_help("steps are separated by spaces: `[以外] な pos:名詞`; see `seigo tokens` for how a phrase splits"),
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,220 @@
+//! `kind: substitution`: map wrong → right and offer the right form as a fix.
+//!
+//! ```yaml
+//! kind: substitution
+//! message: "「{match}」は「{replacement}」の誤りではありませんか"
+//! swap:
+//!   帰り先: 返り咲き
+//! patterns:                       # context-dependent: only the [bracketed] part is replaced
+//!   - tokens: "[以外] な pos:名詞"
+//!     to: 意外
+//! match_reading: false            # also catch other spellings with the same reading
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+use super::{Context, compile_patterns, normalize_terms};
+use crate::error::FileError;
+use crate::finding::Hit;
+use crate::morph::{Analysis, Morph};
+use crate::rules::message::Message;
+use crate::rules::pattern::TokenPattern;
+use crate::rules::spec::RuleSource;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Spec {
+    /// Wrong → right literal pairs.
+    #[serde(default)]
+    pub swap: BTreeMap<String, String>,
+    /// Contextual substitutions.
+    #[serde(default)]
+    pub patterns: Vec<PatternEntry>,
+    /// Allow matches that cut through a word (default: whole tokens only).
+    #[serde(default)]
+    pub substring: bool,
+    /// Also match token runs whose reading equals a `swap` key's reading.
+    #[serde(default)]
+    pub match_reading: bool,
+    /// ASCII case-insensitive matching for `swap` keys.
+    #[serde(default)]
+    pub ignore_case: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternEntry {
+    pub tokens: String,
+    pub to: String,
+}
+
+pub const PLACEHOLDERS: &[&str] = &["match", "replacement"];
+
+#[derive(Debug)]
+pub struct Substitution {
+    swap: Option<(AhoCorasick, Vec<String>)>,
+    patterns: Vec<(TokenPattern, String)>,
+    /// Reading of each swap key → (key, replacement), with the longest key in tokens.
+    readings: HashMap<String, (String, String)>,
+    max_reading_tokens: usize,
+    substring: bool,
+}
+
+impl Substitution {
+    pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
+        if spec.swap.is_empty() && spec.patterns.is_empty() {
+            return Err(vec![
+                src.error(
+                    Some(src.key("kind").unwrap_or_default()),
+                    "a substitution rule needs `swap` or `patterns`",
+                )
+                .with_help("add e.g.\n  swap:\n    帰り先: 返り咲き"),
+            ]);
+        }
+        let mut errors = Vec::new();
+        let (from, to): (Vec<String>, Vec<String>) = spec.swap.into_iter().unzip();
+        let keys = normalize_terms(&from, "swap", src, &mut errors);
+        for (k, v) in keys.iter().zip(&to) {
+            if k == v {
+                errors.push(src.error(
+                    src.item(&["swap"], k),
+                    format!("`{k}` is swapped for itself"),
+                ));
+            }
+        }
+        let sources: Vec<String> = spec.patterns.iter().map(|p| p.tokens.clone()).collect();
+        let compiled = compile_patterns(&sources, &["patterns"], src, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let patterns = compiled
+            .into_iter()
+            .zip(spec.patterns.into_iter().map(|p| p.to))
+            .collect();
+        let mut readings = HashMap::new();
+        let mut max_reading_tokens = 0;
+        if spec.match_reading {
+            let morph = Morph::global().map_err(|e| vec![src.error(None, e.to_string())])?;
+            for (k, v) in keys.iter().zip(&to) {
+                let a = Analysis::new(morph, k);
+                max_reading_tokens = max_reading_tokens.max(a.tokens.len());
+                let reading: String = (0..a.tokens.len()).map(|i| a.reading(i)).collect();
+                readings.insert(reading, (k.clone(), v.clone()));
+            }
+        }
+        let swap = (!keys.is_empty()).then(|| {
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(spec.ignore_case)
+                .build(&keys)
+                .expect("literal keys always build");
+            (ac, to)
+        });
+        Ok(Substitution {
+            swap,
+            patterns,
+            readings,
+            max_reading_tokens,
+            substring: spec.substring,
+        })
+    }
+
+    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        let a = ctx.analysis;
+        let mut found: Vec<(Span, &str)> = Vec::new();
+        if let Some((ac, to)) = &self.swap {
+            for m in ac.find_iter(a.text) {
+                let span = Span::new(m.start(), m.end());
+                if self.substring || (a.is_boundary(span.start) && a.is_boundary(span.end)) {
+                    found.push((span, &to[m.pattern().as_usize()]));
+                }
+            }
+        }
+        for (p, to) in &self.patterns {
+            for m in p.find_all(a, 0..a.tokens.len()) {
+                if !m.target.is_empty() && a.text[m.target.range()] != **to {
+                    found.push((m.target, to));
+                }
+            }
+        }
+        if !self.readings.is_empty() {
+            self.find_by_reading(a, &mut found);
+        }
+        found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let mut last_end = 0;
+        for (span, to) in found {
+            if span.start < last_end {
+                continue;
+            }
+            last_end = span.end;
+            let m = &a.text[span.range()];
+            let msg = message.render(&[("match", m), ("replacement", to)]);
+            out.push(Hit::new(span, msg).with_fix(span, to));
+        }
+    }
+
+    /// Token runs whose concatenated reading equals a key's reading, spelled differently from
+    /// both the key (found by the literal scan) and the replacement (which is correct).
+    fn find_by_reading<'r>(&'r self, a: &Analysis<'_>, found: &mut Vec<(Span, &'r str)>) {
+        let mut reading = String::new();
+        for i in 0..a.tokens.len() {
+            reading.clear();
+            for j in i..(i + self.max_reading_tokens).min(a.tokens.len()) {
+                reading.push_str(a.reading(j));
+                if let Some((key, to)) = self.readings.get(reading.as_str()) {
+                    let span = Span::new(a.tokens[i].span.start, a.tokens[j].span.end);
+                    let surface = &a.text[span.range()];
+                    if surface != key && surface != to {
+                        found.push((span, to));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
+
+    #[test]
+    fn swaps_offer_the_replacement_as_fix() {
+        let rule = rule_from_yaml(
+            "kind: substitution\nmessage: 「{match}」→「{replacement}」\nswap:\n  帰り先: 返り咲き\n",
+        );
+        let h = hits(&rule, "トランプ氏の帰り先に備え");
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].message, "「帰り先」→「返り咲き」");
+        assert_eq!(h[0].fixes[0].replacement, "返り咲き");
+        assert_eq!(h[0].fixes[0].span, h[0].span);
+    }
+
+    #[test]
+    fn swaps_respect_token_boundaries() {
+        let rule = rule_from_yaml("kind: substitution\nmessage: x\nswap:\n  兵士: 停止\n");
+        assert_hits(&rule, "支援兵士を主張", &["兵士"]);
+        let rule = rule_from_yaml("kind: substitution\nmessage: x\nswap:\n  援兵: 援助\n");
+        assert_hits(&rule, "支援兵士を主張", &[]);
+    }
+
+    #[test]
+    fn patterns_replace_only_the_target() {
+        let rule = rule_from_yaml(
+            "kind: substitution\nmessage: x\npatterns:\n  - tokens: \"[以外] な pos:名詞\"\n    to: 意外\n",
+        );
+        assert_hits(&rule, "以外な結果となった。", &["以外"]);
+        assert_hits(&rule, "それ以外の結果となった。", &[]);
+    }
+
+    #[test]
+    fn reading_match_catches_other_spellings_but_not_the_right_one() {
+        let rule = rule_from_yaml(
+            "kind: substitution\nmessage: x\nswap:\n  絶対絶命: 絶体絶命\nmatch_reading: true\n",
+        );
+        assert_hits(&rule, "まさに絶対絶命だ。", &["絶対絶命"]);
+        assert_hits(&rule, "まさに絶体絶命だ。", &[]);
+    }
+}

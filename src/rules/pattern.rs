@@ -1,0 +1,456 @@
+//! Token patterns: a small language for matching runs of lindera tokens.
+//!
+//! ```text
+//! pos:名詞 化 base:する        a noun, then 化, then any form of する
+//! [以外] な pos:名詞            以外 before な + noun; only 以外 is reported/replaced
+//! pos:動詞&!base:する read:イガイ?
+//! ```
+//! Steps are separated by spaces; each matches one token, except a plain surface step, which
+//! may match a run of tokens whose surfaces concatenate to it (支援兵士 = 支援 + 兵士).
+//! Conditions: `text` (surface), `surface:`, `base:`, `pos:` (IPADIC levels, prefix, `*` any),
+//! `read:` (katakana reading), `re:` (regex on the surface), `*` (any token); `&` joins
+//! conditions, `!` negates one, a trailing `?` makes a step optional, `[` `]` mark the target.
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::morph::Analysis;
+use crate::span::Span;
+
+/// A pattern syntax error at a byte offset inside the pattern string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternError {
+    pub message: String,
+    pub at: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct TokenPattern {
+    steps: Vec<Step>,
+    /// Steps `[from, to)` that form the reported span; all steps when no brackets were given.
+    target: (usize, usize),
+    source: String,
+}
+
+#[derive(Debug, Clone)]
+struct Step {
+    conds: Vec<Cond>,
+    optional: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Cond {
+    Surface(String),
+    Base(String),
+    Pos(Vec<String>),
+    Reading(String),
+    Regex(Regex),
+    Any,
+    Not(Box<Cond>),
+}
+
+/// A match: the span of the whole match and of the target part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PatternMatch {
+    pub whole: Span,
+    pub target: Span,
+    /// Token index just after the match.
+    pub next: usize,
+}
+
+fn nfkc(s: &str) -> String {
+    s.nfkc().collect()
+}
+
+impl TokenPattern {
+    pub fn parse(source: &str) -> Result<TokenPattern, PatternError> {
+        let mut steps = Vec::new();
+        let mut open: Option<usize> = None;
+        let mut target: Option<(usize, usize)> = None;
+        let mut offset = 0;
+        for piece in source.split(' ') {
+            let piece_at = offset;
+            offset += piece.len() + 1;
+            if piece.is_empty() {
+                continue;
+            }
+            let err = |message: String| PatternError {
+                message,
+                at: Span::new(piece_at, piece_at + piece.len()),
+            };
+            let mut body = piece;
+            if let Some(rest) = body.strip_prefix('[') {
+                if open.is_some() || target.is_some() {
+                    return Err(err("only one `[...]` target is allowed".into()));
+                }
+                open = Some(steps.len());
+                body = rest;
+            }
+            let mut optional = false;
+            let mut close = false;
+            loop {
+                if let Some(rest) = body.strip_suffix('?') {
+                    optional = true;
+                    body = rest;
+                } else if let Some(rest) = body.strip_suffix(']').filter(|_| closes_target(body)) {
+                    close = true;
+                    body = rest;
+                } else {
+                    break;
+                }
+            }
+            if body.is_empty() {
+                return Err(err(format!("empty step `{piece}`")));
+            }
+            let conds = parse_conds(body).map_err(err)?;
+            steps.push(Step { conds, optional });
+            if close {
+                let Some(from) = open.take() else {
+                    return Err(err("`]` without a matching `[`".into()));
+                };
+                target = Some((from, steps.len()));
+            }
+        }
+        if open.is_some() {
+            return Err(PatternError {
+                message: "`[` without a matching `]`".into(),
+                at: Span::new(0, source.len()),
+            });
+        }
+        if steps.is_empty() {
+            return Err(PatternError {
+                message: "empty token pattern".into(),
+                at: Span::new(0, source.len()),
+            });
+        }
+        if steps.iter().all(|s| s.optional) {
+            return Err(PatternError {
+                message: "every step is optional, so the pattern would match nothing".into(),
+                at: Span::new(0, source.len()),
+            });
+        }
+        let target = target.unwrap_or((0, steps.len()));
+        Ok(TokenPattern {
+            steps,
+            target,
+            source: source.to_string(),
+        })
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// All non-overlapping matches in the analysis, left to right.
+    pub fn find_all(&self, a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<PatternMatch> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        let mut bounds = vec![0; self.steps.len() + 1];
+        while i < range.end {
+            if self.match_steps(a, 0, i, range.end, &mut bounds) {
+                let whole = self.span_of(a, &bounds, 0, self.steps.len());
+                let target = self.span_of(a, &bounds, self.target.0, self.target.1);
+                let next = bounds[self.steps.len()].max(i + 1);
+                if !whole.is_empty() {
+                    out.push(PatternMatch {
+                        whole,
+                        target,
+                        next,
+                    });
+                }
+                i = next;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Span covering the tokens of steps `[from, to)`; empty if those steps matched nothing.
+    fn span_of(&self, a: &Analysis<'_>, bounds: &[usize], from: usize, to: usize) -> Span {
+        let (first, end) = (bounds[from], bounds[to]);
+        if end <= first {
+            let at = a.tokens.get(first).map_or(a.text.len(), |t| t.span.start);
+            return Span::new(at, at);
+        }
+        Span::new(a.tokens[first].span.start, a.tokens[end - 1].span.end)
+    }
+
+    /// Backtracking matcher: `bounds[s]` records the token where step `s` starts.
+    fn match_steps(
+        &self,
+        a: &Analysis<'_>,
+        step: usize,
+        tok: usize,
+        end: usize,
+        bounds: &mut [usize],
+    ) -> bool {
+        bounds[step] = tok;
+        let Some(s) = self.steps.get(step) else {
+            return true;
+        };
+        let adjacent = tok == 0 || tok >= a.tokens.len() || step == 0 || adjacent(a, tok);
+        if adjacent && tok < end {
+            for next in s.matches(a, tok, end) {
+                if self.match_steps(a, step + 1, next, end, bounds) {
+                    return true;
+                }
+            }
+        }
+        s.optional && self.match_steps(a, step + 1, tok, end, bounds)
+    }
+}
+
+/// Whether a trailing `]` closes the target rather than a regex character class: in a `re:`
+/// step it does only when the step has more `]` than `[` (`[re:^(足元|足下)$]`, but not
+/// `re:^[0-9]$`).
+fn closes_target(body: &str) -> bool {
+    match body.find("re:") {
+        Some(i) => {
+            let re = &body[i..];
+            re.matches(']').count() > re.matches('[').count()
+        }
+        None => true,
+    }
+}
+
+/// Tokens separated by a line break are not adjacent: a pattern never spans two lines.
+fn adjacent(a: &Analysis<'_>, tok: usize) -> bool {
+    let gap = Span::new(a.tokens[tok - 1].span.end, a.tokens[tok].span.start);
+    !a.text[gap.range()].contains('\n')
+}
+
+impl Step {
+    /// The token indices just after each way this step can match at `tok`.
+    fn matches(&self, a: &Analysis<'_>, tok: usize, end: usize) -> Vec<usize> {
+        if let [Cond::Surface(s)] = self.conds.as_slice() {
+            return surface_run(a, tok, end, s).into_iter().collect();
+        }
+        if self.conds.iter().all(|c| c.test(a, tok)) {
+            vec![tok + 1]
+        } else {
+            vec![]
+        }
+    }
+}
+
+/// A surface that spans one or more whole tokens starting at `tok`.
+fn surface_run(a: &Analysis<'_>, tok: usize, end: usize, s: &str) -> Option<usize> {
+    let start = a.tokens[tok].span.start;
+    if !a.text[start..].starts_with(s) {
+        return None;
+    }
+    let stop = start + s.len();
+    let mut j = tok;
+    while j < end && a.tokens[j].span.end < stop {
+        if j > tok && !adjacent(a, j) {
+            return None;
+        }
+        j += 1;
+    }
+    (j < end && a.tokens[j].span.end == stop && a.text[start..stop] == *s).then_some(j + 1)
+}
+
+impl Cond {
+    fn test(&self, a: &Analysis<'_>, tok: usize) -> bool {
+        match self {
+            Cond::Surface(s) => a.surface(tok) == s,
+            Cond::Base(b) => a.base(tok) == b,
+            Cond::Pos(levels) => {
+                let pos = &a.features(tok).pos;
+                levels
+                    .iter()
+                    .zip(pos.split(','))
+                    .all(|(want, have)| want == "*" || want == have)
+            }
+            Cond::Reading(r) => a.reading(tok) == r,
+            Cond::Regex(re) => re.is_match(a.surface(tok)),
+            Cond::Any => true,
+            Cond::Not(c) => !c.test(a, tok),
+        }
+    }
+}
+
+fn parse_conds(body: &str) -> Result<Vec<Cond>, String> {
+    // A regex takes the rest of the step, so `&` inside it is not a separator.
+    let (plain, regex) = match body.find("re:") {
+        Some(i)
+            if i == 0
+                || body[..i].ends_with('&')
+                || body[..i].ends_with("&!")
+                || &body[..i] == "!" =>
+        {
+            let split = body[..i].rfind('&').map_or(0, |j| j + 1);
+            (&body[..split], Some(&body[split..]))
+        }
+        _ => (body, None),
+    };
+    let mut conds = Vec::new();
+    for part in plain.split('&').filter(|p| !p.is_empty()).chain(regex) {
+        conds.push(parse_cond(part)?);
+    }
+    if conds.is_empty() {
+        return Err(format!("empty step `{body}`"));
+    }
+    Ok(conds)
+}
+
+fn parse_cond(part: &str) -> Result<Cond, String> {
+    if let Some(rest) = part.strip_prefix('!') {
+        return Ok(Cond::Not(Box::new(parse_cond(rest)?)));
+    }
+    let nonempty = |v: &str, what: &str| {
+        if v.is_empty() {
+            Err(format!(
+                "`{what}:` needs a value, e.g. `{what}:{}`",
+                example(what)
+            ))
+        } else {
+            Ok(nfkc(v))
+        }
+    };
+    if part == "*" {
+        return Ok(Cond::Any);
+    }
+    if let Some(v) = part.strip_prefix("surface:") {
+        return Ok(Cond::Surface(nonempty(v, "surface")?));
+    }
+    if let Some(v) = part.strip_prefix("base:") {
+        return Ok(Cond::Base(nonempty(v, "base")?));
+    }
+    if let Some(v) = part.strip_prefix("read:") {
+        return Ok(Cond::Reading(nonempty(v, "read")?));
+    }
+    if let Some(v) = part.strip_prefix("pos:") {
+        let v = nonempty(v, "pos")?;
+        let levels: Vec<String> = v.split(',').map(str::to_string).collect();
+        if levels.len() > 4 {
+            return Err("`pos:` has at most four levels, e.g. `pos:名詞,固有名詞,人名,姓`".into());
+        }
+        return Ok(Cond::Pos(levels));
+    }
+    if let Some(v) = part.strip_prefix("re:") {
+        let re = Regex::new(&nfkc(v)).map_err(|e| format!("invalid regex in `re:`: {e}"))?;
+        return Ok(Cond::Regex(re));
+    }
+    if let Some((prefix, _)) = part.split_once(':')
+        && prefix.chars().all(|c| c.is_ascii_alphabetic())
+        && !prefix.is_empty()
+    {
+        return Err(format!(
+            "unknown condition `{prefix}:` (expected surface:, base:, pos:, read: or re:)"
+        ));
+    }
+    Ok(Cond::Surface(nfkc(part)))
+}
+
+fn example(what: &str) -> &'static str {
+    match what {
+        "base" => "する",
+        "pos" => "名詞,サ変接続",
+        "read" => "イガイ",
+        _ => "以外",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::morph::Morph;
+
+    fn find<'t>(pattern: &str, text: &'t str) -> Vec<(&'t str, &'t str)> {
+        let a = Analysis::new(Morph::global().unwrap(), text);
+        let p = TokenPattern::parse(pattern).unwrap();
+        p.find_all(&a, 0..a.tokens.len())
+            .into_iter()
+            .map(|m| (&text[m.whole.range()], &text[m.target.range()]))
+            .collect()
+    }
+
+    #[test]
+    fn noun_ka_suru() {
+        assert_eq!(
+            find("pos:名詞 化 base:する", "自動化する。"),
+            vec![("自動化する", "自動化する")]
+        );
+        assert!(find("pos:名詞 化 base:する", "変化する。").is_empty());
+    }
+
+    #[test]
+    fn target_brackets_narrow_the_span() {
+        assert_eq!(
+            find("[以外] な pos:名詞", "以外な結果だ。"),
+            vec![("以外な結果", "以外")]
+        );
+        assert!(find("[以外] な pos:名詞", "それ以外の方法。").is_empty());
+    }
+
+    #[test]
+    fn surface_step_spans_several_tokens_but_only_whole_ones() {
+        assert_eq!(
+            find("支援兵士", "支援兵士を主張"),
+            vec![("支援兵士", "支援兵士")]
+        );
+        // 帰り先 is 帰り + 先; a surface step must not match a part of a token.
+        assert!(find("帰", "帰り先").is_empty());
+    }
+
+    #[test]
+    fn optional_and_negated_steps() {
+        assert_eq!(
+            find("重視 base:する? ない", "重視ない"),
+            vec![("重視ない", "重視ない")]
+        );
+        assert_eq!(
+            find("重視 base:する? ない", "重視しない"),
+            vec![("重視しない", "重視しない")]
+        );
+        assert!(find("pos:名詞&!base:協力 を", "協力を").is_empty());
+        assert_eq!(find("pos:名詞&!base:協力 を", "支援を").len(), 1);
+    }
+
+    #[test]
+    fn regex_and_reading_conditions() {
+        assert_eq!(find("re:^[0-9]+$ 年", "2027年"), vec![("2027年", "2027年")]);
+        assert_eq!(find("read:イガイ", "意外だ"), vec![("意外", "意外")]);
+    }
+
+    #[test]
+    fn brackets_around_regex_steps() {
+        assert_eq!(
+            find("[re:^(足元|足下)$] を", "足元を見る"),
+            vec![("足元を", "足元")]
+        );
+        assert_eq!(find("re:^[0-9]+$ 年", "2027年"), vec![("2027年", "2027年")]);
+        assert_eq!(find("[re:^[0-9]+$] 年", "2027年"), vec![("2027年", "2027")]);
+    }
+
+    #[test]
+    fn patterns_do_not_cross_lines() {
+        assert!(find("以外 な", "以外\nな").is_empty());
+    }
+
+    #[test]
+    fn syntax_errors_point_into_the_pattern() {
+        let e = TokenPattern::parse("名詞 pso:名詞").unwrap_err();
+        assert!(
+            e.message.contains("unknown condition `pso:`"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.at, Span::new("名詞 ".len(), "名詞 pso:名詞".len()));
+        assert!(
+            TokenPattern::parse("[以外 な")
+                .unwrap_err()
+                .message
+                .contains("matching `]`")
+        );
+        assert!(
+            TokenPattern::parse("re:(")
+                .unwrap_err()
+                .message
+                .contains("invalid regex")
+        );
+        assert!(TokenPattern::parse("a? b?").is_err());
+    }
+}

@@ -1,0 +1,236 @@
+//! Reading one rule file: YAML → the common keys plus one kind's spec, with every error
+//! located in the YAML source.
+//!
+//! The file is deserialised straight from the text (not via an intermediate value), so
+//! serde_yaml can report the line and column of type errors. Unknown keys are checked against
+//! the field names of the common keys and of the rule's kind, so a typo gets "did you mean".
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+
+use super::yaml;
+use crate::error::FileError;
+use crate::finding::Severity;
+use crate::span::Span;
+
+/// Keys every rule file may have, whatever its kind.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Common {
+    pub kind: String,
+    pub message: String,
+    #[serde(default)]
+    pub severity: Severity,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// A rule's tests: `bad` texts must produce a finding from the rule, `good` texts none.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub bad: Vec<Example>,
+    #[serde(default)]
+    pub good: Vec<Example>,
+}
+
+/// One example: a plain string, or `{text, fixed}` where `fixed` is the text after applying
+/// the rule's suggested fixes. `《 》` in `text` marks the span the finding must cover.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub text: String,
+    pub fixed: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Example {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Example;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an example text, or a map with `text` and `fixed`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Example, E> {
+                Ok(Example {
+                    text: v.to_string(),
+                    fixed: None,
+                })
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Example, A::Error> {
+                #[derive(Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct Full {
+                    text: String,
+                    fixed: Option<String>,
+                }
+                let f = Full::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Example {
+                    text: f.text,
+                    fixed: f.fixed,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The field names a `Deserialize` struct accepts, read from serde itself so the list of valid
+/// keys can never drift from the struct.
+pub fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct Recorder<'a>(&'a mut &'static [&'static str]);
+    impl<'de> Deserializer<'de> for Recorder<'_> {
+        type Error = de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("field recorder"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("field recorder"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Recorder(&mut fields));
+    fields
+}
+
+/// A rule file being loaded: its name and text, for building located errors.
+pub struct RuleSource {
+    pub path: String,
+    pub text: Arc<str>,
+}
+
+impl RuleSource {
+    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+        RuleSource {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    pub fn error(&self, span: Option<Span>, message: impl Into<String>) -> FileError {
+        FileError::new(self.path.clone(), self.text.clone(), span, message)
+    }
+
+    /// Converts a serde_yaml error into a located error, adding a hint for typos and types.
+    pub fn yaml_error(&self, e: &serde_yaml::Error, valid_keys: &[&str]) -> FileError {
+        let span = e.location().map(|l| {
+            let at = l.index().min(self.text.len());
+            let end = self.text[at..]
+                .find(|c: char| c == ':' || c == '\n')
+                .map_or(self.text.len(), |i| at + i)
+                .max(at);
+            Span::new(at, end)
+        });
+        let raw = e.to_string();
+        // serde_yaml appends " at line N column M"; the rendered snippet shows that already.
+        let message = raw
+            .rsplit_once(" at line ")
+            .map_or(raw.as_str(), |(m, _)| m)
+            .to_string();
+        let mut err = self.error(span, message.clone());
+        if let Some(unknown) = message
+            .strip_prefix("unknown field `")
+            .and_then(|r| r.split('`').next())
+        {
+            err.message = format!("unknown key `{unknown}`");
+            err = err.with_help(did_you_mean(unknown, valid_keys));
+        } else if message.contains("invalid type") {
+            err = err.with_help(type_hint(&message));
+        }
+        err
+    }
+
+    /// The span of a top-level key, for errors about its value.
+    pub fn key(&self, key: &str) -> Option<Span> {
+        yaml::key_span(&self.text, key)
+    }
+
+    /// The span of a string value inside the list under `key` (or of the key).
+    pub fn item(&self, key_path: &[&str], value: &str) -> Option<Span> {
+        yaml::list_item_span(&self.text, key_path, value)
+    }
+}
+
+/// "did you mean `x`?" for the closest valid key, or the list of valid keys.
+pub fn did_you_mean(unknown: &str, valid: &[&str]) -> String {
+    let best = valid
+        .iter()
+        .map(|v| (strsim::damerau_levenshtein(unknown, v), *v))
+        .min();
+    match best {
+        Some((d, v)) if d <= 2 || (d <= 3 && unknown.len() > 6) => format!("did you mean `{v}`?"),
+        _ => format!(
+            "valid keys here: {}",
+            valid
+                .iter()
+                .map(|v| format!("`{v}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn type_hint(message: &str) -> String {
+    if message.contains("expected a sequence") {
+        "this key takes a list, e.g.\n  terms:\n    - 帰り先\n    - 支援兵士".into()
+    } else if message.contains("expected a map") || message.contains("expected struct") {
+        "this key takes a map of `key: value` lines, e.g.\n  swap:\n    帰り先: 返り咲き".into()
+    } else if message.contains("expected a boolean") {
+        "write `true` or `false`".into()
+    } else if message.contains("expected a string") {
+        "this key takes text; quote it if it starts with a special character: \"[以外] な\"".into()
+    } else {
+        "check the type of this value against the rule format in the README".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    struct Sample {
+        terms: Vec<String>,
+        #[serde(default)]
+        substring: bool,
+    }
+
+    #[test]
+    fn field_names_come_from_serde() {
+        assert_eq!(field_names::<Sample>(), &["terms", "substring"]);
+        assert!(field_names::<Common>().contains(&"examples"));
+    }
+
+    #[test]
+    fn did_you_mean_suggests_close_keys() {
+        assert_eq!(
+            did_you_mean("termz", &["terms", "regex"]),
+            "did you mean `terms`?"
+        );
+        assert!(did_you_mean("zzz", &["terms", "regex"]).starts_with("valid keys here"));
+    }
+
+    #[test]
+    fn examples_accept_strings_and_maps() {
+        let e: Examples =
+            serde_yaml::from_str("bad:\n  - a\n  - text: b\n    fixed: c\ngood: [d]\n").unwrap();
+        assert_eq!(e.bad[1].fixed.as_deref(), Some("c"));
+        assert_eq!(e.good[0].text, "d");
+        assert!(serde_yaml::from_str::<Examples>("bad:\n  - txt: b\n").is_err());
+    }
+}

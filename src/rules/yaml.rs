@@ -1,0 +1,136 @@
+//! Finding places in a rule file's YAML source, so errors found after parsing (an invalid
+//! regex, a bad token pattern) still point at the line and column the author must change.
+//!
+//! serde_yaml reports positions for syntax and type errors but keeps no spans for values, so
+//! values are located by searching the source after their key.
+
+use crate::span::Span;
+
+/// The span of a top-level `key:` (at column 0).
+pub fn key_span(src: &str, key: &str) -> Option<Span> {
+    nested_key_span(src, &[key])
+}
+
+/// The span of a key path such as `["examples", "bad"]`: each key is searched after the
+/// previous one, at a deeper indentation.
+pub fn nested_key_span(src: &str, path: &[&str]) -> Option<Span> {
+    let mut from = 0;
+    let mut min_indent = 0;
+    let mut found = None;
+    for (depth, key) in path.iter().enumerate() {
+        let (span, indent) = find_key(src, from, key, min_indent, depth == 0)?;
+        from = span.end;
+        min_indent = indent + 1;
+        found = Some(span);
+    }
+    found
+}
+
+fn find_key(
+    src: &str,
+    from: usize,
+    key: &str,
+    min_indent: usize,
+    top: bool,
+) -> Option<(Span, usize)> {
+    let mut offset = line_start(src, from);
+    for line in src[offset..].split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if start < line_start(src, from) {
+            continue;
+        }
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        let body = body.strip_prefix("- ").unwrap_or(body);
+        let indent_ok = if top {
+            indent == 0
+        } else {
+            indent >= min_indent
+        };
+        if !indent_ok {
+            continue;
+        }
+        for quoted in [key.to_string(), format!("\"{key}\""), format!("'{key}'")] {
+            if let Some(rest) = body.strip_prefix(quoted.as_str())
+                && rest.trim_start_matches(' ').starts_with(':')
+            {
+                let key_start = start + (line.len() - body.len());
+                return Some((Span::new(key_start, key_start + quoted.len()), indent));
+            }
+        }
+    }
+    None
+}
+
+fn line_start(src: &str, offset: usize) -> usize {
+    src[..offset.min(src.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
+}
+
+/// The span of `value` as written in the source at or after `from`, trying the plain form and
+/// the escaped forms a double-quoted YAML string would use.
+pub fn value_span(src: &str, from: usize, value: &str) -> Option<Span> {
+    if value.is_empty() {
+        return None;
+    }
+    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+    let single = value.replace('\'', "''");
+    for form in [value, escaped.as_str(), single.as_str()] {
+        if let Some(i) = src.get(from..).and_then(|s| s.find(form)) {
+            return Some(Span::new(from + i, from + i + form.len()));
+        }
+    }
+    None
+}
+
+/// The span of the `index`-th string in a list under `key`, or of the key itself.
+pub fn list_item_span(src: &str, key_path: &[&str], value: &str) -> Option<Span> {
+    let key = nested_key_span(src, key_path)?;
+    value_span(src, key.end, value).or(Some(key))
+}
+
+/// Maps an offset inside a value (e.g. a regex error position) to the source, when the value
+/// appears verbatim (unescaped) in the source; otherwise the whole value span.
+pub fn offset_in_value(src: &str, value_at: Span, value: &str, inner: Span) -> Span {
+    if src.get(value_at.range()) == Some(value) && inner.end <= value.len() {
+        let start = value_at.start + inner.start;
+        let end = (value_at.start + inner.end)
+            .max(start + 1)
+            .min(value_at.end);
+        return Span::new(start, end.max(start));
+    }
+    value_at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = "kind: existence\nmessage: \"x\"\nregex:\n  - 'a(b'\n  - \"c\\\\d\"\nexamples:\n  bad:\n    - 悪い例\n  good:\n    - 良い例\n";
+
+    #[test]
+    fn finds_top_level_and_nested_keys() {
+        let s = key_span(SRC, "regex").unwrap();
+        assert_eq!(&SRC[s.range()], "regex");
+        let s = nested_key_span(SRC, &["examples", "good"]).unwrap();
+        assert_eq!(&SRC[s.range()], "good");
+        assert!(key_span(SRC, "bad").is_none(), "bad is not top-level");
+    }
+
+    #[test]
+    fn finds_values_in_escaped_form() {
+        let s = list_item_span(SRC, &["regex"], "c\\d").unwrap();
+        assert_eq!(&SRC[s.range()], "c\\\\d");
+        let s = list_item_span(SRC, &["examples", "good"], "良い例").unwrap();
+        assert_eq!(&SRC[s.range()], "良い例");
+    }
+
+    #[test]
+    fn maps_offsets_inside_verbatim_values() {
+        let at = list_item_span(SRC, &["regex"], "a(b").unwrap();
+        let inner = offset_in_value(SRC, at, "a(b", Span::new(1, 2));
+        assert_eq!(&SRC[inner.range()], "(");
+    }
+}

@@ -1,0 +1,129 @@
+//! Byte spans into a source text, and conversion to line/column at render time only.
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into a source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub const fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// A 1-based line and column; the column counts Unicode scalar values (code points),
+/// which is what SARIF and most editors expect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Line start offsets of a text, for converting byte offsets to line/column.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Self { line_starts }
+    }
+
+    /// Converts a byte offset (clamped to the text, snapped back to a char boundary) into a
+    /// 1-based line and code-point column.
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = text[start..offset].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The byte offset of a 1-based line and code-point column; the inverse of `line_col`.
+    pub fn offset(&self, text: &str, at: LineCol) -> Option<usize> {
+        let start = *self.line_starts.get(at.line.checked_sub(1)?)?;
+        let rest = &text[start..];
+        if at.column == 1 {
+            return Some(start);
+        }
+        rest.char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(rest.len()))
+            .nth(at.column - 1)
+            .map(|i| start + i)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_code_points() {
+        let text = "一行目\n二行目のNATO\n";
+        let idx = LineIndex::new(text);
+        let nato = text.find("NATO").unwrap();
+        assert_eq!(idx.line_col(text, nato), LineCol { line: 2, column: 5 });
+        assert_eq!(idx.line_col(text, 0), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn line_col_round_trips() {
+        let text = "ab\r\nあいう\n\nｘｙ";
+        let idx = LineIndex::new(text);
+        for (i, _) in text.char_indices() {
+            let lc = idx.line_col(text, i);
+            assert_eq!(idx.offset(text, lc), Some(i), "offset {i}");
+        }
+    }
+
+    #[test]
+    fn offsets_inside_a_char_snap_back() {
+        let text = "あい";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 4).column, 2);
+    }
+}
