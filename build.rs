@@ -33,7 +33,13 @@ fn main() {
     files.sort();
 
     let mut table = String::from("pub static FILES: &[BuiltinFile] = &[\n");
+    let ident = |s: &str| -> String {
+        s.chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect()
+    };
     let mut tests = String::new();
+    let mut current_pack: Option<&str> = None;
     for (pack, stem, path) in &files {
         writeln!(
             table,
@@ -41,16 +47,23 @@ fn main() {
             path = path.display().to_string()
         )
         .unwrap();
-        let fn_name: String = format!("{pack}__{stem}")
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-            .collect();
+        if current_pack != Some(pack.as_str()) {
+            if current_pack.is_some() {
+                tests.push_str("}\n");
+            }
+            writeln!(tests, "mod {} {{", ident(pack)).unwrap();
+            current_pack = Some(pack.as_str());
+        }
         writeln!(
             tests,
-            "#[test]\nfn {fn_name}() {{ crate::rules::testing::assert_builtin_examples({id:?}); }}",
+            "    #[test]\n    fn {}() {{ crate::rules::testing::assert_builtin_examples({id:?}); }}",
+            ident(stem),
             id = format!("{pack}/{stem}")
         )
         .unwrap();
+    }
+    if current_pack.is_some() {
+        tests.push_str("}\n");
     }
     table.push_str("];\n");
     let out = std::env::var("OUT_DIR").unwrap();

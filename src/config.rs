@@ -146,7 +146,7 @@ impl Config {
             let result = match builtin::load(pack) {
                 Some(r) => r,
                 None => {
-                    let dir = self.base_dir().join(pack);
+                    let dir = relative_to_cwd(&self.base_dir().join(pack));
                     if dir.is_dir() {
                         crate::rules::Pack::load_dir(&dir)
                     } else {
@@ -193,6 +193,14 @@ impl Config {
         }
         Ok(rules)
     }
+}
+
+/// Shows paths under the current directory relatively, as users typed them.
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 #[cfg(test)]

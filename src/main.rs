@@ -118,12 +118,21 @@ fn main() -> ExitCode {
     let color = cli.color;
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let mut err = stderr(color);
             let _ = writeln!(err, "error: {e:#}");
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// `seigo check | head` closes the pipe early; that is not an error worth a message.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn stderr(color: Color) -> StandardStream {

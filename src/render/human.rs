@@ -1,8 +1,10 @@
 //! rustc-style diagnostics via codespan-reporting: the primary span, related spans as
 //! secondary labels, and the suggested replacement as a note.
 
+use std::ops::Range;
+
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
 
@@ -18,11 +20,14 @@ fn severity(s: Severity) -> CsSeverity {
     }
 }
 
-fn diagnostic(f: &Finding, source: &str) -> Diagnostic<()> {
-    let mut labels =
-        vec![Label::primary((), f.span.range()).with_message(primary_label(f, source))];
+fn diagnostic(f: &Finding, source: &str, excerpt: &Excerpt) -> Diagnostic<()> {
+    let mut labels = vec![
+        Label::primary((), excerpt.map(f.span.range())).with_message(primary_label(f, source)),
+    ];
     for r in &f.related {
-        labels.push(Label::secondary((), r.span.range()).with_message(r.message.clone()));
+        labels.push(
+            Label::secondary((), excerpt.map(r.span.range())).with_message(r.message.clone()),
+        );
     }
     let mut notes = Vec::new();
     for fix in &f.fixes {
@@ -51,13 +56,201 @@ fn primary_label(f: &Finding, source: &str) -> String {
 
 /// Renders every finding of a file into `out` (which decides about colour).
 pub fn render_file(report: &FileReport, out: &mut dyn WriteColor) -> std::io::Result<()> {
-    let file = SimpleFile::new(report.path.as_str(), report.source.as_str());
     let config = Config::default();
+    let line_starts: Vec<usize> = files::line_starts(&report.source).collect();
     for f in &report.findings {
-        term::emit_to_write_style(out, &config, &file, &diagnostic(f, &report.source))
-            .map_err(std::io::Error::other)?;
+        let spans = std::iter::once(f.span.range()).chain(f.related.iter().map(|r| r.span.range()));
+        let excerpt = Excerpt::new(&report.path, &report.source, &line_starts, spans);
+        term::emit_to_write_style(
+            out,
+            &config,
+            &excerpt,
+            &diagnostic(f, &report.source, &excerpt),
+        )
+        .map_err(std::io::Error::other)?;
     }
     Ok(())
+}
+
+/// Characters of context kept on each side of a label when a line is cut.
+const CONTEXT_CHARS: usize = 24;
+/// Lines up to this many characters are shown whole.
+const MAX_LINE_CHARS: usize = 80;
+
+/// A file view for one diagnostic that shows only the lines its labels touch, each cut to a
+/// window around the labels (Japanese articles often have 300-character lines), while line
+/// and column numbers stay those of the real file.
+struct Excerpt<'a> {
+    name: &'a str,
+    source: &'a str,
+    text: String,
+    lines: Vec<ExcerptLine>,
+}
+
+struct ExcerptLine {
+    /// 0-based line index in the real file.
+    real_line: usize,
+    real_line_start: usize,
+    /// The real bytes shown.
+    window: Range<usize>,
+    /// Where the window's first byte sits in `text` (after any leading "…").
+    text_start: usize,
+    text_range: Range<usize>,
+}
+
+impl<'a> Excerpt<'a> {
+    fn new(
+        name: &'a str,
+        source: &'a str,
+        line_starts: &[usize],
+        spans: impl Iterator<Item = Range<usize>>,
+    ) -> Self {
+        let line_of = |b: usize| line_starts.partition_point(|&s| s <= b).saturating_sub(1);
+        let line_end = |l: usize| {
+            let end = line_starts.get(l + 1).map_or(source.len(), |&s| s - 1);
+            let end = end.max(line_starts[l]);
+            if source[..end].ends_with('\r') {
+                end - 1
+            } else {
+                end
+            }
+        };
+        // Per real line, the byte range the labels cover on it.
+        let mut covered: std::collections::BTreeMap<usize, Range<usize>> = Default::default();
+        for span in spans {
+            let (first, last) = (line_of(span.start), line_of(span.end.max(span.start)));
+            for (l, &ls) in line_starts.iter().enumerate().take(last + 1).skip(first) {
+                let le = line_end(l);
+                let r = span.start.clamp(ls, le)..span.end.clamp(ls, le);
+                covered
+                    .entry(l)
+                    .and_modify(|c| *c = c.start.min(r.start)..c.end.max(r.end))
+                    .or_insert(r);
+            }
+        }
+        let mut text = String::new();
+        let mut lines = Vec::new();
+        for (l, c) in covered {
+            let (ls, le) = (line_starts[l], line_end(l));
+            let line = &source[ls..le];
+            let window = if line.chars().count() <= MAX_LINE_CHARS {
+                ls..le
+            } else {
+                back_chars(source, c.start, ls, CONTEXT_CHARS)
+                    ..forward_chars(source, c.end, le, CONTEXT_CHARS)
+            };
+            let line_text_start = text.len();
+            if window.start > ls {
+                text.push('…');
+            }
+            let text_start = text.len();
+            text.push_str(&source[window.clone()]);
+            if window.end < le {
+                text.push('…');
+            }
+            let text_range = line_text_start..text.len();
+            text.push('\n');
+            lines.push(ExcerptLine {
+                real_line: l,
+                real_line_start: ls,
+                window,
+                text_start,
+                text_range,
+            });
+        }
+        Excerpt {
+            name,
+            source,
+            text,
+            lines,
+        }
+    }
+
+    /// Maps a real byte range to the excerpt text.
+    fn map(&self, r: Range<usize>) -> Range<usize> {
+        let at = |b: usize| {
+            let i = self
+                .lines
+                .partition_point(|l| l.real_line_start <= b)
+                .saturating_sub(1);
+            let Some(line) = self.lines.get(i) else {
+                return 0;
+            };
+            line.text_start + b.clamp(line.window.start, line.window.end) - line.window.start
+        };
+        let start = at(r.start);
+        start..at(r.end).max(start)
+    }
+}
+
+impl<'a> Files<'a> for Excerpt<'_> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
+        Ok(self
+            .lines
+            .partition_point(|l| l.text_range.start <= byte_index)
+            .saturating_sub(1))
+    }
+
+    fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, files::Error> {
+        Ok(self
+            .lines
+            .get(line_index)
+            .map_or(line_index, |l| l.real_line)
+            + 1)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        let Some(line) = self.lines.get(line_index) else {
+            return Ok(1);
+        };
+        let real = line.window.start + byte_index.saturating_sub(line.text_start);
+        let real = real.clamp(line.window.start, line.window.end);
+        Ok(self.source[line.real_line_start..real].chars().count() + 1)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
+        self.lines
+            .get(line_index)
+            .map(|l| l.text_range.start..l.text_range.end + 1)
+            .ok_or(files::Error::LineTooLarge {
+                given: line_index,
+                max: self.lines.len().saturating_sub(1),
+            })
+    }
+}
+
+/// The byte offset `n` characters before `at`, not before `floor`.
+fn back_chars(s: &str, at: usize, floor: usize, n: usize) -> usize {
+    s[floor..at]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(floor, |(i, _)| floor + i)
+}
+
+/// The byte offset `n` characters after `at`, not after `ceil`.
+fn forward_chars(s: &str, at: usize, ceil: usize, n: usize) -> usize {
+    s[at..ceil]
+        .char_indices()
+        .nth(n)
+        .map_or(ceil, |(i, _)| at + i)
 }
 
 /// Renders a file error (broken rule, config, unreadable article) against its source.

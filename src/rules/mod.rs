@@ -105,7 +105,7 @@ impl Rule {
                 errors.push(
                     src.error(
                         src.key(name),
-                        format!("unknown key `{name}` for a `{kind}` rule"),
+                        format!("unknown key `{name}` for kind `{kind}`"),
                     )
                     .with_help(did_you_mean(name, &valid)),
                 );

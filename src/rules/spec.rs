@@ -130,17 +130,17 @@ impl RuleSource {
         let span = e.location().map(|l| {
             let at = l.index().min(self.text.len());
             let end = self.text[at..]
-                .find(|c: char| c == ':' || c == '\n')
+                .find([':', '\n'])
                 .map_or(self.text.len(), |i| at + i)
                 .max(at);
             Span::new(at, end)
         });
-        let raw = e.to_string();
-        // serde_yaml appends " at line N column M"; the rendered snippet shows that already.
-        let message = raw
-            .rsplit_once(" at line ")
-            .map_or(raw.as_str(), |(m, _)| m)
-            .to_string();
+        // serde_yaml writes " at line N column M" into the message; the rendered snippet
+        // shows the position already.
+        static POSITION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r" at line \d+ column \d+").expect("valid regex")
+        });
+        let message = POSITION.replace_all(&e.to_string(), "").into_owned();
         let mut err = self.error(span, message.clone());
         if let Some(unknown) = message
             .strip_prefix("unknown field `")

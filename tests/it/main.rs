@@ -1,0 +1,42 @@
+//! Integration tests: one test binary (each extra binary links the 75 MB dictionary again).
+
+mod bad_input;
+mod broken_rules;
+mod cli;
+mod config;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The repository root, so tests can name fixtures by relative path (stable in snapshots).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `seigo` run from the repository root, without colour and without any user config.
+pub fn seigo() -> Command {
+    let mut cmd = Command::cargo_bin("seigo").expect("binary built");
+    cmd.current_dir(root()).env("NO_COLOR", "1");
+    cmd
+}
+
+/// `seigo` run in `dir`.
+pub fn seigo_in(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("seigo").expect("binary built");
+    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd
+}
+
+pub fn stdout_of(out: &std::process::Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Replaces a temp dir path by a fixed name so snapshots are stable.
+pub fn redact(text: &str, dir: &Path) -> String {
+    text.replace(&dir.display().to_string(), "[TMP]")
+}
