@@ -14,7 +14,7 @@ use seigo::config::Config;
 use seigo::error::FileError;
 use seigo::input::{self, InputError};
 use seigo::morph::{Analysis, Morph};
-use seigo::render::{self, FileReport, Totals};
+use seigo::render::{self, FileReport, RuleInfo, Totals};
 use seigo::rules::{Pack, Rule, builtin, testing};
 use seigo::{Document, Linter, Severity};
 
@@ -45,8 +45,20 @@ enum Color {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum OutputFormat {
+    /// rustc-style diagnostics with source excerpts.
     Human,
+    /// One line per finding: `path:line:col: severity rule message`.
+    Concise,
+    /// The documented JSON schema (see README).
     Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// Checkstyle XML.
+    Checkstyle,
+    /// JUnit XML.
+    Junit,
 }
 
 #[derive(clap::Args)]
@@ -299,7 +311,7 @@ fn check(
     }
     let totals = Totals::of(&reports);
     let seconds = started.elapsed().as_secs_f64();
-    match format {
+    let machine = match format {
         OutputFormat::Human => {
             let mut out = stdout(color);
             for r in &reports {
@@ -308,12 +320,24 @@ fn check(
             if !quiet {
                 writeln!(out, "{}", totals.summary(seconds))?;
             }
+            None
         }
-        OutputFormat::Json => {
-            print!("{}", render::json::to_string(&reports));
-            if !quiet {
-                let _ = writeln!(err, "{}", totals.summary(seconds));
-            }
+        OutputFormat::Concise => Some(render::concise::to_string(&reports)),
+        OutputFormat::Json => Some(render::json::to_string(&reports)),
+        OutputFormat::Sarif => Some(render::sarif::to_string(
+            &reports,
+            &RuleInfo::of(linter.rules()),
+        )),
+        OutputFormat::Github => Some(render::github::to_string(&reports)),
+        OutputFormat::Checkstyle => Some(render::checkstyle::to_string(&reports)),
+        OutputFormat::Junit => Some(render::junit::to_string(&reports)),
+    };
+    if let Some(text) = machine {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        if !quiet {
+            let _ = writeln!(err, "{}", totals.summary(seconds));
         }
     }
     if failed {

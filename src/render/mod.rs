@@ -1,8 +1,13 @@
 //! Output formats, all rendered from the same findings. The library builds strings; only
 //! `main.rs` writes to the terminal.
 
+pub mod checkstyle;
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::finding::{Finding, Severity};
 
@@ -12,6 +17,47 @@ pub struct FileReport {
     pub path: String,
     pub source: String,
     pub findings: Vec<Finding>,
+}
+
+/// What machine formats say about a rule (SARIF `tool.driver.rules`).
+#[derive(Debug, Clone)]
+pub struct RuleInfo {
+    pub id: String,
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub description: String,
+}
+
+impl RuleInfo {
+    pub fn of(rules: &[crate::rules::Rule]) -> Vec<RuleInfo> {
+        rules
+            .iter()
+            .map(|r| RuleInfo {
+                id: r.id.clone(),
+                kind: r.kind(),
+                severity: r.severity,
+                description: r.description.trim().to_string(),
+            })
+            .collect()
+    }
+}
+
+/// Escapes text for XML attributes and content.
+pub(crate) fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            c if (c as u32) < 0x20 && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Counts for the summary line.

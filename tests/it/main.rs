@@ -4,6 +4,7 @@ mod bad_input;
 mod broken_rules;
 mod cli;
 mod config;
+mod formats;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,25 @@
+//! `--format concise`: one line per finding, `path:line:col: severity rule message`, the form
+//! editors and `grep` understand.
+
+use super::FileReport;
+use crate::span::LineIndex;
+
+pub fn to_string(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        let index = LineIndex::new(&r.source);
+        for f in &r.findings {
+            let at = index.line_col(&r.source, f.span.start);
+            out.push_str(&format!(
+                "{}:{}:{}: {} {} {}\n",
+                r.path,
+                at.line,
+                at.column,
+                f.severity,
+                f.rule,
+                f.message.replace('\n', " ")
+            ));
+        }
+    }
+    out
+}

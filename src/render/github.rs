@@ -1,0 +1,55 @@
+//! `--format github`: GitHub Actions workflow commands, which become annotations on the
+//! pull request's changed lines.
+
+use super::FileReport;
+use crate::finding::Severity;
+use crate::span::LineIndex;
+
+/// Escaping from the Actions toolkit: data escapes `%`, CR, LF; properties also `:` and `,`.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn to_string(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        let index = LineIndex::new(&r.source);
+        for f in &r.findings {
+            let start = index.line_col(&r.source, f.span.start);
+            let end = index.line_col(&r.source, f.span.end);
+            let level = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            out.push_str(&format!(
+                "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                escape_property(&r.path),
+                start.line,
+                start.column,
+                end.line,
+                end.column,
+                escape_property(&f.rule),
+                escape_data(&f.message)
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_properties_and_data() {
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        assert_eq!(escape_data("x\ny: z"), "x%0Ay: z");
+    }
+}
