@@ -1,24 +1,46 @@
 //! Runs rules over documents: tokenize once, run every rule, map spans back to the source.
 
+use std::collections::HashSet;
+
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Hit, Related};
 use crate::morph::{Analysis, Morph, MorphError};
 use crate::rules::Rule;
 use crate::rules::kinds::Context;
+use crate::suppress::{self, Suppressions};
 
 /// The compiled rules and the shared analyser; cheap to share across threads.
 #[derive(Debug)]
 pub struct Linter {
     rules: Vec<Rule>,
     morph: &'static Morph,
+    /// Rule IDs a suppression may name without being "unknown": the enabled rules, every
+    /// built-in rule (even if disabled by config) and seigo's own pseudo-rule.
+    known_ids: HashSet<String>,
+    report_unused_disables: bool,
 }
 
 impl Linter {
     pub fn new(rules: Vec<Rule>) -> Result<Self, MorphError> {
+        let mut known_ids: HashSet<String> = rules.iter().map(|r| r.id.clone()).collect();
+        known_ids.extend(
+            crate::rules::builtin::FILES
+                .iter()
+                .map(|f| format!("{}/{}", f.pack, f.stem)),
+        );
+        known_ids.insert(suppress::RULE_ID.to_string());
         Ok(Linter {
             rules,
             morph: Morph::global()?,
+            known_ids,
+            report_unused_disables: false,
         })
+    }
+
+    /// Also report `seigo-disable` comments that suppressed nothing.
+    pub fn report_unused_disables(mut self, yes: bool) -> Self {
+        self.report_unused_disables = yes;
+        self
     }
 
     pub fn rules(&self) -> &[Rule] {
@@ -33,6 +55,12 @@ impl Linter {
             .iter()
             .flat_map(|rule| run_rule(rule, doc, &analysis))
             .collect();
+        if doc.source.contains("seigo-") {
+            let mut suppressions =
+                Suppressions::parse(&doc.source, |id| self.known_ids.contains(id));
+            suppressions.apply(&doc.source, &mut findings);
+            findings.extend(suppressions.problems(self.report_unused_disables));
+        }
         sort_findings(&mut findings);
         findings
     }

@@ -76,6 +76,12 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, InputE
 
 /// Reads and parses one article file.
 pub fn read_file(path: &Path, max_bytes: u64) -> Result<Document, InputError> {
+    let bytes = read_bytes(path, max_bytes)?;
+    parse_bytes(&path.display().to_string(), Format::from_path(path), bytes)
+}
+
+/// Reads a file's bytes, refusing directories and files over `max_bytes`.
+pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     let meta = std::fs::metadata(path)?;
     if meta.is_dir() {
         return Err(InputError::Io(std::io::Error::other("is a directory")));
@@ -86,13 +92,12 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Document, InputError> {
             limit: max_bytes,
         });
     }
-    let bytes = std::fs::read(path)?;
-    let text = decode(bytes)?;
-    Ok(Document::parse(
-        path.display().to_string(),
-        text,
-        Format::from_path(path),
-    ))
+    Ok(std::fs::read(path)?)
+}
+
+/// Decodes bytes and parses them as an article named `name`.
+pub fn parse_bytes(name: &str, format: Format, bytes: Vec<u8>) -> Result<Document, InputError> {
+    Ok(Document::parse(name, decode(bytes)?, format))
 }
 
 /// Reads an article from a reader (stdin); `name` decides the format and the shown name.

@@ -16,6 +16,7 @@ pub mod morph;
 pub mod render;
 pub mod rules;
 pub mod span;
+pub mod suppress;
 
 pub use document::{Document, Format};
 pub use engine::Linter;

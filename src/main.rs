@@ -94,6 +94,21 @@ enum Command {
         /// Print only findings, no summary line.
         #[arg(long, short)]
         quiet: bool,
+        /// Exit 1 when there are more than this many warnings (even with --fail-on error).
+        #[arg(long)]
+        max_warnings: Option<usize>,
+        /// Apply suggested fixes in place (atomically; repeated until stable).
+        #[arg(long, conflicts_with = "diff")]
+        fix: bool,
+        /// Show the fixes as a unified diff instead of writing them.
+        #[arg(long)]
+        diff: bool,
+        /// Let --fix write through symbolic links.
+        #[arg(long)]
+        follow_symlinks: bool,
+        /// Report seigo-disable comments that suppress nothing.
+        #[arg(long)]
+        report_unused_disables: bool,
         #[command(flatten)]
         rules: RuleOptions,
     },
@@ -173,17 +188,29 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             stdin_filename,
             max_file_size,
             quiet,
+            max_warnings,
+            fix,
+            diff,
+            follow_symlinks,
+            report_unused_disables,
             rules,
-        } => check(
-            &paths,
+        } => check(CheckArgs {
+            paths,
             format,
             fail_on,
-            &stdin_filename,
+            stdin_filename,
             max_file_size,
             quiet,
-            &rules,
-            cli.color,
-        ),
+            max_warnings,
+            fix_mode: match (fix, diff) {
+                (true, _) => FixMode::Write { follow_symlinks },
+                (false, true) => FixMode::Diff,
+                _ => FixMode::Off,
+            },
+            report_unused_disables,
+            rules,
+            color: cli.color,
+        }),
         Command::Tokens {
             file,
             text,
@@ -239,67 +266,113 @@ fn load_rules(
 
 /// What happened to one input.
 enum Outcome {
-    Checked(FileReport),
+    Checked(FileReport, Option<FixNote>),
     /// Not checked, and that is an error (exit 2): unreadable, invalid UTF-8.
-    Failed(String, InputError),
+    Failed(String, String),
     /// Not checked by design (binary, too large): a warning only.
     Skipped(String, InputError),
 }
 
-#[allow(clippy::too_many_arguments)]
-fn check(
-    paths: &[PathBuf],
+/// What `--fix` / `--diff` did to one file.
+struct FixNote {
+    applied: usize,
+    diff: Option<String>,
+    error: Option<seigo::fix::WriteError>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    Off,
+    Diff,
+    Write { follow_symlinks: bool },
+}
+
+struct CheckArgs {
+    paths: Vec<PathBuf>,
     format: OutputFormat,
     fail_on: Severity,
-    stdin_filename: &str,
+    stdin_filename: String,
     max_file_size: u64,
     quiet: bool,
-    opts: &RuleOptions,
+    max_warnings: Option<usize>,
+    fix_mode: FixMode,
+    report_unused_disables: bool,
+    rules: RuleOptions,
     color: Color,
-) -> anyhow::Result<u8> {
+}
+
+/// Show a progress bar only for an interactive terminal and enough files to wait for.
+const PROGRESS_MIN_FILES: usize = 200;
+
+fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
-    let start = paths
+    let color = args.color;
+    if matches!(args.fix_mode, FixMode::Write { .. })
+        && args.paths.iter().any(|p| p.as_os_str() == "-")
+    {
+        anyhow::bail!("--fix cannot rewrite stdin; use --diff to see the fixes");
+    }
+    let start = args
+        .paths
         .iter()
         .find(|p| p.as_os_str() != "-")
         .cloned()
-        .unwrap_or_else(|| PathBuf::from(stdin_filename));
-    let Some((config, rules)) = load_rules(opts, &start, color)? else {
+        .unwrap_or_else(|| PathBuf::from(&args.stdin_filename));
+    let Some((config, rules)) = load_rules(&args.rules, &start, color)? else {
         return Ok(EXIT_ERROR);
     };
-    let linter = Linter::new(rules)?;
+    let linter = Linter::new(rules)?.report_unused_disables(args.report_unused_disables);
 
     let mut missing = Vec::new();
-    let files = collect_files(paths, &config, &mut missing)?;
+    let files = collect_files(&args.paths, &config, &mut missing)?;
+    let progress =
+        (std::io::stderr().is_terminal() && files.len() >= PROGRESS_MIN_FILES).then(|| {
+            let bar = indicatif::ProgressBar::new(files.len() as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+                    .expect("valid progress template"),
+            );
+            bar
+        });
     let mut outcomes: Vec<Outcome> = files
         .par_iter()
         .map(|path| {
-            let shown = path.display().to_string();
-            let read = if path.as_os_str() == "-" {
-                input::read_stream(std::io::stdin().lock(), stdin_filename, max_file_size)
-            } else {
-                input::read_file(path, max_file_size)
-            };
-            match read {
-                Ok(doc) => Outcome::Checked(report(&linter, doc)),
-                Err(e @ (InputError::Binary { .. } | InputError::TooLarge { .. })) => {
-                    Outcome::Skipped(shown, e)
-                }
-                Err(e) => Outcome::Failed(shown, e),
+            let outcome = check_one(&linter, path, &args);
+            if let Some(bar) = &progress {
+                bar.inc(1);
             }
+            outcome
         })
         .collect();
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     outcomes.extend(
         missing
             .into_iter()
-            .map(|(p, e)| Outcome::Failed(p, InputError::Io(e))),
+            .map(|(p, e)| Outcome::Failed(p, e.to_string())),
     );
 
     let mut reports = Vec::new();
     let mut failed = false;
     let mut err = stderr(color);
+    let mut diffs = String::new();
+    let mut fixed_total = 0;
     for outcome in outcomes {
         match outcome {
-            Outcome::Checked(r) => reports.push(r),
+            Outcome::Checked(r, note) => {
+                if let Some(note) = note {
+                    fixed_total += note.applied;
+                    if let Some(d) = note.diff {
+                        diffs.push_str(&d);
+                    }
+                    if let Some(e) = note.error {
+                        failed = true;
+                        let _ = writeln!(err, "error: {}: {e}", r.path);
+                    }
+                }
+                reports.push(r);
+            }
             Outcome::Failed(path, e) => {
                 failed = true;
                 let _ = writeln!(err, "error: {path}: {e}");
@@ -309,15 +382,31 @@ fn check(
             }
         }
     }
+    if args.fix_mode == FixMode::Diff {
+        print!("{diffs}");
+        if !args.quiet {
+            let _ = writeln!(err, "{fixed_total} fix(es) available");
+        }
+        return Ok(if failed {
+            EXIT_ERROR
+        } else if fixed_total > 0 {
+            EXIT_FINDINGS
+        } else {
+            0
+        });
+    }
+    if matches!(args.fix_mode, FixMode::Write { .. }) && !args.quiet {
+        let _ = writeln!(err, "applied {fixed_total} fix(es)");
+    }
     let totals = Totals::of(&reports);
     let seconds = started.elapsed().as_secs_f64();
-    let machine = match format {
+    let machine = match args.format {
         OutputFormat::Human => {
             let mut out = stdout(color);
             for r in &reports {
                 render::human::render_file(r, &mut out)?;
             }
-            if !quiet {
+            if !args.quiet {
                 writeln!(out, "{}", totals.summary(seconds))?;
             }
             None
@@ -336,7 +425,7 @@ fn check(
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes())?;
         out.flush()?;
-        if !quiet {
+        if !args.quiet {
             let _ = writeln!(err, "{}", totals.summary(seconds));
         }
     }
@@ -346,8 +435,92 @@ fn check(
     let failing = reports
         .iter()
         .flat_map(|r| &r.findings)
-        .any(|f| f.severity >= fail_on);
-    Ok(if failing { EXIT_FINDINGS } else { 0 })
+        .any(|f| f.severity >= args.fail_on);
+    let too_many_warnings = args.max_warnings.is_some_and(|max| totals.warnings > max);
+    Ok(if failing || too_many_warnings {
+        EXIT_FINDINGS
+    } else {
+        0
+    })
+}
+
+/// Reads, checks and (optionally) fixes one file.
+fn check_one(linter: &Linter, path: &Path, args: &CheckArgs) -> Outcome {
+    let stdin = path.as_os_str() == "-";
+    let shown = if stdin {
+        args.stdin_filename.clone()
+    } else {
+        path.display().to_string()
+    };
+    let format = seigo::Format::from_path(Path::new(&shown));
+    let bytes = if stdin {
+        let mut bytes = Vec::new();
+        let limit = args.max_file_size;
+        match std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), limit + 1),
+            &mut bytes,
+        ) {
+            Ok(_) if bytes.len() as u64 > limit => {
+                return Outcome::Skipped(
+                    shown,
+                    InputError::TooLarge {
+                        size: bytes.len() as u64,
+                        limit,
+                    },
+                );
+            }
+            Ok(_) => bytes,
+            Err(e) => return Outcome::Failed(shown, e.to_string()),
+        }
+    } else {
+        match input::read_bytes(path, args.max_file_size) {
+            Ok(b) => b,
+            Err(e @ InputError::TooLarge { .. }) => return Outcome::Skipped(shown, e),
+            Err(e) => return Outcome::Failed(shown, e.to_string()),
+        }
+    };
+    let original = (args.fix_mode != FixMode::Off).then(|| bytes.clone());
+    let doc = match input::parse_bytes(&shown, format, bytes) {
+        Ok(doc) => doc,
+        Err(e @ InputError::Binary { .. }) => return Outcome::Skipped(shown, e),
+        Err(e) => return Outcome::Failed(shown, e.to_string()),
+    };
+    let Some(original) = original else {
+        return Outcome::Checked(report(linter, doc), None);
+    };
+    let fixed = seigo::fix::fix_text(linter, &shown, format, &doc.source);
+    let mut note = FixNote {
+        applied: fixed.applied,
+        diff: None,
+        error: None,
+    };
+    if fixed.text == doc.source {
+        return Outcome::Checked(report(linter, doc), Some(note));
+    }
+    match args.fix_mode {
+        FixMode::Diff => {
+            note.diff = Some(seigo::fix::unified_diff(&shown, &doc.source, &fixed.text));
+            Outcome::Checked(report(linter, doc), Some(note))
+        }
+        FixMode::Write { follow_symlinks } => {
+            match seigo::fix::write_atomically(path, &original, &fixed.text, follow_symlinks) {
+                Ok(()) => Outcome::Checked(
+                    FileReport {
+                        path: shown,
+                        source: fixed.text,
+                        findings: fixed.remaining,
+                    },
+                    Some(note),
+                ),
+                Err(e) => {
+                    note.applied = 0;
+                    note.error = Some(e);
+                    Outcome::Checked(report(linter, doc), Some(note))
+                }
+            }
+        }
+        FixMode::Off => unreachable!("fix mode checked above"),
+    }
 }
 
 fn report(linter: &Linter, doc: Document) -> FileReport {

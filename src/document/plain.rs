@@ -30,7 +30,27 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 /// Headings are short; a numbered line that reads like a sentence is a paragraph.
 const MAX_HEADING_CHARS: usize = 60;
 
+/// HTML comments (seigo suppressions) are masked, as in Markdown.
+static COMMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<!--(?s:.)*?-->").expect("valid comment regex"));
+
 pub(super) fn parse(text: &str) -> Parsed {
+    let masked: Vec<Span> = COMMENT
+        .find_iter(text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect();
+    if !masked.is_empty() {
+        // Blocks are found on the text with comments blanked, so a comment-only line is blank.
+        let mut blanked = text.to_string();
+        super::mask(&mut blanked, &masked);
+        let mut inner = parse_unmasked(&blanked);
+        inner.masked.extend(masked);
+        return inner;
+    }
+    parse_unmasked(text)
+}
+
+fn parse_unmasked(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let mut paragraph: Option<Span> = None;
     let mut seen_headline = false;

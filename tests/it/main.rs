@@ -4,7 +4,9 @@ mod bad_input;
 mod broken_rules;
 mod cli;
 mod config;
+mod fix;
 mod formats;
+mod suppress;
 
 use std::path::{Path, PathBuf};
 

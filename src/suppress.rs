@@ -1,0 +1,284 @@
+//! Inline suppressions in HTML comments, which Markdown renders invisibly:
+//!
+//! ```text
+//! <!-- seigo-disable ja-news/kaerisaki -- quoting the transcript verbatim -->
+//! ...
+//! <!-- seigo-enable -->
+//! <!-- seigo-disable-next-line ja-news/repeated-sentence -->
+//! <!-- seigo-disable-line -->            (on the line it stands on)
+//! ```
+//! Without rule IDs a directive covers every rule. Text after `--` is the reason. Unknown
+//! rule IDs are reported; unused directives are reported on request.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::finding::{Finding, Severity};
+use crate::span::{LineIndex, Span};
+
+/// The pseudo-rule under which problems with suppressions are reported.
+pub const RULE_ID: &str = "seigo/suppression";
+
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--\s*seigo-(disable-next-line|disable-line|disable|enable)\b((?s:.)*?)-->")
+        .expect("valid directive regex")
+});
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Scope {
+    /// From the directive's line to a matching `seigo-enable` (or the end).
+    Block,
+    /// The next non-blank line after the directive.
+    NextLine,
+    /// The directive's own line.
+    Line,
+}
+
+#[derive(Debug, Clone)]
+struct Directive {
+    span: Span,
+    /// Rule IDs with their spans; empty means all rules.
+    rules: Vec<(String, Span)>,
+    /// 1-based inclusive line range covered.
+    lines: (usize, usize),
+    used: bool,
+}
+
+/// Parsed suppressions of one file.
+#[derive(Debug, Default)]
+pub struct Suppressions {
+    directives: Vec<Directive>,
+    /// Problems found while parsing: unknown IDs, `enable` without `disable`.
+    problems: Vec<(Span, String)>,
+}
+
+impl Suppressions {
+    /// Finds the directives in `source`. `known` tells whether a rule ID exists.
+    pub fn parse(source: &str, known: impl Fn(&str) -> bool) -> Suppressions {
+        let index = LineIndex::new(source);
+        let line_of = |b: usize| index.line_col(source, b).line;
+        let mut out = Suppressions::default();
+        let mut open: Vec<(usize, Directive)> = Vec::new();
+        for caps in DIRECTIVE.captures_iter(source) {
+            let whole = caps.get(0).expect("match");
+            let span = Span::new(whole.start(), whole.end());
+            let scope = match &caps[1] {
+                "disable" => Some(Scope::Block),
+                "disable-next-line" => Some(Scope::NextLine),
+                "disable-line" => Some(Scope::Line),
+                _ => None,
+            };
+            let args = caps.get(2).expect("args group");
+            let ids_text = args.as_str().split(" --").next().unwrap_or_default();
+            let mut rules = Vec::new();
+            let mut offset = args.start();
+            for part in ids_text.split(|c: char| c.is_whitespace() || c == ',') {
+                let at = source[offset..].find(part).map_or(offset, |i| offset + i);
+                offset = at + part.len();
+                if part.is_empty() {
+                    continue;
+                }
+                let id_span = Span::new(at, at + part.len());
+                if !known(part) {
+                    out.problems.push((
+                        id_span,
+                        format!("unknown rule `{part}` in seigo suppression"),
+                    ));
+                }
+                rules.push((part.to_string(), id_span));
+            }
+            let line = line_of(span.start);
+            match scope {
+                Some(Scope::Line) => out.directives.push(Directive {
+                    span,
+                    rules,
+                    lines: (line, line_of(span.end)),
+                    used: false,
+                }),
+                Some(Scope::NextLine) => {
+                    let end_line = line_of(span.end);
+                    let next = next_nonblank_line(source, &index, end_line).unwrap_or(end_line + 1);
+                    out.directives.push(Directive {
+                        span,
+                        rules,
+                        lines: (next, next),
+                        used: false,
+                    });
+                }
+                Some(Scope::Block) => open.push((
+                    line,
+                    Directive {
+                        span,
+                        rules,
+                        lines: (line, usize::MAX),
+                        used: false,
+                    },
+                )),
+                None => {
+                    // `seigo-enable` closes the open blocks it names (all when it names none).
+                    let closes = |d: &Directive| {
+                        rules.is_empty()
+                            || d.rules
+                                .iter()
+                                .any(|(r, _)| rules.iter().any(|(x, _)| x == r))
+                    };
+                    let before = open.len();
+                    let mut still_open = Vec::new();
+                    for (start, mut d) in open.drain(..) {
+                        if closes(&d) {
+                            d.lines = (start, line);
+                            out.directives.push(d);
+                        } else {
+                            still_open.push((start, d));
+                        }
+                    }
+                    if still_open.len() == before {
+                        out.problems.push((
+                            span,
+                            "`seigo-enable` without a matching `seigo-disable`".into(),
+                        ));
+                    }
+                    open = still_open;
+                }
+            }
+        }
+        out.directives.extend(open.into_iter().map(|(_, d)| d));
+        out
+    }
+
+    /// Removes suppressed findings (using the primary span's line).
+    pub fn apply(&mut self, source: &str, findings: &mut Vec<Finding>) {
+        if self.directives.is_empty() {
+            return;
+        }
+        let index = LineIndex::new(source);
+        findings.retain(|f| {
+            let line = index.line_col(source, f.span.start).line;
+            let mut suppressed = false;
+            for d in &mut self.directives {
+                let covers_rule = d.rules.is_empty() || d.rules.iter().any(|(r, _)| *r == f.rule);
+                if covers_rule && d.lines.0 <= line && line <= d.lines.1 {
+                    d.used = true;
+                    suppressed = true;
+                }
+            }
+            !suppressed
+        });
+    }
+
+    /// Findings about the suppressions themselves: unknown IDs, stray enables, and (when
+    /// asked) directives that suppressed nothing.
+    pub fn problems(&self, report_unused: bool) -> Vec<Finding> {
+        let mut out: Vec<Finding> = self
+            .problems
+            .iter()
+            .map(|(span, message)| finding(*span, message.clone(), Severity::Warning))
+            .collect();
+        if report_unused {
+            for d in self.directives.iter().filter(|d| !d.used) {
+                out.push(finding(
+                    d.span,
+                    "unused seigo suppression: nothing was suppressed here".into(),
+                    Severity::Warning,
+                ));
+            }
+        }
+        out
+    }
+}
+
+fn finding(span: Span, message: String, severity: Severity) -> Finding {
+    Finding {
+        rule: RULE_ID.to_string(),
+        kind: "suppression",
+        severity,
+        message,
+        span,
+        related: Vec::new(),
+        fixes: Vec::new(),
+    }
+}
+
+fn next_nonblank_line(source: &str, index: &LineIndex, after: usize) -> Option<usize> {
+    (after + 1..=index.line_count()).find(|&l| {
+        let Some(start) = index.offset(source, crate::span::LineCol { line: l, column: 1 }) else {
+            return false;
+        };
+        let end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
+        !source[start..end].trim().is_empty()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(source: &str, needle: &str, rule: &str) -> Finding {
+        let at = source.find(needle).unwrap();
+        Finding {
+            rule: rule.into(),
+            kind: "test",
+            severity: Severity::Warning,
+            message: String::new(),
+            span: Span::new(at, at + needle.len()),
+            related: vec![],
+            fixes: vec![],
+        }
+    }
+
+    fn run(source: &str, findings: &[(&str, &str)]) -> (Vec<String>, Vec<Finding>) {
+        let mut all: Vec<Finding> = findings.iter().map(|(n, r)| f(source, n, r)).collect();
+        let mut s = Suppressions::parse(source, |id| id.starts_with("ja-news/"));
+        s.apply(source, &mut all);
+        let kept = all
+            .iter()
+            .map(|x| source[x.span.range()].to_string())
+            .collect();
+        (kept, s.problems(true))
+    }
+
+    #[test]
+    fn block_disable_and_enable() {
+        let src = "A\n<!-- seigo-disable ja-news/x -- quoting -->\nB\n<!-- seigo-enable -->\nC\n";
+        let (kept, problems) = run(
+            src,
+            &[("A", "ja-news/x"), ("B", "ja-news/x"), ("C", "ja-news/x")],
+        );
+        assert_eq!(kept, vec!["A", "C"]);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn disable_only_named_rules() {
+        let src = "<!-- seigo-disable ja-news/x -->\nB\n";
+        let (kept, _) = run(src, &[("B", "ja-news/x"), ("B", "ja-news/y")]);
+        assert_eq!(kept, vec!["B"]);
+    }
+
+    #[test]
+    fn next_line_skips_blank_lines() {
+        let src = "<!-- seigo-disable-next-line -->\n\nB\nC\n";
+        let (kept, _) = run(src, &[("B", "ja-news/x"), ("C", "ja-news/x")]);
+        assert_eq!(kept, vec!["C"]);
+    }
+
+    #[test]
+    fn unknown_ids_and_unused_directives_are_reported() {
+        let src = "<!-- seigo-disable-line ja-news/x, nope/rule -->A\n<!-- seigo-disable-next-line ja-news/y -->\nB\n<!-- seigo-enable -->\n";
+        let (kept, problems) = run(src, &[("A", "ja-news/x"), ("B", "ja-news/z")]);
+        assert_eq!(kept, vec!["B"]);
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "unknown rule `nope/rule` in seigo suppression",
+                "`seigo-enable` without a matching `seigo-disable`",
+                "unused seigo suppression: nothing was suppressed here",
+            ]
+        );
+        assert_eq!(&src[problems[0].span.range()], "nope/rule");
+    }
+}
