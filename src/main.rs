@@ -121,6 +121,10 @@ enum Command {
         text: Option<String>,
         #[arg(long)]
         user_dict: Option<PathBuf>,
+        /// Only segment these files and print counts: no features are read, no rules run.
+        /// This is the floor the benchmark compares `seigo check` against.
+        #[arg(long, num_args = 1.., value_name = "FILES", conflicts_with_all = ["file", "text"])]
+        count: Vec<PathBuf>,
     },
     /// List the enabled rules with their kind and severity.
     Rules {
@@ -212,9 +216,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             color: cli.color,
         }),
         Command::Tokens {
+            user_dict, count, ..
+        } if !count.is_empty() => count_tokens(&count, user_dict.as_deref()),
+        Command::Tokens {
             file,
             text,
             user_dict,
+            ..
         } => tokens(file.as_deref(), text, user_dict.as_deref()),
         Command::Rules { rules } => list_rules(&rules, cli.color),
         Command::Test { packs } => test(&packs, cli.color),
@@ -591,6 +599,22 @@ fn collect_files(
     files.sort();
     files.dedup();
     Ok(files)
+}
+
+/// Segments files without reading any features; prints `files bytes tokens`.
+fn count_tokens(files: &[PathBuf], user_dict: Option<&Path>) -> anyhow::Result<u8> {
+    let morph = match user_dict {
+        Some(d) => Morph::init_with_user_dict(d)?,
+        None => Morph::global()?,
+    };
+    let (mut bytes, mut count) = (0usize, 0usize);
+    for path in files {
+        let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
+        bytes += text.len();
+        count += morph.tokenize(&text).len();
+    }
+    println!("files {} bytes {bytes} tokens {count}", files.len());
+    Ok(0)
 }
 
 fn tokens(
