@@ -34,7 +34,8 @@
 //!    optional 前/元/現/新/故/次期) + one of `particles` + at most one short modifier. Terms
 //!    are matched on whole tokens, longest first (前大統領 is not also 大統領). A mention is
 //!    dropped when its term is part of a longer compound (大統領選, 再選挙), is qualified as
-//!    past (大統領(当時)), is negated or hypothetical (再選ならず, 当選すれば), is followed by の
+//!    past (大統領(当時), or a year or 前回 in the same clause: 2017年に初当選), is negated or
+//!    hypothetical (再選ならず, 当選すれば), is followed by の
 //!    after a particle (前大統領のトランプ氏 describes someone else), or, after が/は or no
 //!    particle, continues as a relative clause (当選した候補) or object (再選を支持).
 //! 3. Report. Per subject and exclusion set, the first mention of each attribute is kept; each
@@ -44,7 +45,8 @@
 //! With `scope: document` there are no subjects: the first occurrences (on token boundaries)
 //! of terms of two attributes of one set anywhere in the document conflict.
 //!
-//! Placeholders: `{subject}` (the subject as written, empty with `scope: document`),
+//! Placeholders: `{subject}` (the subject's name: the surname, or the full name when the
+//! surname is ambiguous; empty with `scope: document`),
 //! `{attribute}` and `{match}` (the reported mention's attribute name and term), `{other}` and
 //! `{other_match}` (the earlier, related mention's).
 
@@ -139,18 +141,83 @@ const TITLE: &str = "{title}";
 
 /// Titles and honorifics that may follow a name (石破茂首相の再選, 木村氏が初当選).
 const HONORIFICS: &[&str] = &[
-    "氏", "さん", "様", "さま", "君", "くん", "ちゃん", "殿", "容疑者", "被告", "被告人",
-    "受刑者", "死刑囚", "選手", "投手", "捕手", "監督", "コーチ", "主将", "大統領", "副大統領",
-    "首相", "総理", "総理大臣", "大臣", "長官", "官房長官", "外相", "議員", "代議士", "知事",
-    "市長", "町長", "村長", "区長", "議長", "委員長", "代表", "総裁", "幹事長", "党首", "社長",
-    "会長", "頭取", "理事長", "学長", "総長", "教授", "准教授", "医師", "弁護士", "記者", "候補",
+    "氏",
+    "さん",
+    "様",
+    "さま",
+    "君",
+    "くん",
+    "ちゃん",
+    "殿",
+    "容疑者",
+    "被告",
+    "被告人",
+    "受刑者",
+    "死刑囚",
+    "選手",
+    "投手",
+    "捕手",
+    "監督",
+    "コーチ",
+    "主将",
+    "大統領",
+    "副大統領",
+    "首相",
+    "総理",
+    "総理大臣",
+    "大臣",
+    "長官",
+    "官房長官",
+    "外相",
+    "議員",
+    "代議士",
+    "知事",
+    "市長",
+    "町長",
+    "村長",
+    "区長",
+    "議長",
+    "委員長",
+    "代表",
+    "総裁",
+    "幹事長",
+    "党首",
+    "社長",
+    "会長",
+    "頭取",
+    "理事長",
+    "学長",
+    "総長",
+    "教授",
+    "准教授",
+    "医師",
+    "弁護士",
+    "記者",
+    "候補",
 ];
 
 /// Honorifics only persons take: evidence that a katakana word such as トランプ is a name.
 /// Office titles are not evidence (ソニーグループ社長, アメリカ大統領).
 const PERSONAL: &[&str] = &[
-    "氏", "さん", "様", "さま", "君", "くん", "ちゃん", "殿", "容疑者", "被告", "被告人",
-    "受刑者", "死刑囚", "選手", "投手", "捕手", "教授", "准教授", "記者",
+    "氏",
+    "さん",
+    "様",
+    "さま",
+    "君",
+    "くん",
+    "ちゃん",
+    "殿",
+    "容疑者",
+    "被告",
+    "被告人",
+    "受刑者",
+    "死刑囚",
+    "選手",
+    "投手",
+    "捕手",
+    "教授",
+    "准教授",
+    "記者",
 ];
 
 /// Prefixes between a name and its title (トランプ前大統領の再選).
@@ -211,10 +278,12 @@ pub struct Conflict {
 impl Conflict {
     pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
         let mut errors = Vec::new();
-        let set_specs: Vec<(Vec<OneOrMany>, Vec<AttributeSpec>, &str)> =
-            match (spec.attributes.is_empty(), spec.sets.is_empty()) {
-                (true, true) => {
-                    return Err(vec![
+        let set_specs: Vec<(Vec<OneOrMany>, Vec<AttributeSpec>, &str)> = match (
+            spec.attributes.is_empty(),
+            spec.sets.is_empty(),
+        ) {
+            (true, true) => {
+                return Err(vec![
                         src.error(
                             Some(src.key("kind").unwrap_or_default()),
                             "a conflict rule needs `attributes` (or `sets` of them)",
@@ -223,32 +292,43 @@ impl Conflict {
                             "add e.g.\n  attributes:\n    - name: 前職\n      terms: [前大統領]\n    - name: 現職\n      terms: [大統領]",
                         ),
                     ]);
+            }
+            (false, false) => {
+                return Err(vec![
+                    src.error(
+                        src.key("sets"),
+                        "use either `attributes` or `sets`, not both",
+                    )
+                    .with_help("move the top-level `attributes` into an entry of `sets`"),
+                ]);
+            }
+            (false, true) => vec![(spec.titles, spec.attributes, "attributes")],
+            (true, false) => {
+                if !spec.titles.is_empty() {
+                    errors.push(
+                        src.error(src.key("titles"), "with `sets`, give `titles` per set")
+                            .with_help("move `titles` into the sets that use `{title}`"),
+                    );
                 }
-                (false, false) => {
-                    return Err(vec![
-                        src.error(src.key("sets"), "use either `attributes` or `sets`, not both")
-                            .with_help("move the top-level `attributes` into an entry of `sets`"),
-                    ]);
-                }
-                (false, true) => vec![(spec.titles, spec.attributes, "attributes")],
-                (true, false) => {
-                    if !spec.titles.is_empty() {
-                        errors.push(
-                            src.error(src.key("titles"), "with `sets`, give `titles` per set")
-                                .with_help("move `titles` into the sets that use `{title}`"),
-                        );
-                    }
-                    spec.sets
-                        .into_iter()
-                        .map(|s| (s.titles, s.attributes, "sets"))
-                        .collect()
-                }
-            };
+                spec.sets
+                    .into_iter()
+                    .map(|s| (s.titles, s.attributes, "sets"))
+                    .collect()
+            }
+        };
 
         let mut sets = Vec::new();
         let mut terms: HashMap<Box<str>, Vec<Member>> = HashMap::new();
         for (titles, attributes, key) in &set_specs {
-            compile_set(titles, attributes, key, src, &mut errors, &mut sets, &mut terms);
+            compile_set(
+                titles,
+                attributes,
+                key,
+                src,
+                &mut errors,
+                &mut sets,
+                &mut terms,
+            );
         }
 
         let document = spec.scope == Scope::Document;
@@ -271,8 +351,11 @@ impl Conflict {
             Some(Subjects::Auto(s)) if s == "auto" => SubjectMode::Auto,
             Some(Subjects::Auto(s)) => {
                 errors.push(
-                    src.error(src.key("subjects"), format!("unknown `subjects` value `{s}`"))
-                        .with_help("write `subjects: auto`, or a list of names"),
+                    src.error(
+                        src.key("subjects"),
+                        format!("unknown `subjects` value `{s}`"),
+                    )
+                    .with_help("write `subjects: auto`, or a list of names"),
                 );
                 SubjectMode::Auto
             }
@@ -334,9 +417,11 @@ impl Conflict {
             mentions: Vec::new(),
             persons: HashSet::new(),
             givens: HashMap::new(),
+            begin: 0,
         };
         for sentence in &ctx.doc.sentences {
             let range = a.within(sentence.span);
+            scan.begin = range.start;
             match &self.subjects {
                 SubjectMode::Auto => scan.auto(range),
                 SubjectMode::Listed {
@@ -357,7 +442,8 @@ impl Conflict {
                         };
                         // A listed surname also covers the full name (石破 in 石破茂首相).
                         let mut j = a.first_at(e);
-                        while j < range.end && a.features(j).pos.starts_with("名詞,固有名詞,人名,名")
+                        while j < range.end
+                            && a.features(j).pos.starts_with("名詞,固有名詞,人名,名")
                         {
                             j += 1;
                         }
@@ -454,12 +540,12 @@ impl Conflict {
                 .collect();
             for (i, x) in present.iter().enumerate() {
                 for y in &present[i + 1..] {
-                    let (later, earlier) = if (x.term.start, x.term.end) > (y.term.start, y.term.end)
-                    {
-                        (x, y)
-                    } else {
-                        (y, x)
-                    };
+                    let (later, earlier) =
+                        if (x.term.start, x.term.end) > (y.term.start, y.term.end) {
+                            (x, y)
+                        } else {
+                            (y, x)
+                        };
                     if reported.contains(&(later.term, earlier.term)) {
                         continue;
                     }
@@ -510,8 +596,11 @@ fn compile_set(
 ) {
     if attributes.len() < 2 {
         errors.push(
-            src.error(src.key(key), "an exclusion set needs at least two attributes")
-                .with_help("a conflict is between two attributes, e.g. 前職 and 現職"),
+            src.error(
+                src.key(key),
+                "an exclusion set needs at least two attributes",
+            )
+            .with_help("a conflict is between two attributes, e.g. 前職 and 現職"),
         );
         return;
     }
@@ -528,8 +617,11 @@ fn compile_set(
         for t in &normalized {
             if titles.is_empty() && t.contains(TITLE) {
                 errors.push(
-                    src.error(src.item(&[key], t), format!("`{t}` uses {TITLE} but no `titles` are given"))
-                        .with_help("add e.g. `titles: [大統領, [首相, 総理]]`"),
+                    src.error(
+                        src.item(&[key], t),
+                        format!("`{t}` uses {TITLE} but no `titles` are given"),
+                    )
+                    .with_help("add e.g. `titles: [大統領, [首相, 総理]]`"),
                 );
             } else if !titles.is_empty() && !t.contains(TITLE) {
                 errors.push(
@@ -691,6 +783,8 @@ struct Scan<'a> {
     persons: HashSet<&'a str>,
     /// Surname → the distinct given names written with it anywhere (石破 → [茂]).
     givens: HashMap<&'a str, Vec<&'a str>>,
+    /// The first token of the sentence being scanned.
+    begin: usize,
 }
 
 impl<'a> Scan<'a> {
@@ -712,19 +806,19 @@ impl<'a> Scan<'a> {
                 run.get_or_insert(i);
                 continue;
             }
-            if let Some(start) = run.take() {
-                if let Some(subject) = subject_of(a, start, i) {
-                    if let Some(given) = subject.given {
-                        let list = self.givens.entry(subject.surname).or_default();
-                        if !list.contains(&given) {
-                            list.push(given);
-                        }
+            if let Some(start) = run.take()
+                && let Some(subject) = subject_of(a, start, i)
+            {
+                if let Some(given) = subject.given {
+                    let list = self.givens.entry(subject.surname).or_default();
+                    if !list.contains(&given) {
+                        list.push(given);
                     }
-                    if PERSONAL.contains(&a.surface(i)) {
-                        self.persons.insert(subject.surname);
-                    }
-                    self.attach(subject, i, range.end);
                 }
+                if PERSONAL.contains(&a.surface(i)) {
+                    self.persons.insert(subject.surname);
+                }
+                self.attach(subject, i, range.end);
             }
         }
     }
@@ -736,7 +830,11 @@ impl<'a> Scan<'a> {
             return;
         }
         // トランプ米大統領: skip a country abbreviation before the title.
-        let q = if is_country(a, j) && j + 1 < end { j + 1 } else { j };
+        let q = if is_country(a, j) && j + 1 < end {
+            j + 1
+        } else {
+            j
+        };
         let direct = rule.term_at(a, q, end);
         if let Some((next, members)) = direct {
             self.push(subject, q, next, end, members, Link::Direct);
@@ -785,7 +883,11 @@ impl<'a> Scan<'a> {
         link: Link,
     ) {
         let a = self.a;
-        if !stands_alone(a, next, end) || denied(a, next, end) {
+        let first = a.first_at(subject.start);
+        if !stands_alone(a, next, end)
+            || denied(a, next, end)
+            || historical(a, self.begin, first, next, end)
+        {
             return;
         }
         match link {
@@ -826,9 +928,7 @@ fn is_name(a: &Analysis<'_>, i: usize, in_run: bool) -> bool {
     if !f.is_noun() {
         return false;
     }
-    let katakana = s
-        .chars()
-        .all(|c| matches!(c, 'ァ'..='ヺ' | 'ー' | '・'));
+    let katakana = s.chars().all(|c| matches!(c, 'ァ'..='ヺ' | 'ー' | '・'));
     if katakana {
         // アメリカ, ロシア: places are never the person; サ変 nouns are actions (キャンプ).
         return !f.pos.starts_with("名詞,固有名詞,地域") && !f.pos.starts_with("名詞,サ変接続");
@@ -864,9 +964,8 @@ fn subject_of<'t>(a: &Analysis<'t>, start: usize, end: usize) -> Option<Subject<
         let given_ok = (s + 1..end).all(|i| is_name(a, i, true) && !is_surname(i));
         if given_ok {
             let span = a.tokens[s].span;
-            let given = (s + 1 < end).then(|| {
-                &a.text[a.tokens[s + 1].span.start..a.tokens[end - 1].span.end]
-            });
+            let given = (s + 1 < end)
+                .then(|| &a.text[a.tokens[s + 1].span.start..a.tokens[end - 1].span.end]);
             return Some(Subject {
                 surname: &a.text[span.range()],
                 given,
@@ -936,6 +1035,27 @@ fn denied(a: &Analysis<'_>, next: usize, end: usize) -> bool {
     }
     false
 }
+
+/// Words that place a clause in the past, when a title or an election was another one.
+const PAST: &[&str] = &["当時", "かつて", "以前", "過去", "前回", "昨年", "一昨年"];
+
+/// True when the clause around a mention (tokens `[first, next)`) dates it, so it may state
+/// an earlier fact: 2017年に初当選, 前回の選挙で当選, トランプ大統領は2019年に.
+fn historical(a: &Analysis<'_>, begin: usize, first: usize, next: usize, end: usize) -> bool {
+    let is_date = |i: usize| {
+        PAST.contains(&a.surface(i))
+            || (a.features(i).pos.starts_with("名詞,数") && i + 1 < end && a.surface(i + 1) == "年")
+    };
+    let clause_end = |i: usize| a.features(i).pos.starts_with("記号");
+    let before = (begin.max(first.saturating_sub(CLAUSE_TOKENS))..first)
+        .rev()
+        .take_while(|&i| !clause_end(i));
+    let after = (next..(next + CLAUSE_TOKENS).min(end)).take_while(|&i| !clause_end(i));
+    before.chain(after).any(is_date)
+}
+
+/// How far around a mention `historical` looks for a date, in tokens.
+const CLAUSE_TOKENS: usize = 10;
 
 /// After が/は (or no particle) the term must be the predicate: followed by nothing,
 /// punctuation, a line break, する/した, or を果たす. 「当選した候補」 and 「再選を支持」 are not.
@@ -1010,7 +1130,11 @@ mod tests {
         assert_eq!(&text[h[0].span.range()], "元首相");
         assert_eq!(related(&h[0], text), ["首相|ここでは「石破茂首相」"]);
         // Same attribute, or different title families: no conflict.
-        assert_hits(&titles(), "石破茂首相が会見\n\n石破茂総理は述べた。石破首相も。", &[]);
+        assert_hits(
+            &titles(),
+            "石破茂首相が会見\n\n石破茂総理は述べた。石破首相も。",
+            &[],
+        );
         assert_hits(&titles(), "石破茂首相が会見\n\n石破元市長は述べた。", &[]);
     }
 
@@ -1121,11 +1245,39 @@ mod tests {
     }
 
     #[test]
+    fn dated_clauses_state_earlier_facts() {
+        let text = "大川達夫氏が3選\n\n大川氏の再選は2021年に続くもの。大川氏の当選が決まると拍手が起きた。";
+        assert_hits(&elections(), text, &[]);
+        let text =
+            "大川達夫氏が3選\n\n大川氏の再選は続くもの。大川氏の当選が決まると拍手が起きた。";
+        assert_hits(&elections(), text, &["当選"]);
+        assert_hits(
+            &titles(),
+            "トランプ前大統領が来日\n\nトランプ氏は語った。トランプ大統領は2019年に来日した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn extra_honorifics_link_attributes() {
+        let text = "森川健二顧問の再選\n\n森川顧問が初当選した。";
+        assert_hits(&elections(), text, &[]);
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: x\nhonorifics: [顧問]\nattributes:\n  - name: 再選\n    terms: [再選]\n  - name: 当選\n    terms: [当選, 初当選]\n",
+        );
+        assert_hits(&rule, text, &["初当選"]);
+    }
+
+    #[test]
     fn listed_subjects_need_no_evidence() {
         let rule = rule_from_yaml(
             "kind: conflict\nmessage: x\nparticles: []\nsubjects: [[ソニーグループ, ソニーG]]\nattributes:\n  - name: 前職\n    terms: [前社長]\n  - name: 現職\n    terms: [社長]\n",
         );
-        assert_hits(&rule, "ソニーグループ社長が会見\n\nソニーG前社長も出席。", &["前社長"]);
+        assert_hits(
+            &rule,
+            "ソニーグループ社長が会見\n\nソニーG前社長も出席。",
+            &["前社長"],
+        );
         assert_hits(&rule, "トヨタ社長が会見\n\nトヨタ前社長も出席。", &[]);
         let rule = rule_from_yaml(
             "kind: conflict\nmessage: x\nsubjects: [石破]\nattributes:\n  - name: a\n    terms: [再選]\n  - name: b\n    terms: [初当選]\n",
@@ -1190,11 +1342,32 @@ mod tests {
             load("kind: conflict\nmessage: m\ntitles: [市長]\nattributes:\n  - {name: a, terms: ['前{title}']}\n  - {name: b, terms: [y]}\n")
                 .contains("does not use {title}")
         );
-        assert!(load(&format!("kind: conflict\nmessage: m\nsubjects: all\n{attrs}")).contains("unknown `subjects` value"));
-        assert!(load(&format!("kind: conflict\nmessage: m\nscope: document\nparticles: [の]\n{attrs}")).contains("no effect"));
-        assert!(load(&format!("kind: conflict\nmessage: m\nscope: everywhere\n{attrs}")).contains("unknown variant"));
-        assert!(load(&format!("kind: conflict\nmessage: m\nattributes:\n  - {{name: a, terms: [x], term: [y]}}\n")).contains("unknown field"));
-        assert!(load(&format!("kind: conflict\nmessage: \"{{subjet}}\"\n{attrs}")).contains("{subject}"));
+        assert!(
+            load(&format!(
+                "kind: conflict\nmessage: m\nsubjects: all\n{attrs}"
+            ))
+            .contains("unknown `subjects` value")
+        );
+        assert!(
+            load(&format!(
+                "kind: conflict\nmessage: m\nscope: document\nparticles: [の]\n{attrs}"
+            ))
+            .contains("no effect")
+        );
+        assert!(
+            load(&format!(
+                "kind: conflict\nmessage: m\nscope: everywhere\n{attrs}"
+            ))
+            .contains("unknown variant")
+        );
+        assert!(
+            load("kind: conflict\nmessage: m\nattributes:\n  - {name: a, terms: [x], term: [y]}\n")
+                .contains("unknown field")
+        );
+        assert!(
+            load(&format!("kind: conflict\nmessage: \"{{subjet}}\"\n{attrs}"))
+                .contains("{subject}")
+        );
     }
 
     fn fixture_findings(rule: &Rule, path: &Path) -> (String, Vec<Finding>) {
@@ -1236,7 +1409,12 @@ mod tests {
                     .iter()
                     .map(|f| format!("{}: {}", &src[f.span.range()], f.message))
                     .collect();
-                assert!(shown.is_empty(), "{}: {}: {shown:#?}", path.display(), rule.id);
+                assert!(
+                    shown.is_empty(),
+                    "{}: {}: {shown:#?}",
+                    path.display(),
+                    rule.id
+                );
             }
             checked += 1;
         }
@@ -1252,8 +1430,15 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         let f = &found[0];
         assert_eq!(&src[f.span.range()], "前大統領");
-        assert_eq!(&src[f.span.start - "トランプ".len()..f.span.end], "トランプ前大統領");
-        assert_eq!(line_of(&src, f.span.start), 9, "first mention, in the summary");
+        assert_eq!(
+            &src[f.span.start - "トランプ".len()..f.span.end],
+            "トランプ前大統領"
+        );
+        assert_eq!(
+            line_of(&src, f.span.start),
+            9,
+            "first mention, in the summary"
+        );
         assert_eq!(f.related.len(), 1);
         assert_eq!(&src[f.related[0].span.range()], "大統領");
         assert_eq!(line_of(&src, f.related[0].span.start), 1, "the headline");
@@ -1286,6 +1471,10 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert!(elapsed.as_secs_f64() < 1.0, "took {elapsed:?}");
         let found = run_rule(&elections(), &doc, &analysis);
-        assert_eq!(found.len(), 0, "再選 (トランプ) and 初当選 (木村) are different people");
+        assert_eq!(
+            found.len(),
+            0,
+            "再選 (トランプ) and 初当選 (木村) are different people"
+        );
     }
 }

@@ -82,7 +82,9 @@ impl Kind {
             serde_yaml::from_str(&src.text).map_err(|e| vec![src.yaml_error(&e, keys)])
         }
         match kind {
-            "conflict" => conflict::Conflict::compile(spec(src, valid_keys)?, src).map(Kind::Conflict),
+            "conflict" => {
+                conflict::Conflict::compile(spec(src, valid_keys)?, src).map(Kind::Conflict)
+            }
             "existence" => {
                 existence::Existence::compile(spec(src, valid_keys)?, src).map(Kind::Existence)
             }
