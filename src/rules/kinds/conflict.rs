@@ -139,85 +139,30 @@ pub const PLACEHOLDERS: &[&str] = &["subject", "attribute", "match", "other", "o
 
 const TITLE: &str = "{title}";
 
+const EXAMPLE: &str = "add e.g.
+  attributes:
+    - name: 前職
+      terms: [前大統領, 元大統領]
+    - name: 現職
+      terms: [大統領]";
+
 /// Titles and honorifics that may follow a name (石破茂首相の再選, 木村氏が初当選).
+#[rustfmt::skip]
 const HONORIFICS: &[&str] = &[
-    "氏",
-    "さん",
-    "様",
-    "さま",
-    "君",
-    "くん",
-    "ちゃん",
-    "殿",
-    "容疑者",
-    "被告",
-    "被告人",
-    "受刑者",
-    "死刑囚",
-    "選手",
-    "投手",
-    "捕手",
-    "監督",
-    "コーチ",
-    "主将",
-    "大統領",
-    "副大統領",
-    "首相",
-    "総理",
-    "総理大臣",
-    "大臣",
-    "長官",
-    "官房長官",
-    "外相",
-    "議員",
-    "代議士",
-    "知事",
-    "市長",
-    "町長",
-    "村長",
-    "区長",
-    "議長",
-    "委員長",
-    "代表",
-    "総裁",
-    "幹事長",
-    "党首",
-    "社長",
-    "会長",
-    "頭取",
-    "理事長",
-    "学長",
-    "総長",
-    "教授",
-    "准教授",
-    "医師",
-    "弁護士",
-    "記者",
-    "候補",
+    "氏", "さん", "様", "さま", "君", "くん", "ちゃん", "殿", "容疑者", "被告", "被告人",
+    "受刑者", "死刑囚", "選手", "投手", "捕手", "監督", "コーチ", "主将", "大統領", "副大統領",
+    "首相", "総理", "総理大臣", "大臣", "長官", "官房長官", "外相", "議員", "代議士", "知事",
+    "市長", "町長", "村長", "区長", "議長", "委員長", "代表", "総裁", "幹事長", "党首",
+    "社長", "会長", "頭取", "理事長", "学長", "総長", "教授", "准教授", "医師", "弁護士",
+    "記者", "候補",
 ];
 
 /// Honorifics only persons take: evidence that a katakana word such as トランプ is a name.
 /// Office titles are not evidence (ソニーグループ社長, アメリカ大統領).
+#[rustfmt::skip]
 const PERSONAL: &[&str] = &[
-    "氏",
-    "さん",
-    "様",
-    "さま",
-    "君",
-    "くん",
-    "ちゃん",
-    "殿",
-    "容疑者",
-    "被告",
-    "被告人",
-    "受刑者",
-    "死刑囚",
-    "選手",
-    "投手",
-    "捕手",
-    "教授",
-    "准教授",
-    "記者",
+    "氏", "さん", "様", "さま", "君", "くん", "ちゃん", "殿", "容疑者", "被告", "被告人",
+    "受刑者", "死刑囚", "選手", "投手", "捕手", "教授", "准教授", "記者",
 ];
 
 /// Prefixes between a name and its title (トランプ前大統領の再選).
@@ -278,20 +223,16 @@ pub struct Conflict {
 impl Conflict {
     pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
         let mut errors = Vec::new();
-        let set_specs: Vec<(Vec<OneOrMany>, Vec<AttributeSpec>, &str)> = match (
-            spec.attributes.is_empty(),
-            spec.sets.is_empty(),
-        ) {
+        let mut built = Builder::default();
+        match (spec.attributes.is_empty(), spec.sets.is_empty()) {
             (true, true) => {
                 return Err(vec![
-                        src.error(
-                            Some(src.key("kind").unwrap_or_default()),
-                            "a conflict rule needs `attributes` (or `sets` of them)",
-                        )
-                        .with_help(
-                            "add e.g.\n  attributes:\n    - name: 前職\n      terms: [前大統領]\n    - name: 現職\n      terms: [大統領]",
-                        ),
-                    ]);
+                    src.error(
+                        Some(src.key("kind").unwrap_or_default()),
+                        "a conflict rule needs `attributes` (or `sets` of them)",
+                    )
+                    .with_help(EXAMPLE),
+                ]);
             }
             (false, false) => {
                 return Err(vec![
@@ -302,7 +243,15 @@ impl Conflict {
                     .with_help("move the top-level `attributes` into an entry of `sets`"),
                 ]);
             }
-            (false, true) => vec![(spec.titles, spec.attributes, "attributes")],
+            (false, true) => {
+                built.add(
+                    &spec.titles,
+                    &spec.attributes,
+                    "attributes",
+                    src,
+                    &mut errors,
+                );
+            }
             (true, false) => {
                 if !spec.titles.is_empty() {
                     errors.push(
@@ -310,26 +259,12 @@ impl Conflict {
                             .with_help("move `titles` into the sets that use `{title}`"),
                     );
                 }
-                spec.sets
-                    .into_iter()
-                    .map(|s| (s.titles, s.attributes, "sets"))
-                    .collect()
+                for set in &spec.sets {
+                    built.add(&set.titles, &set.attributes, "sets", src, &mut errors);
+                }
             }
-        };
-
-        let mut sets = Vec::new();
-        let mut terms: HashMap<Box<str>, Vec<Member>> = HashMap::new();
-        for (titles, attributes, key) in &set_specs {
-            compile_set(
-                titles,
-                attributes,
-                key,
-                src,
-                &mut errors,
-                &mut sets,
-                &mut terms,
-            );
         }
+        let Builder { sets, terms } = built;
 
         let document = spec.scope == Scope::Document;
         if document {
@@ -583,101 +518,112 @@ impl Conflict {
     }
 }
 
-/// Builds one exclusion set per title (or one without titles) into `sets` and `terms`.
-#[allow(clippy::too_many_arguments)]
-fn compile_set(
-    titles: &[OneOrMany],
-    attributes: &[AttributeSpec],
-    key: &str,
-    src: &RuleSource,
-    errors: &mut Vec<FileError>,
-    sets: &mut Vec<Set>,
-    terms: &mut HashMap<Box<str>, Vec<Member>>,
-) {
-    if attributes.len() < 2 {
-        errors.push(
-            src.error(
-                src.key(key),
-                "an exclusion set needs at least two attributes",
-            )
-            .with_help("a conflict is between two attributes, e.g. 前職 and 現職"),
-        );
-        return;
-    }
-    let mut templates = Vec::new();
-    for attr in attributes {
-        let at = || src.item(&[key], &attr.name);
-        if attr.name.trim().is_empty() {
-            errors.push(src.error(src.key(key), "an attribute has an empty `name`"));
+/// Collects the exclusion sets and the term table while compiling.
+#[derive(Default)]
+struct Builder {
+    sets: Vec<Set>,
+    terms: HashMap<Box<str>, Vec<Member>>,
+}
+
+impl Builder {
+    /// Adds one exclusion set per title (or one, without titles). `key` locates errors.
+    fn add(
+        &mut self,
+        titles: &[OneOrMany],
+        attributes: &[AttributeSpec],
+        key: &str,
+        src: &RuleSource,
+        errors: &mut Vec<FileError>,
+    ) {
+        if attributes.len() < 2 {
+            errors.push(
+                src.error(
+                    src.key(key),
+                    "an exclusion set needs at least two attributes",
+                )
+                .with_help("a conflict is between two attributes, e.g. 前職 and 現職"),
+            );
+            return;
         }
-        if attr.terms.is_empty() {
-            errors.push(src.error(at(), format!("attribute `{}` has no `terms`", attr.name)));
-        }
-        let normalized = normalize_terms(&attr.terms, key, src, errors);
-        for t in &normalized {
-            if titles.is_empty() && t.contains(TITLE) {
-                errors.push(
-                    src.error(
-                        src.item(&[key], t),
-                        format!("`{t}` uses {TITLE} but no `titles` are given"),
-                    )
-                    .with_help("add e.g. `titles: [大統領, [首相, 総理]]`"),
-                );
-            } else if !titles.is_empty() && !t.contains(TITLE) {
-                errors.push(
-                    src.error(src.item(&[key], t), format!("`{t}` does not use {TITLE}"))
-                        .with_help("with `titles`, every term names the title, e.g. `前{title}`; otherwise it would conflict across titles"),
-                );
+        let mut templates = Vec::new();
+        for attr in attributes {
+            if attr.name.trim().is_empty() {
+                errors.push(src.error(src.key(key), "an attribute has an empty `name`"));
             }
-        }
-        templates.push(normalized);
-    }
-    let mut title_sets: Vec<Vec<String>> = Vec::new();
-    for entry in titles {
-        let aliases = entry.items();
-        let aliases = normalize_terms(&aliases, "titles", src, errors);
-        if aliases.is_empty() {
-            errors.push(src.error(src.key("titles"), "an entry of `titles` is empty"));
-        }
-        title_sets.push(aliases);
-    }
-    if title_sets.is_empty() {
-        title_sets.push(Vec::new());
-    }
-    for aliases in &title_sets {
-        let set = sets.len();
-        let mut owner: HashMap<String, usize> = HashMap::new();
-        for (attr, list) in templates.iter().enumerate() {
-            for template in list {
-                let expanded: Vec<String> = if aliases.is_empty() {
-                    vec![template.clone()]
-                } else {
-                    aliases.iter().map(|t| template.replace(TITLE, t)).collect()
-                };
-                for term in expanded {
-                    match owner.get(&term) {
-                        Some(&other) if other != attr => errors.push(src.error(
-                            src.item(&[key], template),
-                            format!(
-                                "`{term}` is a term of both `{}` and `{}`",
-                                attributes[other].name, attributes[attr].name
+            if attr.terms.is_empty() {
+                errors.push(src.error(
+                    src.item(&[key], &attr.name),
+                    format!("attribute `{}` has no `terms`", attr.name),
+                ));
+            }
+            let normalized = normalize_terms(&attr.terms, key, src, errors);
+            for t in &normalized {
+                if titles.is_empty() && t.contains(TITLE) {
+                    errors.push(
+                        src.error(
+                            src.item(&[key], t),
+                            format!("`{t}` uses {TITLE} but no `titles` are given"),
+                        )
+                        .with_help("add e.g. `titles: [大統領, [首相, 総理]]`"),
+                    );
+                } else if !titles.is_empty() && !t.contains(TITLE) {
+                    errors.push(
+                        src.error(src.item(&[key], t), format!("`{t}` does not use {TITLE}"))
+                            .with_help(
+                                "with `titles`, every term names the title (e.g. `前{title}`), \
+                                 or it would conflict across titles",
                             ),
-                        )),
-                        Some(_) => {}
-                        None => {
-                            owner.insert(term.clone(), attr);
-                            terms
-                                .entry(term.into_boxed_str())
-                                .or_default()
-                                .push(Member { set, attr });
+                    );
+                }
+            }
+            templates.push(normalized);
+        }
+        let mut title_sets: Vec<Vec<String>> = Vec::new();
+        for entry in titles {
+            let aliases = normalize_terms(&entry.items(), "titles", src, errors);
+            if aliases.is_empty() {
+                errors.push(src.error(src.key("titles"), "an entry of `titles` is empty"));
+            }
+            title_sets.push(aliases);
+        }
+        if title_sets.is_empty() {
+            title_sets.push(Vec::new());
+        }
+        for aliases in &title_sets {
+            let set = self.sets.len();
+            let mut owner: HashMap<String, usize> = HashMap::new();
+            for (attr, list) in templates.iter().enumerate() {
+                for template in list {
+                    let expanded: Vec<String> = if aliases.is_empty() {
+                        vec![template.clone()]
+                    } else {
+                        aliases.iter().map(|t| template.replace(TITLE, t)).collect()
+                    };
+                    for term in expanded {
+                        match owner.get(&term) {
+                            Some(&other) if other != attr => errors.push(src.error(
+                                src.item(&[key], template),
+                                format!(
+                                    "`{term}` is a term of both `{}` and `{}`",
+                                    attributes[other].name, attributes[attr].name
+                                ),
+                            )),
+                            Some(_) => {}
+                            None => {
+                                owner.insert(term.clone(), attr);
+                                self.terms
+                                    .entry(term.into_boxed_str())
+                                    .or_default()
+                                    .push(Member { set, attr });
+                            }
                         }
                     }
                 }
             }
+            self.sets.push(Set {
+                attributes: attributes.iter().map(|a| a.name.clone()).collect(),
+            });
         }
-        sets.push(Set {
-            attributes: attributes.iter().map(|a| a.name.clone()).collect(),
-        });
     }
 }
 
