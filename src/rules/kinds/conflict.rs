@@ -1257,7 +1257,7 @@ mod tests {
     }
 
     #[test]
-    fn invalid_specs_are_located() {
+    fn invalid_specs_are_rejected_at_their_place() {
         let load = |yaml: &str| {
             Rule::load(
                 "t/r",
@@ -1266,11 +1266,18 @@ mod tests {
             )
             .unwrap_err()
             .iter()
-            .map(|e| e.message.clone())
+            .map(|e| e.headline())
             .collect::<Vec<_>>()
             .join("\n")
         };
         let attrs = "attributes:\n  - {name: a, terms: [x]}\n  - {name: b, terms: [y]}\n";
+        // Errors point at the offending value: line 4, column 24 is `前{title}`.
+        assert_eq!(
+            load(
+                "kind: conflict\nmessage: m\nattributes:\n  - {name: a, terms: ['前{title}']}\n  - {name: b, terms: [y]}\n"
+            ),
+            "t.yaml:4:24: `前{title}` uses {title} but no `titles` are given"
+        );
         assert!(load("kind: conflict\nmessage: m\n").contains("needs `attributes`"));
         assert!(
             load("kind: conflict\nmessage: m\nattributes:\n  - {name: a, terms: [x]}\n")
