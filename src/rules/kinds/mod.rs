@@ -1,6 +1,7 @@
 //! Rule kinds: one file each. A kind has a `Spec` (its YAML keys), a compile step that
 //! validates the spec once at load, and a check that reports [`Hit`]s.
 
+pub mod conflict;
 pub mod existence;
 pub mod substitution;
 
@@ -27,12 +28,13 @@ pub struct Context<'a> {
 /// Compiled rule kinds. Adding a kind here forces every `match` below to handle it.
 #[derive(Debug)]
 pub enum Kind {
+    Conflict(conflict::Conflict),
     Existence(existence::Existence),
     Substitution(substitution::Substitution),
 }
 
 /// The `kind:` values, for "did you mean" and docs.
-pub const KIND_NAMES: &[&str] = &["existence", "substitution"];
+pub const KIND_NAMES: &[&str] = &["conflict", "existence", "substitution"];
 
 /// Upper bound on a compiled regex, so a hostile `a{1000}{1000}` fails to load instead of
 /// exhausting memory.
@@ -41,6 +43,7 @@ const REGEX_SIZE_LIMIT: usize = 1 << 22;
 impl Kind {
     pub fn name(&self) -> &'static str {
         match self {
+            Kind::Conflict(_) => "conflict",
             Kind::Existence(_) => "existence",
             Kind::Substitution(_) => "substitution",
         }
@@ -49,6 +52,7 @@ impl Kind {
     /// The YAML keys this kind adds to the common ones.
     pub fn keys(kind: &str) -> Option<&'static [&'static str]> {
         match kind {
+            "conflict" => Some(field_names::<conflict::Spec>()),
             "existence" => Some(field_names::<existence::Spec>()),
             "substitution" => Some(field_names::<substitution::Spec>()),
             _ => None,
@@ -58,6 +62,7 @@ impl Kind {
     /// The message placeholders this kind fills.
     pub fn placeholders(kind: &str) -> &'static [&'static str] {
         match kind {
+            "conflict" => conflict::PLACEHOLDERS,
             "existence" => existence::PLACEHOLDERS,
             "substitution" => substitution::PLACEHOLDERS,
             _ => &[],
@@ -77,6 +82,9 @@ impl Kind {
             serde_yaml::from_str(&src.text).map_err(|e| vec![src.yaml_error(&e, keys)])
         }
         match kind {
+            "conflict" => {
+                conflict::Conflict::compile(spec(src, valid_keys)?, src).map(Kind::Conflict)
+            }
             "existence" => {
                 existence::Existence::compile(spec(src, valid_keys)?, src).map(Kind::Existence)
             }
@@ -88,6 +96,7 @@ impl Kind {
 
     pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         match self {
+            Kind::Conflict(k) => k.check(ctx, message, out),
             Kind::Existence(k) => k.check(ctx, message, out),
             Kind::Substitution(k) => k.check(ctx, message, out),
         }

@@ -1,0 +1,1433 @@
+//! `kind: conflict`: the same subject described with mutually exclusive attributes, such as
+//! 「トランプ大統領」 in the headline and 「トランプ前大統領」 in the body, or 「再選」 and
+//! 「初当選」 for one person.
+//!
+//! ```yaml
+//! kind: conflict
+//! message: "「{subject}」が「{match}」（{attribute}）と「{other_match}」（{other}）の両方で書かれています"
+//! subjects: auto            # default; or a list of names: [トランプ, [石破, 石破茂]]
+//! titles: [大統領, [首相, 総理]]   # optional: each entry (with its aliases) is its own set
+//! attributes:               # one exclusion set: every pair of attributes excludes each other
+//!   - name: 前職            # shown as {attribute} / {other}
+//!     terms: ["前{title}", "元{title}"]
+//!   - name: 現職
+//!     terms: ["{title}", "現{title}"]
+//! # sets:                   # instead of `attributes`: several independent exclusion sets
+//! #   - titles: [...]       #   (optional, per set)
+//! #     attributes: [...]
+//! particles: [の, が, は]   # default; `[]` attaches attributes only directly (トランプ前大統領)
+//! honorifics: [顧問]        # added to the built-in list of 氏, さん, 首相, 監督, ...
+//! scope: subject            # default; `document`: terms of two attributes anywhere conflict
+//! ```
+//!
+//! Algorithm (`scope: subject`), one linear pass per sentence:
+//! 1. Subjects. With `subjects: auto`, a subject is a run of name tokens (IPADIC person names,
+//!    katakana and Latin words, since トランプ is 名詞,一般 and ロバーツ is ロ + バーツ) directly
+//!    followed by an attribute term or an honorific. A 姓 + 名 pair is keyed by the surname and
+//!    a katakana `名・姓` by the part after the last `・`, so 石破茂 and 石破 are one subject;
+//!    when a surname occurs with two different given names, only full names are used. Runs
+//!    never seen as a person (with a given name, or before 氏/さん/選手/...) are ignored, which
+//!    keeps offices such as 「ソニーグループ社長」 and 「アメリカ大統領」 out. A list of
+//!    `subjects` is matched literally instead, without that evidence.
+//! 2. Mentions. An attribute attaches when its term directly follows the subject (with an
+//!    optional country abbreviation: トランプ米大統領), or follows subject + honorific (with an
+//!    optional 前/元/現/新/故/次期) + one of `particles` + at most one short modifier. Terms
+//!    are matched on whole tokens, longest first (前大統領 is not also 大統領). A mention is
+//!    dropped when its term is part of a longer compound (大統領選, 再選挙), is qualified as
+//!    past (大統領(当時), or a year or 前回 in the same clause: 2017年に初当選), is negated or
+//!    hypothetical (再選ならず, 当選すれば), is followed by の
+//!    after a particle (前大統領のトランプ氏 describes someone else), or, after が/は or no
+//!    particle, continues as a relative clause (当選した候補) or object (再選を支持).
+//! 3. Report. Per subject and exclusion set, the first mention of each attribute is kept; each
+//!    pair of attributes present is reported once, at the later of the two first mentions, with
+//!    the earlier one as the related span.
+//!
+//! With `scope: document` there are no subjects: the first occurrences (on token boundaries)
+//! of terms of two attributes of one set anywhere in the document conflict.
+//!
+//! Placeholders: `{subject}` (the subject's name: the surname, or the full name when the
+//! surname is ambiguous; empty with `scope: document`),
+//! `{attribute}` and `{match}` (the reported mention's attribute name and term), `{other}` and
+//! `{other_match}` (the earlier, related mention's).
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+use super::{Context, normalize_terms};
+use crate::error::FileError;
+use crate::finding::Hit;
+use crate::morph::{Analysis, Morph};
+use crate::rules::message::Message;
+use crate::rules::spec::RuleSource;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Spec {
+    /// `subject` (default): attributes of one subject conflict; `document`: anywhere.
+    #[serde(default)]
+    pub scope: Scope,
+    /// `auto` (default) or a list of names, each a string or a list of aliases.
+    #[serde(default)]
+    pub subjects: Option<Subjects>,
+    /// Expands `{title}` in the terms of `attributes`: one exclusion set per entry.
+    #[serde(default)]
+    pub titles: Vec<OneOrMany>,
+    /// One exclusion set.
+    #[serde(default)]
+    pub attributes: Vec<AttributeSpec>,
+    /// Several independent exclusion sets (instead of `attributes`).
+    #[serde(default)]
+    pub sets: Vec<SetSpec>,
+    /// Particles linking subject (+ honorific) and attribute; default の, が, は.
+    #[serde(default)]
+    pub particles: Option<Vec<String>>,
+    /// Extra honorifics and titles that may follow a name, besides the built-in ones.
+    #[serde(default)]
+    pub honorifics: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    #[default]
+    Subject,
+    Document,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Subjects {
+    Auto(String),
+    Names(Vec<OneOrMany>),
+}
+
+/// A name, or a list of aliases whose first entry is the one shown.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn items(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeSpec {
+    pub name: String,
+    pub terms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetSpec {
+    #[serde(default)]
+    pub titles: Vec<OneOrMany>,
+    pub attributes: Vec<AttributeSpec>,
+}
+
+pub const PLACEHOLDERS: &[&str] = &["subject", "attribute", "match", "other", "other_match"];
+
+const TITLE: &str = "{title}";
+
+const EXAMPLE: &str = "add e.g.
+  attributes:
+    - name: 前職
+      terms: [前大統領, 元大統領]
+    - name: 現職
+      terms: [大統領]";
+
+/// Titles and honorifics that may follow a name (石破茂首相の再選, 木村氏が初当選).
+#[rustfmt::skip]
+const HONORIFICS: &[&str] = &[
+    "氏", "さん", "様", "さま", "君", "くん", "ちゃん", "殿", "容疑者", "被告", "被告人",
+    "受刑者", "死刑囚", "選手", "投手", "捕手", "監督", "コーチ", "主将", "大統領", "副大統領",
+    "首相", "総理", "総理大臣", "大臣", "長官", "官房長官", "外相", "議員", "代議士", "知事",
+    "市長", "町長", "村長", "区長", "議長", "委員長", "代表", "総裁", "幹事長", "党首",
+    "社長", "会長", "頭取", "理事長", "学長", "総長", "教授", "准教授", "医師", "弁護士",
+    "記者", "候補",
+];
+
+/// Honorifics only persons take: evidence that a katakana word such as トランプ is a name.
+/// Office titles are not evidence (ソニーグループ社長, アメリカ大統領).
+#[rustfmt::skip]
+const PERSONAL: &[&str] = &[
+    "氏", "さん", "様", "さま", "君", "くん", "ちゃん", "殿", "容疑者", "被告", "被告人",
+    "受刑者", "死刑囚", "選手", "投手", "捕手", "教授", "准教授", "記者",
+];
+
+/// Prefixes between a name and its title (トランプ前大統領の再選).
+const PREFIXES: &[&str] = &["前", "元", "現", "新", "故", "次期"];
+
+/// Country abbreviations between a name and its title (トランプ米大統領).
+const COUNTRIES: &[&str] = &[
+    "米", "露", "中", "英", "仏", "独", "韓", "朝", "印", "伊", "豪", "加", "日",
+];
+
+/// Nouns that may follow a term without making it part of a longer compound.
+const COMPOUND_OK: &[&str] = &["ら", "自身", "本人", "側", "確実"];
+
+/// Verbs after a term that deny it (再選を逃す, 再選を阻止).
+const DENYING: &[&str] = &["逃す", "逃がす", "阻む", "阻止", "断念"];
+
+const DEFAULT_PARTICLES: &[&str] = &["の", "が", "は"];
+
+/// An exclusion set: the names of its attributes.
+#[derive(Debug)]
+struct Set {
+    attributes: Vec<String>,
+}
+
+/// Which attribute of which set a term stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Member {
+    set: usize,
+    attr: usize,
+}
+
+#[derive(Debug)]
+enum SubjectMode {
+    Auto,
+    /// Literal names (AC pattern index → subject index) and the shown name of each subject.
+    Listed {
+        ac: AhoCorasick,
+        subject_of: Vec<usize>,
+        shown: Vec<String>,
+    },
+}
+
+#[derive(Debug)]
+pub struct Conflict {
+    scope: Scope,
+    sets: Vec<Set>,
+    /// Every term (NFKC) → the attributes it stands for, one per set at most.
+    terms: HashMap<Box<str>, Vec<Member>>,
+    max_term_len: usize,
+    /// For `scope: document`: all terms, pattern index → key of `terms`.
+    doc_terms: Option<(AhoCorasick, Vec<Box<str>>)>,
+    subjects: SubjectMode,
+    particles: Vec<String>,
+    honorifics: HashSet<Box<str>>,
+    max_honorific_len: usize,
+}
+
+impl Conflict {
+    pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
+        let mut errors = Vec::new();
+        let mut built = Builder::default();
+        match (spec.attributes.is_empty(), spec.sets.is_empty()) {
+            (true, true) => {
+                return Err(vec![
+                    src.error(
+                        Some(src.key("kind").unwrap_or_default()),
+                        "a conflict rule needs `attributes` (or `sets` of them)",
+                    )
+                    .with_help(EXAMPLE),
+                ]);
+            }
+            (false, false) => {
+                return Err(vec![
+                    src.error(
+                        src.key("sets"),
+                        "use either `attributes` or `sets`, not both",
+                    )
+                    .with_help("move the top-level `attributes` into an entry of `sets`"),
+                ]);
+            }
+            (false, true) => {
+                built.add(
+                    &spec.titles,
+                    &spec.attributes,
+                    "attributes",
+                    src,
+                    &mut errors,
+                );
+            }
+            (true, false) => {
+                if !spec.titles.is_empty() {
+                    errors.push(
+                        src.error(src.key("titles"), "with `sets`, give `titles` per set")
+                            .with_help("move `titles` into the sets that use `{title}`"),
+                    );
+                }
+                for set in &spec.sets {
+                    built.add(&set.titles, &set.attributes, "sets", src, &mut errors);
+                }
+            }
+        }
+        let Builder { sets, terms } = built;
+
+        let document = spec.scope == Scope::Document;
+        if document {
+            for (given, key) in [
+                (spec.subjects.is_some(), "subjects"),
+                (spec.particles.is_some(), "particles"),
+                (!spec.honorifics.is_empty(), "honorifics"),
+            ] {
+                if given {
+                    errors.push(src.error(
+                        src.key(key),
+                        format!("`{key}` has no effect with `scope: document`"),
+                    ));
+                }
+            }
+        }
+        let subjects = match spec.subjects {
+            None => SubjectMode::Auto,
+            Some(Subjects::Auto(s)) if s == "auto" => SubjectMode::Auto,
+            Some(Subjects::Auto(s)) => {
+                errors.push(
+                    src.error(
+                        src.key("subjects"),
+                        format!("unknown `subjects` value `{s}`"),
+                    )
+                    .with_help("write `subjects: auto`, or a list of names"),
+                );
+                SubjectMode::Auto
+            }
+            Some(Subjects::Names(names)) => {
+                listed_subjects(&names, src, &mut errors).unwrap_or(SubjectMode::Auto)
+            }
+        };
+        let particles = match &spec.particles {
+            None => DEFAULT_PARTICLES.iter().map(|p| p.to_string()).collect(),
+            Some(list) => normalize_terms(list, "particles", src, &mut errors),
+        };
+        let extra = normalize_terms(&spec.honorifics, "honorifics", src, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+
+        let honorifics: HashSet<Box<str>> = HONORIFICS
+            .iter()
+            .map(|h| Box::from(*h))
+            .chain(extra.into_iter().map(String::into_boxed_str))
+            .collect();
+        let max_honorific_len = honorifics.iter().map(|h| h.len()).max().unwrap_or(0);
+        let max_term_len = terms.keys().map(|t| t.len()).max().unwrap_or(0);
+        let doc_terms = document.then(|| {
+            let keys: Vec<Box<str>> = terms.keys().cloned().collect();
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(keys.iter().map(|k| k.as_bytes()))
+                .expect("literal terms always build");
+            (ac, keys)
+        });
+        Ok(Conflict {
+            scope: spec.scope,
+            sets,
+            terms,
+            max_term_len,
+            doc_terms,
+            subjects,
+            particles,
+            honorifics,
+            max_honorific_len,
+        })
+    }
+
+    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        let from = out.len();
+        match self.scope {
+            Scope::Subject => self.check_subjects(ctx, message, out),
+            Scope::Document => self.check_document(ctx, message, out),
+        }
+        out[from..].sort_by_key(|h| h.span);
+    }
+
+    fn check_subjects(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        let a = ctx.analysis;
+        let mut scan = Scan {
+            rule: self,
+            a,
+            mentions: Vec::new(),
+            persons: HashSet::new(),
+            givens: HashMap::new(),
+            begin: 0,
+        };
+        for sentence in &ctx.doc.sentences {
+            let range = a.within(sentence.span);
+            scan.begin = range.start;
+            match &self.subjects {
+                SubjectMode::Auto => scan.auto(range),
+                SubjectMode::Listed {
+                    ac,
+                    subject_of,
+                    shown,
+                } => {
+                    let start = sentence.span.start;
+                    for m in ac.find_iter(&a.text[sentence.span.range()]) {
+                        let (s, e) = (start + m.start(), start + m.end());
+                        if !(a.is_boundary(s) && a.is_boundary(e)) {
+                            continue;
+                        }
+                        let subject = Subject {
+                            surname: &shown[subject_of[m.pattern().as_usize()]],
+                            given: None,
+                            start: s,
+                        };
+                        // A listed surname also covers the full name (石破 in 石破茂首相).
+                        let mut j = a.first_at(e);
+                        while j < range.end
+                            && a.features(j).pos.starts_with("名詞,固有名詞,人名,名")
+                        {
+                            j += 1;
+                        }
+                        scan.attach(subject, j, range.end);
+                    }
+                }
+            }
+        }
+        let Scan {
+            mentions,
+            persons,
+            givens,
+            ..
+        } = scan;
+        let auto = matches!(self.subjects, SubjectMode::Auto);
+        // Subject key → the first mention of each (set, attribute), keys in order of appearance.
+        let mut firsts: HashMap<(&str, Option<&str>), HashMap<Member, &Mention<'_>>> =
+            HashMap::new();
+        let mut order: Vec<(&str, Option<&str>)> = Vec::new();
+        for m in &mentions {
+            let surname = m.subject.surname;
+            // Surnames seen with two different given names are ambiguous: key by full name.
+            let seen_given = givens.get(surname);
+            if auto && seen_given.is_none() && !persons.contains(surname) {
+                continue;
+            }
+            let key = match seen_given {
+                Some(list) if list.len() > 1 => match m.subject.given {
+                    Some(g) => (surname, Some(g)),
+                    None => continue,
+                },
+                _ => (surname, None),
+            };
+            firsts
+                .entry(key)
+                .or_insert_with(|| {
+                    order.push(key);
+                    HashMap::new()
+                })
+                .entry(m.member)
+                .or_insert(m);
+        }
+        for key in order {
+            let shown = match key {
+                (surname, Some(given)) => format!("{surname}{given}"),
+                (surname, None) => surname.to_string(),
+            };
+            self.report(ctx.analysis, message, &shown, &firsts[&key], out);
+        }
+    }
+
+    fn check_document(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        let Some((ac, keys)) = &self.doc_terms else {
+            return;
+        };
+        let a = ctx.analysis;
+        let mut firsts: HashMap<Member, Mention<'_>> = HashMap::new();
+        for m in ac.find_iter(a.text) {
+            let span = Span::new(m.start(), m.end());
+            if !(a.is_boundary(span.start) && a.is_boundary(span.end)) {
+                continue;
+            }
+            for &member in &self.terms[&keys[m.pattern().as_usize()]] {
+                firsts.entry(member).or_insert(Mention {
+                    subject: Subject {
+                        surname: "",
+                        given: None,
+                        start: span.start,
+                    },
+                    member,
+                    term: span,
+                    context: span,
+                });
+            }
+        }
+        let firsts: HashMap<Member, &Mention<'_>> = firsts.iter().map(|(k, v)| (*k, v)).collect();
+        self.report(a, message, "", &firsts, out);
+    }
+
+    /// Reports every pair of attributes of one set that both occur, once (also across sets):
+    /// at the later of the two first mentions, with the earlier as the related span.
+    fn report(
+        &self,
+        a: &Analysis<'_>,
+        message: &Message,
+        subject: &str,
+        firsts: &HashMap<Member, &Mention<'_>>,
+        out: &mut Vec<Hit>,
+    ) {
+        let mut reported: Vec<(Span, Span)> = Vec::new();
+        for (set, s) in self.sets.iter().enumerate() {
+            let present: Vec<&Mention<'_>> = (0..s.attributes.len())
+                .filter_map(|attr| firsts.get(&Member { set, attr }).copied())
+                .collect();
+            for (i, x) in present.iter().enumerate() {
+                for y in &present[i + 1..] {
+                    let (later, earlier) =
+                        if (x.term.start, x.term.end) > (y.term.start, y.term.end) {
+                            (x, y)
+                        } else {
+                            (y, x)
+                        };
+                    if reported.contains(&(later.term, earlier.term)) {
+                        continue;
+                    }
+                    reported.push((later.term, earlier.term));
+                    let names = &self.sets[later.member.set].attributes;
+                    let other_names = &self.sets[earlier.member.set].attributes;
+                    let msg = message.render(&[
+                        ("subject", subject),
+                        ("attribute", &names[later.member.attr]),
+                        ("match", &a.text[later.term.range()]),
+                        ("other", &other_names[earlier.member.attr]),
+                        ("other_match", &a.text[earlier.term.range()]),
+                    ]);
+                    out.push(Hit::new(later.term, msg).with_related(
+                        earlier.term,
+                        format!("ここでは「{}」", &a.text[earlier.context.range()]),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// The longest term starting at token `i` (on whole tokens, before `end`).
+    fn term_at(&self, a: &Analysis<'_>, i: usize, end: usize) -> Option<(usize, &[Member])> {
+        longest_at(a, i, end, self.max_term_len, |s| {
+            self.terms.get(s).map(Vec::as_slice)
+        })
+    }
+
+    fn honorific_at(&self, a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
+        longest_at(a, i, end, self.max_honorific_len, |s| {
+            self.honorifics.contains(s).then_some(())
+        })
+        .map(|(next, ())| next)
+    }
+}
+
+/// Collects the exclusion sets and the term table while compiling.
+#[derive(Default)]
+struct Builder {
+    sets: Vec<Set>,
+    terms: HashMap<Box<str>, Vec<Member>>,
+}
+
+impl Builder {
+    /// Adds one exclusion set per title (or one, without titles). `key` locates errors.
+    fn add(
+        &mut self,
+        titles: &[OneOrMany],
+        attributes: &[AttributeSpec],
+        key: &str,
+        src: &RuleSource,
+        errors: &mut Vec<FileError>,
+    ) {
+        if attributes.len() < 2 {
+            errors.push(
+                src.error(
+                    src.key(key),
+                    "an exclusion set needs at least two attributes",
+                )
+                .with_help("a conflict is between two attributes, e.g. 前職 and 現職"),
+            );
+            return;
+        }
+        let mut templates = Vec::new();
+        for attr in attributes {
+            if attr.name.trim().is_empty() {
+                errors.push(src.error(src.key(key), "an attribute has an empty `name`"));
+            }
+            if attr.terms.is_empty() {
+                errors.push(src.error(
+                    src.item(&[key], &attr.name),
+                    format!("attribute `{}` has no `terms`", attr.name),
+                ));
+            }
+            let normalized = normalize_terms(&attr.terms, key, src, errors);
+            for t in &normalized {
+                if titles.is_empty() && t.contains(TITLE) {
+                    errors.push(
+                        src.error(
+                            src.item(&[key], t),
+                            format!("`{t}` uses {TITLE} but no `titles` are given"),
+                        )
+                        .with_help("add e.g. `titles: [大統領, [首相, 総理]]`"),
+                    );
+                } else if !titles.is_empty() && !t.contains(TITLE) {
+                    errors.push(
+                        src.error(src.item(&[key], t), format!("`{t}` does not use {TITLE}"))
+                            .with_help(
+                                "with `titles`, every term names the title (e.g. `前{title}`), \
+                                 or it would conflict across titles",
+                            ),
+                    );
+                }
+            }
+            templates.push(normalized);
+        }
+        let mut title_sets: Vec<Vec<String>> = Vec::new();
+        for entry in titles {
+            let aliases = normalize_terms(&entry.items(), "titles", src, errors);
+            if aliases.is_empty() {
+                errors.push(src.error(src.key("titles"), "an entry of `titles` is empty"));
+            }
+            title_sets.push(aliases);
+        }
+        if title_sets.is_empty() {
+            title_sets.push(Vec::new());
+        }
+        for aliases in &title_sets {
+            let set = self.sets.len();
+            let mut owner: HashMap<String, usize> = HashMap::new();
+            for (attr, list) in templates.iter().enumerate() {
+                for template in list {
+                    let expanded: Vec<String> = if aliases.is_empty() {
+                        vec![template.clone()]
+                    } else {
+                        aliases.iter().map(|t| template.replace(TITLE, t)).collect()
+                    };
+                    for term in expanded {
+                        match owner.get(&term) {
+                            Some(&other) if other != attr => errors.push(src.error(
+                                src.item(&[key], template),
+                                format!(
+                                    "`{term}` is a term of both `{}` and `{}`",
+                                    attributes[other].name, attributes[attr].name
+                                ),
+                            )),
+                            Some(_) => {}
+                            None => {
+                                owner.insert(term.clone(), attr);
+                                self.terms
+                                    .entry(term.into_boxed_str())
+                                    .or_default()
+                                    .push(Member { set, attr });
+                            }
+                        }
+                    }
+                }
+            }
+            self.sets.push(Set {
+                attributes: attributes.iter().map(|a| a.name.clone()).collect(),
+            });
+        }
+    }
+}
+
+fn listed_subjects(
+    names: &[OneOrMany],
+    src: &RuleSource,
+    errors: &mut Vec<FileError>,
+) -> Option<SubjectMode> {
+    if names.is_empty() {
+        errors.push(
+            src.error(src.key("subjects"), "`subjects` is an empty list")
+                .with_help("write `subjects: auto` to find subjects automatically"),
+        );
+        return None;
+    }
+    let mut patterns = Vec::new();
+    let mut subject_of = Vec::new();
+    let mut shown = Vec::new();
+    for entry in names {
+        let aliases = normalize_terms(&entry.items(), "subjects", src, errors);
+        let Some(first) = aliases.first() else {
+            errors.push(src.error(src.key("subjects"), "an entry of `subjects` is empty"));
+            continue;
+        };
+        shown.push(first.clone());
+        for alias in aliases {
+            patterns.push(alias);
+            subject_of.push(shown.len() - 1);
+        }
+    }
+    if patterns.is_empty() {
+        return None;
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("literal names always build");
+    Some(SubjectMode::Listed {
+        ac,
+        subject_of,
+        shown,
+    })
+}
+
+/// The longest run of whole tokens from `i` whose text `lookup` knows: (next token, value).
+fn longest_at<T>(
+    a: &Analysis<'_>,
+    i: usize,
+    end: usize,
+    max_len: usize,
+    lookup: impl Fn(&str) -> Option<T>,
+) -> Option<(usize, T)> {
+    let start = a.tokens.get(i)?.span.start;
+    let mut best = None;
+    for k in i..end {
+        let stop = a.tokens[k].span.end;
+        if stop - start > max_len {
+            break;
+        }
+        if let Some(v) = lookup(&a.text[start..stop]) {
+            best = Some((k + 1, v));
+        }
+    }
+    best
+}
+
+/// Who a mention is about: a surname (or a whole name) and the given name, if written.
+#[derive(Debug, Clone, Copy)]
+struct Subject<'a> {
+    surname: &'a str,
+    given: Option<&'a str>,
+    /// Where the subject's name starts, for the related label.
+    start: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mention<'a> {
+    subject: Subject<'a>,
+    member: Member,
+    /// The attribute term.
+    term: Span,
+    /// Subject through term, shown in labels: 「トランプ前大統領の再選」.
+    context: Span,
+}
+
+/// How an attribute term was reached from its subject; decides what may follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// Directly after the name: トランプ前大統領.
+    Direct,
+    /// After honorific + の: トランプ氏の再選 (a noun phrase, so anything may follow).
+    Genitive,
+    /// After honorific + が/は or nothing: 木村氏が初当選 (must end the predicate).
+    Predicate,
+}
+
+/// One pass over the sentences, collecting mentions and person evidence.
+struct Scan<'a> {
+    rule: &'a Conflict,
+    a: &'a Analysis<'a>,
+    mentions: Vec<Mention<'a>>,
+    /// Surnames (or names) seen before a personal honorific such as 氏.
+    persons: HashSet<&'a str>,
+    /// Surname → the distinct given names written with it anywhere (石破 → [茂]).
+    givens: HashMap<&'a str, Vec<&'a str>>,
+    /// The first token of the sentence being scanned.
+    begin: usize,
+}
+
+impl<'a> Scan<'a> {
+    /// Finds name runs in `range` and attaches attributes to them.
+    fn auto(&mut self, range: std::ops::Range<usize>) {
+        let a = self.a;
+        let mut run: Option<usize> = None;
+        for i in range.clone() {
+            let continues = match run {
+                None => is_name(a, i, false),
+                // A title may itself be katakana (コーチ): stop the name there.
+                Some(_) => {
+                    is_name(a, i, true)
+                        && self.rule.term_at(a, i, range.end).is_none()
+                        && self.rule.honorific_at(a, i, range.end).is_none()
+                }
+            };
+            if continues {
+                run.get_or_insert(i);
+                continue;
+            }
+            if let Some(start) = run.take()
+                && let Some(subject) = subject_of(a, start, i)
+            {
+                if let Some(given) = subject.given {
+                    let list = self.givens.entry(subject.surname).or_default();
+                    if !list.contains(&given) {
+                        list.push(given);
+                    }
+                }
+                if PERSONAL.contains(&a.surface(i)) {
+                    self.persons.insert(subject.surname);
+                }
+                self.attach(subject, i, range.end);
+            }
+        }
+    }
+
+    /// Attaches the attribute terms that follow a subject ending before token `j`.
+    fn attach(&mut self, subject: Subject<'a>, j: usize, end: usize) {
+        let (a, rule) = (self.a, self.rule);
+        if j >= end {
+            return;
+        }
+        // トランプ米大統領: skip a country abbreviation before the title.
+        let q = if is_country(a, j) && j + 1 < end {
+            j + 1
+        } else {
+            j
+        };
+        let direct = rule.term_at(a, q, end);
+        if let Some((next, members)) = direct {
+            self.push(subject, q, next, end, members, Link::Direct);
+        }
+        if rule.particles.is_empty() {
+            return;
+        }
+        // Honorific, with an optional prefix: 氏, 前大統領, 新市長.
+        let mut h = q;
+        if PREFIXES.contains(&a.surface(h)) && h + 1 < end {
+            h += 1;
+        }
+        let Some(mut p) = rule
+            .honorific_at(a, h, end)
+            .or_else(|| rule.honorific_at(a, q, end))
+            .or(direct.map(|(next, _)| next))
+        else {
+            return;
+        };
+        let mut link = Link::Predicate;
+        if p < end
+            && a.features(p).pos.starts_with("助詞")
+            && rule.particles.iter().any(|x| x == a.surface(p))
+        {
+            if a.surface(p) == "の" {
+                link = Link::Genitive;
+            }
+            p += 1;
+        }
+        for start in [p, skip_modifier(a, p, end)] {
+            if let Some((next, members)) = rule.term_at(a, start, end) {
+                self.push(subject, start, next, end, members, link);
+                break;
+            }
+        }
+    }
+
+    /// Records a mention of the term on tokens `[i, next)` unless what follows rules it out.
+    fn push(
+        &mut self,
+        subject: Subject<'a>,
+        i: usize,
+        next: usize,
+        end: usize,
+        members: &[Member],
+        link: Link,
+    ) {
+        let a = self.a;
+        let first = a.first_at(subject.start);
+        if !stands_alone(a, next, end)
+            || denied(a, next, end)
+            || historical(a, self.begin, first, next, end)
+        {
+            return;
+        }
+        match link {
+            Link::Direct => {}
+            Link::Genitive => {
+                if next < end && a.surface(next) == "の" {
+                    return;
+                }
+            }
+            Link::Predicate => {
+                if !ends_predicate(a, next, end) {
+                    return;
+                }
+            }
+        }
+        let term = Span::new(a.tokens[i].span.start, a.tokens[next - 1].span.end);
+        for &member in members {
+            self.mentions.push(Mention {
+                subject,
+                member,
+                term,
+                context: Span::new(subject.start, term.end),
+            });
+        }
+    }
+}
+
+/// True for a token that can be part of a name. `in_run`: a name has already started.
+fn is_name(a: &Analysis<'_>, i: usize, in_run: bool) -> bool {
+    let f = a.features(i);
+    let s = a.surface(i);
+    if f.pos.starts_with("名詞,固有名詞,人名") {
+        return true;
+    }
+    if in_run && s == "・" {
+        return true;
+    }
+    if !f.is_noun() {
+        return false;
+    }
+    let katakana = s.chars().all(|c| matches!(c, 'ァ'..='ヺ' | 'ー' | '・'));
+    if katakana {
+        // アメリカ, ロシア: places are never the person; サ変 nouns are actions (キャンプ).
+        return !f.pos.starts_with("名詞,固有名詞,地域") && !f.pos.starts_with("名詞,サ変接続");
+    }
+    if s.chars().all(|c| c.is_ascii_alphabetic()) {
+        return true;
+    }
+    // An unknown kanji word right after a surname is the given name (石田陽翔).
+    in_run
+        && i > 0
+        && Morph::is_unknown(&a.tokens[i])
+        && a.features(i - 1).pos.starts_with("名詞,固有名詞,人名,姓")
+}
+
+/// The subject named by tokens `[start, end)`: 姓 + 名 → the surname, `名・姓` → the part
+/// after the last `・`, otherwise the whole run.
+fn subject_of<'t>(a: &Analysis<'t>, start: usize, end: usize) -> Option<Subject<'t>> {
+    if a.surface(end - 1) == "・" {
+        return None;
+    }
+    let whole = Span::new(a.tokens[start].span.start, a.tokens[end - 1].span.end);
+    let text = &a.text[whole.range()];
+    if let Some((given, surname)) = text.rsplit_once('・') {
+        let given = given.trim_matches('・');
+        return (!surname.is_empty()).then_some(Subject {
+            surname,
+            given: (!given.is_empty()).then_some(given),
+            start: whole.start,
+        });
+    }
+    let is_surname = |i: usize| a.features(i).pos.starts_with("名詞,固有名詞,人名,姓");
+    if let Some(s) = (start..end).rev().find(|&i| is_surname(i)) {
+        let given_ok = (s + 1..end).all(|i| is_name(a, i, true) && !is_surname(i));
+        if given_ok {
+            let span = a.tokens[s].span;
+            let given = (s + 1 < end)
+                .then(|| &a.text[a.tokens[s + 1].span.start..a.tokens[end - 1].span.end]);
+            return Some(Subject {
+                surname: &a.text[span.range()],
+                given,
+                start: span.start,
+            });
+        }
+    }
+    Some(Subject {
+        surname: text,
+        given: None,
+        start: whole.start,
+    })
+}
+
+fn is_country(a: &Analysis<'_>, i: usize) -> bool {
+    let f = a.features(i);
+    f.is_noun() && (COUNTRIES.contains(&a.surface(i)) || f.pos.starts_with("名詞,固有名詞,地域,国"))
+}
+
+/// One short modifier between particle and term (見事な当選, いきなりの再選 is not one).
+fn skip_modifier(a: &Analysis<'_>, i: usize, end: usize) -> usize {
+    if i >= end {
+        return i;
+    }
+    let pos = &a.features(i).pos;
+    if pos.starts_with("副詞") || pos.starts_with("連体詞") || pos.starts_with("形容詞") {
+        return i + 1;
+    }
+    if pos.starts_with("名詞,形容動詞語幹") && i + 1 < end && a.surface(i + 1) == "な" {
+        return i + 2;
+    }
+    i
+}
+
+/// False when the term continues into a longer compound (大統領選, 大統領夫人) or is marked as
+/// past (大統領(当時)).
+fn stands_alone(a: &Analysis<'_>, next: usize, end: usize) -> bool {
+    let rest = &a.text[a.tokens[next - 1].span.end..];
+    let rest = rest.trim_start_matches([' ', '\u{3000}', '(']);
+    if rest.starts_with("当時") {
+        return false;
+    }
+    if next >= end || a.tokens[next].span.start != a.tokens[next - 1].span.end {
+        return true;
+    }
+    !a.features(next).is_noun() || COMPOUND_OK.contains(&a.surface(next))
+}
+
+/// True when the few tokens after the term (up to punctuation) negate it or make it
+/// hypothetical: 再選ならず, 当選を逃した, 当選すれば.
+fn denied(a: &Analysis<'_>, next: usize, end: usize) -> bool {
+    for i in next..(next + 5).min(end) {
+        let f = a.features(i);
+        if f.pos.starts_with("記号") {
+            break;
+        }
+        let base = a.base(i);
+        let negation = matches!(base, "ない" | "ぬ" | "ん")
+            && (f.pos.starts_with("助動詞") || f.pos.starts_with("形容詞"));
+        if negation
+            || DENYING.contains(&base)
+            || &*f.conjugation == "仮定形"
+            || a.surface(i) == "場合"
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words that place a clause in the past, when a title or an election was another one.
+const PAST: &[&str] = &["当時", "かつて", "以前", "過去", "前回", "昨年", "一昨年"];
+
+/// True when the clause around a mention (tokens `[first, next)`) dates it, so it may state
+/// an earlier fact: 2017年に初当選, 前回の選挙で当選, トランプ大統領は2019年に.
+fn historical(a: &Analysis<'_>, begin: usize, first: usize, next: usize, end: usize) -> bool {
+    let is_date = |i: usize| {
+        PAST.contains(&a.surface(i))
+            || (a.features(i).pos.starts_with("名詞,数") && i + 1 < end && a.surface(i + 1) == "年")
+    };
+    let clause_end = |i: usize| a.features(i).pos.starts_with("記号");
+    let before = (begin.max(first.saturating_sub(CLAUSE_TOKENS))..first)
+        .rev()
+        .take_while(|&i| !clause_end(i));
+    let after = (next..(next + CLAUSE_TOKENS).min(end)).take_while(|&i| !clause_end(i));
+    before.chain(after).any(is_date)
+}
+
+/// How far around a mention `historical` looks for a date, in tokens.
+const CLAUSE_TOKENS: usize = 10;
+
+/// After が/は (or no particle) the term must be the predicate: followed by nothing,
+/// punctuation, a line break, する/した, or を果たす. 「当選した候補」 and 「再選を支持」 are not.
+fn ends_predicate(a: &Analysis<'_>, next: usize, end: usize) -> bool {
+    let mut i = next;
+    if i < end && a.surface(i) == "を" {
+        return i + 1 < end && a.base(i + 1) == "果たす";
+    }
+    while i < end {
+        let f = a.features(i);
+        if i > 0 && a.tokens[i].span.start != a.tokens[i - 1].span.end {
+            return true;
+        }
+        if f.pos.starts_with("記号") || f.pos.starts_with("助詞,接続助詞") {
+            return true;
+        }
+        let verbal = (f.pos.starts_with("動詞") && matches!(a.base(i), "する" | "なる"))
+            || f.pos.starts_with("助動詞");
+        if !verbal {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::document::{Document, Format};
+    use crate::engine::run_rule;
+    use crate::finding::Finding;
+    use crate::morph::{Analysis, Morph};
+    use crate::rules::Rule;
+    use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
+
+    fn titles() -> Rule {
+        rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」は{match}({attribute})か{other_match}({other})か\nparticles: []\ntitles: [大統領, [首相, 総理], 市長]\nattributes:\n  - name: 前職\n    terms: ['前{title}', '元{title}']\n  - name: 現職\n    terms: ['{title}', '現{title}']\n",
+        )
+    }
+
+    fn elections() -> Rule {
+        rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nattributes:\n  - name: 再選\n    terms: [再選]\n  - name: 当選\n    terms: [当選, 初当選]\n",
+        )
+    }
+
+    fn related(f: &Finding, text: &str) -> Vec<String> {
+        f.related
+            .iter()
+            .map(|r| format!("{}|{}", &text[r.span.range()], r.message))
+            .collect()
+    }
+
+    #[test]
+    fn former_and_sitting_title_conflict_once() {
+        let text = "トランプ大統領が来日\n\nトランプ氏は演説した。トランプ前大統領は笑った。トランプ前大統領は帰国した。トランプ大統領の時代だ。";
+        let h = hits(&titles(), text);
+        assert_eq!(h.len(), 1, "{h:#?}");
+        assert_eq!(&text[h[0].span.range()], "前大統領");
+        assert_eq!(h[0].message, "「トランプ」は前大統領(前職)か大統領(現職)か");
+        assert_eq!(related(&h[0], text), ["大統領|ここでは「トランプ大統領」"]);
+    }
+
+    #[test]
+    fn surname_and_full_name_are_one_subject_and_aliases_one_title() {
+        let text = "石破茂首相が会見\n\n石破茂総理は述べた。石破元首相は笑った。";
+        let h = hits(&titles(), text);
+        assert_eq!(h.len(), 1, "{h:#?}");
+        assert_eq!(&text[h[0].span.range()], "元首相");
+        assert_eq!(related(&h[0], text), ["首相|ここでは「石破茂首相」"]);
+        // Same attribute, or different title families: no conflict.
+        assert_hits(
+            &titles(),
+            "石破茂首相が会見\n\n石破茂総理は述べた。石破首相も。",
+            &[],
+        );
+        assert_hits(&titles(), "石破茂首相が会見\n\n石破元市長は述べた。", &[]);
+    }
+
+    #[test]
+    fn different_people_do_not_conflict() {
+        assert_hits(
+            &titles(),
+            "大川達夫前市長が引退\n\n木村さやか氏が就任した。木村市長は語った。",
+            &[],
+        );
+        // Two people sharing a surname: the bare surname is ambiguous and not used.
+        assert_hits(
+            &titles(),
+            "安倍晋太郎氏と安倍昭恵氏\n\n安倍昭恵氏は語った。安倍前首相の話だ。安倍首相だった。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn offices_and_places_are_not_people() {
+        // No evidence that ソニーグループ or アメリカ is a person: an office, not a subject.
+        assert_hits(
+            &titles(),
+            "アメリカ大統領の権限\n\nアメリカ大統領は強い。アメリカ前大統領も語った。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn compounds_and_past_qualifiers_are_not_titles() {
+        assert_hits(
+            &titles(),
+            "トランプ前大統領が演説\n\nトランプ氏は語った。トランプ大統領選の話だ。トランプ大統領夫人も。",
+            &[],
+        );
+        assert_hits(
+            &titles(),
+            "トランプ前大統領が演説\n\nトランプ氏は、トランプ大統領(当時)の政策を語った。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn country_abbreviations_and_katakana_full_names() {
+        let text = "ドナルド・トランプ米大統領\n\nトランプ氏は語った。トランプ米前大統領は笑った。";
+        let h = hits(&titles(), text);
+        assert_eq!(h.len(), 1, "{h:#?}");
+        assert_eq!(&text[h[0].span.range()], "前大統領");
+        assert_eq!(
+            related(&h[0], text),
+            ["大統領|ここでは「ドナルド・トランプ米大統領」"]
+        );
+    }
+
+    #[test]
+    fn split_katakana_names_are_one_subject() {
+        // IPADIC splits ロバーツ into ロ + バーツ.
+        let text = "ロバーツ市長が視察\n\nロバーツ氏は語った。ロバーツ前市長は笑った。";
+        assert_hits(&titles(), text, &["前市長"]);
+    }
+
+    #[test]
+    fn events_attach_through_particles() {
+        let text = "木村氏の再選\n\n木村さやか氏が初当選した。";
+        let h = hits(&elections(), text);
+        assert_eq!(h.len(), 1, "{h:#?}");
+        assert_eq!(&text[h[0].span.range()], "初当選");
+        assert_eq!(h[0].message, "「木村」の初当選と再選");
+        assert_eq!(related(&h[0], text), ["再選|ここでは「木村氏の再選」"]);
+        assert_hits(
+            &elections(),
+            "トランプ前大統領の再選を受け\n\nトランプ氏の当選が確実となった。",
+            &["当選"],
+        );
+    }
+
+    #[test]
+    fn events_of_other_people_or_clauses_do_not_attach() {
+        // 当選した is a relative clause on 候補; 再選を支持 is what 石破氏 supports.
+        assert_hits(
+            &elections(),
+            "石破茂氏の再選\n\n石破氏は当選した候補を祝った。石破氏が再選を支持した。",
+            &[],
+        );
+        // Negated and hypothetical mentions are not facts.
+        assert_hits(
+            &elections(),
+            "木村さやか氏が初当選\n\n木村氏の再選はならなかった。木村氏の再選を逃した。",
+            &[],
+        );
+        assert_hits(
+            &elections(),
+            "木村さやか氏が初当選\n\n木村氏が再選すれば三期目だ。",
+            &[],
+        );
+        // Different subjects.
+        assert_hits(
+            &elections(),
+            "木村さやか氏が初当選\n\n現職の大川達夫氏は再選を逃した。大川氏の再選はならず。",
+            &[],
+        );
+        // A term followed by の after a particle describes something else.
+        assert_hits(
+            &elections(),
+            "木村さやか氏が初当選\n\n木村氏の再選の可能性もあった。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn dated_clauses_state_earlier_facts() {
+        let text = "大川達夫氏が3選\n\n大川氏の再選は2021年に続くもの。大川氏の当選が決まると拍手が起きた。";
+        assert_hits(&elections(), text, &[]);
+        let text =
+            "大川達夫氏が3選\n\n大川氏の再選は続くもの。大川氏の当選が決まると拍手が起きた。";
+        assert_hits(&elections(), text, &["当選"]);
+        assert_hits(
+            &titles(),
+            "トランプ前大統領が来日\n\nトランプ氏は語った。トランプ大統領は2019年に来日した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn extra_honorifics_link_attributes() {
+        let text = "森川健二顧問の再選\n\n森川顧問が初当選した。";
+        assert_hits(&elections(), text, &[]);
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: x\nhonorifics: [顧問]\nattributes:\n  - name: 再選\n    terms: [再選]\n  - name: 当選\n    terms: [当選, 初当選]\n",
+        );
+        assert_hits(&rule, text, &["初当選"]);
+    }
+
+    #[test]
+    fn listed_subjects_need_no_evidence() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: x\nparticles: []\nsubjects: [[ソニーグループ, ソニーG]]\nattributes:\n  - name: 前職\n    terms: [前社長]\n  - name: 現職\n    terms: [社長]\n",
+        );
+        assert_hits(
+            &rule,
+            "ソニーグループ社長が会見\n\nソニーG前社長も出席。",
+            &["前社長"],
+        );
+        assert_hits(&rule, "トヨタ社長が会見\n\nトヨタ前社長も出席。", &[]);
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: x\nsubjects: [石破]\nattributes:\n  - name: a\n    terms: [再選]\n  - name: b\n    terms: [初当選]\n",
+        );
+        assert_hits(&rule, "石破茂首相の再選\n\n石破氏が初当選。", &["初当選"]);
+    }
+
+    #[test]
+    fn document_scope_reports_both_places() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{match}」と「{other_match}」\nscope: document\nattributes:\n  - name: 再選\n    terms: [再選]\n  - name: 初当選\n    terms: [初当選]\n",
+        );
+        let text = "新人が初当選\n\n再選を果たした。再選挙ではない。初当選だ。";
+        let h = hits(&rule, text);
+        assert_eq!(h.len(), 1, "{h:#?}");
+        assert_eq!(&text[h[0].span.range()], "再選");
+        assert_eq!(h[0].message, "「再選」と「初当選」");
+        assert_eq!(related(&h[0], text), ["初当選|ここでは「初当選」"]);
+        assert_hits(&rule, "再選挙で初当選した。", &[]);
+    }
+
+    #[test]
+    fn sets_are_independent_and_pairs_reported_once() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: x\nsets:\n  - attributes:\n      - {name: 再選, terms: [再選]}\n      - {name: 当選, terms: [当選, 初当選]}\n  - attributes:\n      - {name: 返り咲き, terms: [返り咲き]}\n      - {name: 再選・初当選, terms: [再選, 初当選]}\n",
+        );
+        let text = "木村氏の返り咲き\n\n木村氏の再選だ。木村氏の当選だ。";
+        assert_hits(&rule, text, &["再選", "当選"]);
+        // 当選 and 返り咲き are in no common set.
+        assert_hits(&rule, "木村氏の返り咲き\n\n木村氏の当選だ。", &[]);
+    }
+
+    #[test]
+    fn invalid_specs_are_rejected_at_their_place() {
+        let load = |yaml: &str| {
+            Rule::load(
+                "t/r",
+                crate::rules::spec::RuleSource::new("t.yaml", yaml),
+                false,
+            )
+            .unwrap_err()
+            .iter()
+            .map(|e| e.headline())
+            .collect::<Vec<_>>()
+            .join("\n")
+        };
+        let attrs = "attributes:\n  - {name: a, terms: [x]}\n  - {name: b, terms: [y]}\n";
+        // Errors point at the offending value: line 4, column 24 is `前{title}`.
+        assert_eq!(
+            load(
+                "kind: conflict\nmessage: m\nattributes:\n  - {name: a, terms: ['前{title}']}\n  - {name: b, terms: [y]}\n"
+            ),
+            "t.yaml:4:24: `前{title}` uses {title} but no `titles` are given"
+        );
+        assert!(load("kind: conflict\nmessage: m\n").contains("needs `attributes`"));
+        assert!(
+            load("kind: conflict\nmessage: m\nattributes:\n  - {name: a, terms: [x]}\n")
+                .contains("at least two")
+        );
+        assert!(
+            load("kind: conflict\nmessage: m\nattributes:\n  - {name: a, terms: [x]}\n  - {name: b, terms: [x]}\n")
+                .contains("`x` is a term of both `a` and `b`")
+        );
+        assert!(
+            load("kind: conflict\nmessage: m\nattributes:\n  - {name: a, terms: ['前{title}']}\n  - {name: b, terms: [y]}\n")
+                .contains("no `titles`")
+        );
+        assert!(
+            load("kind: conflict\nmessage: m\ntitles: [市長]\nattributes:\n  - {name: a, terms: ['前{title}']}\n  - {name: b, terms: [y]}\n")
+                .contains("does not use {title}")
+        );
+        assert!(
+            load(&format!(
+                "kind: conflict\nmessage: m\nsubjects: all\n{attrs}"
+            ))
+            .contains("unknown `subjects` value")
+        );
+        assert!(
+            load(&format!(
+                "kind: conflict\nmessage: m\nscope: document\nparticles: [の]\n{attrs}"
+            ))
+            .contains("no effect")
+        );
+        assert!(
+            load(&format!(
+                "kind: conflict\nmessage: m\nscope: everywhere\n{attrs}"
+            ))
+            .contains("unknown variant")
+        );
+        assert!(
+            load("kind: conflict\nmessage: m\nattributes:\n  - {name: a, terms: [x], term: [y]}\n")
+                .contains("unknown field")
+        );
+        assert!(
+            load(&format!("kind: conflict\nmessage: \"{{subjet}}\"\n{attrs}"))
+                .contains("{subject}")
+        );
+    }
+
+    fn fixture_findings(rule: &Rule, path: &Path) -> (String, Vec<Finding>) {
+        let text = std::fs::read_to_string(path).expect("fixture");
+        let doc = Document::parse(path.display().to_string(), text, Format::from_path(path));
+        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        let found = run_rule(rule, &doc, &analysis);
+        (doc.source.clone(), found)
+    }
+
+    fn builtin(stem: &str) -> Rule {
+        let file = crate::rules::builtin::FILES
+            .iter()
+            .find(|f| f.pack == "ja-news" && f.stem == stem)
+            .expect("built-in rule");
+        Rule::load(
+            format!("ja-news/{stem}"),
+            crate::rules::spec::RuleSource::new(format!("rules/ja-news/{stem}.yaml"), file.text),
+            true,
+        )
+        .expect("loads")
+    }
+
+    #[test]
+    fn clean_fixtures_have_no_conflicts() {
+        let rules = [
+            builtin("title-conflict"),
+            builtin("election-conflict"),
+            titles(),
+            elections(),
+        ];
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/clean");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).expect("fixtures/clean") {
+            let path = entry.expect("entry").path();
+            for rule in &rules {
+                let (src, found) = fixture_findings(rule, &path);
+                let shown: Vec<_> = found
+                    .iter()
+                    .map(|f| format!("{}: {}", &src[f.span.range()], f.message))
+                    .collect();
+                assert!(
+                    shown.is_empty(),
+                    "{}: {}: {shown:#?}",
+                    path.display(),
+                    rule.id
+                );
+            }
+            checked += 1;
+        }
+        assert_eq!(checked, 6, "all clean fixtures are checked");
+    }
+
+    #[test]
+    fn seed_article_conflicts() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed-article.txt");
+        let line_of = |src: &str, at: usize| src[..at].matches('\n').count() + 1;
+
+        let (src, found) = fixture_findings(&builtin("title-conflict"), &path);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = &found[0];
+        assert_eq!(&src[f.span.range()], "前大統領");
+        assert_eq!(
+            &src[f.span.start - "トランプ".len()..f.span.end],
+            "トランプ前大統領"
+        );
+        assert_eq!(
+            line_of(&src, f.span.start),
+            9,
+            "first mention, in the summary"
+        );
+        assert_eq!(f.related.len(), 1);
+        assert_eq!(&src[f.related[0].span.range()], "大統領");
+        assert_eq!(line_of(&src, f.related[0].span.start), 1, "the headline");
+        assert_eq!(f.related[0].message, "ここでは「トランプ大統領」");
+        assert!(f.message.contains("トランプ"), "{}", f.message);
+
+        let (src, found) = fixture_findings(&builtin("election-conflict"), &path);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = &found[0];
+        assert_eq!(&src[f.span.range()], "当選");
+        assert!(src[f.span.end..].starts_with("が確実"));
+        assert_eq!(line_of(&src, f.span.start), 19, "section 1");
+        assert_eq!(&src[f.related[0].span.range()], "再選");
+        assert_eq!(line_of(&src, f.related[0].span.start), 9);
+        assert_eq!(f.related[0].message, "ここでは「トランプ前大統領の再選」");
+        assert!(f.message.contains("トランプ"), "{}", f.message);
+    }
+
+    #[test]
+    fn large_documents_check_in_linear_time() {
+        let paragraph = "トランプ前大統領の再選を受け、石破茂首相がトランプ氏と会談した。木村さやか氏が初当選した。\n\n";
+        let text = format!("トランプ大統領が来日\n\n{}", paragraph.repeat(8_000));
+        assert!(text.len() > 1_000_000);
+        let doc = Document::parse("big.txt", text, Format::PlainText);
+        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        let rule = titles();
+        let started = std::time::Instant::now();
+        let found = run_rule(&rule, &doc, &analysis);
+        let elapsed = started.elapsed();
+        assert_eq!(found.len(), 1);
+        assert!(elapsed.as_secs_f64() < 1.0, "took {elapsed:?}");
+        let found = run_rule(&elections(), &doc, &analysis);
+        assert_eq!(
+            found.len(),
+            0,
+            "再選 (トランプ) and 初当選 (木村) are different people"
+        );
+    }
+}
