@@ -27,7 +27,8 @@
 //! * numbers with their counters: 2027年, 3割, 3万9800円, 46.59%, 10月;
 //! * independent verbs, by base form (破り → 破る), except light verbs such as する, なる;
 //! * never: particles, symbols, adjectives, adverbs, pronouns, non-independent nouns,
-//!   honorific suffixes (氏, さん), bare suffixes, and the `ignore` terms.
+//!   honorific, plural and temporal suffixes (氏, ら, 後, 中), bare suffixes, hedges (約),
+//!   and the `ignore` terms.
 //!
 //! A unit is supported when one of its variants (itself, or a term sharing a `synonyms` group
 //! with it) occurs in the body: as a substring of a body line (ASCII case-insensitive; the
@@ -59,8 +60,8 @@
 //! compound_parts: false    # true: アジア版NATO is supported by アジア and NATO apart
 //! summary_headings: ['^(?:この記事の)?(?:要約|まとめ)$']
 //! boilerplate: ['^目次$', 'URLをコピーしました']
-//! source_lines:            # excluded from the body; a `title` group is checked
-//!   - '^参考動画\s*:\s*(?P<title>.+)$'
+//! source_lines:            # not body; a `title` group is checked, `label` names it
+//!   - '^(?P<label>参考動画)\s*:\s*(?P<title>.+)$'
 //!   - '^(?:引用|出典)\s*:'
 //! ignore: [速報, 解説]
 //! synonyms:
@@ -69,7 +70,13 @@
 //! ```
 //!
 //! Placeholders: `{units}` the unsupported units as 「a」「b」, `{count}` how many, `{total}`
-//! how many units were counted, `{place}` タイトル / 見出し / 要約 / 出典のタイトル.
+//! how many units were counted, `{place}` タイトル / 見出し / 要約 / 「<label>のタイトル」 (出典のタイトル
+//! without a `label` group).
+//!
+//! The regex lists (`summary_headings`, `boilerplate`, `source_lines`) replace their defaults
+//! when given; each regex is matched against one trimmed line (a heading's text for
+//! `summary_headings`). `ignore` and `synonyms` terms are NFKC-normalised and compared
+//! case-insensitively with whole units.
 
 use std::collections::{HashMap, HashSet};
 
@@ -115,8 +122,8 @@ pub struct Spec {
     pub summary_headings: Vec<String>,
     /// Regexes for lines that are not body (matched per line). Replaces the default.
     pub boilerplate: Vec<String>,
-    /// Regexes for source lines (not body); a `title` group (or the first group) is checked
-    /// like a headline unless it is a URL. Replaces the default.
+    /// Regexes for source lines (not body); a `title` group is checked like a headline unless
+    /// it is a URL, and a `label` group names it in `{place}`. Replaces the default.
     pub source_lines: Vec<String>,
     /// Terms never counted as units.
     pub ignore: Vec<String>,
@@ -146,7 +153,7 @@ impl Default for Spec {
                 r"(?i)^(?:PR|広告|スポンサーリンク|sponsored)$",
             ]),
             source_lines: list(&[
-                r"^(?:参考|関連|元|引用)(?:動画|記事|ニュース|元動画)\s*:\s*(?P<title>.+)$",
+                r"^(?P<label>(?:参考|関連|元|引用)(?:動画|記事|ニュース))\s*:\s*(?P<title>.+)$",
                 r"(?i)^(?:参考|引用|引用元|出典|出所|参照|ソース|source|sources|via|reference)\s*:",
             ]),
             ignore: Vec::new(),
@@ -179,6 +186,9 @@ const LIGHT_VERBS: &[&str] = &[
     "よる",
 ];
 
+/// 接尾,一般 suffixes that only pluralise or point: dropped from units.
+const GENERIC_SUFFIXES: &[&str] = &["ら", "たち", "達", "等", "側", "ども", "共"];
+
 #[derive(Debug)]
 pub struct HeadlineSupport {
     min_coverage: f64,
@@ -207,9 +217,15 @@ impl HeadlineSupport {
                 ),
             ));
         }
-        let summary_headings =
-            compile_regexes(&spec.summary_headings, "summary_headings", false, src, &mut errors);
-        let boilerplate = compile_regexes(&spec.boilerplate, "boilerplate", false, src, &mut errors);
+        let summary_headings = compile_regexes(
+            &spec.summary_headings,
+            "summary_headings",
+            false,
+            src,
+            &mut errors,
+        );
+        let boilerplate =
+            compile_regexes(&spec.boilerplate, "boilerplate", false, src, &mut errors);
         let source_lines =
             compile_regexes(&spec.source_lines, "source_lines", false, src, &mut errors);
         let ignore = normalize_terms(&spec.ignore, "ignore", src, &mut errors)
@@ -276,8 +292,7 @@ impl HeadlineSupport {
         for (place, units) in &checked {
             let supported = |u: &Unit| {
                 u.variants.iter().any(|&k| found[k])
-                    || (!u.parts.is_empty()
-                        && u.parts.iter().all(|p| p.iter().any(|&k| found[k])))
+                    || (!u.parts.is_empty() && u.parts.iter().all(|p| p.iter().any(|&k| found[k])))
             };
             let missing: Vec<&Unit> = units.iter().filter(|u| !supported(u)).collect();
             let Some(first) = missing.first() else {
@@ -295,7 +310,10 @@ impl HeadlineSupport {
                 ("units", &listed),
                 ("count", &missing.len().to_string()),
                 ("total", &units.len().to_string()),
-                ("place", place.role.label()),
+                (
+                    "place",
+                    place.label.as_deref().unwrap_or(place.role.label()),
+                ),
             ]);
             let mut hit = Hit::new(first.span, msg);
             for u in &missing[1..] {
@@ -313,24 +331,34 @@ impl HeadlineSupport {
     /// The places to check, and the body lines that may support them.
     fn layout(&self, doc: &Document) -> (Vec<Place>, Vec<Span>) {
         let text = doc.text.as_str();
+        let boilerplate = |s: &str| self.boilerplate.iter().any(|re| re.is_match(s));
         let headline = doc.headline().map(|b| b.span);
         let title_core = headline.map(|h| core(&text[h.range()])).unwrap_or("");
         let repeats_title = |s: &str| !title_core.is_empty() && core(s).contains(title_core);
+        // What the list items of each section are: a summary, a table of contents, or body.
+        let sections: Vec<Items> = doc
+            .sections
+            .iter()
+            .map(
+                |section| match section.heading.map(|h| doc.slice(doc.blocks[h].span)) {
+                    Some(h) if self.is_summary_heading(h) => Items::Summary,
+                    Some(h) if boilerplate(h) => Items::Boilerplate,
+                    _ => Items::Body,
+                },
+            )
+            .collect();
         let mut places = Vec::new();
         let mut body = Vec::new();
-        for (index, block) in doc.blocks.iter().enumerate() {
+        for block in &doc.blocks {
+            let s = &text[block.span.range()];
             match block.kind {
                 BlockKind::Headline => {
-                    if Some(block.span) == headline {
+                    if Some(block.span) == headline && !boilerplate(s) {
                         places.push(Place::new(Role::Title, block.span));
                     }
                 }
                 BlockKind::Heading { .. } => {
-                    let s = &text[block.span.range()];
-                    if !self.check_headings
-                        || self.is_summary_heading(s)
-                        || self.boilerplate.iter().any(|re| re.is_match(s))
-                    {
+                    if !self.check_headings || self.is_summary_heading(s) || boilerplate(s) {
                         continue;
                     }
                     let span = self.strip_label(text, block.span);
@@ -338,19 +366,20 @@ impl HeadlineSupport {
                     place.repeats_title = repeats_title(&text[span.range()]);
                     places.push(place);
                 }
-                BlockKind::ListItem if self.in_summary(doc, index) => {
-                    if self.check_summary {
+                BlockKind::ListItem if sections[block.section] == Items::Summary => {
+                    if self.check_summary && !boilerplate(s) {
                         places.push(Place::new(Role::Summary, block.span));
                     }
                 }
+                BlockKind::ListItem if sections[block.section] == Items::Boilerplate => {}
                 BlockKind::Paragraph | BlockKind::ListItem => {
                     for line in lines(text, block.span) {
                         let s = &text[line.range()];
-                        if self.boilerplate.iter().any(|re| re.is_match(s)) {
+                        if boilerplate(s) {
                             continue;
                         }
                         if let Some(title) = self.source_title(line, s) {
-                            places.extend(title.map(|t| Place::new(Role::Source, t)));
+                            places.extend(title);
                             continue;
                         }
                         let stripped = &text[self.strip_label(text, line).range()];
@@ -370,14 +399,6 @@ impl HeadlineSupport {
         self.summary_headings.iter().any(|re| re.is_match(s))
     }
 
-    /// True when a list item sits under a summary heading.
-    fn in_summary(&self, doc: &Document, block: usize) -> bool {
-        let section = &doc.sections[doc.blocks[block].section];
-        section
-            .heading
-            .is_some_and(|h| self.is_summary_heading(doc.slice(doc.blocks[h].span)))
-    }
-
     /// `まとめ:<text>` → `<text>`, when the label is a summary heading.
     fn strip_label(&self, text: &str, span: Span) -> Span {
         let s = &text[span.range()];
@@ -389,20 +410,29 @@ impl HeadlineSupport {
         }
     }
 
-    /// `None` when the line is not a source line; `Some(title)` when it is, with the title
-    /// span to check if it has one that is not a URL.
-    fn source_title(&self, line: Span, s: &str) -> Option<Option<Span>> {
+    /// `None` when the line is not a source line; `Some(place)` when it is, with its title to
+    /// check if it has one that is not a URL.
+    fn source_title(&self, line: Span, s: &str) -> Option<Option<Place>> {
         let caps = self.source_lines.iter().find_map(|re| re.captures(s))?;
-        let group = caps.name("title").or_else(|| caps.get(1));
-        Some(group.and_then(|m| {
-            let t = m.as_str().trim();
-            let url = t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.");
-            let span = trim_span(
-                &s[..m.end()],
-                Span::new(m.start(), m.end()),
-            );
-            (!t.is_empty() && !url).then(|| Span::new(line.start + span.start, line.start + span.end))
-        }))
+        let Some(m) = caps.name("title") else {
+            return Some(None);
+        };
+        let span = trim_span(s, Span::new(m.start(), m.end()));
+        let title = &s[span.range()];
+        let url = ["http://", "https://", "www."]
+            .iter()
+            .any(|p| title.starts_with(p));
+        if title.is_empty() || url {
+            return Some(None);
+        }
+        let mut place = Place::new(
+            Role::Source,
+            Span::new(line.start + span.start, line.start + span.end),
+        );
+        place.label = caps
+            .name("label")
+            .map(|l| format!("{}のタイトル", l.as_str().trim()));
+        Some(Some(place))
     }
 
     /// The content units of a place, registering their variants in `keys`.
@@ -450,6 +480,16 @@ impl HeadlineSupport {
     }
 }
 
+/// What the list items under a heading are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Items {
+    Body,
+    /// Under 「この記事の要約」: checked, never body.
+    Summary,
+    /// Under 「目次」: entries that repeat the headings, neither checked nor body.
+    Boilerplate,
+}
+
 /// What kind of place is checked, for the `{place}` placeholder and the unit scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -476,6 +516,8 @@ struct Place {
     span: Span,
     /// A heading that repeats the title (まとめ:<title>): reported with the title as related.
     repeats_title: bool,
+    /// `{place}` when not the role's: 「参考動画のタイトル」.
+    label: Option<String>,
 }
 
 impl Place {
@@ -484,6 +526,7 @@ impl Place {
             role,
             span,
             repeats_title: false,
+            label: None,
         }
     }
 }
@@ -552,8 +595,10 @@ fn classify(a: &Analysis<'_>, i: usize) -> Class {
         ("名詞", "数") => Class::Num,
         ("名詞", "接尾") => match p2 {
             "助数詞" => Class::Counter,
-            // 氏, さん, 様: honorifics, not part of a claim.
-            "人名" => Class::Break,
+            // 氏, さん (人名), 後, 中 (副詞可能) and plurals add nothing a body must repeat:
+            // 「木村氏ら」 is supported by 木村, 「会談後」 by 会談.
+            "人名" | "副詞可能" => Class::Break,
+            _ if GENERIC_SUFFIXES.contains(&a.surface(i)) => Class::Break,
             _ => Class::Suffix,
         },
         ("名詞", "固有名詞") if p2 == "人名" => Class::Name,
@@ -607,14 +652,9 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
         if let Some(c) = cur.take()
             && c.content
         {
-            // A trailing `.` or `,` never ends a number.
-            let mut end = c.end;
-            while end > c.start && matches!(a.surface(end - 1), "." | ",") {
-                end -= 1;
-            }
             out.push(RawUnit {
-                span: Span::new(a.tokens[c.start].span.start, a.tokens[end - 1].span.end),
-                tokens: c.start..end,
+                span: Span::new(a.tokens[c.start].span.start, a.tokens[c.end - 1].span.end),
+                tokens: c.start..c.end,
                 verb: false,
                 salient: c.salient,
                 parts: c.parts,
@@ -629,8 +669,7 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
             Class::Suffix | Class::Counter => last.is_some(),
             Class::NumSymbol => {
                 last == Some(Class::Num)
-                    && (a.surface(i) == "%"
-                        || (i + 1 < end && classify(a, i + 1) == Class::Num))
+                    && (a.surface(i) == "%" || (i + 1 < end && classify(a, i + 1) == Class::Num))
             }
             Class::Free => matches!(last, Some(Class::Prefix | Class::Suffix | Class::Num)),
             Class::Sahen => last == Some(Class::Prefix),
@@ -667,10 +706,8 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
                 });
                 c.end = i + 1;
                 c.last = class;
-                let is_content = matches!(
-                    class,
-                    Class::Num | Class::Name | Class::Sahen | Class::Free
-                );
+                let is_content =
+                    matches!(class, Class::Num | Class::Name | Class::Sahen | Class::Free);
                 if is_content {
                     c.content = true;
                     c.parts.push(i);
@@ -834,7 +871,11 @@ mod tests {
 
     fn run_file(rule: &Rule, path: &Path) -> (String, Vec<Finding>) {
         let source = std::fs::read_to_string(path).expect("fixture reads");
-        let doc = Document::parse(path.display().to_string(), source.clone(), Format::from_path(path));
+        let doc = Document::parse(
+            path.display().to_string(),
+            source.clone(),
+            Format::from_path(path),
+        );
         let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
         (source, run_rule(rule, &doc, &analysis))
     }
@@ -916,9 +957,21 @@ mod tests {
         assert_hits(&r, "金利を1%に\n\n金利を0.1%にする。\n", &["1%"]);
         assert_hits(&r, "金利を1%に\n\n金利を1%程度にする。\n", &[]);
         // The body may be more precise than the title, not the reverse.
-        assert_hits(&r, "投票率5ポイント上昇\n\n投票率は5.32ポイント上昇した。\n", &[]);
-        assert_hits(&r, "投票率5.32ポイント上昇\n\n投票率は5ポイント上昇した。\n", &["5.32ポイント"]);
-        assert_hits(&r, "約3万9800円で発売\n\n価格は3万9800円で発売する。\n", &[]);
+        assert_hits(
+            &r,
+            "投票率5ポイント上昇\n\n投票率は5.32ポイント上昇した。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "投票率5.32ポイント上昇\n\n投票率は5ポイント上昇した。\n",
+            &["5.32ポイント"],
+        );
+        assert_hits(
+            &r,
+            "約3万9800円で発売\n\n価格は3万9800円で発売する。\n",
+            &[],
+        );
         assert_hits(&r, "128,904人が投票\n\n128人が投票した。\n", &["128,904人"]);
     }
 
@@ -933,7 +986,10 @@ mod tests {
         assert_eq!(found[0].message, "見出し:「沖縄」「2030年」");
         assert_hits(&rule("check_headings: false\n"), text, &[]);
         let all = rule("heading_units: all\n");
-        let found: Vec<_> = hits(&all, text).iter().map(|f| describe(text, f).0).collect();
+        let found: Vec<_> = hits(&all, text)
+            .iter()
+            .map(|f| describe(text, f).0)
+            .collect();
         assert_eq!(found, ["展望", "沖縄"]);
     }
 
@@ -944,10 +1000,17 @@ mod tests {
         let text = "東京で開催\n\nこの記事の要約\n\n・東京で開催される。\n・大阪の計画もある。\n\n本文\n\n\
             会議が開催される。\n";
         let found = hits(&r, text);
-        let shown: Vec<_> = found.iter().map(|f| (describe(text, f).0, f.message.as_str())).collect();
+        let shown: Vec<_> = found
+            .iter()
+            .map(|f| (describe(text, f).0, f.message.as_str()))
+            .collect();
         assert_eq!(
             shown,
-            [("東京", "タイトル:「東京」"), ("東京", "要約:「東京」"), ("大阪", "要約:「大阪」")]
+            [
+                ("東京", "タイトル:「東京」"),
+                ("東京", "要約:「東京」"),
+                ("大阪", "要約:「大阪」")
+            ]
         );
         assert_hits(&rule("check_summary: false\n"), text, &["東京"]);
     }
@@ -956,7 +1019,7 @@ mod tests {
     fn boilerplate_and_source_lines_are_not_body() {
         let r = rule("synonyms: [[拒否, 一蹴]]\n");
         let text = "新型機をシェア\n\n新型機が発表された。\n\nよかったらシェアしてね!\n\n\
-            参考動画:新型機の発売を一蹴!\n\n引用:https://example.com/シェア\n";
+            参考動画:新型機の発売を一蹴!\n\n引用:https://example.com/シェア\n\n参考記事:https://example.com/x\n";
         let found = hits(&r, text);
         let shown: Vec<_> = found.iter().map(|f| describe(text, f)).collect();
         assert_eq!(
@@ -966,7 +1029,25 @@ mod tests {
                 ("発売", vec![("一蹴", "本文に記述がない".to_string())]),
             ]
         );
-        assert_eq!(found[1].message, "出典のタイトル:「発売」「一蹴」");
+        assert_eq!(found[1].message, "参考動画のタイトル:「発売」「一蹴」");
+    }
+
+    #[test]
+    fn table_of_contents_and_boilerplate_titles_are_skipped() {
+        let r = rule("");
+        let md = "# 東京でAI会議\n\n## 目次\n\n- 大阪の展望\n\n## 大阪の展望\n\n\
+            会議が東京で開かれた。AIの話題が中心だった。\n";
+        let doc = Document::parse("t.md", md.to_string(), Format::Markdown);
+        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        let found = run_rule(&r, &doc, &analysis);
+        let spans: Vec<_> = found.iter().map(|f| f.span.start).collect();
+        // The 目次 entry neither supports the heading nor is checked itself.
+        assert_eq!(spans, [md.rfind("大阪").unwrap()]);
+        assert_hits(
+            &r,
+            "当ページのリンクには広告が含まれています。\n\n東京で会議が開かれた。\n",
+            &[],
+        );
     }
 
     #[test]
@@ -976,14 +1057,21 @@ mod tests {
         let found = hits(&r, text);
         let shown: Vec<_> = found.iter().map(|f| describe(text, f)).collect();
         let title = &text[..text.find('\n').unwrap()];
-        assert_eq!(shown[0], ("東京", vec![("AI", "本文に記述がない".to_string())]));
+        assert_eq!(
+            shown[0],
+            ("東京", vec![("AI", "本文に記述がない".to_string())])
+        );
         assert_eq!(found[1].message, "見出し:「東京」「AI」");
         assert_eq!(
             shown[1].1.last().unwrap(),
             &(title, "タイトルと同じ主張".to_string())
         );
         // A body line restating the title supports nothing either.
-        assert_hits(&r, "東京でAI会議\n\n東京でAI会議!\n\n会議が開かれた。\n", &["東京"]);
+        assert_hits(
+            &r,
+            "東京でAI会議\n\n東京でAI会議!\n\n会議が開かれた。\n",
+            &["東京"],
+        );
     }
 
     #[test]
@@ -992,13 +1080,21 @@ mod tests {
         assert_hits(&rule(""), text, &["大阪"]);
         assert_hits(&rule("min_coverage: 0.5\n"), text, &[]);
         assert_hits(&rule("min_coverage: 0.9\n"), text, &["大阪"]);
-        assert_hits(&rule("ignore: [速報会議, 大阪]\n"), "東京と大阪で会合\n\n東京で会合。\n", &[]);
+        assert_hits(
+            &rule("ignore: [速報会議, 大阪]\n"),
+            "東京と大阪で会合\n\n東京で会合。\n",
+            &[],
+        );
     }
 
     #[test]
     fn documents_without_body_are_not_judged() {
         assert_hits(&rule(""), "東京で会議\n", &[]);
-        assert_hits(&rule(""), "東京で会議\n\n目次\n\nよかったらシェアしてね!\n", &[]);
+        assert_hits(
+            &rule(""),
+            "東京で会議\n\n目次\n\nよかったらシェアしてね!\n",
+            &[],
+        );
     }
 
     #[test]
@@ -1015,7 +1111,11 @@ mod tests {
             .unwrap_err()
         };
         let e = load("min_coverage: 1.5\n");
-        assert!(e[0].message.contains("between 0.0 and 1.0"), "{}", e[0].message);
+        assert!(
+            e[0].message.contains("between 0.0 and 1.0"),
+            "{}",
+            e[0].message
+        );
         let e = load("boilerplate: ['(']\n");
         assert!(e[0].message.contains("invalid regex"), "{}", e[0].message);
         let e = load("synonyms: [[総理]]\n");
@@ -1030,7 +1130,7 @@ mod tests {
     fn unit_splitting() {
         let a = Analysis::new(
             Morph::global().unwrap(),
-            "トランプ前大統領が石破茂総理のアジア版NATO提案を拒否し、約90光年先の系外惑星で2027年3月に46.59%の水を検出する木村氏",
+            "トランプ前大統領が石破茂総理のアジア版NATO提案を拒否し、約90光年先の系外惑星で2027年3月に46.59%の水を検出する木村氏、木村さやからが会談後に大阪側と",
         );
         let units: Vec<String> = split_units(&a, 0..a.tokens.len())
             .iter()
@@ -1054,6 +1154,9 @@ mod tests {
                 "水",
                 "検出",
                 "木村",
+                "木村さやか",
+                "会談",
+                "大阪",
             ]
         );
     }
@@ -1098,7 +1201,17 @@ mod tests {
         // the 参考動画 line.
         let line_of = |f: &Finding| source[..f.span.start].matches('\n').count() + 1;
         assert_eq!(found.iter().map(line_of).collect::<Vec<_>>(), [1, 61, 65]);
-        assert!(found[0].message.contains("「アジア版NATO」「提案」「拒否」"));
-        assert!(found[2].message.contains("「アジア版NATO」「一蹴」"));
+        assert!(
+            found[0]
+                .message
+                .contains("「アジア版NATO」「提案」「拒否」")
+        );
+        assert!(
+            found[2].message.starts_with(
+                "参考動画のタイトルの「アジア版NATO」「一蹴」は本文に記述がありません"
+            ),
+            "{}",
+            found[2].message
+        );
     }
 }
