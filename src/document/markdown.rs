@@ -9,6 +9,11 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use super::{BlockKind, Parsed, trim_span};
 use crate::span::Span;
 
+/// True when the innermost open block is a list item that has no text yet.
+fn starts_item(open: &[Open]) -> bool {
+    matches!(open.last(), Some(o) if o.kind == BlockKind::ListItem && o.text.is_empty())
+}
+
 pub(super) fn parse(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let body_start = front_matter(text, &mut parsed);
@@ -29,12 +34,9 @@ pub(super) fn parse(text: &str) -> Parsed {
                 },
                 range,
             )),
-            Event::Start(Tag::Paragraph) => {
-                // A paragraph directly inside a list item is the item's own text.
-                if !matches!(open.last(), Some(o) if o.kind == BlockKind::ListItem && o.text.is_empty())
-                {
-                    open.push(Open::new(BlockKind::Paragraph, range));
-                }
+            // A paragraph directly inside a list item is the item's own text.
+            Event::Start(Tag::Paragraph) if !starts_item(&open) => {
+                open.push(Open::new(BlockKind::Paragraph, range));
             }
             Event::Start(Tag::Item) => open.push(Open::new(BlockKind::ListItem, range)),
             Event::Start(Tag::TableCell) => open.push(Open::new(BlockKind::Paragraph, range)),

@@ -48,7 +48,9 @@ pub fn load(name: &str) -> Option<Result<Pack, Vec<FileError>>> {
     })
 }
 
+// Test names keep the pack and rule apart with `__`: `ja_news__kaerisaki`.
 #[cfg(test)]
+#[allow(non_snake_case)]
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/builtin_tests.rs"));
 }

@@ -13,8 +13,9 @@
 //!   any other heading, with the headline as a related span.
 //! * **Body** (the only evidence): paragraph and list-item lines, minus summary list items (a
 //!   summary cannot support itself), boilerplate lines (`boilerplate`: 目次, share buttons, ad
-//!   notices), source lines, and lines that merely repeat the title. Headlines and headings
-//!   are never body. Every checked place is outside the body, so the body is one set shared by
+//!   notices) and list items under a boilerplate heading (目次 entries repeat the headings),
+//!   source lines, and lines that merely repeat the title. Headlines and headings are never
+//!   body; a boilerplate line is never checked either, even as the headline. Every checked place is outside the body, so the body is one set shared by
 //!   all of them. A document without body text gets no findings.
 //!
 //! # Units
@@ -34,12 +35,14 @@
 //! with it) occurs in the body: as a substring of a body line (ASCII case-insensitive; the
 //! text is NFKC already), or as the base form of a body token (拒否 ← 拒否した, 退ける ← 退けた).
 //! A number must not be part of a longer number (2人 is not in 12人), and a body number may
-//! carry decimals the unit lacks (5ポイント is in 5.32ポイント, not the reverse). With
+//! carry decimals the unit lacks (5ポイント is in 5.32ポイント, not the reverse); suffixes after
+//! the counter are optional (500円高 is supported by 500円). With
 //! `compound_parts: true`, a chain is also supported when each of its nouns is.
 //!
 //! Headings and summary bullets are short paraphrases (「日米関係の構築急務」 for a section about
 //! 関係構築を急ぐ), so by default (`heading_units: salient`) only their salient units count:
-//! those with a proper noun or a digit. The headline and source titles count every unit.
+//! those with a proper noun, a digit, or a noun before 氏/さん (IPADIC has トランプ as a common
+//! noun). The headline and source titles count every unit.
 //!
 //! One finding per checked place, when its share of supported units is below `min_coverage`:
 //! the primary span is the first unsupported unit, the others are related spans.
@@ -97,8 +100,8 @@ use crate::span::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitScope {
-    /// Only units with a proper noun or a digit: names and numbers are what a paraphrase
-    /// keeps, so their absence means a claim the body does not make.
+    /// Only units with a proper noun, a digit, or a noun before 氏/さん: names and numbers are
+    /// what a paraphrase keeps, so their absence means a claim the body does not make.
     #[default]
     Salient,
     /// Every unit, as for the headline.
@@ -452,6 +455,9 @@ impl HeadlineSupport {
                 continue;
             }
             let mut variants = vec![keys.id(&key)];
+            if let Some(counted) = raw.counted.clone() {
+                variants.push(keys.id(&surfaces(a, counted)));
+            }
             if let Some(others) = self.synonyms.get(&lower) {
                 variants.extend(others.iter().map(|o| keys.id(o)));
             }
@@ -624,6 +630,8 @@ struct RawUnit {
     salient: bool,
     /// Token indices of the nouns of a chain, for `compound_parts`.
     parts: Vec<usize>,
+    /// A number's tokens up to its counter, when suffixes follow: 500円高 → 500円.
+    counted: Option<std::ops::Range<usize>>,
 }
 
 impl RawUnit {
@@ -632,8 +640,12 @@ impl RawUnit {
         if self.verb {
             return a.base(self.tokens.start).to_string();
         }
-        self.tokens.clone().map(|i| a.surface(i)).collect()
+        surfaces(a, self.tokens.clone())
     }
+}
+
+fn surfaces(a: &Analysis<'_>, tokens: std::ops::Range<usize>) -> String {
+    tokens.map(|i| a.surface(i)).collect()
 }
 
 /// Groups the tokens in `range` into units (see the module doc).
@@ -645,6 +657,8 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
         content: bool,
         salient: bool,
         parts: Vec<usize>,
+        /// End of the last counter (or `%`) of a number, while only suffixes follow it.
+        counted_end: Option<usize>,
     }
     let mut out = Vec::new();
     let mut cur: Option<Chain> = None;
@@ -658,12 +672,19 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
                 verb: false,
                 salient: c.salient,
                 parts: c.parts,
+                counted: c.counted_end.filter(|&e| e < c.end).map(|e| c.start..e),
             });
         }
     };
     let end = range.end;
     for i in range {
         let class = classify(a, i);
+        // IPADIC has トランプ as a common noun; before 氏 or さん it is a name.
+        if let Some(c) = cur.as_mut()
+            && a.features(i).pos.starts_with("名詞,接尾,人名")
+        {
+            c.salient = true;
+        }
         let last = cur.as_ref().map(|c| c.last);
         let joins = match class {
             Class::Suffix | Class::Counter => last.is_some(),
@@ -690,6 +711,7 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
                         verb: true,
                         salient: false,
                         parts: Vec::new(),
+                        counted: None,
                     });
                 }
             }
@@ -703,9 +725,15 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
                     content: false,
                     salient: false,
                     parts: Vec::new(),
+                    counted_end: None,
                 });
                 c.end = i + 1;
                 c.last = class;
+                match class {
+                    Class::Counter | Class::NumSymbol => c.counted_end = Some(i + 1),
+                    Class::Suffix => {}
+                    _ => c.counted_end = None,
+                }
                 let is_content =
                     matches!(class, Class::Num | Class::Name | Class::Sahen | Class::Free);
                 if is_content {
@@ -973,6 +1001,13 @@ mod tests {
             &[],
         );
         assert_hits(&r, "128,904人が投票\n\n128人が投票した。\n", &["128,904人"]);
+        // 高 (up) after the counter may be said otherwise in the body.
+        assert_hits(&r, "株価が一時500円高\n\n株価は一時500円上昇した。\n", &[]);
+        assert_hits(
+            &r,
+            "株価が一時500円高\n\n株価は一時50円上昇した。\n",
+            &["500円高"],
+        );
     }
 
     #[test]
@@ -985,6 +1020,12 @@ mod tests {
         assert_eq!(describe(text, &found[0]).0, "沖縄");
         assert_eq!(found[0].message, "見出し:「沖縄」「2030年」");
         assert_hits(&rule("check_headings: false\n"), text, &[]);
+        // A common noun before 氏 is a name: salient.
+        assert_hits(
+            &r,
+            "北海道で大会\n\n1. トランプ氏の展望\n\n北海道で大会が開かれる。\n",
+            &["トランプ"],
+        );
         let all = rule("heading_units: all\n");
         let found: Vec<_> = hits(&all, text)
             .iter()
