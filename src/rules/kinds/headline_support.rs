@@ -659,6 +659,8 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
         parts: Vec<usize>,
         /// End of the last counter (or `%`) of a number, while only suffixes follow it.
         counted_end: Option<usize>,
+        /// Has a 数 token.
+        number: bool,
     }
     let mut out = Vec::new();
     let mut cur: Option<Chain> = None;
@@ -686,18 +688,28 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
             c.salient = true;
         }
         let last = cur.as_ref().map(|c| c.last);
-        let joins = match class {
-            Class::Suffix | Class::Counter => last.is_some(),
-            Class::NumSymbol => {
-                last == Some(Class::Num)
-                    && (a.surface(i) == "%" || (i + 1 < end && classify(a, i + 1) == Class::Num))
-            }
-            Class::Free => matches!(last, Some(Class::Prefix | Class::Suffix | Class::Num)),
-            Class::Sahen => last == Some(Class::Prefix),
-            Class::Name => matches!(last, Some(Class::Name | Class::Prefix)),
-            Class::Num => matches!(last, Some(Class::Num | Class::NumSymbol | Class::Prefix)),
-            Class::Prefix | Class::Verb | Class::Break => false,
-        };
+        let number = cur.as_ref().is_some_and(|c| c.number);
+        // Tokens separated by a space (「2割増　ゲーム好調」) are never one unit.
+        let adjacent = |j: usize| j > 0 && a.tokens[j - 1].span.end == a.tokens[j].span.start;
+        let joins = adjacent(i)
+            && match class {
+                Class::Suffix | Class::Counter => last.is_some(),
+                Class::NumSymbol => {
+                    last == Some(Class::Num)
+                        && (a.surface(i) == "%"
+                            || (i + 1 < end && adjacent(i + 1) && classify(a, i + 1) == Class::Num))
+                }
+                // アジア版NATO, but 40号 | 本塁打: a number's suffix binds no noun after it.
+                Class::Free => match last {
+                    Some(Class::Prefix | Class::Num) => true,
+                    Some(Class::Suffix) => !number,
+                    _ => false,
+                },
+                Class::Sahen => last == Some(Class::Prefix),
+                Class::Name => matches!(last, Some(Class::Name | Class::Prefix)),
+                Class::Num => matches!(last, Some(Class::Num | Class::NumSymbol | Class::Prefix)),
+                Class::Prefix | Class::Verb | Class::Break => false,
+            };
         if !joins {
             flush(&mut cur, &mut out);
         }
@@ -726,9 +738,11 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
                     salient: false,
                     parts: Vec::new(),
                     counted_end: None,
+                    number: false,
                 });
                 c.end = i + 1;
                 c.last = class;
+                c.number |= class == Class::Num;
                 match class {
                     Class::Counter | Class::NumSymbol => c.counted_end = Some(i + 1),
                     Class::Suffix => {}
@@ -1171,7 +1185,7 @@ mod tests {
     fn unit_splitting() {
         let a = Analysis::new(
             Morph::global().unwrap(),
-            "トランプ前大統領が石破茂総理のアジア版NATO提案を拒否し、約90光年先の系外惑星で2027年3月に46.59%の水を検出する木村氏、木村さやからが会談後に大阪側と",
+            "トランプ前大統領が石破茂総理のアジア版NATO提案を拒否し、約90光年先の系外惑星で2027年3月に46.59%の水を検出する木村氏、木村さやからが会談後に大阪側と　2割増　ゲーム、40号本塁打",
         );
         let units: Vec<String> = split_units(&a, 0..a.tokens.len())
             .iter()
@@ -1198,6 +1212,10 @@ mod tests {
                 "木村さやか",
                 "会談",
                 "大阪",
+                "2割増",
+                "ゲーム",
+                "40号",
+                "本塁打",
             ]
         );
     }
