@@ -3,6 +3,7 @@
 
 pub mod conflict;
 pub mod existence;
+pub mod headline_support;
 pub mod substitution;
 
 use regex::{Regex, RegexBuilder};
@@ -31,10 +32,11 @@ pub enum Kind {
     Conflict(conflict::Conflict),
     Existence(existence::Existence),
     Substitution(substitution::Substitution),
+    HeadlineSupport(headline_support::HeadlineSupport),
 }
 
 /// The `kind:` values, for "did you mean" and docs.
-pub const KIND_NAMES: &[&str] = &["conflict", "existence", "substitution"];
+pub const KIND_NAMES: &[&str] = &["conflict", "existence", "headline-support", "substitution"];
 
 /// Upper bound on a compiled regex, so a hostile `a{1000}{1000}` fails to load instead of
 /// exhausting memory.
@@ -46,6 +48,7 @@ impl Kind {
             Kind::Conflict(_) => "conflict",
             Kind::Existence(_) => "existence",
             Kind::Substitution(_) => "substitution",
+            Kind::HeadlineSupport(_) => "headline-support",
         }
     }
 
@@ -55,6 +58,7 @@ impl Kind {
             "conflict" => Some(field_names::<conflict::Spec>()),
             "existence" => Some(field_names::<existence::Spec>()),
             "substitution" => Some(field_names::<substitution::Spec>()),
+            "headline-support" => Some(field_names::<headline_support::Spec>()),
             _ => None,
         }
     }
@@ -65,6 +69,7 @@ impl Kind {
             "conflict" => conflict::PLACEHOLDERS,
             "existence" => existence::PLACEHOLDERS,
             "substitution" => substitution::PLACEHOLDERS,
+            "headline-support" => headline_support::PLACEHOLDERS,
             _ => &[],
         }
     }
@@ -90,6 +95,10 @@ impl Kind {
             }
             "substitution" => substitution::Substitution::compile(spec(src, valid_keys)?, src)
                 .map(Kind::Substitution),
+            "headline-support" => {
+                headline_support::HeadlineSupport::compile(spec(src, valid_keys)?, src)
+                    .map(Kind::HeadlineSupport)
+            }
             other => unreachable!("kind `{other}` was validated before compiling"),
         }
     }
@@ -99,6 +108,7 @@ impl Kind {
             Kind::Conflict(k) => k.check(ctx, message, out),
             Kind::Existence(k) => k.check(ctx, message, out),
             Kind::Substitution(k) => k.check(ctx, message, out),
+            Kind::HeadlineSupport(k) => k.check(ctx, message, out),
         }
     }
 }

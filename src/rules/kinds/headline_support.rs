@@ -1,0 +1,1276 @@
+//! `kind: headline-support`: claims in a headline that the body does not support.
+//!
+//! Machine-generated articles often carry a clickbait title (taken from a video or another
+//! article) whose key claims never appear in the text below it. This kind splits the title
+//! into content units and reports the units that no body line mentions.
+//!
+//! # What is checked, and against what
+//!
+//! * **Checked**: the headline; headings (`check_headings`); list items under a summary
+//!   heading such as 「この記事の要約」 (`check_summary`); and the title captured from source
+//!   lines such as 「参考動画:<title>」 (`source_lines` with a `title` group). A heading
+//!   `まとめ:<text>` is checked as `<text>`; a heading that repeats the title is reported like
+//!   any other heading, with the headline as a related span.
+//! * **Body** (the only evidence): paragraph and list-item lines, minus summary list items (a
+//!   summary cannot support itself), boilerplate lines (`boilerplate`: 目次, share buttons, ad
+//!   notices) and list items under a boilerplate heading (目次 entries repeat the headings),
+//!   source lines, and lines that merely repeat the title. Headlines and headings are never
+//!   body; a boilerplate line is never checked either, even as the headline. Every checked place is outside the body, so the body is one set shared by
+//!   all of them. A document without body text gets no findings.
+//!
+//! # Units
+//!
+//! Tokens are grouped into units, each a span of the checked text:
+//! * noun chains: nouns joined through bound morphemes: prefixes (前大統領, 初優勝) and suffixes
+//!   (アジア + 版 + NATO, 系 + 外 + 惑星). Two free nouns side by side are separate units (甲子園 /
+//!   決勝), as are person names (石破 + 茂) and サ変 nouns, which are predicates (アジア版NATO /
+//!   提案). So 「石破茂総理」 gives 石破茂 and 総理, 「トランプ前大統領」 トランプ and 前大統領;
+//! * numbers with their counters: 2027年, 3割, 3万9800円, 46.59%, 10月;
+//! * independent verbs, by base form (破り → 破る), except light verbs such as する, なる;
+//! * never: particles, symbols, adjectives, adverbs, pronouns, non-independent nouns,
+//!   honorific, plural and temporal suffixes (氏, ら, 後, 中), bare suffixes, hedges (約),
+//!   and the `ignore` terms.
+//!
+//! A unit is supported when one of its variants (itself, or a term sharing a `synonyms` group
+//! with it) occurs in the body: as a substring of a body line (ASCII case-insensitive; the
+//! text is NFKC already), or as the base form of a body token (拒否 ← 拒否した, 退ける ← 退けた).
+//! A number must not be part of a longer number (2人 is not in 12人), and a body number may
+//! carry decimals the unit lacks (5ポイント is in 5.32ポイント, not the reverse); suffixes after
+//! the counter are optional (500円高 is supported by 500円). With
+//! `compound_parts: true`, a chain is also supported when each of its nouns is.
+//!
+//! Headings and summary bullets are short paraphrases (「日米関係の構築急務」 for a section about
+//! 関係構築を急ぐ), so by default (`heading_units: salient`) only their salient units count:
+//! those with a proper noun, a digit, or a noun before 氏/さん (IPADIC has トランプ as a common
+//! noun). The headline and source titles count every unit.
+//!
+//! One finding per checked place, when its share of supported units is below `min_coverage`:
+//! the primary span is the first unsupported unit, the others are related spans.
+//!
+//! # Cost
+//!
+//! The units of all checked places are gathered first (a few per place), then one
+//! Aho-Corasick pass over the body lines and one hash lookup per conjugated body token mark
+//! which are found: linear in the document, no allocation per body token.
+//!
+//! ```yaml
+//! kind: headline-support
+//! message: "{place}の{units}は本文に記述がありません"
+//! min_coverage: 1.0        # report when fewer than this share of units is supported
+//! check_headings: true
+//! check_summary: true
+//! heading_units: salient   # or `all`: which units of headings and summary bullets count
+//! compound_parts: false    # true: アジア版NATO is supported by アジア and NATO apart
+//! summary_headings: ['^(?:この記事の)?(?:要約|まとめ)$']
+//! boilerplate: ['^目次$', 'URLをコピーしました']
+//! source_lines:            # not body; a `title` group is checked, `label` names it
+//!   - '^(?P<label>参考動画)\s*:\s*(?P<title>.+)$'
+//!   - '^(?:引用|出典)\s*:'
+//! ignore: [速報, 解説]
+//! synonyms:
+//!   - [総理, 首相]
+//!   - [拒否, 一蹴, 拒絶, 退ける]
+//! ```
+//!
+//! Placeholders: `{units}` the unsupported units as 「a」「b」, `{count}` how many, `{total}`
+//! how many units were counted, `{place}` タイトル / 見出し / 要約 / 「<label>のタイトル」 (出典のタイトル
+//! without a `label` group).
+//!
+//! The regex lists (`summary_headings`, `boilerplate`, `source_lines`) replace their defaults
+//! when given; each regex is matched against one trimmed line (a heading's text for
+//! `summary_headings`). `ignore` and `synonyms` terms are NFKC-normalised and compared
+//! case-insensitively with whole units.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{Context, compile_regexes, normalize_terms};
+use crate::document::{BlockKind, Document, trim_span};
+use crate::error::FileError;
+use crate::finding::Hit;
+use crate::morph::Analysis;
+use crate::rules::message::Message;
+use crate::rules::spec::RuleSource;
+use crate::span::Span;
+
+/// Which units of headings and summary bullets count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitScope {
+    /// Only units with a proper noun, a digit, or a noun before 氏/さん: names and numbers are
+    /// what a paraphrase keeps, so their absence means a claim the body does not make.
+    #[default]
+    Salient,
+    /// Every unit, as for the headline.
+    All,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Spec {
+    /// Report a place when the share of its supported units is below this (0.0..=1.0).
+    pub min_coverage: f64,
+    /// Check headings against the body.
+    pub check_headings: bool,
+    /// Check list items under a summary heading against the body.
+    pub check_summary: bool,
+    /// Which units of headings and summary bullets count.
+    pub heading_units: UnitScope,
+    /// A noun chain is also supported when each of its nouns is.
+    pub compound_parts: bool,
+    /// Regexes for summary headings (matched against the heading text). Replaces the default.
+    pub summary_headings: Vec<String>,
+    /// Regexes for lines that are not body (matched per line). Replaces the default.
+    pub boilerplate: Vec<String>,
+    /// Regexes for source lines (not body); a `title` group is checked like a headline unless
+    /// it is a URL, and a `label` group names it in `{place}`. Replaces the default.
+    pub source_lines: Vec<String>,
+    /// Terms never counted as units.
+    pub ignore: Vec<String>,
+    /// Groups of interchangeable terms.
+    pub synonyms: Vec<Vec<String>>,
+}
+
+impl Default for Spec {
+    fn default() -> Self {
+        let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
+        Spec {
+            min_coverage: 1.0,
+            check_headings: true,
+            check_summary: true,
+            heading_units: UnitScope::Salient,
+            compound_parts: false,
+            summary_headings: list(&[
+                r"^(?:この記事の|記事の)?(?:要約|まとめ|概要|要点|ポイント)$",
+                r"^.{1,20}の(?:ポイント|要点)$",
+                r"(?i)^(?:summary|tl;?dr|key points)$",
+            ]),
+            boilerplate: list(&[
+                r"^目次$",
+                r"^(?:よかったら|この記事を|記事を)?(?:SNSで)?シェア(?:してね|してください|お願いします|する)?[!。]*$",
+                r"URLをコピーしました",
+                r"(?:リンク|記事|ページ|サイト)には(?:アフィリエイト)?広告が含まれ",
+                r"(?i)^(?:PR|広告|スポンサーリンク|sponsored)$",
+            ]),
+            source_lines: list(&[
+                r"^(?P<label>(?:参考|関連|元|引用)(?:動画|記事|ニュース))\s*:\s*(?P<title>.+)$",
+                r"(?i)^(?:参考|引用|引用元|出典|出所|参照|ソース|source|sources|via|reference)\s*:",
+            ]),
+            ignore: Vec::new(),
+            synonyms: Vec::new(),
+        }
+    }
+}
+
+pub const PLACEHOLDERS: &[&str] = &["units", "count", "total", "place"];
+
+/// Verbs that carry no claim of their own (light verbs, auxiliaries used as 自立).
+const LIGHT_VERBS: &[&str] = &[
+    "する",
+    "なる",
+    "ある",
+    "いる",
+    "できる",
+    "いう",
+    "言う",
+    "おる",
+    "くる",
+    "来る",
+    "いく",
+    "行く",
+    "みる",
+    "見る",
+    "行う",
+    "おこなう",
+    "思う",
+    "よる",
+];
+
+/// 接尾,一般 suffixes that only pluralise or point: dropped from units.
+const GENERIC_SUFFIXES: &[&str] = &["ら", "たち", "達", "等", "側", "ども", "共"];
+
+#[derive(Debug)]
+pub struct HeadlineSupport {
+    min_coverage: f64,
+    check_headings: bool,
+    check_summary: bool,
+    heading_units: UnitScope,
+    compound_parts: bool,
+    summary_headings: Vec<Regex>,
+    boilerplate: Vec<Regex>,
+    source_lines: Vec<Regex>,
+    /// Lower-cased.
+    ignore: HashSet<String>,
+    /// Lower-cased term → the other terms of its groups.
+    synonyms: HashMap<String, Vec<String>>,
+}
+
+impl HeadlineSupport {
+    pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
+        let mut errors = Vec::new();
+        if !(0.0..=1.0).contains(&spec.min_coverage) {
+            errors.push(src.error(
+                src.key("min_coverage"),
+                format!(
+                    "`min_coverage` must be between 0.0 and 1.0, not {}",
+                    spec.min_coverage
+                ),
+            ));
+        }
+        let summary_headings = compile_regexes(
+            &spec.summary_headings,
+            "summary_headings",
+            false,
+            src,
+            &mut errors,
+        );
+        let boilerplate =
+            compile_regexes(&spec.boilerplate, "boilerplate", false, src, &mut errors);
+        let source_lines =
+            compile_regexes(&spec.source_lines, "source_lines", false, src, &mut errors);
+        let ignore = normalize_terms(&spec.ignore, "ignore", src, &mut errors)
+            .into_iter()
+            .map(|t| t.to_lowercase())
+            .collect();
+        let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
+        for group in &spec.synonyms {
+            let terms = normalize_terms(group, "synonyms", src, &mut errors);
+            if terms.len() < 2 {
+                errors.push(src.error(
+                    src.key("synonyms"),
+                    "each `synonyms` group needs at least two terms",
+                ));
+                continue;
+            }
+            for t in &terms {
+                let others = synonyms.entry(t.to_lowercase()).or_default();
+                for o in &terms {
+                    if o != t && !others.contains(o) {
+                        others.push(o.clone());
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(HeadlineSupport {
+            min_coverage: spec.min_coverage,
+            check_headings: spec.check_headings,
+            check_summary: spec.check_summary,
+            heading_units: spec.heading_units,
+            compound_parts: spec.compound_parts,
+            summary_headings,
+            boilerplate,
+            source_lines,
+            ignore,
+            synonyms,
+        })
+    }
+
+    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        let doc = ctx.doc;
+        let a = ctx.analysis;
+        let (places, body) = self.layout(doc);
+        if body.is_empty() {
+            return;
+        }
+        let mut keys = Keys::default();
+        let checked: Vec<(Place, Vec<Unit>)> = places
+            .into_iter()
+            .map(|p| {
+                let units = self.units(a, &p, &mut keys);
+                (p, units)
+            })
+            .filter(|(_, units)| !units.is_empty())
+            .collect();
+        if checked.is_empty() {
+            return;
+        }
+        let found = keys.find_in(a, &body);
+        let headline = doc.headline().map(|b| b.span);
+        for (place, units) in &checked {
+            let supported = |u: &Unit| {
+                u.variants.iter().any(|&k| found[k])
+                    || (!u.parts.is_empty() && u.parts.iter().all(|p| p.iter().any(|&k| found[k])))
+            };
+            let missing: Vec<&Unit> = units.iter().filter(|u| !supported(u)).collect();
+            let Some(first) = missing.first() else {
+                continue;
+            };
+            let coverage = (units.len() - missing.len()) as f64 / units.len() as f64;
+            if coverage >= self.min_coverage {
+                continue;
+            }
+            let listed: String = missing
+                .iter()
+                .map(|u| format!("「{}」", &a.text[u.span.range()]))
+                .collect();
+            let msg = message.render(&[
+                ("units", &listed),
+                ("count", &missing.len().to_string()),
+                ("total", &units.len().to_string()),
+                (
+                    "place",
+                    place.label.as_deref().unwrap_or(place.role.label()),
+                ),
+            ]);
+            let mut hit = Hit::new(first.span, msg);
+            for u in &missing[1..] {
+                hit = hit.with_related(u.span, "本文に記述がない");
+            }
+            if place.repeats_title
+                && let Some(h) = headline
+            {
+                hit = hit.with_related(h, "タイトルと同じ主張");
+            }
+            out.push(hit);
+        }
+    }
+
+    /// The places to check, and the body lines that may support them.
+    fn layout(&self, doc: &Document) -> (Vec<Place>, Vec<Span>) {
+        let text = doc.text.as_str();
+        let boilerplate = |s: &str| self.boilerplate.iter().any(|re| re.is_match(s));
+        let headline = doc.headline().map(|b| b.span);
+        let title_core = headline.map(|h| core(&text[h.range()])).unwrap_or("");
+        let repeats_title = |s: &str| !title_core.is_empty() && core(s).contains(title_core);
+        // What the list items of each section are: a summary, a table of contents, or body.
+        let sections: Vec<Items> = doc
+            .sections
+            .iter()
+            .map(
+                |section| match section.heading.map(|h| doc.slice(doc.blocks[h].span)) {
+                    Some(h) if self.is_summary_heading(h) => Items::Summary,
+                    Some(h) if boilerplate(h) => Items::Boilerplate,
+                    _ => Items::Body,
+                },
+            )
+            .collect();
+        let mut places = Vec::new();
+        let mut body = Vec::new();
+        for block in &doc.blocks {
+            let s = &text[block.span.range()];
+            match block.kind {
+                BlockKind::Headline => {
+                    if Some(block.span) == headline && !boilerplate(s) {
+                        places.push(Place::new(Role::Title, block.span));
+                    }
+                }
+                BlockKind::Heading { .. } => {
+                    if !self.check_headings || self.is_summary_heading(s) || boilerplate(s) {
+                        continue;
+                    }
+                    let span = self.strip_label(text, block.span);
+                    let mut place = Place::new(Role::Heading, span);
+                    place.repeats_title = repeats_title(&text[span.range()]);
+                    places.push(place);
+                }
+                BlockKind::ListItem if sections[block.section] == Items::Summary => {
+                    if self.check_summary && !boilerplate(s) {
+                        places.push(Place::new(Role::Summary, block.span));
+                    }
+                }
+                BlockKind::ListItem if sections[block.section] == Items::Boilerplate => {}
+                BlockKind::Paragraph | BlockKind::ListItem => {
+                    for line in lines(text, block.span) {
+                        let s = &text[line.range()];
+                        if boilerplate(s) {
+                            continue;
+                        }
+                        if let Some(title) = self.source_title(line, s) {
+                            places.extend(title);
+                            continue;
+                        }
+                        let stripped = &text[self.strip_label(text, line).range()];
+                        if !title_core.is_empty() && core(stripped) == title_core {
+                            continue;
+                        }
+                        body.push(line);
+                    }
+                }
+            }
+        }
+        (places, body)
+    }
+
+    fn is_summary_heading(&self, s: &str) -> bool {
+        let s = s.trim();
+        self.summary_headings.iter().any(|re| re.is_match(s))
+    }
+
+    /// `まとめ:<text>` → `<text>`, when the label is a summary heading.
+    fn strip_label(&self, text: &str, span: Span) -> Span {
+        let s = &text[span.range()];
+        match s.find(':') {
+            Some(i) if self.is_summary_heading(&s[..i]) => {
+                trim_span(text, Span::new(span.start + i + 1, span.end))
+            }
+            _ => span,
+        }
+    }
+
+    /// `None` when the line is not a source line; `Some(place)` when it is, with its title to
+    /// check if it has one that is not a URL.
+    fn source_title(&self, line: Span, s: &str) -> Option<Option<Place>> {
+        let caps = self.source_lines.iter().find_map(|re| re.captures(s))?;
+        let Some(m) = caps.name("title") else {
+            return Some(None);
+        };
+        let span = trim_span(s, Span::new(m.start(), m.end()));
+        let title = &s[span.range()];
+        let url = ["http://", "https://", "www."]
+            .iter()
+            .any(|p| title.starts_with(p));
+        if title.is_empty() || url {
+            return Some(None);
+        }
+        let mut place = Place::new(
+            Role::Source,
+            Span::new(line.start + span.start, line.start + span.end),
+        );
+        place.label = caps
+            .name("label")
+            .map(|l| format!("{}のタイトル", l.as_str().trim()));
+        Some(Some(place))
+    }
+
+    /// The content units of a place, registering their variants in `keys`.
+    fn units(&self, a: &Analysis<'_>, place: &Place, keys: &mut Keys) -> Vec<Unit> {
+        let salient_only = place.role != Role::Title
+            && place.role != Role::Source
+            && self.heading_units == UnitScope::Salient;
+        let mut seen = HashSet::new();
+        let mut units = Vec::new();
+        for raw in split_units(a, a.within(place.span)) {
+            if salient_only && !raw.salient {
+                continue;
+            }
+            let key = raw.key(a);
+            let lower = key.to_lowercase();
+            if self.ignore.contains(&lower) || !seen.insert(lower.clone()) {
+                continue;
+            }
+            let mut variants = vec![keys.id(&key)];
+            if let Some(counted) = raw.counted.clone() {
+                variants.push(keys.id(&surfaces(a, counted)));
+            }
+            if let Some(others) = self.synonyms.get(&lower) {
+                variants.extend(others.iter().map(|o| keys.id(o)));
+            }
+            let parts = if self.compound_parts && raw.parts.len() > 1 {
+                raw.parts
+                    .iter()
+                    .map(|&i| {
+                        let part = a.surface(i);
+                        let mut v = vec![keys.id(part)];
+                        if let Some(others) = self.synonyms.get(&part.to_lowercase()) {
+                            v.extend(others.iter().map(|o| keys.id(o)));
+                        }
+                        v
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            units.push(Unit {
+                span: raw.span,
+                variants,
+                parts,
+            });
+        }
+        units
+    }
+}
+
+/// What the list items under a heading are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Items {
+    Body,
+    /// Under 「この記事の要約」: checked, never body.
+    Summary,
+    /// Under 「目次」: entries that repeat the headings, neither checked nor body.
+    Boilerplate,
+}
+
+/// What kind of place is checked, for the `{place}` placeholder and the unit scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Title,
+    Heading,
+    Summary,
+    Source,
+}
+
+impl Role {
+    fn label(self) -> &'static str {
+        match self {
+            Role::Title => "タイトル",
+            Role::Heading => "見出し",
+            Role::Summary => "要約",
+            Role::Source => "出典のタイトル",
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Place {
+    role: Role,
+    span: Span,
+    /// A heading that repeats the title (まとめ:<title>): reported with the title as related.
+    repeats_title: bool,
+    /// `{place}` when not the role's: 「参考動画のタイトル」.
+    label: Option<String>,
+}
+
+impl Place {
+    fn new(role: Role, span: Span) -> Self {
+        Place {
+            role,
+            span,
+            repeats_title: false,
+            label: None,
+        }
+    }
+}
+
+/// A content unit of a checked place, with the key ids that support it.
+#[derive(Debug)]
+struct Unit {
+    span: Span,
+    /// The unit and its synonyms: any one found supports it.
+    variants: Vec<usize>,
+    /// With `compound_parts`: each noun's variants; all found supports the unit.
+    parts: Vec<Vec<usize>>,
+}
+
+/// The trimmed lines of a block.
+fn lines(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let s = &text[span.range()];
+    let mut at = span.start;
+    s.split('\n').filter_map(move |l| {
+        let line = trim_span(text, Span::new(at, at + l.len()));
+        at += l.len() + 1;
+        (!line.is_empty()).then_some(line)
+    })
+}
+
+/// A text without surrounding space and trailing 「!?。」, for comparing restated titles.
+fn core(s: &str) -> &str {
+    s.trim()
+        .trim_end_matches(['!', '?', '。', '.', ' ', '　'])
+        .trim()
+}
+
+/// How a token takes part in a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// 接頭詞 (前, 初, 新, 第): binds to the next noun.
+    Prefix,
+    /// 名詞,接尾 (版, 選, 外): binds to the previous noun.
+    Suffix,
+    /// 名詞,接尾,助数詞 (年, 割, 円).
+    Counter,
+    /// 名詞,数: digits (unknown words) and kanji numerals.
+    Num,
+    /// `.` `,` inside a number, `%` after one.
+    NumSymbol,
+    /// 名詞,固有名詞,人名: 姓 + 名 stay together.
+    Name,
+    /// 名詞,サ変接続: an action, a unit of its own.
+    Sahen,
+    /// Other content nouns.
+    Free,
+    Verb,
+    /// Ends a unit and is not part of one.
+    Break,
+}
+
+fn classify(a: &Analysis<'_>, i: usize) -> Class {
+    let f = a.features(i);
+    let mut pos = f.pos.split(',');
+    let (p0, p1, p2) = (
+        pos.next().unwrap_or("*"),
+        pos.next().unwrap_or("*"),
+        pos.next().unwrap_or("*"),
+    );
+    match (p0, p1) {
+        ("名詞", "数") => Class::Num,
+        ("名詞", "接尾") => match p2 {
+            "助数詞" => Class::Counter,
+            // 氏, さん (人名), 後, 中 (副詞可能) and plurals add nothing a body must repeat:
+            // 「木村氏ら」 is supported by 木村, 「会談後」 by 会談.
+            "人名" | "副詞可能" => Class::Break,
+            _ if GENERIC_SUFFIXES.contains(&a.surface(i)) => Class::Break,
+            _ => Class::Suffix,
+        },
+        ("名詞", "固有名詞") if p2 == "人名" => Class::Name,
+        ("名詞", "サ変接続") => Class::Sahen,
+        ("名詞", "固有名詞" | "一般" | "形容動詞語幹" | "副詞可能" | "ナイ形容詞語幹") => {
+            Class::Free
+        }
+        // 約, およそ (数接続) hedge a number; the body may hedge differently.
+        ("接頭詞", "名詞接続") => Class::Prefix,
+        ("接頭詞", "数接続") if a.surface(i) == "第" => Class::Prefix,
+        ("動詞", "自立") => Class::Verb,
+        ("記号", _) if matches!(a.surface(i), "." | "," | "%") => Class::NumSymbol,
+        _ => Class::Break,
+    }
+}
+
+/// A unit before filtering: token range `[first, last]`.
+#[derive(Debug)]
+struct RawUnit {
+    span: Span,
+    tokens: std::ops::Range<usize>,
+    verb: bool,
+    salient: bool,
+    /// Token indices of the nouns of a chain, for `compound_parts`.
+    parts: Vec<usize>,
+    /// A number's tokens up to its counter, when suffixes follow: 500円高 → 500円.
+    counted: Option<std::ops::Range<usize>>,
+}
+
+impl RawUnit {
+    /// The text looked up in the body: a verb's base form, else the surfaces (no spaces).
+    fn key(&self, a: &Analysis<'_>) -> String {
+        if self.verb {
+            return a.base(self.tokens.start).to_string();
+        }
+        surfaces(a, self.tokens.clone())
+    }
+}
+
+fn surfaces(a: &Analysis<'_>, tokens: std::ops::Range<usize>) -> String {
+    tokens.map(|i| a.surface(i)).collect()
+}
+
+/// Groups the tokens in `range` into units (see the module doc).
+fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> {
+    struct Chain {
+        start: usize,
+        end: usize,
+        last: Class,
+        content: bool,
+        salient: bool,
+        parts: Vec<usize>,
+        /// End of the last counter (or `%`) of a number, while only suffixes follow it.
+        counted_end: Option<usize>,
+        /// Has a 数 token.
+        number: bool,
+    }
+    let mut out = Vec::new();
+    let mut cur: Option<Chain> = None;
+    let flush = |cur: &mut Option<Chain>, out: &mut Vec<RawUnit>| {
+        if let Some(c) = cur.take()
+            && c.content
+        {
+            out.push(RawUnit {
+                span: Span::new(a.tokens[c.start].span.start, a.tokens[c.end - 1].span.end),
+                tokens: c.start..c.end,
+                verb: false,
+                salient: c.salient,
+                parts: c.parts,
+                counted: c.counted_end.filter(|&e| e < c.end).map(|e| c.start..e),
+            });
+        }
+    };
+    let end = range.end;
+    for i in range {
+        let class = classify(a, i);
+        // IPADIC has トランプ as a common noun; before 氏 or さん it is a name.
+        if let Some(c) = cur.as_mut()
+            && a.features(i).pos.starts_with("名詞,接尾,人名")
+        {
+            c.salient = true;
+        }
+        let last = cur.as_ref().map(|c| c.last);
+        let number = cur.as_ref().is_some_and(|c| c.number);
+        // Tokens separated by a space (「2割増　ゲーム好調」) are never one unit.
+        let adjacent = |j: usize| j > 0 && a.tokens[j - 1].span.end == a.tokens[j].span.start;
+        let joins = adjacent(i)
+            && match class {
+                Class::Suffix | Class::Counter => last.is_some(),
+                Class::NumSymbol => {
+                    last == Some(Class::Num)
+                        && (a.surface(i) == "%"
+                            || (i + 1 < end && adjacent(i + 1) && classify(a, i + 1) == Class::Num))
+                }
+                // アジア版NATO, but 40号 | 本塁打: a number's suffix binds no noun after it.
+                Class::Free => match last {
+                    Some(Class::Prefix | Class::Num) => true,
+                    Some(Class::Suffix) => !number,
+                    _ => false,
+                },
+                Class::Sahen => last == Some(Class::Prefix),
+                Class::Name => matches!(last, Some(Class::Name | Class::Prefix)),
+                Class::Num => matches!(last, Some(Class::Num | Class::NumSymbol | Class::Prefix)),
+                Class::Prefix | Class::Verb | Class::Break => false,
+            };
+        if !joins {
+            flush(&mut cur, &mut out);
+        }
+        match class {
+            Class::Break => {}
+            Class::Verb => {
+                if !LIGHT_VERBS.contains(&a.base(i)) {
+                    out.push(RawUnit {
+                        span: a.tokens[i].span,
+                        tokens: i..i + 1,
+                        verb: true,
+                        salient: false,
+                        parts: Vec::new(),
+                        counted: None,
+                    });
+                }
+            }
+            // A suffix with nothing to attach to is not a unit.
+            Class::Suffix | Class::Counter | Class::NumSymbol if cur.is_none() => {}
+            _ => {
+                let c = cur.get_or_insert(Chain {
+                    start: i,
+                    end: i,
+                    last: class,
+                    content: false,
+                    salient: false,
+                    parts: Vec::new(),
+                    counted_end: None,
+                    number: false,
+                });
+                c.end = i + 1;
+                c.last = class;
+                c.number |= class == Class::Num;
+                match class {
+                    Class::Counter | Class::NumSymbol => c.counted_end = Some(i + 1),
+                    Class::Suffix => {}
+                    _ => c.counted_end = None,
+                }
+                let is_content =
+                    matches!(class, Class::Num | Class::Name | Class::Sahen | Class::Free);
+                if is_content {
+                    c.content = true;
+                    c.parts.push(i);
+                }
+                c.salient |= a.features(i).pos_level(1) == "固有名詞"
+                    || a.surface(i).bytes().any(|b| b.is_ascii_digit());
+            }
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// The distinct texts looked up in the body, and the search over it.
+#[derive(Debug, Default)]
+struct Keys {
+    ids: HashMap<String, usize>,
+    texts: Vec<String>,
+}
+
+impl Keys {
+    fn id(&mut self, key: &str) -> usize {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.texts.len();
+        self.ids.insert(key.to_string(), id);
+        self.texts.push(key.to_string());
+        id
+    }
+
+    /// Which keys occur in the body lines: one overlapping Aho-Corasick pass for substrings
+    /// (numbers are searched by their integer part and checked in context), one hash lookup
+    /// per conjugated token for base forms.
+    fn find_in(&self, a: &Analysis<'_>, body: &[Span]) -> Vec<bool> {
+        let mut found = vec![false; self.texts.len()];
+        let mut remaining = self.texts.len();
+        // Distinct search patterns → (key, number tail) pairs that use them.
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut users: Vec<Vec<(usize, Option<&str>)>> = Vec::new();
+        let mut pattern_ids: HashMap<&str, usize> = HashMap::new();
+        for (id, key) in self.texts.iter().enumerate() {
+            let (pattern, tail) = match split_number(key) {
+                Some((int, tail)) => (int, Some(tail)),
+                None => (key.as_str(), None),
+            };
+            let p = *pattern_ids.entry(pattern).or_insert_with(|| {
+                patterns.push(pattern);
+                users.push(Vec::new());
+                patterns.len() - 1
+            });
+            users[p].push((id, tail));
+        }
+        let ac: AhoCorasick = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .expect("literal keys always build");
+        let text = a.text;
+        'lines: for line in body {
+            for m in ac.find_overlapping_iter(&text[line.range()]) {
+                let (start, end) = (line.start + m.start(), line.start + m.end());
+                for &(id, tail) in &users[m.pattern().as_usize()] {
+                    if found[id] {
+                        continue;
+                    }
+                    let ok = match tail {
+                        None => true,
+                        Some(tail) => number_at(text, start, end, tail),
+                    };
+                    if ok {
+                        found[id] = true;
+                        remaining -= 1;
+                        if remaining == 0 {
+                            break 'lines;
+                        }
+                    }
+                }
+            }
+            for i in a.within(*line) {
+                let Some(base) = &a.features(i).base else {
+                    continue;
+                };
+                if **base != *a.surface(i)
+                    && let Some(&id) = self.ids.get(&**base)
+                    && !found[id]
+                {
+                    found[id] = true;
+                    remaining -= 1;
+                }
+            }
+        }
+        found
+    }
+}
+
+/// A key starting with digits: its integer part (digits and `,`) and the rest.
+fn split_number(key: &str) -> Option<(&str, &str)> {
+    if !key.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut int = key
+        .find(|c: char| !c.is_ascii_digit() && c != ',')
+        .unwrap_or(key.len());
+    while key[..int].ends_with(',') {
+        int -= 1;
+    }
+    Some((&key[..int], &key[int..]))
+}
+
+/// True when the integer part found at `start..end` is a whole number followed by `tail`;
+/// the body may add decimals the key lacks.
+fn number_at(text: &str, start: usize, end: usize, tail: &str) -> bool {
+    let before = text[..start].chars().next_back();
+    if before.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return false;
+    }
+    let mut rest = &text[end..];
+    let digit_after = |s: &str, sep: char| {
+        s.strip_prefix(sep)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    if !tail.starts_with(['.', ',']) && digit_after(rest, '.') {
+        rest = rest[1..].trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    if tail.is_empty() {
+        return !rest.starts_with(|c: char| c.is_ascii_digit()) && !digit_after(rest, ',');
+    }
+    rest.get(..tail.len())
+        .is_some_and(|r| r.eq_ignore_ascii_case(tail))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::document::{Document, Format};
+    use crate::engine::run_rule;
+    use crate::finding::Finding;
+    use crate::morph::Morph;
+    use crate::rules::Rule;
+    use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
+
+    const BUILTIN: &str = include_str!("../../../rules/ja-news/unsupported-headline.yaml");
+
+    fn builtin() -> Rule {
+        Rule::load(
+            "ja-news/unsupported-headline",
+            RuleSource::new("unsupported-headline.yaml", BUILTIN),
+            true,
+        )
+        .expect("the built-in rule loads")
+    }
+
+    fn rule(extra: &str) -> Rule {
+        rule_from_yaml(&format!(
+            "kind: headline-support\nmessage: \"{{place}}:{{units}}\"\n{extra}"
+        ))
+    }
+
+    fn run_file(rule: &Rule, path: &Path) -> (String, Vec<Finding>) {
+        let source = std::fs::read_to_string(path).expect("fixture reads");
+        let doc = Document::parse(
+            path.display().to_string(),
+            source.clone(),
+            Format::from_path(path),
+        );
+        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        (source, run_rule(rule, &doc, &analysis))
+    }
+
+    /// Matched text, and each related span's text and label.
+    fn describe<'s>(text: &'s str, f: &Finding) -> (&'s str, Vec<(&'s str, String)>) {
+        (
+            &text[f.span.range()],
+            f.related
+                .iter()
+                .map(|r| (&text[r.span.range()], r.message.clone()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn reports_unsupported_units_once_per_headline() {
+        let r = rule("");
+        let text = "A社がB社を買収!\n\nA社は新製品を発表した。B社の業績も好調だった。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(describe(text, &found[0]), ("買収", vec![]));
+        assert_eq!(found[0].message, "タイトル:「買収」");
+
+        let text = "トランプ大統領が石破茂総理のアジア版NATO提案を拒否!\n\n\
+            トランプ氏は大統領に返り咲いた。石破茂首相はアジアの安全保障を語った。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            describe(text, &found[0]),
+            (
+                "総理",
+                vec![
+                    ("アジア版NATO", "本文に記述がない".to_string()),
+                    ("提案", "本文に記述がない".to_string()),
+                    ("拒否", "本文に記述がない".to_string()),
+                ]
+            )
+        );
+        assert_eq!(
+            found[0].message,
+            "タイトル:「総理」「アジア版NATO」「提案」「拒否」"
+        );
+    }
+
+    #[test]
+    fn supported_headlines_are_silent() {
+        let r = rule("synonyms: [[総理, 首相], [拒否, 一蹴, 退ける]]\n");
+        // Base forms (破り ← 破って), synonyms (総理 ← 首相, 拒否 ← 退けた), substrings of
+        // longer words (大統領 in 前大統領), and name + title split apart.
+        assert_hits(
+            &r,
+            "トランプ大統領が石破茂総理の提案を拒否、現職を破り初優勝\n\n\
+             トランプ前大統領は石破茂首相の提案を退けた。新人が現職を破って初優勝した。\n",
+            &[],
+        );
+        // NFKC and ASCII case: ＮＡＴＯ in the title, nato in the body.
+        assert_hits(&r, "ＮＡＴＯが会合\n\nnatoの会合が開かれた。\n", &[]);
+    }
+
+    #[test]
+    fn compounds_must_appear_whole_unless_parts_are_allowed() {
+        let text = "アジア版NATOを構想\n\nアジアの安全保障とNATOの役割を構想した。\n";
+        assert_hits(&rule(""), text, &["アジア版NATO"]);
+        assert_hits(&rule("compound_parts: true\n"), text, &[]);
+        // Free nouns side by side are separate units: 甲子園 and 決勝 each appear.
+        assert_hits(
+            &rule(""),
+            "夏の甲子園決勝\n\n阪神甲子園球場で決勝があった。夏の大会だ。\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn numbers_match_whole_numbers_with_their_counter() {
+        let r = rule("");
+        assert_hits(&r, "2人が当選\n\n12人が当選した。\n", &["2人"]);
+        assert_hits(&r, "2人が当選\n\n候補者のうち2人が当選した。\n", &[]);
+        assert_hits(&r, "金利を1%に\n\n金利を0.1%にする。\n", &["1%"]);
+        assert_hits(&r, "金利を1%に\n\n金利を1%程度にする。\n", &[]);
+        // The body may be more precise than the title, not the reverse.
+        assert_hits(
+            &r,
+            "投票率5ポイント上昇\n\n投票率は5.32ポイント上昇した。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "投票率5.32ポイント上昇\n\n投票率は5ポイント上昇した。\n",
+            &["5.32ポイント"],
+        );
+        assert_hits(
+            &r,
+            "約3万9800円で発売\n\n価格は3万9800円で発売する。\n",
+            &[],
+        );
+        assert_hits(&r, "128,904人が投票\n\n128人が投票した。\n", &["128,904人"]);
+        // 高 (up) after the counter may be said otherwise in the body.
+        assert_hits(&r, "株価が一時500円高\n\n株価は一時500円上昇した。\n", &[]);
+        assert_hits(
+            &r,
+            "株価が一時500円高\n\n株価は一時50円上昇した。\n",
+            &["500円高"],
+        );
+    }
+
+    #[test]
+    fn headings_count_only_names_and_numbers_by_default() {
+        let r = rule("");
+        let text = "北海道で大会\n\n1. 北海道大会の展望\n\n北海道で大会が開かれる。\n\n\
+            2. 沖縄の2030年計画\n\n北海道の大会は続く。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(describe(text, &found[0]).0, "沖縄");
+        assert_eq!(found[0].message, "見出し:「沖縄」「2030年」");
+        assert_hits(&rule("check_headings: false\n"), text, &[]);
+        // A common noun before 氏 is a name: salient.
+        assert_hits(
+            &r,
+            "北海道で大会\n\n1. トランプ氏の展望\n\n北海道で大会が開かれる。\n",
+            &["トランプ"],
+        );
+        let all = rule("heading_units: all\n");
+        let found: Vec<_> = hits(&all, text)
+            .iter()
+            .map(|f| describe(text, f).0)
+            .collect();
+        assert_eq!(found, ["展望", "沖縄"]);
+    }
+
+    #[test]
+    fn summary_bullets_neither_support_nor_escape() {
+        let r = rule("");
+        // The headline's 東京 is only in the summary: not supported.
+        let text = "東京で開催\n\nこの記事の要約\n\n・東京で開催される。\n・大阪の計画もある。\n\n本文\n\n\
+            会議が開催される。\n";
+        let found = hits(&r, text);
+        let shown: Vec<_> = found
+            .iter()
+            .map(|f| (describe(text, f).0, f.message.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("東京", "タイトル:「東京」"),
+                ("東京", "要約:「東京」"),
+                ("大阪", "要約:「大阪」")
+            ]
+        );
+        assert_hits(&rule("check_summary: false\n"), text, &["東京"]);
+    }
+
+    #[test]
+    fn boilerplate_and_source_lines_are_not_body() {
+        let r = rule("synonyms: [[拒否, 一蹴]]\n");
+        let text = "新型機をシェア\n\n新型機が発表された。\n\nよかったらシェアしてね!\n\n\
+            参考動画:新型機の発売を一蹴!\n\n引用:https://example.com/シェア\n\n参考記事:https://example.com/x\n";
+        let found = hits(&r, text);
+        let shown: Vec<_> = found.iter().map(|f| describe(text, f)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("シェア", vec![]),
+                ("発売", vec![("一蹴", "本文に記述がない".to_string())]),
+            ]
+        );
+        assert_eq!(found[1].message, "参考動画のタイトル:「発売」「一蹴」");
+    }
+
+    #[test]
+    fn table_of_contents_and_boilerplate_titles_are_skipped() {
+        let r = rule("");
+        let md = "# 東京でAI会議\n\n## 目次\n\n- 大阪の展望\n\n## 大阪の展望\n\n\
+            会議が東京で開かれた。AIの話題が中心だった。\n";
+        let doc = Document::parse("t.md", md.to_string(), Format::Markdown);
+        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        let found = run_rule(&r, &doc, &analysis);
+        let spans: Vec<_> = found.iter().map(|f| f.span.start).collect();
+        // The 目次 entry neither supports the heading nor is checked itself.
+        assert_eq!(spans, [md.rfind("大阪").unwrap()]);
+        assert_hits(
+            &r,
+            "当ページのリンクには広告が含まれています。\n\n東京で会議が開かれた。\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_heading_repeating_the_title_is_no_support_and_is_reported() {
+        let r = rule("");
+        let text = "東京でAI会議\n\n会議が開かれた。\n\nまとめ:東京でAI会議\n\n会議は終わった。\n";
+        let found = hits(&r, text);
+        let shown: Vec<_> = found.iter().map(|f| describe(text, f)).collect();
+        let title = &text[..text.find('\n').unwrap()];
+        assert_eq!(
+            shown[0],
+            ("東京", vec![("AI", "本文に記述がない".to_string())])
+        );
+        assert_eq!(found[1].message, "見出し:「東京」「AI」");
+        assert_eq!(
+            shown[1].1.last().unwrap(),
+            &(title, "タイトルと同じ主張".to_string())
+        );
+        // A body line restating the title supports nothing either.
+        assert_hits(
+            &r,
+            "東京でAI会議\n\n東京でAI会議!\n\n会議が開かれた。\n",
+            &["東京"],
+        );
+    }
+
+    #[test]
+    fn min_coverage_and_ignore() {
+        let text = "東京と大阪で速報会議\n\n東京で会議が開かれた。\n";
+        assert_hits(&rule(""), text, &["大阪"]);
+        assert_hits(&rule("min_coverage: 0.5\n"), text, &[]);
+        assert_hits(&rule("min_coverage: 0.9\n"), text, &["大阪"]);
+        assert_hits(
+            &rule("ignore: [速報会議, 大阪]\n"),
+            "東京と大阪で会合\n\n東京で会合。\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn documents_without_body_are_not_judged() {
+        assert_hits(&rule(""), "東京で会議\n", &[]);
+        assert_hits(
+            &rule(""),
+            "東京で会議\n\n目次\n\nよかったらシェアしてね!\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn spec_errors_are_located() {
+        let load = |extra: &str| {
+            Rule::load(
+                "t/r",
+                RuleSource::new(
+                    "t.yaml",
+                    format!("kind: headline-support\nmessage: x\n{extra}"),
+                ),
+                false,
+            )
+            .unwrap_err()
+        };
+        let e = load("min_coverage: 1.5\n");
+        assert!(
+            e[0].message.contains("between 0.0 and 1.0"),
+            "{}",
+            e[0].message
+        );
+        let e = load("boilerplate: ['(']\n");
+        assert!(e[0].message.contains("invalid regex"), "{}", e[0].message);
+        let e = load("synonyms: [[総理]]\n");
+        assert!(e[0].message.contains("at least two"), "{}", e[0].message);
+        let e = load("heading_units: some\n");
+        assert!(e[0].message.contains("unknown variant"), "{}", e[0].message);
+        let e = load("min_coverag: 1\n");
+        assert!(e[0].message.contains("unknown key"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn unit_splitting() {
+        let a = Analysis::new(
+            Morph::global().unwrap(),
+            "トランプ前大統領が石破茂総理のアジア版NATO提案を拒否し、約90光年先の系外惑星で2027年3月に46.59%の水を検出する木村氏、木村さやからが会談後に大阪側と　2割増　ゲーム、40号本塁打",
+        );
+        let units: Vec<String> = split_units(&a, 0..a.tokens.len())
+            .iter()
+            .map(|u| u.key(&a))
+            .collect();
+        assert_eq!(
+            units,
+            [
+                "トランプ",
+                "前大統領",
+                "石破茂",
+                "総理",
+                "アジア版NATO",
+                "提案",
+                "拒否",
+                "90光年先",
+                "系外惑星",
+                "2027年",
+                "3月",
+                "46.59%",
+                "水",
+                "検出",
+                "木村",
+                "木村さやか",
+                "会談",
+                "大阪",
+                "2割増",
+                "ゲーム",
+                "40号",
+                "本塁打",
+            ]
+        );
+    }
+
+    #[test]
+    fn clean_fixtures_have_no_findings() {
+        let r = builtin();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/clean");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).expect("fixtures/clean exists") {
+            let path = entry.expect("dir entry").path();
+            let (source, found) = run_file(&r, &path);
+            let shown: Vec<_> = found
+                .iter()
+                .map(|f| (&source[f.span.range()], f.message.as_str()))
+                .collect();
+            assert!(shown.is_empty(), "{}: {shown:?}", path.display());
+            checked += 1;
+        }
+        assert!(checked >= 6, "only {checked} clean fixtures");
+    }
+
+    #[test]
+    fn seed_article_findings() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed-article.txt");
+        let (source, found) = run_file(&builtin(), &path);
+        let shown: Vec<_> = found.iter().map(|f| describe(&source, f)).collect();
+        let missing = |s: &'static str| (s, "本文に記述がない".to_string());
+        let title = source.lines().next().unwrap();
+        assert_eq!(
+            shown,
+            [
+                ("アジア版NATO", vec![missing("提案"), missing("拒否")]),
+                (
+                    "アジア版NATO",
+                    vec![(title, "タイトルと同じ主張".to_string())]
+                ),
+                ("アジア版NATO", vec![missing("一蹴")]),
+            ]
+        );
+        // The headline's finding is on line 1, the repeat on the まとめ heading, the last on
+        // the 参考動画 line.
+        let line_of = |f: &Finding| source[..f.span.start].matches('\n').count() + 1;
+        assert_eq!(found.iter().map(line_of).collect::<Vec<_>>(), [1, 61, 65]);
+        assert!(
+            found[0]
+                .message
+                .contains("「アジア版NATO」「提案」「拒否」")
+        );
+        assert!(
+            found[2].message.starts_with(
+                "参考動画のタイトルの「アジア版NATO」「一蹴」は本文に記述がありません"
+            ),
+            "{}",
+            found[2].message
+        );
+    }
+}
