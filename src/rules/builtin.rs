@@ -49,6 +49,7 @@ pub fn load(name: &str) -> Option<Result<Pack, Vec<FileError>>> {
 }
 
 #[cfg(test)]
+#[allow(non_snake_case)] // test names are `<pack>__<stem>`
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/builtin_tests.rs"));
 }

@@ -19,19 +19,27 @@
 //! - the subject is the nearest noun run marked with は/が earlier in the same sentence,
 //!   compared by its name: 氏/さん, titles (大統領, 首相 …) and anything from a prefix on
 //!   (トランプ|前大統領) are dropped, and a person's name is reduced to the family name, so
-//!   トランプ前大統領 = トランプ氏 and 石破茂首相 = 石破首相.
+//!   トランプ前大統領 = トランプ氏 and 石破茂首相 = 石破首相. A subject that is a quantity or
+//!   time (一部は, 今回は), a pronoun, or modified by a clause makes the claims after it
+//!   unusable; 一部の企業 is not 企業;
+//! - the frame is what stands between the subject (or the last comma) and the object
+//!   (「2025年に」黒字を確保した): claims whose frames differ are about different things;
+//! - a relative clause is about its head noun (「値上げを発表していない企業」), so it makes no
+//!   claim unless the head names a stance of the subject (「重視しない立場」, 「確保する方針」).
 //!
 //! **Not claims** (skipped entirely, counted as neither polarity): double negatives
 //! (ないわけではない, なくはない, ないとは言えない, ざるを得ない: a second negation in the
 //! clause), questions (the sentence ends with か or ?; also かどうか), conditionals and
-//! concessives (すれば, なければ, ないと, なくても, たら, なら), conjecture, volition and
+//! concessives (すれば, なければ, ないと, なくても, たら, なら), imperatives and sentence-final
+//! particles (重視せよ, 重視するな, 〜よ), conjecture, volition and
 //! obligation (かもしれない, だろう, よう, たい, べき, 可能性, 必要, はず, ため …), quotations
 //! (inside 「」 or followed by quotative と/という/との), changes of state (なくなる),
 //! partial-negation adverbs (必ずしも, あまり, ほとんど, まだ …), functional compounds
 //! (について, に対して, にすぎない, を問わず …) and generic predicates (`ignore_predicates`).
 //!
 //! **Findings.** Claims with the same object, particle and predicate, opposite polarity,
-//! compatible subjects (equal, or one missing) and compatible tenses are reported once per
+//! compatible subjects and frames (equal, or one missing) and compatible tenses, in different
+//! sentences, are reported once per
 //! (subject, object, predicate): the primary span is the later claim (object … predicate and
 //! negation), the related span the earliest earlier claim, labelled 「ここでは肯定」 or
 //! 「ここでは否定」. The pass is linear: claims are indexed by key as they are read.
@@ -278,6 +286,32 @@ const MODAL_WORDS: &[&str] = &[
     "うる",
 ];
 
+/// Nouns a relative clause can describe without being about them: the clause states the
+/// stance or circumstance of the sentence's subject.
+const CONTENT_HEADS: &[&str] = &[
+    "立場",
+    "方針",
+    "姿勢",
+    "考え",
+    "構え",
+    "意向",
+    "方向",
+    "態度",
+    "戦略",
+    "路線",
+    "政策",
+    "意思",
+    "見解",
+    "認識",
+    "主張",
+    "考え方",
+    "こと",
+    "一方",
+    "状況",
+    "状態",
+    "まま",
+];
+
 /// Opening and closing brackets: claims inside them are quotations or asides.
 const OPENERS: &[&str] = &["「", "『", "(", "【", "〈", "《", "[", "“"];
 const CLOSERS: &[&str] = &["」", "』", ")", "】", "〉", "》", "]", "”"];
@@ -336,6 +370,9 @@ struct Key<'t> {
 struct Claim<'t> {
     key: Key<'t>,
     subject: Subject<'t>,
+    /// What stands between the subject (or the last comma) and the object: 「2025年に」,
+    /// 「多国間協力よりも」. Two claims with different frames are about different things.
+    frame: Option<&'t str>,
     negative: bool,
     tense: Tense,
     sentence: usize,
@@ -344,6 +381,47 @@ struct Claim<'t> {
     /// The predicate's verb token (する for サ変), for rendering the dictionary form.
     verb: usize,
 }
+
+/// A subject or frame in a lookup key: a known value (or its known absence), or any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Slot<'t> {
+    Is(Option<&'t str>),
+    Any,
+}
+
+impl<'t> Slot<'t> {
+    /// What a claim with this subject or frame may be compared with.
+    fn lookups(value: Option<&'t str>) -> [Option<Slot<'t>>; 2] {
+        match value {
+            Some(_) => [Some(Slot::Is(value)), Some(Slot::Is(None))],
+            None => [Some(Slot::Any), None],
+        }
+    }
+}
+
+impl<'t> Claim<'t> {
+    fn name(&self) -> Option<&'t str> {
+        match self.subject {
+            Subject::Name(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// Where claims are being read: the sentence, and the subject and frame start seen so far.
+struct Scope<'t> {
+    sentence: usize,
+    /// The sentence's token range.
+    floor: usize,
+    end: usize,
+    subject: Subject<'t>,
+    /// The first token after the last subject particle or comma.
+    frame_from: usize,
+}
+
+/// The index of the earliest claim per tense ([`Tense::index`]) and polarity (0 affirmative,
+/// 1 negative).
+type Earliest = [[Option<usize>; 2]; 3];
 
 /// What follows the particle: the predicate and its auxiliary chain.
 struct Predicate<'t> {
@@ -414,7 +492,13 @@ impl Polarity {
             return;
         }
         let mut depth = 0usize;
-        let mut subject = Subject::None;
+        let mut scope = Scope {
+            sentence,
+            floor: r.start,
+            end: r.end,
+            subject: Subject::None,
+            frame_from: r.start,
+        };
         for i in r.clone() {
             let surface = a.surface(i);
             if OPENERS.contains(&surface) {
@@ -425,6 +509,10 @@ impl Polarity {
                 depth = depth.saturating_sub(1);
                 continue;
             }
+            if pos(a, i).starts_with("記号,読点") {
+                scope.frame_from = i + 1;
+                continue;
+            }
             let Some(role) = role_of(a, i) else {
                 continue;
             };
@@ -432,52 +520,52 @@ impl Polarity {
                 continue;
             }
             let head = i - 1;
-            let marks_subject = matches!(surface, "は" | "が");
-            if !is_noun_part(a, head) || pos(a, head).starts_with("接頭詞") {
-                // これは / ことが: a subject the parser cannot name.
-                if marks_subject && depth == 0 && is_opaque(a, head) {
-                    subject = Subject::Opaque;
+            let marks_subject = matches!(surface, "は" | "が") && depth == 0;
+            if !is_noun_part(a, head)
+                || pos(a, head).starts_with("接頭詞")
+                || pos(a, head).contains("副詞可能")
+            {
+                // これは / ことが / 一部は / 今回は: a subject the parser cannot name, or a
+                // quantity or time that restricts the statement.
+                if marks_subject && (is_opaque(a, head) || is_noun_part(a, head)) {
+                    scope.subject = Subject::Opaque;
+                    scope.frame_from = i + 1;
                 }
-                continue;
-            }
-            if pos(a, head).contains("副詞可能") {
-                // 今回は / 現在は: a time frame, neither object nor subject.
                 continue;
             }
             let run = run_start(a, head + 1, r.start);
             if depth == 0
-                && let Some(claim) = self.claim_at(a, &r, run, i, role, subject, sentence)
+                && let Some(claim) = self.claim_at(a, &scope, run, i, role)
             {
                 claims.push(claim);
             }
-            if marks_subject && depth == 0 {
-                subject = subject_name(a, run, i);
+            if marks_subject {
+                scope.subject = subject_name(a, run, i, r.start);
+                scope.frame_from = i + 1;
             }
         }
     }
 
     /// The claim whose object phrase ends with the noun run `run..particle`, if any.
-    #[allow(clippy::too_many_arguments)]
     fn claim_at<'t>(
         &self,
         a: &Analysis<'t>,
-        r: &std::ops::Range<usize>,
+        scope: &Scope<'t>,
         run: usize,
         particle: usize,
         role: Role,
-        subject: Subject<'t>,
-        sentence: usize,
     ) -> Option<Claim<'t>> {
+        let subject = scope.subject;
         if subject == Subject::Opaque || (self.subject_required && subject == Subject::None) {
             return None;
         }
-        let start = object_start(a, run, r.start)?;
+        let start = object_start(a, run, scope.floor)?;
         let object_span = Span::new(a.tokens[start].span.start, a.tokens[particle - 1].span.end);
         let object = &a.text[object_span.range()];
         if object.chars().count() < self.min_object_chars {
             return None;
         }
-        let p = self.predicate(a, particle + 1, r.end, role)?;
+        let p = self.predicate(a, particle + 1, scope.end, role)?;
         Some(Claim {
             key: Key {
                 object,
@@ -487,9 +575,10 @@ impl Polarity {
                 voice: p.voice,
             },
             subject,
+            frame: frame(a, scope.frame_from, start),
             negative: p.negative,
             tense: p.tense,
-            sentence,
+            sentence: scope.sentence,
             span: Span::new(object_span.start, a.tokens[p.last].span.end),
             verb: p.verb,
         })
@@ -527,7 +616,7 @@ impl Polarity {
         };
         if self.ignore.contains(stem)
             || (!sahen && FUNCTIONAL.contains(&(role, stem)))
-            || is_conditional(a, verb)
+            || conditional_or_imperative(a, verb)
         {
             return None;
         }
@@ -551,7 +640,7 @@ impl Polarity {
                 k += 1;
                 continue;
             }
-            if is_conditional(a, k) {
+            if conditional_or_imperative(a, k) {
                 return None;
             }
             if p.starts_with("助動詞") {
@@ -575,7 +664,7 @@ impl Polarity {
             last = k;
             k += 1;
         }
-        if negations > 1 || !plain_clause(a, k, end, negations > 0) {
+        if negations > 1 || !plain_clause(a, k, end, negations > 0) || !own_clause(a, k, end) {
             return None;
         }
         let tense = if past {
@@ -607,52 +696,38 @@ impl Polarity {
         message: &Message,
         out: &mut Vec<Hit>,
     ) {
-        // The earliest claim per (key, subject, tense, polarity), and per (key, tense,
-        // polarity) whatever the subject: the candidates a later claim can contradict.
-        let mut by_subject: HashMap<(Key, Option<&str>), [[Option<usize>; 2]; 3]> = HashMap::new();
-        let mut by_key: HashMap<Key, [[Option<usize>; 2]; 3]> = HashMap::new();
+        // The earliest claim per key, subject and frame, each either exact (a value or its
+        // absence) or any: a later claim looks up its own value and absence (one side
+        // missing is compatible), or any when it has none itself. Linear in the claims.
+        let mut earliest: HashMap<(Key, Slot, Slot), Earliest> = HashMap::new();
         let mut reported: HashSet<(Key, Option<&str>)> = HashSet::new();
         for (index, claim) in claims.iter().enumerate() {
-            let name = match claim.subject {
-                Subject::Name(n) => Some(n),
-                _ => None,
-            };
+            let name = claim.name();
+            let (subjects, frames) = (Slot::lookups(name), Slot::lookups(claim.frame));
             let opposite = usize::from(!claim.negative);
-            let tables = match name {
-                Some(_) => [
-                    by_subject.get(&(claim.key, name)),
-                    by_subject.get(&(claim.key, None)),
-                ],
-                None => [by_key.get(&claim.key), None],
-            };
-            let partner = tables
+            let partner = subjects
                 .iter()
                 .flatten()
+                .flat_map(|&s| frames.iter().flatten().map(move |&f| (s, f)))
+                .filter_map(|(s, f)| earliest.get(&(claim.key, s, f)))
                 .flat_map(|t| {
-                    claim
-                        .tense
-                        .compatible()
-                        .iter()
-                        .map(|tense| t[tense.index()])
+                    let tenses = claim.tense.compatible().iter();
+                    tenses.filter_map(move |tense| t[tense.index()][opposite])
                 })
-                .filter_map(|slot| slot[opposite])
                 .filter(|&c| self.same_sentence || claims[c].sentence != claim.sentence)
                 .min();
             if let Some(earlier) = partner.map(|c| &claims[c]) {
-                let subject = name.or(match earlier.subject {
-                    Subject::Name(n) => Some(n),
-                    _ => None,
-                });
+                let subject = name.or(earlier.name());
                 if reported.insert((claim.key, subject)) {
                     out.push(self.hit(a, claim, earlier, subject, message));
                 }
             }
             let polarity = usize::from(claim.negative);
-            for slots in [
-                by_subject.entry((claim.key, name)).or_default(),
-                by_key.entry(claim.key).or_default(),
-            ] {
-                slots[claim.tense.index()][polarity].get_or_insert(index);
+            for s in [Slot::Is(name), Slot::Any] {
+                for f in [Slot::Is(claim.frame), Slot::Any] {
+                    let slots = earliest.entry((claim.key, s, f)).or_default();
+                    slots[claim.tense.index()][polarity].get_or_insert(index);
+                }
             }
         }
     }
@@ -791,27 +866,47 @@ fn object_start(a: &Analysis<'_>, run: usize, floor: usize) -> Option<usize> {
     bounded.then_some(start)
 }
 
-/// The subject's name for the noun run `run..particle`: a person's family name, else the run
-/// without honorifics, titles or anything from a prefix on (トランプ前大統領 → トランプ).
-fn subject_name<'t>(a: &Analysis<'t>, run: usize, particle: usize) -> Subject<'t> {
-    if pos(a, run).starts_with("名詞,固有名詞,人名,姓") {
-        return Subject::Name(a.surface(run));
-    }
-    let mut stop = (run + 1..particle)
-        .find(|&k| pos(a, k).starts_with("接頭詞"))
-        .unwrap_or(particle);
-    while stop > run + 1
-        && (pos(a, stop - 1).starts_with("名詞,接尾,人名") || TITLES.contains(&a.surface(stop - 1)))
-    {
-        stop -= 1;
-    }
-    let span = Span::new(a.tokens[run].span.start, a.tokens[stop - 1].span.end);
+/// The subject marked by the particle after the noun run `run..particle`: its modifiers as
+/// for an object (一部の企業 is not 企業), then the head without honorifics, titles or
+/// anything from a prefix on (トランプ前大統領 → トランプ), or only the family name of a person.
+fn subject_name<'t>(a: &Analysis<'t>, run: usize, particle: usize, floor: usize) -> Subject<'t> {
+    let Some(start) = object_start(a, run, floor) else {
+        return Subject::Opaque;
+    };
+    let stop = if pos(a, run).starts_with("名詞,固有名詞,人名,姓") {
+        run + 1
+    } else {
+        let mut stop = (run + 1..particle)
+            .find(|&k| pos(a, k).starts_with("接頭詞"))
+            .unwrap_or(particle);
+        while stop > run + 1
+            && (pos(a, stop - 1).starts_with("名詞,接尾,人名")
+                || TITLES.contains(&a.surface(stop - 1)))
+        {
+            stop -= 1;
+        }
+        stop
+    };
+    let span = Span::new(a.tokens[start].span.start, a.tokens[stop - 1].span.end);
     Subject::Name(&a.text[span.range()])
 }
 
-/// すれば, なければ, たら, なら: a conditional form.
-fn is_conditional(a: &Analysis<'_>, i: usize) -> bool {
-    a.features(i).conjugation.starts_with("仮定")
+/// The frame text between `from` and the object at `start`, without leading adverbs,
+/// conjunctions and symbols; `None` when nothing is left.
+fn frame<'t>(a: &Analysis<'t>, from: usize, start: usize) -> Option<&'t str> {
+    let first = (from..start).find(|&k| {
+        let p = pos(a, k);
+        !(p.starts_with("副詞") || p.starts_with("接続詞") || p.starts_with("記号"))
+    })?;
+    let span = Span::new(a.tokens[first].span.start, a.tokens[start - 1].span.end);
+    Some(&a.text[span.range()])
+}
+
+/// すれば, なければ, たら, なら: a conditional form; also 重視せよ / 重視しろ (an imperative
+/// asks for something, it does not state it).
+fn conditional_or_imperative(a: &Analysis<'_>, i: usize) -> bool {
+    let form = &*a.features(i).conjugation;
+    form.starts_with("仮定") || form.starts_with("命令")
 }
 
 fn is_negation(a: &Analysis<'_>, i: usize) -> bool {
@@ -851,9 +946,10 @@ fn plain_clause(a: &Analysis<'_>, k: usize, end: usize, negative: bool) -> bool 
             break;
         }
         if p.starts_with("助詞,格助詞,引用")
+            || p.starts_with("助詞,終助詞")
             || (p.starts_with("助詞") && matches!(s, "か" | "かも" | "かな" | "かどうか"))
             || is_negation(a, m)
-            || is_conditional(a, m)
+            || conditional_or_imperative(a, m)
             || (p.starts_with("助動詞") && matches!(a.base(m), "う" | "よう" | "まい" | "たい"))
             || MODAL_WORDS.contains(&a.base(m))
         {
@@ -861,6 +957,16 @@ fn plain_clause(a: &Analysis<'_>, k: usize, end: usize, negative: bool) -> bool 
         }
     }
     true
+}
+
+/// False for a relative clause whose head noun is likely its subject (「値上げを発表していない
+/// 企業」, 「寮を持たない公立校」): the claim is about that noun, not the sentence's subject.
+/// Heads that name the content of the clause (「重視しない立場」, 「確保する方針」) keep it.
+fn own_clause(a: &Analysis<'_>, k: usize, end: usize) -> bool {
+    if k >= end || !pos(a, k).starts_with("名詞") {
+        return true;
+    }
+    CONTENT_HEADS.contains(&a.surface(k))
 }
 
 /// A question: the sentence contains ? or its last word is the particle か.
@@ -1034,6 +1140,7 @@ mod tests {
             "政府は増税を決定しないとの見方がある。",
             "政府は増税を決定しなくなった。",
             "政府は増税を必ずしも決定しない。",
+            "政府は増税を決定するな。",
         ] {
             assert_hits(&rule(), &format!("{base}{other}"), &[]);
         }
@@ -1043,11 +1150,10 @@ mod tests {
             "政府が増税を決定すれば、財政は改善する。政府は増税を決定しない。",
             &[],
         );
-        assert_hits(
-            &rule(),
-            "政府は増税を決定したい。政府は増税を決定しない。",
-            &[],
-        );
+        for intended in ["決定したい", "決定せよ"] {
+            let text = format!("政府は増税を{intended}。政府は増税を決定しない。");
+            assert_hits(&rule(), &text, &[]);
+        }
     }
 
     #[test]
@@ -1067,6 +1173,35 @@ mod tests {
         // Different people may disagree.
         let text = "トランプ氏は二国間協力を重視した。バイデン氏は二国間協力を重視しなかった。";
         assert_hits(&rule(), text, &[]);
+        // A relative clause is about its head noun, unless the head names a stance.
+        let text = "A社は値上げを発表した。一方、値上げを発表していない企業も多い。";
+        assert_hits(&rule(), text, &[]);
+        let text =
+            "トランプ氏は二国間協力を重視した。トランプ氏は二国間協力を重視しない国を批判した。";
+        assert_hits(&rule(), text, &[]);
+        let text = "トランプ氏は二国間協力を重視している。トランプ氏は二国間協力を重視しない姿勢を示した。";
+        assert_hits(&rule(), text, &["二国間協力を重視しない"]);
+    }
+
+    #[test]
+    fn partial_and_time_subjects_are_not_the_whole() {
+        let text = "野党は補正予算案に反対した。与党の一部は補正予算案に反対しなかった。";
+        assert_hits(&rule(), text, &[]);
+        let text = "企業は賃上げを実施した。一部の企業は賃上げを実施しなかった。";
+        assert_hits(&rule(), text, &[]);
+        let text = "同社は黒字を確保した。今回は黒字を確保しなかった。";
+        assert_hits(&rule(), text, &[]);
+    }
+
+    #[test]
+    fn claims_framed_differently_are_not_compared() {
+        let text = "同社は2025年に黒字を確保した。同社は2026年に黒字を確保しなかった。";
+        assert_hits(&rule(), text, &[]);
+        let text = "同社は2025年に黒字を確保した。同社は2025年に黒字を確保しなかった。";
+        assert_hits(&rule(), text, &["黒字を確保しなかった"]);
+        // A frame on one side only is compatible.
+        let text = "同社は2025年に黒字を確保した。同社は黒字を確保しなかった。";
+        assert_hits(&rule(), text, &["黒字を確保しなかった"]);
     }
 
     #[test]
