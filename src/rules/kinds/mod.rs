@@ -4,6 +4,7 @@
 pub mod conflict;
 pub mod existence;
 pub mod headline_support;
+pub mod polarity;
 pub mod substitution;
 
 use regex::{Regex, RegexBuilder};
@@ -33,10 +34,17 @@ pub enum Kind {
     Existence(existence::Existence),
     Substitution(substitution::Substitution),
     HeadlineSupport(headline_support::HeadlineSupport),
+    Polarity(polarity::Polarity),
 }
 
 /// The `kind:` values, for "did you mean" and docs.
-pub const KIND_NAMES: &[&str] = &["conflict", "existence", "headline-support", "substitution"];
+pub const KIND_NAMES: &[&str] = &[
+    "conflict",
+    "existence",
+    "headline-support",
+    "polarity",
+    "substitution",
+];
 
 /// Upper bound on a compiled regex, so a hostile `a{1000}{1000}` fails to load instead of
 /// exhausting memory.
@@ -49,6 +57,7 @@ impl Kind {
             Kind::Existence(_) => "existence",
             Kind::Substitution(_) => "substitution",
             Kind::HeadlineSupport(_) => "headline-support",
+            Kind::Polarity(_) => "polarity",
         }
     }
 
@@ -59,6 +68,7 @@ impl Kind {
             "existence" => Some(field_names::<existence::Spec>()),
             "substitution" => Some(field_names::<substitution::Spec>()),
             "headline-support" => Some(field_names::<headline_support::Spec>()),
+            "polarity" => Some(field_names::<polarity::Spec>()),
             _ => None,
         }
     }
@@ -70,6 +80,7 @@ impl Kind {
             "existence" => existence::PLACEHOLDERS,
             "substitution" => substitution::PLACEHOLDERS,
             "headline-support" => headline_support::PLACEHOLDERS,
+            "polarity" => polarity::PLACEHOLDERS,
             _ => &[],
         }
     }
@@ -99,6 +110,9 @@ impl Kind {
                 headline_support::HeadlineSupport::compile(spec(src, valid_keys)?, src)
                     .map(Kind::HeadlineSupport)
             }
+            "polarity" => {
+                polarity::Polarity::compile(spec(src, valid_keys)?, src).map(Kind::Polarity)
+            }
             other => unreachable!("kind `{other}` was validated before compiling"),
         }
     }
@@ -109,6 +123,7 @@ impl Kind {
             Kind::Existence(k) => k.check(ctx, message, out),
             Kind::Substitution(k) => k.check(ctx, message, out),
             Kind::HeadlineSupport(k) => k.check(ctx, message, out),
+            Kind::Polarity(k) => k.check(ctx, message, out),
         }
     }
 }

@@ -1,0 +1,1368 @@
+//! `kind: polarity`: the same statement affirmed in one place and negated in another.
+//!
+//! Generated articles often restate a fact in each section and flip it on the way
+//! (「二国間協力を重視し」 … 「二国間協力を重視しない」). No word list is involved: claims are
+//! read off the lindera tokens and compared.
+//!
+//! **Claims.** A claim is *object phrase + particle + predicate + polarity*, with an optional
+//! subject:
+//! - the predicate is an independent verb (動詞,自立: 変わら → 変わる) or a サ変 noun followed by
+//!   する (重視 + し); a passive/causative suffix (れる, させる …) is part of it;
+//! - the object phrase is the noun run right before を/が/に/は that governs the predicate
+//!   (only adverbs may stand between), including number and suffix nouns (二 + 国 + 間 + 協力)
+//!   and `Xの` / `Xとの` modifiers (日米の二国間関係). In 「AよりもBを重視」 it is B. An object
+//!   preceded by a modifier the claim cannot capture (a relative clause, an adjective, その)
+//!   is too vague to compare and yields no claim; so do pronouns and 非自立 nouns;
+//! - polarity is negative when exactly one negation (ない, ぬ/ず, ません) follows the predicate,
+//!   possibly after ている/ます/た; the tense (past, non-past, or open for 連用形 like 重視し、)
+//!   is kept so that 「重視しなかった」 and 「重視している」 (a change over time) do not clash;
+//! - the subject is the nearest noun run marked with は/が earlier in the same sentence,
+//!   compared by its name: 氏/さん, titles (大統領, 首相 …) and anything from a prefix on
+//!   (トランプ|前大統領) are dropped, and a person's name is reduced to the family name, so
+//!   トランプ前大統領 = トランプ氏 and 石破茂首相 = 石破首相. A subject that is a quantity or
+//!   time (一部は, 今回は), a pronoun, or modified by a clause makes the claims after it
+//!   unusable; 一部の企業 is not 企業;
+//! - the frame is what stands between the subject (or the last comma) and the object
+//!   (「2025年に」黒字を確保した): claims whose frames differ are about different things;
+//! - a relative clause is about its head noun (「値上げを発表していない企業」), so it makes no
+//!   claim unless the head names a stance of the subject (「重視しない立場」, 「確保する方針」).
+//!
+//! **Not claims** (skipped entirely, counted as neither polarity): double negatives
+//! (ないわけではない, なくはない, ないとは言えない, ざるを得ない: a second negation in the
+//! clause), questions (the sentence ends with か or ?; also かどうか), conditionals and
+//! concessives (すれば, なければ, ないと, なくても, たら, なら), imperatives and sentence-final
+//! particles (重視せよ, 重視するな, 〜よ), conjecture, volition and
+//! obligation (かもしれない, だろう, よう, たい, べき, 可能性, 必要, はず, ため …), quotations
+//! (inside 「」 or followed by quotative と/という/との), changes of state (なくなる),
+//! partial-negation adverbs (必ずしも, あまり, ほとんど, まだ …), functional compounds
+//! (について, に対して, にすぎない, を問わず …) and generic predicates (`ignore_predicates`).
+//!
+//! **Findings.** Claims with the same object, particle and predicate, opposite polarity,
+//! compatible subjects and frames (equal, or one missing) and compatible tenses, in different
+//! sentences, are reported once per
+//! (subject, object, predicate): the primary span is the later claim (object … predicate and
+//! negation), the related span the earliest earlier claim, labelled 「ここでは肯定」 or
+//! 「ここでは否定」. The pass is linear: claims are indexed by key as they are read.
+//!
+//! ```yaml
+//! kind: polarity
+//! message: "「{match}」は前に述べた「{other}」と肯定・否定が食い違っています"
+//! min_object_chars: 2        # shorter object phrases are too vague (寮を持たない)
+//! ignore_predicates: [ある, いる, する, なる, できる]   # replaces the default list
+//! same_sentence: false       # true: also report two claims inside one sentence
+//! subject_required: false    # true: only claims with a subject (は/が) are compared
+//! ```
+//!
+//! Placeholders: `{match}` the later claim as written, `{other}` the earlier one, `{object}`
+//! the object phrase, `{predicate}` the predicate in dictionary form (重視する), `{subject}`
+//! the subject's name (empty when neither claim has one).
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use super::{Context, normalize_terms};
+use crate::error::FileError;
+use crate::finding::Hit;
+use crate::morph::Analysis;
+use crate::rules::message::Message;
+use crate::rules::spec::RuleSource;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Spec {
+    /// Object phrases shorter than this (in characters) make no claim.
+    #[serde(default = "default_min_object_chars")]
+    pub min_object_chars: usize,
+    /// Predicate base forms never considered; replaces the default list when given.
+    #[serde(default = "default_ignore_predicates")]
+    pub ignore_predicates: Vec<String>,
+    /// Also report two claims in the same sentence (「Aは重視したが、Bは重視しない」 is usually
+    /// a contrast of subjects the parser did not see, so off by default).
+    #[serde(default)]
+    pub same_sentence: bool,
+    /// Compare only claims whose subject was found.
+    #[serde(default)]
+    pub subject_required: bool,
+}
+
+fn default_min_object_chars() -> usize {
+    2
+}
+
+/// Too generic to carry a checkable statement, or mostly used as auxiliaries.
+fn default_ignore_predicates() -> Vec<String> {
+    [
+        "ある",
+        "いる",
+        "おる",
+        "する",
+        "なる",
+        "できる",
+        "言える",
+        "言う",
+        "いう",
+        "思う",
+        "考える",
+        "知る",
+        "わかる",
+        "分かる",
+        "見る",
+        "みる",
+        "得る",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect()
+}
+
+pub const PLACEHOLDERS: &[&str] = &["match", "other", "object", "predicate", "subject"];
+
+#[derive(Debug)]
+pub struct Polarity {
+    min_object_chars: usize,
+    /// Ignored base forms; for サ変 entries (重視する) the noun alone (重視) too.
+    ignore: HashSet<String>,
+    same_sentence: bool,
+    subject_required: bool,
+}
+
+/// How many nouns a run may have; bounds the backward walks on pathological input.
+const MAX_RUN: usize = 16;
+/// How many の-linked modifiers an object phrase may have.
+const MAX_MODIFIERS: usize = 4;
+/// How far past the predicate a second negation or a modal word still belongs to the clause.
+const LOOKAHEAD: usize = 10;
+/// How many adverbs may stand between the particle and the predicate.
+const MAX_ADVERBS: usize = 2;
+
+/// Titles and honorifics dropped from the end of a subject's name.
+const TITLES: &[&str] = &[
+    "氏",
+    "さん",
+    "様",
+    "君",
+    "大統領",
+    "副大統領",
+    "首相",
+    "総理",
+    "総理大臣",
+    "大臣",
+    "長官",
+    "国務長官",
+    "知事",
+    "市長",
+    "町長",
+    "村長",
+    "区長",
+    "議員",
+    "議長",
+    "総裁",
+    "総書記",
+    "主席",
+    "国家主席",
+    "首席",
+    "社長",
+    "会長",
+    "委員長",
+    "代表",
+    "党首",
+    "幹事長",
+    "監督",
+    "選手",
+    "教授",
+    "准教授",
+    "外相",
+    "防衛相",
+    "財務相",
+    "官房長官",
+    "前",
+    "元",
+    "現",
+];
+
+/// Adverbs that make the negation partial or temporal (必ずしも重視しない ≠ 重視しない).
+const HEDGING_ADVERBS: &[&str] = &[
+    "必ずしも",
+    "あまり",
+    "余り",
+    "それほど",
+    "さほど",
+    "ほとんど",
+    "殆ど",
+    "大して",
+    "たいして",
+    "一概に",
+    "まだ",
+    "未だ",
+    "もう",
+    "もはや",
+    "ほぼ",
+    "なかなか",
+    "必ず",
+    "たぶん",
+    "多分",
+    "おそらく",
+    "恐らく",
+    "きっと",
+];
+
+/// Particle + verb pairs that act as compound particles or fixed phrases, not statements.
+const FUNCTIONAL: &[(Role, &str)] = &[
+    (Role::Ni, "対する"),
+    (Role::Ni, "つく"),
+    (Role::Ni, "おく"),
+    (Role::Ni, "よる"),
+    (Role::Ni, "関する"),
+    (Role::Ni, "関わる"),
+    (Role::Ni, "かかわる"),
+    (Role::Ni, "係る"),
+    (Role::Ni, "とる"),
+    (Role::Ni, "向ける"),
+    (Role::Ni, "基づく"),
+    (Role::Ni, "際する"),
+    (Role::Ni, "伴う"),
+    (Role::Ni, "応じる"),
+    (Role::Ni, "比べる"),
+    (Role::Ni, "加える"),
+    (Role::Ni, "沿う"),
+    (Role::Ni, "わたる"),
+    (Role::Ni, "渡る"),
+    (Role::Ni, "限る"),
+    (Role::Ni, "従う"),
+    (Role::Ni, "先立つ"),
+    (Role::Ni, "すぎる"),
+    (Role::Ni, "過ぎる"),
+    (Role::Ni, "至る"),
+    (Role::Ni, "即する"),
+    (Role::Ni, "あたる"),
+    (Role::Ni, "当たる"),
+    (Role::Wo, "めぐる"),
+    (Role::Wo, "巡る"),
+    (Role::Wo, "通じる"),
+    (Role::Wo, "通す"),
+    (Role::Wo, "除く"),
+    (Role::Wo, "含める"),
+    (Role::Wo, "問う"),
+    (Role::Wo, "踏まえる"),
+];
+
+/// Words after the predicate that make the clause hypothetical, intended, required or hedged.
+const MODAL_WORDS: &[&str] = &[
+    "可能",
+    "可能性",
+    "恐れ",
+    "おそれ",
+    "場合",
+    "必要",
+    "はず",
+    "筈",
+    "べし",
+    "つもり",
+    "かも",
+    "ため",
+    "為",
+    "よう",
+    "様",
+    "そう",
+    "限り",
+    "見込み",
+    "見通し",
+    "予定",
+    "予想",
+    "想定",
+    "みたい",
+    "方",
+    "くださる",
+    "下さる",
+    "ほしい",
+    "欲しい",
+    "もらう",
+    "いただく",
+    "頂く",
+    "まい",
+    "らしい",
+    "得る",
+    "うる",
+];
+
+/// Nouns a relative clause can describe without being about them: the clause states the
+/// stance or circumstance of the sentence's subject.
+const CONTENT_HEADS: &[&str] = &[
+    "立場",
+    "方針",
+    "姿勢",
+    "考え",
+    "構え",
+    "意向",
+    "方向",
+    "態度",
+    "戦略",
+    "路線",
+    "政策",
+    "意思",
+    "見解",
+    "認識",
+    "主張",
+    "考え方",
+    "こと",
+    "一方",
+    "状況",
+    "状態",
+    "まま",
+];
+
+/// Opening and closing brackets: claims inside them are quotations or asides.
+const OPENERS: &[&str] = &["「", "『", "(", "【", "〈", "《", "[", "“"];
+const CLOSERS: &[&str] = &["」", "』", ")", "】", "〉", "》", "]", "”"];
+
+/// The case of the object phrase. は is read as が: a topic is far more often the subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Role {
+    Wo,
+    Ga,
+    Ni,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    NonPast,
+    /// 連用形 or ず: the tense is that of a later clause.
+    Open,
+}
+
+impl Tense {
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Tenses a claim may be contrasted with: a past and a present statement are a change,
+    /// not a contradiction.
+    fn compatible(self) -> &'static [Tense] {
+        match self {
+            Tense::Past => &[Tense::Past, Tense::Open],
+            Tense::NonPast => &[Tense::NonPast, Tense::Open],
+            Tense::Open => &[Tense::Past, Tense::NonPast, Tense::Open],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Subject<'t> {
+    None,
+    Name(&'t str),
+    /// A pronoun or a nominalised clause (これは, ことが): unknown, so comparable to nothing.
+    Opaque,
+}
+
+/// What claims are grouped by: object, particle, predicate (stem, サ変 or not, voice suffix).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key<'t> {
+    object: &'t str,
+    role: Role,
+    stem: &'t str,
+    sahen: bool,
+    voice: &'t str,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Claim<'t> {
+    key: Key<'t>,
+    subject: Subject<'t>,
+    /// What stands between the subject (or the last comma) and the object: 「2025年に」,
+    /// 「多国間協力よりも」. Two claims with different frames are about different things.
+    frame: Option<&'t str>,
+    negative: bool,
+    tense: Tense,
+    sentence: usize,
+    /// Object phrase … predicate and its auxiliaries.
+    span: Span,
+    /// The predicate's verb token (する for サ変), for rendering the dictionary form.
+    verb: usize,
+}
+
+/// A subject or frame in a lookup key: a known value (or its known absence), or any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Slot<'t> {
+    Is(Option<&'t str>),
+    Any,
+}
+
+impl<'t> Slot<'t> {
+    /// What a claim with this subject or frame may be compared with.
+    fn lookups(value: Option<&'t str>) -> [Option<Slot<'t>>; 2] {
+        match value {
+            Some(_) => [Some(Slot::Is(value)), Some(Slot::Is(None))],
+            None => [Some(Slot::Any), None],
+        }
+    }
+}
+
+impl<'t> Claim<'t> {
+    fn name(&self) -> Option<&'t str> {
+        match self.subject {
+            Subject::Name(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// Where claims are being read: the sentence, and the subject and frame start seen so far.
+struct Scope<'t> {
+    sentence: usize,
+    /// The sentence's token range.
+    floor: usize,
+    end: usize,
+    subject: Subject<'t>,
+    /// The first token after the last subject particle or comma.
+    frame_from: usize,
+}
+
+/// The index of the earliest claim per tense ([`Tense::index`]) and polarity (0 affirmative,
+/// 1 negative).
+type Earliest = [[Option<usize>; 2]; 3];
+
+/// What follows the particle: the predicate and its auxiliary chain.
+struct Predicate<'t> {
+    stem: &'t str,
+    sahen: bool,
+    voice: &'t str,
+    verb: usize,
+    negative: bool,
+    tense: Tense,
+    /// The last token of the chain.
+    last: usize,
+}
+
+impl Polarity {
+    pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
+        let mut errors = Vec::new();
+        if spec.min_object_chars == 0 {
+            errors.push(
+                src.error(
+                    src.key("min_object_chars"),
+                    "`min_object_chars` must be at least 1",
+                )
+                .with_help("the default is 2: one-character objects (寮を持たない) are too vague"),
+            );
+        }
+        let terms = normalize_terms(
+            &spec.ignore_predicates,
+            "ignore_predicates",
+            src,
+            &mut errors,
+        );
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut ignore = HashSet::new();
+        for t in terms {
+            if let Some(noun) = t.strip_suffix("する").filter(|n| !n.is_empty()) {
+                ignore.insert(noun.to_string());
+            }
+            ignore.insert(t);
+        }
+        Ok(Polarity {
+            min_object_chars: spec.min_object_chars,
+            ignore,
+            same_sentence: spec.same_sentence,
+            subject_required: spec.subject_required,
+        })
+    }
+
+    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        let a = ctx.analysis;
+        let mut claims = Vec::new();
+        for (index, sentence) in ctx.doc.sentences.iter().enumerate() {
+            self.read_sentence(a, a.within(sentence.span), index, &mut claims);
+        }
+        self.report(a, &claims, message, out);
+    }
+
+    /// Appends the claims of one sentence (token range `r`).
+    fn read_sentence<'t>(
+        &self,
+        a: &Analysis<'t>,
+        r: std::ops::Range<usize>,
+        sentence: usize,
+        claims: &mut Vec<Claim<'t>>,
+    ) {
+        if is_question(a, r.clone()) {
+            return;
+        }
+        let mut depth = 0usize;
+        let mut scope = Scope {
+            sentence,
+            floor: r.start,
+            end: r.end,
+            subject: Subject::None,
+            frame_from: r.start,
+        };
+        for i in r.clone() {
+            let surface = a.surface(i);
+            if OPENERS.contains(&surface) {
+                depth += 1;
+                continue;
+            }
+            if CLOSERS.contains(&surface) {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            if pos(a, i).starts_with("記号,読点") {
+                scope.frame_from = i + 1;
+                continue;
+            }
+            let Some(role) = role_of(a, i) else {
+                continue;
+            };
+            if i == r.start {
+                continue;
+            }
+            let head = i - 1;
+            let marks_subject = matches!(surface, "は" | "が") && depth == 0;
+            if !is_noun_part(a, head)
+                || pos(a, head).starts_with("接頭詞")
+                || pos(a, head).contains("副詞可能")
+            {
+                // これは / ことが / 一部は / 今回は: a subject the parser cannot name, or a
+                // quantity or time that restricts the statement.
+                if marks_subject && (is_opaque(a, head) || is_noun_part(a, head)) {
+                    scope.subject = Subject::Opaque;
+                    scope.frame_from = i + 1;
+                }
+                continue;
+            }
+            let run = run_start(a, head + 1, r.start);
+            if depth == 0
+                && let Some(claim) = self.claim_at(a, &scope, run, i, role)
+            {
+                claims.push(claim);
+            }
+            if marks_subject {
+                scope.subject = subject_name(a, run, i, r.start);
+                scope.frame_from = i + 1;
+            }
+        }
+    }
+
+    /// The claim whose object phrase ends with the noun run `run..particle`, if any.
+    fn claim_at<'t>(
+        &self,
+        a: &Analysis<'t>,
+        scope: &Scope<'t>,
+        run: usize,
+        particle: usize,
+        role: Role,
+    ) -> Option<Claim<'t>> {
+        let subject = scope.subject;
+        if subject == Subject::Opaque || (self.subject_required && subject == Subject::None) {
+            return None;
+        }
+        let start = object_start(a, run, scope.floor)?;
+        let object_span = Span::new(a.tokens[start].span.start, a.tokens[particle - 1].span.end);
+        let object = &a.text[object_span.range()];
+        if object.chars().count() < self.min_object_chars {
+            return None;
+        }
+        let p = self.predicate(a, particle + 1, scope.end, role)?;
+        Some(Claim {
+            key: Key {
+                object,
+                role,
+                stem: p.stem,
+                sahen: p.sahen,
+                voice: p.voice,
+            },
+            subject,
+            frame: frame(a, scope.frame_from, start),
+            negative: p.negative,
+            tense: p.tense,
+            sentence: scope.sentence,
+            span: Span::new(object_span.start, a.tokens[p.last].span.end),
+            verb: p.verb,
+        })
+    }
+
+    /// Reads the predicate governed by the particle before `from`, and decides its polarity.
+    /// `None` when there is none, or when the clause is not a plain statement.
+    fn predicate<'t>(
+        &self,
+        a: &Analysis<'t>,
+        from: usize,
+        end: usize,
+        role: Role,
+    ) -> Option<Predicate<'t>> {
+        let mut j = from;
+        while j < end && pos(a, j).starts_with("副詞") {
+            if j - from == MAX_ADVERBS || HEDGING_ADVERBS.contains(&a.surface(j)) {
+                return None;
+            }
+            j += 1;
+        }
+        if j >= end {
+            return None;
+        }
+        let (stem, sahen, verb) = if pos(a, j).starts_with("動詞,自立") {
+            (a.base(j), false, j)
+        } else if pos(a, j).starts_with("名詞,サ変接続")
+            && j + 1 < end
+            && pos(a, j + 1).starts_with("動詞,自立")
+            && a.base(j + 1) == "する"
+        {
+            (a.surface(j), true, j + 1)
+        } else {
+            return None;
+        };
+        if self.ignore.contains(stem)
+            || (!sahen && FUNCTIONAL.contains(&(role, stem)))
+            || conditional_or_imperative(a, verb)
+        {
+            return None;
+        }
+        let mut k = verb + 1;
+        let mut last = verb;
+        let mut voice = "";
+        if k < end && pos(a, k).starts_with("動詞,接尾") {
+            voice = a.base(k);
+            last = k;
+            k += 1;
+        }
+        let mut negations = 0;
+        let mut past = false;
+        while k < end {
+            let p = pos(a, k);
+            if p.starts_with("助詞,接続助詞")
+                && matches!(a.surface(k), "て" | "で")
+                && k + 1 < end
+                && pos(a, k + 1).starts_with("動詞,非自立")
+            {
+                k += 1;
+                continue;
+            }
+            if conditional_or_imperative(a, k) {
+                return None;
+            }
+            if p.starts_with("助動詞") {
+                match a.base(k) {
+                    "ない" | "ぬ" | "ん" => negations += 1,
+                    "た" => past = true,
+                    "ます" | "です" => {}
+                    // だろう, よう, たい, まい, らしい, べき …: not a plain statement.
+                    _ => return None,
+                }
+            } else if p.starts_with("動詞,非自立") {
+                if MODAL_WORDS.contains(&a.base(k)) {
+                    return None;
+                }
+            } else if p.starts_with("動詞,接尾") || p.starts_with("形容詞,非自立") {
+                // させられる, 〜てほしい, 〜やすい: too far from the plain statement.
+                return None;
+            } else {
+                break;
+            }
+            last = k;
+            k += 1;
+        }
+        if negations > 1 || !plain_clause(a, k, end, negations > 0) || !own_clause(a, k, end) {
+            return None;
+        }
+        let tense = if past {
+            Tense::Past
+        } else {
+            let form = &*a.features(last).conjugation;
+            if form.starts_with("基本形") || form.starts_with("体言接続") {
+                Tense::NonPast
+            } else {
+                Tense::Open
+            }
+        };
+        Some(Predicate {
+            stem,
+            sahen,
+            voice,
+            verb,
+            negative: negations == 1,
+            tense,
+            last,
+        })
+    }
+
+    /// Pairs claims of opposite polarity, in one pass over the claims in document order.
+    fn report(
+        &self,
+        a: &Analysis<'_>,
+        claims: &[Claim<'_>],
+        message: &Message,
+        out: &mut Vec<Hit>,
+    ) {
+        // The earliest claim per key, subject and frame, each either exact (a value or its
+        // absence) or any: a later claim looks up its own value and absence (one side
+        // missing is compatible), or any when it has none itself. Linear in the claims.
+        let mut earliest: HashMap<(Key, Slot, Slot), Earliest> = HashMap::new();
+        let mut reported: HashSet<(Key, Option<&str>)> = HashSet::new();
+        for (index, claim) in claims.iter().enumerate() {
+            let name = claim.name();
+            let (subjects, frames) = (Slot::lookups(name), Slot::lookups(claim.frame));
+            let opposite = usize::from(!claim.negative);
+            let partner = subjects
+                .iter()
+                .flatten()
+                .flat_map(|&s| frames.iter().flatten().map(move |&f| (s, f)))
+                .filter_map(|(s, f)| earliest.get(&(claim.key, s, f)))
+                .flat_map(|t| {
+                    let tenses = claim.tense.compatible().iter();
+                    tenses.filter_map(move |tense| t[tense.index()][opposite])
+                })
+                .filter(|&c| self.same_sentence || claims[c].sentence != claim.sentence)
+                .min();
+            if let Some(earlier) = partner.map(|c| &claims[c]) {
+                let subject = name.or(earlier.name());
+                if reported.insert((claim.key, subject)) {
+                    out.push(self.hit(a, claim, earlier, subject, message));
+                }
+            }
+            let polarity = usize::from(claim.negative);
+            for s in [Slot::Is(name), Slot::Any] {
+                for f in [Slot::Is(claim.frame), Slot::Any] {
+                    let slots = earliest.entry((claim.key, s, f)).or_default();
+                    slots[claim.tense.index()][polarity].get_or_insert(index);
+                }
+            }
+        }
+    }
+
+    fn hit(
+        &self,
+        a: &Analysis<'_>,
+        claim: &Claim<'_>,
+        earlier: &Claim<'_>,
+        subject: Option<&str>,
+        message: &Message,
+    ) -> Hit {
+        let key = claim.key;
+        // The dictionary form: 重視する, 変わる; with a voice suffix 重視される, 変わられる.
+        let predicate = match (key.sahen, key.voice) {
+            (true, "") => format!("{}する", key.stem),
+            (false, "") => key.stem.to_string(),
+            (true, voice) => format!("{}{}{voice}", key.stem, a.surface(claim.verb)),
+            (false, voice) => format!("{}{voice}", a.surface(claim.verb)),
+        };
+        let text = message.render(&[
+            ("match", &a.text[claim.span.range()]),
+            ("other", &a.text[earlier.span.range()]),
+            ("object", key.object),
+            ("predicate", &predicate),
+            ("subject", subject.unwrap_or_default()),
+        ]);
+        let label = if earlier.negative {
+            "ここでは否定"
+        } else {
+            "ここでは肯定"
+        };
+        Hit::new(claim.span, text).with_related(earlier.span, label)
+    }
+}
+
+fn pos(a: &Analysis<'_>, i: usize) -> &'static str {
+    &a.features(i).pos
+}
+
+/// The particle's role, for を/が/に (case particles) and は (topic).
+fn role_of(a: &Analysis<'_>, i: usize) -> Option<Role> {
+    let p = pos(a, i);
+    match a.surface(i) {
+        "を" if p.starts_with("助詞,格助詞,一般") => Some(Role::Wo),
+        "が" if p.starts_with("助詞,格助詞,一般") => Some(Role::Ga),
+        "に" if p.starts_with("助詞,格助詞,一般") => Some(Role::Ni),
+        "は" if p.starts_with("助詞,係助詞") => Some(Role::Ga),
+        _ => None,
+    }
+}
+
+/// A token that can be part of a noun phrase: nouns (also numbers and suffixes, 二 + 国 + 間),
+/// noun prefixes (前 + 大統領) and the symbols inside numbers (1.5, 128,904, 1%); not pronouns
+/// or 非自立 nouns (こと, ため).
+fn is_noun_part(a: &Analysis<'_>, i: usize) -> bool {
+    let p = pos(a, i);
+    if p.starts_with("記号") {
+        let digit = |k: usize| k < a.tokens.len() && pos(a, k).starts_with("名詞,数");
+        return match a.surface(i) {
+            "%" => i > 0 && digit(i - 1),
+            "." | "," => i > 0 && digit(i - 1) && digit(i + 1),
+            _ => false,
+        };
+    }
+    (p.starts_with("名詞,")
+        && !p.starts_with("名詞,非自立")
+        && !p.starts_with("名詞,代名詞")
+        && !p.starts_with("名詞,接続詞的")
+        && !p.starts_with("名詞,特殊"))
+        || p.starts_with("接頭詞,")
+}
+
+/// True when tokens `i` and `i + 1` touch (no space between them: 「初当選　現職」 is two phrases).
+fn adjacent(a: &Analysis<'_>, i: usize) -> bool {
+    a.tokens[i].span.end == a.tokens[i + 1].span.start
+}
+
+fn is_opaque(a: &Analysis<'_>, i: usize) -> bool {
+    let p = pos(a, i);
+    p.starts_with("名詞,非自立") || p.starts_with("名詞,代名詞")
+}
+
+/// The first token of the noun run ending before `end`, not before `floor`.
+fn run_start(a: &Analysis<'_>, end: usize, floor: usize) -> usize {
+    let mut k = end;
+    while k > floor
+        && end - k < MAX_RUN
+        && is_noun_part(a, k - 1)
+        && (k == end || adjacent(a, k - 1))
+    {
+        k -= 1;
+    }
+    k
+}
+
+/// Extends an object's noun run with `Xの` / `Xとの` modifiers; `None` when something the
+/// claim cannot capture modifies it (新しい計画, その協力, 重視する姿勢を): comparing bare
+/// heads of differently modified phrases would report different things as one.
+fn object_start(a: &Analysis<'_>, run: usize, floor: usize) -> Option<usize> {
+    let mut start = run;
+    for _ in 0..MAX_MODIFIERS {
+        if start <= floor
+            || !(a.surface(start - 1) == "の" && pos(a, start - 1).starts_with("助詞,連体化"))
+        {
+            break;
+        }
+        let mut end = start - 1;
+        if end > floor
+            && pos(a, end - 1).starts_with("助詞,格助詞")
+            && matches!(a.surface(end - 1), "と" | "で" | "へ" | "から" | "まで")
+        {
+            end -= 1;
+        }
+        if end <= floor || !is_noun_part(a, end - 1) || pos(a, end - 1).starts_with("接頭詞") {
+            return None;
+        }
+        start = run_start(a, end, floor);
+    }
+    // A suffix needs what it attaches to (「(67)ら2人」), which the run did not reach.
+    if pos(a, start).starts_with("名詞,接尾") {
+        return None;
+    }
+    if start == floor {
+        return Some(start);
+    }
+    let p = pos(a, start - 1);
+    let bounded = (p.starts_with("記号")
+        && !matches!(
+            a.surface(start - 1),
+            "." | "," | "-" | "/" | ":" | "・" | "&" | "+" | "~"
+        ))
+        || p.starts_with("接続詞")
+        || p.starts_with("副詞")
+        || (p.starts_with("助詞") && !p.starts_with("助詞,連体化"));
+    bounded.then_some(start)
+}
+
+/// The subject marked by the particle after the noun run `run..particle`: its modifiers as
+/// for an object (一部の企業 is not 企業), then the head without honorifics, titles or
+/// anything from a prefix on (トランプ前大統領 → トランプ), or only the family name of a person.
+fn subject_name<'t>(a: &Analysis<'t>, run: usize, particle: usize, floor: usize) -> Subject<'t> {
+    let Some(start) = object_start(a, run, floor) else {
+        return Subject::Opaque;
+    };
+    let stop = if pos(a, run).starts_with("名詞,固有名詞,人名,姓") {
+        run + 1
+    } else {
+        let mut stop = (run + 1..particle)
+            .find(|&k| pos(a, k).starts_with("接頭詞"))
+            .unwrap_or(particle);
+        while stop > run + 1
+            && (pos(a, stop - 1).starts_with("名詞,接尾,人名")
+                || TITLES.contains(&a.surface(stop - 1)))
+        {
+            stop -= 1;
+        }
+        stop
+    };
+    let span = Span::new(a.tokens[start].span.start, a.tokens[stop - 1].span.end);
+    Subject::Name(&a.text[span.range()])
+}
+
+/// The frame text between `from` and the object at `start`, without leading adverbs,
+/// conjunctions and symbols; `None` when nothing is left.
+fn frame<'t>(a: &Analysis<'t>, from: usize, start: usize) -> Option<&'t str> {
+    let first = (from..start).find(|&k| {
+        let p = pos(a, k);
+        !(p.starts_with("副詞") || p.starts_with("接続詞") || p.starts_with("記号"))
+    })?;
+    let span = Span::new(a.tokens[first].span.start, a.tokens[start - 1].span.end);
+    Some(&a.text[span.range()])
+}
+
+/// すれば, なければ, たら, なら: a conditional form; also 重視せよ / 重視しろ (an imperative
+/// asks for something, it does not state it).
+fn conditional_or_imperative(a: &Analysis<'_>, i: usize) -> bool {
+    let form = &*a.features(i).conjugation;
+    form.starts_with("仮定") || form.starts_with("命令")
+}
+
+fn is_negation(a: &Analysis<'_>, i: usize) -> bool {
+    let p = pos(a, i);
+    (p.starts_with("助動詞") && matches!(a.base(i), "ない" | "ぬ" | "ん"))
+        || (p.starts_with("形容詞,自立") && a.base(i) == "ない")
+}
+
+/// True when the clause after the predicate chain (tokens from `k`) leaves it a plain
+/// statement: no conditional or concessive ending, no question, quotation, hedge, change of
+/// state, or second negation before the next comma.
+fn plain_clause(a: &Analysis<'_>, k: usize, end: usize, negative: bool) -> bool {
+    if k < end {
+        let p = pos(a, k);
+        let s = a.surface(k);
+        if p.starts_with("助詞,接続助詞") {
+            if matches!(s, "ば" | "と" | "ても" | "でも" | "たって") {
+                return false;
+            }
+            if matches!(s, "て" | "で") && k + 1 < end && a.surface(k + 1) == "も" {
+                return false;
+            }
+        }
+        // 重視しなくなった: a change, not a state.
+        if negative && pos(a, k).starts_with("動詞") && a.base(k) == "なる" {
+            return false;
+        }
+    }
+    for m in k..end.min(k + LOOKAHEAD) {
+        let p = pos(a, m);
+        let s = a.surface(m);
+        if p.starts_with("記号,句点")
+            || p.starts_with("記号,読点")
+            || p.starts_with("記号,括弧閉")
+            || CLOSERS.contains(&s)
+        {
+            break;
+        }
+        if p.starts_with("助詞,格助詞,引用")
+            || p.starts_with("助詞,終助詞")
+            || (p.starts_with("助詞") && matches!(s, "か" | "かも" | "かな" | "かどうか"))
+            || is_negation(a, m)
+            || conditional_or_imperative(a, m)
+            || (p.starts_with("助動詞") && matches!(a.base(m), "う" | "よう" | "まい" | "たい"))
+            || MODAL_WORDS.contains(&a.base(m))
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// False for a relative clause whose head noun is likely its subject (「値上げを発表していない
+/// 企業」, 「寮を持たない公立校」): the claim is about that noun, not the sentence's subject.
+/// Heads that name the content of the clause (「重視しない立場」, 「確保する方針」) keep it.
+fn own_clause(a: &Analysis<'_>, k: usize, end: usize) -> bool {
+    if k >= end || !pos(a, k).starts_with("名詞") {
+        return true;
+    }
+    CONTENT_HEADS.contains(&a.surface(k))
+}
+
+/// A question: the sentence contains ? or its last word is the particle か.
+fn is_question(a: &Analysis<'_>, r: std::ops::Range<usize>) -> bool {
+    let mut last_word = None;
+    for i in r {
+        let s = a.surface(i);
+        if s.contains('?') || s.contains('？') {
+            return true;
+        }
+        if !pos(a, i).starts_with("記号") && !CLOSERS.contains(&s) {
+            last_word = Some(i);
+        }
+    }
+    last_word.is_some_and(|i| pos(a, i).starts_with("助詞") && a.surface(i).starts_with('か'))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::document::{Document, Format};
+    use crate::engine::run_rule;
+    use crate::finding::Finding;
+    use crate::morph::{Analysis, Morph};
+    use crate::rules::Rule;
+    use crate::rules::spec::RuleSource;
+    use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
+
+    const RULE: &str =
+        "kind: polarity\nmessage: \"{subject}|{object}|{predicate}|{match}|{other}\"\n";
+
+    fn rule() -> Rule {
+        rule_from_yaml(RULE)
+    }
+
+    fn rule_with(options: &str) -> Rule {
+        rule_from_yaml(&format!("{RULE}{options}"))
+    }
+
+    /// (primary text, related text, related label) of each finding.
+    fn pairs<'t>(found: &[Finding], text: &'t str) -> Vec<(&'t str, &'t str, String)> {
+        found
+            .iter()
+            .map(|f| {
+                assert_eq!(f.related.len(), 1, "{f:?}");
+                let r = &f.related[0];
+                (
+                    &text[f.span.range()],
+                    &text[r.span.range()],
+                    r.message.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn affirmed_then_negated_is_reported_at_the_later_claim() {
+        let text = "トランプ氏は二国間協力を重視している。トランプ氏は二国間協力を重視しない。";
+        let found = hits(&rule(), text);
+        assert_eq!(
+            pairs(&found, text),
+            vec![(
+                "二国間協力を重視しない",
+                "二国間協力を重視している",
+                "ここでは肯定".into()
+            )]
+        );
+        assert_eq!(
+            found[0].message,
+            "トランプ|二国間協力|重視する|二国間協力を重視しない|二国間協力を重視している"
+        );
+    }
+
+    #[test]
+    fn negated_then_affirmed_is_reported_too() {
+        let text = "政府は輸出規制を緩和しなかった。その後、政府は輸出規制を緩和した。";
+        let found = hits(&rule(), text);
+        assert_eq!(
+            pairs(&found, text),
+            vec![(
+                "輸出規制を緩和した",
+                "輸出規制を緩和しなかった",
+                "ここでは否定".into()
+            )]
+        );
+        assert_eq!(found[0].message.split('|').nth(2), Some("緩和する"));
+    }
+
+    #[test]
+    fn every_form_of_negation_counts() {
+        for (negated, rest) in [
+            ("決定しなかった", "。"),
+            ("決定していない", "。"),
+            ("決定しません", "。"),
+            ("決定せず", "、批判を受けた。"),
+        ] {
+            let text = format!("政府は増税を決定し、予算を組んだ。政府は増税を{negated}{rest}");
+            assert_hits(&rule(), &text, &[&format!("増税を{negated}")]);
+        }
+        let text = "市は方針が変わった。市は方針が変わらなかった。";
+        assert_hits(&rule(), text, &["方針が変わらなかった"]);
+    }
+
+    #[test]
+    fn the_object_is_the_phrase_governed_by_the_predicate() {
+        // 「AよりもBを重視」: the object is B, so A is never compared.
+        let base = "同社は多国間協力よりも二国間協力を重視した。";
+        assert_hits(
+            &rule(),
+            &format!("{base}同社は多国間協力を重視しなかった。"),
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            &format!("{base}同社は二国間協力を重視しなかった。"),
+            &["二国間協力を重視しなかった"],
+        );
+        // Number and suffix nouns are part of the phrase (二 + 国 + 間, 1 . 5 + 倍).
+        assert_hits(
+            &rule(),
+            "売上は1.5倍に増えた。売上は2.5倍に増えなかった。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn same_polarity_twice_is_consistent() {
+        let text = "防衛省幹部は日米の二国間関係は変わらないと見る。日米の二国間関係は変わらない。日米の二国間関係は変わらない。";
+        assert_hits(&rule(), text, &[]);
+        assert_hits(&rule(), "同社は輸出を重視した。同社は輸出を重視した。", &[]);
+    }
+
+    #[test]
+    fn double_negatives_are_not_negations() {
+        let base = "政府は増税を決定し、予算を組んだ。";
+        assert_hits(
+            &rule(),
+            &format!("{base}政府は増税を決定しない。"),
+            &["増税を決定しない"],
+        );
+        for hedged in [
+            "政府は増税を決定しないわけではない。",
+            "政府は増税を決定しなくはない。",
+            "政府は増税を決定しないとは言えない。",
+            "政府は増税を決定せざるを得ない。",
+        ] {
+            assert_hits(&rule(), &format!("{base}{hedged}"), &[]);
+        }
+    }
+
+    #[test]
+    fn questions_conditionals_hedges_and_quotes_are_not_claims() {
+        let base = "政府は増税を決定し、予算を組んだ。";
+        assert_hits(
+            &rule(),
+            &format!("{base}政府は増税を決定しない。"),
+            &["増税を決定しない"],
+        );
+        for other in [
+            "政府は増税を決定しないのか。",
+            "政府は増税を決定しないのですか?",
+            "政府が増税を決定しなければ、財政は悪化する。",
+            "政府が増税を決定しないと、財政は悪化する。",
+            "政府が増税を決定しなくても、財政は改善する。",
+            "政府は増税を決定しないかもしれない。",
+            "政府は増税を決定しないだろう。",
+            "政府は増税を決定しない可能性がある。",
+            "政府が増税を決定しないかどうかが焦点だ。",
+            "首相は「政府は増税を決定しない」と述べた。",
+            "政府は増税を決定しないとの見方がある。",
+            "政府は増税を決定しなくなった。",
+            "政府は増税を必ずしも決定しない。",
+            "政府は増税を決定するな。",
+        ] {
+            assert_hits(&rule(), &format!("{base}{other}"), &[]);
+        }
+        // A hypothetical affirmation does not clash with a negation either.
+        assert_hits(
+            &rule(),
+            "政府が増税を決定すれば、財政は改善する。政府は増税を決定しない。",
+            &[],
+        );
+        for intended in ["決定したい", "決定せよ"] {
+            let text = format!("政府は増税を{intended}。政府は増税を決定しない。");
+            assert_hits(&rule(), &text, &[]);
+        }
+    }
+
+    #[test]
+    fn subjects_are_compared_by_name() {
+        let found =
+            "トランプ前大統領は二国間協力を重視した。トランプ氏は二国間協力を重視しなかった。";
+        assert_hits(&rule(), found, &["二国間協力を重視しなかった"]);
+        assert_eq!(
+            hits(&rule(), found)[0].message.split('|').next(),
+            Some("トランプ")
+        );
+        let text = "石破茂首相は解散を決断した。石破首相は解散を決断しなかった。";
+        assert_hits(&rule(), text, &["解散を決断しなかった"]);
+        // One side without a subject is compatible.
+        let text = "トランプ氏は二国間協力を重視した。二国間協力を重視しなかった。";
+        assert_hits(&rule(), text, &["二国間協力を重視しなかった"]);
+        // Different people may disagree.
+        let text = "トランプ氏は二国間協力を重視した。バイデン氏は二国間協力を重視しなかった。";
+        assert_hits(&rule(), text, &[]);
+        // A relative clause is about its head noun, unless the head names a stance.
+        let text = "A社は値上げを発表した。一方、値上げを発表していない企業も多い。";
+        assert_hits(&rule(), text, &[]);
+        let text =
+            "トランプ氏は二国間協力を重視した。トランプ氏は二国間協力を重視しない国を批判した。";
+        assert_hits(&rule(), text, &[]);
+        let text = "トランプ氏は二国間協力を重視している。トランプ氏は二国間協力を重視しない姿勢を示した。";
+        assert_hits(&rule(), text, &["二国間協力を重視しない"]);
+    }
+
+    #[test]
+    fn partial_and_time_subjects_are_not_the_whole() {
+        let text = "野党は補正予算案に反対した。与党の一部は補正予算案に反対しなかった。";
+        assert_hits(&rule(), text, &[]);
+        let text = "企業は賃上げを実施した。一部の企業は賃上げを実施しなかった。";
+        assert_hits(&rule(), text, &[]);
+        let text = "同社は黒字を確保した。今回は黒字を確保しなかった。";
+        assert_hits(&rule(), text, &[]);
+    }
+
+    #[test]
+    fn claims_framed_differently_are_not_compared() {
+        let text = "同社は2025年に黒字を確保した。同社は2026年に黒字を確保しなかった。";
+        assert_hits(&rule(), text, &[]);
+        let text = "同社は2025年に黒字を確保した。同社は2025年に黒字を確保しなかった。";
+        assert_hits(&rule(), text, &["黒字を確保しなかった"]);
+        // A frame on one side only is compatible.
+        let text = "同社は2025年に黒字を確保した。同社は黒字を確保しなかった。";
+        assert_hits(&rule(), text, &["黒字を確保しなかった"]);
+    }
+
+    #[test]
+    fn differently_modified_objects_are_not_compared() {
+        assert_hits(
+            &rule(),
+            "政府は新しい計画を支持した。政府は古い計画を支持しなかった。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "日米の二国間関係は変わる。米中の二国間関係は変わらない。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "日米の二国間関係は変わる。日米の二国間関係は変わらない。",
+            &["日米の二国間関係は変わらない"],
+        );
+    }
+
+    #[test]
+    fn a_change_over_time_is_not_a_contradiction() {
+        let text = "同社はかつて輸出を重視しなかった。同社は現在、輸出を重視している。";
+        assert_hits(&rule(), text, &[]);
+    }
+
+    #[test]
+    fn one_finding_per_subject_object_and_predicate() {
+        let text = "同社は輸出を重視する。同社は輸出を重視しない。同社は輸出を重視しない。同社は輸出を重視する。";
+        assert_hits(&rule(), text, &["輸出を重視しない"]);
+    }
+
+    #[test]
+    fn same_sentence_pairs_need_the_option() {
+        let text = "同社は新型機を発売し、新型機を発売しない。";
+        assert_hits(&rule(), text, &[]);
+        assert_hits(
+            &rule_with("same_sentence: true\n"),
+            text,
+            &["新型機を発売しない"],
+        );
+    }
+
+    #[test]
+    fn subject_required_drops_claims_without_subject() {
+        let text = "二国間協力を重視する。二国間協力を重視しない。";
+        assert_hits(&rule(), text, &["二国間協力を重視しない"]);
+        assert_hits(&rule_with("subject_required: true\n"), text, &[]);
+    }
+
+    #[test]
+    fn ignored_predicates_and_short_objects() {
+        let text = "日本は防衛力を持つ。日本は防衛力を持たない。";
+        assert_hits(&rule(), text, &["防衛力を持たない"]);
+        assert_hits(&rule_with("ignore_predicates: [持つ]\n"), text, &[]);
+        // サ変 predicates can be listed with or without する.
+        let text = "日本は防衛力を強化する。日本は防衛力を強化しない。";
+        assert_hits(&rule_with("ignore_predicates: [強化する]\n"), text, &[]);
+        assert_hits(
+            &rule(),
+            "日本は防衛力を考える。日本は防衛力を考えない。",
+            &[],
+        );
+        let text = "同校は寮を持つ。同校は寮を持たない。";
+        assert_hits(&rule(), text, &[]);
+        assert_hits(&rule_with("min_object_chars: 1\n"), text, &["寮を持たない"]);
+    }
+
+    #[test]
+    fn invalid_options_fail_to_load() {
+        for bad in [
+            "min_object_chars: 0\n",
+            "ignore_predicates: [\"\"]\n",
+            "same_sentense: true\n",
+        ] {
+            let yaml = format!("{RULE}{bad}");
+            let errors =
+                Rule::load("test/rule", RuleSource::new("test.yaml", yaml), false).expect_err(bad);
+            assert_eq!(errors.len(), 1, "{bad}");
+        }
+    }
+
+    fn fixture_findings(path: &Path, rule: &Rule) -> (String, Vec<Finding>) {
+        let source = std::fs::read_to_string(path).expect("fixture");
+        let doc = Document::parse(
+            path.display().to_string(),
+            source.clone(),
+            Format::from_path(path),
+        );
+        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        (source, run_rule(rule, &doc, &analysis))
+    }
+
+    fn builtin() -> Rule {
+        let file = crate::rules::builtin::FILES
+            .iter()
+            .find(|f| f.pack == "ja-news" && f.stem == "polarity-conflict")
+            .expect("built-in rule");
+        Rule::load(
+            "ja-news/polarity-conflict",
+            RuleSource::new("polarity-conflict.yaml", file.text),
+            true,
+        )
+        .expect("built-in rule loads")
+    }
+
+    #[test]
+    fn seed_article_contradiction_is_found() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed-article.txt");
+        let (source, found) = fixture_findings(&path, &builtin());
+        assert_eq!(
+            pairs(&found, &source),
+            vec![(
+                "二国間協力を重視しない",
+                "二国間協力を重視し",
+                "ここでは肯定".into()
+            )]
+        );
+        // Section 8 affirms, section 9 negates.
+        let related = found[0].related[0].span.start;
+        assert!(related < source.find("9. 日米二国間関係の変化").unwrap());
+        assert!(found[0].span.start > source.find("9. 日米二国間関係の変化").unwrap());
+        assert!(
+            found[0].message.contains("二国間協力"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn clean_fixtures_have_no_findings() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/clean");
+        let rules = [builtin(), rule(), rule_with("same_sentence: true\n")];
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).expect("fixtures/clean") {
+            let path = entry.expect("entry").path();
+            for rule in &rules {
+                let (source, found) = fixture_findings(&path, rule);
+                assert!(
+                    found.is_empty(),
+                    "{}: {:?}",
+                    path.display(),
+                    found
+                        .iter()
+                        .map(|f| &source[f.span.range()])
+                        .collect::<Vec<_>>()
+                );
+            }
+            checked += 1;
+        }
+        assert_eq!(checked, 6);
+    }
+
+    #[test]
+    fn repeated_text_stays_one_finding() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed-article.txt");
+        let seed = std::fs::read_to_string(path).expect("seed");
+        let big = seed.repeat(20);
+        let doc = Document::parse("big", big, Format::PlainText);
+        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        assert_eq!(run_rule(&builtin(), &doc, &analysis).len(), 1);
+    }
+}
