@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::{seigo_in, stderr_of, stdout_of};
 
-const GARBLED: &str = "題\n\nトランプ氏の帰り先に備える。\n";
+const GARBLED: &str = "トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n";
 
 fn check_json(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, Value, String) {
     let out = seigo_in(dir)
@@ -69,7 +69,7 @@ fn binary_file_is_skipped_with_a_warning() {
 #[test]
 fn crlf_and_bom_keep_exact_spans() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "\u{feff}題\r\n\r\n前の行。\r\nトランプ氏の帰り先に備える。\r\n";
+    let text = "\u{feff}トランプ氏に備える\r\n\r\n前の行。\r\nトランプ氏の帰り先に備える。\r\n";
     fs::write(dir.path().join("crlf.txt"), text).unwrap();
     let (code, json, _) = check_json(dir.path(), &["crlf.txt"]);
     assert_eq!(code, Some(1));
@@ -100,7 +100,7 @@ fn utf16_with_bom_is_decoded() {
 fn full_width_text_is_matched_and_reported_at_original_bytes() {
     let dir = tempfile::tempdir().unwrap();
     // ＮＡＴＯ-style full-width text around the garbled word; NFKC must not shift spans.
-    let text = "ＡＢＣ題\n\nＡＢＣ社のトランプ氏の帰り先に備える。\n";
+    let text = "ＡＢＣ社のトランプ氏に備える\n\nＡＢＣ社のトランプ氏の帰り先に備える。\n";
     fs::write(dir.path().join("fw.txt"), text).unwrap();
     let (_, json, _) = check_json(dir.path(), &["fw.txt"]);
     let f = &json["files"][0]["findings"][0];

@@ -13,7 +13,7 @@ fn check_with_rule(rule: &str) -> (Option<i32>, String) {
     fs::create_dir(p.join("pack")).unwrap();
     fs::write(p.join("pack/rule.yaml"), rule).unwrap();
     fs::write(p.join("seigo.yaml"), "packs: [pack]\n").unwrap();
-    fs::write(p.join("a.txt"), "題\n\n本文。\n").unwrap();
+    fs::write(p.join("a.txt"), "本文\n\n本文。\n").unwrap();
     let out = seigo_in(p).args(["check", "a.txt"]).output().unwrap();
     (out.status.code(), redact(&stderr_of(&out), p))
 }

@@ -77,9 +77,13 @@ fn directory_walk_checks_md_and_txt_and_respects_gitignore() {
     let p = dir.path();
     fs::create_dir_all(p.join("a/b")).unwrap();
     fs::create_dir_all(p.join("drafts")).unwrap();
-    fs::write(p.join("a/one.md"), "# 題\n\nトランプ氏の帰り先に備える。\n").unwrap();
-    fs::write(p.join("a/b/two.txt"), "題\n\n支援兵士を主張する。\n").unwrap();
-    fs::write(p.join("a/b/three.markdown"), "# 題\n\n問題ない文です。\n").unwrap();
+    fs::write(
+        p.join("a/one.md"),
+        "# トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n",
+    )
+    .unwrap();
+    fs::write(p.join("a/b/two.txt"), "主張する\n\n支援兵士を主張する。\n").unwrap();
+    fs::write(p.join("a/b/three.markdown"), "# 問題\n\n問題ない文です。\n").unwrap();
     fs::write(p.join("a/notes.rs"), "// 帰り先\n").unwrap();
     fs::write(p.join("drafts/skip.txt"), "題\n\n帰り先\n").unwrap();
     fs::write(p.join(".gitignore"), "drafts/\n").unwrap();
@@ -115,7 +119,7 @@ fn stdin_is_read_with_dash() {
             "article.md",
             "-",
         ])
-        .write_stdin("# 見出し\n\nトランプ氏の帰り先に備える。\n")
+        .write_stdin("# トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -128,7 +132,7 @@ fn stdin_is_read_with_dash() {
 fn fail_on_controls_the_exit_code() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
-    fs::write(p.join("clean.txt"), "題\n\n問題のない文です。\n").unwrap();
+    fs::write(p.join("clean.txt"), "問題\n\n問題のない文です。\n").unwrap();
     let out = seigo_in(p).args(["check", "clean.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "no findings exit 0");
     assert!(stdout_of(&out).contains("checked 1 file: 0 errors, 0 warnings, 0 infos"));
@@ -139,7 +143,11 @@ fn fail_on_controls_the_exit_code() {
         "severity:\n  ja-news/kaerisaki: warning\n",
     )
     .unwrap();
-    fs::write(p.join("one.txt"), "題\n\nトランプ氏の帰り先に備える。\n").unwrap();
+    fs::write(
+        p.join("one.txt"),
+        "トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n",
+    )
+    .unwrap();
     let at = |level: &str| {
         seigo_in(p)
             .args(["check", "--quiet", "--fail-on", level, "one.txt"])

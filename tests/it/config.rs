@@ -13,7 +13,7 @@ fn config_is_found_upward_and_disables_rules() {
     fs::create_dir_all(p.join("articles/2025")).unwrap();
     fs::write(
         p.join("articles/2025/a.txt"),
-        "題\n\nトランプ氏の帰り先に備える。\n",
+        "トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n",
     )
     .unwrap();
     let run = |dir: &std::path::Path| {
@@ -35,7 +35,7 @@ fn config_ignore_globs_skip_paths() {
     let p = dir.path();
     fs::create_dir_all(p.join("drafts")).unwrap();
     fs::write(p.join("drafts/a.txt"), "題\n\n帰り先\n").unwrap();
-    fs::write(p.join("b.txt"), "題\n\n本文。\n").unwrap();
+    fs::write(p.join("b.txt"), "本文\n\n本文。\n").unwrap();
     fs::write(p.join("seigo.yaml"), "ignore:\n  - \"drafts/**\"\n").unwrap();
     let out = seigo_in(p)
         .args(["check", "--format", "json", "."])

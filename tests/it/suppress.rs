@@ -28,10 +28,10 @@ fn findings(text: &str, extra: &[&str]) -> Vec<(String, String)> {
 
 #[test]
 fn disable_next_line_and_blocks() {
-    let text = "# 題\n\n<!-- seigo-disable-next-line ja-news/kaerisaki -- 原文ママ -->\n氏の帰り先に備える。\n\n氏の帰り先に備える。\n";
+    let text = "# 備える\n\n<!-- seigo-disable-next-line ja-news/kaerisaki -- 原文ママ -->\n氏の帰り先に備える。\n\n氏の帰り先に備える。\n";
     let f = findings(text, &[]);
     assert_eq!(f.len(), 1, "{f:?}");
-    let text = "# 題\n\n<!-- seigo-disable -->\n氏の帰り先に備える。\n\n支援兵士を主張。\n<!-- seigo-enable -->\n\n支援兵士を主張。\n";
+    let text = "# 主張\n\n<!-- seigo-disable -->\n氏の帰り先に備える。\n\n支援兵士を主張。\n<!-- seigo-enable -->\n\n支援兵士を主張。\n";
     let f = findings(text, &[]);
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].0, "ja-news/shien-teishi");
@@ -39,7 +39,7 @@ fn disable_next_line_and_blocks() {
 
 #[test]
 fn unknown_rule_and_unused_disables_are_reported() {
-    let text = "# 題\n\n<!-- seigo-disable-next-line ja-news/nope -->\n本文。\n";
+    let text = "# 本文\n\n<!-- seigo-disable-next-line ja-news/nope -->\n本文。\n";
     let f = findings(text, &[]);
     assert_eq!(
         f,
@@ -48,7 +48,7 @@ fn unknown_rule_and_unused_disables_are_reported() {
             "unknown rule `ja-news/nope` in seigo suppression".into()
         )]
     );
-    let text = "# 題\n\n<!-- seigo-disable-next-line ja-news/kaerisaki -->\n本文。\n";
+    let text = "# 本文\n\n<!-- seigo-disable-next-line ja-news/kaerisaki -->\n本文。\n";
     assert!(findings(text, &[]).is_empty());
     let f = findings(text, &["--report-unused-disables"]);
     assert_eq!(
