@@ -14,7 +14,7 @@ use crate::rules::{Rule, builtin, yaml};
 
 pub const FILE_NAMES: &[&str] = &["seigo.yaml", ".seigo.yaml"];
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Built-in pack names or pack directories (relative to the config file).

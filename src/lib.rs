@@ -11,10 +11,12 @@ pub mod engine;
 pub mod error;
 pub mod finding;
 pub mod fix;
+pub mod init;
 pub mod input;
 pub mod morph;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod span;
 pub mod suppress;
 

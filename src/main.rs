@@ -61,6 +61,12 @@ enum OutputFormat {
     Junit,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaKind {
+    Rule,
+    Config,
+}
+
 #[derive(clap::Args)]
 struct RuleOptions {
     /// Config file (default: seigo.yaml or .seigo.yaml found upward from the checked path).
@@ -135,6 +141,20 @@ enum Command {
     Test {
         /// Pack directories.
         packs: Vec<PathBuf>,
+        /// Also list rules that have no bad or no good example (and fail if any).
+        #[arg(long)]
+        coverage: bool,
+    },
+    /// Create seigo.yaml and a local rule pack with one example rule per kind (never
+    /// overwrites existing files).
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print the JSON Schema of rule files or of seigo.yaml (for editor validation).
+    Schema {
+        #[arg(value_enum, default_value_t = SchemaKind::Rule)]
+        which: SchemaKind,
     },
     /// Describe a rule: what it checks, its examples, where it is defined.
     Explain {
@@ -225,8 +245,28 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             ..
         } => tokens(file.as_deref(), text, user_dict.as_deref()),
         Command::Rules { rules } => list_rules(&rules, cli.color),
-        Command::Test { packs } => test(&packs, cli.color),
+        Command::Test { packs, coverage } => test(&packs, coverage, cli.color),
         Command::Explain { rule, rules } => explain(&rule, &rules, cli.color),
+        Command::Init { dir } => {
+            for w in seigo::init::init(&dir)? {
+                match w {
+                    seigo::init::Written::Created(p) => println!("created {}", p.display()),
+                    seigo::init::Written::Kept(p) => {
+                        println!("kept    {} (exists; not overwritten)", p.display())
+                    }
+                }
+            }
+            println!("next: seigo test rules/local && seigo check");
+            Ok(0)
+        }
+        Command::Schema { which } => {
+            let schema = match which {
+                SchemaKind::Rule => seigo::schema::rule_schema(),
+                SchemaKind::Config => seigo::schema::config_schema(),
+            };
+            print!("{}", seigo::schema::to_pretty(&schema));
+            Ok(0)
+        }
     }
 }
 
@@ -674,7 +714,7 @@ fn list_rules(opts: &RuleOptions, color: Color) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-fn test(packs: &[PathBuf], color: Color) -> anyhow::Result<u8> {
+fn test(packs: &[PathBuf], coverage: bool, color: Color) -> anyhow::Result<u8> {
     let mut loaded: Vec<Pack> = Vec::new();
     let mut errors = Vec::new();
     if packs.is_empty() {
@@ -697,6 +737,7 @@ fn test(packs: &[PathBuf], color: Color) -> anyhow::Result<u8> {
     }
     let (mut passed, mut failed) = (0, 0);
     let mut err = stderr(color);
+    let mut uncovered = Vec::new();
     for rule in loaded.iter().flat_map(|p| &p.rules) {
         let report = testing::run_examples(rule);
         passed += report.passed;
@@ -704,10 +745,35 @@ fn test(packs: &[PathBuf], color: Color) -> anyhow::Result<u8> {
         for f in &report.failures {
             render::human::render_error(f, &mut err)?;
         }
+        let missing: Vec<&str> = [
+            (rule.examples.bad.is_empty(), "no bad example"),
+            (rule.examples.good.is_empty(), "no good example"),
+        ]
+        .into_iter()
+        .filter_map(|(missing, what)| missing.then_some(what))
+        .collect();
+        if !missing.is_empty() {
+            uncovered.push(format!("{}: {}", rule.id, missing.join(", ")));
+        }
     }
     err.flush()?;
+    if coverage {
+        if uncovered.is_empty() {
+            println!("coverage: every rule has bad and good examples");
+        } else {
+            println!("coverage: {} rule(s) not fully tested:", uncovered.len());
+            for u in &uncovered {
+                println!("  {u}");
+            }
+        }
+    }
     println!("{passed} passed, {failed} failed");
-    Ok(if failed > 0 { EXIT_FINDINGS } else { 0 })
+    let incomplete = coverage && !uncovered.is_empty();
+    Ok(if failed > 0 || incomplete {
+        EXIT_FINDINGS
+    } else {
+        0
+    })
 }
 
 fn explain(id: &str, opts: &RuleOptions, color: Color) -> anyhow::Result<u8> {

@@ -16,7 +16,7 @@ use crate::finding::Severity;
 use crate::span::Span;
 
 /// Keys every rule file may have, whatever its kind.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Common {
     pub kind: String,
     pub message: String,
@@ -29,7 +29,7 @@ pub struct Common {
 }
 
 /// A rule's tests: `bad` texts must produce a finding from the rule, `good` texts none.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     #[serde(default)]
@@ -75,6 +75,30 @@ impl<'de> Deserialize<'de> for Example {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+impl schemars::JsonSchema for Example {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Example".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An example text (《 》 marks the expected finding), or {text, fixed}.",
+            "oneOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "properties": {
+                        "text": { "type": "string" },
+                        "fixed": { "type": "string", "description": "The text after applying the rule's fixes." }
+                    },
+                    "required": ["text"],
+                    "additionalProperties": false
+                }
+            ]
+        })
     }
 }
 

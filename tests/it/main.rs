@@ -1,5 +1,6 @@
 //! Integration tests: one test binary (each extra binary links the 75 MB dictionary again).
 
+mod authoring;
 mod bad_input;
 mod broken_rules;
 mod cli;

@@ -63,7 +63,7 @@ use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct Spec {
     /// `subject` (default): attributes of one subject conflict; `document`: anywhere.
     #[serde(default)]
@@ -88,7 +88,7 @@ pub struct Spec {
     pub honorifics: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     #[default]
@@ -96,7 +96,7 @@ pub enum Scope {
     Document,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Subjects {
     Auto(String),
@@ -104,7 +104,7 @@ pub enum Subjects {
 }
 
 /// A name, or a list of aliases whose first entry is the one shown.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum OneOrMany {
     One(String),
@@ -120,14 +120,14 @@ impl OneOrMany {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttributeSpec {
     pub name: String,
     pub terms: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetSpec {
     #[serde(default)]

@@ -21,7 +21,7 @@ use crate::rules::pattern::TokenPattern;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct Spec {
     /// Literal terms (NFKC-normalised before matching).
     #[serde(default)]

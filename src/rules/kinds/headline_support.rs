@@ -97,7 +97,7 @@ use crate::rules::spec::RuleSource;
 use crate::span::Span;
 
 /// Which units of headings and summary bullets count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitScope {
     /// Only units with a proper noun, a digit, or a noun before 氏/さん: names and numbers are
@@ -108,7 +108,7 @@ pub enum UnitScope {
     All,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct Spec {
     /// Report a place when the share of its supported units is below this (0.0..=1.0).

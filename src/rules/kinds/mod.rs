@@ -73,6 +73,23 @@ impl Kind {
         }
     }
 
+    /// The JSON Schema of this kind's own keys (for `seigo schema` and editors).
+    pub fn schema(kind: &str) -> Option<serde_json::Value> {
+        fn of<T: schemars::JsonSchema>() -> serde_json::Value {
+            schemars::SchemaGenerator::default()
+                .into_root_schema_for::<T>()
+                .to_value()
+        }
+        match kind {
+            "conflict" => Some(of::<conflict::Spec>()),
+            "existence" => Some(of::<existence::Spec>()),
+            "headline-support" => Some(of::<headline_support::Spec>()),
+            "polarity" => Some(of::<polarity::Spec>()),
+            "substitution" => Some(of::<substitution::Spec>()),
+            _ => None,
+        }
+    }
+
     /// The message placeholders this kind fills.
     pub fn placeholders(kind: &str) -> &'static [&'static str] {
         match kind {

@@ -69,7 +69,7 @@ use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Spec {
     /// Object phrases shorter than this (in characters) make no claim.
     #[serde(default = "default_min_object_chars")]

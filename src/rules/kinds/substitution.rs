@@ -25,7 +25,7 @@ use crate::rules::pattern::TokenPattern;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct Spec {
     /// Wrong → right literal pairs.
     #[serde(default)]
@@ -44,7 +44,7 @@ pub struct Spec {
     pub ignore_case: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PatternEntry {
     pub tokens: String,

@@ -1,0 +1,142 @@
+//! JSON Schemas for rule files and `seigo.yaml`, generated from the Rust types that parse
+//! them (so they cannot drift), committed under `rules/schema/` for editors:
+//!
+//! ```yaml
+//! # yaml-language-server: $schema=../schema/rule.schema.json
+//! ```
+
+use serde_json::{Map, Value, json};
+
+use crate::config::Config;
+use crate::rules::kinds::{KIND_NAMES, Kind};
+use crate::rules::spec::Common;
+
+const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+fn root_of<T: schemars::JsonSchema>() -> Value {
+    schemars::SchemaGenerator::default()
+        .into_root_schema_for::<T>()
+        .to_value()
+}
+
+/// Moves `$defs` of a generated schema into `defs`, returning the rest.
+fn take_defs(mut schema: Value, defs: &mut Map<String, Value>) -> Value {
+    if let Some(Value::Object(d)) = schema.as_object_mut().and_then(|o| o.remove("$defs")) {
+        defs.extend(d);
+    }
+    schema
+}
+
+/// The schema of one rule file: the common keys, `kind`, and for each kind (selected with
+/// `if kind == ...`) that kind's keys, no others.
+pub fn rule_schema() -> Value {
+    let mut defs = Map::new();
+    let common = take_defs(root_of::<Common>(), &mut defs);
+    let common_props = common["properties"]
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    let mut branches = Vec::new();
+    for kind in KIND_NAMES {
+        let spec = take_defs(
+            Kind::schema(kind).expect("listed kinds have schemas"),
+            &mut defs,
+        );
+        let mut props = common_props.clone();
+        if let Some(p) = spec["properties"].as_object() {
+            props.extend(p.clone());
+        }
+        props.insert("kind".into(), json!({ "const": kind }));
+        let mut required: Vec<Value> = vec![json!("kind"), json!("message")];
+        if let Some(r) = spec["required"].as_array() {
+            required.extend(r.iter().cloned());
+        }
+        branches.push(json!({
+            "if": { "properties": { "kind": { "const": kind } }, "required": ["kind"] },
+            "then": {
+                "properties": props,
+                "required": required,
+                "additionalProperties": false,
+            },
+        }));
+    }
+    let mut kind_desc = common_props.get("kind").cloned().unwrap_or(json!({}));
+    kind_desc["enum"] = json!(KIND_NAMES);
+    let mut props = common_props;
+    props.insert("kind".into(), kind_desc);
+    json!({
+        "$schema": DRAFT,
+        "$id": "https://seigo.invalid/schema/rule.schema.json",
+        "title": "seigo rule file",
+        "description": "One rule of a seigo rule pack. The rule ID is <pack>/<file-stem>.",
+        "type": "object",
+        "properties": props,
+        "required": ["kind", "message"],
+        "allOf": branches,
+        "$defs": defs,
+    })
+}
+
+/// The schema of `seigo.yaml`.
+pub fn config_schema() -> Value {
+    let mut schema = root_of::<Config>();
+    schema["$id"] = json!("https://seigo.invalid/schema/config.schema.json");
+    schema["additionalProperties"] = json!(false);
+    schema
+}
+
+/// Pretty JSON with a trailing newline, as committed.
+pub fn to_pretty(schema: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(schema).expect("schemas serialise");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed schemas must match the types; regenerate with
+    /// `cargo run -- schema rule > rules/schema/rule.schema.json` (and `config`).
+    #[test]
+    fn committed_schemas_are_fresh() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/schema");
+        for (file, schema) in [
+            ("rule.schema.json", rule_schema()),
+            ("config.schema.json", config_schema()),
+        ] {
+            let committed = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+            assert!(
+                committed == to_pretty(&schema),
+                "rules/schema/{file} is stale: run `cargo run -- schema {} > rules/schema/{file}`",
+                file.split('.').next().unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn every_kind_has_a_branch_that_forbids_other_keys() {
+        let s = rule_schema();
+        let branches = s["allOf"].as_array().unwrap();
+        assert_eq!(branches.len(), KIND_NAMES.len());
+        for b in branches {
+            assert_eq!(b["then"]["additionalProperties"], false);
+            assert!(b["then"]["properties"]["examples"].is_object());
+        }
+        let existence = branches
+            .iter()
+            .find(|b| b["if"]["properties"]["kind"]["const"] == "existence")
+            .unwrap();
+        assert!(existence["then"]["properties"]["terms"].is_object());
+        assert!(existence["then"]["properties"]["swap"].is_null());
+    }
+
+    #[test]
+    fn config_schema_lists_the_fixed_keys() {
+        let s = config_schema();
+        for key in ["packs", "disable", "severity", "ignore", "extensions"] {
+            assert!(s["properties"][key].is_object(), "{key}");
+        }
+        assert!(s["properties"]["path"].is_null());
+    }
+}
