@@ -5,6 +5,7 @@
 //! is a span and a word id, and features are decoded once per distinct word id into a shared
 //! cache the first time any rule asks for them.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -275,12 +276,26 @@ fn classify(surface: &str) -> CharClass {
     }
 }
 
+/// Token positions by a hash of a word, built on first use and shared by every rule of a
+/// check. Keyed by hash (not `&str`) so `Analysis` stays covariant in its text lifetime; a
+/// collision only adds a candidate that the pattern matcher then rejects.
+type WordIndex = HashMap<u64, Vec<u32>>;
+
+/// FNV-1a: tiny, fixed, and fast on short words.
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// The analysis of one text: its tokens plus feature access.
 #[derive(Debug)]
 pub struct Analysis<'t> {
     pub text: &'t str,
     pub tokens: Vec<Token>,
     pub morph: &'static Morph,
+    by_surface: OnceLock<WordIndex>,
+    by_base: OnceLock<WordIndex>,
 }
 
 impl<'t> Analysis<'t> {
@@ -289,7 +304,33 @@ impl<'t> Analysis<'t> {
             text,
             tokens: morph.tokenize(text),
             morph,
+            by_surface: OnceLock::new(),
+            by_base: OnceLock::new(),
         }
+    }
+
+    fn index(&self, key: impl Fn(usize) -> &'t str) -> WordIndex {
+        let mut index = WordIndex::new();
+        for i in 0..self.tokens.len() {
+            index.entry(word_hash(key(i))).or_default().push(i as u32);
+        }
+        index
+    }
+
+    /// Indices of the tokens whose surface may be `word` (a superset: check each), ascending.
+    pub fn tokens_with_surface(&self, word: &str) -> &[u32] {
+        self.by_surface
+            .get_or_init(|| self.index(|i| self.surface(i)))
+            .get(&word_hash(word))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Indices of the tokens whose base form may be `word` (a superset: check each).
+    pub fn tokens_with_base(&self, word: &str) -> &[u32] {
+        self.by_base
+            .get_or_init(|| self.index(|i| self.base(i)))
+            .get(&word_hash(word))
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn surface(&self, i: usize) -> &'t str {

@@ -30,6 +30,19 @@ pub struct TokenPattern {
     /// Steps `[from, to)` that form the reported span; all steps when no brackets were given.
     target: (usize, usize),
     source: String,
+    /// What the first token of a match must be, when that is a short list of words: matching
+    /// then starts only at those tokens (found through the document's index) instead of at
+    /// every token, which made patterns the top cost of a check.
+    anchor: Option<Anchor>,
+}
+
+/// Words a match must start with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Anchor {
+    /// The first step's surface; a multi-token surface is found through its first token,
+    /// which is one of its prefixes.
+    Surfaces(Vec<String>),
+    Bases(Vec<String>),
 }
 
 #[derive(Debug, Clone)]
@@ -130,10 +143,12 @@ impl TokenPattern {
             });
         }
         let target = target.unwrap_or((0, steps.len()));
+        let anchor = anchor_of(&steps[0]);
         Ok(TokenPattern {
             steps,
             target,
             source: source.to_string(),
+            anchor,
         })
     }
 
@@ -144,26 +159,61 @@ impl TokenPattern {
     /// All non-overlapping matches in the analysis, left to right.
     pub fn find_all(&self, a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<PatternMatch> {
         let mut out = Vec::new();
-        let mut i = range.start;
         let mut bounds = vec![0; self.steps.len() + 1];
-        while i < range.end {
-            if self.match_steps(a, 0, i, range.end, &mut bounds) {
-                let whole = self.span_of(a, &bounds, 0, self.steps.len());
-                let target = self.span_of(a, &bounds, self.target.0, self.target.1);
-                let next = bounds[self.steps.len()].max(i + 1);
-                if !whole.is_empty() {
-                    out.push(PatternMatch {
-                        whole,
-                        target,
-                        next,
-                    });
+        let mut next_free = range.start;
+        let mut try_at = |i: usize, out: &mut Vec<PatternMatch>| {
+            if i < next_free || i >= range.end || !self.match_steps(a, 0, i, range.end, &mut bounds)
+            {
+                return;
+            }
+            let whole = self.span_of(a, &bounds, 0, self.steps.len());
+            let target = self.span_of(a, &bounds, self.target.0, self.target.1);
+            next_free = bounds[self.steps.len()].max(i + 1);
+            if !whole.is_empty() {
+                out.push(PatternMatch {
+                    whole,
+                    target,
+                    next: next_free,
+                });
+            }
+        };
+        match &self.anchor {
+            Some(anchor) => {
+                for i in self.anchor_positions(a, anchor) {
+                    try_at(i, &mut out);
                 }
-                i = next;
-            } else {
-                i += 1;
+            }
+            None => {
+                for i in range.clone() {
+                    try_at(i, &mut out);
+                }
             }
         }
         out
+    }
+
+    /// Sorted token indices where the anchor word occurs.
+    fn anchor_positions(&self, a: &Analysis<'_>, anchor: &Anchor) -> Vec<usize> {
+        let mut at: Vec<usize> = match anchor {
+            Anchor::Surfaces(words) => words
+                .iter()
+                .flat_map(|w| {
+                    // A surface step may span tokens: its first token is one of its prefixes.
+                    w.char_indices()
+                        .map(|(i, c)| &w[..i + c.len_utf8()])
+                        .flat_map(|prefix| a.tokens_with_surface(prefix))
+                })
+                .map(|&i| i as usize)
+                .collect(),
+            Anchor::Bases(words) => words
+                .iter()
+                .flat_map(|w| a.tokens_with_base(w))
+                .map(|&i| i as usize)
+                .collect(),
+        };
+        at.sort_unstable();
+        at.dedup();
+        at
     }
 
     /// Span covering the tokens of steps `[from, to)`; empty if those steps matched nothing.
@@ -199,6 +249,33 @@ impl TokenPattern {
         }
         s.optional && self.match_steps(a, step + 1, tok, end, bounds)
     }
+}
+
+/// The words a match must start with, if the first step (not optional) pins them down: a
+/// surface, a base form, or a regex that is just an anchored list of words (`re:^(追求|追究)$`).
+fn anchor_of(step: &Step) -> Option<Anchor> {
+    if step.optional {
+        return None;
+    }
+    step.conds.iter().find_map(|c| match c {
+        Cond::Surface(s) => Some(Anchor::Surfaces(vec![s.clone()])),
+        Cond::Base(b) => Some(Anchor::Bases(vec![b.clone()])),
+        Cond::Regex(re) => literal_alternatives(re.as_str()).map(Anchor::Surfaces),
+        _ => None,
+    })
+}
+
+/// `^(a|b|c)$`, `^(?:a|b)$` or `^a$` with plain words → the words; anything else → None.
+fn literal_alternatives(re: &str) -> Option<Vec<String>> {
+    let body = re.strip_prefix('^')?.strip_suffix('$')?;
+    let body = body
+        .strip_prefix("(?:")
+        .or_else(|| body.strip_prefix('('))
+        .and_then(|b| b.strip_suffix(')'))
+        .unwrap_or(body);
+    let words: Vec<String> = body.split('|').map(str::to_string).collect();
+    let plain = |w: &String| !w.is_empty() && !w.chars().any(|c| "\\.+*?()[]{}^$|".contains(c));
+    words.iter().all(plain).then_some(words)
 }
 
 /// Whether a trailing `]` closes the target rather than a regex character class: in a `re:`
@@ -423,6 +500,49 @@ mod tests {
         );
         assert_eq!(find("re:^[0-9]+$ 年", "2027年"), vec![("2027年", "2027年")]);
         assert_eq!(find("[re:^[0-9]+$] 年", "2027年"), vec![("2027年", "2027")]);
+    }
+
+    #[test]
+    fn anchors_come_from_the_first_step() {
+        let anchor = |p: &str| TokenPattern::parse(p).unwrap().anchor;
+        assert_eq!(
+            anchor("以外 な"),
+            Some(Anchor::Surfaces(vec!["以外".into()]))
+        );
+        assert_eq!(
+            anchor("base:する ない"),
+            Some(Anchor::Bases(vec!["する".into()]))
+        );
+        assert_eq!(
+            anchor("re:^(追求|追究)$ を"),
+            Some(Anchor::Surfaces(vec!["追求".into(), "追究".into()]))
+        );
+        assert_eq!(anchor("re:^[0-9]+$ 年"), None);
+        assert_eq!(anchor("pos:名詞 化"), None);
+        assert_eq!(anchor("以外? な"), None);
+    }
+
+    #[test]
+    fn anchored_and_unanchored_patterns_find_the_same_matches() {
+        let text = "支援兵士を主張。責任を追求する。それ以外な点。以外な結果。重視しない。";
+        for (anchored, scan) in [
+            ("支援兵士", "*&re:^支援$ 兵士"),
+            ("re:^(追求|追究)$", "pos:名詞&re:^(追求|追究)$"),
+            ("[以外] な", "*&re:^以外$ な"),
+            ("base:する ない", "pos:動詞&base:する ない"),
+        ] {
+            assert!(TokenPattern::parse(anchored).unwrap().anchor.is_some());
+            assert!(
+                TokenPattern::parse(scan).unwrap().anchor.is_none(),
+                "{scan}"
+            );
+            assert_eq!(
+                find(anchored, text),
+                find(scan, text),
+                "{anchored} vs {scan}"
+            );
+            assert!(!find(anchored, text).is_empty(), "{anchored}");
+        }
     }
 
     #[test]
