@@ -29,13 +29,10 @@ pub(super) fn parse(text: &str) -> Parsed {
                 },
                 range,
             )),
-            Event::Start(Tag::Paragraph) => {
-                // A paragraph directly inside a list item is the item's own text.
-                if !matches!(open.last(), Some(o) if o.kind == BlockKind::ListItem && o.text.is_empty())
-                {
-                    open.push(Open::new(BlockKind::Paragraph, range));
-                }
-            }
+            // A paragraph directly inside a list item is the item's own text.
+            Event::Start(Tag::Paragraph) if matches!(open.last(), Some(o) if o.kind == BlockKind::ListItem && o.text.is_empty()) =>
+                {}
+            Event::Start(Tag::Paragraph) => open.push(Open::new(BlockKind::Paragraph, range)),
             Event::Start(Tag::Item) => open.push(Open::new(BlockKind::ListItem, range)),
             Event::Start(Tag::TableCell) => open.push(Open::new(BlockKind::Paragraph, range)),
             Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::HtmlBlock) => {

@@ -130,7 +130,7 @@ impl RuleSource {
         let span = e.location().map(|l| {
             let at = l.index().min(self.text.len());
             let end = self.text[at..]
-                .find(|c: char| c == ':' || c == '\n')
+                .find([':', '\n'])
                 .map_or(self.text.len(), |i| at + i)
                 .max(at);
             Span::new(at, end)

@@ -2,6 +2,7 @@
 //! validates the spec once at load, and a check that reports [`Hit`]s.
 
 pub mod existence;
+pub mod repetition;
 pub mod substitution;
 
 use regex::{Regex, RegexBuilder};
@@ -29,10 +30,11 @@ pub struct Context<'a> {
 pub enum Kind {
     Existence(existence::Existence),
     Substitution(substitution::Substitution),
+    Repetition(repetition::Repetition),
 }
 
 /// The `kind:` values, for "did you mean" and docs.
-pub const KIND_NAMES: &[&str] = &["existence", "substitution"];
+pub const KIND_NAMES: &[&str] = &["existence", "substitution", "repetition"];
 
 /// Upper bound on a compiled regex, so a hostile `a{1000}{1000}` fails to load instead of
 /// exhausting memory.
@@ -43,6 +45,7 @@ impl Kind {
         match self {
             Kind::Existence(_) => "existence",
             Kind::Substitution(_) => "substitution",
+            Kind::Repetition(_) => "repetition",
         }
     }
 
@@ -51,6 +54,7 @@ impl Kind {
         match kind {
             "existence" => Some(field_names::<existence::Spec>()),
             "substitution" => Some(field_names::<substitution::Spec>()),
+            "repetition" => Some(field_names::<repetition::Spec>()),
             _ => None,
         }
     }
@@ -60,6 +64,7 @@ impl Kind {
         match kind {
             "existence" => existence::PLACEHOLDERS,
             "substitution" => substitution::PLACEHOLDERS,
+            "repetition" => repetition::PLACEHOLDERS,
             _ => &[],
         }
     }
@@ -82,6 +87,9 @@ impl Kind {
             }
             "substitution" => substitution::Substitution::compile(spec(src, valid_keys)?, src)
                 .map(Kind::Substitution),
+            "repetition" => {
+                repetition::Repetition::compile(spec(src, valid_keys)?, src).map(Kind::Repetition)
+            }
             other => unreachable!("kind `{other}` was validated before compiling"),
         }
     }
@@ -90,6 +98,7 @@ impl Kind {
         match self {
             Kind::Existence(k) => k.check(ctx, message, out),
             Kind::Substitution(k) => k.check(ctx, message, out),
+            Kind::Repetition(k) => k.check(ctx, message, out),
         }
     }
 }
