@@ -20,6 +20,10 @@ pub const LOCAL_RULES: &[(&str, &str)] = &[
         "affirm-negate.yaml",
         include_str!("init/affirm-negate.yaml"),
     ),
+    (
+        "repeated-phrase.yaml",
+        include_str!("init/repeated-phrase.yaml"),
+    ),
 ];
 
 const CONFIG: &str = include_str!("init/seigo.yaml");

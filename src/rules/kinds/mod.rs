@@ -5,6 +5,7 @@ pub mod conflict;
 pub mod existence;
 pub mod headline_support;
 pub mod polarity;
+pub mod repetition;
 pub mod substitution;
 
 use regex::{Regex, RegexBuilder};
@@ -35,6 +36,7 @@ pub enum Kind {
     Substitution(substitution::Substitution),
     HeadlineSupport(headline_support::HeadlineSupport),
     Polarity(polarity::Polarity),
+    Repetition(repetition::Repetition),
 }
 
 /// The `kind:` values, for "did you mean" and docs.
@@ -43,6 +45,7 @@ pub const KIND_NAMES: &[&str] = &[
     "existence",
     "headline-support",
     "polarity",
+    "repetition",
     "substitution",
 ];
 
@@ -58,6 +61,7 @@ impl Kind {
             Kind::Substitution(_) => "substitution",
             Kind::HeadlineSupport(_) => "headline-support",
             Kind::Polarity(_) => "polarity",
+            Kind::Repetition(_) => "repetition",
         }
     }
 
@@ -69,6 +73,7 @@ impl Kind {
             "substitution" => Some(field_names::<substitution::Spec>()),
             "headline-support" => Some(field_names::<headline_support::Spec>()),
             "polarity" => Some(field_names::<polarity::Spec>()),
+            "repetition" => Some(field_names::<repetition::Spec>()),
             _ => None,
         }
     }
@@ -85,6 +90,7 @@ impl Kind {
             "existence" => Some(of::<existence::Spec>()),
             "headline-support" => Some(of::<headline_support::Spec>()),
             "polarity" => Some(of::<polarity::Spec>()),
+            "repetition" => Some(of::<repetition::Spec>()),
             "substitution" => Some(of::<substitution::Spec>()),
             _ => None,
         }
@@ -98,6 +104,7 @@ impl Kind {
             "substitution" => substitution::PLACEHOLDERS,
             "headline-support" => headline_support::PLACEHOLDERS,
             "polarity" => polarity::PLACEHOLDERS,
+            "repetition" => repetition::PLACEHOLDERS,
             _ => &[],
         }
     }
@@ -130,6 +137,9 @@ impl Kind {
             "polarity" => {
                 polarity::Polarity::compile(spec(src, valid_keys)?, src).map(Kind::Polarity)
             }
+            "repetition" => {
+                repetition::Repetition::compile(spec(src, valid_keys)?, src).map(Kind::Repetition)
+            }
             other => unreachable!("kind `{other}` was validated before compiling"),
         }
     }
@@ -141,6 +151,7 @@ impl Kind {
             Kind::Substitution(k) => k.check(ctx, message, out),
             Kind::HeadlineSupport(k) => k.check(ctx, message, out),
             Kind::Polarity(k) => k.check(ctx, message, out),
+            Kind::Repetition(k) => k.check(ctx, message, out),
         }
     }
 }

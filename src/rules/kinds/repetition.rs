@@ -1,0 +1,1060 @@
+//! `kind: repetition`: sentences that occur twice or more, verbatim or nearly so.
+//!
+//! Machine-generated articles often restate whole sentences in several sections, with at most
+//! a comma or a connective changed. Each group of such sentences is reported once: at the
+//! second occurrence, with every other occurrence as a related span.
+//!
+//! ```yaml
+//! kind: repetition
+//! message: "同じ内容の文が{count}回出てきます（類似度 {similarity}）"
+//! threshold: 0.8                  # Jaccard similarity of character n-gram sets, 0.5..=1
+//! ngram: 3                        # n of the character n-grams (1..=8)
+//! min_chars: 20                   # shorter sentences (after normalisation) are ignored
+//! scope: [paragraph, list_item]   # block kinds whose sentences count; also headline, heading
+//! skip_connectives: true          # ignore a leading 「また、」「特に、」 when comparing
+//! ```
+//!
+//! Placeholders: `{count}` the number of occurrences, `{similarity}` the lowest similarity of
+//! another occurrence to the reported one (rounded down to 2 decimals; `1.00` for verbatim
+//! copies), `{excerpt}` the beginning of the first occurrence.
+//!
+//! Headings and the headline are out of scope by default: a summary heading repeating the
+//! title is another rule's business, and body sentences often contain their heading.
+//!
+//! # Algorithm
+//!
+//! 1. Every in-scope sentence is normalised: a leading connective (a 接続詞 or 副詞, optionally
+//!    with one particle, then 「、」) is skipped, and only letters and digits are kept, ASCII
+//!    lower-cased, so 「日本政府は、…」 and 「日本政府は…」 compare equal.
+//! 2. Verbatim copies (equal normalised text) are grouped with a hash map; from here on each
+//!    group is one representative.
+//! 3. Each representative becomes the set of its character n-grams (hashed with FNV-1a over
+//!    code points), summarised by a 64-value MinHash signature. Signatures are cut into bands
+//!    (LSH); representatives that agree on a whole band are candidate pairs. The band size is
+//!    chosen from `threshold` so that a pair exactly at the threshold becomes a candidate with
+//!    probability ≥ 99.9%. All hashing uses fixed functions and seeds, so findings never depend
+//!    on the Rust version or the run.
+//! 4. Candidates are verified with the exact Jaccard similarity |A∩B| / |A∪B| of their n-gram
+//!    sets, and rejected when each sentence has a number or a proper noun the other lacks:
+//!    「3回に山田の適時打で…」 and 「7回に山田の適時打で…」 state two facts, not one twice.
+//! 5. Verified pairs are joined with union-find; each cluster of two or more sentences is one
+//!    finding.
+//!
+//! Cost is linear in the document: normalising, hashing and signatures touch each character a
+//! bounded number of times, and in each band a sentence is compared with at most the
+//! `MAX_PROBES` sentences before it in its bucket, so a bucket of many look-alike sentences
+//! cannot make it quadratic. A 1 MB article checks in about 0.1 s at the default threshold
+//! (optimised build); thresholds below 0.5 are refused, as they would make most sentence
+//! pairs candidates.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::Context;
+use crate::document::BlockKind;
+use crate::error::FileError;
+use crate::finding::Hit;
+use crate::morph::Analysis;
+use crate::rules::message::Message;
+use crate::rules::spec::{RuleSource, did_you_mean};
+use crate::span::Span;
+
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(default)]
+pub struct Spec {
+    /// The n of the character n-grams compared.
+    pub ngram: usize,
+    /// Minimum Jaccard similarity of two sentences' n-gram sets to count as a repeat.
+    pub threshold: f64,
+    /// Sentences with fewer normalised characters are ignored (short ones repeat naturally).
+    pub min_chars: usize,
+    /// Block kinds whose sentences are compared: headline, heading, paragraph, list_item.
+    pub scope: Vec<String>,
+    /// Ignore a leading connective such as 「また、」 when comparing.
+    pub skip_connectives: bool,
+}
+
+impl Default for Spec {
+    fn default() -> Self {
+        Spec {
+            ngram: 3,
+            threshold: 0.8,
+            min_chars: 20,
+            scope: vec!["paragraph".into(), "list_item".into()],
+            skip_connectives: true,
+        }
+    }
+}
+
+pub const PLACEHOLDERS: &[&str] = &["count", "similarity", "excerpt"];
+
+const SCOPE_NAMES: &[&str] = &["headline", "heading", "paragraph", "list_item"];
+const MAX_NGRAM: usize = 8;
+const MIN_THRESHOLD: f64 = 0.5;
+/// MinHash signature length.
+const SIGNATURE: usize = 64;
+/// Within one LSH bucket, a sentence is compared with at most this many sentences before it.
+const MAX_PROBES: usize = 16;
+/// Characters of the first occurrence shown by `{excerpt}`.
+const EXCERPT_CHARS: usize = 20;
+
+/// Which block kinds are in scope.
+#[derive(Debug, Clone, Copy, Default)]
+struct Scope {
+    headline: bool,
+    heading: bool,
+    paragraph: bool,
+    list_item: bool,
+}
+
+impl Scope {
+    fn contains(self, kind: BlockKind) -> bool {
+        match kind {
+            BlockKind::Headline => self.headline,
+            BlockKind::Heading { .. } => self.heading,
+            BlockKind::Paragraph => self.paragraph,
+            BlockKind::ListItem => self.list_item,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Repetition {
+    ngram: usize,
+    threshold: f64,
+    min_chars: usize,
+    scope: Scope,
+    skip_connectives: bool,
+    /// Rows per LSH band, derived from `threshold`.
+    rows: usize,
+}
+
+impl Repetition {
+    pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
+        let mut errors = Vec::new();
+        if !(1..=MAX_NGRAM).contains(&spec.ngram) {
+            errors.push(src.error(
+                src.key("ngram"),
+                format!("`ngram` must be between 1 and {MAX_NGRAM}"),
+            ));
+        }
+        // Written so that NaN fails too. Below 0.5 sentences are related, not repeated, and
+        // LSH would have to compare far more chance candidates.
+        if !(MIN_THRESHOLD..=1.0).contains(&spec.threshold) {
+            errors.push(
+                src.error(
+                    src.key("threshold"),
+                    format!("`threshold` must be between {MIN_THRESHOLD} and 1"),
+                )
+                .with_help("0.8 reports sentences that share 80% of their character n-grams"),
+            );
+        }
+        if spec.min_chars == 0 {
+            errors.push(src.error(src.key("min_chars"), "`min_chars` must be at least 1"));
+        }
+        if spec.scope.is_empty() {
+            errors.push(
+                src.error(
+                    src.key("scope"),
+                    "`scope` must name at least one block kind",
+                )
+                .with_help(format!("one or more of: {}", SCOPE_NAMES.join(", "))),
+            );
+        }
+        let mut scope = Scope::default();
+        for name in &spec.scope {
+            match name.as_str() {
+                "headline" => scope.headline = true,
+                "heading" => scope.heading = true,
+                "paragraph" => scope.paragraph = true,
+                "list_item" => scope.list_item = true,
+                other => errors.push(
+                    src.error(
+                        src.item(&["scope"], other),
+                        format!("unknown block kind `{other}` in `scope`"),
+                    )
+                    .with_help(
+                        did_you_mean(other, SCOPE_NAMES)
+                            .replace("valid keys here", "valid block kinds"),
+                    ),
+                ),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Repetition {
+            ngram: spec.ngram,
+            threshold: spec.threshold,
+            min_chars: spec.min_chars,
+            scope,
+            skip_connectives: spec.skip_connectives,
+            rows: band_rows(spec.threshold),
+        })
+    }
+
+    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        let units = self.units(ctx);
+        if units.spans.len() < 2 {
+            return;
+        }
+        let groups = Groups::build(&units);
+        let reps = groups.reps.len();
+        let shingles = Shingles::build(&units, &groups.reps, self.ngram);
+        let mut sets = UnionFind::new(reps);
+        if reps >= 2 {
+            let signatures = signatures(&shingles);
+            self.join_similar(
+                ctx.analysis,
+                &units,
+                &groups,
+                &shingles,
+                &signatures,
+                &mut sets,
+            );
+        }
+
+        // Clusters in document order of their first sentence, members in document order.
+        let mut cluster_of_root = vec![usize::MAX; reps];
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        for (unit, &rep) in groups.rep_of.iter().enumerate() {
+            let root = sets.find(rep);
+            if cluster_of_root[root] == usize::MAX {
+                cluster_of_root[root] = clusters.len();
+                clusters.push(Vec::new());
+            }
+            clusters[cluster_of_root[root]].push(unit);
+        }
+        for members in clusters.iter().filter(|m| m.len() >= 2) {
+            out.push(self.hit(ctx, message, &units, &groups, &shingles, members));
+        }
+    }
+
+    /// The in-scope sentences, normalised, with at least `min_chars` characters.
+    fn units(&self, ctx: &Context<'_>) -> Units {
+        let mut units = Units::default();
+        for sentence in &ctx.doc.sentences {
+            if !self.scope.contains(ctx.doc.blocks[sentence.block].kind) {
+                continue;
+            }
+            let span = sentence.span;
+            let from = if self.skip_connectives {
+                body_start(ctx.analysis, span)
+            } else {
+                span.start
+            };
+            let start = units.chars.len();
+            units.chars.extend(
+                ctx.doc.text[from..span.end]
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .map(|c| c.to_ascii_lowercase()),
+            );
+            if units.chars.len() - start < self.min_chars {
+                units.chars.truncate(start);
+                continue;
+            }
+            units.spans.push(span);
+            units.text.push(start..units.chars.len());
+        }
+        units
+    }
+
+    /// LSH over the representatives' signatures, then exact verification of candidates.
+    fn join_similar(
+        &self,
+        analysis: &Analysis<'_>,
+        units: &Units,
+        groups: &Groups,
+        shingles: &Shingles,
+        signatures: &[u64],
+        sets: &mut UnionFind,
+    ) {
+        let reps = groups.reps.len();
+        let bands = SIGNATURE / self.rows;
+        let mut bucket: Vec<(u64, usize)> = Vec::with_capacity(reps);
+        for band in 0..bands {
+            bucket.clear();
+            let rows = band * self.rows..(band + 1) * self.rows;
+            bucket.extend((0..reps).map(|r| {
+                let sig = &signatures[r * SIGNATURE..(r + 1) * SIGNATURE];
+                (band_hash(&sig[rows.clone()]), r)
+            }));
+            // Sorting (not a hash map) keeps the order of comparisons deterministic.
+            bucket.sort_unstable();
+            for run in bucket.chunk_by(|x, y| x.0 == y.0).filter(|r| r.len() > 1) {
+                // Each sentence meets the `MAX_PROBES` before it in the bucket: enough to chain
+                // a bucket of copies together, and never quadratic in the bucket's size.
+                for (i, &(_, b)) in run.iter().enumerate().skip(1) {
+                    for &(_, a) in &run[i.saturating_sub(MAX_PROBES)..i] {
+                        if sets.find(a) == sets.find(b) {
+                            continue;
+                        }
+                        let (x, y) = (shingles.set(a), shingles.set(b));
+                        // |A∩B| / |A∪B| ≤ min / max: a cheap bound before the merge.
+                        let (short, long) = (x.len().min(y.len()), x.len().max(y.len()));
+                        if (short as f64) < self.threshold * long as f64 {
+                            continue;
+                        }
+                        let similar = jaccard(x, y) >= self.threshold
+                            && !states_other_facts(
+                                analysis,
+                                units.spans[groups.reps[a]],
+                                units.spans[groups.reps[b]],
+                            );
+                        if similar {
+                            sets.union(a, b);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn hit(
+        &self,
+        ctx: &Context<'_>,
+        message: &Message,
+        units: &Units,
+        groups: &Groups,
+        shingles: &Shingles,
+        members: &[usize],
+    ) -> Hit {
+        let primary = members[1];
+        let primary_rep = groups.rep_of[primary];
+        let mut lowest = 1.0f64;
+        let mut related = Vec::with_capacity(members.len() - 1);
+        for (index, &unit) in members.iter().enumerate() {
+            if unit == primary {
+                continue;
+            }
+            let rep = groups.rep_of[unit];
+            let label = if rep == primary_rep {
+                format!("{}回目", index + 1)
+            } else {
+                let similarity = jaccard(shingles.set(rep), shingles.set(primary_rep));
+                lowest = lowest.min(similarity);
+                format!("{}回目 (類似度 {})", index + 1, two_decimals(similarity))
+            };
+            related.push((units.spans[unit], label));
+        }
+        let first = ctx.doc.slice(units.spans[members[0]]);
+        let excerpt = match first.char_indices().nth(EXCERPT_CHARS) {
+            Some((cut, _)) => format!("{}…", &first[..cut]),
+            None => first.to_string(),
+        };
+        let count = members.len().to_string();
+        let text = message.render(&[
+            ("count", &count),
+            ("similarity", &two_decimals(lowest)),
+            ("excerpt", &excerpt),
+        ]);
+        related.into_iter().fold(
+            Hit::new(units.spans[primary], text),
+            |hit, (span, label)| hit.with_related(span, label),
+        )
+    }
+}
+
+/// Normalised sentences: spans into the analysis text, and ranges into one shared `chars`
+/// buffer (one allocation for the whole document, not one per sentence).
+#[derive(Debug, Default)]
+struct Units {
+    spans: Vec<Span>,
+    text: Vec<Range<usize>>,
+    chars: Vec<char>,
+}
+
+impl Units {
+    fn text(&self, unit: usize) -> &[char] {
+        &self.chars[self.text[unit].clone()]
+    }
+}
+
+/// Verbatim copies grouped: `reps` are the first unit of each distinct normalised text, and
+/// `rep_of[unit]` is the index into `reps` of the unit's group.
+struct Groups {
+    reps: Vec<usize>,
+    rep_of: Vec<usize>,
+}
+
+impl Groups {
+    fn build(units: &Units) -> Self {
+        let mut index: HashMap<&[char], usize> = HashMap::with_capacity(units.spans.len());
+        let mut reps = Vec::new();
+        let rep_of = (0..units.spans.len())
+            .map(|unit| {
+                *index.entry(units.text(unit)).or_insert_with(|| {
+                    reps.push(unit);
+                    reps.len() - 1
+                })
+            })
+            .collect();
+        Groups { reps, rep_of }
+    }
+}
+
+/// Each representative's n-gram hashes, sorted and deduplicated, in one flat buffer.
+struct Shingles {
+    hashes: Vec<u64>,
+    ranges: Vec<Range<usize>>,
+}
+
+impl Shingles {
+    fn build(units: &Units, reps: &[usize], n: usize) -> Self {
+        let mut hashes = Vec::with_capacity(units.chars.len());
+        let mut ranges = Vec::with_capacity(reps.len());
+        for &unit in reps {
+            let text = units.text(unit);
+            let start = hashes.len();
+            // A text shorter than n (possible when min_chars < ngram) is one shingle.
+            hashes.extend(text.windows(n.min(text.len())).map(fnv1a));
+            hashes[start..].sort_unstable();
+            let mut kept = start;
+            for i in start..hashes.len() {
+                if i == start || hashes[i] != hashes[kept - 1] {
+                    hashes[kept] = hashes[i];
+                    kept += 1;
+                }
+            }
+            hashes.truncate(kept);
+            ranges.push(start..kept);
+        }
+        Shingles { hashes, ranges }
+    }
+
+    fn set(&self, rep: usize) -> &[u64] {
+        &self.hashes[self.ranges[rep].clone()]
+    }
+
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
+}
+
+/// Where a sentence's comparable body starts: after a leading connective and its 読点
+/// (「また、」「特に、」「一方で、」), which a rewrite adds or drops freely.
+fn body_start(a: &Analysis<'_>, span: Span) -> usize {
+    let tokens = a.within(span);
+    let pos = |i: usize| tokens.contains(&i).then(|| &*a.features(i).pos);
+    let first = tokens.start;
+    if !pos(first).is_some_and(|p| p.starts_with("接続詞,") || p.starts_with("副詞,")) {
+        return span.start;
+    }
+    let mut next = first + 1;
+    if pos(next).is_some_and(|p| p.starts_with("助詞,")) {
+        next += 1;
+    }
+    match pos(next) {
+        Some(p) if p.starts_with("記号,読点") => a.tokens[next].span.end,
+        _ => span.start,
+    }
+}
+
+/// True when each sentence has a number or proper noun that the other lacks: a parallel
+/// statement about another thing, not a repeat.
+fn states_other_facts(a: &Analysis<'_>, x: Span, y: Span) -> bool {
+    let facts = |span: Span| {
+        let mut out: Vec<&str> = a
+            .within(span)
+            .filter(|&i| {
+                let pos = &a.features(i).pos;
+                pos.starts_with("名詞,数") || pos.starts_with("名詞,固有名詞")
+            })
+            .map(|i| a.surface(i))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let (x, y) = (facts(x), facts(y));
+    let subset = |p: &[&str], q: &[&str]| p.iter().all(|f| q.binary_search(f).is_ok());
+    !subset(&x, &y) && !subset(&y, &x)
+}
+
+/// Jaccard similarity of two sorted, deduplicated hash sets.
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        1.0
+    } else {
+        shared as f64 / union as f64
+    }
+}
+
+/// Rounded down, so a similarity just under the threshold never prints as the threshold.
+fn two_decimals(x: f64) -> String {
+    format!("{:.2}", (x * 100.0 + 1e-9).floor() / 100.0)
+}
+
+/// The largest band (rows per band) for which a pair at exactly `threshold` shares at least
+/// one of the `SIGNATURE / rows` bands with probability ≥ 99.9%. Larger bands mean fewer
+/// chance candidates.
+fn band_rows(threshold: f64) -> usize {
+    (1..=SIGNATURE)
+        .rev()
+        .find(|&rows| {
+            let bands = (SIGNATURE / rows) as i32;
+            1.0 - (1.0 - threshold.powi(rows as i32)).powi(bands) >= 0.999
+        })
+        .unwrap_or(1)
+}
+
+/// MinHash signatures of all representatives, `SIGNATURE` values each, in one buffer.
+fn signatures(shingles: &Shingles) -> Vec<u64> {
+    let mut out = vec![u64::MAX; shingles.len() * SIGNATURE];
+    for rep in 0..shingles.len() {
+        let sig = &mut out[rep * SIGNATURE..(rep + 1) * SIGNATURE];
+        for &h in shingles.set(rep) {
+            for (slot, seed) in sig.iter_mut().zip(&SEEDS) {
+                *slot = (*slot).min(mix(h ^ seed));
+            }
+        }
+    }
+    out
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a over the code points of an n-gram: a fixed function, unlike std's `DefaultHasher`.
+fn fnv1a(chars: &[char]) -> u64 {
+    chars.iter().fold(FNV_OFFSET, |h, &c| {
+        (h ^ u64::from(u32::from(c))).wrapping_mul(FNV_PRIME)
+    })
+}
+
+fn band_hash(rows: &[u64]) -> u64 {
+    rows.iter()
+        .fold(FNV_OFFSET, |h, &v| mix(h ^ v).wrapping_mul(FNV_PRIME))
+}
+
+/// The splitmix64 finaliser: a fixed, well-mixing bijection on u64.
+const fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// One seed per MinHash function, from a fixed splitmix64 sequence.
+const SEEDS: [u64; SIGNATURE] = {
+    let mut seeds = [0u64; SIGNATURE];
+    let mut state: u64 = 0x5e16_0000_0000_0001;
+    let mut i = 0;
+    while i < SIGNATURE {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        seeds[i] = mix(state);
+        i += 1;
+    }
+    seeds
+};
+
+/// Union-find with path halving and union by size.
+struct UnionFind {
+    parent: Vec<usize>,
+    size: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n).collect(),
+            size: vec![1; n],
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (mut a, mut b) = (self.find(a), self.find(b));
+        if a == b {
+            return;
+        }
+        if self.size[a] < self.size[b] {
+            std::mem::swap(&mut a, &mut b);
+        }
+        self.parent[b] = a;
+        self.size[a] += self.size[b];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::document::{Document, Format};
+    use crate::engine::run_rule;
+    use crate::finding::Finding;
+    use crate::morph::Morph;
+    use crate::rules::Rule;
+    use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
+
+    fn rule(extra: &str) -> Rule {
+        rule_from_yaml(&format!(
+            "kind: repetition\nmessage: \"{{count}}回 {{similarity}} {{excerpt}}\"\n{extra}"
+        ))
+    }
+
+    fn load_errors(yaml: &str) -> Vec<String> {
+        Rule::load("test/rule", RuleSource::new("test.yaml", yaml), false)
+            .expect_err("the rule must not load")
+            .iter()
+            .map(|e| format!("{} {}", e.headline(), e.help.as_deref().unwrap_or("")))
+            .collect()
+    }
+
+    fn run(rule: &Rule, path: &Path, text: String) -> Vec<Finding> {
+        let doc = Document::parse(path.display().to_string(), text, Format::from_path(path));
+        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        run_rule(rule, &doc, &analysis)
+    }
+
+    /// Each finding as (primary text, [(label, related text)]).
+    fn described<'t>(text: &'t str, found: &[Finding]) -> Vec<(&'t str, Vec<(String, &'t str)>)> {
+        found
+            .iter()
+            .map(|f| {
+                let related = f
+                    .related
+                    .iter()
+                    .map(|r| (r.message.clone(), &text[r.span.range()]))
+                    .collect();
+                (&text[f.span.range()], related)
+            })
+            .collect()
+    }
+
+    const BODY: &str = "政府は来年度から全国の小中学校で給食費を無償化する方針を固めました。";
+
+    #[test]
+    fn a_verbatim_repeat_is_reported_at_its_second_occurrence() {
+        let text = format!(
+            "給食費の無償化\n\n{BODY}財源の確保が課題です。\n\n1. 今後の見通し\n\n{}",
+            BODY.replacen("政府は", "政府は、", 1)
+        );
+        let found = hits(&rule(""), &text);
+        assert_eq!(found.len(), 1);
+        let second = text.rfind("政府は、").unwrap();
+        assert_eq!(found[0].span.start, second);
+        assert_eq!(found[0].related.len(), 1);
+        assert_eq!(found[0].related[0].message, "1回目");
+        assert_eq!(&text[found[0].related[0].span.range()], BODY);
+        assert_eq!(
+            found[0].message,
+            "2回 1.00 政府は来年度から全国の小中学校で給食費を…"
+        );
+    }
+
+    #[test]
+    fn near_repeats_form_one_cluster_with_their_similarity() {
+        let near = BODY.replace("固めました", "固めています");
+        let text =
+            format!("見出し\n\n{BODY}\n\n別の話題について説明します。\n\n{near}\n\n{BODY}\n");
+        let found = hits(&rule(""), &text);
+        let described = described(&text, &found);
+        assert_eq!(described.len(), 1, "{described:?}");
+        let (primary, related) = &described[0];
+        assert_eq!(*primary, near);
+        assert_eq!(related[0], ("1回目 (類似度 0.80)".to_string(), BODY));
+        assert_eq!(related[1], ("3回目 (類似度 0.80)".to_string(), BODY));
+        assert!(
+            found[0].message.starts_with("3回 0.80 "),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn leading_connectives_are_ignored_unless_disabled() {
+        let text = format!("見出し\n\n{BODY}\n\nまた、{BODY}\n");
+        let found = hits(&rule(""), &text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].related[0].message, "1回目");
+        let found = hits(&rule("skip_connectives: false\n"), &text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].related[0].message.starts_with("1回目 (類似度 0.9"));
+    }
+
+    #[test]
+    fn different_sentences_are_not_reported() {
+        let text = format!(
+            "見出し\n\n{BODY}\n\n政府は来年度から全国の高校で授業料を無償化する方針を示しました。\n"
+        );
+        assert_hits(&rule(""), &text, &[]);
+    }
+
+    #[test]
+    fn short_sentences_and_headings_are_ignored_by_default() {
+        let text = "台風10号が接近、交通機関に影響\n\n詳しくは後ほどお伝えします。\n\n\
+                    ■台風10号が接近、交通機関に影響\n\n台風10号が接近、交通機関に影響\n\n\
+                    詳しくは後ほどお伝えします。\n";
+        // The headline's text as a paragraph is one occurrence in scope; the short sentence
+        // repeats but has fewer than 20 characters.
+        assert_hits(&rule(""), text, &[]);
+        assert_hits(
+            &rule("min_chars: 12\n"),
+            text,
+            &["詳しくは後ほどお伝えします。"],
+        );
+        assert_hits(
+            &rule("min_chars: 12\nscope: [headline, heading, paragraph]\n"),
+            text,
+            &[
+                "台風10号が接近、交通機関に影響",
+                "詳しくは後ほどお伝えします。",
+            ],
+        );
+    }
+
+    #[test]
+    fn parallel_statements_about_other_numbers_or_places_are_not_repeats() {
+        let tokyo = "午前9時の時点で、東京都内の観測地点の最大瞬間風速は32メートルに達しました。";
+        let other_number = tokyo.replace("32", "35");
+        let other_place = tokyo.replace("東京", "千葉");
+        let reworded = tokyo.replace("観測地点", "観測点");
+        for (other, reported) in [
+            (other_number.as_str(), false),
+            (other_place.as_str(), false),
+            (reworded.as_str(), true),
+        ] {
+            let text = format!("見出し\n\n{tokyo}\n\n{other}\n");
+            let found = hits(&rule(""), &text);
+            assert_eq!(found.len(), usize::from(reported), "{other}");
+        }
+        // The numbers case is similar enough to be reported but for the guard.
+        let text = format!("見出し\n\n{tokyo}\n\n{other_number}\n");
+        let doc = Document::parse("t.txt", text.clone(), Format::PlainText);
+        let units = Repetition::compile(Spec::default(), &RuleSource::new("t", ""))
+            .unwrap()
+            .units(&Context {
+                doc: &doc,
+                analysis: &Analysis::new(Morph::global().unwrap(), &doc.text),
+            });
+        let groups = Groups::build(&units);
+        let shingles = Shingles::build(&units, &groups.reps, 3);
+        assert!(jaccard(shingles.set(0), shingles.set(1)) >= 0.8);
+    }
+
+    #[test]
+    fn a_subset_of_facts_is_still_a_repeat() {
+        let full =
+            "政府は2027年3月に期限を迎える協定について、米国との交渉を前倒しで始める方針です。";
+        let fewer = full.replace("3月", "");
+        let text = format!("見出し\n\n{full}\n\n{fewer}\n");
+        assert_hits(&rule(""), &text, &[fewer.as_str()]);
+    }
+
+    #[test]
+    fn threshold_and_ngram_change_what_counts() {
+        let text = format!(
+            "見出し\n\n{BODY}\n\n{}\n",
+            BODY.replace("全国の小中学校で", "全国の公立の小中学校で")
+        );
+        assert_eq!(hits(&rule(""), &text).len(), 1);
+        assert_eq!(hits(&rule("threshold: 0.95\n"), &text).len(), 0);
+        assert_eq!(hits(&rule("ngram: 6\n"), &text).len(), 0);
+    }
+
+    #[test]
+    fn invalid_options_are_located_errors() {
+        let base = "kind: repetition\nmessage: x\n";
+        let e = load_errors(&format!("{base}threshold: 1.5\n"));
+        assert!(
+            e[0].contains("`threshold` must be between 0.5 and 1"),
+            "{e:?}"
+        );
+        assert!(e[0].starts_with("test.yaml:3:1"), "{e:?}");
+        let e = load_errors(&format!("{base}ngram: 0\nmin_chars: 0\n"));
+        assert_eq!(e.len(), 2, "{e:?}");
+        let e = load_errors(&format!("{base}scope: [paragraph, list-item]\n"));
+        assert!(e[0].contains("unknown block kind `list-item`"), "{e:?}");
+        assert!(e[0].contains("did you mean `list_item`?"), "{e:?}");
+        let e = load_errors(&format!("{base}scope: []\n"));
+        assert!(e[0].contains("at least one block kind"), "{e:?}");
+        let e = load_errors(&format!("{base}treshold: 0.9\n"));
+        assert!(e[0].contains("did you mean `threshold`?"), "{e:?}");
+        let e = load_errors("kind: repetition\nmessage: \"{match}\"\n");
+        assert!(e[0].contains("{count}, {similarity}, {excerpt}"), "{e:?}");
+    }
+
+    #[test]
+    fn bands_catch_pairs_at_the_threshold() {
+        assert_eq!(band_rows(0.8), 4);
+        assert_eq!(band_rows(0.6), 2);
+        assert_eq!(band_rows(1.0), SIGNATURE);
+        for t in [0.5, 0.7, 0.8, 0.9, 0.95] {
+            let rows = band_rows(t);
+            let p = 1.0 - (1.0 - t.powi(rows as i32)).powi((SIGNATURE / rows) as i32);
+            assert!(p >= 0.999, "{t}: {p}");
+        }
+    }
+
+    #[test]
+    fn hashes_are_fixed_functions() {
+        // Published FNV-1a test vectors (ASCII code points hash like bytes).
+        assert_eq!(fnv1a(&['a']), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(&['f', 'o', 'o']), 0xdcb2_7518_fed9_d577);
+        assert_eq!(
+            SEEDS[0],
+            mix(0x5e16_0000_0000_0001u64.wrapping_add(0x9e37_79b9_7f4a_7c15))
+        );
+    }
+
+    #[test]
+    fn clean_articles_have_no_repeats() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/clean");
+        let rule = rule("");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).expect("fixtures/clean exists") {
+            let path = entry.expect("dir entry").path();
+            let text = std::fs::read_to_string(&path).expect("fixture reads");
+            let found = run(&rule, &path, text.clone());
+            assert!(
+                found.is_empty(),
+                "{}: {:?}",
+                path.display(),
+                described(&text, &found)
+            );
+            checked += 1;
+        }
+        assert!(checked >= 6, "only {checked} clean fixtures");
+    }
+
+    /// The section (numbered heading) an offset of the seed article falls in.
+    fn seed_section(text: &str, offset: usize) -> u32 {
+        text[..offset]
+            .lines()
+            .rev()
+            .find_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok()))
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn seed_article_repeats() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed-article.txt");
+        let text = std::fs::read_to_string(&path).expect("seed reads");
+        let found = run(&rule(""), &path, text.clone());
+        let at = |offset| seed_section(&text, offset);
+        let summary: Vec<_> = found
+            .iter()
+            .map(|f| {
+                let related: Vec<_> = f
+                    .related
+                    .iter()
+                    .map(|r| (at(r.span.start), r.message.as_str(), &text[r.span.range()]))
+                    .collect();
+                (
+                    at(f.span.start),
+                    &text[f.span.range()],
+                    f.message.as_str(),
+                    related,
+                )
+            })
+            .collect();
+        let kantei = "アメリカ大統領選でトランプ前大統領の当選が確実となったことを受け、石破茂首相がトランプ氏との関係構築を急いでいます。";
+        let anpo = "トランプ氏は1期目で日米安保条約の公平さを指摘し、防衛費の増額や在日米軍駐留経費の大幅な負担増を日本に求めました。";
+        assert_eq!(
+            summary,
+            vec![
+                (
+                    2,
+                    format!("日本政府は{kantei}").as_str(),
+                    "2回 1.00 日本政府は、アメリカ大統領選でトランプ前…",
+                    vec![(1, "1回目", format!("日本政府は、{kantei}").as_str())],
+                ),
+                (
+                    9,
+                    anpo,
+                    "2回 1.00 トランプ氏は1期目で日米安保条約の公平さ…",
+                    vec![(2, "1回目", anpo)],
+                ),
+                (
+                    6,
+                    "日米で推進するミサイル防衛装備の共同開発についても、米国の国内産業保護を優先することで遅れるリスクが指摘されています。",
+                    "2回 0.81 また、日米で推進するミサイル防衛装備の共…",
+                    vec![(
+                        3,
+                        "1回目 (類似度 0.81)",
+                        "また、日米で推進するミサイル防衛装備の共同開発において、米国の国内産業保護を優先することで遅れるリスクが指摘されています。",
+                    )],
+                ),
+            ]
+        );
+    }
+
+    /// A deterministic generator of distinct sentences: 6 to 11 words from a vocabulary of
+    /// 64 kanji compounds, joined by particles, so unrelated sentences share few n-grams.
+    struct Sentences(u64);
+
+    impl Sentences {
+        const WORDS: [&str; 64] = [
+            "政府",
+            "委員会",
+            "計画",
+            "予算",
+            "地域",
+            "住民",
+            "企業",
+            "市場",
+            "研究",
+            "技術",
+            "教育",
+            "医療",
+            "交通",
+            "環境",
+            "農業",
+            "観光",
+            "港湾",
+            "鉄道",
+            "電力",
+            "通信",
+            "財政",
+            "税制",
+            "雇用",
+            "賃金",
+            "物価",
+            "金利",
+            "為替",
+            "貿易",
+            "輸出",
+            "輸入",
+            "防災",
+            "避難",
+            "堤防",
+            "河川",
+            "道路",
+            "橋梁",
+            "空港",
+            "病院",
+            "学校",
+            "図書館",
+            "審議",
+            "改正",
+            "制度",
+            "規制",
+            "支援",
+            "補助",
+            "投資",
+            "開発",
+            "調査",
+            "報告",
+            "会議",
+            "協定",
+            "交渉",
+            "合意",
+            "選挙",
+            "議会",
+            "首長",
+            "職員",
+            "労働",
+            "福祉",
+            "年金",
+            "保険",
+            "食品",
+            "漁業",
+        ];
+        const PARTICLES: [&str; 8] = ["の", "は", "と", "を", "で", "に", "や", "が"];
+
+        fn next(&mut self) -> u64 {
+            // Knuth's MMIX LCG; the high bits are the well-mixed ones.
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            self.0 >> 33
+        }
+
+        fn sentence(&mut self) -> String {
+            let words = 6 + self.next() % 6;
+            let mut s = String::new();
+            for i in 0..words {
+                s.push_str(Self::WORDS[(self.next() % 64) as usize]);
+                if i + 1 < words {
+                    s.push_str(Self::PARTICLES[(self.next() % 8) as usize]);
+                }
+            }
+            s.push_str("を進めた。");
+            s
+        }
+    }
+
+    #[test]
+    fn a_large_bucket_of_look_alikes_chains_into_one_cluster() {
+        // 1,600 distinct sentences that differ from their neighbours in one word: nearly all
+        // share every LSH bucket, so comparing within buckets unbounded would be quadratic.
+        let words: Vec<&str> = Sentences::WORDS
+            .iter()
+            .copied()
+            .filter(|w| w.chars().count() == 2)
+            .take(40)
+            .collect();
+        let mut text = String::from("見出し\n\n");
+        for a in &words {
+            for b in &words {
+                text.push_str(&format!(
+                    "市は{a}と{b}の分野で来年度から新たな支援制度を設け、事業者への説明会を順次開く方針を固めました。\n\n"
+                ));
+            }
+        }
+        let found = hits(&rule(""), &text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].related.len(), 40 * 40 - 1);
+    }
+
+    #[test]
+    fn a_megabyte_document_reports_exactly_the_planted_repeats() {
+        let copied = "臨時国会の会期末を控え、与野党の国会対策委員長が断続的に会談を重ねています。";
+        let original = "気象庁は週末にかけて東日本の太平洋側で大雨となるおそれがあるとして警戒を呼びかけました。";
+        let near = "気象庁は週末にかけて東日本の太平洋側で大雨になるおそれがあるとして警戒を呼びかけました。";
+        let mut sentences = Sentences(42);
+        let mut text = String::from("長い文書\n\n");
+        let mut paragraphs = 0;
+        while text.len() < 1 << 20 {
+            for _ in 0..5 {
+                text.push_str(&sentences.sentence());
+            }
+            paragraphs += 1;
+            match paragraphs {
+                10 | 1000 | 2000 => text.push_str(copied),
+                100 => text.push_str(original),
+                1800 => text.push_str(near),
+                _ => {}
+            }
+            text.push_str("\n\n");
+        }
+        assert!(paragraphs > 2000, "{paragraphs}");
+        let found = hits(&rule(""), &text);
+        let described = described(&text, &found);
+        assert_eq!(
+            described,
+            vec![
+                (
+                    copied,
+                    vec![("1回目".to_string(), copied), ("3回目".to_string(), copied)]
+                ),
+                (near, vec![("1回目 (類似度 0.86)".to_string(), original)]),
+            ]
+        );
+    }
+}
