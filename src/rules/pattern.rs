@@ -30,10 +30,11 @@ pub struct TokenPattern {
     /// Steps `[from, to)` that form the reported span; all steps when no brackets were given.
     target: (usize, usize),
     source: String,
-    /// What the first token of a match must be, when that is a short list of words: matching
-    /// then starts only at those tokens (found through the document's index) instead of at
-    /// every token, which made patterns the top cost of a check.
-    anchor: Option<Anchor>,
+    /// A step that must be one of a short list of words, and how many (single-token, required)
+    /// steps precede it: matching then starts only that many tokens before those words (found
+    /// through the document's index) instead of at every token, which made patterns the top
+    /// cost of a check.
+    anchor: Option<(Anchor, usize)>,
 }
 
 /// Words a match must start with.
@@ -143,7 +144,7 @@ impl TokenPattern {
             });
         }
         let target = target.unwrap_or((0, steps.len()));
-        let anchor = anchor_of(&steps[0]);
+        let anchor = anchor_in(&steps);
         Ok(TokenPattern {
             steps,
             target,
@@ -178,9 +179,11 @@ impl TokenPattern {
             }
         };
         match &self.anchor {
-            Some(anchor) => {
+            Some((anchor, offset)) => {
                 for i in self.anchor_positions(a, anchor) {
-                    try_at(i, &mut out);
+                    if let Some(start) = i.checked_sub(*offset) {
+                        try_at(start, &mut out);
+                    }
                 }
             }
             None => {
@@ -251,8 +254,24 @@ impl TokenPattern {
     }
 }
 
-/// The words a match must start with, if the first step (not optional) pins them down: a
-/// surface, a base form, or a regex that is just an anchored list of words (`re:^(追求|追究)$`).
+/// The first step that pins its token down to a few words, with the number of steps before it,
+/// as long as each of those steps is required and matches exactly one token (so the match
+/// start is a fixed distance before the anchor).
+fn anchor_in(steps: &[Step]) -> Option<(Anchor, usize)> {
+    for (k, step) in steps.iter().enumerate() {
+        if let Some(anchor) = anchor_of(step) {
+            return Some((anchor, k));
+        }
+        let one_token = !matches!(step.conds.as_slice(), [Cond::Surface(_)]);
+        if step.optional || !one_token {
+            return None;
+        }
+    }
+    None
+}
+
+/// The words a step's token must be, if it (not optional) pins them down: a surface, a base
+/// form, or a regex that is just an anchored list of words (`re:^(追求|追究)$`).
 fn anchor_of(step: &Step) -> Option<Anchor> {
     if step.optional {
         return None;
@@ -503,34 +522,44 @@ mod tests {
     }
 
     #[test]
-    fn anchors_come_from_the_first_step() {
+    fn anchors_come_from_the_first_pinned_step() {
         let anchor = |p: &str| TokenPattern::parse(p).unwrap().anchor;
-        assert_eq!(
-            anchor("以外 な"),
-            Some(Anchor::Surfaces(vec!["以外".into()]))
-        );
+        let surfaces = |w: &[&str], k| {
+            Some((
+                Anchor::Surfaces(w.iter().map(|s| s.to_string()).collect()),
+                k,
+            ))
+        };
+        assert_eq!(anchor("以外 な"), surfaces(&["以外"], 0));
         assert_eq!(
             anchor("base:する ない"),
-            Some(Anchor::Bases(vec!["する".into()]))
+            Some((Anchor::Bases(vec!["する".into()]), 0))
         );
         assert_eq!(
             anchor("re:^(追求|追究)$ を"),
-            Some(Anchor::Surfaces(vec!["追求".into(), "追究".into()]))
+            surfaces(&["追求", "追究"], 0)
         );
-        assert_eq!(anchor("re:^[0-9]+$ 年"), None);
-        assert_eq!(anchor("pos:名詞 化"), None);
+        assert_eq!(anchor("re:^[0-9]+$ 年"), surfaces(&["年"], 1));
+        assert_eq!(anchor("pos:記号 [以外] な"), surfaces(&["以外"], 1));
+        assert_eq!(anchor("pos:名詞 *"), None);
         assert_eq!(anchor("以外? な"), None);
+        assert_eq!(anchor("pos:名詞? な"), None);
+        assert_eq!(
+            anchor("re:^[0-9]+$ 支援兵士 を"),
+            surfaces(&["支援兵士"], 1)
+        );
     }
 
     #[test]
     fn anchored_and_unanchored_patterns_find_the_same_matches() {
-        let text = "支援兵士を主張。責任を追求する。それ以外な点。以外な結果。重視しない。";
+        let text = "支援兵士を主張。責任を追求する。それ以外な点。これは以外な結果。重視しない。";
         for (anchored, scan) in [
             // `{1}` makes a regex that is not a plain word list, so it is not an anchor.
-            ("支援兵士", "re:^支援{1}$ 兵士"),
+            ("支援兵士", "re:^支援{1}$ re:^兵士{1}$"),
             ("re:^(追求|追究)$", "re:^(追求|追究){1}$"),
-            ("[以外] な", "[re:^以外{1}$] な"),
-            ("base:する ない", "pos:動詞&!base:くる ない"),
+            ("[以外] な", "[re:^以外{1}$] re:^な{1}$"),
+            ("base:する ない", "pos:動詞&!base:くる re:^ない{1}$"),
+            ("pos:助詞 [以外] な", "pos:助詞 [re:^以外{1}$] re:^な{1}$"),
         ] {
             assert!(TokenPattern::parse(anchored).unwrap().anchor.is_some());
             assert!(
