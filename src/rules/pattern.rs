@@ -30,11 +30,18 @@ pub struct TokenPattern {
     /// Steps `[from, to)` that form the reported span; all steps when no brackets were given.
     target: (usize, usize),
     source: String,
-    /// A step that must be one of a short list of words, and how many (single-token, required)
-    /// steps precede it: matching then starts only that many tokens before those words (found
-    /// through the document's index) instead of at every token, which made patterns the top
-    /// cost of a check.
-    anchor: Option<(Anchor, usize)>,
+    /// Steps that must be one of a short list of words, each at a bounded distance from the
+    /// start: matching starts only near the rarest of those words in the document (found
+    /// through its index) instead of at every token, which made patterns the top cost.
+    anchors: Vec<Anchored>,
+}
+
+/// A step pinned to a few words, at `min..=max` tokens from the start of a match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Anchored {
+    anchor: Anchor,
+    min: usize,
+    max: usize,
 }
 
 /// Words a match must start with.
@@ -144,12 +151,12 @@ impl TokenPattern {
             });
         }
         let target = target.unwrap_or((0, steps.len()));
-        let anchor = anchor_in(&steps);
+        let anchors = anchors_in(&steps);
         Ok(TokenPattern {
             steps,
             target,
             source: source.to_string(),
-            anchor,
+            anchors,
         })
     }
 
@@ -178,12 +185,32 @@ impl TokenPattern {
                 });
             }
         };
-        match &self.anchor {
-            Some((anchor, offset)) => {
-                for i in self.anchor_positions(a, anchor) {
-                    if let Some(start) = i.checked_sub(*offset) {
-                        try_at(start, &mut out);
-                    }
+        // Counting is cheap (index lookups); only the rarest anchor's positions are gathered.
+        let rarest = self
+            .anchors
+            .iter()
+            .min_by_key(|anchored| {
+                anchor_lists(a, &anchored.anchor)
+                    .map(<[u32]>::len)
+                    .sum::<usize>()
+            })
+            .map(|anchored| (self.anchor_positions(a, &anchored.anchor), anchored));
+        match rarest {
+            Some((positions, anchored)) => {
+                // A match whose anchored step is at token i starts at i - max ..= i - min.
+                let mut starts: Vec<usize> = positions
+                    .iter()
+                    .flat_map(|&i| {
+                        let last = i.checked_sub(anchored.min);
+                        last.map(|last| i.saturating_sub(anchored.max)..=last)
+                            .into_iter()
+                            .flatten()
+                    })
+                    .collect();
+                starts.sort_unstable();
+                starts.dedup();
+                for start in starts {
+                    try_at(start, &mut out);
                 }
             }
             None => {
@@ -197,23 +224,10 @@ impl TokenPattern {
 
     /// Sorted token indices where the anchor word occurs.
     fn anchor_positions(&self, a: &Analysis<'_>, anchor: &Anchor) -> Vec<usize> {
-        let mut at: Vec<usize> = match anchor {
-            Anchor::Surfaces(words) => words
-                .iter()
-                .flat_map(|w| {
-                    // A surface step may span tokens: its first token is one of its prefixes.
-                    w.char_indices()
-                        .map(|(i, c)| &w[..i + c.len_utf8()])
-                        .flat_map(|prefix| a.tokens_with_surface(prefix))
-                })
-                .map(|&i| i as usize)
-                .collect(),
-            Anchor::Bases(words) => words
-                .iter()
-                .flat_map(|w| a.tokens_with_base(w))
-                .map(|&i| i as usize)
-                .collect(),
-        };
+        let mut at: Vec<usize> = anchor_lists(a, anchor)
+            .flatten()
+            .map(|&i| i as usize)
+            .collect();
         at.sort_unstable();
         at.dedup();
         at
@@ -254,20 +268,39 @@ impl TokenPattern {
     }
 }
 
-/// The first step that pins its token down to a few words, with the number of steps before it,
-/// as long as each of those steps is required and matches exactly one token (so the match
-/// start is a fixed distance before the anchor).
-fn anchor_in(steps: &[Step]) -> Option<(Anchor, usize)> {
-    for (k, step) in steps.iter().enumerate() {
+/// The index lists of the tokens an anchor may be at (a superset: the matcher checks each).
+fn anchor_lists<'a>(a: &'a Analysis<'_>, anchor: &'a Anchor) -> impl Iterator<Item = &'a [u32]> {
+    let (surfaces, bases): (&[String], &[String]) = match anchor {
+        Anchor::Surfaces(w) => (w, &[]),
+        Anchor::Bases(w) => (&[], w),
+    };
+    // A surface step may span tokens: its first token is one of its prefixes.
+    let by_surface = surfaces.iter().flat_map(move |w| {
+        w.char_indices()
+            .map(move |(i, c)| a.tokens_with_surface(&w[..i + c.len_utf8()]))
+    });
+    let by_base = bases.iter().map(move |w| a.tokens_with_base(w));
+    by_surface.chain(by_base)
+}
+
+/// Every step that pins its token down to a few words, with its distance (in tokens) from the
+/// start of a match. A plain surface step spans one token per character at most.
+fn anchors_in(steps: &[Step]) -> Vec<Anchored> {
+    let mut out = Vec::new();
+    let (mut min, mut max) = (0, 0);
+    for step in steps {
         if let Some(anchor) = anchor_of(step) {
-            return Some((anchor, k));
+            out.push(Anchored { anchor, min, max });
         }
-        let one_token = !matches!(step.conds.as_slice(), [Cond::Surface(_)]);
-        if step.optional || !one_token {
-            return None;
+        max += match step.conds.as_slice() {
+            [Cond::Surface(s)] => s.chars().count(),
+            _ => 1,
+        };
+        if !step.optional {
+            min += 1;
         }
     }
-    None
+    out
 }
 
 /// The words a step's token must be, if it (not optional) pins them down: a surface, a base
@@ -522,31 +555,43 @@ mod tests {
     }
 
     #[test]
-    fn anchors_come_from_the_first_pinned_step() {
-        let anchor = |p: &str| TokenPattern::parse(p).unwrap().anchor;
-        let surfaces = |w: &[&str], k| {
-            Some((
-                Anchor::Surfaces(w.iter().map(|s| s.to_string()).collect()),
-                k,
-            ))
+    fn anchors_are_the_pinned_steps_with_their_distance() {
+        let anchors = |p: &str| {
+            TokenPattern::parse(p)
+                .unwrap()
+                .anchors
+                .into_iter()
+                .map(|a| {
+                    let words = match a.anchor {
+                        Anchor::Surfaces(w) => w.join("|"),
+                        Anchor::Bases(w) => format!("base:{}", w.join("|")),
+                    };
+                    (words, a.min, a.max)
+                })
+                .collect::<Vec<_>>()
         };
-        assert_eq!(anchor("以外 な"), surfaces(&["以外"], 0));
+        let v = |list: &[(&str, usize, usize)]| {
+            list.iter()
+                .map(|(w, a, b)| (w.to_string(), *a, *b))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(anchors("以外 な"), v(&[("以外", 0, 0), ("な", 1, 2)]));
         assert_eq!(
-            anchor("base:する ない"),
-            Some((Anchor::Bases(vec!["する".into()]), 0))
+            anchors("base:する ない"),
+            v(&[("base:する", 0, 0), ("ない", 1, 1)])
         );
         assert_eq!(
-            anchor("re:^(追求|追究)$ を"),
-            surfaces(&["追求", "追究"], 0)
+            anchors("re:^(追求|追究)$ を"),
+            v(&[("追求|追究", 0, 0), ("を", 1, 1)])
         );
-        assert_eq!(anchor("re:^[0-9]+$ 年"), surfaces(&["年"], 1));
-        assert_eq!(anchor("pos:記号 [以外] な"), surfaces(&["以外"], 1));
-        assert_eq!(anchor("pos:名詞 *"), None);
-        assert_eq!(anchor("以外? な"), None);
-        assert_eq!(anchor("pos:名詞? な"), None);
+        assert_eq!(anchors("re:^[0-9]+$ 年"), v(&[("年", 1, 1)]));
+        assert_eq!(anchors("pos:名詞 へ? の? [シーン]"), v(&[("シーン", 1, 3)]));
+        assert_eq!(anchors("pos:名詞 *"), v(&[]));
+        assert_eq!(anchors("以外? な"), v(&[("な", 0, 2)]));
+        // A plain surface may span up to one token per character.
         assert_eq!(
-            anchor("re:^[0-9]+$ 支援兵士 を"),
-            surfaces(&["支援兵士"], 1)
+            anchors("re:^[0-9]+$ 支援兵士 を"),
+            v(&[("支援兵士", 1, 1), ("を", 2, 5)])
         );
     }
 
@@ -560,10 +605,14 @@ mod tests {
             ("[以外] な", "[re:^以外{1}$] re:^な{1}$"),
             ("base:する ない", "pos:動詞&!base:くる re:^ない{1}$"),
             ("pos:助詞 [以外] な", "pos:助詞 [re:^以外{1}$] re:^な{1}$"),
+            (
+                "pos:助詞 は? [以外] な",
+                "pos:助詞 re:^は{1}$? [re:^以外{1}$] re:^な{1}$",
+            ),
         ] {
-            assert!(TokenPattern::parse(anchored).unwrap().anchor.is_some());
+            assert!(!TokenPattern::parse(anchored).unwrap().anchors.is_empty());
             assert!(
-                TokenPattern::parse(scan).unwrap().anchor.is_none(),
+                TokenPattern::parse(scan).unwrap().anchors.is_empty(),
                 "{scan}"
             );
             assert_eq!(
