@@ -1,6 +1,7 @@
 //! Runs rules over documents: tokenize once, run every rule, map spans back to the source.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
 
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Hit, Related};
@@ -8,6 +9,9 @@ use crate::morph::{Analysis, Morph, MorphError};
 use crate::rules::Rule;
 use crate::rules::kinds::Context;
 use crate::suppress::{self, Suppressions};
+
+/// Time spent per rule ID (and `(tokenize)`), summed over documents.
+pub type Timings = HashMap<String, Duration>;
 
 /// The compiled rules and the shared analyser; cheap to share across threads.
 #[derive(Debug)]
@@ -49,12 +53,25 @@ impl Linter {
 
     /// All findings for a document, sorted by position, then rule.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
+        self.check_timed(doc, None)
+    }
+
+    /// `check`, adding the time spent in tokenizing and in each rule to `timings` (for
+    /// `--timings`: which rule makes a pack slow).
+    pub fn check_timed(&self, doc: &Document, mut timings: Option<&mut Timings>) -> Vec<Finding> {
+        let started = Instant::now();
         let analysis = Analysis::new(self.morph, &doc.text);
-        let mut findings: Vec<Finding> = self
-            .rules
-            .iter()
-            .flat_map(|rule| run_rule(rule, doc, &analysis))
-            .collect();
+        if let Some(t) = timings.as_deref_mut() {
+            *t.entry("(tokenize)".to_string()).or_default() += started.elapsed();
+        }
+        let mut findings = Vec::new();
+        for rule in &self.rules {
+            let started = Instant::now();
+            findings.extend(run_rule(rule, doc, &analysis));
+            if let Some(t) = timings.as_deref_mut() {
+                *t.entry(rule.id.clone()).or_default() += started.elapsed();
+            }
+        }
         if doc.source.contains("seigo-") {
             let mut suppressions =
                 Suppressions::parse(&doc.source, |id| self.known_ids.contains(id));

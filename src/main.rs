@@ -115,6 +115,9 @@ enum Command {
         /// Report seigo-disable comments that suppress nothing.
         #[arg(long)]
         report_unused_disables: bool,
+        /// Print the time spent per rule (and in tokenizing) to stderr.
+        #[arg(long)]
+        timings: bool,
         #[command(flatten)]
         rules: RuleOptions,
     },
@@ -217,6 +220,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             diff,
             follow_symlinks,
             report_unused_disables,
+            timings,
             rules,
         } => check(CheckArgs {
             paths,
@@ -232,6 +236,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 _ => FixMode::Off,
             },
             report_unused_disables,
+            timings: timings.then(Default::default),
             rules,
             color: cli.color,
         }),
@@ -288,6 +293,9 @@ fn load_rules(
     if let Some(dict) = &opts.user_dict {
         Morph::init_with_user_dict(dict)?;
     }
+    // The dictionary loads on another core while the rules compile: one-file latency is the
+    // editor's case, and these are its two largest costs.
+    let dictionary = std::thread::spawn(|| Morph::global().map(|_| ()));
     let config_path = match (&opts.config, opts.no_config) {
         (Some(p), _) => Some(p.clone()),
         (None, true) => None,
@@ -303,7 +311,11 @@ fn load_rules(
         },
         None => Config::default(),
     };
-    match config.load_rules() {
+    let loaded = config.load_rules();
+    dictionary
+        .join()
+        .map_err(|_| anyhow::anyhow!("the dictionary loader panicked"))??;
+    match loaded {
         Ok(rules) => Ok(Some((config, rules))),
         Err(errors) => {
             report_errors(&errors, color);
@@ -345,6 +357,8 @@ struct CheckArgs {
     max_warnings: Option<usize>,
     fix_mode: FixMode,
     report_unused_disables: bool,
+    /// Per-rule time, summed over files, when `--timings` was given.
+    timings: Option<std::sync::Mutex<seigo::engine::Timings>>,
     rules: RuleOptions,
     color: Color,
 }
@@ -477,6 +491,18 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
             let _ = writeln!(err, "{}", totals.summary(seconds));
         }
     }
+    if let Some(timings) = &args.timings {
+        let timings = timings.lock().unwrap_or_else(|e| e.into_inner());
+        let mut rows: Vec<_> = timings.iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let total: f64 = rows.iter().map(|(_, t)| t.as_secs_f64()).sum();
+        let _ = writeln!(err, "{:>10}  {:>6}  rule", "ms", "%");
+        for (rule, t) in rows.iter().take(20) {
+            let ms = t.as_secs_f64() * 1000.0;
+            let share = 100.0 * t.as_secs_f64() / total.max(f64::EPSILON);
+            let _ = writeln!(err, "{ms:>10.2}  {share:>5.1}%  {rule}");
+        }
+    }
     if failed {
         return Ok(EXIT_ERROR);
     }
@@ -534,7 +560,7 @@ fn check_one(linter: &Linter, path: &Path, args: &CheckArgs) -> Outcome {
         Err(e) => return Outcome::Failed(shown, e.to_string()),
     };
     let Some(original) = original else {
-        return Outcome::Checked(report(linter, doc), None);
+        return Outcome::Checked(report(linter, doc, args.timings.as_ref()), None);
     };
     let fixed = seigo::fix::fix_text(linter, &shown, format, &doc.source);
     let mut note = FixNote {
@@ -543,12 +569,12 @@ fn check_one(linter: &Linter, path: &Path, args: &CheckArgs) -> Outcome {
         error: None,
     };
     if fixed.text == doc.source {
-        return Outcome::Checked(report(linter, doc), Some(note));
+        return Outcome::Checked(report(linter, doc, None), Some(note));
     }
     match args.fix_mode {
         FixMode::Diff => {
             note.diff = Some(seigo::fix::unified_diff(&shown, &doc.source, &fixed.text));
-            Outcome::Checked(report(linter, doc), Some(note))
+            Outcome::Checked(report(linter, doc, None), Some(note))
         }
         FixMode::Write { follow_symlinks } => {
             match seigo::fix::write_atomically(path, &original, &fixed.text, follow_symlinks) {
@@ -563,7 +589,7 @@ fn check_one(linter: &Linter, path: &Path, args: &CheckArgs) -> Outcome {
                 Err(e) => {
                     note.applied = 0;
                     note.error = Some(e);
-                    Outcome::Checked(report(linter, doc), Some(note))
+                    Outcome::Checked(report(linter, doc, None), Some(note))
                 }
             }
         }
@@ -571,8 +597,23 @@ fn check_one(linter: &Linter, path: &Path, args: &CheckArgs) -> Outcome {
     }
 }
 
-fn report(linter: &Linter, doc: Document) -> FileReport {
-    let findings = linter.check(&doc);
+fn report(
+    linter: &Linter,
+    doc: Document,
+    timings: Option<&std::sync::Mutex<seigo::engine::Timings>>,
+) -> FileReport {
+    let findings = match timings {
+        Some(shared) => {
+            let mut local = seigo::engine::Timings::new();
+            let findings = linter.check_timed(&doc, Some(&mut local));
+            let mut shared = shared.lock().unwrap_or_else(|e| e.into_inner());
+            for (rule, t) in local {
+                *shared.entry(rule).or_default() += t;
+            }
+            findings
+        }
+        None => linter.check(&doc),
+    };
     FileReport {
         path: doc.name,
         source: doc.source,
