@@ -49,7 +49,15 @@ fn primary_label(f: &Finding, source: &str) -> String {
         Some(fix) if fix.span == f.span => format!("→ {}", fix.replacement),
         _ => source
             .get(f.span.range())
-            .map(|s| format!("「{s}」"))
+            .map(|s| {
+                // The label repeats short spans only; a long one is already underlined.
+                const MAX: usize = 16;
+                if s.chars().count() > MAX {
+                    format!("「{}…」", s.chars().take(MAX).collect::<String>())
+                } else {
+                    format!("「{s}」")
+                }
+            })
             .unwrap_or_default(),
     }
 }
