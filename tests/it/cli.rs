@@ -249,3 +249,42 @@ fn test_subcommand_fails_on_a_broken_example() {
     assert!(err.contains("mine/garble.yaml:9:7"), "{err}");
     assert!(err.contains("good example produced 1 finding"), "{err}");
 }
+
+#[test]
+fn max_warnings_and_timings() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    fs::write(
+        p.join("seigo.yaml"),
+        "severity:\n  ja-news/kaerisaki: warning\n",
+    )
+    .unwrap();
+    fs::write(
+        p.join("one.txt"),
+        "トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n",
+    )
+    .unwrap();
+    let code = |extra: &[&str]| {
+        seigo_in(p)
+            .args(["check", "--quiet", "--fail-on", "error"])
+            .args(extra)
+            .arg("one.txt")
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(code(&[]), Some(0));
+    assert_eq!(code(&["--max-warnings", "1"]), Some(0));
+    assert_eq!(code(&["--max-warnings", "0"]), Some(1));
+
+    let out = seigo_in(p)
+        .args(["check", "--quiet", "--timings", "one.txt"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("(tokenize)") && err.contains("ja-news/kaerisaki"),
+        "{err}"
+    );
+}
