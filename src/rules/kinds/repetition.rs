@@ -12,7 +12,19 @@
 //! min_chars: 20                   # shorter sentences (after normalisation) are ignored
 //! scope: [paragraph, list_item]   # block kinds whose sentences count; also headline, heading
 //! skip_connectives: true          # ignore a leading 「また、」「特に、」 when comparing
+//! unit: sentence                  # or `clause`: compare the clauses of sentences
+//! min_occurrences: 2              # report clusters of at least this many occurrences
 //! ```
+//!
+//! With `unit: clause` the compared units are clauses instead of sentences: each in-scope
+//! sentence is cut after every 「、」「，」「,」「；」「;」 (the delimiter stays with the clause
+//! before it; nothing else, such as brackets or quotations, is taken into account), and each
+//! clause is normalised, filtered by `min_chars`, compared and clustered exactly like a
+//! sentence. Generated articles open otherwise different sentences with the same long clause
+//! (「日本政府は、アメリカ大統領選で…確実となったことを受け、」); a clause rule with a large
+//! `min_chars` and `min_occurrences: 3` reports that without firing on a phrase that an
+//! ordinary article uses twice. `skip_connectives` does not apply to clauses: a leading
+//! 「また、」 is a clause of its own and is shorter than any useful `min_chars`.
 //!
 //! Placeholders: `{count}` the number of occurrences, `{similarity}` the lowest similarity of
 //! another occurrence to the reported one (rounded down to 2 decimals; `1.00` for verbatim
@@ -74,6 +86,21 @@ pub struct Spec {
     pub scope: Vec<String>,
     /// Ignore a leading connective such as 「また、」 when comparing.
     pub skip_connectives: bool,
+    /// What is compared: whole sentences, or clauses (sentences cut after 、，,；;).
+    pub unit: Unit,
+    /// Clusters with fewer occurrences are not reported (at least 2).
+    pub min_occurrences: usize,
+}
+
+/// The text unit a repetition rule compares.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Whole sentences.
+    #[default]
+    Sentence,
+    /// Clauses: a sentence cut after each 、，,；; (the delimiter ends the clause).
+    Clause,
 }
 
 impl Default for Spec {
@@ -84,6 +111,8 @@ impl Default for Spec {
             min_chars: 20,
             scope: vec!["paragraph".into(), "list_item".into()],
             skip_connectives: true,
+            unit: Unit::Sentence,
+            min_occurrences: 2,
         }
     }
 }
@@ -99,6 +128,8 @@ const SIGNATURE: usize = 64;
 const MAX_PROBES: usize = 16;
 /// Characters of the first occurrence shown by `{excerpt}`.
 const EXCERPT_CHARS: usize = 20;
+/// Characters after which `unit: clause` cuts a sentence.
+const CLAUSE_ENDS: &[char] = &['、', '，', ',', '；', ';'];
 
 /// Which block kinds are in scope.
 #[derive(Debug, Clone, Copy, Default)]
@@ -127,6 +158,8 @@ pub struct Repetition {
     min_chars: usize,
     scope: Scope,
     skip_connectives: bool,
+    unit: Unit,
+    min_occurrences: usize,
     /// Rows per LSH band, derived from `threshold`.
     rows: usize,
 }
@@ -153,6 +186,12 @@ impl Repetition {
         }
         if spec.min_chars == 0 {
             errors.push(src.error(src.key("min_chars"), "`min_chars` must be at least 1"));
+        }
+        if spec.min_occurrences < 2 {
+            errors.push(src.error(
+                src.key("min_occurrences"),
+                "`min_occurrences` must be at least 2",
+            ));
         }
         if spec.scope.is_empty() {
             errors.push(
@@ -191,13 +230,15 @@ impl Repetition {
             min_chars: spec.min_chars,
             scope,
             skip_connectives: spec.skip_connectives,
+            unit: spec.unit,
+            min_occurrences: spec.min_occurrences,
             rows: band_rows(spec.threshold),
         })
     }
 
     pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let units = self.units(ctx);
-        if units.spans.len() < 2 {
+        if units.spans.len() < self.min_occurrences {
             return;
         }
         let groups = Groups::build(&units);
@@ -227,12 +268,13 @@ impl Repetition {
             }
             clusters[cluster_of_root[root]].push(unit);
         }
-        for members in clusters.iter().filter(|m| m.len() >= 2) {
+        for members in clusters.iter().filter(|m| m.len() >= self.min_occurrences) {
             out.push(self.hit(ctx, message, &units, &groups, &shingles, members));
         }
     }
 
-    /// The in-scope sentences, normalised, with at least `min_chars` characters.
+    /// The in-scope sentences (or their clauses), normalised, with at least `min_chars`
+    /// characters.
     fn units(&self, ctx: &Context<'_>) -> Units {
         let mut units = Units::default();
         for sentence in &ctx.doc.sentences {
@@ -240,26 +282,40 @@ impl Repetition {
                 continue;
             }
             let span = sentence.span;
-            let from = if self.skip_connectives {
-                body_start(ctx.analysis, span)
-            } else {
-                span.start
-            };
-            let start = units.chars.len();
-            units.chars.extend(
-                ctx.doc.text[from..span.end]
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .map(|c| c.to_ascii_lowercase()),
-            );
-            if units.chars.len() - start < self.min_chars {
-                units.chars.truncate(start);
-                continue;
+            match self.unit {
+                Unit::Sentence => {
+                    let from = if self.skip_connectives {
+                        body_start(ctx.analysis, span)
+                    } else {
+                        span.start
+                    };
+                    self.push_unit(&mut units, &ctx.doc.text, span, from);
+                }
+                Unit::Clause => {
+                    for clause in clauses(&ctx.doc.text, span) {
+                        self.push_unit(&mut units, &ctx.doc.text, clause, clause.start);
+                    }
+                }
             }
-            units.spans.push(span);
-            units.text.push(start..units.chars.len());
         }
         units
+    }
+
+    /// Adds `span` as a unit, compared from `from`, if it is long enough.
+    fn push_unit(&self, units: &mut Units, text: &str, span: Span, from: usize) {
+        let start = units.chars.len();
+        units.chars.extend(
+            text[from..span.end]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        if units.chars.len() - start < self.min_chars {
+            units.chars.truncate(start);
+            return;
+        }
+        units.spans.push(span);
+        units.text.push(start..units.chars.len());
     }
 
     /// LSH over the representatives' signatures, then exact verification of candidates.
@@ -432,6 +488,20 @@ impl Shingles {
     fn len(&self) -> usize {
         self.ranges.len()
     }
+}
+
+/// The clauses of a sentence: cut after each of `CLAUSE_ENDS` (which stays with its clause),
+/// leading white space trimmed, empty pieces dropped.
+fn clauses(text: &str, sentence: Span) -> impl Iterator<Item = Span> + '_ {
+    let body = &text[sentence.range()];
+    body.split_inclusive(CLAUSE_ENDS)
+        .scan(sentence.start, |at, piece| {
+            let start = *at;
+            *at += piece.len();
+            let trimmed = piece.trim_start();
+            Some(Span::new(start + piece.len() - trimmed.len(), *at))
+        })
+        .filter(|span| !span.is_empty())
 }
 
 /// Where a sentence's comparable body starts: after a leading connective and its 読点
@@ -901,6 +971,133 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    const CLAUSE_RULE: &str = "unit: clause\nmin_chars: 25\nmin_occurrences: 3\n";
+
+    fn builtin_clause_rule() -> Rule {
+        let file = crate::rules::builtin::FILES
+            .iter()
+            .find(|f| f.pack == "ja-news" && f.stem == "repeated-clause")
+            .expect("built-in rule");
+        Rule::load(
+            "ja-news/repeated-clause",
+            RuleSource::new("repeated-clause.yaml", file.text),
+            true,
+        )
+        .expect("built-in rule loads")
+    }
+
+    #[test]
+    fn sentences_are_cut_into_clauses_after_commas() {
+        let text = "前置き、 本文,英語；最後。";
+        let cut: Vec<_> = clauses(text, Span::new(0, text.len()))
+            .map(|s| &text[s.range()])
+            .collect();
+        assert_eq!(cut, ["前置き、", "本文,", "英語；", "最後。"]);
+        let text = "終わりが読点、";
+        assert_eq!(clauses(text, Span::new(0, text.len())).count(), 1);
+    }
+
+    #[test]
+    fn seed_article_repeated_clause_is_one_finding() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed-article.txt");
+        let text = std::fs::read_to_string(&path).expect("seed reads");
+        let clause = "アメリカ大統領選でトランプ前大統領の当選が確実となったことを受け、";
+        for rule in [rule(CLAUSE_RULE), builtin_clause_rule()] {
+            let found = run(&rule, &path, text.clone());
+            let with_clause: Vec<_> = found
+                .iter()
+                .filter(|f| text[f.span.range()].contains(clause))
+                .collect();
+            assert_eq!(with_clause.len(), 1, "{:?}", described(&text, &found));
+            let f = with_clause[0];
+            assert_eq!(&text[f.span.range()], format!("日本政府は{clause}"));
+            assert_eq!(seed_section(&text, f.span.start), 2);
+            let related: Vec<_> = f
+                .related
+                .iter()
+                .map(|r| {
+                    (
+                        seed_section(&text, r.span.start),
+                        &text[r.span.range()],
+                        r.message.as_str(),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                related,
+                [
+                    (1, clause, "1回目 (類似度 0.85)"),
+                    (4, clause, "3回目 (類似度 0.85)"),
+                    (6, clause, "4回目 (類似度 0.85)"),
+                ]
+            );
+        }
+        // The same clause is not a repeated sentence: sentence-level similarity is low.
+        let sentences = run(&rule(""), &path, text.clone());
+        assert!(sentences.iter().all(|f| {
+            !f.related
+                .iter()
+                .any(|r| seed_section(&text, r.span.start) == 4)
+        }));
+    }
+
+    #[test]
+    fn a_clause_repeated_twice_is_not_reported_with_min_occurrences_3() {
+        let clause = "政府は物価高が長引いていることを受けて電気代とガス代の補助を見直す中で、";
+        let twice = format!(
+            "見出し\n\n{clause}延長の検討に入りました。\n\n{clause}年内に結論を出す方針です。\n"
+        );
+        assert_hits(&rule(CLAUSE_RULE), &twice, &[]);
+        // With the default `min_occurrences: 2` the same pair is reported.
+        assert_hits(&rule("unit: clause\nmin_chars: 25\n"), &twice, &[clause]);
+        // Sentence units never see the clause on its own.
+        assert_hits(&rule("min_chars: 25\n"), &twice, &[]);
+        let thrice = format!("{twice}\n{clause}財源には予備費を充てます。\n");
+        let found = hits(&rule(CLAUSE_RULE), &thrice);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.starts_with("3回 1.00 "),
+            "{}",
+            found[0].message
+        );
+        // Short clauses are ignored, however often they repeat.
+        let short = "見出し\n\n関係者によりますと、雨は続きます。関係者によりますと、風も強まります。\
+                     関係者によりますと、波も高くなります。\n";
+        assert_hits(&rule(CLAUSE_RULE), short, &[]);
+    }
+
+    #[test]
+    fn clean_articles_have_no_repeated_clauses() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/clean");
+        let mut checked = 0;
+        for rule in [rule(CLAUSE_RULE), builtin_clause_rule()] {
+            for entry in std::fs::read_dir(&dir).expect("fixtures/clean exists") {
+                let path = entry.expect("dir entry").path();
+                let text = std::fs::read_to_string(&path).expect("fixture reads");
+                let found = run(&rule, &path, text.clone());
+                assert!(
+                    found.is_empty(),
+                    "{}: {:?}",
+                    path.display(),
+                    described(&text, &found)
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 12, "only {checked} clean fixture runs");
+    }
+
+    #[test]
+    fn min_occurrences_below_2_is_refused() {
+        let e = load_errors("kind: repetition\nmessage: x\nmin_occurrences: 1\n");
+        assert!(
+            e[0].contains("`min_occurrences` must be at least 2"),
+            "{e:?}"
+        );
+        let e = load_errors("kind: repetition\nmessage: x\nunit: phrase\n");
+        assert!(!e.is_empty());
     }
 
     /// A deterministic generator of distinct sentences: 6 to 11 words from a vocabulary of
