@@ -51,7 +51,7 @@ impl Rule {
         let src = &source;
         let value: serde_yaml::Value =
             serde_yaml::from_str(&src.text).map_err(|e| vec![src.yaml_error(&e, &[])])?;
-        let serde_yaml::Value::Mapping(map) = value else {
+        let serde_yaml::Value::Mapping(map) = &value else {
             return Err(vec![src.error(
                 Some(crate::span::Span::new(0, src.text.len().min(1))),
                 "a rule file must be a YAML map of keys such as `kind:` and `message:`",
@@ -114,8 +114,7 @@ impl Rule {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let common: Common =
-            serde_yaml::from_str(&src.text).map_err(|e| vec![src.yaml_error(&e, &valid)])?;
+        let common: Common = spec::deserialize_located(src, &value, &valid).map_err(|e| vec![e])?;
         let message = Message::parse(&common.message, Kind::placeholders(&kind)).map_err(|e| {
             let at = src
                 .key("message")
@@ -130,7 +129,7 @@ impl Rule {
             });
             vec![src.error(span, e.message)]
         })?;
-        let compiled = Kind::compile(&kind, src, &valid)?;
+        let compiled = Kind::compile(&kind, src, &value, &valid)?;
         Ok(Rule {
             id,
             severity: common.severity,

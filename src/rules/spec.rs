@@ -189,6 +189,18 @@ impl RuleSource {
     }
 }
 
+/// Deserialises `T` from the already-parsed YAML; only if that fails is the text parsed again,
+/// to get the error's line and column (serde_yaml tracks positions only when reading text).
+/// Valid files, the common case, are parsed once instead of three times.
+pub fn deserialize_located<T: serde::de::DeserializeOwned>(
+    src: &RuleSource,
+    value: &serde_yaml::Value,
+    keys: &[&str],
+) -> Result<T, FileError> {
+    serde_yaml::from_value(value.clone())
+        .or_else(|_| serde_yaml::from_str(&src.text).map_err(|e| src.yaml_error(&e, keys)))
+}
+
 /// "did you mean `x`?" for the closest valid key, or the list of valid keys.
 pub fn did_you_mean(unknown: &str, valid: &[&str]) -> String {
     let best = valid

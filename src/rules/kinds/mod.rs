@@ -9,12 +9,11 @@ pub mod repetition;
 pub mod substitution;
 
 use regex::{Regex, RegexBuilder};
-use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::message::Message;
 use super::pattern::TokenPattern;
-use super::spec::{RuleSource, field_names};
+use super::spec::{RuleSource, deserialize_located, field_names};
 use super::yaml;
 use crate::document::Document;
 use crate::error::FileError;
@@ -113,33 +112,35 @@ impl Kind {
     pub fn compile(
         kind: &str,
         src: &RuleSource,
+        value: &serde_yaml::Value,
         valid_keys: &[&str],
     ) -> Result<Kind, Vec<FileError>> {
-        fn spec<'a, T: Deserialize<'a>>(
-            src: &'a RuleSource,
+        fn spec<T: serde::de::DeserializeOwned>(
+            src: &RuleSource,
+            value: &serde_yaml::Value,
             keys: &[&str],
         ) -> Result<T, Vec<FileError>> {
-            serde_yaml::from_str(&src.text).map_err(|e| vec![src.yaml_error(&e, keys)])
+            deserialize_located(src, value, keys).map_err(|e| vec![e])
         }
         match kind {
             "conflict" => {
-                conflict::Conflict::compile(spec(src, valid_keys)?, src).map(Kind::Conflict)
+                conflict::Conflict::compile(spec(src, value, valid_keys)?, src).map(Kind::Conflict)
             }
-            "existence" => {
-                existence::Existence::compile(spec(src, valid_keys)?, src).map(Kind::Existence)
+            "existence" => existence::Existence::compile(spec(src, value, valid_keys)?, src)
+                .map(Kind::Existence),
+            "substitution" => {
+                substitution::Substitution::compile(spec(src, value, valid_keys)?, src)
+                    .map(Kind::Substitution)
             }
-            "substitution" => substitution::Substitution::compile(spec(src, valid_keys)?, src)
-                .map(Kind::Substitution),
             "headline-support" => {
-                headline_support::HeadlineSupport::compile(spec(src, valid_keys)?, src)
+                headline_support::HeadlineSupport::compile(spec(src, value, valid_keys)?, src)
                     .map(Kind::HeadlineSupport)
             }
             "polarity" => {
-                polarity::Polarity::compile(spec(src, valid_keys)?, src).map(Kind::Polarity)
+                polarity::Polarity::compile(spec(src, value, valid_keys)?, src).map(Kind::Polarity)
             }
-            "repetition" => {
-                repetition::Repetition::compile(spec(src, valid_keys)?, src).map(Kind::Repetition)
-            }
+            "repetition" => repetition::Repetition::compile(spec(src, value, valid_keys)?, src)
+                .map(Kind::Repetition),
             other => unreachable!("kind `{other}` was validated before compiling"),
         }
     }
