@@ -59,7 +59,8 @@
 //! (optimised build); thresholds below 0.5 are refused, as they would make most sentence
 //! pairs candidates.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -331,6 +332,13 @@ impl Repetition {
         let reps = groups.reps.len();
         let bands = SIGNATURE / self.rows;
         let mut bucket: Vec<(u64, usize)> = Vec::with_capacity(reps);
+        // A pair meets again in other bands: decide it once. Facts are gathered once per
+        // representative. (Template-like text has many similar pairs about different things;
+        // re-deciding them per band made this rule the top cost on generated corpora.)
+        let mut decided: HashSet<(usize, usize)> = HashSet::new();
+        let facts: Vec<OnceCell<Vec<&str>>> = (0..reps).map(|_| OnceCell::new()).collect();
+        let facts_of =
+            |r: usize| facts[r].get_or_init(|| facts_in(analysis, units.spans[groups.reps[r]]));
         for band in 0..bands {
             bucket.clear();
             let rows = band * self.rows..(band + 1) * self.rows;
@@ -345,7 +353,7 @@ impl Repetition {
                 // a bucket of copies together, and never quadratic in the bucket's size.
                 for (i, &(_, b)) in run.iter().enumerate().skip(1) {
                     for &(_, a) in &run[i.saturating_sub(MAX_PROBES)..i] {
-                        if sets.find(a) == sets.find(b) {
+                        if sets.find(a) == sets.find(b) || !decided.insert((a.min(b), a.max(b))) {
                             continue;
                         }
                         let (x, y) = (shingles.set(a), shingles.set(b));
@@ -355,11 +363,7 @@ impl Repetition {
                             continue;
                         }
                         let similar = jaccard(x, y) >= self.threshold
-                            && !states_other_facts(
-                                analysis,
-                                units.spans[groups.reps[a]],
-                                units.spans[groups.reps[b]],
-                            );
+                            && !states_other_facts(facts_of(a), facts_of(b));
                         if similar {
                             sets.union(a, b);
                         }
@@ -523,25 +527,26 @@ fn body_start(a: &Analysis<'_>, span: Span) -> usize {
     }
 }
 
-/// True when each sentence has a number or proper noun that the other lacks: a parallel
+/// The numbers and proper nouns of a unit, sorted and deduplicated.
+fn facts_in<'t>(a: &Analysis<'t>, span: Span) -> Vec<&'t str> {
+    let mut out: Vec<&str> = a
+        .within(span)
+        .filter(|&i| {
+            let pos = &a.features(i).pos;
+            pos.starts_with("名詞,数") || pos.starts_with("名詞,固有名詞")
+        })
+        .map(|i| a.surface(i))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// True when each unit has a number or proper noun that the other lacks: a parallel
 /// statement about another thing, not a repeat.
-fn states_other_facts(a: &Analysis<'_>, x: Span, y: Span) -> bool {
-    let facts = |span: Span| {
-        let mut out: Vec<&str> = a
-            .within(span)
-            .filter(|&i| {
-                let pos = &a.features(i).pos;
-                pos.starts_with("名詞,数") || pos.starts_with("名詞,固有名詞")
-            })
-            .map(|i| a.surface(i))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    };
-    let (x, y) = (facts(x), facts(y));
+fn states_other_facts(x: &[&str], y: &[&str]) -> bool {
     let subset = |p: &[&str], q: &[&str]| p.iter().all(|f| q.binary_search(f).is_ok());
-    !subset(&x, &y) && !subset(&y, &x)
+    !subset(x, y) && !subset(y, x)
 }
 
 /// Jaccard similarity of two sorted, deduplicated hash sets.
