@@ -6,6 +6,10 @@ mod cli;
 mod config;
 mod fix;
 mod formats;
+mod hostile;
+mod hostile_rules;
+mod properties;
+mod safe_writes;
 mod suppress;
 
 use std::path::{Path, PathBuf};
