@@ -124,9 +124,8 @@ impl<'a> Excerpt<'a> {
         let mut covered: std::collections::BTreeMap<usize, Range<usize>> = Default::default();
         for span in spans {
             let (first, last) = (line_of(span.start), line_of(span.end.max(span.start)));
-            // Indexing, not `iter().skip(first)`, which walked every earlier line per finding.
-            for l in first..=last {
-                let (ls, le) = (line_starts[l], line_end(l));
+            for (l, &ls) in line_starts.iter().enumerate().take(last + 1).skip(first) {
+                let le = line_end(l);
                 let r = span.start.clamp(ls, le)..span.end.clamp(ls, le);
                 covered
                     .entry(l)

@@ -148,7 +148,18 @@ pub fn flow_too_deep(src: &str, limit: usize) -> Option<usize> {
             b']' | b'}' if depth > 0 => depth -= 1,
             _ => {}
         }
-        last = b;
+        // Outside flow collections, `-`, `:` and `?` separate tokens only before a space, and
+        // `,`, `[` and `{` not at all: inside a plain scalar (`a-[[`) they start nothing.
+        let separates = depth > 0
+            || match b {
+                b'-' | b':' | b'?' => {
+                    matches!(bytes.get(i + 1), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
+                }
+                b'[' | b'{' => at_token,
+                b',' => false,
+                _ => true,
+            };
+        last = if separates { b } else { b'x' };
         i += 1;
     }
     None
@@ -203,7 +214,7 @@ mod tests {
         );
         // Brackets in quotes, comments and plain scalars are not collections.
         let quoted = format!(
-            "regex:\n  - '{0}'\n  - \"{0}\\\"\"\n# {0}\nmessage: a{0}\n",
+            "regex:\n  - '{0}'\n  - \"{0}\\\"\"\n# {0}\nmessage: a{0}\ndescription: a-{0},{0}\n",
             "[".repeat(200)
         );
         assert_eq!(flow_too_deep(&quoted, MAX_FLOW_DEPTH), None);

@@ -419,3 +419,16 @@ fn directories_and_special_files_where_files_are_expected() {
         stderr_of(&out)
     );
 }
+
+/// Thousands of suppression comments, each above a finding: all suppressed, none unused.
+/// Matching every directive against every finding made 2 MB of these take 20 s (quadratic).
+#[test]
+fn many_suppressions_are_applied_without_a_quadratic_blow_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "<!-- seigo-disable-next-line ja-news/kaerisaki -->\nトランプ氏の帰り先に備える。\n";
+    let text = format!("トランプ氏に備える\n\n{}", unit.repeat(5000));
+    fs::write(dir.path().join("many.md"), &text).unwrap();
+    let (code, json, err) = check_json(dir.path(), &["--report-unused-disables", "many.md"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(findings(&json, "many.md").len(), 0, "{json}");
+}
