@@ -139,6 +139,11 @@ pub fn flow_too_deep(src: &str, limit: usize) -> Option<usize> {
                 last = b'x';
                 continue;
             }
+            b'|' | b'>' if depth == 0 && at_token => {
+                i = end_of_block_scalar(bytes, i);
+                last = b'\n';
+                continue;
+            }
             b'[' | b'{' if depth > 0 || at_token => {
                 depth += 1;
                 if depth > limit {
@@ -163,6 +168,31 @@ pub fn flow_too_deep(src: &str, limit: usize) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// The offset of the first line after a `|` or `>` block scalar whose indicator is at
+/// `start`: its content is every following line indented more than the indicator's line.
+fn end_of_block_scalar(bytes: &[u8], start: usize) -> usize {
+    let line_start = bytes[..start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let indent = bytes[line_start..]
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count();
+    let mut i = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n + 1);
+    while i < bytes.len() {
+        let line_end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n + 1);
+        let line = &bytes[i..line_end];
+        let spaces = line.iter().take_while(|&&b| b == b' ').count();
+        let blank = line[spaces..].iter().all(|b| b.is_ascii_whitespace());
+        if !blank && spaces <= indent {
+            break;
+        }
+        i = line_end;
+    }
+    i
 }
 
 /// The offset just after the quoted string starting at `start` (or the end of the text).
@@ -218,6 +248,13 @@ mod tests {
             "[".repeat(200)
         );
         assert_eq!(flow_too_deep(&quoted, MAX_FLOW_DEPTH), None);
+        let block = format!(
+            "description: |\n{}\n\n  end\nterms: {}\n",
+            "  [注\n".repeat(200),
+            "[".repeat(129)
+        );
+        let terms = block.find("terms").unwrap();
+        assert_eq!(flow_too_deep(&block, MAX_FLOW_DEPTH), Some(terms + 7 + 128));
         assert_eq!(flow_too_deep(SRC, MAX_FLOW_DEPTH), None);
     }
 
