@@ -432,3 +432,47 @@ fn many_suppressions_are_applied_without_a_quadratic_blow_up() {
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(findings(&json, "many.md").len(), 0, "{json}");
 }
+
+/// File names that are not UTF-8, hold a newline, or look like options or escapes: checked,
+/// reported in valid JSON (names shown lossily) and fixed in place by their real names.
+#[test]
+fn odd_file_names_are_checked_and_fixed() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let names: [&[u8]; 4] = [
+        b"bad\xff\xfename.txt",
+        b"new\nline.md",
+        b"-rf.txt",
+        b"a%2C,b:c.txt",
+    ];
+    for name in names {
+        fs::write(dir.path().join(OsStr::from_bytes(name)), GARBLED).unwrap();
+    }
+    let (code, json, err) = check_json(dir.path(), &["."]);
+    assert_eq!(code, Some(1), "{err}");
+    let mut shown = paths(&json);
+    shown.sort();
+    assert_eq!(
+        shown,
+        [
+            "./-rf.txt",
+            "./a%2C,b:c.txt",
+            "./bad\u{FFFD}\u{FFFD}name.txt",
+            "./new\nline.md"
+        ]
+    );
+    let out = seigo_in(dir.path())
+        .args(["check", "--no-config", "--fix", "--", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    for name in names {
+        let text = fs::read_to_string(dir.path().join(OsStr::from_bytes(name))).unwrap();
+        assert!(
+            text.contains("返り咲き"),
+            "{}",
+            String::from_utf8_lossy(name)
+        );
+    }
+}
