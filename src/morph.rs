@@ -444,7 +444,9 @@ mod tests {
         // A cut prefers a space.
         let spaced = format!("{} {}", "い".repeat(1200), "う".repeat(1200));
         assert_eq!(pieces(&spaced)[0].end, "い".len() * 1200 + 1);
-        // This used to overflow lindera's path cost (a panic with overflow checks).
+        // 120 KB of `1a` used to overflow lindera's i32 path cost (a panic with overflow
+        // checks, as in tests; a garbage path in release).
+        let text = "1a".repeat(60_000);
         let a = analyse(&text);
         assert_eq!(a.tokens.last().unwrap().span.end, text.len());
     }

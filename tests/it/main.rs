@@ -6,6 +6,7 @@ mod cli;
 mod config;
 mod fix;
 mod formats;
+mod fuzz_regressions;
 mod hostile;
 mod hostile_rules;
 mod properties;
