@@ -9,7 +9,8 @@
 # cargo-fuzz pass its flags, and `--sanitizer none` avoids the nightly-only sanitizers
 # (libFuzzer's coverage guidance and crash detection still work; Rust's own checks -
 # overflow, bounds, debug assertions - catch what ASan would in safe code).
-# Crashes land in fuzz/artifacts/<target>/; keep each as a regression test under tests/.
+# Crashes land in fuzz/artifacts/<target>/; once fixed, copy the input to tests/fuzz/<target>/,
+# where tests/it/fuzz_regressions.rs replays it in `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-60}"
