@@ -72,6 +72,7 @@ impl Config {
                 ..Config::default()
             });
         }
+        src.check_nesting()?;
         let mut config: Config =
             serde_yaml::from_str(text).map_err(|e| src.yaml_error(&e, field_names::<Config>()))?;
         config.path = Some(path.to_path_buf());

@@ -641,14 +641,25 @@ fn collect_files(
             files.push(path.clone());
             continue;
         }
-        if !path.exists() {
-            missing.push((
-                path.display().to_string(),
-                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
-            ));
-            continue;
-        }
-        if path.is_file() {
+        // The real reason a path cannot be used (not found, a symbolic link loop, permission
+        // denied), rather than "no such file" for all of them.
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                missing.push((
+                    path.display().to_string(),
+                    std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
+                ));
+                continue;
+            }
+            Err(e) => {
+                missing.push((path.display().to_string(), e));
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            // A file named on the command line is checked whatever its extension; a FIFO or
+            // device is refused by `read_bytes` rather than blocking the run.
             files.push(path.clone());
             continue;
         }
@@ -660,10 +671,7 @@ fn collect_files(
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    missing.push((
-                        path.display().to_string(),
-                        std::io::Error::other(e.to_string()),
-                    ));
+                    missing.push(walk_error(path, &e));
                     continue;
                 }
             };
@@ -680,6 +688,33 @@ fn collect_files(
     files.sort();
     files.dedup();
     Ok(files)
+}
+
+/// A directory walk error (an unreadable subdirectory) as the path it happened at and why,
+/// rather than the walked root and the `ignore` crate's nested message.
+fn walk_error(root: &Path, e: &ignore::Error) -> (String, std::io::Error) {
+    let (mut e, mut at) = (e, None);
+    loop {
+        match e {
+            ignore::Error::WithPath { path, err } => (at, e) = (Some(path.as_path()), err),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                e = err
+            }
+            _ => break,
+        }
+    }
+    let at = at.unwrap_or(root);
+    let reason = match e {
+        ignore::Error::Io(io) => {
+            // walkdir's errors repeat the path: "IO error for operation on {path}: {why}".
+            let text = io.to_string();
+            let prefix = format!("IO error for operation on {}: ", at.display());
+            let why = text.strip_prefix(&prefix).unwrap_or(&text);
+            std::io::Error::new(io.kind(), format!("cannot read: {why}"))
+        }
+        other => std::io::Error::other(other.to_string()),
+    };
+    (at.display().to_string(), reason)
 }
 
 /// Segments files without reading any features; prints `files bytes tokens`.

@@ -181,7 +181,11 @@ impl Morph {
         {
             return Err(MorphError::UserDictionary {
                 path: path.to_path_buf(),
-                message: "no such file".into(),
+                message: if path.is_dir() {
+                    "is a directory".into()
+                } else {
+                    "no such file".into()
+                },
             });
         }
         let config = TokenizerConfig {
@@ -216,27 +220,29 @@ impl Morph {
     /// Splits `text` into tokens, skipping whitespace. Spans are byte ranges into `text`.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::with_capacity(text.len() / 5);
-        // lindera only fails on an internal error; an unanalysable text then has no tokens,
-        // which makes token-based rules silent rather than crashing the run.
-        let Ok(tokens) = self.tokenizer.tokenize(text) else {
-            return out;
-        };
-        for t in tokens {
-            let surface = t.text;
-            if surface.trim().is_empty() {
+        for piece in pieces(text) {
+            // lindera only fails on an internal error; an unanalysable text then has no
+            // tokens, which makes token-based rules silent rather than crashing the run.
+            let Ok(tokens) = self.tokenizer.tokenize(&text[piece.range()]) else {
                 continue;
-            }
-            let word = if t.word_id.is_unknown() {
-                Word::Unknown(classify(surface))
-            } else if t.word_id.is_system() {
-                Word::System(t.word_id.0)
-            } else {
-                Word::User(t.word_id.0)
             };
-            out.push(Token {
-                span: Span::new(t.byte_start, t.byte_end),
-                word,
-            });
+            for t in tokens {
+                let surface = t.text;
+                if surface.trim().is_empty() {
+                    continue;
+                }
+                let word = if t.word_id.is_unknown() {
+                    Word::Unknown(classify(surface))
+                } else if t.word_id.is_system() {
+                    Word::System(t.word_id.0)
+                } else {
+                    Word::User(t.word_id.0)
+                };
+                out.push(Token {
+                    span: Span::new(piece.start + t.byte_start, piece.start + t.byte_end),
+                    word,
+                });
+            }
         }
         out
     }
@@ -289,6 +295,46 @@ impl std::fmt::Debug for Morph {
             .field("user_words", &self.user.words)
             .finish()
     }
+}
+
+/// The longest run of text lindera analyses in one lattice.
+///
+/// lindera restarts its Viterbi lattice at each 。、 newline or tab and sums path costs in an
+/// `i32` over the run between them. A run of a few hundred thousand characters without one (a
+/// 10 MB single-line file) overflowed that sum (a panic in debug builds, a garbage path in
+/// release) and took gigabytes of lattice. Longer runs are cut into pieces of about this many
+/// bytes, after a space or punctuation when there is one; a forced cut may split a word, which
+/// only happens in text no article has. Worst case per piece: 4096 chars x 65534 (two `i16`
+/// costs per step) < `i32::MAX`.
+const MAX_RUN_BYTES: usize = 4096;
+
+/// Byte ranges of `text` to tokenize separately: the whole text unless a run between
+/// lindera's own sentence breaks exceeds [`MAX_RUN_BYTES`].
+fn pieces(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let (mut piece_start, mut run_start) = (0, 0);
+    // The last offset in the current run just after a space or punctuation: a soft cut.
+    let mut soft: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if end - run_start > MAX_RUN_BYTES {
+            let cut = soft.filter(|&s| s > run_start).unwrap_or(i);
+            out.push(Span::new(piece_start, cut));
+            (piece_start, run_start, soft) = (cut, cut, None);
+        }
+        if matches!(c, '。' | '、' | '\n' | '\t') {
+            (run_start, soft) = (end, None);
+        } else if c.is_whitespace()
+            || c.is_ascii_punctuation()
+            || matches!(c, '！' | '？' | '」' | '』' | '）' | '・')
+        {
+            soft = Some(end);
+        }
+    }
+    if piece_start < text.len() || out.is_empty() {
+        out.push(Span::new(piece_start, text.len()));
+    }
+    out
 }
 
 fn classify(surface: &str) -> CharClass {
@@ -472,6 +518,27 @@ mod tests {
         assert!(a.is_boundary(0));
         let shu = text.find("首相").unwrap();
         assert!(a.is_boundary(shu));
+    }
+
+    #[test]
+    fn long_runs_without_breaks_are_cut_into_pieces() {
+        let text = "あ".repeat(10_000);
+        let p = pieces(&text);
+        assert!(p.len() > 1);
+        assert!(p.iter().all(|s| s.len() <= MAX_RUN_BYTES + 4));
+        assert_eq!((p[0].start, p.last().unwrap().end), (0, text.len()));
+        assert!(p.windows(2).all(|w| w[0].end == w[1].start));
+        // Ordinary text, and long text with sentence breaks, is one piece.
+        assert_eq!(pieces("本文です。次。").len(), 1);
+        assert_eq!(pieces(&"本文です。".repeat(10_000)).len(), 1);
+        // A cut prefers a space.
+        let spaced = format!("{} {}", "い".repeat(1200), "う".repeat(1200));
+        assert_eq!(pieces(&spaced)[0].end, "い".len() * 1200 + 1);
+        // 120 KB of `1a` used to overflow lindera's i32 path cost (a panic with overflow
+        // checks, as in tests; a garbage path in release).
+        let text = "1a".repeat(60_000);
+        let a = analyse(&text);
+        assert_eq!(a.tokens.last().unwrap().span.end, text.len());
     }
 
     #[test]

@@ -11,6 +11,7 @@ use codespan_reporting::term::{self, Config};
 use super::FileReport;
 use crate::error::FileError;
 use crate::finding::{Finding, Severity};
+use crate::span::LineIndex;
 
 fn severity(s: Severity) -> CsSeverity {
     match s {
@@ -66,9 +67,10 @@ fn primary_label(f: &Finding, source: &str) -> String {
 pub fn render_file(report: &FileReport, out: &mut dyn WriteColor) -> std::io::Result<()> {
     let config = Config::default();
     let line_starts: Vec<usize> = files::line_starts(&report.source).collect();
+    let index = LineIndex::new(&report.source);
     for f in &report.findings {
         let spans = std::iter::once(f.span.range()).chain(f.related.iter().map(|r| r.span.range()));
-        let excerpt = Excerpt::new(&report.path, &report.source, &line_starts, spans);
+        let excerpt = Excerpt::new(&report.path, &report.source, &line_starts, &index, spans);
         term::emit_to_write_style(
             out,
             &config,
@@ -91,6 +93,8 @@ const MAX_LINE_CHARS: usize = 80;
 struct Excerpt<'a> {
     name: &'a str,
     source: &'a str,
+    /// For columns: counting from the line start per label is quadratic on huge lines.
+    index: &'a LineIndex,
     text: String,
     lines: Vec<ExcerptLine>,
 }
@@ -111,6 +115,7 @@ impl<'a> Excerpt<'a> {
         name: &'a str,
         source: &'a str,
         line_starts: &[usize],
+        index: &'a LineIndex,
         spans: impl Iterator<Item = Range<usize>>,
     ) -> Self {
         let line_of = |b: usize| line_starts.partition_point(|&s| s <= b).saturating_sub(1);
@@ -141,7 +146,8 @@ impl<'a> Excerpt<'a> {
         for (l, c) in covered {
             let (ls, le) = (line_starts[l], line_end(l));
             let line = &source[ls..le];
-            let window = if line.chars().count() <= MAX_LINE_CHARS {
+            // Bounded count: a 10 MB line must not be counted whole once per finding.
+            let window = if line.chars().nth(MAX_LINE_CHARS).is_none() {
                 ls..le
             } else {
                 back_chars(source, c.start, ls, CONTEXT_CHARS)
@@ -169,6 +175,7 @@ impl<'a> Excerpt<'a> {
         Excerpt {
             name,
             source,
+            index,
             text,
             lines,
         }
@@ -230,7 +237,7 @@ impl<'a> Files<'a> for Excerpt<'_> {
         };
         let real = line.window.start + byte_index.saturating_sub(line.text_start);
         let real = real.clamp(line.window.start, line.window.end);
-        Ok(self.source[line.real_line_start..real].chars().count() + 1)
+        Ok(self.index.line_col(self.source, real).column)
     }
 
     fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {

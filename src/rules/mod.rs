@@ -49,6 +49,7 @@ impl Rule {
     ) -> Result<Rule, Vec<FileError>> {
         let id = id.into();
         let src = &source;
+        src.check_nesting().map_err(|e| vec![e])?;
         let value: serde_yaml::Value =
             serde_yaml::from_str(&src.text).map_err(|e| vec![src.yaml_error(&e, &[])])?;
         let serde_yaml::Value::Mapping(map) = &value else {

@@ -459,7 +459,13 @@ fn parse_cond(part: &str) -> Result<Cond, String> {
         return Ok(Cond::Pos(levels));
     }
     if let Some(v) = part.strip_prefix("re:") {
-        let re = Regex::new(&nfkc(v)).map_err(|e| format!("invalid regex in `re:`: {e}"))?;
+        // The same size limits as `regex:` keys, so `re:a{1000}{1000}` fails to load instead of
+        // taking gigabytes.
+        let re = regex::RegexBuilder::new(&nfkc(v))
+            .size_limit(super::kinds::REGEX_SIZE_LIMIT)
+            .dfa_size_limit(super::kinds::REGEX_SIZE_LIMIT)
+            .build()
+            .map_err(|e| format!("invalid regex in `re:`: {e}"))?;
         return Ok(Cond::Regex(re));
     }
     if let Some((prefix, _)) = part.split_once(':')

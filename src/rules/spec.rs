@@ -174,8 +174,33 @@ impl RuleSource {
             err = err.with_help(did_you_mean(unknown, valid_keys));
         } else if message.contains("invalid type") {
             err = err.with_help(type_hint(&message));
+        } else if message.contains("repetition limit exceeded") {
+            // serde_yaml's guard against "billion laughs" alias bombs.
+            err.message = "refused: the YAML aliases (`*name`) expand to too much data".into();
+            err = err.with_help("anchors (`&name`) and aliases multiply data when nested; write the values out instead");
+        } else if message.contains("recursion limit exceeded") {
+            err = err.with_help("the YAML nests too deeply; rule files need a few levels at most");
         }
         err
+    }
+
+    /// Refuses YAML nested so deeply that parsing it would be pathologically slow (see
+    /// [`yaml::MAX_FLOW_DEPTH`]); called before any parsing.
+    pub fn check_nesting(&self) -> Result<(), FileError> {
+        match yaml::flow_too_deep(&self.text, yaml::MAX_FLOW_DEPTH) {
+            None => Ok(()),
+            Some(at) => Err(self
+                .error(
+                    Some(Span::new(at, at + 1)),
+                    format!(
+                        "refused: `[` / `{{` nested more than {} levels deep",
+                        yaml::MAX_FLOW_DEPTH
+                    ),
+                )
+                .with_help(
+                    "rule files need a few levels at most; is this file generated or corrupted?",
+                )),
+        }
     }
 
     /// The span of a top-level key, for errors about its value.

@@ -104,6 +104,112 @@ pub fn offset_in_value(src: &str, value_at: Span, value: &str, inner: Span) -> S
     value_at
 }
 
+/// How deep YAML flow collections (`[...]`, `{...}`) may nest before a file is refused.
+///
+/// serde_yaml refuses more than 128 nested levels itself, but only after libyaml has scanned
+/// the whole file, and libyaml's scanner is quadratic in the flow nesting depth (at every
+/// token it rechecks each open level): a rule file of 100,000 `[` took 19 s to refuse, a
+/// megabyte of them would take half an hour. No rule file nests more than a few levels.
+pub const MAX_FLOW_DEPTH: usize = 128;
+
+/// The byte offset where flow collections first nest deeper than `limit`, found by a light
+/// scan that knows quoted strings and comments. Where it cannot tell (a `[` inside a plain
+/// scalar) it counts a level, which only matters to a file with more than `limit` of them.
+pub fn flow_too_deep(src: &str, limit: usize) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let mut depth = 0usize;
+    // The last byte that is not a space or tab; `\n` at a line start.
+    let mut last = b'\n';
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Where a new token (a quoted string, a flow collection) may start.
+        let at_token = matches!(last, b'\n' | b':' | b'-' | b'?' | b'[' | b'{' | b',');
+        match b {
+            b' ' | b'\t' => {
+                i += 1;
+                continue;
+            }
+            b'#' if i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r') => {
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'\'' | b'"' if at_token => {
+                i = end_of_quoted(bytes, i);
+                last = b'x';
+                continue;
+            }
+            b'|' | b'>' if depth == 0 && at_token => {
+                i = end_of_block_scalar(bytes, i);
+                last = b'\n';
+                continue;
+            }
+            b'[' | b'{' if depth > 0 || at_token => {
+                depth += 1;
+                if depth > limit {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        // Outside flow collections, `-`, `:` and `?` separate tokens only before a space, and
+        // `,`, `[` and `{` not at all: inside a plain scalar (`a-[[`) they start nothing.
+        let separates = depth > 0
+            || match b {
+                b'-' | b':' | b'?' => {
+                    matches!(bytes.get(i + 1), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
+                }
+                b'[' | b'{' => at_token,
+                b',' => false,
+                _ => true,
+            };
+        last = if separates { b } else { b'x' };
+        i += 1;
+    }
+    None
+}
+
+/// The offset of the first line after a `|` or `>` block scalar whose indicator is at
+/// `start`: its content is every following line indented more than the indicator's line.
+fn end_of_block_scalar(bytes: &[u8], start: usize) -> usize {
+    let line_start = bytes[..start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let indent = bytes[line_start..]
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count();
+    let mut i = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n + 1);
+    while i < bytes.len() {
+        let line_end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n + 1);
+        let line = &bytes[i..line_end];
+        let spaces = line.iter().take_while(|&&b| b == b' ').count();
+        let blank = line[spaces..].iter().all(|b| b.is_ascii_whitespace());
+        if !blank && spaces <= indent {
+            break;
+        }
+        i = line_end;
+    }
+    i
+}
+
+/// The offset just after the quoted string starting at `start` (or the end of the text).
+fn end_of_quoted(bytes: &[u8], start: usize) -> usize {
+    let quote = bytes[start];
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 2,
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+            c if c == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +231,31 @@ mod tests {
         assert_eq!(&SRC[s.range()], "c\\\\d");
         let s = list_item_span(SRC, &["examples", "good"], "良い例").unwrap();
         assert_eq!(&SRC[s.range()], "良い例");
+    }
+
+    #[test]
+    fn flow_depth_counts_real_collections_only() {
+        assert_eq!(flow_too_deep("a: [[[b]]]\n", 2), Some(5));
+        assert_eq!(flow_too_deep("a: [[b]]\n", 2), None);
+        let deep = format!("terms: {}{}\n", "[".repeat(200), "]".repeat(200));
+        assert_eq!(
+            flow_too_deep(&deep, MAX_FLOW_DEPTH),
+            Some(7 + MAX_FLOW_DEPTH)
+        );
+        // Brackets in quotes, comments and plain scalars are not collections.
+        let quoted = format!(
+            "regex:\n  - '{0}'\n  - \"{0}\\\"\"\n# {0}\nmessage: a{0}\ndescription: a-{0},{0}\n",
+            "[".repeat(200)
+        );
+        assert_eq!(flow_too_deep(&quoted, MAX_FLOW_DEPTH), None);
+        let block = format!(
+            "description: |\n{}\n\n  end\nterms: {}\n",
+            "  [注\n".repeat(200),
+            "[".repeat(129)
+        );
+        let terms = block.find("terms").unwrap();
+        assert_eq!(flow_too_deep(&block, MAX_FLOW_DEPTH), Some(terms + 7 + 128));
+        assert_eq!(flow_too_deep(SRC, MAX_FLOW_DEPTH), None);
     }
 
     #[test]

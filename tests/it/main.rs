@@ -7,6 +7,11 @@ mod cli;
 mod config;
 mod fix;
 mod formats;
+mod fuzz_regressions;
+mod hostile;
+mod hostile_rules;
+mod properties;
+mod safe_writes;
 mod suppress;
 
 use std::path::{Path, PathBuf};

@@ -50,7 +50,7 @@ pub const KIND_NAMES: &[&str] = &[
 
 /// Upper bound on a compiled regex, so a hostile `a{1000}{1000}` fails to load instead of
 /// exhausting memory.
-const REGEX_SIZE_LIMIT: usize = 1 << 22;
+pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 22;
 
 impl Kind {
     pub fn name(&self) -> &'static str {
