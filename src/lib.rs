@@ -4,6 +4,20 @@
 //! over an NFKC analysis text, [`morph`] tokenizes it once, [`rules`] (compiled from YAML
 //! packs) report [`finding::Hit`]s, and [`engine`] maps them back to source spans for
 //! [`render`]. The library never prints.
+//!
+//! ```
+//! use seigo::{Document, Format, Linter, config::Config};
+//!
+//! let rules = Config::default().load_rules().expect("the built-in packs load");
+//! let linter = Linter::new(rules).expect("the embedded dictionary loads");
+//! let text = "トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n";
+//! let doc = Document::parse("a.txt", text.to_string(), Format::PlainText);
+//! let findings = linter.check(&doc);
+//! assert_eq!(findings.len(), 1);
+//! assert_eq!(findings[0].rule, "ja-news/kaerisaki");
+//! assert_eq!(&text[findings[0].span.range()], "帰り先");
+//! assert_eq!(findings[0].fixes[0].replacement, "返り咲き");
+//! ```
 
 pub mod config;
 pub mod document;
