@@ -150,6 +150,19 @@ pub fn rule_from_yaml(yaml: &str) -> Rule {
         .unwrap_or_else(|e| panic!("rule does not load:\n{}", headlines(&e)))
 }
 
+/// Test helper: the findings of a rule on a fixture file (Markdown or text by extension),
+/// with the file's text, for asserting on spans.
+pub fn findings_in_file(rule: &Rule, path: &std::path::Path) -> (String, Vec<Finding>) {
+    let source = std::fs::read_to_string(path).expect("fixture reads");
+    let doc = Document::parse(
+        path.display().to_string(),
+        source.clone(),
+        Format::from_path(path),
+    );
+    let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+    (source, run_rule(rule, &doc, &analysis))
+}
+
 /// Test helper: the findings of a rule on a text.
 pub fn hits(rule: &Rule, text: &str) -> Vec<Finding> {
     findings_for(rule, text)

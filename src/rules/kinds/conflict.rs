@@ -1324,11 +1324,7 @@ mod tests {
     }
 
     fn fixture_findings(rule: &Rule, path: &Path) -> (String, Vec<Finding>) {
-        let text = std::fs::read_to_string(path).expect("fixture");
-        let doc = Document::parse(path.display().to_string(), text, Format::from_path(path));
-        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
-        let found = run_rule(rule, &doc, &analysis);
-        (doc.source.clone(), found)
+        crate::rules::testing::findings_in_file(rule, path)
     }
 
     fn builtin(stem: &str) -> Rule {

@@ -912,14 +912,7 @@ mod tests {
     }
 
     fn run_file(rule: &Rule, path: &Path) -> (String, Vec<Finding>) {
-        let source = std::fs::read_to_string(path).expect("fixture reads");
-        let doc = Document::parse(
-            path.display().to_string(),
-            source.clone(),
-            Format::from_path(path),
-        );
-        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
-        (source, run_rule(rule, &doc, &analysis))
+        crate::rules::testing::findings_in_file(rule, path)
     }
 
     /// Matched text, and each related span's text and label.

@@ -1286,14 +1286,7 @@ mod tests {
     }
 
     fn fixture_findings(path: &Path, rule: &Rule) -> (String, Vec<Finding>) {
-        let source = std::fs::read_to_string(path).expect("fixture");
-        let doc = Document::parse(
-            path.display().to_string(),
-            source.clone(),
-            Format::from_path(path),
-        );
-        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
-        (source, run_rule(rule, &doc, &analysis))
+        crate::rules::testing::findings_in_file(rule, path)
     }
 
     fn builtin() -> Rule {
