@@ -17,6 +17,9 @@ pub struct Fixed {
     pub text: String,
     /// Fixes applied over all rounds.
     pub applied: usize,
+    /// Findings on the text as given (the first round's check), so callers need not check it
+    /// again when the fixes are only shown or cannot be written.
+    pub original: Vec<Finding>,
     /// Findings on the final text.
     pub remaining: Vec<Finding>,
 }
@@ -25,7 +28,8 @@ pub struct Fixed {
 pub fn fix_text(linter: &Linter, name: &str, format: Format, source: &str) -> Fixed {
     let mut text = source.to_string();
     let mut applied = 0;
-    let mut findings = linter.check(&Document::parse(name, text.clone(), format));
+    let original = linter.check(&Document::parse(name, text.clone(), format));
+    let mut findings = original.clone();
     for _ in 0..MAX_ROUNDS {
         let (next, n) = apply(&text, &findings);
         if n == 0 || next == text {
@@ -38,6 +42,7 @@ pub fn fix_text(linter: &Linter, name: &str, format: Format, source: &str) -> Fi
     Fixed {
         text,
         applied,
+        original,
         remaining: findings,
     }
 }

@@ -109,11 +109,8 @@ pub fn parse_bytes(name: &str, format: Format, bytes: Vec<u8>) -> Result<Documen
 }
 
 /// Reads an article from a reader (stdin); `name` decides the format and the shown name.
-pub fn read_stream(
-    mut reader: impl Read,
-    name: &str,
-    max_bytes: u64,
-) -> Result<Document, InputError> {
+/// Reads a stream (stdin) to its end, refusing more than `max_bytes`.
+pub fn read_stream_bytes(mut reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
     reader
         .by_ref()
@@ -125,7 +122,11 @@ pub fn read_stream(
             limit: max_bytes,
         });
     }
-    let text = decode(bytes)?;
+    Ok(bytes)
+}
+
+pub fn read_stream(reader: impl Read, name: &str, max_bytes: u64) -> Result<Document, InputError> {
+    let text = decode(read_stream_bytes(reader, max_bytes)?)?;
     Ok(Document::parse(
         name,
         text,

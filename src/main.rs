@@ -527,31 +527,15 @@ fn check_one(linter: &Linter, path: &Path, args: &CheckArgs) -> Outcome {
         path.display().to_string()
     };
     let format = seigo::Format::from_path(Path::new(&shown));
-    let bytes = if stdin {
-        let mut bytes = Vec::new();
-        let limit = args.max_file_size;
-        match std::io::Read::read_to_end(
-            &mut std::io::Read::take(std::io::stdin().lock(), limit + 1),
-            &mut bytes,
-        ) {
-            Ok(_) if bytes.len() as u64 > limit => {
-                return Outcome::Skipped(
-                    shown,
-                    InputError::TooLarge {
-                        size: bytes.len() as u64,
-                        limit,
-                    },
-                );
-            }
-            Ok(_) => bytes,
-            Err(e) => return Outcome::Failed(shown, e.to_string()),
-        }
+    let read = if stdin {
+        input::read_stream_bytes(std::io::stdin().lock(), args.max_file_size)
     } else {
-        match input::read_bytes(path, args.max_file_size) {
-            Ok(b) => b,
-            Err(e @ InputError::TooLarge { .. }) => return Outcome::Skipped(shown, e),
-            Err(e) => return Outcome::Failed(shown, e.to_string()),
-        }
+        input::read_bytes(path, args.max_file_size)
+    };
+    let bytes = match read {
+        Ok(b) => b,
+        Err(e @ InputError::TooLarge { .. }) => return Outcome::Skipped(shown, e),
+        Err(e) => return Outcome::Failed(shown, e.to_string()),
     };
     let original = (args.fix_mode != FixMode::Off).then(|| bytes.clone());
     let doc = match input::parse_bytes(&shown, format, bytes) {
@@ -568,13 +552,23 @@ fn check_one(linter: &Linter, path: &Path, args: &CheckArgs) -> Outcome {
         diff: None,
         error: None,
     };
-    if fixed.text == doc.source {
-        return Outcome::Checked(report(linter, doc, None), Some(note));
+    // The original's findings come from the first fix round; it is not checked twice.
+    let unfixed = FileReport {
+        path: doc.name,
+        source: doc.source,
+        findings: fixed.original,
+    };
+    if fixed.text == unfixed.source {
+        return Outcome::Checked(unfixed, Some(note));
     }
     match args.fix_mode {
         FixMode::Diff => {
-            note.diff = Some(seigo::fix::unified_diff(&shown, &doc.source, &fixed.text));
-            Outcome::Checked(report(linter, doc, None), Some(note))
+            note.diff = Some(seigo::fix::unified_diff(
+                &shown,
+                &unfixed.source,
+                &fixed.text,
+            ));
+            Outcome::Checked(unfixed, Some(note))
         }
         FixMode::Write { follow_symlinks } => {
             match seigo::fix::write_atomically(path, &original, &fixed.text, follow_symlinks) {
@@ -589,7 +583,7 @@ fn check_one(linter: &Linter, path: &Path, args: &CheckArgs) -> Outcome {
                 Err(e) => {
                     note.applied = 0;
                     note.error = Some(e);
-                    Outcome::Checked(report(linter, doc, None), Some(note))
+                    Outcome::Checked(unfixed, Some(note))
                 }
             }
         }
