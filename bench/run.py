@@ -9,7 +9,7 @@ Builds target/release/seigo if it is missing, generates the corpus into
 target/bench-corpus/ (cached, keyed on the generator's hash, seed and size), then measures
 whole-process wall times (median of --runs) and peak RSS (os.wait4 rusage):
 
-  (a) floor     seigo tokens --count FILES...           segmentation only
+  (a) floor     seigo tokens --segmenter lindera --count FILES...   lindera segmentation only
   (b) check     seigo check --quiet --format json DIR   RAYON_NUM_THREADS=1 and =2
   (c) latency   seigo check --quiet fixtures/seed-article.txt
   (d) scaling   seigo check on one 1 MB and one 5 MB document, ratio 5MB/1MB
@@ -349,8 +349,12 @@ def bench(args, smoke: bool, articles: int, runs: int, latency_runs: int, warmup
     print("measuring ...", file=sys.stderr, flush=True)
 
     # (a) segmentation floor
-    floor_cmds = chunk_args([s, "tokens", "--count"], files, env1)
+    floor_cmds = chunk_args([s, "tokens", "--segmenter", "lindera", "--count"], files, env1)
+    seg_cmds = chunk_args([s, "tokens", "--segmenter", "seigo", "--count"], files, env1)
     floor_out = "".join(capture(c, env1, {0}) for c in floor_cmds)
+    seg_out = "".join(capture(c, env1, {0}) for c in seg_cmds)
+    if seg_out != floor_out:
+        raise BenchError(f"the segmenters disagree: lindera {floor_out!r}, seigo {seg_out!r}")
     tokens = sum(int(line.split()[5]) for line in floor_out.splitlines() if line.startswith("files "))
 
     # (b) corpus check, 1 and 2 threads; one untimed run keeps the JSON for a sanity check
@@ -359,8 +363,9 @@ def bench(args, smoke: bool, articles: int, runs: int, latency_runs: int, warmup
     corpus_summary = summarize_json(capture(check_cmd, env1, {0, 1}))
     if corpus_summary.get("files") not in (None, articles):
         raise BenchError(f"seigo check saw {corpus_summary['files']} files, expected {articles}")
-    floor, check1, check2 = measure_group([
+    floor, segmenter, check1, check2 = measure_group([
         ("floor (tokens --count)", floor_cmds, env1, {0}),
+        ("seigo segmenter (tokens --count)", seg_cmds, env1, {0}),
         ("check, 1 thread", [check_cmd], env1, {0, 1}),
         ("check, 2 threads", [check_cmd], env2, {0, 1}),
     ], runs, warmup)
@@ -401,6 +406,8 @@ def bench(args, smoke: bool, articles: int, runs: int, latency_runs: int, warmup
         ("(b) check 1 thread / (a) floor", f"{ratio:.2f}×", f"≤ {T_FLOOR_RATIO}×",
          judge(ratio <= T_FLOOR_RATIO)),
         ("(a) floor throughput", f"{mb / floor.wall:.2f} MB/s", "", ""),
+        ("(a') seigo's segmenter: throughput, time / floor",
+         f"{mb / segmenter.wall:.2f} MB/s, {segmenter.wall / floor.wall:.2f}×", "", ""),
         ("(b) check throughput, 1 thread", f"{mb / check1.wall:.2f} MB/s", "", ""),
         ("(b) check throughput, 2 threads", f"{mb / check2.wall:.2f} MB/s", "", ""),
         (f"2-thread speedup ({articles} files)", f"{speedup:.2f}×", f"≥ {T_SPEEDUP}×",
@@ -417,7 +424,8 @@ def bench(args, smoke: bool, articles: int, runs: int, latency_runs: int, warmup
          f"< {T_RSS_MB:g} MB", judge(docs["large"].maxrss / MB < T_RSS_MB)),
     ]
     details = [
-        ("(a) floor: tokens --count", floor, mb),
+        ("(a) floor: tokens --segmenter lindera --count", floor, mb),
+        ("(a') tokens --segmenter seigo --count", segmenter, mb),
         ("(b) check, RAYON_NUM_THREADS=1", check1, mb),
         ("(b) check, RAYON_NUM_THREADS=2", check2, mb),
         ("(c) check seed-article.txt", latency, os.path.getsize(SEED_ARTICLE) / MB),

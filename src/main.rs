@@ -131,9 +131,14 @@ enum Command {
         #[arg(long)]
         user_dict: Option<PathBuf>,
         /// Only segment these files and print counts: no features are read, no rules run.
-        /// This is the floor the benchmark compares `seigo check` against.
+        /// With `--segmenter lindera` this is the floor the benchmark compares `seigo check`
+        /// against.
         #[arg(long, num_args = 1.., value_name = "FILES", conflicts_with_all = ["file", "text"])]
         count: Vec<PathBuf>,
+        /// Which segmenter `--count` runs: seigo's own Viterbi pass (what `check` uses) or
+        /// lindera's tokenizer; both find the same tokens.
+        #[arg(long, value_enum, default_value = "seigo", requires = "count")]
+        segmenter: Segmenter,
     },
     /// List the enabled rules with their kind and severity.
     Rules {
@@ -241,8 +246,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             color: cli.color,
         }),
         Command::Tokens {
-            user_dict, count, ..
-        } if !count.is_empty() => count_tokens(&count, user_dict.as_deref()),
+            user_dict,
+            count,
+            segmenter,
+            ..
+        } if !count.is_empty() => count_tokens(&count, user_dict.as_deref(), segmenter),
         Command::Tokens {
             file,
             text,
@@ -711,8 +719,18 @@ fn walk_error(root: &Path, e: &ignore::Error) -> (String, std::io::Error) {
     (at.display().to_string(), reason)
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Segmenter {
+    Seigo,
+    Lindera,
+}
+
 /// Segments files without reading any features; prints `files bytes tokens`.
-fn count_tokens(files: &[PathBuf], user_dict: Option<&Path>) -> anyhow::Result<u8> {
+fn count_tokens(
+    files: &[PathBuf],
+    user_dict: Option<&Path>,
+    segmenter: Segmenter,
+) -> anyhow::Result<u8> {
     let morph = match user_dict {
         Some(d) => Morph::init_with_user_dict(d)?,
         None => Morph::global()?,
@@ -721,7 +739,10 @@ fn count_tokens(files: &[PathBuf], user_dict: Option<&Path>) -> anyhow::Result<u
     for path in files {
         let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
         bytes += text.len();
-        count += morph.tokenize(&text).len();
+        count += match segmenter {
+            Segmenter::Seigo => morph.tokenize(&text).len(),
+            Segmenter::Lindera => morph.tokenize_lindera(&text).len(),
+        };
     }
     println!("files {} bytes {bytes} tokens {count}", files.len());
     Ok(0)

@@ -195,6 +195,52 @@ fn tokens_subcommand_shows_pos_base_and_reading() {
 }
 
 #[test]
+fn user_dictionary_words_are_tokens_and_both_segmenters_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("user.csv"),
+        "ウクライナシーン,カスタム名詞,ウクライナシーン\n石破茂首相,カスタム名詞,イシバシゲルシュショウ\n",
+    )
+    .unwrap();
+    let text = "石破茂首相はウクライナシーンを続ける。ウクライナ支援も。";
+    fs::write(dir.path().join("a.txt"), text).unwrap();
+    let out = seigo_in(dir.path())
+        .args(["tokens", "--user-dict", "user.csv", "--text", text])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let stdout = stdout_of(&out);
+    for word in ["ウクライナシーン", "石破茂首相"] {
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{word}\t")))
+            .unwrap_or_else(|| panic!("{word} is one token:\n{stdout}"));
+        assert!(line.contains("カスタム名詞"), "{line}");
+    }
+    let counts: Vec<String> = ["seigo", "lindera"]
+        .iter()
+        .map(|segmenter| {
+            let out = seigo_in(dir.path())
+                .args([
+                    "tokens",
+                    "--user-dict",
+                    "user.csv",
+                    "--segmenter",
+                    segmenter,
+                ])
+                .args(["--count", "a.txt"])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", stderr_of(&out));
+            stdout_of(&out)
+        })
+        .collect();
+    assert_eq!(counts[0], counts[1]);
+    // 石破茂首相|は|ウクライナシーン|を|続ける|。|ウクライナ|支援|も|。
+    assert!(counts[0].contains("tokens 10"), "{}", counts[0]);
+}
+
+#[test]
 fn rules_lists_enabled_rules_and_explain_describes_one() {
     let out = seigo().args(["rules", "--no-config"]).output().unwrap();
     assert!(out.status.success());

@@ -263,3 +263,15 @@ fn cli_output_is_the_same_for_one_and_two_threads() {
     assert_eq!(one, run("2"));
     assert!(one.matches("\"path\"").count() == 6, "{one}");
 }
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    /// seigo's Viterbi segmenter finds exactly lindera's tokens: same spans, same word ids
+    /// (so the same features), on any text, including unknown words, symbols and emoji.
+    #[test]
+    fn segmenter_agrees_with_lindera((_, text) in article()) {
+        let morph = seigo::morph::Morph::global().expect("dictionary");
+        prop_assert_eq!(morph.tokenize(&text), morph.tokenize_lindera(&text));
+    }
+}

@@ -1,0 +1,224 @@
+//! seigo's own Viterbi segmenter over lindera's IPADIC data.
+//!
+//! It computes exactly the path lindera 0.28's `Tokenizer::tokenize` computes (same
+//! dictionary, same unknown-word rules, same tie-breaking; tested against lindera on every
+//! fixture and on random text), about twice as fast, because it:
+//! - computes each node's best path as the node is created (one pass, no second sweep over
+//!   every byte position);
+//! - keeps nodes in one flat vector of 20-byte records, with the nodes ending at a position
+//!   chained through the records instead of a `Vec<Vec<EdgeId>>` per byte;
+//! - reuses its buffers across the runs of a text, and never builds a `String` for an unknown
+//!   word.
+//!
+//! lindera splits the text after each 。、 newline and tab and analyses each run alone; so
+//! does this.
+
+use lindera_core::character_definition::CharacterDefinitions;
+use lindera_core::connection::ConnectionCostMatrix;
+use lindera_core::prefix_dict::PrefixDict;
+use lindera_core::unknown_dictionary::UnknownDictionary;
+use lindera_core::word_entry::WordEntry;
+
+/// Marks the end of a chain of nodes.
+const NONE: u32 = u32::MAX;
+
+/// What a segment of the best path is: a dictionary word (system or user) or an unknown word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment {
+    System(u32),
+    User(u32),
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// Byte offset of the node's first character in the run.
+    start: u32,
+    /// Best cost of a path from the start of the run through this node.
+    path_cost: i32,
+    /// The node before this one on that path.
+    prev: u32,
+    /// The next node ending at the same offset (a chain starting at `Lattice::ends`).
+    next_same_end: u32,
+    right_id: u16,
+    segment: Segment,
+}
+
+/// The dictionary parts the segmenter reads, all owned by lindera's tokenizer.
+pub struct Dictionaries<'d> {
+    pub system: &'d PrefixDict,
+    pub user: Option<&'d PrefixDict>,
+    pub costs: &'d ConnectionCostMatrix,
+    pub chars: &'d CharacterDefinitions,
+    pub unknown: &'d UnknownDictionary,
+}
+
+/// Reusable buffers for one text; segmenting is `&mut self` so nothing is allocated per run.
+#[derive(Default)]
+pub struct Lattice {
+    nodes: Vec<Node>,
+    /// Per byte offset of the run: the newest node ending there, or `NONE`.
+    ends: Vec<u32>,
+    path: Vec<(u32, Segment)>,
+}
+
+impl Dictionaries<'_> {
+    #[inline]
+    fn connection(&self, left_right_id: u16, right_left_id: u16) -> i32 {
+        let index = usize::from(right_left_id)
+            + usize::from(left_right_id) * self.costs.backward_size as usize;
+        let bytes = &self.costs.costs_data[index * 2..index * 2 + 2];
+        i32::from(i16::from_le_bytes([bytes[0], bytes[1]]))
+    }
+}
+
+impl Lattice {
+    /// Segments `text` as lindera does and calls `emit(start, end, segment)` for each segment
+    /// in order; segments cover the text without gaps (whitespace included).
+    pub fn segment(
+        &mut self,
+        dicts: &Dictionaries<'_>,
+        text: &str,
+        mut emit: impl FnMut(usize, usize, Segment),
+    ) {
+        let mut offset = 0;
+        for run in text.split_inclusive(['。', '、', '\n', '\t']) {
+            self.segment_run(dicts, run);
+            for (i, &(start, segment)) in self.path.iter().enumerate() {
+                let end = self
+                    .path
+                    .get(i + 1)
+                    .map_or(run.len(), |next| next.0 as usize);
+                emit(offset + start as usize, offset + end, segment);
+            }
+            offset += run.len();
+        }
+    }
+
+    /// Fills `self.path` with the best path through `run`, left to right.
+    fn segment_run(&mut self, dicts: &Dictionaries<'_>, run: &str) {
+        let len = run.len();
+        self.nodes.clear();
+        self.path.clear();
+        self.ends.clear();
+        self.ends.resize(len + 1, NONE);
+        // Beginning of sentence: ids 0, cost 0, like lindera's default edge.
+        self.nodes.push(Node {
+            start: 0,
+            path_cost: 0,
+            prev: NONE,
+            next_same_end: NONE,
+            right_id: 0,
+            segment: Segment::Unknown,
+        });
+        self.ends[0] = 0;
+
+        // lindera, in normal mode, starts no unknown word inside the previous one.
+        let mut unknown_end: Option<usize> = None;
+        for start in 0..len {
+            if self.ends[start] == NONE {
+                continue;
+            }
+            let suffix = &run[start..];
+            let mut found = false;
+            if let Some(user) = dicts.user {
+                for (prefix_len, entry) in user.prefix(suffix) {
+                    self.add(dicts, start, start + prefix_len, entry, Segment::User);
+                    found = true;
+                }
+            }
+            for (prefix_len, entry) in dicts.system.prefix(suffix) {
+                self.add(dicts, start, start + prefix_len, entry, Segment::System);
+                found = true;
+            }
+            if unknown_end.is_none_or(|end| end <= start) {
+                let Some(first) = suffix.chars().next() else {
+                    continue;
+                };
+                let categories = dicts.chars.lookup_categories(first);
+                for (ord, &category) in categories.iter().enumerate() {
+                    let definition = dicts.chars.lookup_definition(category);
+                    if !definition.invoke && found {
+                        continue;
+                    }
+                    let mut end = start + first.len_utf8();
+                    if definition.group {
+                        for c in suffix[first.len_utf8()..].chars() {
+                            if dicts.chars.lookup_categories(c).get(ord) == Some(&category) {
+                                end += c.len_utf8();
+                            } else {
+                                break;
+                            }
+                        }
+                    }
+                    for &id in dicts.unknown.lookup_word_ids(category) {
+                        let entry = dicts.unknown.word_entry(id);
+                        self.add(dicts, start, end, entry, |_| Segment::Unknown);
+                    }
+                    unknown_end = Some(end);
+                }
+            }
+        }
+
+        // End of sentence: left id 0, no word cost.
+        let Some(last) = self.best_before(dicts, len, 0) else {
+            return;
+        };
+        let mut at = last.1;
+        while at != 0 && at != NONE {
+            let node = &self.nodes[at as usize];
+            self.path.push((node.start, node.segment));
+            at = node.prev;
+        }
+        self.path.reverse();
+    }
+
+    /// The cheapest node ending at `offset` to come before a node with `left_id`, and the cost
+    /// of the path through it; ties go to the node created first, as in lindera.
+    #[inline]
+    fn best_before(
+        &self,
+        dicts: &Dictionaries<'_>,
+        offset: usize,
+        left_id: u16,
+    ) -> Option<(i32, u32)> {
+        let mut best: Option<(i32, u32)> = None;
+        let mut at = self.ends[offset];
+        // The chain runs newest first, so `<=` keeps the oldest of equal costs.
+        while at != NONE {
+            let node = &self.nodes[at as usize];
+            let cost = node
+                .path_cost
+                .wrapping_add(dicts.connection(node.right_id, left_id));
+            if best.is_none_or(|(b, _)| cost <= b) {
+                best = Some((cost, at));
+            }
+            at = node.next_same_end;
+        }
+        best
+    }
+
+    #[inline]
+    fn add(
+        &mut self,
+        dicts: &Dictionaries<'_>,
+        start: usize,
+        end: usize,
+        entry: WordEntry,
+        segment: impl Fn(u32) -> Segment,
+    ) {
+        let Some((cost, prev)) = self.best_before(dicts, start, entry.left_id) else {
+            return;
+        };
+        let id = self.nodes.len() as u32;
+        self.nodes.push(Node {
+            start: start as u32,
+            path_cost: cost.wrapping_add(i32::from(entry.word_cost)),
+            prev,
+            next_same_end: self.ends[end],
+            right_id: entry.right_id,
+            segment: segment(entry.word_id.0),
+        });
+        self.ends[end] = id;
+    }
+}
