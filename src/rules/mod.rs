@@ -151,6 +151,11 @@ impl Rule {
     }
 
     /// Runs the rule over an analysed document.
+    /// See [`Kind::required_literals`].
+    pub fn required_literals(&self) -> Option<&[String]> {
+        self.kind.required_literals()
+    }
+
     pub fn check(&self, ctx: &Context<'_>) -> Vec<Hit> {
         let mut out = Vec::new();
         self.kind.check(ctx, &self.message, &mut out);

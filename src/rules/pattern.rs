@@ -164,6 +164,18 @@ impl TokenPattern {
         &self.source
     }
 
+    /// Literal strings one of which every match contains, or `None` when the pattern pins no
+    /// step to a surface (e.g. only `pos:` or `base:` steps). A surface step spanning several
+    /// tokens still is one contiguous piece of text.
+    pub fn required_literals(&self) -> Option<Vec<String>> {
+        self.anchors
+            .iter()
+            .find_map(|anchored| match &anchored.anchor {
+                Anchor::Surfaces(words) => Some(words.clone()),
+                Anchor::Bases(_) => None,
+            })
+    }
+
     /// All non-overlapping matches in the analysis, left to right.
     pub fn find_all(&self, a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<PatternMatch> {
         let mut out = Vec::new();

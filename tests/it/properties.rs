@@ -275,3 +275,24 @@ proptest! {
         prop_assert_eq!(morph.tokenize(&text), morph.tokenize_lindera(&text));
     }
 }
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    /// The prefilter only skips rules that could not report anything: the findings equal
+    /// those of running every rule on the document.
+    #[test]
+    fn prefilter_skips_only_rules_without_findings((format, text) in article()) {
+        prop_assume!(!text.contains("seigo-"), "suppressions are applied only by check");
+        let doc = Document::parse(name(format), text.clone(), format);
+        let morph = seigo::morph::Morph::global().expect("dictionary");
+        let analysis = seigo::morph::Analysis::new(morph, &doc.text);
+        let mut all: Vec<Finding> = LINTER
+            .rules()
+            .iter()
+            .flat_map(|r| seigo::engine::run_rule(r, &doc, &analysis))
+            .collect();
+        seigo::engine::sort_findings(&mut all);
+        prop_assert_eq!(LINTER.check(&doc), all);
+    }
+}

@@ -45,6 +45,8 @@ pub const PLACEHOLDERS: &[&str] = &["match"];
 #[derive(Debug)]
 pub struct Existence {
     terms: Option<AhoCorasick>,
+    /// What the engine's prefilter looks for (see [`Existence::required_literals`]).
+    literals: Option<Vec<String>>,
     regexes: Vec<Regex>,
     patterns: Vec<TokenPattern>,
     substring: bool,
@@ -68,6 +70,7 @@ impl Existence {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let literals = required_literals(&terms, &regexes, spec.ignore_case, &patterns);
         let terms = (!terms.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -77,10 +80,17 @@ impl Existence {
         });
         Ok(Existence {
             terms,
+            literals,
             regexes,
             patterns,
             substring: spec.substring,
         })
+    }
+
+    /// Strings one of which occurs (ASCII case aside) in any text this rule reports on, or
+    /// `None` when a regex or token pattern has no such literal.
+    pub fn required_literals(&self) -> Option<&[String]> {
+        self.literals.as_deref()
     }
 
     pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
@@ -116,6 +126,24 @@ impl Existence {
             out.push(Hit::new(span, message.render(&[("match", m)])));
         }
     }
+}
+
+/// The union of what each term, regex and pattern needs; `None` if any of them needs nothing
+/// that can be searched for.
+fn required_literals(
+    terms: &[String],
+    regexes: &[Regex],
+    ignore_case: bool,
+    patterns: &[TokenPattern],
+) -> Option<Vec<String>> {
+    let mut out = terms.to_vec();
+    for re in regexes {
+        out.extend(super::regex_literals(re.as_str(), ignore_case)?);
+    }
+    for p in patterns {
+        out.extend(p.required_literals()?);
+    }
+    Some(out)
 }
 
 #[cfg(test)]

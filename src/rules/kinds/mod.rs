@@ -145,6 +145,20 @@ impl Kind {
         }
     }
 
+    /// Strings one of which (ASCII case aside) occurs in every analysed text this rule can
+    /// report anything on; `None` when the rule must always run. The engine searches all
+    /// rules' strings in one pass and skips the rules whose strings are absent.
+    pub fn required_literals(&self) -> Option<&[String]> {
+        match self {
+            Kind::Existence(k) => k.required_literals(),
+            Kind::Substitution(k) => k.required_literals(),
+            Kind::Conflict(_)
+            | Kind::HeadlineSupport(_)
+            | Kind::Polarity(_)
+            | Kind::Repetition(_) => None,
+        }
+    }
+
     pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         match self {
             Kind::Conflict(k) => k.check(ctx, message, out),
@@ -241,6 +255,44 @@ fn regex_error_position(pattern: &str) -> Option<(Span, String)> {
     ))
 }
 
+/// Literals one of which every match of `pattern` starts (or ends) with, from regex-syntax's
+/// literal extraction: of the prefix and the suffix set, the one whose shortest literal is
+/// longer (`[0-9]+度目` → 0度目 … 9度目, not the ten digits); `None` when neither end has a finite,
+/// non-empty set (`.*`, `\w+x?`).
+pub(crate) fn regex_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<String>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(case_insensitive)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let [prefixes, suffixes] = [ExtractKind::Prefix, ExtractKind::Suffix]
+        .map(|kind| literal_set(&Extractor::new().kind(kind).extract(&hir)));
+    let shortest = |set: &Option<Vec<String>>| {
+        set.as_ref()
+            .and_then(|s| s.iter().map(|l| l.chars().count()).min())
+    };
+    if shortest(&suffixes) > shortest(&prefixes) {
+        suffixes
+    } else {
+        prefixes
+    }
+}
+
+fn literal_set(seq: &regex_syntax::hir::literal::Seq) -> Option<Vec<String>> {
+    let literals = seq.literals()?;
+    if literals.is_empty() {
+        return None;
+    }
+    literals
+        .iter()
+        .map(|l| {
+            let s = std::str::from_utf8(l.as_bytes()).ok()?;
+            (!s.is_empty()).then(|| s.to_string())
+        })
+        .collect()
+}
+
 /// Compiles token patterns; syntax errors point at the offending step in the YAML string.
 pub(crate) fn compile_patterns(
     sources: &[String],
@@ -264,4 +316,37 @@ pub(crate) fn compile_patterns(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod literal_tests {
+    use super::regex_literals;
+
+    fn sorted(v: Option<Vec<String>>) -> Option<Vec<String>> {
+        v.map(|mut v| {
+            v.sort();
+            v
+        })
+    }
+
+    #[test]
+    fn regex_literals_are_prefixes_or_suffixes_every_match_has() {
+        assert_eq!(
+            sorted(regex_literals("支援(兵士|停止)", false)),
+            Some(vec!["支援停止".into(), "支援兵士".into()])
+        );
+        // The suffixes (0度目 … 9度目) beat the prefixes (the ten digits).
+        assert_eq!(
+            sorted(regex_literals("[0-9]+度目", false)),
+            Some((0..10).map(|d| format!("{d}度目")).collect())
+        );
+        assert_eq!(
+            sorted(regex_literals("ab", true)),
+            Some(vec!["AB".into(), "Ab".into(), "aB".into(), "ab".into()])
+        );
+        assert_eq!(regex_literals(".*", false), None);
+        assert_eq!(regex_literals("a?", false), None);
+        assert_eq!(regex_literals("\\w+x?", false), None);
+        assert_eq!(regex_literals("(", false), None);
+    }
 }

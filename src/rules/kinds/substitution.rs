@@ -56,6 +56,8 @@ pub const PLACEHOLDERS: &[&str] = &["match", "replacement"];
 #[derive(Debug)]
 pub struct Substitution {
     swap: Option<(AhoCorasick, Vec<String>)>,
+    /// What the engine's prefilter looks for (see [`Substitution::required_literals`]).
+    literals: Option<Vec<String>>,
     patterns: Vec<(TokenPattern, String)>,
     /// Reading of each swap key → (key, replacement), with the longest key in tokens.
     readings: HashMap<String, (String, String)>,
@@ -90,7 +92,7 @@ impl Substitution {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let patterns = compiled
+        let patterns: Vec<(TokenPattern, String)> = compiled
             .into_iter()
             .zip(spec.patterns.into_iter().map(|p| p.to))
             .collect();
@@ -105,6 +107,21 @@ impl Substitution {
                 readings.insert(reading, (k.clone(), v.clone()));
             }
         }
+        // Matching by reading finds spellings no literal predicts.
+        let literals = if spec.match_reading {
+            None
+        } else {
+            patterns
+                .iter()
+                .map(|(p, _)| p.required_literals())
+                .collect::<Option<Vec<_>>>()
+                .map(|lists| {
+                    keys.iter()
+                        .cloned()
+                        .chain(lists.into_iter().flatten())
+                        .collect()
+                })
+        };
         let swap = (!keys.is_empty()).then(|| {
             let ac = AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -115,11 +132,18 @@ impl Substitution {
         });
         Ok(Substitution {
             swap,
+            literals,
             patterns,
             readings,
             max_reading_tokens,
             substring: spec.substring,
         })
+    }
+
+    /// Strings one of which occurs (ASCII case aside) in any text this rule reports on, or
+    /// `None` (a pattern without a surface step, or `match_reading`).
+    pub fn required_literals(&self) -> Option<&[String]> {
+        self.literals.as_deref()
     }
 
     pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
