@@ -439,6 +439,9 @@ pub struct Analysis<'t> {
     pub morph: &'static Morph,
     by_surface: OnceLock<WordIndex>,
     by_base: OnceLock<WordIndex>,
+    /// Every token's features, looked up in the shared cache once per token on first use:
+    /// rules ask for a token's features many times, and each cache lookup is two atomic loads.
+    features: OnceLock<Box<[&'static Features]>>,
 }
 
 impl<'t> Analysis<'t> {
@@ -449,6 +452,7 @@ impl<'t> Analysis<'t> {
             morph,
             by_surface: OnceLock::new(),
             by_base: OnceLock::new(),
+            features: OnceLock::new(),
         }
     }
 
@@ -481,7 +485,8 @@ impl<'t> Analysis<'t> {
     }
 
     pub fn features(&self, i: usize) -> &'static Features {
-        self.morph.features(&self.tokens[i])
+        self.features
+            .get_or_init(|| self.tokens.iter().map(|t| self.morph.features(t)).collect())[i]
     }
 
     /// The base form, falling back to the surface for unknown words.
