@@ -5,7 +5,6 @@
 //! is a span and a word id, and features are decoded once per distinct word id into a shared
 //! cache the first time any rule asks for them.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -400,27 +399,28 @@ fn classify(surface: &str) -> CharClass {
 }
 
 /// Token positions by a hash of a word, built on first use and shared by every rule of a
-/// check. Keyed by hash (not `&str`) so `Analysis` stays covariant in its text lifetime; a
-/// collision only adds a candidate that the pattern matcher then rejects.
-type WordIndex = HashMap<u64, Vec<u32>, std::hash::BuildHasherDefault<PassThrough>>;
+/// check: the pairs (hash, token index) sorted, so one allocation and one sort per document
+/// (a hash map of vectors cost an allocation per distinct word, visible in profiles). Keyed by
+/// hash (not `&str`) so `Analysis` stays covariant in its text lifetime; a collision only adds
+/// a candidate that the pattern matcher then rejects.
+#[derive(Debug, Default)]
+struct WordIndex {
+    hashes: Vec<u64>,
+    tokens: Vec<u32>,
+}
 
-/// The keys are FNV hashes already; hashing them again with SipHash showed in profiles.
-#[derive(Default)]
-struct PassThrough(u64);
-
-impl std::hash::Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
+impl WordIndex {
+    fn new(mut pairs: Vec<(u64, u32)>) -> Self {
+        pairs.sort_unstable();
+        let (hashes, tokens) = pairs.into_iter().unzip();
+        WordIndex { hashes, tokens }
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    /// Token indices (ascending) whose word has `hash`.
+    fn get(&self, hash: u64) -> &[u32] {
+        let start = self.hashes.partition_point(|&h| h < hash);
+        let end = start + self.hashes[start..].partition_point(|&h| h == hash);
+        &self.tokens[start..end]
     }
 }
 
@@ -457,27 +457,25 @@ impl<'t> Analysis<'t> {
     }
 
     fn index(&self, key: impl Fn(usize) -> &'t str) -> WordIndex {
-        let mut index = WordIndex::default();
-        for i in 0..self.tokens.len() {
-            index.entry(word_hash(key(i))).or_default().push(i as u32);
-        }
-        index
+        WordIndex::new(
+            (0..self.tokens.len())
+                .map(|i| (word_hash(key(i)), i as u32))
+                .collect(),
+        )
     }
 
     /// Indices of the tokens whose surface may be `word` (a superset: check each), ascending.
     pub fn tokens_with_surface(&self, word: &str) -> &[u32] {
         self.by_surface
             .get_or_init(|| self.index(|i| self.surface(i)))
-            .get(&word_hash(word))
-            .map_or(&[], Vec::as_slice)
+            .get(word_hash(word))
     }
 
     /// Indices of the tokens whose base form may be `word` (a superset: check each).
     pub fn tokens_with_base(&self, word: &str) -> &[u32] {
         self.by_base
             .get_or_init(|| self.index(|i| self.base(i)))
-            .get(&word_hash(word))
-            .map_or(&[], Vec::as_slice)
+            .get(word_hash(word))
     }
 
     pub fn surface(&self, i: usize) -> &'t str {
