@@ -198,15 +198,24 @@ impl TokenPattern {
             }
         };
         // Counting is cheap (index lookups); only the rarest anchor's positions are gathered.
-        let rarest = self
-            .anchors
-            .iter()
-            .min_by_key(|anchored| {
-                anchor_lists(a, &anchored.anchor)
-                    .map(<[u32]>::len)
-                    .sum::<usize>()
-            })
-            .map(|anchored| (self.anchor_positions(a, &anchored.anchor), anchored));
+        // An anchor that occurs nowhere means no match, and with one anchor there is nothing
+        // to compare.
+        let mut rarest: Option<(usize, &Anchored)> = None;
+        if let [only] = self.anchors.as_slice() {
+            rarest = Some((0, only));
+        } else {
+            for anchored in &self.anchors {
+                let count: usize = anchor_lists(a, &anchored.anchor).map(<[u32]>::len).sum();
+                if count == 0 {
+                    return out;
+                }
+                if rarest.is_none_or(|(best, _)| count < best) {
+                    rarest = Some((count, anchored));
+                }
+            }
+        }
+        let rarest =
+            rarest.map(|(_, anchored)| (self.anchor_positions(a, &anchored.anchor), anchored));
         match rarest {
             Some((positions, anchored)) => {
                 // A match whose anchored step is at token i starts at i - max ..= i - min.
