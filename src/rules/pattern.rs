@@ -166,14 +166,20 @@ impl TokenPattern {
 
     /// Literal strings one of which every match contains, or `None` when the pattern pins no
     /// step to a surface (e.g. only `pos:` or `base:` steps). A surface step spanning several
-    /// tokens still is one contiguous piece of text.
+    /// tokens still is one contiguous piece of text. Of several pinned steps, the one whose
+    /// shortest word is longest: `re:^(氏|首相)$ の [帰り先]` needs 帰り先, which few texts
+    /// have, rather than 氏, which most news has.
     pub fn required_literals(&self) -> Option<Vec<String>> {
-        self.anchors
-            .iter()
-            .find_map(|anchored| match &anchored.anchor {
-                Anchor::Surfaces(words) => Some(words.clone()),
-                Anchor::Bases(_) => None,
-            })
+        let mut best: Option<(usize, &Vec<String>)> = None;
+        for anchored in &self.anchors {
+            if let Anchor::Surfaces(words) = &anchored.anchor {
+                let shortest = words.iter().map(|w| w.chars().count()).min().unwrap_or(0);
+                if best.is_none_or(|(b, _)| shortest > b) {
+                    best = Some((shortest, words));
+                }
+            }
+        }
+        best.map(|(_, words)| words.clone())
     }
 
     /// All non-overlapping matches in the analysis, left to right.
@@ -579,6 +585,21 @@ mod tests {
         );
         assert_eq!(find("re:^[0-9]+$ 年", "2027年"), vec![("2027年", "2027年")]);
         assert_eq!(find("[re:^[0-9]+$] 年", "2027年"), vec![("2027年", "2027")]);
+    }
+
+    #[test]
+    fn required_literals_prefer_the_most_selective_step() {
+        let lits = |p: &str| TokenPattern::parse(p).unwrap().required_literals();
+        assert_eq!(
+            lits("re:^(氏|首相)$ の [帰り先]"),
+            Some(vec!["帰り先".to_string()])
+        );
+        assert_eq!(
+            lits("[安全 re:^(保証|補償)$] 条約"),
+            Some(vec!["安全".to_string()])
+        );
+        assert_eq!(lits("pos:名詞 base:する"), None);
+        assert_eq!(lits("以外? な"), Some(vec!["な".to_string()]));
     }
 
     #[test]
