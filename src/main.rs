@@ -505,11 +505,27 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let total: f64 = rows.iter().map(|(_, t)| t.as_secs_f64()).sum();
         let _ = writeln!(err, "{:>10}  {:>6}  rule", "ms", "%");
+        let share = |secs: f64| 100.0 * secs / total.max(f64::EPSILON);
         for (rule, t) in rows.iter().take(20) {
-            let ms = t.as_secs_f64() * 1000.0;
-            let share = 100.0 * t.as_secs_f64() / total.max(f64::EPSILON);
-            let _ = writeln!(err, "{ms:>10.2}  {share:>5.1}%  {rule}");
+            let secs = t.as_secs_f64();
+            let _ = writeln!(
+                err,
+                "{:>10.2}  {:>5.1}%  {rule}",
+                secs * 1000.0,
+                share(secs)
+            );
         }
+        if rows.len() > 20 {
+            let rest: f64 = rows[20..].iter().map(|(_, t)| t.as_secs_f64()).sum();
+            let _ = writeln!(
+                err,
+                "{:>10.2}  {:>5.1}%  ({} more rules)",
+                rest * 1000.0,
+                share(rest),
+                rows.len() - 20
+            );
+        }
+        let _ = writeln!(err, "{:>10.2}  100.0%  (total)", total * 1000.0);
     }
     if failed {
         return Ok(EXIT_ERROR);
