@@ -55,12 +55,15 @@
 //! Cost is linear in the document: normalising, hashing and signatures touch each character a
 //! bounded number of times, and in each band a sentence is compared with at most the
 //! `MAX_PROBES` sentences before it in its bucket, so a bucket of many look-alike sentences
-//! cannot make it quadratic. A 1 MB article checks in about 0.1 s at the default threshold
-//! (optimised build); thresholds below 0.5 are refused, as they would make most sentence
-//! pairs candidates.
+//! cannot make it quadratic. Most of the time goes into the signatures, 64 splitmix64
+//! evaluations per n-gram; they run on AVX-512 or AVX2 when the CPU has it, with the same
+//! integer results, so findings do not depend on the CPU either. A 1 MB article checks in a
+//! few tens of milliseconds at the default threshold (optimised build); thresholds below 0.5
+//! are refused, as they would make most sentence pairs candidates.
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -244,33 +247,41 @@ impl Repetition {
         }
         let groups = Groups::build(&units);
         let reps = groups.reps.len();
-        let shingles = Shingles::build(&units, &groups.reps, self.ngram);
+        let mut shingles = Shingles::build(&units, &groups.reps, self.ngram);
         let mut sets = UnionFind::new(reps);
         if reps >= 2 {
-            let signatures = signatures(&shingles);
+            let keys = band_keys(&shingles, self.rows);
             self.join_similar(
                 ctx.analysis,
                 &units,
                 &groups,
-                &shingles,
-                &signatures,
+                &mut shingles,
+                &keys,
                 &mut sets,
             );
         }
 
-        // Clusters in document order of their first sentence, members in document order.
+        // Clusters of at least `min_occurrences` in document order of their first sentence,
+        // members in document order. (Sized first: most sentences are a cluster of one.)
+        let mut size = vec![0; reps];
+        for &rep in &groups.rep_of {
+            size[sets.find(rep)] += 1;
+        }
         let mut cluster_of_root = vec![usize::MAX; reps];
         let mut clusters: Vec<Vec<usize>> = Vec::new();
         for (unit, &rep) in groups.rep_of.iter().enumerate() {
             let root = sets.find(rep);
+            if size[root] < self.min_occurrences {
+                continue;
+            }
             if cluster_of_root[root] == usize::MAX {
                 cluster_of_root[root] = clusters.len();
-                clusters.push(Vec::new());
+                clusters.push(Vec::with_capacity(size[root]));
             }
             clusters[cluster_of_root[root]].push(unit);
         }
-        for members in clusters.iter().filter(|m| m.len() >= self.min_occurrences) {
-            out.push(self.hit(ctx, message, &units, &groups, &shingles, members));
+        for members in &clusters {
+            out.push(self.hit(ctx, message, &units, &groups, &mut shingles, members));
         }
     }
 
@@ -278,6 +289,11 @@ impl Repetition {
     /// characters.
     fn units(&self, ctx: &Context<'_>) -> Units {
         let mut units = Units::default();
+        // Japanese characters take three bytes: room for most texts' characters up front.
+        units.chars.reserve(ctx.doc.text.len() / 3);
+        // The first token of the last sentence: sentences come in order, so the next one's
+        // first token is found by stepping on from there.
+        let mut token = 0;
         for sentence in &ctx.doc.sentences {
             if !self.scope.contains(ctx.doc.blocks[sentence.block].kind) {
                 continue;
@@ -286,17 +302,14 @@ impl Repetition {
             match self.unit {
                 Unit::Sentence => {
                     let from = if self.skip_connectives {
-                        body_start(ctx.analysis, span)
+                        token = first_token(ctx.analysis, span.start, token);
+                        body_start(ctx.analysis, span, token)
                     } else {
                         span.start
                     };
                     self.push_unit(&mut units, &ctx.doc.text, span, from);
                 }
-                Unit::Clause => {
-                    for clause in clauses(&ctx.doc.text, span) {
-                        self.push_unit(&mut units, &ctx.doc.text, clause, clause.start);
-                    }
-                }
+                Unit::Clause => self.push_clauses(&mut units, &ctx.doc.text, span),
             }
         }
         units
@@ -305,12 +318,41 @@ impl Repetition {
     /// Adds `span` as a unit, compared from `from`, if it is long enough.
     fn push_unit(&self, units: &mut Units, text: &str, span: Span, from: usize) {
         let start = units.chars.len();
-        units.chars.extend(
-            text[from..span.end]
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .map(|c| c.to_ascii_lowercase()),
-        );
+        for c in text[from..span.end].chars() {
+            if is_word_char(c) {
+                units.chars.push(c.to_ascii_lowercase());
+            }
+        }
+        self.keep_if_long(units, span, start);
+    }
+
+    /// Adds the clauses of `sentence` that are long enough: the sentence is cut after each of
+    /// `CLAUSE_ENDS` (which stays with its clause), leading white space is trimmed and empty
+    /// pieces are dropped. One pass over the text both cuts and normalises.
+    fn push_clauses(&self, units: &mut Units, text: &str, sentence: Span) {
+        let mut chars_start = units.chars.len();
+        // Where the current clause starts: its first character that is not white space.
+        let mut clause_start = None;
+        for (i, c) in text[sentence.range()].char_indices() {
+            let at = sentence.start + i;
+            if clause_start.is_none() && !c.is_whitespace() {
+                clause_start = Some(at);
+            }
+            if is_word_char(c) {
+                units.chars.push(c.to_ascii_lowercase());
+            } else if CLAUSE_ENDS.contains(&c) {
+                let start = clause_start.take().unwrap_or(at);
+                self.keep_if_long(units, Span::new(start, at + c.len_utf8()), chars_start);
+                chars_start = units.chars.len();
+            }
+        }
+        if let Some(start) = clause_start {
+            self.keep_if_long(units, Span::new(start, sentence.end), chars_start);
+        }
+    }
+
+    /// Keeps `span` as a unit if its normalised text, `units.chars[start..]`, is long enough.
+    fn keep_if_long(&self, units: &mut Units, span: Span, start: usize) {
         if units.chars.len() - start < self.min_chars {
             units.chars.truncate(start);
             return;
@@ -325,48 +367,45 @@ impl Repetition {
         analysis: &Analysis<'_>,
         units: &Units,
         groups: &Groups,
-        shingles: &Shingles,
-        signatures: &[u64],
+        shingles: &mut Shingles,
+        keys: &[u64],
         sets: &mut UnionFind,
     ) {
         let reps = groups.reps.len();
-        let bands = SIGNATURE / self.rows;
-        let mut bucket: Vec<(u64, usize)> = Vec::with_capacity(reps);
+        let mut table = Vec::new();
+        let mut previous = vec![None; reps];
         // A pair meets again in other bands: decide it once. Facts are gathered once per
         // representative. (Template-like text has many similar pairs about different things;
         // re-deciding them per band made this rule the top cost on generated corpora.)
-        let mut decided: HashSet<(usize, usize)> = HashSet::new();
+        let mut decided: HashSet<(usize, usize), FxBuild> = HashSet::default();
         let facts: Vec<OnceCell<Vec<&str>>> = (0..reps).map(|_| OnceCell::new()).collect();
         let facts_of =
             |r: usize| facts[r].get_or_init(|| facts_in(analysis, units.spans[groups.reps[r]]));
-        for band in 0..bands {
-            bucket.clear();
-            let rows = band * self.rows..(band + 1) * self.rows;
-            bucket.extend((0..reps).map(|r| {
-                let sig = &signatures[r * SIGNATURE..(r + 1) * SIGNATURE];
-                (band_hash(&sig[rows.clone()]), r)
-            }));
-            // Sorting (not a hash map) keeps the order of comparisons deterministic.
-            bucket.sort_unstable();
-            for run in bucket.chunk_by(|x, y| x.0 == y.0).filter(|r| r.len() > 1) {
-                // Each sentence meets the `MAX_PROBES` before it in the bucket: enough to chain
-                // a bucket of copies together, and never quadratic in the bucket's size.
-                for (i, &(_, b)) in run.iter().enumerate().skip(1) {
-                    for &(_, a) in &run[i.saturating_sub(MAX_PROBES)..i] {
-                        if sets.find(a) == sets.find(b) || !decided.insert((a.min(b), a.max(b))) {
-                            continue;
-                        }
-                        let (x, y) = (shingles.set(a), shingles.set(b));
-                        // |A∩B| / |A∪B| ≤ min / max: a cheap bound before the merge.
-                        let (short, long) = (x.len().min(y.len()), x.len().max(y.len()));
-                        if (short as f64) < self.threshold * long as f64 {
-                            continue;
-                        }
-                        let similar = jaccard(x, y) >= self.threshold
-                            && !states_other_facts(facts_of(a), facts_of(b));
-                        if similar {
-                            sets.union(a, b);
-                        }
+        for band_keys in keys.chunks_exact(reps) {
+            chain_buckets(band_keys, &mut table, &mut previous);
+            // Each sentence meets the `MAX_PROBES` before it in its bucket: enough to chain a
+            // bucket of copies together, and never quadratic in the bucket's size. (Which pairs
+            // meet is all that matters: the clusters do not depend on the order they meet in.)
+            for b in 0..reps {
+                let mut before = previous[b];
+                for _ in 0..MAX_PROBES {
+                    let Some(a) = before else { break };
+                    before = previous[a];
+                    if sets.find(a) == sets.find(b) || !decided.insert((a, b)) {
+                        continue;
+                    }
+                    shingles.sort(a);
+                    shingles.sort(b);
+                    let (x, y) = (shingles.set(a), shingles.set(b));
+                    // |A∩B| / |A∪B| ≤ min / max: a cheap bound before the merge.
+                    let (short, long) = (x.len().min(y.len()), x.len().max(y.len()));
+                    if (short as f64) < self.threshold * long as f64 {
+                        continue;
+                    }
+                    let similar = jaccard(x, y) >= self.threshold
+                        && !states_other_facts(facts_of(a), facts_of(b));
+                    if similar {
+                        sets.union(a, b);
                     }
                 }
             }
@@ -379,7 +418,7 @@ impl Repetition {
         message: &Message,
         units: &Units,
         groups: &Groups,
-        shingles: &Shingles,
+        shingles: &mut Shingles,
         members: &[usize],
     ) -> Hit {
         let primary = members[1];
@@ -394,6 +433,8 @@ impl Repetition {
             let label = if rep == primary_rep {
                 format!("{}回目", index + 1)
             } else {
+                shingles.sort(rep);
+                shingles.sort(primary_rep);
                 let similarity = jaccard(shingles.set(rep), shingles.set(primary_rep));
                 lowest = lowest.min(similarity);
                 format!("{}回目 (類似度 {})", index + 1, two_decimals(similarity))
@@ -442,7 +483,8 @@ struct Groups {
 
 impl Groups {
     fn build(units: &Units) -> Self {
-        let mut index: HashMap<&[char], usize> = HashMap::with_capacity(units.spans.len());
+        let mut index: HashMap<&[char], usize, FxBuild> =
+            HashMap::with_capacity_and_hasher(units.spans.len(), FxBuild);
         let mut reps = Vec::new();
         let rep_of = (0..units.spans.len())
             .map(|unit| {
@@ -456,10 +498,13 @@ impl Groups {
     }
 }
 
-/// Each representative's n-gram hashes, sorted and deduplicated, in one flat buffer.
+/// Each representative's n-gram hashes in one flat buffer. MinHash needs them in no order;
+/// `sort` sorts and deduplicates a representative's hashes in place when a candidate pair
+/// needs its exact set, which most representatives never do.
 struct Shingles {
     hashes: Vec<u64>,
     ranges: Vec<Range<usize>>,
+    sorted: Vec<bool>,
 }
 
 impl Shingles {
@@ -470,21 +515,38 @@ impl Shingles {
             let text = units.text(unit);
             let start = hashes.len();
             // A text shorter than n (possible when min_chars < ngram) is one shingle.
-            hashes.extend(text.windows(n.min(text.len())).map(fnv1a));
-            hashes[start..].sort_unstable();
-            let mut kept = start;
-            for i in start..hashes.len() {
-                if i == start || hashes[i] != hashes[kept - 1] {
-                    hashes[kept] = hashes[i];
-                    kept += 1;
-                }
+            for window in text.windows(n.min(text.len())) {
+                hashes.push(fnv1a(window));
             }
-            hashes.truncate(kept);
-            ranges.push(start..kept);
+            ranges.push(start..hashes.len());
         }
-        Shingles { hashes, ranges }
+        let sorted = vec![false; ranges.len()];
+        Shingles {
+            hashes,
+            ranges,
+            sorted,
+        }
     }
 
+    /// Sorts and deduplicates `rep`'s hashes, once.
+    fn sort(&mut self, rep: usize) {
+        if std::mem::replace(&mut self.sorted[rep], true) {
+            return;
+        }
+        let range = self.ranges[rep].clone();
+        let set = &mut self.hashes[range.clone()];
+        set.sort_unstable();
+        let mut kept = 0;
+        for i in 0..set.len() {
+            if i == 0 || set[i] != set[kept - 1] {
+                set[kept] = set[i];
+                kept += 1;
+            }
+        }
+        self.ranges[rep] = range.start..range.start + kept;
+    }
+
+    /// `rep`'s hashes: its n-gram set once `sort(rep)` ran, else the n-grams with repeats.
     fn set(&self, rep: usize) -> &[u64] {
         &self.hashes[self.ranges[rep].clone()]
     }
@@ -494,26 +556,52 @@ impl Shingles {
     }
 }
 
-/// The clauses of a sentence: cut after each of `CLAUSE_ENDS` (which stays with its clause),
-/// leading white space trimmed, empty pieces dropped.
-fn clauses(text: &str, sentence: Span) -> impl Iterator<Item = Span> + '_ {
-    let body = &text[sentence.range()];
-    body.split_inclusive(CLAUSE_ENDS)
-        .scan(sentence.start, |at, piece| {
-            let start = *at;
-            *at += piece.len();
-            let trimmed = piece.trim_start();
-            Some(Span::new(start + piece.len() - trimmed.len(), *at))
-        })
-        .filter(|span| !span.is_empty())
+/// One band's buckets as chains: sets `previous[rep]` to the representative before `rep`
+/// with the same key. The keys are hashes, so their top bits index an open-addressing table
+/// (`table`, reused across bands).
+fn chain_buckets(keys: &[u64], table: &mut Vec<usize>, previous: &mut [Option<usize>]) {
+    const EMPTY: usize = usize::MAX;
+    let bits = (2 * keys.len()).next_power_of_two().trailing_zeros().max(1);
+    table.clear();
+    table.resize(1 << bits, EMPTY);
+    let mask = table.len() - 1;
+    for (rep, &key) in keys.iter().enumerate() {
+        let mut slot = (key >> (64 - bits)) as usize;
+        previous[rep] = loop {
+            match table[slot] {
+                EMPTY => break None,
+                other if keys[other] == key => break Some(other),
+                _ => slot = (slot + 1) & mask,
+            }
+        };
+        table[slot] = rep;
+    }
+}
+
+/// `a.first_at(offset)`, found by stepping on from token `from` when it starts before
+/// `offset` (a search over all tokens otherwise).
+fn first_token(a: &Analysis<'_>, offset: usize, from: usize) -> usize {
+    let starts_before = |i: usize| a.tokens.get(i).is_some_and(|t| t.span.start < offset);
+    if !starts_before(from) {
+        return a.first_at(offset);
+    }
+    let mut first = from + 1;
+    while starts_before(first) {
+        first += 1;
+    }
+    first
 }
 
 /// Where a sentence's comparable body starts: after a leading connective and its 読点
-/// (「また、」「特に、」「一方で、」), which a rewrite adds or drops freely.
-fn body_start(a: &Analysis<'_>, span: Span) -> usize {
-    let tokens = a.within(span);
-    let pos = |i: usize| tokens.contains(&i).then(|| &*a.features(i).pos);
-    let first = tokens.start;
+/// (「また、」「特に、」「一方で、」), which a rewrite adds or drops freely. `first` is the
+/// sentence's first token, `a.first_at(span.start)`.
+fn body_start(a: &Analysis<'_>, span: Span, first: usize) -> usize {
+    // The tokens from `first` on that end within the span are `a.within(span)`: tokens are
+    // sorted and do not overlap.
+    let pos = |i: usize| {
+        let inside = a.tokens.get(i).is_some_and(|t| t.span.end <= span.end);
+        inside.then(|| &*a.features(i).pos)
+    };
     if !pos(first).is_some_and(|p| p.starts_with("接続詞,") || p.starts_with("副詞,")) {
         return span.start;
     }
@@ -571,6 +659,73 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     }
 }
 
+/// `c.is_alphanumeric()`, decided without a table search for ASCII, kana, the common CJK
+/// ideographs and Japanese punctuation: std searches its Unicode tables for every non-ASCII
+/// character, which made this filter a visible cost on Japanese text.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\x7f' => false,
+        // Hiragana, katakana with 「ー」, CJK unified ideographs.
+        '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}' | '\u{30fc}'..='\u{30ff}' => true,
+        '\u{4e00}'..='\u{9fff}' => true,
+        // 「　、。」 and brackets; 「・」; full-width punctuation such as 「（）！？」.
+        '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{30fb}' => false,
+        '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}' => false,
+        '\u{ff5b}'..='\u{ff65}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// rustc's FxHash with a splitmix64 finish: deterministic, and far cheaper than std's SipHash
+/// for these maps' small keys. Unlike SipHash it does not resist hash flooding: a document
+/// crafted to collide could make the maps slow, never the findings wrong.
+#[derive(Debug, Clone, Copy, Default)]
+struct FxBuild;
+
+impl BuildHasher for FxBuild {
+    type Hasher = FxHasher;
+
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        mix(self.0)
+    }
+}
+
 /// Rounded down, so a similarity just under the threshold never prints as the threshold.
 fn two_decimals(x: f64) -> String {
     format!("{:.2}", (x * 100.0 + 1e-9).floor() / 100.0)
@@ -589,33 +744,91 @@ fn band_rows(threshold: f64) -> usize {
         .unwrap_or(1)
 }
 
-/// MinHash signatures of all representatives, `SIGNATURE` values each, in one buffer.
-fn signatures(shingles: &Shingles) -> Vec<u64> {
-    let mut out = vec![u64::MAX; shingles.len() * SIGNATURE];
-    for rep in 0..shingles.len() {
-        let sig = &mut out[rep * SIGNATURE..(rep + 1) * SIGNATURE];
+/// LSH keys: each band's hash of each representative's MinHash signature, band-major
+/// (`keys[band * reps + rep]`).
+///
+/// 64 splitmix64 evaluations per n-gram are most of this rule's work, and only vector 64-bit
+/// multiplies make them fast: the same code is also compiled for AVX-512 and AVX2, and the
+/// widest the CPU has runs. Integer arithmetic, so every path computes the same keys.
+fn band_keys(shingles: &Shingles, rows: usize) -> Vec<u64> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx512f")
+            && std::arch::is_x86_feature_detected!("avx512dq")
+        {
+            // SAFETY: the CPU has the features the function is compiled for.
+            return unsafe { band_keys_avx512(shingles, rows) };
+        }
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: as above.
+            return unsafe { band_keys_avx2(shingles, rows) };
+        }
+    }
+    band_keys_portable(shingles, rows)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq")]
+fn band_keys_avx512(shingles: &Shingles, rows: usize) -> Vec<u64> {
+    band_keys_portable(shingles, rows)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn band_keys_avx2(shingles: &Shingles, rows: usize) -> Vec<u64> {
+    band_keys_portable(shingles, rows)
+}
+
+/// `band_keys` for any CPU, and the body of its vector variants. Plain indexed loops over
+/// fixed sizes: they vectorise, where iterator adapters were left uninlined, and so
+/// unvectorised, in the `target_feature` copies.
+#[inline(always)]
+fn band_keys_portable(shingles: &Shingles, rows: usize) -> Vec<u64> {
+    let reps = shingles.len();
+    // MinHash: each slot is the least of its hash function over the representative's n-grams.
+    // Stored slot-major (`by_slot[slot * reps + rep]`) for the band hashes below.
+    let mut by_slot = vec![0u64; SIGNATURE * reps];
+    for rep in 0..reps {
+        let mut sig = [u64::MAX; SIGNATURE];
         for &h in shingles.set(rep) {
-            for (slot, seed) in sig.iter_mut().zip(&SEEDS) {
-                *slot = (*slot).min(mix(h ^ seed));
+            for slot in 0..SIGNATURE {
+                sig[slot] = sig[slot].min(mix(h ^ SEEDS[slot]));
+            }
+        }
+        for slot in 0..SIGNATURE {
+            by_slot[slot * reps + rep] = sig[slot];
+        }
+    }
+    // Band hashes, one slot of all representatives at a time.
+    let bands = SIGNATURE / rows;
+    let mut keys = vec![FNV_OFFSET; bands * reps];
+    for band in 0..bands {
+        let keys = &mut keys[band * reps..(band + 1) * reps];
+        for slot in band * rows..(band + 1) * rows {
+            let values = &by_slot[slot * reps..(slot + 1) * reps];
+            for rep in 0..reps {
+                keys[rep] = band_step(keys[rep], values[rep]);
             }
         }
     }
-    out
+    keys
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// FNV-1a over the code points of an n-gram: a fixed function, unlike std's `DefaultHasher`.
+#[inline]
 fn fnv1a(chars: &[char]) -> u64 {
     chars.iter().fold(FNV_OFFSET, |h, &c| {
         (h ^ u64::from(u32::from(c))).wrapping_mul(FNV_PRIME)
     })
 }
 
-fn band_hash(rows: &[u64]) -> u64 {
-    rows.iter()
-        .fold(FNV_OFFSET, |h, &v| mix(h ^ v).wrapping_mul(FNV_PRIME))
+/// One row's step of a band's hash (which starts at `FNV_OFFSET`).
+#[inline(always)]
+fn band_step(hash: u64, row: u64) -> u64 {
+    mix(hash ^ row).wrapping_mul(FNV_PRIME)
 }
 
 /// The splitmix64 finaliser: a fixed, well-mixing bijection on u64.
@@ -827,7 +1040,9 @@ mod tests {
                 analysis: &Analysis::new(Morph::global().unwrap(), &doc.text),
             });
         let groups = Groups::build(&units);
-        let shingles = Shingles::build(&units, &groups.reps, 3);
+        let mut shingles = Shingles::build(&units, &groups.reps, 3);
+        shingles.sort(0);
+        shingles.sort(1);
         assert!(jaccard(shingles.set(0), shingles.set(1)) >= 0.8);
     }
 
@@ -894,6 +1109,120 @@ mod tests {
             SEEDS[0],
             mix(0x5e16_0000_0000_0001u64.wrapping_add(0x9e37_79b9_7f4a_7c15))
         );
+    }
+
+    #[test]
+    fn word_chars_are_the_alphanumeric_chars() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    /// Shingles of `texts`, each its own representative.
+    fn shingles_of(texts: &[&str], n: usize) -> Shingles {
+        let mut units = Units::default();
+        for text in texts {
+            let start = units.chars.len();
+            units.chars.extend(text.chars());
+            units.spans.push(Span::new(0, 0));
+            units.text.push(start..units.chars.len());
+        }
+        let reps: Vec<usize> = (0..texts.len()).collect();
+        Shingles::build(&units, &reps, n)
+    }
+
+    /// The LSH keys computed the plain way: each representative's whole MinHash signature,
+    /// then each band's rows folded into its hash.
+    fn plain_band_keys(shingles: &Shingles, rows: usize) -> Vec<u64> {
+        let signatures: Vec<[u64; SIGNATURE]> = (0..shingles.len())
+            .map(|rep| {
+                let mut sig = [u64::MAX; SIGNATURE];
+                for &h in shingles.set(rep) {
+                    for (slot, seed) in sig.iter_mut().zip(&SEEDS) {
+                        *slot = (*slot).min(mix(h ^ seed));
+                    }
+                }
+                sig
+            })
+            .collect();
+        (0..SIGNATURE / rows)
+            .flat_map(|band| {
+                signatures.iter().map(move |sig| {
+                    sig[band * rows..(band + 1) * rows]
+                        .iter()
+                        .fold(FNV_OFFSET, |h, &row| band_step(h, row))
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn band_keys_are_the_same_on_every_path() {
+        let mut generator = Sentences(7);
+        let mut texts: Vec<String> = (0..40).map(|_| generator.sentence()).collect();
+        // A repeated n-gram, a copy, and a text shorter than n.
+        texts.push("ですですですです".into());
+        texts.push(texts[3].clone());
+        texts.push("短".into());
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let shingles = shingles_of(&texts, 3);
+        for rows in [1, 2, 4, 5, SIGNATURE] {
+            let plain = plain_band_keys(&shingles, rows);
+            assert_eq!(plain.len(), texts.len() * (SIGNATURE / rows));
+            assert_eq!(band_keys(&shingles, rows), plain, "rows {rows}");
+            assert_eq!(band_keys_portable(&shingles, rows), plain, "rows {rows}");
+            #[cfg(target_arch = "x86_64")]
+            {
+                if std::arch::is_x86_feature_detected!("avx512f")
+                    && std::arch::is_x86_feature_detected!("avx512dq")
+                {
+                    // SAFETY: the CPU has the features.
+                    assert_eq!(unsafe { band_keys_avx512(&shingles, rows) }, plain);
+                }
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    // SAFETY: the CPU has the feature.
+                    assert_eq!(unsafe { band_keys_avx2(&shingles, rows) }, plain);
+                }
+            }
+        }
+        // The copy agrees with its original in every band.
+        let keys = band_keys(&shingles, 4);
+        for band in keys.chunks_exact(texts.len()) {
+            assert_eq!(band[3], band[texts.len() - 2]);
+        }
+    }
+
+    #[test]
+    fn sorting_shingles_deduplicates_them() {
+        let mut shingles = shingles_of(&["ですですです", "あいうえお"], 2);
+        assert_eq!(shingles.set(0).len(), 5);
+        shingles.sort(0);
+        shingles.sort(0);
+        assert_eq!(shingles.set(0).len(), 2);
+        assert!(shingles.set(0).is_sorted());
+        assert_eq!(shingles.set(1).len(), 4);
+    }
+
+    #[test]
+    fn bucket_chains_link_equal_keys_in_order() {
+        // Few distinct keys, keys whose top bits collide (including at the table's end, so
+        // probing wraps around), and unique keys.
+        let mut keys: Vec<u64> = (0..30).map(|i| mix(i % 4)).collect();
+        keys.extend((0..10).map(|i| u64::MAX - i % 3));
+        keys.extend((0..10).map(|i| i % 5));
+        keys.extend((100..110).map(mix));
+        let mut table = Vec::new();
+        let mut previous = vec![None; keys.len()];
+        chain_buckets(&keys, &mut table, &mut previous);
+        for (rep, &key) in keys.iter().enumerate() {
+            let expected = (0..rep).rev().find(|&other| keys[other] == key);
+            assert_eq!(previous[rep], expected, "{rep}");
+        }
     }
 
     /// Every clean fixture, under each of `rules`, produces no finding.
@@ -1002,15 +1331,40 @@ mod tests {
         .expect("built-in rule loads")
     }
 
+    /// The clause units of `text` as one sentence, with `min_chars` 1, and their
+    /// normalised texts.
+    fn clauses(text: &str) -> Vec<(&str, String)> {
+        let spec = Spec {
+            min_chars: 1,
+            ..Spec::default()
+        };
+        let rule = Repetition::compile(spec, &RuleSource::new("t", "")).unwrap();
+        let mut units = Units::default();
+        rule.push_clauses(&mut units, text, Span::new(0, text.len()));
+        (0..units.spans.len())
+            .map(|u| {
+                (
+                    &text[units.spans[u].range()],
+                    units.text(u).iter().collect(),
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn sentences_are_cut_into_clauses_after_commas() {
-        let text = "前置き、 本文,英語；最後。";
-        let cut: Vec<_> = clauses(text, Span::new(0, text.len()))
-            .map(|s| &text[s.range()])
-            .collect();
-        assert_eq!(cut, ["前置き、", "本文,", "英語；", "最後。"]);
-        let text = "終わりが読点、";
-        assert_eq!(clauses(text, Span::new(0, text.len())).count(), 1);
+        let cut = clauses("前置き、 本文,English；最後。");
+        let spans: Vec<_> = cut.iter().map(|(span, _)| *span).collect();
+        assert_eq!(spans, ["前置き、", "本文,", "English；", "最後。"]);
+        let normalised: Vec<_> = cut.iter().map(|(_, text)| text.as_str()).collect();
+        assert_eq!(normalised, ["前置き", "本文", "english", "最後"]);
+        assert_eq!(
+            clauses("終わりが読点、"),
+            [("終わりが読点、", "終わりが読点".into())]
+        );
+        // A piece of white space after the last comma is no clause; neither is a bare comma.
+        assert_eq!(clauses("本文、　"), [("本文、", "本文".into())]);
+        assert_eq!(clauses("本文、、 "), [("本文、", "本文".into())]);
     }
 
     #[test]
