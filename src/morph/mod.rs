@@ -426,7 +426,14 @@ impl WordIndex {
 
 /// FNV-1a: tiny, fixed, and fast on short words.
 fn word_hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+    extend_hash(FNV_OFFSET, word.as_bytes())
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `prefix + bytes`, given the hash of `prefix`.
+fn extend_hash(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
@@ -469,6 +476,24 @@ impl<'t> Analysis<'t> {
         self.by_surface
             .get_or_init(|| self.index(|i| self.surface(i)))
             .get(word_hash(word))
+    }
+
+    /// For each prefix of `word` (one per char, shortest first), the indices of the tokens
+    /// whose surface may be that prefix: where a run of tokens spelling `word` can start.
+    /// Hashes the word once, not once per prefix.
+    pub fn tokens_with_surface_prefixes<'a>(
+        &'a self,
+        word: &'a str,
+    ) -> impl Iterator<Item = &'a [u32]> + 'a {
+        let index = self
+            .by_surface
+            .get_or_init(|| self.index(|i| self.surface(i)));
+        let mut hash = FNV_OFFSET;
+        word.chars().map(move |c| {
+            let mut buf = [0; 4];
+            hash = extend_hash(hash, c.encode_utf8(&mut buf).as_bytes());
+            index.get(hash)
+        })
     }
 
     /// Indices of the tokens whose base form may be `word` (a superset: check each).
@@ -590,6 +615,20 @@ mod tests {
         let text = "1a".repeat(60_000);
         let a = analyse(&text);
         assert_eq!(a.tokens.last().unwrap().span.end, text.len());
+    }
+
+    #[test]
+    fn prefix_lookups_equal_one_lookup_per_prefix() {
+        let a = analyse("支援兵士の支援と支援停止。支");
+        let word = "支援停止";
+        let by_prefix: Vec<&[u32]> = a.tokens_with_surface_prefixes(word).collect();
+        let one_by_one: Vec<&[u32]> = word
+            .char_indices()
+            .map(|(i, c)| a.tokens_with_surface(&word[..i + c.len_utf8()]))
+            .collect();
+        assert_eq!(by_prefix, one_by_one);
+        assert_eq!(by_prefix.len(), 4);
+        assert!(by_prefix.iter().any(|l| !l.is_empty()));
     }
 
     #[test]

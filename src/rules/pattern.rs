@@ -211,11 +211,19 @@ impl TokenPattern {
             rarest = Some((0, only));
         } else {
             for anchored in &self.anchors {
-                let count: usize = anchor_lists(a, &anchored.anchor).map(<[u32]>::len).sum();
+                // Counting stops once it cannot beat the rarest so far.
+                let limit = rarest.map_or(usize::MAX, |(best, _)| best);
+                let mut count = 0;
+                for list in anchor_lists(a, &anchored.anchor) {
+                    count += list.len();
+                    if count >= limit {
+                        break;
+                    }
+                }
                 if count == 0 {
                     return out;
                 }
-                if rarest.is_none_or(|(best, _)| count < best) {
+                if count < limit {
                     rarest = Some((count, anchored));
                 }
             }
@@ -302,10 +310,9 @@ fn anchor_lists<'a>(a: &'a Analysis<'_>, anchor: &'a Anchor) -> impl Iterator<It
         Anchor::Bases(w) => (&[], w),
     };
     // A surface step may span tokens: its first token is one of its prefixes.
-    let by_surface = surfaces.iter().flat_map(move |w| {
-        w.char_indices()
-            .map(move |(i, c)| a.tokens_with_surface(&w[..i + c.len_utf8()]))
-    });
+    let by_surface = surfaces
+        .iter()
+        .flat_map(move |w| a.tokens_with_surface_prefixes(w));
     let by_base = bases.iter().map(move |w| a.tokens_with_base(w));
     by_surface.chain(by_base)
 }
