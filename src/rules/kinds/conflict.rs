@@ -50,12 +50,14 @@
 //! `{attribute}` and `{match}` (the reported mention's attribute name and term), `{other}` and
 //! `{other_match}` (the earlier, related mention's).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
+use super::fast::{FxHashMap, FxHashSet};
 use super::{Context, normalize_terms};
+use crate::document::Sentence;
 use crate::error::FileError;
 use crate::finding::Hit;
 use crate::morph::{Analysis, Morph};
@@ -210,13 +212,16 @@ pub struct Conflict {
     scope: Scope,
     sets: Vec<Set>,
     /// Every term (NFKC) → the attributes it stands for, one per set at most.
-    terms: HashMap<Box<str>, Vec<Member>>,
+    terms: FxHashMap<Box<str>, Vec<Member>>,
     max_term_len: usize,
+    /// Every prefix (in whole characters) of every term: a term on whole tokens starts with
+    /// a token whose surface is one of these.
+    term_prefixes: Vec<Box<str>>,
     /// For `scope: document`: all terms, pattern index → key of `terms`.
     doc_terms: Option<(AhoCorasick, Vec<Box<str>>)>,
     subjects: SubjectMode,
     particles: Vec<String>,
-    honorifics: HashSet<Box<str>>,
+    honorifics: FxHashSet<Box<str>>,
     max_honorific_len: usize,
 }
 
@@ -307,13 +312,22 @@ impl Conflict {
             return Err(errors);
         }
 
-        let honorifics: HashSet<Box<str>> = HONORIFICS
+        let honorifics: FxHashSet<Box<str>> = HONORIFICS
             .iter()
             .map(|h| Box::from(*h))
             .chain(extra.into_iter().map(String::into_boxed_str))
             .collect();
         let max_honorific_len = honorifics.iter().map(|h| h.len()).max().unwrap_or(0);
         let max_term_len = terms.keys().map(|t| t.len()).max().unwrap_or(0);
+        let mut term_prefixes: Vec<Box<str>> = terms
+            .keys()
+            .flat_map(|t| {
+                t.char_indices()
+                    .map(|(i, c)| Box::from(&t[..i + c.len_utf8()]))
+            })
+            .collect();
+        term_prefixes.sort_unstable();
+        term_prefixes.dedup();
         let doc_terms = document.then(|| {
             let keys: Vec<Box<str>> = terms.keys().cloned().collect();
             let ac = AhoCorasickBuilder::new()
@@ -327,6 +341,7 @@ impl Conflict {
             sets,
             terms,
             max_term_len,
+            term_prefixes,
             doc_terms,
             subjects,
             particles,
@@ -345,47 +360,13 @@ impl Conflict {
     }
 
     fn check_subjects(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        if !self.may_conflict(ctx) {
+            return;
+        }
         let a = ctx.analysis;
-        let mut scan = Scan {
-            rule: self,
-            a,
-            mentions: Vec::new(),
-            persons: HashSet::new(),
-            givens: HashMap::new(),
-            begin: 0,
-        };
+        let mut scan = Scan::new(self, a);
         for sentence in &ctx.doc.sentences {
-            let range = a.within(sentence.span);
-            scan.begin = range.start;
-            match &self.subjects {
-                SubjectMode::Auto => scan.auto(range),
-                SubjectMode::Listed {
-                    ac,
-                    subject_of,
-                    shown,
-                } => {
-                    let start = sentence.span.start;
-                    for m in ac.find_iter(&a.text[sentence.span.range()]) {
-                        let (s, e) = (start + m.start(), start + m.end());
-                        if !(a.is_boundary(s) && a.is_boundary(e)) {
-                            continue;
-                        }
-                        let subject = Subject {
-                            surname: &shown[subject_of[m.pattern().as_usize()]],
-                            given: None,
-                            start: s,
-                        };
-                        // A listed surname also covers the full name (石破 in 石破茂首相).
-                        let mut j = a.first_at(e);
-                        while j < range.end
-                            && a.features(j).pos.starts_with("名詞,固有名詞,人名,名")
-                        {
-                            j += 1;
-                        }
-                        scan.attach(subject, j, range.end);
-                    }
-                }
-            }
+            scan.sentence(sentence);
         }
         let Scan {
             mentions,
@@ -395,8 +376,8 @@ impl Conflict {
         } = scan;
         let auto = matches!(self.subjects, SubjectMode::Auto);
         // Subject key → the first mention of each (set, attribute), keys in order of appearance.
-        let mut firsts: HashMap<(&str, Option<&str>), HashMap<Member, &Mention<'_>>> =
-            HashMap::new();
+        let mut firsts: FxHashMap<(&str, Option<&str>), FxHashMap<Member, &Mention<'_>>> =
+            FxHashMap::default();
         let mut order: Vec<(&str, Option<&str>)> = Vec::new();
         for m in &mentions {
             let surname = m.subject.surname;
@@ -416,7 +397,7 @@ impl Conflict {
                 .entry(key)
                 .or_insert_with(|| {
                     order.push(key);
-                    HashMap::new()
+                    FxHashMap::default()
                 })
                 .entry(m.member)
                 .or_insert(m);
@@ -435,7 +416,7 @@ impl Conflict {
             return;
         };
         let a = ctx.analysis;
-        let mut firsts: HashMap<Member, Mention<'_>> = HashMap::new();
+        let mut firsts: FxHashMap<Member, Mention<'_>> = FxHashMap::default();
         for m in ac.find_iter(a.text) {
             let span = Span::new(m.start(), m.end());
             if !(a.is_boundary(span.start) && a.is_boundary(span.end)) {
@@ -454,7 +435,7 @@ impl Conflict {
                 });
             }
         }
-        let firsts: HashMap<Member, &Mention<'_>> = firsts.iter().map(|(k, v)| (*k, v)).collect();
+        let firsts: FxHashMap<Member, &Mention<'_>> = firsts.iter().map(|(k, v)| (*k, v)).collect();
         self.report(a, message, "", &firsts, out);
     }
 
@@ -465,7 +446,7 @@ impl Conflict {
         a: &Analysis<'_>,
         message: &Message,
         subject: &str,
-        firsts: &HashMap<Member, &Mention<'_>>,
+        firsts: &FxHashMap<Member, &Mention<'_>>,
         out: &mut Vec<Hit>,
     ) {
         let mut reported: Vec<(Span, Span)> = Vec::new();
@@ -516,13 +497,89 @@ impl Conflict {
         })
         .map(|(next, ())| next)
     }
+
+    /// Calls `f` with every occurrence of a term on whole tokens (the only ones `term_at`
+    /// finds), as (first token, token after the last, attributes). The occurrences are
+    /// reached through the shared surface index from the terms' possible first tokens,
+    /// without a pass over the text (an Aho-Corasick search over it took longer than the rest
+    /// of the check: with a hundred terms its prefilter is of little use on Japanese text).
+    fn each_term(&self, a: &Analysis<'_>, mut f: impl FnMut(usize, usize, &[Member])) {
+        for prefix in &self.term_prefixes {
+            for &i in a.tokens_with_surface(prefix) {
+                let i = i as usize;
+                if a.surface(i) != &**prefix {
+                    continue;
+                }
+                let start = a.tokens[i].span.start;
+                for k in i..a.tokens.len() {
+                    let stop = a.tokens[k].span.end;
+                    if stop - start > self.max_term_len {
+                        break;
+                    }
+                    if let Some(members) = self.terms.get(&a.text[start..stop]) {
+                        f(i, k + 1, members);
+                    }
+                }
+            }
+        }
+    }
+
+    /// False when the document cannot have a conflict, decided cheaply: no exclusion set has
+    /// terms of two attributes on whole tokens, or no subject has mentions of two attributes
+    /// of one set. Mentions come only from sentences that contain such a term, and each
+    /// depends only on its sentence, so those are the only sentences scanned here. A subject's key in
+    /// `check_subjects` is its surname, or the surname and given name: never two surnames
+    /// together, so two attributes under one key are two under one surname here. Evidence of
+    /// persons only removes mentions, so it is not needed to rule a conflict out.
+    fn may_conflict(&self, ctx: &Context<'_>) -> bool {
+        let a = ctx.analysis;
+        let mut present: FxHashSet<Member> = FxHashSet::default();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        self.each_term(a, |first, next, members| {
+            present.extend(members.iter().copied());
+            found.push((first, next));
+        });
+        let two_attributes = self.sets.iter().enumerate().any(|(set, s)| {
+            let attrs =
+                (0..s.attributes.len()).filter(|&attr| present.contains(&Member { set, attr }));
+            attrs.count() >= 2
+        });
+        if !two_attributes {
+            return false;
+        }
+        found.sort_unstable();
+        let has_term = |sentence: &Sentence| {
+            let r = a.within(sentence.span);
+            let from = found.partition_point(|&(first, _)| first < r.start);
+            found[from..]
+                .iter()
+                .take_while(|&&(first, _)| first < r.end)
+                .any(|&(_, next)| next <= r.end)
+        };
+        let mut scan = Scan::new(self, a);
+        for sentence in ctx.doc.sentences.iter().filter(|s| has_term(s)) {
+            scan.sentence(sentence);
+        }
+        let mut by_surname: FxHashMap<&str, Vec<Member>> = FxHashMap::default();
+        for m in &scan.mentions {
+            let seen = by_surname.entry(m.subject.surname).or_default();
+            if seen
+                .iter()
+                .any(|o| o.set == m.member.set && o.attr != m.member.attr)
+            {
+                return true;
+            }
+            seen.push(m.member);
+        }
+        false
+    }
 }
 
 /// Collects the exclusion sets and the term table while compiling.
 #[derive(Default)]
 struct Builder {
     sets: Vec<Set>,
-    terms: HashMap<Box<str>, Vec<Member>>,
+    terms: FxHashMap<Box<str>, Vec<Member>>,
 }
 
 impl Builder {
@@ -726,14 +783,60 @@ struct Scan<'a> {
     a: &'a Analysis<'a>,
     mentions: Vec<Mention<'a>>,
     /// Surnames (or names) seen before a personal honorific such as 氏.
-    persons: HashSet<&'a str>,
+    persons: FxHashSet<&'a str>,
     /// Surname → the distinct given names written with it anywhere (石破 → [茂]).
-    givens: HashMap<&'a str, Vec<&'a str>>,
+    givens: FxHashMap<&'a str, Vec<&'a str>>,
     /// The first token of the sentence being scanned.
     begin: usize,
 }
 
 impl<'a> Scan<'a> {
+    fn new(rule: &'a Conflict, a: &'a Analysis<'a>) -> Self {
+        Scan {
+            rule,
+            a,
+            mentions: Vec::new(),
+            persons: FxHashSet::default(),
+            givens: FxHashMap::default(),
+            begin: 0,
+        }
+    }
+
+    /// Collects the mentions (and person evidence) of one sentence.
+    fn sentence(&mut self, sentence: &Sentence) {
+        let a = self.a;
+        let range = a.within(sentence.span);
+        self.begin = range.start;
+        match &self.rule.subjects {
+            SubjectMode::Auto => self.auto(range),
+            SubjectMode::Listed {
+                ac,
+                subject_of,
+                shown,
+            } => {
+                let start = sentence.span.start;
+                for m in ac.find_iter(&a.text[sentence.span.range()]) {
+                    let (s, e) = (start + m.start(), start + m.end());
+                    if !(a.is_boundary(s) && a.is_boundary(e)) {
+                        continue;
+                    }
+                    let subject = Subject {
+                        surname: &shown[subject_of[m.pattern().as_usize()]],
+                        given: None,
+                        start: s,
+                    };
+                    // A listed surname also covers the full name (石破 in 石破茂首相).
+                    let mut j = a.first_at(e);
+                    while j < range.end && a.features(j).pos.starts_with("名詞,固有名詞,人名,名")
+                    {
+                        j += 1;
+                    }
+                    self.attach(subject, j, range.end);
+                }
+            }
+        }
+    }
+
     /// Finds name runs in `range` and attaches attributes to them.
     fn auto(&mut self, range: std::ops::Range<usize>) {
         let a = self.a;
@@ -865,14 +968,15 @@ impl<'a> Scan<'a> {
 fn is_name(a: &Analysis<'_>, i: usize, in_run: bool) -> bool {
     let f = a.features(i);
     let s = a.surface(i);
+    // Most tokens are not nouns; person names (名詞,固有名詞,人名) are.
+    if !f.is_noun() {
+        return in_run && s == "・";
+    }
     if f.pos.starts_with("名詞,固有名詞,人名") {
         return true;
     }
     if in_run && s == "・" {
         return true;
-    }
-    if !f.is_noun() {
-        return false;
     }
     let katakana = s.chars().all(|c| matches!(c, 'ァ'..='ヺ' | 'ー' | '・'));
     if katakana {

@@ -81,12 +81,11 @@
 //! `summary_headings`). `ignore` and `synonyms` terms are NFKC-normalised and compared
 //! case-insensitively with whole units.
 
-use std::collections::{HashMap, HashSet};
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use memchr::memmem;
 use regex::Regex;
 use serde::Deserialize;
 
+use super::fast::{FxHashMap, FxHashSet, lowercase};
 use super::{Context, compile_regexes, normalize_terms};
 use crate::document::{BlockKind, Document, trim_span};
 use crate::error::FileError;
@@ -203,9 +202,9 @@ pub struct HeadlineSupport {
     boilerplate: Vec<Regex>,
     source_lines: Vec<Regex>,
     /// Lower-cased.
-    ignore: HashSet<String>,
+    ignore: FxHashSet<String>,
     /// Lower-cased term → the other terms of its groups.
-    synonyms: HashMap<String, Vec<String>>,
+    synonyms: FxHashMap<String, Vec<String>>,
 }
 
 impl HeadlineSupport {
@@ -235,7 +234,7 @@ impl HeadlineSupport {
             .into_iter()
             .map(|t| t.to_lowercase())
             .collect();
-        let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
+        let mut synonyms: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for group in &spec.synonyms {
             let terms = normalize_terms(group, "synonyms", src, &mut errors);
             if terms.len() < 2 {
@@ -443,14 +442,14 @@ impl HeadlineSupport {
         let salient_only = place.role != Role::Title
             && place.role != Role::Source
             && self.heading_units == UnitScope::Salient;
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut units = Vec::new();
         for raw in split_units(a, a.within(place.span)) {
             if salient_only && !raw.salient {
                 continue;
             }
             let key = raw.key(a);
-            let lower = key.to_lowercase();
+            let lower = lowercase(&key);
             if self.ignore.contains(&lower) || !seen.insert(lower.clone()) {
                 continue;
             }
@@ -467,7 +466,7 @@ impl HeadlineSupport {
                     .map(|&i| {
                         let part = a.surface(i);
                         let mut v = vec![keys.id(part)];
-                        if let Some(others) = self.synonyms.get(&part.to_lowercase()) {
+                        if let Some(others) = self.synonyms.get(&lowercase(part)) {
                             v.extend(others.iter().map(|o| keys.id(o)));
                         }
                         v
@@ -766,7 +765,7 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
 /// The distinct texts looked up in the body, and the search over it.
 #[derive(Debug, Default)]
 struct Keys {
-    ids: HashMap<String, usize>,
+    ids: FxHashMap<String, usize>,
     texts: Vec<String>,
 }
 
@@ -781,16 +780,26 @@ impl Keys {
         id
     }
 
-    /// Which keys occur in the body lines: one overlapping Aho-Corasick pass for substrings
-    /// (numbers are searched by their integer part and checked in context), one hash lookup
-    /// per conjugated token for base forms.
+    /// Which keys occur in the body lines: as a substring (ASCII case-insensitive; numbers are
+    /// searched by their integer part and checked in context), or as the base form of a
+    /// conjugated token. Each search pattern is looked for with `memmem` until every key
+    /// using it is found, and base forms through the shared base-form index: no automaton
+    /// is built per document (building one cost more than the searches) and no body token
+    /// is visited.
     fn find_in(&self, a: &Analysis<'_>, body: &[Span]) -> Vec<bool> {
         let mut found = vec![false; self.texts.len()];
-        let mut remaining = self.texts.len();
+        let text = a.text;
+        let mut lines = body.to_vec();
+        lines.sort_unstable_by_key(|l| l.start);
+        // True when `start..end` lies inside one body line (lines never overlap).
+        let in_body = |start: usize, end: usize| {
+            let k = lines.partition_point(|l| l.start <= start);
+            k > 0 && end <= lines[k - 1].end
+        };
         // Distinct search patterns → (key, number tail) pairs that use them.
         let mut patterns: Vec<&str> = Vec::new();
         let mut users: Vec<Vec<(usize, Option<&str>)>> = Vec::new();
-        let mut pattern_ids: HashMap<&str, usize> = HashMap::new();
+        let mut pattern_ids: FxHashMap<&str, usize> = FxHashMap::default();
         for (id, key) in self.texts.iter().enumerate() {
             let (pattern, tail) = match split_number(key) {
                 Some((int, tail)) => (int, Some(tail)),
@@ -803,44 +812,49 @@ impl Keys {
             });
             users[p].push((id, tail));
         }
-        let ac: AhoCorasick = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&patterns)
-            .expect("literal keys always build");
-        let text = a.text;
-        'lines: for line in body {
-            for m in ac.find_overlapping_iter(&text[line.range()]) {
-                let (start, end) = (line.start + m.start(), line.start + m.end());
-                for &(id, tail) in &users[m.pattern().as_usize()] {
-                    if found[id] {
-                        continue;
-                    }
-                    let ok = match tail {
-                        None => true,
-                        Some(tail) => number_at(text, start, end, tail),
-                    };
-                    if ok {
+        // ASCII case-insensitive matching is plain matching of ASCII-lowercased text (same
+        // byte offsets), needed only for patterns with ASCII letters.
+        let mut lowered: Option<Vec<u8>> = None;
+        for (pattern, users) in patterns.iter().zip(&users) {
+            let folded = pattern.bytes().any(|b| b.is_ascii_alphabetic());
+            let (haystack, needle): (&[u8], Vec<u8>) = if folded {
+                let lowered = lowered.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
+                (lowered, pattern.as_bytes().to_ascii_lowercase())
+            } else {
+                (text.as_bytes(), pattern.as_bytes().to_vec())
+            };
+            let finder = memmem::Finder::new(&needle);
+            let mut remaining = users.len();
+            let mut at = 0;
+            // Every occurrence, overlapping ones too (a match of UTF-8 text can only start
+            // on a character boundary).
+            while remaining > 0
+                && let Some(i) = finder.find(&haystack[at..])
+            {
+                let (start, end) = (at + i, at + i + needle.len());
+                at = start + 1;
+                if !in_body(start, end) {
+                    continue;
+                }
+                for &(id, tail) in users {
+                    if !found[id] && tail.is_none_or(|tail| number_at(text, start, end, tail)) {
                         found[id] = true;
                         remaining -= 1;
-                        if remaining == 0 {
-                            break 'lines;
-                        }
                     }
                 }
             }
-            for i in a.within(*line) {
-                let Some(base) = &a.features(i).base else {
-                    continue;
-                };
-                if **base != *a.surface(i)
-                    && let Some(&id) = self.ids.get(&**base)
-                    && !found[id]
-                {
-                    found[id] = true;
-                    remaining -= 1;
-                }
+        }
+        for (id, key) in self.texts.iter().enumerate() {
+            if found[id] {
+                continue;
             }
+            found[id] = a.tokens_with_base(key).iter().any(|&i| {
+                let i = i as usize;
+                let span = a.tokens[i].span;
+                a.features(i).base.as_deref() == Some(key.as_str())
+                    && a.surface(i) != key
+                    && in_body(span.start, span.end)
+            });
         }
         found
     }
