@@ -360,14 +360,20 @@ impl Conflict {
     }
 
     fn check_subjects(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
-        if !self.may_conflict(ctx) {
+        let Some(scan) = self.scan(ctx) else {
             return;
-        }
-        let a = ctx.analysis;
-        let mut scan = Scan::new(self, a);
-        for sentence in &ctx.doc.sentences {
-            scan.sentence(sentence);
-        }
+        };
+        self.report_subjects(ctx, scan, message, out);
+    }
+
+    /// Groups the mentions by subject and reports each subject's conflicts.
+    fn report_subjects(
+        &self,
+        ctx: &Context<'_>,
+        scan: Scan<'_>,
+        message: &Message,
+        out: &mut Vec<Hit>,
+    ) {
         let Scan {
             mentions,
             persons,
@@ -524,15 +530,20 @@ impl Conflict {
         }
     }
 
-    /// False when the document cannot have a conflict, decided cheaply: no exclusion set has
-    /// terms of two attributes on whole tokens, or no subject has mentions of two attributes
-    /// of one set. Mentions come only from sentences that contain such a term, and each
-    /// depends only on its sentence, so those are the only sentences scanned here. A subject's key in
-    /// `check_subjects` is its surname, or the surname and given name: never two surnames
-    /// together, so two attributes under one key are two under one surname here. Evidence of
-    /// persons only removes mentions, so it is not needed to rule a conflict out.
-    fn may_conflict(&self, ctx: &Context<'_>) -> bool {
+    /// The scan `report_subjects` needs, or `None` when the document cannot have a conflict.
+    ///
+    /// Only some sentences are scanned. A mention needs a term on whole tokens inside its
+    /// sentence, and depends only on that sentence: so the sentences with a term give every
+    /// mention, and unless some exclusion set has terms of two attributes, there is none to
+    /// look at. A finding needs mentions of two attributes of one set under one subject key,
+    /// which is a surname (or a surname and a given name): so only the surnames with such
+    /// mentions can be reported. For them, the evidence of persons and given names must be
+    /// complete; it comes from name runs whose text contains the surname, so the sentences
+    /// containing one of these surnames are scanned too. Other surnames may be missing
+    /// evidence, which cannot matter: they have no conflict to report.
+    fn scan<'a>(&'a self, ctx: &'a Context<'a>) -> Option<Scan<'a>> {
         let a = ctx.analysis;
+        let sentences = &ctx.doc.sentences;
         let mut present: FxHashSet<Member> = FxHashSet::default();
         let mut found: Vec<(usize, usize)> = Vec::new();
         self.each_term(a, |first, next, members| {
@@ -540,12 +551,12 @@ impl Conflict {
             found.push((first, next));
         });
         let two_attributes = self.sets.iter().enumerate().any(|(set, s)| {
-            let attrs =
+            let mut attrs =
                 (0..s.attributes.len()).filter(|&attr| present.contains(&Member { set, attr }));
-            attrs.count() >= 2
+            attrs.nth(1).is_some()
         });
         if !two_attributes {
-            return false;
+            return None;
         }
         found.sort_unstable();
         let has_term = |sentence: &Sentence| {
@@ -557,21 +568,42 @@ impl Conflict {
                 .any(|&(_, next)| next <= r.end)
         };
         let mut scan = Scan::new(self, a);
-        for sentence in ctx.doc.sentences.iter().filter(|s| has_term(s)) {
-            scan.sentence(sentence);
+        let mut scanned = vec![false; sentences.len()];
+        for (i, sentence) in sentences.iter().enumerate() {
+            if has_term(sentence) {
+                scanned[i] = true;
+                scan.sentence(sentence);
+            }
         }
+        // Surnames with mentions of two attributes of one set.
         let mut by_surname: FxHashMap<&str, Vec<Member>> = FxHashMap::default();
+        let mut candidates: Vec<&str> = Vec::new();
         for m in &scan.mentions {
             let seen = by_surname.entry(m.subject.surname).or_default();
-            if seen
+            let conflicting = seen
                 .iter()
-                .any(|o| o.set == m.member.set && o.attr != m.member.attr)
-            {
-                return true;
+                .any(|o| o.set == m.member.set && o.attr != m.member.attr);
+            if conflicting && !candidates.contains(&m.subject.surname) {
+                candidates.push(m.subject.surname);
             }
             seen.push(m.member);
         }
-        false
+        if candidates.is_empty() {
+            return None;
+        }
+        let mentions = scan.mentions.len();
+        for (i, sentence) in sentences.iter().enumerate() {
+            let text = ctx.doc.slice(sentence.span);
+            if !scanned[i] && candidates.iter().any(|c| text.contains(c)) {
+                scan.sentence(sentence);
+            }
+        }
+        debug_assert_eq!(
+            scan.mentions.len(),
+            mentions,
+            "mentions outside term sentences"
+        );
+        Some(scan)
     }
 }
 
@@ -1136,9 +1168,10 @@ fn ends_predicate(a: &Analysis<'_>, next: usize, end: usize) -> bool {
 mod tests {
     use std::path::Path;
 
+    use super::{Context, Scan};
     use crate::document::{Document, Format};
     use crate::engine::run_rule;
-    use crate::finding::Finding;
+    use crate::finding::{Finding, Hit};
     use crate::morph::{Analysis, Morph};
     use crate::rules::Rule;
     use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
@@ -1508,6 +1541,80 @@ mod tests {
         assert_eq!(line_of(&src, f.related[0].span.start), 9);
         assert_eq!(f.related[0].message, "ここでは「トランプ前大統領の再選」");
         assert!(f.message.contains("トランプ"), "{}", f.message);
+    }
+
+    /// The hits of `check` and of reporting from a scan of every sentence, which `scan` may
+    /// skip, on one text.
+    fn hits_both_ways(rule: &Rule, text: &str) -> (Vec<Hit>, Vec<Hit>) {
+        let crate::rules::kinds::Kind::Conflict(conflict) = &rule.kind else {
+            panic!("a conflict rule");
+        };
+        let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
+        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        let ctx = Context {
+            doc: &doc,
+            analysis: &analysis,
+        };
+        let mut checked = Vec::new();
+        conflict.check(&ctx, &rule.message, &mut checked);
+        let mut scan = Scan::new(conflict, &analysis);
+        for sentence in &doc.sentences {
+            scan.sentence(sentence);
+        }
+        let mut full = Vec::new();
+        conflict.report_subjects(&ctx, scan, &rule.message, &mut full);
+        full.sort_by_key(|h| h.span);
+        (checked, full)
+    }
+
+    #[test]
+    fn scanning_only_relevant_sentences_finds_the_same() {
+        let listed = rule_from_yaml(
+            "kind: conflict\nmessage: x\nsubjects: [[石破, 石破茂], トランプ]\nparticles: []\ntitles: [首相, 大統領]\nattributes:\n  - name: 前職\n    terms: ['前{title}']\n  - name: 現職\n    terms: ['{title}']\n",
+        );
+        let rules = [
+            builtin("title-conflict"),
+            builtin("election-conflict"),
+            titles(),
+            elections(),
+            listed,
+        ];
+        let mut texts: Vec<String> = [
+            // Two people share a surname: keyed by full name once both given names are seen,
+            // including in a sentence without any title.
+            "石破茂首相が会見\n\n石破茂首相は述べた。石破太郎氏も来た。石破前首相は欠席した。",
+            "石破茂首相が会見\n\n石破前首相は欠席した。石破太郎氏も来た。",
+            // Person evidence (氏) only in a sentence without a term.
+            "トランプ大統領が来日\n\nトランプ前大統領が演説した。会場ではトランプ氏を歓迎した。",
+            "トランプ大統領が来日\n\nトランプ前大統領が演説した。",
+            "ジョー・バイデン大統領\n\nバイデン前大統領と、ハンター・バイデン氏。",
+            "木村さやか氏が初当選\n\n汐見市長選で、木村氏の再選が決まった。木村一郎氏も応援した。",
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        for rule in &rules {
+            for example in rule.examples.bad.iter().chain(&rule.examples.good) {
+                texts.push(example.text.replace(['《', '》'], ""));
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut files = vec![root.join("seed-article.txt")];
+        for entry in std::fs::read_dir(root.join("clean")).expect("fixtures/clean") {
+            files.push(entry.expect("entry").path());
+        }
+        for file in files {
+            texts.push(std::fs::read_to_string(file).expect("fixture"));
+        }
+        let mut reported = 0;
+        for rule in &rules {
+            for text in &texts {
+                let (checked, full) = hits_both_ways(rule, text);
+                assert_eq!(checked, full, "{}: {text}", rule.id);
+                reported += full.len();
+            }
+        }
+        assert!(reported >= 10, "{reported}");
     }
 
     #[test]

@@ -82,10 +82,9 @@
 //! case-insensitively with whole units.
 
 use memchr::memmem;
-use regex::Regex;
 use serde::Deserialize;
 
-use super::fast::{FxHashMap, FxHashSet, lowercase};
+use super::fast::{FxHashMap, FxHashSet, LineRegex, lowercase};
 use super::{Context, compile_regexes, normalize_terms};
 use crate::document::{BlockKind, Document, trim_span};
 use crate::error::FileError;
@@ -198,9 +197,9 @@ pub struct HeadlineSupport {
     check_summary: bool,
     heading_units: UnitScope,
     compound_parts: bool,
-    summary_headings: Vec<Regex>,
-    boilerplate: Vec<Regex>,
-    source_lines: Vec<Regex>,
+    summary_headings: Vec<LineRegex>,
+    boilerplate: Vec<LineRegex>,
+    source_lines: Vec<LineRegex>,
     /// Lower-cased.
     ignore: FxHashSet<String>,
     /// Lower-cased term → the other terms of its groups.
@@ -262,9 +261,9 @@ impl HeadlineSupport {
             check_summary: spec.check_summary,
             heading_units: spec.heading_units,
             compound_parts: spec.compound_parts,
-            summary_headings,
-            boilerplate,
-            source_lines,
+            summary_headings: line_regexes(summary_headings),
+            boilerplate: line_regexes(boilerplate),
+            source_lines: line_regexes(source_lines),
             ignore,
             synonyms,
         })
@@ -337,21 +336,31 @@ impl HeadlineSupport {
         let headline = doc.headline().map(|b| b.span);
         let title_core = headline.map(|h| core(&text[h.range()])).unwrap_or("");
         let repeats_title = |s: &str| !title_core.is_empty() && core(s).contains(title_core);
-        // What the list items of each section are: a summary, a table of contents, or body.
+        let items_under = |h: &str| {
+            if self.is_summary_heading(h) {
+                Items::Summary
+            } else if boilerplate(h) {
+                Items::Boilerplate
+            } else {
+                Items::Body
+            }
+        };
+        // What the list items of each section are: a summary, a table of contents, or body;
+        // also kept per heading block, which is checked only under `Items::Body` (the regexes
+        // are the costly part of the layout, so each heading is matched once).
+        let mut heading_items: Vec<Option<Items>> = vec![None; doc.blocks.len()];
         let sections: Vec<Items> = doc
             .sections
             .iter()
-            .map(
-                |section| match section.heading.map(|h| doc.slice(doc.blocks[h].span)) {
-                    Some(h) if self.is_summary_heading(h) => Items::Summary,
-                    Some(h) if boilerplate(h) => Items::Boilerplate,
-                    _ => Items::Body,
-                },
-            )
+            .map(|section| match section.heading {
+                Some(h) => *heading_items[h]
+                    .get_or_insert_with(|| items_under(doc.slice(doc.blocks[h].span))),
+                None => Items::Body,
+            })
             .collect();
         let mut places = Vec::new();
         let mut body = Vec::new();
-        for block in &doc.blocks {
+        for (index, block) in doc.blocks.iter().enumerate() {
             let s = &text[block.span.range()];
             match block.kind {
                 BlockKind::Headline => {
@@ -360,7 +369,9 @@ impl HeadlineSupport {
                     }
                 }
                 BlockKind::Heading { .. } => {
-                    if !self.check_headings || self.is_summary_heading(s) || boilerplate(s) {
+                    if !self.check_headings
+                        || heading_items[index].unwrap_or_else(|| items_under(s)) != Items::Body
+                    {
                         continue;
                     }
                     let span = self.strip_label(text, block.span);
@@ -415,7 +426,12 @@ impl HeadlineSupport {
     /// `None` when the line is not a source line; `Some(place)` when it is, with its title to
     /// check if it has one that is not a URL.
     fn source_title(&self, line: Span, s: &str) -> Option<Option<Place>> {
-        let caps = self.source_lines.iter().find_map(|re| re.captures(s))?;
+        // `captures` allocates; most lines are not source lines.
+        let caps = self
+            .source_lines
+            .iter()
+            .find(|re| re.is_match(s))?
+            .captures(s)?;
         let Some(m) = caps.name("title") else {
             return Some(None);
         };
@@ -483,6 +499,10 @@ impl HeadlineSupport {
         }
         units
     }
+}
+
+fn line_regexes(regexes: Vec<regex::Regex>) -> Vec<LineRegex> {
+    regexes.into_iter().map(LineRegex::new).collect()
 }
 
 /// What the list items under a heading are.
@@ -588,14 +608,31 @@ enum Class {
     Break,
 }
 
+/// The first three POS levels, as `pos.split(',')` gives them (`*` when missing), without
+/// the generic string searcher (this runs for every token of every checked place).
+fn pos_levels(pos: &str) -> [&str; 3] {
+    let mut out = ["*"; 3];
+    let mut rest = Some(pos);
+    for level in &mut out {
+        let Some(r) = rest else {
+            break;
+        };
+        match r.bytes().position(|b| b == b',') {
+            Some(k) => {
+                *level = &r[..k];
+                rest = Some(&r[k + 1..]);
+            }
+            None => {
+                *level = r;
+                rest = None;
+            }
+        }
+    }
+    out
+}
+
 fn classify(a: &Analysis<'_>, i: usize) -> Class {
-    let f = a.features(i);
-    let mut pos = f.pos.split(',');
-    let (p0, p1, p2) = (
-        pos.next().unwrap_or("*"),
-        pos.next().unwrap_or("*"),
-        pos.next().unwrap_or("*"),
-    );
+    let [p0, p1, p2] = pos_levels(&a.features(i).pos);
     match (p0, p1) {
         ("名詞", "数") => Class::Num,
         ("名詞", "接尾") => match p2 {
@@ -753,7 +790,7 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
                     c.content = true;
                     c.parts.push(i);
                 }
-                c.salient |= a.features(i).pos_level(1) == "固有名詞"
+                c.salient |= pos_levels(&a.features(i).pos)[1] == "固有名詞"
                     || a.surface(i).bytes().any(|b| b.is_ascii_digit());
             }
         }
@@ -938,6 +975,25 @@ mod tests {
                 .map(|r| (&text[r.span.range()], r.message.clone()))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn pos_levels_split_like_std() {
+        for pos in [
+            "名詞,数,*,*",
+            "名詞,接尾,助数詞,*",
+            "記号,一般,*,*",
+            "",
+            "名詞",
+            "名詞,固有名詞",
+            "a,b,",
+            ",,,",
+            "動詞,自立,*,*,extra",
+        ] {
+            let mut std = pos.split(',');
+            let expected: [&str; 3] = std::array::from_fn(|_| std.next().unwrap_or("*"));
+            assert_eq!(pos_levels(pos), expected, "{pos:?}");
+        }
     }
 
     #[test]
