@@ -55,7 +55,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
-use super::fast::{FxHashMap, FxHashSet};
+use super::fast::{FxHashMap, FxHashSet, sentences_holding};
 use super::{Context, normalize_terms};
 use crate::document::Sentence;
 use crate::error::FileError;
@@ -545,10 +545,10 @@ impl Conflict {
         let a = ctx.analysis;
         let sentences = &ctx.doc.sentences;
         let mut present: FxHashSet<Member> = FxHashSet::default();
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        self.each_term(a, |first, next, members| {
+        let mut starts: Vec<usize> = Vec::new();
+        self.each_term(a, |first, _, members| {
             present.extend(members.iter().copied());
-            found.push((first, next));
+            starts.push(first);
         });
         let two_attributes = self.sets.iter().enumerate().any(|(set, s)| {
             let mut attrs =
@@ -558,22 +558,13 @@ impl Conflict {
         if !two_attributes {
             return None;
         }
-        found.sort_unstable();
-        let has_term = |sentence: &Sentence| {
-            let r = a.within(sentence.span);
-            let from = found.partition_point(|&(first, _)| first < r.start);
-            found[from..]
-                .iter()
-                .take_while(|&&(first, _)| first < r.end)
-                .any(|&(_, next)| next <= r.end)
-        };
+        // The sentences where a term starts (a superset of those holding one: scanning more
+        // adds only evidence, which is then complete for more surnames).
         let mut scan = Scan::new(self, a);
         let mut scanned = vec![false; sentences.len()];
-        for (i, sentence) in sentences.iter().enumerate() {
-            if has_term(sentence) {
-                scanned[i] = true;
-                scan.sentence(sentence);
-            }
+        for i in sentences_holding(a, sentences, starts) {
+            scanned[i] = true;
+            scan.sentence(&sentences[i]);
         }
         // Surnames with mentions of two attributes of one set.
         let mut by_surname: FxHashMap<&str, Vec<Member>> = FxHashMap::default();

@@ -1,7 +1,7 @@
 //! Small fast paths shared by the consistency kinds (conflict, headline-support, polarity),
 //! which run on every document: a fixed hasher for their per-document maps, a lowercase
-//! that skips the Unicode tables for Japanese text, and a literal pre-check for regexes
-//! matched against whole lines.
+//! that skips the Unicode tables for Japanese text, a literal pre-check for regexes matched
+//! against whole lines, and the sentences that hold given tokens.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -9,6 +9,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use regex::{Captures, Regex};
 use regex_syntax::hir::Look;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+
+use crate::document::Sentence;
+use crate::morph::Analysis;
 
 /// `HashMap` with [`FxHasher`]: the keys are short words and ids, and hashing them with the
 /// default SipHash showed in profiles. Iteration order is never relied upon.
@@ -231,6 +234,41 @@ fn literals(hir: &regex_syntax::hir::Hir, kind: ExtractKind) -> Option<Vec<Box<[
     Some(lits.iter().map(|l| Box::from(l.as_bytes())).collect())
 }
 
+/// Indices of the sentences whose tokens (`a.within(span)`) include one of `tokens`,
+/// ascending and each once. With sentences in order and apart (as documents make them), a
+/// token can only be in the last sentence starting at or before it: one binary search per
+/// token instead of computing every sentence's token range.
+pub(crate) fn sentences_holding(
+    a: &Analysis<'_>,
+    sentences: &[Sentence],
+    tokens: impl IntoIterator<Item = usize>,
+) -> Vec<usize> {
+    let apart = sentences
+        .windows(2)
+        .all(|w| w[0].span.end <= w[1].span.start);
+    let mut out: Vec<usize> = Vec::new();
+    if apart {
+        for t in tokens {
+            let span = a.tokens[t].span;
+            let k = sentences.partition_point(|s| s.span.start <= span.start);
+            if k > 0 && span.end <= sentences[k - 1].span.end {
+                out.push(k - 1);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    } else {
+        let tokens: Vec<usize> = tokens.into_iter().collect();
+        for (i, s) in sentences.iter().enumerate() {
+            let r = a.within(s.span);
+            if tokens.iter().any(|t| r.contains(t)) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use std::hash::{BuildHasher, Hash};
@@ -403,6 +441,56 @@ mod tests {
             let r = line(p);
             assert!(r.heads.is_none() && r.tails.is_none(), "{p}");
         }
+    }
+
+    #[test]
+    fn sentences_holding_agrees_with_token_ranges() {
+        use crate::document::{Document, Format};
+        use crate::morph::Morph;
+        use crate::span::Span;
+
+        let text = "# 見出し\n\n石破茂首相は会見で述べた。「増税はしない」と。次の文、  そして最後!\n\n- 項目\n";
+        let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
+        let a = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        let expected = |sentences: &[Sentence], tokens: &[usize]| -> Vec<usize> {
+            (0..sentences.len())
+                .filter(|&i| {
+                    let r = a.within(sentences[i].span);
+                    tokens.iter().any(|t| r.contains(t))
+                })
+                .collect()
+        };
+        let all: Vec<usize> = (0..a.tokens.len()).collect();
+        let mut checked = 0;
+        // Every single token, every pair, and all at once.
+        for t in 0..a.tokens.len() {
+            for u in t..a.tokens.len() {
+                let tokens = [t, u];
+                let got = sentences_holding(&a, &doc.sentences, tokens);
+                assert_eq!(got, expected(&doc.sentences, &tokens), "{tokens:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 100);
+        assert_eq!(
+            sentences_holding(&a, &doc.sentences, all.iter().copied()),
+            expected(&doc.sentences, &all)
+        );
+        // Overlapping or unordered sentences take the slow way, with the same answer.
+        let mut odd = doc.sentences.clone();
+        odd.reverse();
+        odd.push(Sentence {
+            span: Span::new(0, doc.text.len()),
+            block: 0,
+        });
+        for t in 0..a.tokens.len() {
+            assert_eq!(
+                sentences_holding(&a, &odd, [t]),
+                expected(&odd, &[t]),
+                "{t}"
+            );
+        }
+        assert!(sentences_holding(&a, &doc.sentences, []).is_empty());
     }
 
     #[test]

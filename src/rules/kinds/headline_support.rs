@@ -395,9 +395,15 @@ impl HeadlineSupport {
                             places.extend(title);
                             continue;
                         }
-                        let stripped = &text[self.strip_label(text, line).range()];
-                        if !title_core.is_empty() && core(stripped) == title_core {
-                            continue;
+                        if !title_core.is_empty() {
+                            let stripped = &text[self.strip_label(text, line).range()];
+                            // `core` keeps the start of the trimmed line: most lines fail this
+                            // before it trims anything.
+                            if stripped.trim_start().starts_with(title_core)
+                                && core(stripped) == title_core
+                            {
+                                continue;
+                            }
                         }
                         body.push(line);
                     }

@@ -59,7 +59,7 @@
 
 use serde::Deserialize;
 
-use super::fast::{FxHashMap, FxHashSet};
+use super::fast::{FxHashMap, FxHashSet, sentences_holding};
 use super::{Context, normalize_terms};
 use crate::document::Sentence;
 use crate::error::FileError;
@@ -492,14 +492,9 @@ impl Polarity {
         if negations.is_empty() {
             return claims;
         }
-        let ranges: Vec<std::ops::Range<usize>> =
-            sentences.iter().map(|s| a.within(s.span)).collect();
-        let mut read = vec![false; ranges.len()];
-        for (index, r) in ranges.iter().enumerate() {
-            if any_within(&negations, r) {
-                read[index] = true;
-                self.read_sentence(a, r.clone(), index, &mut claims);
-            }
+        let first = sentences_holding(a, sentences, negations);
+        for &index in &first {
+            self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
         }
         // Tokens that may be the predicate of a claim sharing a key with a negative claim.
         let mut stems: FxHashSet<(&str, bool)> = FxHashSet::default();
@@ -517,12 +512,11 @@ impl Polarity {
             claims.clear();
             return claims;
         }
-        wanted.sort_unstable();
-        wanted.dedup();
         let first_pass = claims.len();
-        for (index, r) in ranges.iter().enumerate() {
-            if !read[index] && any_within(&wanted, r) {
-                self.read_sentence(a, r.clone(), index, &mut claims);
+        let more = sentences_holding(a, sentences, wanted.into_iter().map(|t| t as usize));
+        for index in more {
+            if first.binary_search(&index).is_err() {
+                self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
             }
         }
         if claims.len() > first_pass {
@@ -816,23 +810,15 @@ impl Polarity {
     }
 }
 
-/// Tokens that may be a negation counted by [`Polarity::predicate`] (助動詞 ない, ぬ, ん),
-/// ascending; a superset is fine.
-fn negation_candidates(a: &Analysis<'_>) -> Vec<u32> {
-    let mut out: Vec<u32> = ["ない", "ぬ", "ん"]
+/// Tokens that may be a negation counted by [`Polarity::predicate`] (助動詞 ない, ぬ, ん); a
+/// superset is fine.
+fn negation_candidates(a: &Analysis<'_>) -> Vec<usize> {
+    ["ない", "ぬ", "ん"]
         .into_iter()
         .flat_map(|base| a.tokens_with_base(base))
-        .copied()
-        .filter(|&i| pos(a, i as usize).starts_with("助動詞"))
-        .collect();
-    out.sort_unstable();
-    out
-}
-
-/// True when one of the ascending token indices `tokens` is in `r`.
-fn any_within(tokens: &[u32], r: &std::ops::Range<usize>) -> bool {
-    let k = tokens.partition_point(|&t| (t as usize) < r.start);
-    tokens.get(k).is_some_and(|&t| (t as usize) < r.end)
+        .map(|&i| i as usize)
+        .filter(|&i| pos(a, i).starts_with("助動詞"))
+        .collect()
 }
 
 fn pos(a: &Analysis<'_>, i: usize) -> &'static str {
