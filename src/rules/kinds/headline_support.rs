@@ -81,12 +81,10 @@
 //! `summary_headings`). `ignore` and `synonyms` terms are NFKC-normalised and compared
 //! case-insensitively with whole units.
 
-use std::collections::{HashMap, HashSet};
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use memchr::memmem;
 use serde::Deserialize;
 
+use super::fast::{FxHashMap, FxHashSet, LineRegex, lowercase};
 use super::{Context, compile_regexes, normalize_terms};
 use crate::document::{BlockKind, Document, trim_span};
 use crate::error::FileError;
@@ -199,13 +197,13 @@ pub struct HeadlineSupport {
     check_summary: bool,
     heading_units: UnitScope,
     compound_parts: bool,
-    summary_headings: Vec<Regex>,
-    boilerplate: Vec<Regex>,
-    source_lines: Vec<Regex>,
+    summary_headings: Vec<LineRegex>,
+    boilerplate: Vec<LineRegex>,
+    source_lines: Vec<LineRegex>,
     /// Lower-cased.
-    ignore: HashSet<String>,
+    ignore: FxHashSet<String>,
     /// Lower-cased term → the other terms of its groups.
-    synonyms: HashMap<String, Vec<String>>,
+    synonyms: FxHashMap<String, Vec<String>>,
 }
 
 impl HeadlineSupport {
@@ -235,7 +233,7 @@ impl HeadlineSupport {
             .into_iter()
             .map(|t| t.to_lowercase())
             .collect();
-        let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
+        let mut synonyms: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for group in &spec.synonyms {
             let terms = normalize_terms(group, "synonyms", src, &mut errors);
             if terms.len() < 2 {
@@ -263,9 +261,9 @@ impl HeadlineSupport {
             check_summary: spec.check_summary,
             heading_units: spec.heading_units,
             compound_parts: spec.compound_parts,
-            summary_headings,
-            boilerplate,
-            source_lines,
+            summary_headings: line_regexes(summary_headings),
+            boilerplate: line_regexes(boilerplate),
+            source_lines: line_regexes(source_lines),
             ignore,
             synonyms,
         })
@@ -338,21 +336,31 @@ impl HeadlineSupport {
         let headline = doc.headline().map(|b| b.span);
         let title_core = headline.map(|h| core(&text[h.range()])).unwrap_or("");
         let repeats_title = |s: &str| !title_core.is_empty() && core(s).contains(title_core);
-        // What the list items of each section are: a summary, a table of contents, or body.
+        let items_under = |h: &str| {
+            if self.is_summary_heading(h) {
+                Items::Summary
+            } else if boilerplate(h) {
+                Items::Boilerplate
+            } else {
+                Items::Body
+            }
+        };
+        // What the list items of each section are: a summary, a table of contents, or body;
+        // also kept per heading block, which is checked only under `Items::Body` (the regexes
+        // are the costly part of the layout, so each heading is matched once).
+        let mut heading_items: Vec<Option<Items>> = vec![None; doc.blocks.len()];
         let sections: Vec<Items> = doc
             .sections
             .iter()
-            .map(
-                |section| match section.heading.map(|h| doc.slice(doc.blocks[h].span)) {
-                    Some(h) if self.is_summary_heading(h) => Items::Summary,
-                    Some(h) if boilerplate(h) => Items::Boilerplate,
-                    _ => Items::Body,
-                },
-            )
+            .map(|section| match section.heading {
+                Some(h) => *heading_items[h]
+                    .get_or_insert_with(|| items_under(doc.slice(doc.blocks[h].span))),
+                None => Items::Body,
+            })
             .collect();
         let mut places = Vec::new();
         let mut body = Vec::new();
-        for block in &doc.blocks {
+        for (index, block) in doc.blocks.iter().enumerate() {
             let s = &text[block.span.range()];
             match block.kind {
                 BlockKind::Headline => {
@@ -361,7 +369,9 @@ impl HeadlineSupport {
                     }
                 }
                 BlockKind::Heading { .. } => {
-                    if !self.check_headings || self.is_summary_heading(s) || boilerplate(s) {
+                    if !self.check_headings
+                        || heading_items[index].unwrap_or_else(|| items_under(s)) != Items::Body
+                    {
                         continue;
                     }
                     let span = self.strip_label(text, block.span);
@@ -385,9 +395,15 @@ impl HeadlineSupport {
                             places.extend(title);
                             continue;
                         }
-                        let stripped = &text[self.strip_label(text, line).range()];
-                        if !title_core.is_empty() && core(stripped) == title_core {
-                            continue;
+                        if !title_core.is_empty() {
+                            let stripped = &text[self.strip_label(text, line).range()];
+                            // `core` keeps the start of the trimmed line: most lines fail this
+                            // before it trims anything.
+                            if stripped.trim_start().starts_with(title_core)
+                                && core(stripped) == title_core
+                            {
+                                continue;
+                            }
                         }
                         body.push(line);
                     }
@@ -416,7 +432,12 @@ impl HeadlineSupport {
     /// `None` when the line is not a source line; `Some(place)` when it is, with its title to
     /// check if it has one that is not a URL.
     fn source_title(&self, line: Span, s: &str) -> Option<Option<Place>> {
-        let caps = self.source_lines.iter().find_map(|re| re.captures(s))?;
+        // `captures` allocates; most lines are not source lines.
+        let caps = self
+            .source_lines
+            .iter()
+            .find(|re| re.is_match(s))?
+            .captures(s)?;
         let Some(m) = caps.name("title") else {
             return Some(None);
         };
@@ -443,14 +464,14 @@ impl HeadlineSupport {
         let salient_only = place.role != Role::Title
             && place.role != Role::Source
             && self.heading_units == UnitScope::Salient;
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut units = Vec::new();
         for raw in split_units(a, a.within(place.span)) {
             if salient_only && !raw.salient {
                 continue;
             }
             let key = raw.key(a);
-            let lower = key.to_lowercase();
+            let lower = lowercase(&key);
             if self.ignore.contains(&lower) || !seen.insert(lower.clone()) {
                 continue;
             }
@@ -467,7 +488,7 @@ impl HeadlineSupport {
                     .map(|&i| {
                         let part = a.surface(i);
                         let mut v = vec![keys.id(part)];
-                        if let Some(others) = self.synonyms.get(&part.to_lowercase()) {
+                        if let Some(others) = self.synonyms.get(&lowercase(part)) {
                             v.extend(others.iter().map(|o| keys.id(o)));
                         }
                         v
@@ -484,6 +505,10 @@ impl HeadlineSupport {
         }
         units
     }
+}
+
+fn line_regexes(regexes: Vec<regex::Regex>) -> Vec<LineRegex> {
+    regexes.into_iter().map(LineRegex::new).collect()
 }
 
 /// What the list items under a heading are.
@@ -589,14 +614,31 @@ enum Class {
     Break,
 }
 
+/// The first three POS levels, as `pos.split(',')` gives them (`*` when missing), without
+/// the generic string searcher (this runs for every token of every checked place).
+fn pos_levels(pos: &str) -> [&str; 3] {
+    let mut out = ["*"; 3];
+    let mut rest = Some(pos);
+    for level in &mut out {
+        let Some(r) = rest else {
+            break;
+        };
+        match r.bytes().position(|b| b == b',') {
+            Some(k) => {
+                *level = &r[..k];
+                rest = Some(&r[k + 1..]);
+            }
+            None => {
+                *level = r;
+                rest = None;
+            }
+        }
+    }
+    out
+}
+
 fn classify(a: &Analysis<'_>, i: usize) -> Class {
-    let f = a.features(i);
-    let mut pos = f.pos.split(',');
-    let (p0, p1, p2) = (
-        pos.next().unwrap_or("*"),
-        pos.next().unwrap_or("*"),
-        pos.next().unwrap_or("*"),
-    );
+    let [p0, p1, p2] = pos_levels(&a.features(i).pos);
     match (p0, p1) {
         ("名詞", "数") => Class::Num,
         ("名詞", "接尾") => match p2 {
@@ -754,7 +796,7 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
                     c.content = true;
                     c.parts.push(i);
                 }
-                c.salient |= a.features(i).pos_level(1) == "固有名詞"
+                c.salient |= pos_levels(&a.features(i).pos)[1] == "固有名詞"
                     || a.surface(i).bytes().any(|b| b.is_ascii_digit());
             }
         }
@@ -766,7 +808,7 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
 /// The distinct texts looked up in the body, and the search over it.
 #[derive(Debug, Default)]
 struct Keys {
-    ids: HashMap<String, usize>,
+    ids: FxHashMap<String, usize>,
     texts: Vec<String>,
 }
 
@@ -781,16 +823,26 @@ impl Keys {
         id
     }
 
-    /// Which keys occur in the body lines: one overlapping Aho-Corasick pass for substrings
-    /// (numbers are searched by their integer part and checked in context), one hash lookup
-    /// per conjugated token for base forms.
+    /// Which keys occur in the body lines: as a substring (ASCII case-insensitive; numbers are
+    /// searched by their integer part and checked in context), or as the base form of a
+    /// conjugated token. Each search pattern is looked for with `memmem` until every key
+    /// using it is found, and base forms through the shared base-form index: no automaton
+    /// is built per document (building one cost more than the searches) and no body token
+    /// is visited.
     fn find_in(&self, a: &Analysis<'_>, body: &[Span]) -> Vec<bool> {
         let mut found = vec![false; self.texts.len()];
-        let mut remaining = self.texts.len();
+        let text = a.text;
+        let mut lines = body.to_vec();
+        lines.sort_unstable_by_key(|l| l.start);
+        // True when `start..end` lies inside one body line (lines never overlap).
+        let in_body = |start: usize, end: usize| {
+            let k = lines.partition_point(|l| l.start <= start);
+            k > 0 && end <= lines[k - 1].end
+        };
         // Distinct search patterns → (key, number tail) pairs that use them.
         let mut patterns: Vec<&str> = Vec::new();
         let mut users: Vec<Vec<(usize, Option<&str>)>> = Vec::new();
-        let mut pattern_ids: HashMap<&str, usize> = HashMap::new();
+        let mut pattern_ids: FxHashMap<&str, usize> = FxHashMap::default();
         for (id, key) in self.texts.iter().enumerate() {
             let (pattern, tail) = match split_number(key) {
                 Some((int, tail)) => (int, Some(tail)),
@@ -803,44 +855,49 @@ impl Keys {
             });
             users[p].push((id, tail));
         }
-        let ac: AhoCorasick = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&patterns)
-            .expect("literal keys always build");
-        let text = a.text;
-        'lines: for line in body {
-            for m in ac.find_overlapping_iter(&text[line.range()]) {
-                let (start, end) = (line.start + m.start(), line.start + m.end());
-                for &(id, tail) in &users[m.pattern().as_usize()] {
-                    if found[id] {
-                        continue;
-                    }
-                    let ok = match tail {
-                        None => true,
-                        Some(tail) => number_at(text, start, end, tail),
-                    };
-                    if ok {
+        // ASCII case-insensitive matching is plain matching of ASCII-lowercased text (same
+        // byte offsets), needed only for patterns with ASCII letters.
+        let mut lowered: Option<Vec<u8>> = None;
+        for (pattern, users) in patterns.iter().zip(&users) {
+            let folded = pattern.bytes().any(|b| b.is_ascii_alphabetic());
+            let (haystack, needle): (&[u8], Vec<u8>) = if folded {
+                let lowered = lowered.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
+                (lowered, pattern.as_bytes().to_ascii_lowercase())
+            } else {
+                (text.as_bytes(), pattern.as_bytes().to_vec())
+            };
+            let finder = memmem::Finder::new(&needle);
+            let mut remaining = users.len();
+            let mut at = 0;
+            // Every occurrence, overlapping ones too (a match of UTF-8 text can only start
+            // on a character boundary).
+            while remaining > 0
+                && let Some(i) = finder.find(&haystack[at..])
+            {
+                let (start, end) = (at + i, at + i + needle.len());
+                at = start + 1;
+                if !in_body(start, end) {
+                    continue;
+                }
+                for &(id, tail) in users {
+                    if !found[id] && tail.is_none_or(|tail| number_at(text, start, end, tail)) {
                         found[id] = true;
                         remaining -= 1;
-                        if remaining == 0 {
-                            break 'lines;
-                        }
                     }
                 }
             }
-            for i in a.within(*line) {
-                let Some(base) = &a.features(i).base else {
-                    continue;
-                };
-                if **base != *a.surface(i)
-                    && let Some(&id) = self.ids.get(&**base)
-                    && !found[id]
-                {
-                    found[id] = true;
-                    remaining -= 1;
-                }
+        }
+        for (id, key) in self.texts.iter().enumerate() {
+            if found[id] {
+                continue;
             }
+            found[id] = a.tokens_with_base(key).iter().any(|&i| {
+                let i = i as usize;
+                let span = a.tokens[i].span;
+                a.features(i).base.as_deref() == Some(key.as_str())
+                    && a.surface(i) != key
+                    && in_body(span.start, span.end)
+            });
         }
         found
     }
@@ -924,6 +981,25 @@ mod tests {
                 .map(|r| (&text[r.span.range()], r.message.clone()))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn pos_levels_split_like_std() {
+        for pos in [
+            "名詞,数,*,*",
+            "名詞,接尾,助数詞,*",
+            "記号,一般,*,*",
+            "",
+            "名詞",
+            "名詞,固有名詞",
+            "a,b,",
+            ",,,",
+            "動詞,自立,*,*,extra",
+        ] {
+            let mut std = pos.split(',');
+            let expected: [&str; 3] = std::array::from_fn(|_| std.next().unwrap_or("*"));
+            assert_eq!(pos_levels(pos), expected, "{pos:?}");
+        }
     }
 
     #[test]

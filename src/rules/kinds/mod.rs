@@ -3,6 +3,7 @@
 
 pub mod conflict;
 pub mod existence;
+mod fast;
 pub mod headline_support;
 pub mod polarity;
 pub mod repetition;

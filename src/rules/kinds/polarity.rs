@@ -57,11 +57,11 @@
 //! the object phrase, `{predicate}` the predicate in dictionary form (重視する), `{subject}`
 //! the subject's name (empty when neither claim has one).
 
-use std::collections::{HashMap, HashSet};
-
 use serde::Deserialize;
 
+use super::fast::{FxHashMap, FxHashSet, sentences_holding};
 use super::{Context, normalize_terms};
+use crate::document::Sentence;
 use crate::error::FileError;
 use crate::finding::Hit;
 use crate::morph::Analysis;
@@ -122,7 +122,7 @@ pub const PLACEHOLDERS: &[&str] = &["match", "other", "object", "predicate", "su
 pub struct Polarity {
     min_object_chars: usize,
     /// Ignored base forms; for サ変 entries (重視する) the noun alone (重視) too.
-    ignore: HashSet<String>,
+    ignore: FxHashSet<String>,
     same_sentence: bool,
     subject_required: bool,
 }
@@ -456,7 +456,7 @@ impl Polarity {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut ignore = HashSet::new();
+        let mut ignore = FxHashSet::default();
         for t in terms {
             if let Some(noun) = t.strip_suffix("する").filter(|n| !n.is_empty()) {
                 ignore.insert(noun.to_string());
@@ -473,11 +473,57 @@ impl Polarity {
 
     pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let a = ctx.analysis;
-        let mut claims = Vec::new();
-        for (index, sentence) in ctx.doc.sentences.iter().enumerate() {
-            self.read_sentence(a, a.within(sentence.span), index, &mut claims);
-        }
+        let claims = self.relevant_claims(a, &ctx.doc.sentences);
         self.report(a, &claims, message, out);
+    }
+
+    /// The claims that can take part in a finding, in document order.
+    ///
+    /// A finding pairs a negative claim with an affirmative one of the same key, and a claim
+    /// depends only on its own sentence. So only sentences with a negation are read first;
+    /// without a negative claim nothing can be reported, and otherwise only the sentences that
+    /// contain one of the negated predicates are read too. The claims left out have keys no
+    /// negative claim shares: they would neither be reported nor be anyone's partner, and
+    /// `report` keeps everything per key. (Reading every sentence gives the same findings;
+    /// a test checks it.)
+    fn relevant_claims<'t>(&self, a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Claim<'t>> {
+        let mut claims = Vec::new();
+        let negations = negation_candidates(a);
+        if negations.is_empty() {
+            return claims;
+        }
+        let first = sentences_holding(a, sentences, negations);
+        for &index in &first {
+            self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
+        }
+        // Tokens that may be the predicate of a claim sharing a key with a negative claim.
+        let mut stems: FxHashSet<(&str, bool)> = FxHashSet::default();
+        let mut wanted: Vec<u32> = Vec::new();
+        for c in claims.iter().filter(|c| c.negative) {
+            if stems.insert((c.key.stem, c.key.sahen)) {
+                wanted.extend_from_slice(if c.key.sahen {
+                    a.tokens_with_surface(c.key.stem)
+                } else {
+                    a.tokens_with_base(c.key.stem)
+                });
+            }
+        }
+        if stems.is_empty() {
+            claims.clear();
+            return claims;
+        }
+        let first_pass = claims.len();
+        let more = sentences_holding(a, sentences, wanted.into_iter().map(|t| t as usize));
+        for index in more {
+            if first.binary_search(&index).is_err() {
+                self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
+            }
+        }
+        if claims.len() > first_pass {
+            // Stable: claims of one sentence stay in reading order.
+            claims.sort_by_key(|c| c.sentence);
+        }
+        claims
     }
 
     /// Appends the claims of one sentence (token range `r`).
@@ -699,8 +745,8 @@ impl Polarity {
         // The earliest claim per key, subject and frame, each either exact (a value or its
         // absence) or any: a later claim looks up its own value and absence (one side
         // missing is compatible), or any when it has none itself. Linear in the claims.
-        let mut earliest: HashMap<(Key, Slot, Slot), Earliest> = HashMap::new();
-        let mut reported: HashSet<(Key, Option<&str>)> = HashSet::new();
+        let mut earliest: FxHashMap<(Key, Slot, Slot), Earliest> = FxHashMap::default();
+        let mut reported: FxHashSet<(Key, Option<&str>)> = FxHashSet::default();
         for (index, claim) in claims.iter().enumerate() {
             let name = claim.name();
             let (subjects, frames) = (Slot::lookups(name), Slot::lookups(claim.frame));
@@ -762,6 +808,17 @@ impl Polarity {
         };
         Hit::new(claim.span, text).with_related(earlier.span, label)
     }
+}
+
+/// Tokens that may be a negation counted by [`Polarity::predicate`] (助動詞 ない, ぬ, ん); a
+/// superset is fine.
+fn negation_candidates(a: &Analysis<'_>) -> Vec<usize> {
+    ["ない", "ぬ", "ん"]
+        .into_iter()
+        .flat_map(|base| a.tokens_with_base(base))
+        .map(|&i| i as usize)
+        .filter(|&i| pos(a, i).starts_with("助動詞"))
+        .collect()
 }
 
 fn pos(a: &Analysis<'_>, i: usize) -> &'static str {
@@ -988,11 +1045,13 @@ fn is_question(a: &Analysis<'_>, r: std::ops::Range<usize>) -> bool {
 mod tests {
     use std::path::Path;
 
+    use super::{Claim, PLACEHOLDERS, Polarity, Spec};
     use crate::document::{Document, Format};
     use crate::engine::run_rule;
     use crate::finding::Finding;
     use crate::morph::{Analysis, Morph};
     use crate::rules::Rule;
+    use crate::rules::message::Message;
     use crate::rules::spec::RuleSource;
     use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
 
@@ -1347,6 +1406,57 @@ mod tests {
             checked += 1;
         }
         assert_eq!(checked, 6);
+    }
+
+    /// Every claim of the document, reading each sentence: what `relevant_claims` may skip.
+    fn all_claims<'t>(p: &Polarity, a: &Analysis<'t>, doc: &Document) -> Vec<Claim<'t>> {
+        let mut claims = Vec::new();
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            p.read_sentence(a, a.within(sentence.span), index, &mut claims);
+        }
+        claims
+    }
+
+    #[test]
+    fn reading_only_relevant_sentences_finds_the_same() {
+        let seed = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed-article.txt"),
+        )
+        .expect("seed");
+        let mut texts = vec![
+            seed.clone(),
+            seed.repeat(3),
+            "同社は輸出を重視する。同社は輸出を重視しない。同社は輸出を重視しない。同社は輸出を重視する。".to_string(),
+            "政府は輸出規制を緩和しなかった。その後、政府は輸出規制を緩和した。".to_string(),
+            "市は方針が変わった。市は方針が変わらなかった。".to_string(),
+            "同社は新型機を発売し、新型機を発売しない。".to_string(),
+            "同社は輸出を重視した。同社は輸出を重視した。".to_string(),
+            "問題はない。同社は輸出を重視した。".to_string(),
+            String::new(),
+        ];
+        let clean = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/clean");
+        for entry in std::fs::read_dir(clean).expect("fixtures/clean") {
+            texts.push(std::fs::read_to_string(entry.expect("entry").path()).expect("fixture"));
+        }
+        let src = RuleSource::new("test.yaml", "");
+        let options: [&str; 3] = ["{}", "same_sentence: true", "min_object_chars: 1"];
+        let message = Message::parse("{match}|{other}|{subject}", PLACEHOLDERS).expect("message");
+        let mut reported = 0;
+        for option in options {
+            let spec: Spec = serde_yaml::from_str(option).expect("spec");
+            let p = Polarity::compile(spec, &src).expect("compiles");
+            for text in &texts {
+                let doc = Document::parse("t", text.clone(), Format::PlainText);
+                let a = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+                let (mut all, mut relevant) = (Vec::new(), Vec::new());
+                p.report(&a, &all_claims(&p, &a, &doc), &message, &mut all);
+                let claims = p.relevant_claims(&a, &doc.sentences);
+                p.report(&a, &claims, &message, &mut relevant);
+                assert_eq!(relevant, all, "{option}: {text}");
+                reported += all.len();
+            }
+        }
+        assert!(reported >= 10, "{reported}");
     }
 
     #[test]
