@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Hit, Related};
@@ -40,6 +40,9 @@ struct Prefilter {
     always: Vec<bool>,
 }
 
+/// Up to this many required strings the prefilter is a DFA (see `Prefilter::new`).
+const MAX_DFA_LITERALS: usize = 5_000;
+
 impl Prefilter {
     fn new(rules: &[Rule]) -> Self {
         let mut index: HashMap<&str, usize> = HashMap::new();
@@ -66,6 +69,11 @@ impl Prefilter {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(true)
+                // Measured on the built-in pack's 463 strings over the 4.4 MB benchmark
+                // corpus: a DFA scans in 10.7 ms where the default contiguous NFA takes
+                // 19.4 ms, for 2.5 ms of building instead of 0.9 ms, once per process. A
+                // DFA's size grows with the strings, so huge user lists keep the default.
+                .kind((literals.len() <= MAX_DFA_LITERALS).then_some(AhoCorasickKind::DFA))
                 .build(&literals)
                 .expect("literal strings always build")
         });

@@ -399,28 +399,66 @@ fn classify(surface: &str) -> CharClass {
 }
 
 /// Token positions by a hash of a word, built on first use and shared by every rule of a
-/// check: the pairs (hash, token index) sorted, so one allocation and one sort per document
-/// (a hash map of vectors cost an allocation per distinct word, visible in profiles). Keyed by
+/// check. The (hash, token) pairs are placed in about one bucket per token by the hash's top
+/// bits (a counting sort: linear, where sorting all pairs showed in profiles, as did a hash
+/// map of vectors before it), then each bucket is sorted, so a lookup is a slice. Keyed by
 /// hash (not `&str`) so `Analysis` stays covariant in its text lifetime; a collision only adds
 /// a candidate that the pattern matcher then rejects.
 #[derive(Debug, Default)]
 struct WordIndex {
+    /// Pairs (hash, token index), grouped by bucket, sorted within a bucket.
     hashes: Vec<u64>,
     tokens: Vec<u32>,
+    /// `starts[b]..starts[b + 1]` is bucket `b`.
+    starts: Vec<u32>,
+    shift: u32,
 }
 
 impl WordIndex {
-    fn new(mut pairs: Vec<(u64, u32)>) -> Self {
-        pairs.sort_unstable();
+    fn new(hashes: Vec<u64>) -> Self {
+        let bits = hashes.len().max(2).next_power_of_two().trailing_zeros();
+        let shift = 64 - bits;
+        let bucket = |h: u64| (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
+        let mut starts = vec![0u32; (1 << bits) + 1];
+        for &h in &hashes {
+            starts[bucket(h) + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let mut next = starts.clone();
+        let mut pairs = vec![(0u64, 0u32); hashes.len()];
+        for (i, &h) in hashes.iter().enumerate() {
+            let at = &mut next[bucket(h)];
+            pairs[*at as usize] = (h, i as u32);
+            *at += 1;
+        }
+        for b in starts.windows(2) {
+            let bucket = &mut pairs[b[0] as usize..b[1] as usize];
+            if bucket.len() > 1 {
+                bucket.sort_unstable();
+            }
+        }
         let (hashes, tokens) = pairs.into_iter().unzip();
-        WordIndex { hashes, tokens }
+        WordIndex {
+            hashes,
+            tokens,
+            starts,
+            shift,
+        }
     }
 
     /// Token indices (ascending) whose word has `hash`.
     fn get(&self, hash: u64) -> &[u32] {
-        let start = self.hashes.partition_point(|&h| h < hash);
-        let end = start + self.hashes[start..].partition_point(|&h| h == hash);
-        &self.tokens[start..end]
+        let b = (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        let Some(range) = self.starts.get(b..b + 2) else {
+            return &[];
+        };
+        let (from, to) = (range[0] as usize, range[1] as usize);
+        let in_bucket = &self.hashes[from..to];
+        let start = in_bucket.partition_point(|&h| h < hash);
+        let end = start + in_bucket[start..].partition_point(|&h| h == hash);
+        &self.tokens[from + start..from + end]
     }
 }
 
@@ -464,11 +502,7 @@ impl<'t> Analysis<'t> {
     }
 
     fn index(&self, key: impl Fn(usize) -> &'t str) -> WordIndex {
-        WordIndex::new(
-            (0..self.tokens.len())
-                .map(|i| (word_hash(key(i)), i as u32))
-                .collect(),
-        )
+        WordIndex::new((0..self.tokens.len()).map(|i| word_hash(key(i))).collect())
     }
 
     /// Indices of the tokens whose surface may be `word` (a superset: check each), ascending.
@@ -615,6 +649,26 @@ mod tests {
         let text = "1a".repeat(60_000);
         let a = analyse(&text);
         assert_eq!(a.tokens.last().unwrap().span.end, text.len());
+    }
+
+    #[test]
+    fn word_index_finds_every_token_of_a_word_in_order() {
+        // Few distinct words, many repeats: crowded buckets.
+        let words = ["の", "支援", "は", "停止", "の", "支援", "。"];
+        let text: String = (0..300)
+            .map(|i| words[(i * 7 + i / 3) % words.len()])
+            .collect();
+        let a = analyse(&text);
+        for word in ["の", "支援", "は", "停止", "。", "無い"] {
+            let expected: Vec<u32> = (0..a.tokens.len() as u32)
+                .filter(|&i| a.surface(i as usize) == word)
+                .collect();
+            assert_eq!(a.tokens_with_surface(word), expected.as_slice(), "{word}");
+        }
+        assert!(!a.tokens_with_surface("の").is_empty());
+        // Empty and one-token texts.
+        assert_eq!(analyse("").tokens_with_surface("の"), &[] as &[u32]);
+        assert_eq!(analyse("の").tokens_with_surface("の"), &[0]);
     }
 
     #[test]
