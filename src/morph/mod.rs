@@ -65,9 +65,32 @@ pub struct Features {
     pub reading: Option<Box<str>>,
 }
 
+/// A word's feature strings, borrowed from the dictionary: what lindera's `word_details`
+/// returns, without a `String` per field. lindera stores them with bincode 1's default
+/// encoding: a `Vec<String>` as a `u64` count, then each string as a `u64` length and its
+/// bytes, all little-endian; `index` holds a `u32` offset per word id.
+fn word_details<'d>(index: &[u8], words: &'d [u8], id: usize) -> Option<Vec<&'d str>> {
+    let at = index.get(id * 4..id * 4 + 4)?;
+    let mut data = words.get(u32::from_le_bytes(at.try_into().ok()?) as usize..)?;
+    let next_u64 = |data: &mut &'d [u8]| -> Option<usize> {
+        let (n, rest) = data.split_at_checked(8)?;
+        *data = rest;
+        usize::try_from(u64::from_le_bytes(n.try_into().ok()?)).ok()
+    };
+    let count = next_u64(&mut data)?;
+    let mut out = Vec::with_capacity(count.min(16));
+    for _ in 0..count {
+        let len = next_u64(&mut data)?;
+        let (field, rest) = data.split_at_checked(len)?;
+        out.push(std::str::from_utf8(field).ok()?);
+        data = rest;
+    }
+    Some(out)
+}
+
 impl Features {
-    fn from_details(details: &[String]) -> Self {
-        let get = |i: usize| details.get(i).map(String::as_str).unwrap_or("*");
+    fn from_details(details: &[&str]) -> Self {
+        let get = |i: usize| details.get(i).copied().unwrap_or("*");
         let pos = format!("{},{},{},{}", get(0), get(1), get(2), get(3));
         let known = |s: &str| (s != "*" && !s.is_empty()).then(|| s.into());
         Features {
@@ -304,15 +327,17 @@ impl Morph {
             return Features::unknown(CharClass::Other);
         };
         slot.get_or_init(|| {
-            let details = if system {
-                self.tokenizer.dictionary.word_details(id as usize)
+            let (index, words): (&[u8], &[u8]) = if system {
+                let d = &self.tokenizer.dictionary;
+                (&d.words_idx_data, &d.words_data)
             } else {
-                self.tokenizer
-                    .user_dictionary
-                    .as_ref()
-                    .and_then(|u| u.word_details(id as usize))
+                match &self.tokenizer.user_dictionary {
+                    Some(u) => (&u.words_idx_data, &u.words_data),
+                    None => (&[], &[]),
+                }
             };
-            Box::new(Features::from_details(&details.unwrap_or_default()))
+            let details = word_details(index, words, id as usize).unwrap_or_default();
+            Box::new(Features::from_details(&details))
         })
     }
 
@@ -684,6 +709,21 @@ mod tests {
         assert_eq!(by_prefix, one_by_one);
         assert_eq!(by_prefix.len(), 4);
         assert!(by_prefix.iter().any(|l| !l.is_empty()));
+    }
+
+    #[test]
+    fn word_details_decode_as_lindera_decodes_them() {
+        let morph = Morph::global().expect("dictionary");
+        let d = &morph.tokenizer.dictionary;
+        let words = d.words_idx_data.len() / 4;
+        assert!(words > 300_000);
+        for id in (0..words).step_by(97).chain([0, 1, words - 1]) {
+            let ours = word_details(&d.words_idx_data, &d.words_data, id).expect("decodes");
+            let theirs = d.word_details(id).expect("lindera decodes");
+            assert_eq!(ours, theirs, "word id {id}");
+        }
+        assert_eq!(word_details(&d.words_idx_data, &d.words_data, words), None);
+        assert_eq!(word_details(&[0, 0, 0, 0], &[1, 0], 0), None);
     }
 
     #[test]
