@@ -66,6 +66,8 @@ enum Cond {
     Pos(Vec<String>),
     Reading(String),
     Regex(Regex),
+    /// A `re:` step that is just an anchored list of words.
+    OneOf(Vec<String>),
     Any,
     Not(Box<Cond>),
 }
@@ -346,7 +348,7 @@ fn anchor_of(step: &Step) -> Option<Anchor> {
     step.conds.iter().find_map(|c| match c {
         Cond::Surface(s) => Some(Anchor::Surfaces(vec![s.clone()])),
         Cond::Base(b) => Some(Anchor::Bases(vec![b.clone()])),
-        Cond::Regex(re) => literal_alternatives(re.as_str()).map(Anchor::Surfaces),
+        Cond::OneOf(words) => Some(Anchor::Surfaces(words.clone())),
         _ => None,
     })
 }
@@ -428,6 +430,10 @@ impl Cond {
             }
             Cond::Reading(r) => a.reading(tok) == r,
             Cond::Regex(re) => re.is_match(a.surface(tok)),
+            Cond::OneOf(words) => {
+                let surface = a.surface(tok);
+                words.iter().any(|w| w == surface)
+            }
             Cond::Any => true,
             Cond::Not(c) => !c.test(a, tok),
         }
@@ -493,6 +499,12 @@ fn parse_cond(part: &str) -> Result<Cond, String> {
         return Ok(Cond::Pos(levels));
     }
     if let Some(v) = part.strip_prefix("re:") {
+        // `^(追求|追究)$` is a list of words: compared as strings, with no regex to compile
+        // (most `re:` steps in the built-in packs; compiling them was a visible part of
+        // start-up).
+        if let Some(words) = literal_alternatives(&nfkc(v)) {
+            return Ok(Cond::OneOf(words));
+        }
         // The same size limits as `regex:` keys, so `re:a{1000}{1000}` fails to load instead of
         // taking gigabytes.
         let re = regex::RegexBuilder::new(&nfkc(v))
@@ -592,6 +604,36 @@ mod tests {
         );
         assert_eq!(find("re:^[0-9]+$ 年", "2027年"), vec![("2027年", "2027年")]);
         assert_eq!(find("[re:^[0-9]+$] 年", "2027年"), vec![("2027年", "2027")]);
+    }
+
+    #[test]
+    fn word_list_regexes_match_like_the_regex() {
+        let morph = crate::morph::Morph::global().unwrap();
+        let text = "安全保障と安全保証、安全補償の保証人。保証";
+        let a = crate::morph::Analysis::new(morph, text);
+        for (list, regex) in [
+            ("re:^(保証|補償)$", "re:^(保証|補償)$|^$"),
+            ("re:^(?:保証|補償)$", "re:^(?:保証|補償)$|^$"),
+            ("re:^保証$", "re:^保証$|^$"),
+        ] {
+            let list = TokenPattern::parse(list).unwrap();
+            assert!(matches!(list.steps[0].conds[0], Cond::OneOf(_)));
+            // The `|^$` keeps the second a real regex (an empty surface never occurs).
+            let regex = TokenPattern::parse(regex).unwrap();
+            assert!(matches!(regex.steps[0].conds[0], Cond::Regex(_)));
+            let found = list.find_all(&a, 0..a.tokens.len());
+            let words: &[&str] = if list.source().contains('補') {
+                &["保証", "補償"]
+            } else {
+                &["保証"]
+            };
+            let expected = (0..a.tokens.len())
+                .filter(|&i| words.contains(&a.surface(i)))
+                .count();
+            assert!(expected >= 2);
+            assert_eq!(found.len(), expected);
+            assert_eq!(found, regex.find_all(&a, 0..a.tokens.len()));
+        }
     }
 
     #[test]
