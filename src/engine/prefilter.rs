@@ -13,6 +13,8 @@
 //! strings took 11 ms alone but 21–38 ms inside a check (its tables evicted by the
 //! dictionary's between documents) and 2.5 ms to build at start-up.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
 use crate::rules::Rule;
 
 /// Characters below this have a bit in the bitmap; others go straight to the group search.
@@ -33,7 +35,13 @@ pub(super) struct Prefilter {
     rules_of: Vec<Vec<usize>>,
     /// Rules with no required strings: they always run.
     always: Vec<bool>,
+    /// Used instead of the groups when one group is large (a user list of thousands of
+    /// words with one first character): comparing each would make the search quadratic.
+    automaton: Option<AhoCorasick>,
 }
+
+/// Largest group of strings with one first character compared one by one.
+const MAX_GROUP: u32 = 64;
 
 impl Prefilter {
     pub(super) fn new(rules: &[Rule]) -> Self {
@@ -76,6 +84,13 @@ impl Prefilter {
                 _ => groups.push((c, at as u32, at as u32 + 1)),
             }
         }
+        let automaton = groups.iter().any(|g| g.2 - g.1 > MAX_GROUP).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .build(&literals)
+                .expect("literal strings always build")
+        });
         let size = (groups.len() * 4).next_power_of_two().max(16);
         let mut slots = vec![('\0', 0u32); size].into_boxed_slice();
         for (g, &(c, _, _)) in groups.iter().enumerate() {
@@ -93,6 +108,7 @@ impl Prefilter {
             literals: literals.iter().map(|l| l.as_bytes().into()).collect(),
             rules_of,
             always,
+            automaton,
         }
     }
 
@@ -103,8 +119,19 @@ impl Prefilter {
         if self.groups.is_empty() {
             return on;
         }
-        let bytes = text.as_bytes();
         let mut seen = vec![false; self.literals.len()];
+        if let Some(ac) = &self.automaton {
+            for m in ac.find_overlapping_iter(text) {
+                let i = m.pattern().as_usize();
+                if !std::mem::replace(&mut seen[i], true) {
+                    for &r in &self.rules_of[i] {
+                        on[r] = true;
+                    }
+                }
+            }
+            return on;
+        }
+        let bytes = text.as_bytes();
         // Strings of each group not found yet: a group whose strings all occurred is skipped.
         let mut left: Vec<u32> = self.groups.iter().map(|g| g.2 - g.1).collect();
         for (at, c) in text.char_indices() {
@@ -203,6 +230,27 @@ mod tests {
             selected(&rules, "脅迫"),
             [false, false, false, true, false, false]
         );
+    }
+
+    #[test]
+    fn a_large_group_switches_to_an_automaton_with_the_same_selection() {
+        let words: Vec<String> = (0..200).map(|i| format!("あ{i}号")).collect();
+        let many = format!(
+            "kind: existence\nmessage: m\nterms: [{}]\n",
+            words.join(", ")
+        );
+        let rules = vec![
+            rule_from_yaml(&many),
+            rule_from_yaml("kind: existence\nmessage: m\nterms: [Nato]\n"),
+            rule_from_yaml("kind: existence\nmessage: m\nterms: [あ1000号]\n"),
+        ];
+        let p = Prefilter::new(&rules);
+        assert!(p.automaton.is_some());
+        assert_eq!(p.select(&"あ".repeat(10_000)), [false, false, false]);
+        assert_eq!(p.select("あ199号とNATO"), [true, true, false]);
+        assert_eq!(p.select("あ1000号"), [false, false, true]);
+        let small = Prefilter::new(&rules[1..]);
+        assert!(small.automaton.is_none());
     }
 
     /// The same rules as a naive search for every string with `contains`.
