@@ -88,15 +88,18 @@ pub fn normalize(source: &str) -> (String, OffsetMap) {
     let mut changed = Vec::new();
     let mut chars = source.char_indices().peekable();
     let mut group = String::new();
+    // Start of the run of unchanged characters not yet copied: copied in one piece when the
+    // run ends, rather than a push per character.
+    let mut verbatim = 0;
     while let Some((start, c)) = chars.next() {
         if is_stable(c)
             && chars
                 .peek()
                 .is_none_or(|&(_, next)| !attaches_to_previous(next))
         {
-            out.push(c);
             continue;
         }
+        out.push_str(&source[verbatim..start]);
         let mut end = start + c.len_utf8();
         group.clear();
         group.push(c);
@@ -108,6 +111,7 @@ pub fn normalize(source: &str) -> (String, OffsetMap) {
             end = i + next.len_utf8();
             chars.next();
         }
+        verbatim = end;
         let original = &source[start..end];
         let norm_start = out.len();
         if c == '\u{FEFF}' && group.len() == c.len_utf8() {
@@ -128,6 +132,7 @@ pub fn normalize(source: &str) -> (String, OffsetMap) {
             });
         }
     }
+    out.push_str(&source[verbatim..]);
     (out, OffsetMap { changed })
 }
 

@@ -379,6 +379,9 @@ const MAX_RUN_BYTES: usize = 4096;
 /// Byte ranges of `text` to tokenize separately: the whole text unless a run between
 /// lindera's own sentence breaks exceeds [`MAX_RUN_BYTES`].
 fn pieces(text: &str) -> Vec<Span> {
+    if !has_long_run(text.as_bytes()) {
+        return vec![Span::new(0, text.len())];
+    }
     let mut out = Vec::new();
     let (mut piece_start, mut run_start) = (0, 0);
     // The last offset in the current run just after a space or punctuation: a soft cut.
@@ -408,6 +411,24 @@ fn pieces(text: &str) -> Vec<Span> {
 /// True for a whitespace-only segment (lindera makes tokens of spaces; seigo drops them).
 fn is_blank(surface: &str) -> bool {
     surface.chars().all(char::is_whitespace)
+}
+
+/// Whether some run between lindera's breaks (。、 newline, tab) is longer than
+/// [`MAX_RUN_BYTES`]: a byte scan, as nearly every text has none and `pieces` then has
+/// nothing to cut. 。 is E3 80 82 and 、 is E3 80 81 in UTF-8.
+fn has_long_run(bytes: &[u8]) -> bool {
+    let mut run_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let is_break = b == b'\n'
+            || b == b'\t'
+            || ((b == 0x81 || b == 0x82) && i >= 2 && bytes[i - 2] == 0xE3 && bytes[i - 1] == 0x80);
+        if is_break {
+            run_start = i + 1;
+        } else if i + 1 - run_start > MAX_RUN_BYTES {
+            return true;
+        }
+    }
+    false
 }
 
 fn classify(surface: &str) -> CharClass {
@@ -666,6 +687,12 @@ mod tests {
         assert!(p.windows(2).all(|w| w[0].end == w[1].start));
         // Ordinary text, and long text with sentence breaks, is one piece.
         assert_eq!(pieces("本文です。次。").len(), 1);
+        assert!(!has_long_run("本文です。".repeat(10_000).as_bytes()));
+        assert!(!has_long_run(
+            format!("{}、{}", "あ".repeat(1300), "い".repeat(1300)).as_bytes()
+        ));
+        assert!(has_long_run("あ".repeat(1400).as_bytes()));
+        assert!(!has_long_run("あ".repeat(1365).as_bytes()));
         assert_eq!(pieces(&"本文です。".repeat(10_000)).len(), 1);
         // A cut prefers a space.
         let spaced = format!("{} {}", "い".repeat(1200), "う".repeat(1200));
