@@ -207,12 +207,23 @@ impl TokenPattern {
         };
         // Counting is cheap (index lookups); only the rarest anchor's positions are gathered.
         // An anchor that occurs nowhere means no match, and with one anchor there is nothing
-        // to compare.
+        // to compare. Surface anchors are preferred: base forms need every token's features
+        // and an index of them, which a document otherwise may never need, and a pinned
+        // surface is rarely commoner than a pinned base form (する, ある).
+        let surfaces = self
+            .anchors
+            .iter()
+            .filter(|anchored| matches!(anchored.anchor, Anchor::Surfaces(_)));
+        let candidates: Vec<&Anchored> = if surfaces.clone().next().is_some() {
+            surfaces.collect()
+        } else {
+            self.anchors.iter().collect()
+        };
         let mut rarest: Option<(usize, &Anchored)> = None;
-        if let [only] = self.anchors.as_slice() {
+        if let [only] = candidates.as_slice() {
             rarest = Some((0, only));
         } else {
-            for anchored in &self.anchors {
+            for anchored in candidates {
                 // Counting stops once it cannot beat the rarest so far.
                 let limit = rarest.map_or(usize::MAX, |(best, _)| best);
                 let mut count = 0;
