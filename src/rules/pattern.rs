@@ -169,15 +169,17 @@ impl TokenPattern {
     /// Literal strings one of which every match contains, or `None` when the pattern pins no
     /// step to a surface (e.g. only `pos:` or `base:` steps). A surface step spanning several
     /// tokens still is one contiguous piece of text. Of several pinned steps, the one whose
-    /// shortest word is longest: `re:^(氏|首相)$ の [帰り先]` needs 帰り先, which few texts
-    /// have, rather than 氏, which most news has.
+    /// shortest word is longest, then the one with fewer words: `re:^(氏|首相)$ の [帰り先]`
+    /// needs 帰り先, which few texts have, rather than 氏, which most news has.
     pub fn required_literals(&self) -> Option<Vec<String>> {
-        let mut best: Option<(usize, &Vec<String>)> = None;
+        let mut best: Option<((usize, std::cmp::Reverse<usize>), &Vec<String>)> = None;
         for anchored in &self.anchors {
             if let Anchor::Surfaces(words) = &anchored.anchor {
                 let shortest = words.iter().map(|w| w.chars().count()).min().unwrap_or(0);
-                if best.is_none_or(|(b, _)| shortest > b) {
-                    best = Some((shortest, words));
+                // Equally long: fewer alternatives are rarer (陽性 before 協力|支援|…).
+                let key = (shortest, std::cmp::Reverse(words.len()));
+                if best.is_none_or(|(b, _)| key > b) {
+                    best = Some((key, words));
                 }
             }
         }
@@ -657,6 +659,10 @@ mod tests {
         assert_eq!(
             lits("[安全 re:^(保証|補償)$] 条約"),
             Some(vec!["安全".to_string()])
+        );
+        assert_eq!(
+            lits("re:^(協力|支援|出動)$ を [陽性]"),
+            Some(vec!["陽性".to_string()])
         );
         assert_eq!(lits("pos:名詞 base:する"), None);
         assert_eq!(lits("以外? な"), Some(vec!["な".to_string()]));
