@@ -172,18 +172,20 @@ impl TokenPattern {
     /// shortest word is longest, then the one with fewer words: `re:^(氏|首相)$ の [帰り先]`
     /// needs 帰り先, which few texts have, rather than 氏, which most news has.
     pub fn required_literals(&self) -> Option<Vec<String>> {
-        let mut best: Option<((usize, std::cmp::Reverse<usize>), &Vec<String>)> = None;
-        for anchored in &self.anchors {
-            if let Anchor::Surfaces(words) = &anchored.anchor {
+        // Equally long: fewer alternatives are rarer (陽性 before 協力|支援|…). Ties keep the
+        // first step (`max_by_key` keeps the last, hence `rev`).
+        self.anchors
+            .iter()
+            .rev()
+            .filter_map(|anchored| match &anchored.anchor {
+                Anchor::Surfaces(words) => Some(words),
+                Anchor::Bases(_) => None,
+            })
+            .max_by_key(|words| {
                 let shortest = words.iter().map(|w| w.chars().count()).min().unwrap_or(0);
-                // Equally long: fewer alternatives are rarer (陽性 before 協力|支援|…).
-                let key = (shortest, std::cmp::Reverse(words.len()));
-                if best.is_none_or(|(b, _)| key > b) {
-                    best = Some((key, words));
-                }
-            }
-        }
-        best.map(|(_, words)| words.clone())
+                (shortest, std::cmp::Reverse(words.len()))
+            })
+            .cloned()
     }
 
     /// All non-overlapping matches in the analysis, left to right.
