@@ -78,9 +78,21 @@ impl Linter {
         let mut findings = Vec::new();
         for (rule, _) in self.rules.iter().zip(selected).filter(|(_, on)| *on) {
             let started = Instant::now();
+            let built_before = analysis.build_times();
             findings.extend(run_rule(rule, doc, &analysis));
             if let Some(t) = timings.as_deref_mut() {
-                *t.entry(rule.id.clone()).or_default() += started.elapsed();
+                // The lazy tables a rule happened to build first are a shared cost.
+                let mut elapsed = started.elapsed();
+                for ((table, after), (_, before)) in
+                    analysis.build_times().into_iter().zip(built_before)
+                {
+                    let built = after.saturating_sub(before);
+                    if !built.is_zero() {
+                        elapsed = elapsed.saturating_sub(built);
+                        *t.entry(table.label().to_string()).or_default() += built;
+                    }
+                }
+                *t.entry(rule.id.clone()).or_default() += elapsed;
             }
         }
         if doc.source.contains("seigo-") {

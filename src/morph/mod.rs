@@ -7,6 +7,8 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use lindera_core::mode::Mode;
 use lindera_dictionary::{DictionaryConfig, DictionaryKind, UserDictionaryConfig};
@@ -101,25 +103,22 @@ impl Features {
         }
     }
 
-    fn unknown(class: CharClass) -> &'static Features {
-        static CLASSES: OnceLock<[Features; 6]> = OnceLock::new();
-        let all = CLASSES.get_or_init(|| {
-            let f = |pos: &str| Features {
-                pos: pos.into(),
-                conjugation: "*".into(),
-                base: None,
-                reading: None,
-            };
-            [
-                f("名詞,数,*,*"),
-                f("名詞,固有名詞,組織,*"),
-                f("名詞,固有名詞,一般,*"),
-                f("名詞,一般,*,*"),
-                f("記号,一般,*,*"),
-                f("名詞,一般,*,*"),
-            ]
-        });
-        &all[class as usize]
+    /// The features of unknown words, one per [`CharClass`] in declaration order.
+    fn unknown_classes() -> [Features; 6] {
+        let f = |pos: &str| Features {
+            pos: pos.into(),
+            conjugation: "*".into(),
+            base: None,
+            reading: None,
+        };
+        [
+            f("名詞,数,*,*"),
+            f("名詞,固有名詞,組織,*"),
+            f("名詞,固有名詞,一般,*"),
+            f("名詞,一般,*,*"),
+            f("記号,一般,*,*"),
+            f("名詞,一般,*,*"),
+        ]
     }
 
     /// The POS level `i` (0-based), or `*`.
@@ -132,8 +131,45 @@ impl Features {
     }
 }
 
+/// A dictionary word's features and the hashes the per-document indexes key it by, cached
+/// per word id so that building an index does not hash every token's text again.
+#[derive(Debug)]
+struct Entry {
+    features: Features,
+    /// `word_hash` of the base form (when `features.base` is set).
+    base_hash: u64,
+    /// `word_hash` of the surface, or 0 until the first token of the word is indexed. A word
+    /// id has one surface (the dictionary key the segmenter matched), so the first token's
+    /// text gives every token's hash.
+    surface_hash: AtomicU64,
+    /// False for the shared entries of unknown words, whose surfaces differ per token.
+    per_word: bool,
+}
+
+impl Entry {
+    fn new(features: Features, per_word: bool) -> Self {
+        Entry {
+            base_hash: features.base.as_deref().map_or(0, word_hash),
+            features,
+            surface_hash: AtomicU64::new(0),
+            per_word,
+        }
+    }
+
+    fn unknown(class: CharClass) -> &'static Entry {
+        static CLASSES: OnceLock<Box<[Entry]>> = OnceLock::new();
+        let all = CLASSES.get_or_init(|| {
+            Features::unknown_classes()
+                .into_iter()
+                .map(|f| Entry::new(f, false))
+                .collect()
+        });
+        &all[class as usize]
+    }
+}
+
 /// One slot per word id of a chunk, filled on first request.
-type Chunk = Box<[OnceLock<Box<Features>>]>;
+type Chunk = Box<[OnceLock<Box<Entry>>]>;
 
 /// Words per lazily allocated chunk of the feature cache.
 const CHUNK: usize = 1024;
@@ -156,7 +192,7 @@ impl FeatureCache {
         }
     }
 
-    fn slot(&self, id: usize) -> Option<&OnceLock<Box<Features>>> {
+    fn slot(&self, id: usize) -> Option<&OnceLock<Box<Entry>>> {
         if id >= self.words {
             return None;
         }
@@ -315,16 +351,20 @@ impl Morph {
 
     /// The features of a token, decoded on first request and cached per word id.
     pub fn features(&self, token: &Token) -> &Features {
+        &self.entry(token).features
+    }
+
+    fn entry(&self, token: &Token) -> &Entry {
         match token.word {
-            Word::Unknown(class) => Features::unknown(class),
+            Word::Unknown(class) => Entry::unknown(class),
             Word::System(id) => self.cached(&self.system, id, true),
             Word::User(id) => self.cached(&self.user, id, false),
         }
     }
 
-    fn cached<'a>(&'a self, cache: &'a FeatureCache, id: u32, system: bool) -> &'a Features {
+    fn cached<'a>(&'a self, cache: &'a FeatureCache, id: u32, system: bool) -> &'a Entry {
         let Some(slot) = cache.slot(id as usize) else {
-            return Features::unknown(CharClass::Other);
+            return Entry::unknown(CharClass::Other);
         };
         slot.get_or_init(|| {
             let (index, words): (&[u8], &[u8]) = if system {
@@ -337,7 +377,7 @@ impl Morph {
                 }
             };
             let details = word_details(index, words, id as usize).unwrap_or_default();
-            Box::new(Features::from_details(&details))
+            Box::new(Entry::new(Features::from_details(&details), true))
         })
     }
 
@@ -523,6 +563,30 @@ fn extend_hash(hash: u64, bytes: &[u8]) -> u64 {
     })
 }
 
+/// The per-document tables an [`Analysis`] builds on first use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// Every token's features.
+    Features,
+    /// Tokens by surface.
+    Surfaces,
+    /// Tokens by base form.
+    Bases,
+}
+
+impl Table {
+    pub const ALL: [Table; 3] = [Table::Features, Table::Surfaces, Table::Bases];
+
+    /// The row name in `--timings`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Table::Features => "(table: features)",
+            Table::Surfaces => "(table: surface index)",
+            Table::Bases => "(table: base index)",
+        }
+    }
+}
+
 /// The analysis of one text: its tokens plus feature access.
 #[derive(Debug)]
 pub struct Analysis<'t> {
@@ -533,7 +597,11 @@ pub struct Analysis<'t> {
     by_base: OnceLock<WordIndex>,
     /// Every token's features, looked up in the shared cache once per token on first use:
     /// rules ask for a token's features many times, and each cache lookup is two atomic loads.
-    features: OnceLock<Box<[&'static Features]>>,
+    entries: OnceLock<Box<[&'static Entry]>>,
+    /// Time spent building each of the lazy tables above ([`Table`]), in nanoseconds, for
+    /// `--timings`: the first rule to need a table should not be charged for a cost every
+    /// rule shares.
+    build_nanos: [AtomicU64; 3],
 }
 
 impl<'t> Analysis<'t> {
@@ -544,19 +612,74 @@ impl<'t> Analysis<'t> {
             morph,
             by_surface: OnceLock::new(),
             by_base: OnceLock::new(),
-            features: OnceLock::new(),
+            entries: OnceLock::new(),
+            build_nanos: Default::default(),
         }
     }
 
-    fn index(&self, key: impl Fn(usize) -> &'t str) -> WordIndex {
-        WordIndex::new((0..self.tokens.len()).map(|i| word_hash(key(i))).collect())
+    /// Time spent so far building each lazy per-document table, which the first rule to use
+    /// it pays for.
+    pub fn build_times(&self) -> [(Table, Duration); 3] {
+        Table::ALL.map(|table| {
+            let nanos = self.build_nanos[table as usize].load(Ordering::Relaxed);
+            (table, Duration::from_nanos(nanos))
+        })
+    }
+
+    /// Runs `build` and adds its time to `table`'s.
+    fn timed<T>(&self, table: Table, build: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let built = build();
+        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.build_nanos[table as usize].fetch_add(nanos, Ordering::Relaxed);
+        built
+    }
+
+    fn index(&self, table: Table, hash: impl Fn(usize, &Entry) -> u64) -> WordIndex {
+        // The entries are built first and timed on their own, not as part of the index.
+        let entries = self.entries();
+        self.timed(table, || {
+            WordIndex::new(
+                entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| hash(i, e))
+                    .collect(),
+            )
+        })
+    }
+
+    /// `word_hash` of token `i`'s surface, computed once per dictionary word.
+    fn surface_hash(&self, i: usize, entry: &Entry) -> u64 {
+        if !entry.per_word {
+            return word_hash(self.surface(i));
+        }
+        match entry.surface_hash.load(Ordering::Relaxed) {
+            0 => {
+                let hash = word_hash(self.surface(i));
+                entry.surface_hash.store(hash, Ordering::Relaxed);
+                hash
+            }
+            hash => hash,
+        }
+    }
+
+    /// `word_hash` of [`Analysis::base`].
+    fn base_hash(&self, i: usize, entry: &Entry) -> u64 {
+        match entry.features.base {
+            Some(_) => entry.base_hash,
+            None => self.surface_hash(i, entry),
+        }
+    }
+
+    fn surfaces(&self) -> &WordIndex {
+        self.by_surface
+            .get_or_init(|| self.index(Table::Surfaces, |i, e| self.surface_hash(i, e)))
     }
 
     /// Indices of the tokens whose surface may be `word` (a superset: check each), ascending.
     pub fn tokens_with_surface(&self, word: &str) -> &[u32] {
-        self.by_surface
-            .get_or_init(|| self.index(|i| self.surface(i)))
-            .get(word_hash(word))
+        self.surfaces().get(word_hash(word))
     }
 
     /// For each prefix of `word` (one per char, shortest first), the indices of the tokens
@@ -566,9 +689,7 @@ impl<'t> Analysis<'t> {
         &'a self,
         word: &'a str,
     ) -> impl Iterator<Item = &'a [u32]> + 'a {
-        let index = self
-            .by_surface
-            .get_or_init(|| self.index(|i| self.surface(i)));
+        let index = self.surfaces();
         let mut hash = FNV_OFFSET;
         word.chars().map(move |c| {
             let mut buf = [0; 4];
@@ -580,7 +701,7 @@ impl<'t> Analysis<'t> {
     /// Indices of the tokens whose base form may be `word` (a superset: check each).
     pub fn tokens_with_base(&self, word: &str) -> &[u32] {
         self.by_base
-            .get_or_init(|| self.index(|i| self.base(i)))
+            .get_or_init(|| self.index(Table::Bases, |i, e| self.base_hash(i, e)))
             .get(word_hash(word))
     }
 
@@ -589,8 +710,16 @@ impl<'t> Analysis<'t> {
     }
 
     pub fn features(&self, i: usize) -> &'static Features {
-        self.features
-            .get_or_init(|| self.tokens.iter().map(|t| self.morph.features(t)).collect())[i]
+        &self.entries()[i].features
+    }
+
+    /// Every token's cache entry, looked up on first use.
+    fn entries(&self) -> &[&'static Entry] {
+        self.entries.get_or_init(|| {
+            self.timed(Table::Features, || {
+                self.tokens.iter().map(|t| self.morph.entry(t)).collect()
+            })
+        })
     }
 
     /// The base form, falling back to the surface for unknown words.
@@ -722,6 +851,46 @@ mod tests {
         // Empty and one-token texts.
         assert_eq!(analyse("").tokens_with_surface("の"), &[] as &[u32]);
         assert_eq!(analyse("の").tokens_with_surface("の"), &[0]);
+    }
+
+    #[test]
+    fn cached_word_hashes_index_like_the_text() {
+        // Dictionary words (hashes cached per word id, reused by the second analysis) and
+        // unknown words (hashed per token: 「ゼレンスキー」「NATO」「2027」 share entries
+        // per character class), with base forms that differ from the surface (した → する).
+        let texts = [
+            "ゼレンスキー氏はNATOとの協議を2027年まで続けた。協議はしなかった。",
+            "NATOは協議した。ゼレンスキー氏も協議し、2028年にも協議する。",
+        ];
+        for text in texts {
+            let a = analyse(text);
+            for i in 0..a.tokens.len() {
+                let (surface, base) = (a.surface(i), a.base(i));
+                let with_surface: Vec<u32> = (0..a.tokens.len() as u32)
+                    .filter(|&j| a.surface(j as usize) == surface)
+                    .collect();
+                let with_base: Vec<u32> = (0..a.tokens.len() as u32)
+                    .filter(|&j| a.base(j as usize) == base)
+                    .collect();
+                assert_eq!(a.tokens_with_surface(surface), with_surface, "{surface}");
+                assert_eq!(a.tokens_with_base(base), with_base, "{base}");
+            }
+            assert!(!a.tokens_with_base("する").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn table_build_times_are_recorded_per_table() {
+        let a = analyse("協議を続けた。");
+        assert!(a.build_times().iter().all(|(_, t)| t.is_zero()));
+        a.tokens_with_base("続ける");
+        let built: Vec<Table> = a
+            .build_times()
+            .iter()
+            .filter(|(_, t)| !t.is_zero())
+            .map(|(table, _)| *table)
+            .collect();
+        assert_eq!(built, [Table::Features, Table::Bases]);
     }
 
     #[test]
