@@ -286,24 +286,22 @@ impl Morph {
         let mut out = Vec::with_capacity(text.len() / 5);
         let dicts = self.dictionaries();
         let mut lattice = viterbi::Lattice::default();
-        for piece in pieces(text) {
-            let base = piece.start;
-            lattice.segment(&dicts, &text[piece.range()], |start, end, segment| {
-                let surface = &text[base + start..base + end];
-                if is_blank(surface) {
-                    return;
-                }
-                let word = match segment {
-                    viterbi::Segment::System(id) => Word::System(id),
-                    viterbi::Segment::User(id) => Word::User(id),
-                    viterbi::Segment::Unknown => Word::Unknown(classify(surface)),
-                };
-                out.push(Token {
-                    span: Span::new(base + start, base + end),
-                    word,
-                });
+        // The segmenter cuts long runs itself (as `pieces` does), without a pass to find them.
+        lattice.segment(&dicts, text, |start, end, segment| {
+            let surface = &text[start..end];
+            if is_blank(surface) {
+                return;
+            }
+            let word = match segment {
+                viterbi::Segment::System(id) => Word::System(id),
+                viterbi::Segment::User(id) => Word::User(id),
+                viterbi::Segment::Unknown => Word::Unknown(classify(surface)),
+            };
+            out.push(Token {
+                span: Span::new(start, end),
+                word,
             });
-        }
+        });
         out
     }
 
@@ -459,13 +457,16 @@ fn is_blank(surface: &str) -> bool {
 fn has_long_run(bytes: &[u8]) -> bool {
     let mut run_start = 0;
     for (i, &b) in bytes.iter().enumerate() {
+        // Counted with the break that ends it, as `pieces` counts a run: true exactly when
+        // `pieces` cuts, so a run is cut or not whatever the rest of the text holds.
+        if i + 1 - run_start > MAX_RUN_BYTES {
+            return true;
+        }
         let is_break = b == b'\n'
             || b == b'\t'
             || ((b == 0x81 || b == 0x82) && i >= 2 && bytes[i - 2] == 0xE3 && bytes[i - 1] == 0x80);
         if is_break {
             run_start = i + 1;
-        } else if i + 1 - run_start > MAX_RUN_BYTES {
-            return true;
         }
     }
     false
@@ -822,6 +823,15 @@ mod tests {
         ));
         assert!(has_long_run("あ".repeat(1400).as_bytes()));
         assert!(!has_long_run("あ".repeat(1365).as_bytes()));
+        // A run is measured with the break that ends it, as `pieces` measures it: 4,092 +
+        // 3 bytes is not cut, 4,095 + 3 is, whatever else the text holds.
+        for (n, long) in [(1364, false), (1365, true)] {
+            let run = format!("{}。", "あ".repeat(n));
+            assert_eq!(has_long_run(run.as_bytes()), long, "{n}");
+            assert_eq!(pieces(&run).len() > 1, long, "{n}");
+            let mixed = format!("{run}{}", "い".repeat(2000));
+            assert_eq!(pieces(&mixed).iter().any(|p| p.end == run.len() - 3), long, "{n}");
+        }
         assert_eq!(pieces(&"本文です。".repeat(10_000)).len(), 1);
         // A cut prefers a space.
         let spaced = format!("{} {}", "い".repeat(1200), "う".repeat(1200));
@@ -948,6 +958,16 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
+        // Runs longer than `MAX_RUN_BYTES`, which both cut into pieces: with and without a
+        // space to cut after, next to short runs, and at the limit (4,095 and 4,098 bytes with
+        // the 。 that ends them: `pieces` cuts only the second).
+        texts.extend([
+            "あ".repeat(10_000),
+            format!("短い文。{} {}。次の文。", "い".repeat(1200), "う".repeat(1200)),
+            "1a".repeat(30_000),
+            format!("{}。{}。", "あ".repeat(1364), "い".repeat(1365)),
+            format!("前。{}、後。", "カ".repeat(2000)),
+        ]);
         let mut dirs = vec![root.join("fixtures"), root.join("rules")];
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(&dir).expect("readable").flatten() {

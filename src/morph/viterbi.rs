@@ -76,7 +76,8 @@ impl Dictionaries<'_> {
 
 impl Lattice {
     /// Segments `text` as lindera does and calls `emit(start, end, segment)` for each segment
-    /// in order; segments cover the text without gaps (whitespace included).
+    /// in order; segments cover the text without gaps (whitespace included). A run between
+    /// breaks longer than `MAX_RUN_BYTES` is cut into pieces first, as `pieces` cuts it.
     pub fn segment(
         &mut self,
         dicts: &Dictionaries<'_>,
@@ -85,15 +86,34 @@ impl Lattice {
     ) {
         let mut offset = 0;
         for run in text.split_inclusive(['。', '、', '\n', '\t']) {
-            self.segment_run(dicts, run);
-            for (i, &(start, segment)) in self.path.iter().enumerate() {
-                let end = self
-                    .path
-                    .get(i + 1)
-                    .map_or(run.len(), |next| next.0 as usize);
-                emit(offset + start as usize, offset + end, segment);
+            if run.len() <= super::MAX_RUN_BYTES {
+                self.segment_piece(dicts, run, offset, &mut emit);
+            } else {
+                // Cut where `pieces` cuts, which only ever cuts a run this long.
+                for piece in super::pieces(run) {
+                    let at = offset + piece.start;
+                    self.segment_piece(dicts, &run[piece.range()], at, &mut emit);
+                }
             }
             offset += run.len();
+        }
+    }
+
+    /// Segments one run (or piece of a run), which starts at `offset` in the text.
+    fn segment_piece(
+        &mut self,
+        dicts: &Dictionaries<'_>,
+        run: &str,
+        offset: usize,
+        emit: &mut impl FnMut(usize, usize, Segment),
+    ) {
+        self.segment_run(dicts, run);
+        for (i, &(start, segment)) in self.path.iter().enumerate() {
+            let end = self
+                .path
+                .get(i + 1)
+                .map_or(run.len(), |next| next.0 as usize);
+            emit(offset + start as usize, offset + end, segment);
         }
     }
 
