@@ -205,6 +205,7 @@ impl FeatureCache {
 /// The process-wide analyser: the dictionary, built once, and the feature cache.
 pub struct Morph {
     tokenizer: Tokenizer,
+    categories: viterbi::CategoryCache,
     system: FeatureCache,
     user: FeatureCache,
 }
@@ -272,6 +273,7 @@ impl Morph {
         );
         Ok(Morph {
             tokenizer,
+            categories: viterbi::CategoryCache::default(),
             system,
             user,
         })
@@ -343,6 +345,7 @@ impl Morph {
             user: self.tokenizer.user_dictionary.as_ref().map(|u| &u.dict),
             costs: &dictionary.cost_matrix,
             chars: &dictionary.char_definitions,
+            categories: &self.categories,
             unknown: &dictionary.unknown_dictionary,
         }
     }
@@ -830,7 +833,11 @@ mod tests {
             assert_eq!(has_long_run(run.as_bytes()), long, "{n}");
             assert_eq!(pieces(&run).len() > 1, long, "{n}");
             let mixed = format!("{run}{}", "い".repeat(2000));
-            assert_eq!(pieces(&mixed).iter().any(|p| p.end == run.len() - 3), long, "{n}");
+            assert_eq!(
+                pieces(&mixed).iter().any(|p| p.end == run.len() - 3),
+                long,
+                "{n}"
+            );
         }
         assert_eq!(pieces(&"本文です。".repeat(10_000)).len(), 1);
         // A cut prefers a space.
@@ -963,7 +970,11 @@ mod tests {
         // the 。 that ends them: `pieces` cuts only the second).
         texts.extend([
             "あ".repeat(10_000),
-            format!("短い文。{} {}。次の文。", "い".repeat(1200), "う".repeat(1200)),
+            format!(
+                "短い文。{} {}。次の文。",
+                "い".repeat(1200),
+                "う".repeat(1200)
+            ),
             "1a".repeat(30_000),
             format!("{}。{}。", "あ".repeat(1364), "い".repeat(1365)),
             format!("前。{}、後。", "カ".repeat(2000)),

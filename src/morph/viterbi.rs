@@ -15,11 +15,110 @@
 //! lindera splits the text after each 。、 newline and tab and analyses each run alone; so
 //! does this.
 
-use lindera_core::character_definition::CharacterDefinitions;
+use std::sync::OnceLock;
+
+use lindera_core::character_definition::{CategoryId, CharacterDefinitions};
 use lindera_core::connection::ConnectionCostMatrix;
 use lindera_core::prefix_dict::PrefixDict;
 use lindera_core::unknown_dictionary::UnknownDictionary;
 use lindera_core::word_entry::WordEntry;
+
+/// Up to three `char.def` category ids below 256, inline (IPADIC's characters have one or
+/// two).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Inline {
+    len: u8,
+    ids: [u8; 3],
+}
+
+impl Inline {
+    fn new(ids: &[CategoryId]) -> Option<Self> {
+        let mut out = Inline::default();
+        for id in ids {
+            *out.ids.get_mut(usize::from(out.len))? = u8::try_from(id.0).ok()?;
+            out.len += 1;
+        }
+        Some(out)
+    }
+}
+
+/// A character's `char.def` categories, in lindera's order.
+#[derive(Debug, Clone, Copy)]
+enum Categories<'d> {
+    Inline(Inline),
+    /// Straight from lindera's table, for a character the cache does not hold.
+    Table(&'d [CategoryId]),
+}
+
+impl Categories<'_> {
+    #[inline]
+    fn get(&self, ord: usize) -> Option<CategoryId> {
+        match self {
+            Categories::Inline(c) => c.ids[..usize::from(c.len)]
+                .get(ord)
+                .map(|&id| CategoryId(usize::from(id))),
+            Categories::Table(ids) => ids.get(ord).copied(),
+        }
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        match self {
+            Categories::Inline(c) => usize::from(c.len),
+            Categories::Table(ids) => ids.len(),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = CategoryId> + '_ {
+        (0..self.len()).filter_map(|ord| self.get(ord))
+    }
+}
+
+/// Code points per page of [`CategoryCache`].
+const PAGE: usize = 256;
+
+/// `char.def` categories per character of the Basic Multilingual Plane, filled a page of 256
+/// code points at a time on first use. lindera finds a character's categories by a binary
+/// search over ranges, once or more per character of the text (5% of segmentation's
+/// instructions); this is two loads. Characters beyond the BMP, or with categories that do
+/// not fit inline, go to lindera's table.
+pub struct CategoryCache {
+    pages: Box<[OnceLock<Box<Page>>]>,
+}
+
+/// One page of [`CategoryCache`]: `None` for a code point that is not a character or whose
+/// categories do not fit inline.
+type Page = [Option<Inline>; PAGE];
+
+impl Default for CategoryCache {
+    fn default() -> Self {
+        CategoryCache {
+            pages: (0..=u16::MAX as usize / PAGE)
+                .map(|_| OnceLock::new())
+                .collect(),
+        }
+    }
+}
+
+impl CategoryCache {
+    #[inline]
+    fn of<'d>(&self, chars: &'d CharacterDefinitions, c: char) -> Categories<'d> {
+        let code = c as usize;
+        let cached = self.pages.get(code / PAGE).and_then(|page| {
+            page.get_or_init(|| {
+                let first = code - code % PAGE;
+                Box::new(std::array::from_fn(|i| {
+                    let c = char::from_u32((first + i) as u32)?;
+                    Inline::new(chars.lookup_categories(c))
+                }))
+            })[code % PAGE]
+        });
+        match cached {
+            Some(inline) => Categories::Inline(inline),
+            None => Categories::Table(chars.lookup_categories(c)),
+        }
+    }
+}
 
 /// Marks the end of a chain of nodes.
 const NONE: u32 = u32::MAX;
@@ -52,6 +151,7 @@ pub struct Dictionaries<'d> {
     pub user: Option<&'d PrefixDict>,
     pub costs: &'d ConnectionCostMatrix,
     pub chars: &'d CharacterDefinitions,
+    pub categories: &'d CategoryCache,
     pub unknown: &'d UnknownDictionary,
 }
 
@@ -157,8 +257,8 @@ impl Lattice {
                 let Some(first) = suffix.chars().next() else {
                     continue;
                 };
-                let categories = dicts.chars.lookup_categories(first);
-                for (ord, &category) in categories.iter().enumerate() {
+                let categories = dicts.categories.of(dicts.chars, first);
+                for (ord, category) in categories.iter().enumerate() {
                     let definition = dicts.chars.lookup_definition(category);
                     if !definition.invoke && found {
                         continue;
@@ -166,7 +266,7 @@ impl Lattice {
                     let mut end = start + first.len_utf8();
                     if definition.group {
                         for c in suffix[first.len_utf8()..].chars() {
-                            if dicts.chars.lookup_categories(c).get(ord) == Some(&category) {
+                            if dicts.categories.of(dicts.chars, c).get(ord) == Some(category) {
                                 end += c.len_utf8();
                             } else {
                                 break;
@@ -287,5 +387,32 @@ fn for_each_prefix(dict: &PrefixDict, key: &[u8], mut f: impl FnMut(usize, WordE
                 f(pos + 1, WordEntry::deserialize(data, dict.is_system));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::morph::Morph;
+
+    #[test]
+    fn cached_categories_are_linderas_for_every_character() {
+        let morph = Morph::global().expect("dictionary");
+        let chars = &morph.tokenizer.dictionary.char_definitions;
+        let cache = CategoryCache::default();
+        let astral = ['𠮷', '🇯', '😀', '\u{10FFFF}'];
+        let mut inline = 0;
+        for c in (0..=u32::from(u16::MAX))
+            .filter_map(char::from_u32)
+            .chain(astral)
+        {
+            let cached = cache.of(chars, c);
+            inline += usize::from(matches!(cached, Categories::Inline(_)));
+            let ours: Vec<CategoryId> = cached.iter().collect();
+            assert_eq!(ours, chars.lookup_categories(c), "{c:?}");
+        }
+        // Every BMP character (surrogates are not characters) fits inline; the astral ones go
+        // to lindera's table.
+        assert_eq!(inline, 0x1_0000 - 0x800);
     }
 }
