@@ -615,16 +615,37 @@ fn body_start(a: &Analysis<'_>, span: Span, first: usize) -> usize {
     }
 }
 
-/// The numbers and proper nouns of a unit, sorted and deduplicated.
+/// The numbers and proper nouns of a unit, sorted and deduplicated. A number is the whole
+/// run of adjacent number tokens (「1兆500億」, not 「1」「兆」「500」「億」), so that
+/// 「約500億円」 is not taken for a detail left out of 「約1兆500億円」.
 fn facts_in<'t>(a: &Analysis<'t>, span: Span) -> Vec<&'t str> {
-    let mut out: Vec<&str> = a
-        .within(span)
-        .filter(|&i| {
-            let pos = &a.features(i).pos;
-            pos.starts_with("名詞,数") || pos.starts_with("名詞,固有名詞")
-        })
-        .map(|i| a.surface(i))
-        .collect();
+    let mut out: Vec<&str> = Vec::new();
+    // The byte range of the number being read.
+    let mut number: Option<(usize, usize)> = None;
+    for i in a.within(span) {
+        let pos = &a.features(i).pos;
+        let token = a.tokens[i].span;
+        if pos.starts_with("名詞,数") {
+            number = Some(match number {
+                Some((start, end)) if end == token.start => (start, token.end),
+                Some((start, end)) => {
+                    out.push(&a.text[start..end]);
+                    (token.start, token.end)
+                }
+                None => (token.start, token.end),
+            });
+            continue;
+        }
+        if let Some((start, end)) = number.take() {
+            out.push(&a.text[start..end]);
+        }
+        if pos.starts_with("名詞,固有名詞") {
+            out.push(a.surface(i));
+        }
+    }
+    if let Some((start, end)) = number {
+        out.push(&a.text[start..end]);
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -1044,6 +1065,22 @@ mod tests {
         shingles.sort(0);
         shingles.sort(1);
         assert!(jaccard(shingles.set(0), shingles.set(1)) >= 0.8);
+    }
+
+    #[test]
+    fn a_number_is_compared_whole() {
+        // 「1兆500億」 and 「500億」 are different amounts, not one with a detail left out.
+        let larger = "政府は来年度の防衛費として約1兆500億円を計上する方針を固めました。";
+        let smaller = larger.replace("1兆500億", "500億");
+        let same = larger.replace("方針を固めました", "方針を固めた");
+        for (other, reported) in [(smaller.as_str(), false), (same.as_str(), true)] {
+            let text = format!("見出し\n\n{larger}\n\n{other}\n");
+            assert_eq!(
+                hits(&rule(""), &text).len(),
+                usize::from(reported),
+                "{other}"
+            );
+        }
     }
 
     #[test]
