@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -50,6 +51,10 @@ T_SPEEDUP = 1.7
 T_LATENCY_MS = 30.0
 T_SCALING = 6.0
 T_RSS_MB = 300.0
+
+# Other processes (or the hypervisor) taking more than this share of one CPU while the
+# harness measures make wall times unreliable.
+BUSY_SHARE = 0.15
 
 
 class BenchError(Exception):
@@ -241,6 +246,31 @@ def git_commit() -> str:
         return "unknown"
 
 
+def cpu_snapshot() -> tuple[float, float, float, float] | None:
+    """(machine busy CPU seconds, stolen seconds, this process's and its children's CPU
+    seconds, wall time): the difference of two tells how much CPU *other* processes used."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()
+        ticks = [int(x) for x in fields[1:]]
+        hz = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    # user nice system idle iowait irq softirq steal ...
+    busy = sum(ticks[i] for i in (0, 1, 2, 5, 6) if i < len(ticks)) / hz
+    steal = (ticks[7] if len(ticks) > 7 else 0) / hz
+    own = sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+                                               resource.getrusage(resource.RUSAGE_CHILDREN)))
+    return busy, steal, own, time.monotonic()
+
+
+def background_cpu(start, end) -> tuple[float, float, float] | None:
+    """Other processes' CPU seconds, stolen seconds and wall seconds between two snapshots."""
+    if start is None or end is None:
+        return None
+    busy, steal, own, wall = (b - a for a, b in zip(start, end))
+    return max(0.0, busy - own), steal, wall
+
+
 def loadavg() -> float | None:
     try:
         return float(Path("/proc/loadavg").read_text().split()[0])
@@ -345,6 +375,7 @@ def bench(args, smoke: bool, articles: int, runs: int, latency_runs: int, warmup
     env2 = dict(base_env, RAYON_NUM_THREADS="2")
     s = str(seigo)
     load_start = loadavg()
+    cpu_start = cpu_snapshot()
     version = capture([s, "--version"], base_env, {0}).strip()
     print("measuring ...", file=sys.stderr, flush=True)
 
@@ -384,6 +415,7 @@ def bench(args, smoke: bool, articles: int, runs: int, latency_runs: int, warmup
         specs.append((f"check {os.path.getsize(doc) / MB:.2f} MB document", [cmd], base_env, {0, 1}))
     docs = dict(zip(("small", "large"), measure_group(specs, runs, warmup)))
     load_end = loadavg()
+    background = background_cpu(cpu_start, cpu_snapshot())
 
     # ---- figures
     mb = corpus_bytes / MB
@@ -449,10 +481,22 @@ def bench(args, smoke: bool, articles: int, runs: int, latency_runs: int, warmup
                f"{os.path.getsize(large_doc) / MB:.2f} MB")
     out.append(f"- runs: median of {runs} (latency: {latency_runs}), {warmup} warm-up run(s) each; "
                f"floor in {len(floor_cmds)} process(es)")
-    if (load_start or 0) > nproc * 0.5 or (load_end or 0) > nproc * 0.5:
-        out.append(f"- **warning: the machine was busy (load average above {nproc * 0.5:g}); "
-                   "wall times and the 2-thread speedup are unreliable — compare the CPU times "
-                   "below**")
+    busy = False
+    if background is not None:
+        other, steal, wall = background
+        share = (other + steal) / wall if wall > 0 else 0.0
+        out.append(f"- other processes during the measurements: {other:.1f} CPU-s, "
+                   f"hypervisor steal {steal:.1f} s, over {wall:.0f} s of wall time "
+                   f"({share:.0%} of one CPU)")
+        busy = share > BUSY_SHARE
+    else:
+        # No /proc/stat: fall back to the load average, which counts this harness's own
+        # 2-thread runs too.
+        busy = (load_start or 0) > nproc * 0.5 or (load_end or 0) > nproc * 0.5
+    if busy:
+        out.append("- **warning: the machine was busy (other processes or the hypervisor took "
+                   f"more than {BUSY_SHARE:.0%} of a CPU); wall times and the 2-thread speedup "
+                   "are unreliable — compare the CPU times below**")
     if stale:
         out.append(f"- warning: {stale}")
     if not smoke and articles != 1000:
@@ -501,6 +545,8 @@ def bench(args, smoke: bool, articles: int, runs: int, latency_runs: int, warmup
             "smoke": smoke, "seigo": version, "commit": git_commit(), "nproc": nproc,
             "cpu": cpu_model(), "articles": articles, "corpus_bytes": corpus_bytes,
             "tokens": tokens, "runs": runs, "load": [load_start, load_end],
+            "background_cpu_s": background and background[0],
+            "steal_s": background and background[1],
             "figures": {"floor_ratio": ratio, "floor_mb_s": mb / floor.wall,
                         "check1_mb_s": mb / check1.wall, "check2_mb_s": mb / check2.wall,
                         "speedup": speedup, "latency_ms": lat_ms, "scaling": scaling,
