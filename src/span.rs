@@ -84,10 +84,14 @@ impl LineIndex {
         }
     }
 
+    /// The checkpoint at or before `offset`.
+    fn checkpoint(&self, offset: usize) -> (usize, usize) {
+        self.checkpoints[self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1]
+    }
+
     /// The number of code points in `text[..offset]` (`offset` on a char boundary).
     fn chars_before(&self, text: &str, offset: usize) -> usize {
-        let i = self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1;
-        let (at, chars) = self.checkpoints[i];
+        let (at, chars) = self.checkpoint(offset);
         chars + text[at..offset].chars().count()
     }
 
@@ -100,7 +104,13 @@ impl LineIndex {
         }
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
+        // A line that starts after the last checkpoint (nearly every line) is counted from its
+        // start; one that spans checkpoints, from the checkpoints.
+        let column = if start >= self.checkpoint(offset).0 {
+            text[start..offset].chars().count() + 1
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start) + 1
+        };
         LineCol {
             line: line + 1,
             column,
@@ -146,6 +156,31 @@ mod tests {
         for (i, _) in text.char_indices() {
             let lc = idx.line_col(text, i);
             assert_eq!(idx.offset(text, lc), Some(i), "offset {i}");
+        }
+    }
+
+    #[test]
+    fn columns_agree_with_counting_across_checkpoints() {
+        // Short lines, and lines much longer than the checkpoint distance.
+        let text = format!(
+            "短い行\n{}\nabc\n{}x\n\n{}",
+            "長".repeat(5000),
+            "a".repeat(9000),
+            "い".repeat(3000)
+        );
+        let idx = LineIndex::new(&text);
+        assert!(idx.checkpoints.len() > 5);
+        for (i, _) in text
+            .char_indices()
+            .step_by(37)
+            .chain(text.char_indices().rev().take(3))
+        {
+            let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            let expected = LineCol {
+                line: text[..i].matches('\n').count() + 1,
+                column: text[line_start..i].chars().count() + 1,
+            };
+            assert_eq!(idx.line_col(&text, i), expected, "offset {i}");
         }
     }
 
