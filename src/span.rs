@@ -106,10 +106,11 @@ impl LineIndex {
         let start = self.line_starts[line];
         // A line that starts after the last checkpoint (nearly every line) is counted from its
         // start; one that spans checkpoints, from the checkpoints.
-        let column = if start >= self.checkpoint(offset).0 {
+        let (at, chars) = self.checkpoint(offset);
+        let column = if start >= at {
             text[start..offset].chars().count() + 1
         } else {
-            self.chars_before(text, offset) - self.chars_before(text, start) + 1
+            chars + text[at..offset].chars().count() - self.chars_before(text, start) + 1
         };
         LineCol {
             line: line + 1,

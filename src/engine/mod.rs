@@ -78,9 +78,9 @@ impl Linter {
         let mut findings = Vec::new();
         for (rule, _) in self.rules.iter().zip(selected).filter(|(_, on)| *on) {
             let started = Instant::now();
-            let built_before = analysis.build_times();
+            let built_before = timings.is_some().then(|| analysis.build_times());
             findings.extend(run_rule(rule, doc, &analysis));
-            if let Some(t) = timings.as_deref_mut() {
+            if let (Some(t), Some(built_before)) = (timings.as_deref_mut(), built_before) {
                 // The lazy tables a rule happened to build first are a shared cost.
                 let mut elapsed = started.elapsed();
                 for ((table, after), (_, before)) in
