@@ -56,15 +56,29 @@ pub struct Suppressions {
 }
 
 impl Suppressions {
-    /// Finds the directives in `source`. `known` tells whether a rule ID exists.
-    pub fn parse(source: &str, known: impl Fn(&str) -> bool) -> Suppressions {
+    /// Finds the directives in `source` that start inside one of `comments` (the HTML comments
+    /// outside code, sorted: a directive shown in a code example is not obeyed). `known`
+    /// tells whether a rule ID exists.
+    pub fn parse(source: &str, comments: &[Span], known: impl Fn(&str) -> bool) -> Suppressions {
         let index = LineIndex::new(source);
         let line_of = |b: usize| index.line_col(source, b).line;
         let mut out = Suppressions::default();
-        let mut open: Vec<(usize, Directive)> = Vec::new();
+        // Open `seigo-disable` blocks: by position, the ones still open, and by rule ID named,
+        // so each `seigo-enable` finds what it closes without scanning every open block (N
+        // disables of one rule then N enables of another were quadratic).
+        let mut open: Vec<Option<(usize, Directive)>> = Vec::new();
+        let mut still_open: std::collections::BTreeSet<usize> = Default::default();
+        let mut open_by_rule: HashMap<String, Vec<usize>> = HashMap::new();
+        // For each line, the next non-blank line after it; built on first use, in one pass
+        // (searching forward per directive cost N x M for N directives above M blank lines).
+        let mut next_nonblank: Option<Vec<usize>> = None;
         for caps in DIRECTIVE.captures_iter(source) {
             let whole = caps.get(0).expect("match");
             let span = Span::new(whole.start(), whole.end());
+            let k = comments.partition_point(|c| c.start <= span.start);
+            if k == 0 || comments[k - 1].end <= span.start {
+                continue;
+            }
             let scope = match &caps[1] {
                 "disable" => Some(Scope::Block),
                 "disable-next-line" => Some(Scope::NextLine),
@@ -100,7 +114,9 @@ impl Suppressions {
                 }),
                 Some(Scope::NextLine) => {
                     let end_line = line_of(span.end);
-                    let next = next_nonblank_line(source, &index, end_line).unwrap_or(end_line + 1);
+                    let table =
+                        next_nonblank.get_or_insert_with(|| next_nonblank_lines(source, &index));
+                    let next = table.get(end_line).copied().unwrap_or(end_line + 1);
                     out.directives.push(Directive {
                         span,
                         rules,
@@ -108,44 +124,51 @@ impl Suppressions {
                         used: false,
                     });
                 }
-                Some(Scope::Block) => open.push((
-                    line,
-                    Directive {
-                        span,
-                        rules,
-                        lines: (line, usize::MAX),
-                        used: false,
-                    },
-                )),
+                Some(Scope::Block) => {
+                    let at = open.len();
+                    for (rule, _) in &rules {
+                        open_by_rule.entry(rule.clone()).or_default().push(at);
+                    }
+                    still_open.insert(at);
+                    open.push(Some((
+                        line,
+                        Directive {
+                            span,
+                            rules,
+                            lines: (line, usize::MAX),
+                            used: false,
+                        },
+                    )));
+                }
                 None => {
                     // `seigo-enable` closes the open blocks it names (all when it names none).
-                    let closes = |d: &Directive| {
-                        rules.is_empty()
-                            || d.rules
-                                .iter()
-                                .any(|(r, _)| rules.iter().any(|(x, _)| x == r))
+                    let closing: Vec<usize> = if rules.is_empty() {
+                        std::mem::take(&mut still_open).into_iter().collect()
+                    } else {
+                        let mut named: Vec<usize> = rules
+                            .iter()
+                            .flat_map(|(r, _)| open_by_rule.remove(r).unwrap_or_default())
+                            .filter(|i| still_open.remove(i))
+                            .collect();
+                        named.sort_unstable();
+                        named
                     };
-                    let before = open.len();
-                    let mut still_open = Vec::new();
-                    for (start, mut d) in open.drain(..) {
-                        if closes(&d) {
-                            d.lines = (start, line);
-                            out.directives.push(d);
-                        } else {
-                            still_open.push((start, d));
-                        }
-                    }
-                    if still_open.len() == before {
+                    if closing.is_empty() {
                         out.problems.push((
                             span,
                             "`seigo-enable` without a matching `seigo-disable`".into(),
                         ));
                     }
-                    open = still_open;
+                    for i in closing {
+                        if let Some((start, mut d)) = open[i].take() {
+                            d.lines = (start, line);
+                            out.directives.push(d);
+                        }
+                    }
                 }
             }
         }
-        out.directives.extend(open.into_iter().map(|(_, d)| d));
+        out.directives.extend(open.into_iter().flatten().map(|(_, d)| d));
         out
     }
 
@@ -261,21 +284,32 @@ fn finding(span: Span, message: String, severity: Severity) -> Finding {
     }
 }
 
-fn next_nonblank_line(source: &str, index: &LineIndex, after: usize) -> Option<usize> {
-    (after + 1..=index.line_count()).find(|&l| {
-        let Some(start) = index.offset(source, crate::span::LineCol { line: l, column: 1 }) else {
-            return false;
+/// For each 1-based line number `l` (index `l`), the first non-blank line after it, or one
+/// past the last line when none follows. One backward pass over the lines.
+fn next_nonblank_lines(source: &str, index: &LineIndex) -> Vec<usize> {
+    let count = index.line_count();
+    let mut blank = Vec::with_capacity(count + 1);
+    blank.push(true);
+    blank.extend(source.split('\n').map(|line| line.trim().is_empty()));
+    let mut next = vec![count + 1; count + 2];
+    for l in (1..=count).rev() {
+        next[l - 1] = if blank.get(l).copied().unwrap_or(true) {
+            next[l]
+        } else {
+            l
         };
-        let end = source[start..]
-            .find('\n')
-            .map_or(source.len(), |i| start + i);
-        !source[start..end].trim().is_empty()
-    })
+    }
+    next
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Directives count anywhere (the tests here are about what they do, not where).
+    fn everywhere(source: &str) -> Vec<Span> {
+        vec![Span::new(0, source.len())]
+    }
 
     fn f(source: &str, needle: &str, rule: &str) -> Finding {
         let at = source.find(needle).unwrap();
@@ -292,7 +326,9 @@ mod tests {
 
     fn run(source: &str, findings: &[(&str, &str)]) -> (Vec<String>, Vec<Finding>) {
         let mut all: Vec<Finding> = findings.iter().map(|(n, r)| f(source, n, r)).collect();
-        let mut s = Suppressions::parse(source, |id| id.starts_with("ja-news/"));
+        let mut s = Suppressions::parse(source, &everywhere(source), |id| {
+            id.starts_with("ja-news/")
+        });
         s.apply(source, &mut all);
         let kept = all
             .iter()
@@ -397,8 +433,8 @@ mod tests {
                 }
                 source.push('\n');
             }
-            let mut fast = Suppressions::parse(&source, |_| true);
-            let mut slow = Suppressions::parse(&source, |_| true);
+            let mut fast = Suppressions::parse(&source, &everywhere(&source), |_| true);
+            let mut slow = Suppressions::parse(&source, &everywhere(&source), |_| true);
             let (mut kept_fast, mut kept_slow) = (findings.clone(), findings);
             fast.apply(&source, &mut kept_fast);
             naive(&mut slow, &source, &mut kept_slow);

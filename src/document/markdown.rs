@@ -1,10 +1,11 @@
 //! Markdown articles via pulldown-cmark's offset iterator.
 //!
-//! Only prose reaches the analysis: inside a block, every byte not covered by a text event
-//! (markup, link destinations, inline code, HTML) is masked, and code blocks, HTML blocks and
-//! front matter are masked whole. The front matter's `title:` value stays as the headline.
+//! Only prose reaches the analysis: every byte not covered by a text event of a block is
+//! masked (markup, link destinations and reference definitions wherever they stand, autolinks,
+//! inline code, HTML, code blocks), and so is front matter except its `title:` value, which
+//! is the headline.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::{BlockKind, Parsed, trim_span};
 use crate::span::Span;
@@ -16,6 +17,8 @@ pub(super) fn parse(text: &str) -> Parsed {
 
     let mut open: Vec<Open> = Vec::new();
     let mut saw_heading = false;
+    // Inside an autolink (`<https://…>`) the text event is the URL itself.
+    let mut autolink = 0usize;
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
@@ -39,11 +42,21 @@ pub(super) fn parse(text: &str) -> Parsed {
                 parsed.masked.push(range)
             }
             Event::Start(Tag::MetadataBlock(_)) => parsed.masked.push(range),
-            Event::Code(_)
-            | Event::Html(_)
-            | Event::InlineHtml(_)
-            | Event::InlineMath(_)
-            | Event::DisplayMath(_) => parsed.masked.push(range),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if html.trim_start().starts_with("<!--") {
+                    parsed.comments.push(range);
+                }
+                parsed.masked.push(range)
+            }
+            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                parsed.masked.push(range)
+            }
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => autolink += 1,
+            Event::End(TagEnd::Link) if autolink > 0 => autolink -= 1,
+            Event::Text(_) if autolink > 0 => {}
             Event::Text(_) | Event::SoftBreak | Event::HardBreak => {
                 if let Some(o) = open.last_mut() {
                     o.text.push(range);
@@ -73,6 +86,22 @@ pub(super) fn parse(text: &str) -> Parsed {
     while !open.is_empty() {
         close(&mut open, &mut parsed, &mut saw_heading);
     }
+    // Everything outside the blocks' text is masked: what the parser did not hand over as
+    // text (a link destination after a block's last word, a reference definition and its
+    // title, stray markup) is not article text either.
+    let mut kept = std::mem::take(&mut parsed.kept);
+    kept.extend(parsed.blocks.iter().map(|(_, span)| *span).filter(|s| s.end <= body_start));
+    kept.sort_unstable();
+    let mut cursor = 0;
+    for k in kept {
+        if k.start > cursor {
+            parsed.masked.push(Span::new(cursor, k.start));
+        }
+        cursor = cursor.max(k.end);
+    }
+    if cursor < text.len() {
+        parsed.masked.push(Span::new(cursor, text.len()));
+    }
     parsed
 }
 
@@ -99,15 +128,9 @@ fn close(open: &mut Vec<Open>, parsed: &mut Parsed, saw_heading: &mut bool) {
         return;
     };
     let span = Span::new(first.start, last.end);
-    // Mask the markup between text events (emphasis markers, link destinations, ...), but not
-    // bytes that belong to a nested block, which handles its own.
-    let mut cursor = span.start;
-    for t in &block.text {
-        if t.start > cursor {
-            parsed.masked.push(Span::new(cursor, t.start));
-        }
-        cursor = cursor.max(t.end);
-    }
+    // The text events are what stays unmasked; the markup between them (emphasis markers,
+    // link destinations) and around the block is masked in `parse`.
+    parsed.kept.extend(block.text.iter().copied());
     let _ = block.range;
     let mut kind = block.kind;
     if let BlockKind::Heading { level } = kind {

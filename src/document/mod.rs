@@ -81,6 +81,11 @@ pub struct Document {
     /// NFKC-normalised, masked analysis text. Not the same length as `source` in general.
     pub text: String,
     map: OffsetMap,
+    /// Regions of `text` that are not article text (markup, code, URLs, comments, front
+    /// matter): blanked to spaces, sorted and disjoint. A finding may not start or end in one.
+    masked: Vec<Span>,
+    /// HTML comments outside code, where `seigo-disable` directives count (analysis text).
+    comments: Vec<Span>,
     pub blocks: Vec<Block>,
     pub sections: Vec<Section>,
     pub sentences: Vec<Sentence>,
@@ -91,16 +96,27 @@ pub struct Document {
 struct Parsed {
     blocks: Vec<(BlockKind, Span)>,
     masked: Vec<Span>,
+    /// HTML comments outside code spans and blocks.
+    comments: Vec<Span>,
+    /// Markdown: the text events inside blocks, the only bytes not masked.
+    kept: Vec<Span>,
 }
 
 impl Document {
     pub fn parse(name: impl Into<String>, source: String, format: Format) -> Self {
-        let (mut text, map) = normalize::normalize(&source);
-        let parsed = match format {
+        let normalize::Normalized {
+            mut text,
+            map,
+            boms,
+        } = normalize::normalize_full(&source);
+        let mut parsed = match format {
             Format::Markdown => markdown::parse(&text),
             Format::PlainText => plain::parse(&text),
         };
-        mask(&mut text, &parsed.masked);
+        parsed.masked.extend(urls(&text));
+        parsed.masked.extend(boms);
+        let masked = merge(parsed.masked, text.len());
+        mask(&mut text, &masked);
         let (blocks, sections) = build_sections(parsed.blocks);
         let sentences = sentences::split(&text, &blocks);
         Document {
@@ -109,10 +125,80 @@ impl Document {
             source,
             text,
             map,
+            masked,
+            comments: parsed.comments,
             blocks,
             sections,
             sentences,
         }
+    }
+
+    /// Whether a span of the analysis text starts or ends inside masked text (or is all
+    /// masked): what such a span matched depends on what is not article text, so it is no
+    /// finding, and mapped back it could cut a source character.
+    pub fn touches_mask(&self, span: Span) -> bool {
+        self.mask_at_start(span.start).is_some() || self.mask_at_end(span.end).is_some()
+    }
+
+    /// The masked region a span starting at `offset` would start inside.
+    fn mask_at_start(&self, offset: usize) -> Option<Span> {
+        let k = self.masked.partition_point(|m| m.start <= offset);
+        let m = *self.masked.get(k.checked_sub(1)?)?;
+        (offset < m.end).then_some(m)
+    }
+
+    /// The masked region a span ending at `offset` would end inside.
+    fn mask_at_end(&self, offset: usize) -> Option<Span> {
+        let k = self.masked.partition_point(|m| m.start < offset);
+        let m = *self.masked.get(k.checked_sub(1)?)?;
+        (offset <= m.end).then_some(m)
+    }
+
+    /// Whether a span of the analysis text overlaps masked text anywhere (an empty span:
+    /// whether it sits inside masked text).
+    pub fn overlaps_mask(&self, span: Span) -> bool {
+        if span.is_empty() {
+            return self.mask_at_start(span.start).is_some();
+        }
+        let i = self.masked.partition_point(|m| m.end <= span.start);
+        self.masked.get(i).is_some_and(|m| m.start < span.end)
+    }
+
+    /// Moves the edges of a span that fall inside masked text out to the masked region's
+    /// edges (for related spans, which only show a place).
+    pub fn widen_out_of_mask(&self, span: Span) -> Span {
+        let start = self.mask_at_start(span.start).map_or(span.start, |m| m.start);
+        let end = self.mask_at_end(span.end).map_or(span.end, |m| m.end);
+        Span::new(start, end.max(start))
+    }
+
+    /// HTML comments outside code, in source bytes: where suppression directives count.
+    pub fn directive_regions(&self) -> Vec<Span> {
+        self.comments.iter().map(|&c| self.to_source(c)).collect()
+    }
+
+    /// Maps a fix (a span of the analysis text and its replacement) to the source. An edge
+    /// inside a character that normalisation expanded (㏠ → 1日, ㍻ → 平成) takes the whole
+    /// character, and the replacement keeps the part of it the fix did not match, so
+    /// applying the fix loses nothing.
+    pub fn fix_to_source(&self, span: Span, replacement: &str) -> (Span, String) {
+        let mut text = String::with_capacity(replacement.len());
+        let start = match self.map.group_around(span.start) {
+            Some((norm, orig)) => {
+                text.push_str(&self.text[norm.start..span.start]);
+                orig.start
+            }
+            None => self.map.to_original(span.start, Edge::Start),
+        };
+        text.push_str(replacement);
+        let end = match self.map.group_around(span.end) {
+            Some((norm, orig)) => {
+                text.push_str(&self.text[span.end..norm.end]);
+                orig.end
+            }
+            None => self.map.to_original(span.end, Edge::End),
+        };
+        (Span::new(start, end.max(start)), text)
     }
 
     /// The analysis text of a span.
@@ -143,6 +229,36 @@ impl Document {
         let i = self.sentences.partition_point(|s| s.span.start <= offset);
         (i > 0 && offset < self.sentences[i - 1].span.end).then(|| &self.sentences[i - 1])
     }
+}
+
+/// Bare URLs in text: never article text, and never to be rewritten by a fix. A URL runs to
+/// whitespace or to Japanese punctuation, which URLs in articles are not percent-encoded for
+/// but which ends them in practice (「https://example.com/a」、).
+static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r#"(?i)\b(?:https?|ftp)://[^\s<>"'`「」『』（）()【】\[\]、。，！？]+"#)
+        .expect("valid URL regex")
+});
+
+fn urls(text: &str) -> impl Iterator<Item = Span> + '_ {
+    URL.find_iter(text).map(|m| Span::new(m.start(), m.end()))
+}
+
+/// Sorts and merges spans (clamped to `len`), dropping empty ones.
+fn merge(mut spans: Vec<Span>, len: usize) -> Vec<Span> {
+    for s in &mut spans {
+        s.end = s.end.min(len);
+        s.start = s.start.min(s.end);
+    }
+    spans.retain(|s| !s.is_empty());
+    spans.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
 }
 
 /// Replaces masked regions by spaces byte for byte (newlines kept), so offsets do not move.

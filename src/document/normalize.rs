@@ -7,6 +7,8 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
+use crate::span::Span;
+
 /// One changed group: `norm` bytes of normalised text replaced `orig` bytes of the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Changed {
@@ -49,6 +51,20 @@ impl OffsetMap {
         c.orig_end + (offset - c.norm_end)
     }
 
+    /// The changed group that `offset` falls strictly inside (after its first byte and before
+    /// its end), as (normalised range, original range): where a span edge would cut a source
+    /// character that normalisation expanded (㏠ = 1日).
+    pub fn group_around(&self, offset: usize) -> Option<(Span, Span)> {
+        let i = self.changed.partition_point(|c| c.norm_start < offset);
+        let c = self.changed.get(i.checked_sub(1)?)?;
+        (c.norm_start < offset && offset < c.norm_end).then(|| {
+            (
+                Span::new(c.norm_start, c.norm_end),
+                Span::new(c.orig_start, c.orig_end),
+            )
+        })
+    }
+
     /// True when normalisation changed nothing, so offsets are identical.
     pub fn is_identity(&self) -> bool {
         self.changed.is_empty()
@@ -79,11 +95,26 @@ fn is_stable(c: char) -> bool {
     )
 }
 
+/// The NFKC form of a source text, the map back to source offsets, and the byte-order marks
+/// replaced by spaces (which must be masked like markup: they are not text).
+pub struct Normalized {
+    pub text: String,
+    pub map: OffsetMap,
+    pub boms: Vec<Span>,
+}
+
 /// Returns the NFKC form of `source` and the map back to `source` offsets.
 ///
 /// A byte-order mark is replaced by spaces of equal length rather than removed, so it neither
 /// shifts offsets nor reaches the analysis.
 pub fn normalize(source: &str) -> (String, OffsetMap) {
+    let n = normalize_full(source);
+    (n.text, n.map)
+}
+
+/// [`normalize`], also returning where the byte-order marks were.
+pub fn normalize_full(source: &str) -> Normalized {
+    let mut boms = Vec::new();
     let mut out = String::with_capacity(source.len());
     let mut changed = Vec::new();
     let mut chars = source.char_indices().peekable();
@@ -115,6 +146,7 @@ pub fn normalize(source: &str) -> (String, OffsetMap) {
         let original = &source[start..end];
         let norm_start = out.len();
         if c == '\u{FEFF}' && group.len() == c.len_utf8() {
+            boms.push(Span::new(norm_start, norm_start + 3));
             out.push_str("   ");
             continue;
         }
@@ -133,7 +165,11 @@ pub fn normalize(source: &str) -> (String, OffsetMap) {
         }
     }
     out.push_str(&source[verbatim..]);
-    (out, OffsetMap { changed })
+    Normalized {
+        text: out,
+        map: OffsetMap { changed },
+        boms,
+    }
 }
 
 #[cfg(test)]
@@ -201,6 +237,20 @@ mod tests {
         let s = norm.find("成").unwrap();
         let (os, oe) = map_span(&map, s, s + "成".len());
         assert_eq!(&source[os..oe], "㍻");
+    }
+
+    #[test]
+    fn group_around_finds_offsets_strictly_inside_expanded_characters() {
+        let source = "5月㏠米";
+        let (norm, map) = normalize(source);
+        assert_eq!(norm, "5月1日米");
+        let one = norm.find('1').unwrap();
+        let day = norm.find('日').unwrap();
+        assert_eq!(map.group_around(one), None, "the group's own start");
+        let (n, o) = map.group_around(day).unwrap();
+        assert_eq!(&norm[n.range()], "1日");
+        assert_eq!(&source[o.range()], "㏠");
+        assert_eq!(map.group_around(norm.find('米').unwrap()), None, "its end");
     }
 
     #[test]

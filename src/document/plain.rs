@@ -44,6 +44,7 @@ pub(super) fn parse(text: &str) -> Parsed {
         let mut blanked = text.to_string();
         super::mask(&mut blanked, &masked);
         let mut inner = parse_unmasked(&blanked);
+        inner.comments.clone_from(&masked);
         inner.masked.extend(masked);
         return inner;
     }

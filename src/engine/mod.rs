@@ -96,8 +96,11 @@ impl Linter {
             }
         }
         if doc.source.contains("seigo-") {
-            let mut suppressions =
-                Suppressions::parse(&doc.source, |id| self.known_ids.contains(id));
+            let mut suppressions = Suppressions::parse(
+                &doc.source,
+                &doc.directive_regions(),
+                |id| self.known_ids.contains(id),
+            );
             suppressions.apply(&doc.source, &mut findings);
             findings.extend(suppressions.problems(self.report_unused_disables));
         }
@@ -111,12 +114,18 @@ pub fn run_rule(rule: &Rule, doc: &Document, analysis: &Analysis<'_>) -> Vec<Fin
     let ctx = Context { doc, analysis };
     rule.check(&ctx)
         .into_iter()
-        .map(|hit| to_finding(rule, doc, hit))
+        .filter_map(|hit| to_finding(rule, doc, hit))
         .collect()
 }
 
-fn to_finding(rule: &Rule, doc: &Document, hit: Hit) -> Finding {
-    Finding {
+/// Maps a hit to source spans. A hit that starts or ends in masked text (code, URLs, markup)
+/// matched what is not article text and is dropped; related spans are widened to whole
+/// masked regions; a fix that would rewrite masked text is dropped.
+fn to_finding(rule: &Rule, doc: &Document, hit: Hit) -> Option<Finding> {
+    if doc.touches_mask(hit.span) {
+        return None;
+    }
+    Some(Finding {
         rule: rule.id.clone(),
         kind: rule.kind(),
         severity: rule.severity,
@@ -126,19 +135,20 @@ fn to_finding(rule: &Rule, doc: &Document, hit: Hit) -> Finding {
             .related
             .into_iter()
             .map(|r| Related {
-                span: doc.to_source(r.span),
+                span: doc.to_source(doc.widen_out_of_mask(r.span)),
                 message: r.message,
             })
             .collect(),
         fixes: hit
             .fixes
             .into_iter()
-            .map(|f| Fix {
-                span: doc.to_source(f.span),
-                replacement: f.replacement,
+            .filter(|f| !doc.overlaps_mask(f.span))
+            .map(|f| {
+                let (span, replacement) = doc.fix_to_source(f.span, &f.replacement);
+                Fix { span, replacement }
             })
             .collect(),
-    }
+    })
 }
 
 pub fn sort_findings(findings: &mut [Finding]) {

@@ -9,6 +9,7 @@ mod fix;
 mod formats;
 mod fuzz_regressions;
 mod hostile;
+mod hostile2;
 mod hostile_rules;
 mod properties;
 mod safe_writes;
