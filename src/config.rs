@@ -81,21 +81,9 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, FileError> {
-        let bytes = std::fs::read(path).map_err(|e| {
-            FileError::whole_file(
-                path.display().to_string(),
-                format!("cannot read config: {e}"),
-            )
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            FileError::whole_file(
-                path.display().to_string(),
-                format!(
-                    "config is not valid UTF-8 (byte offset {})",
-                    e.utf8_error().valid_up_to()
-                ),
-            )
-        })?;
+        let text =
+            crate::input::read_config_text(path, crate::input::MAX_CONFIG_BYTES, "config")
+                .map_err(|message| FileError::whole_file(path.display().to_string(), message))?;
         Config::parse(path, &text)
     }
 
@@ -143,7 +131,38 @@ impl Config {
     pub fn load_rules(&self) -> Result<Vec<Rule>, Vec<FileError>> {
         let mut rules = Vec::new();
         let mut errors = Vec::new();
+        // A pack listed twice (`[ja-news, ja-news]`, or one directory by two spellings) is
+        // loaded once; two different packs with the same name would give clashing rule IDs.
+        let mut loaded: Vec<(String, PathBuf)> = Vec::new();
         for pack in &self.packs {
+            let identity = if builtin::pack_names().contains(&pack.as_str()) {
+                (pack.clone(), PathBuf::from(format!("<builtin>/{pack}")))
+            } else {
+                let dir = self.base_dir().join(pack);
+                let name = dir
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("local")
+                    .to_string();
+                (name, std::fs::canonicalize(&dir).unwrap_or(dir))
+            };
+            if loaded.contains(&identity) {
+                continue;
+            }
+            if let Some((_, other)) = loaded.iter().find(|(n, _)| *n == identity.0) {
+                errors.push(self.error_at(
+                    "packs",
+                    pack,
+                    format!(
+                        "two packs are named `{}` ({} and {}): their rule IDs would clash",
+                        identity.0,
+                        other.display(),
+                        identity.1.display()
+                    ),
+                ));
+                continue;
+            }
+            loaded.push(identity);
             let result = match builtin::load(pack) {
                 Some(r) => r,
                 None => {
@@ -241,6 +260,13 @@ mod tests {
         let c = Config::parse(Path::new("seigo.yaml"), "disable:\n  - ja-news/nope\n").unwrap();
         let e = c.load_rules().unwrap_err();
         assert!(e[0].message.contains("unknown rule `ja-news/nope`"));
+    }
+
+    #[test]
+    fn a_pack_listed_twice_is_loaded_once() {
+        let once = Config::default().load_rules().unwrap().len();
+        let c = Config::parse(Path::new("seigo.yaml"), "packs: [ja-news, ja-news]\n").unwrap();
+        assert_eq!(c.load_rules().unwrap().len(), once);
     }
 
     #[test]

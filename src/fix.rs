@@ -24,27 +24,131 @@ pub struct Fixed {
     pub remaining: Vec<Finding>,
 }
 
-/// Applies fixes round after round until no finding offers one (or `MAX_ROUNDS`).
-pub fn fix_text(linter: &Linter, name: &str, format: Format, source: &str) -> Fixed {
+/// Why fixes were not applied: they do not reach a text that needs no more fixing. Nothing is
+/// written then; the rules named are the ones to look at.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FixError {
+    #[error(
+        "fixes do not converge: after {MAX_ROUNDS} rounds {} still offer fixes (a replacement the rules match again); nothing was written",
+        list(.rules)
+    )]
+    NotConverging { rules: Vec<String> },
+    #[error(
+        "fixes do not converge: {} make the text grow without end ({from} bytes became {to}); nothing was written",
+        list(.rules)
+    )]
+    Growing {
+        rules: Vec<String>,
+        from: usize,
+        to: usize,
+    },
+    #[error(
+        "fixes do not converge: {} undo each other (the text returns to an earlier state); nothing was written",
+        list(.rules)
+    )]
+    Cycle { rules: Vec<String> },
+}
+
+fn list(rules: &[String]) -> String {
+    rules
+        .iter()
+        .map(|r| format!("`{r}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Applies fixes round after round until no finding offers one. `check` gives the findings of
+/// a text. Fails, rather than returning a half-fixed text, when the fixes do not settle within
+/// [`MAX_ROUNDS`], when the text returns to an earlier state (rules undoing each other), or
+/// when it grows past twice its size (plus 64 KB): a replacement that the rules match again.
+pub fn fix_with(
+    source: &str,
+    mut check: impl FnMut(&str) -> Vec<Finding>,
+) -> Result<Fixed, FixError> {
+    use std::hash::{BuildHasher, RandomState};
+    let hasher = RandomState::new();
+    let limit = source.len().saturating_mul(2).max(source.len() + 64 * 1024);
+    let original = check(source);
+    let mut findings = original.clone();
     let mut text = source.to_string();
     let mut applied = 0;
-    let original = linter.check(&Document::parse(name, text.clone(), format));
-    let mut findings = original.clone();
+    let mut seen = std::collections::HashSet::from([hasher.hash_one(source)]);
+    let mut applied_by: Vec<String> = Vec::new();
     for _ in 0..MAX_ROUNDS {
-        let (next, n) = apply(&text, &findings);
+        let chosen = choose(&text, &findings);
+        if chosen.is_empty() {
+            break;
+        }
+        let rules = rules_of(chosen.iter().map(|(rule, _)| *rule));
+        let (next, n) = apply_fixes(&text, chosen.iter().map(|(_, fix)| *fix));
         if n == 0 || next == text {
             break;
         }
+        if next.len() > limit {
+            return Err(FixError::Growing {
+                rules,
+                from: source.len(),
+                to: next.len(),
+            });
+        }
+        applied_by.extend(rules);
+        if !seen.insert(hasher.hash_one(&next)) {
+            return Err(FixError::Cycle {
+                rules: rules_of(applied_by.iter().map(String::as_str)),
+            });
+        }
         applied += n;
         text = next;
-        findings = linter.check(&Document::parse(name, text.clone(), format));
+        findings = check(&text);
     }
-    Fixed {
+    let pending = choose(&text, &findings);
+    if !pending.is_empty() {
+        return Err(FixError::NotConverging {
+            rules: rules_of(pending.iter().map(|(rule, _)| *rule)),
+        });
+    }
+    Ok(Fixed {
         text,
         applied,
         original,
         remaining: findings,
-    }
+    })
+}
+
+/// Sorted, deduplicated rule IDs.
+fn rules_of<'a>(rules: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let set: std::collections::BTreeSet<&str> = rules.collect();
+    set.into_iter().map(str::to_string).collect()
+}
+
+/// The first fix of each finding that applies to `text` (in bounds, on character
+/// boundaries), with its rule.
+fn choose<'f>(text: &str, findings: &'f [Finding]) -> Vec<(&'f str, &'f Fix)> {
+    findings
+        .iter()
+        .filter_map(|f| f.fixes.first().map(|fix| (f.rule.as_str(), fix)))
+        .filter(|(_, fix)| applicable(text, fix))
+        .collect()
+}
+
+fn applicable(text: &str, fix: &Fix) -> bool {
+    fix.span.start <= fix.span.end
+        && fix.span.end <= text.len()
+        && text.is_char_boundary(fix.span.start)
+        && text.is_char_boundary(fix.span.end)
+        && text[fix.span.range()] != *fix.replacement
+}
+
+/// Applies the linter's fixes to a text until they settle (see [`fix_with`]).
+pub fn fix_text(
+    linter: &Linter,
+    name: &str,
+    format: Format,
+    source: &str,
+) -> Result<Fixed, FixError> {
+    fix_with(source, |text| {
+        linter.check(&Document::parse(name, text.to_string(), format))
+    })
 }
 
 /// Why a fixed file was not written.
@@ -54,37 +158,60 @@ pub enum WriteError {
     Changed,
     #[error("is a symbolic link; not written through it (pass --follow-symlinks to allow)")]
     Symlink,
+    #[error(
+        "has {0} hard links; not written, as the other names would keep the old text (pass --allow-hardlinks to rewrite it in place)"
+    )]
+    HardLinks(u64),
     #[error("is not UTF-8 encoded (UTF-16); --fix only rewrites UTF-8 files")]
     NotUtf8,
+    #[error(
+        "is owned by another user (uid {uid}, gid {gid}) and the fixed copy could not be given to them; not written"
+    )]
+    Owner { uid: u32, gid: u32 },
     #[error("cannot write: {0}")]
     Io(#[from] std::io::Error),
 }
 
+/// How `--fix` may write.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Write through a symbolic link to its target.
+    pub follow_symlinks: bool,
+    /// Rewrite a file with several hard links in place, so that every name sees the fix.
+    pub allow_hardlinks: bool,
+}
+
 /// Writes `text` to `path` if the file still holds `original`: through a temporary file in
-/// the same directory, renamed over the original, with the original's permissions. On any
-/// error the original is left as it was.
+/// the same directory, with the original's permissions, owner and group, renamed over the
+/// original. The original is compared again just before the rename, so a writer that
+/// appended meanwhile is not overwritten; what remains is the moment between that comparison
+/// and the rename itself (no portable lock closes it). On any error the original is left as
+/// it was. A file with several hard links is refused unless allowed, and then rewritten in
+/// place (not atomically: a crash midway can leave it half written).
 pub fn write_atomically(
     path: &Path,
     original: &[u8],
     text: &str,
-    follow_symlinks: bool,
+    options: WriteOptions,
 ) -> Result<(), WriteError> {
-    write_with(path, original, text, follow_symlinks, |file, text| {
+    write_with(path, original, text, options, |file, text| {
         file.write_all(text.as_bytes())
     })
 }
 
-/// `write_atomically` with the content writer injectable, so tests can make it fail midway.
+/// `write_atomically` with the content writer injectable, so tests can make it fail midway
+/// (or change the original while it runs).
 fn write_with(
     path: &Path,
     original: &[u8],
     text: &str,
-    follow_symlinks: bool,
+    options: WriteOptions,
     write: impl FnOnce(&mut std::fs::File, &str) -> std::io::Result<()>,
 ) -> Result<(), WriteError> {
+    use std::os::unix::fs::MetadataExt;
     let link = std::fs::symlink_metadata(path)?;
     let target = if link.file_type().is_symlink() {
-        if !follow_symlinks {
+        if !options.follow_symlinks {
             return Err(WriteError::Symlink);
         }
         std::fs::canonicalize(path)?
@@ -97,7 +224,13 @@ fn write_with(
     if std::fs::read(&target)? != original {
         return Err(WriteError::Changed);
     }
-    let permissions = std::fs::metadata(&target)?.permissions();
+    let meta = std::fs::metadata(&target)?;
+    if meta.nlink() > 1 {
+        if !options.allow_hardlinks {
+            return Err(WriteError::HardLinks(meta.nlink()));
+        }
+        return write_in_place(&target, original, text, write);
+    }
     let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -107,8 +240,38 @@ fn write_with(
         .tempfile_in(dir)?;
     write(tmp.as_file_mut(), text)?;
     tmp.as_file().sync_all()?;
-    std::fs::set_permissions(tmp.path(), permissions)?;
+    std::fs::set_permissions(tmp.path(), meta.permissions())?;
+    let created = tmp.as_file().metadata()?;
+    if (created.uid(), created.gid()) != (meta.uid(), meta.gid())
+        && std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid())).is_err()
+    {
+        return Err(WriteError::Owner {
+            uid: meta.uid(),
+            gid: meta.gid(),
+        });
+    }
+    // Checked again as late as possible: another process may have written meanwhile.
+    if std::fs::read(&target)? != original {
+        return Err(WriteError::Changed);
+    }
     tmp.persist(&target).map_err(|e| WriteError::Io(e.error))?;
+    Ok(())
+}
+
+/// Rewrites a file through its own inode, so that its other hard links see the new text.
+fn write_in_place(
+    target: &Path,
+    original: &[u8],
+    text: &str,
+    write: impl FnOnce(&mut std::fs::File, &str) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
+    let mut file = std::fs::OpenOptions::new().write(true).open(target)?;
+    if std::fs::read(target)? != original {
+        return Err(WriteError::Changed);
+    }
+    file.set_len(0)?;
+    write(&mut file, text)?;
+    file.sync_all()?;
     Ok(())
 }
 
@@ -131,12 +294,7 @@ pub fn apply(source: &str, findings: &[Finding]) -> (String, usize) {
 pub fn apply_fixes<'a>(source: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
     let mut fixes: Vec<&Fix> = fixes
         .into_iter()
-        .filter(|f| {
-            f.span.start <= f.span.end
-                && f.span.end <= source.len()
-                && source.is_char_boundary(f.span.start)
-                && source.is_char_boundary(f.span.end)
-        })
+        .filter(|f| applicable(source, f))
         .collect();
     fixes.sort_by_key(|f| (f.span.start, f.span.end));
     let mut out = String::with_capacity(source.len());
@@ -167,12 +325,12 @@ mod tests {
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "old").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomically(&path, b"old", "new", false).unwrap();
+        write_atomically(&path, b"old", "new", WriteOptions::default()).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
         assert!(matches!(
-            write_atomically(&path, b"old", "newer", false),
+            write_atomically(&path, b"old", "newer", WriteOptions::default()),
             Err(WriteError::Changed)
         ));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
@@ -188,10 +346,14 @@ mod tests {
         std::fs::write(&real, "old").unwrap();
         std::os::unix::fs::symlink(&real, &link).unwrap();
         assert!(matches!(
-            write_atomically(&link, b"old", "new", false),
+            write_atomically(&link, b"old", "new", WriteOptions::default()),
             Err(WriteError::Symlink)
         ));
-        write_atomically(&link, b"old", "new", true).unwrap();
+        let follow = WriteOptions {
+            follow_symlinks: true,
+            ..WriteOptions::default()
+        };
+        write_atomically(&link, b"old", "new", follow).unwrap();
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
         assert!(
             std::fs::symlink_metadata(&link)
@@ -206,7 +368,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "old").unwrap();
-        let result = write_with(&path, b"old", "new text", false, |file, text| {
+        let result = write_with(&path, b"old", "new text", WriteOptions::default(), |file, text| {
             file.write_all(&text.as_bytes()[..3])?;
             Err(std::io::Error::other("disk full"))
         });
@@ -220,6 +382,98 @@ mod tests {
             span: Span::new(start, end),
             replacement: r.into(),
         }
+    }
+
+    #[test]
+    fn a_write_by_another_process_meanwhile_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "old\n").unwrap();
+        let result = write_with(&path, b"old\n", "new\n", WriteOptions::default(), |file, text| {
+            // Another process appends while the fixed copy is being written.
+            let mut other = std::fs::OpenOptions::new().append(true).open(&path)?;
+            other.write_all(b"appended\n")?;
+            file.write_all(text.as_bytes())
+        });
+        assert!(matches!(result, Err(WriteError::Changed)), "{result:?}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old\nappended\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    fn finding(rule: &str, start: usize, end: usize, r: &str) -> Finding {
+        Finding {
+            rule: rule.into(),
+            kind: "test",
+            severity: crate::finding::Severity::Warning,
+            message: String::new(),
+            span: Span::new(start, end),
+            related: vec![],
+            fixes: vec![fix(start, end, r)],
+        }
+    }
+
+    /// Findings of a swap `from` → `to` (every occurrence) by rule `rule`.
+    fn swap<'a>(rules: &'a [(&'a str, &'a str, &'a str)]) -> impl FnMut(&str) -> Vec<Finding> + 'a {
+        move |text: &str| {
+            rules
+                .iter()
+                .flat_map(|(rule, from, to)| {
+                    text.match_indices(from)
+                        .map(|(i, _)| finding(rule, i, i + from.len(), to))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        }
+    }
+
+    #[test]
+    fn fixes_that_enable_others_run_to_a_fixed_point() {
+        let fixed = fix_with("aXb", swap(&[("r/1", "X", "Y"), ("r/2", "Y", "Z")])).unwrap();
+        assert_eq!(fixed.text, "aZb");
+        assert_eq!(fixed.applied, 2);
+        assert_eq!(fixed.original.len(), 1);
+        assert!(fixed.remaining.is_empty());
+    }
+
+    #[test]
+    fn rules_undoing_each_other_are_a_cycle() {
+        let e = fix_with("aXb", swap(&[("r/there", "X", "Y"), ("r/back", "Y", "X")])).unwrap_err();
+        assert_eq!(
+            e,
+            FixError::Cycle {
+                rules: vec!["r/back".into(), "r/there".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn a_replacement_that_contains_its_match_grows_and_is_refused() {
+        let source = "x".repeat(40_000);
+        let e = fix_with(&source, swap(&[("r/grow", "x", "xxxx")])).unwrap_err();
+        assert!(
+            matches!(&e, FixError::Growing { rules, from: 40_000, to } if rules == &["r/grow"] && *to > 80_000),
+            "{e:?}"
+        );
+        assert!(e.to_string().contains("`r/grow`"));
+    }
+
+    #[test]
+    fn fixes_still_pending_after_the_last_round_do_not_converge() {
+        // Each round moves the text one step along a chain longer than the rounds allowed.
+        let chain: Vec<(String, String)> = (0..=MAX_ROUNDS + 1)
+            .map(|i| (format!("<{i}>"), format!("<{}>", i + 1)))
+            .collect();
+        let rules: Vec<(&str, &str, &str)> = chain
+            .iter()
+            .map(|(from, to)| ("r/step", from.as_str(), to.as_str()))
+            .collect();
+        let e = fix_with("<0>", swap(&rules)).unwrap_err();
+        assert_eq!(
+            e,
+            FixError::NotConverging {
+                rules: vec!["r/step".into()]
+            }
+        );
     }
 
     #[test]

@@ -35,6 +35,44 @@ pub enum InputError {
     NotRegularFile,
 }
 
+/// Largest rule file read (a swap list of tens of thousands of pairs fits).
+pub const MAX_RULE_BYTES: u64 = 4 * 1024 * 1024;
+/// Largest config file read.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Reads a small UTF-8 file seigo is configured by (a rule file, a config): refuses what is
+/// not a regular file (a FIFO would block) and what is over `limit` bytes (checked before and
+/// while reading, so a file growing meanwhile cannot exhaust memory). `what` names the file in
+/// messages ("rule file", "config").
+pub fn read_config_text(path: &Path, limit: u64, what: &str) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {what}: {e}"))?;
+    if meta.is_dir() {
+        return Err(format!("cannot read {what}: Is a directory"));
+    }
+    if !meta.is_file() {
+        return Err(format!(
+            "{what} is not a regular file (a FIFO, socket or device); not read"
+        ));
+    }
+    let too_large = |size: u64| format!("{what} is too large: {size} bytes, over the {limit}-byte limit");
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read {what}: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{what} is not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
 /// Decodes raw bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
 pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
@@ -105,7 +143,14 @@ pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
 
 /// Decodes bytes and parses them as an article named `name`.
 pub fn parse_bytes(name: &str, format: Format, bytes: Vec<u8>) -> Result<Document, InputError> {
-    Ok(Document::parse(name, decode(bytes)?, format))
+    let encoding = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        crate::span::Encoding::Utf16
+    } else {
+        crate::span::Encoding::Utf8
+    };
+    let mut doc = Document::parse(name, decode(bytes)?, format);
+    doc.encoding = encoding;
+    Ok(doc)
 }
 
 /// Reads an article from a reader (stdin); `name` decides the format and the shown name.

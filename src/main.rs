@@ -112,6 +112,10 @@ enum Command {
         /// Let --fix write through symbolic links.
         #[arg(long)]
         follow_symlinks: bool,
+        /// Let --fix rewrite files that have several hard links (in place, so that every
+        /// name sees the fix; not atomic).
+        #[arg(long)]
+        allow_hardlinks: bool,
         /// Report seigo-disable comments that suppress nothing.
         #[arg(long)]
         report_unused_disables: bool,
@@ -180,7 +184,7 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let mut err = stderr(color);
-            let _ = writeln!(err, "error: {e:#}");
+            let _ = writeln!(err, "error: {}", render::escape_controls(&format!("{e:#}")));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -224,6 +228,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             fix,
             diff,
             follow_symlinks,
+            allow_hardlinks,
             report_unused_disables,
             timings,
             rules,
@@ -236,7 +241,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             quiet,
             max_warnings,
             fix_mode: match (fix, diff) {
-                (true, _) => FixMode::Write { follow_symlinks },
+                (true, _) => FixMode::Write(seigo::fix::WriteOptions {
+                    follow_symlinks,
+                    allow_hardlinks,
+                }),
                 (false, true) => FixMode::Diff,
                 _ => FixMode::Off,
             },
@@ -261,24 +269,34 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Test { packs, coverage } => test(&packs, coverage, cli.color),
         Command::Explain { rule, rules } => explain(&rule, &rules, cli.color),
         Command::Init { dir } => {
-            for w in seigo::init::init(&dir)? {
-                match w {
-                    seigo::init::Written::Created(p) => println!("created {}", p.display()),
-                    seigo::init::Written::Kept(p) => {
-                        println!("kept    {} (exists; not overwritten)", p.display())
+            let written = seigo::init::init(&dir)?;
+            let mut out = std::io::stdout().lock();
+            let shown = (|| -> std::io::Result<()> {
+                for w in written {
+                    match w {
+                        seigo::init::Written::Created(p) => {
+                            writeln!(out, "created {}", p.display())?
+                        }
+                        seigo::init::Written::Kept(p) => {
+                            writeln!(out, "kept    {} (exists; not overwritten)", p.display())?
+                        }
                     }
                 }
-            }
-            println!("next: seigo test rules/local && seigo check");
-            Ok(0)
+                writeln!(out, "next: seigo test rules/local && seigo check")?;
+                out.flush()
+            })();
+            finish(0, shown)
         }
         Command::Schema { which } => {
             let schema = match which {
                 SchemaKind::Rule => seigo::schema::rule_schema(),
                 SchemaKind::Config => seigo::schema::config_schema(),
             };
-            print!("{}", seigo::schema::to_pretty(&schema));
-            Ok(0)
+            let mut out = std::io::stdout().lock();
+            let shown = out
+                .write_all(seigo::schema::to_pretty(&schema).as_bytes())
+                .and_then(|()| out.flush());
+            finish(0, shown)
         }
     }
 }
@@ -352,7 +370,7 @@ struct FixNote {
 enum FixMode {
     Off,
     Diff,
-    Write { follow_symlinks: bool },
+    Write(seigo::fix::WriteOptions),
 }
 
 struct CheckArgs {
@@ -377,7 +395,7 @@ const PROGRESS_MIN_FILES: usize = 200;
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     let color = args.color;
-    if matches!(args.fix_mode, FixMode::Write { .. })
+    if matches!(args.fix_mode, FixMode::Write(_))
         && args.paths.iter().any(|p| p.as_os_str() == "-")
     {
         anyhow::bail!("--fix cannot rewrite stdin; use --diff to see the fixes");
@@ -442,108 +460,130 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                     }
                     if let Some(e) = note.error {
                         failed = true;
-                        let _ = writeln!(err, "error: {}: {e}", r.path);
+                        let _ = writeln!(err, "error: {}: {e}", render::escape_controls(&r.path));
                     }
                 }
                 reports.push(r);
             }
             Outcome::Failed(path, e) => {
                 failed = true;
-                let _ = writeln!(err, "error: {path}: {e}");
+                let _ = writeln!(err, "error: {}: {e}", render::escape_controls(&path));
             }
             Outcome::Skipped(path, e) => {
-                let _ = writeln!(err, "warning: {path}: {e}");
+                let _ = writeln!(err, "warning: {}: {e}", render::escape_controls(&path));
             }
         }
     }
-    if args.fix_mode == FixMode::Diff {
-        print!("{diffs}");
-        if !args.quiet {
-            let _ = writeln!(err, "{fixed_total} fix(es) available");
-        }
-        return Ok(if failed {
-            EXIT_ERROR
-        } else if fixed_total > 0 {
+    let totals = Totals::of(&reports);
+    // The exit code is decided before anything is written: a reader that stops early
+    // (`seigo check | head`) must not turn findings into success.
+    let code = if failed {
+        EXIT_ERROR
+    } else if args.fix_mode == FixMode::Diff {
+        if fixed_total > 0 { EXIT_FINDINGS } else { 0 }
+    } else {
+        let failing = reports
+            .iter()
+            .flat_map(|r| &r.findings)
+            .any(|f| f.severity >= args.fail_on);
+        let too_many_warnings = args.max_warnings.is_some_and(|max| totals.warnings > max);
+        if failing || too_many_warnings {
             EXIT_FINDINGS
         } else {
             0
-        });
+        }
+    };
+    if args.fix_mode == FixMode::Diff {
+        let written = (|| {
+            let mut out = std::io::stdout().lock();
+            out.write_all(diffs.as_bytes())?;
+            out.flush()
+        })();
+        if !args.quiet {
+            let _ = writeln!(err, "{fixed_total} fix(es) available");
+        }
+        return finish(code, written);
     }
-    if matches!(args.fix_mode, FixMode::Write { .. }) && !args.quiet {
+    if matches!(args.fix_mode, FixMode::Write(_)) && !args.quiet {
         let _ = writeln!(err, "applied {fixed_total} fix(es)");
     }
-    let totals = Totals::of(&reports);
     let seconds = started.elapsed().as_secs_f64();
-    let machine = match args.format {
-        OutputFormat::Human => {
-            let mut out = stdout(color);
-            for r in &reports {
-                render::human::render_file(r, &mut out)?;
+    let written = (|| -> std::io::Result<()> {
+        let machine = match args.format {
+            OutputFormat::Human => {
+                let mut out = stdout(color);
+                for r in &reports {
+                    render::human::render_file(r, &mut out)?;
+                }
+                if !args.quiet {
+                    writeln!(out, "{}", totals.summary(seconds))?;
+                }
+                out.flush()?;
+                None
             }
+            OutputFormat::Concise => Some(render::concise::to_string(&reports)),
+            OutputFormat::Json => Some(render::json::to_string(&reports)),
+            OutputFormat::Sarif => Some(render::sarif::to_string(
+                &reports,
+                &RuleInfo::of(linter.rules()),
+            )),
+            OutputFormat::Github => Some(render::github::to_string(&reports)),
+            OutputFormat::Checkstyle => Some(render::checkstyle::to_string(&reports)),
+            OutputFormat::Junit => Some(render::junit::to_string(&reports)),
+        };
+        if let Some(text) = machine {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
             if !args.quiet {
-                writeln!(out, "{}", totals.summary(seconds))?;
+                let _ = writeln!(err, "{}", totals.summary(seconds));
             }
-            None
         }
-        OutputFormat::Concise => Some(render::concise::to_string(&reports)),
-        OutputFormat::Json => Some(render::json::to_string(&reports)),
-        OutputFormat::Sarif => Some(render::sarif::to_string(
-            &reports,
-            &RuleInfo::of(linter.rules()),
-        )),
-        OutputFormat::Github => Some(render::github::to_string(&reports)),
-        OutputFormat::Checkstyle => Some(render::checkstyle::to_string(&reports)),
-        OutputFormat::Junit => Some(render::junit::to_string(&reports)),
-    };
-    if let Some(text) = machine {
-        let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())?;
-        out.flush()?;
-        if !args.quiet {
-            let _ = writeln!(err, "{}", totals.summary(seconds));
-        }
-    }
+        Ok(())
+    })();
     if let Some(timings) = &args.timings {
-        let timings = timings.lock().unwrap_or_else(|e| e.into_inner());
-        let mut rows: Vec<_> = timings.iter().collect();
-        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let total: f64 = rows.iter().map(|(_, t)| t.as_secs_f64()).sum();
-        let _ = writeln!(err, "{:>10}  {:>6}  rule", "ms", "%");
-        let share = |secs: f64| 100.0 * secs / total.max(f64::EPSILON);
-        for (rule, t) in rows.iter().take(20) {
-            let secs = t.as_secs_f64();
-            let _ = writeln!(
-                err,
-                "{:>10.2}  {:>5.1}%  {rule}",
-                secs * 1000.0,
-                share(secs)
-            );
-        }
-        if rows.len() > 20 {
-            let rest: f64 = rows[20..].iter().map(|(_, t)| t.as_secs_f64()).sum();
-            let _ = writeln!(
-                err,
-                "{:>10.2}  {:>5.1}%  ({} more rules)",
-                rest * 1000.0,
-                share(rest),
-                rows.len() - 20
-            );
-        }
-        let _ = writeln!(err, "{:>10.2}  100.0%  (total)", total * 1000.0);
+        print_timings(&timings.lock().unwrap_or_else(|e| e.into_inner()), &mut err);
     }
-    if failed {
-        return Ok(EXIT_ERROR);
+    finish(code, written)
+}
+
+/// The exit code once output is written: a closed pipe (`seigo check | head`) ends quietly
+/// with the code the findings call for; any other write error (a full disk) is an error.
+fn finish(code: u8, written: std::io::Result<()>) -> anyhow::Result<u8> {
+    match written.map_err(|e| anyhow::Error::new(e).context("cannot write the output")) {
+        Ok(()) => Ok(code),
+        Err(e) if is_broken_pipe(&e) => Ok(code),
+        Err(e) => Err(e),
     }
-    let failing = reports
-        .iter()
-        .flat_map(|r| &r.findings)
-        .any(|f| f.severity >= args.fail_on);
-    let too_many_warnings = args.max_warnings.is_some_and(|max| totals.warnings > max);
-    Ok(if failing || too_many_warnings {
-        EXIT_FINDINGS
-    } else {
-        0
-    })
+}
+
+/// The `--timings` table: the slowest 20 rules (and tokenizing), then the rest summed.
+fn print_timings(timings: &seigo::engine::Timings, err: &mut StandardStream) {
+    let mut rows: Vec<_> = timings.iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let total: f64 = rows.iter().map(|(_, t)| t.as_secs_f64()).sum();
+    let _ = writeln!(err, "{:>10}  {:>6}  rule", "ms", "%");
+    let share = |secs: f64| 100.0 * secs / total.max(f64::EPSILON);
+    for (rule, t) in rows.iter().take(20) {
+        let secs = t.as_secs_f64();
+        let _ = writeln!(
+            err,
+            "{:>10.2}  {:>5.1}%  {rule}",
+            secs * 1000.0,
+            share(secs)
+        );
+    }
+    if rows.len() > 20 {
+        let rest: f64 = rows[20..].iter().map(|(_, t)| t.as_secs_f64()).sum();
+        let _ = writeln!(
+            err,
+            "{:>10.2}  {:>5.1}%  ({} more rules)",
+            rest * 1000.0,
+            share(rest),
+            rows.len() - 20
+        );
+    }
+    let _ = writeln!(err, "{:>10.2}  100.0%  (total)", total * 1000.0);
 }
 
 /// Reads, checks and (optionally) fixes one file.
@@ -574,7 +614,10 @@ fn check_one(linter: &Linter, path: &Path, args: &CheckArgs) -> Outcome {
     let Some(original) = original else {
         return Outcome::Checked(report(linter, doc, args.timings.as_ref()), None);
     };
-    let fixed = seigo::fix::fix_text(linter, &shown, format, &doc.source);
+    let fixed = match seigo::fix::fix_text(linter, &shown, format, &doc.source) {
+        Ok(fixed) => fixed,
+        Err(e) => return Outcome::Failed(shown, e.to_string()),
+    };
     let mut note = FixNote {
         applied: fixed.applied,
         diff: None,
@@ -584,6 +627,7 @@ fn check_one(linter: &Linter, path: &Path, args: &CheckArgs) -> Outcome {
     let unfixed = FileReport {
         path: doc.name,
         source: doc.source,
+        encoding: doc.encoding,
         findings: fixed.original,
     };
     if fixed.text == unfixed.source {
@@ -598,12 +642,13 @@ fn check_one(linter: &Linter, path: &Path, args: &CheckArgs) -> Outcome {
             ));
             Outcome::Checked(unfixed, Some(note))
         }
-        FixMode::Write { follow_symlinks } => {
-            match seigo::fix::write_atomically(path, &original, &fixed.text, follow_symlinks) {
+        FixMode::Write(options) => {
+            match seigo::fix::write_atomically(path, &original, &fixed.text, options) {
                 Ok(()) => Outcome::Checked(
                     FileReport {
                         path: shown,
                         source: fixed.text,
+                        encoding: unfixed.encoding,
                         findings: fixed.remaining,
                     },
                     Some(note),
@@ -639,25 +684,37 @@ fn report(
     FileReport {
         path: doc.name,
         source: doc.source,
+        encoding: doc.encoding,
         findings,
     }
 }
 
 /// Expands directories (respecting .gitignore, the config's `ignore` globs and extensions),
-/// keeps explicit files as given, sorted and deduplicated. Missing paths are collected.
+/// keeps explicit files as given, sorted and deduplicated (one file named twice, `a.txt` and
+/// `./a.txt`, is checked once). Missing paths are collected.
 fn collect_files(
     paths: &[PathBuf],
     config: &Config,
     missing: &mut Vec<(String, std::io::Error)>,
 ) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
-    let mut overrides = ignore::overrides::OverrideBuilder::new(config.base_dir());
+    // Globs are relative to the directory of the config that declares them, whatever the
+    // working directory and however the paths were spelt: matched against absolute paths.
+    let base = lexical_absolute(&config.base_dir());
+    let mut ignore = ignore::gitignore::GitignoreBuilder::new(&base);
     for glob in &config.ignore {
-        overrides
-            .add(&format!("!{glob}"))
+        ignore
+            .add_line(None, glob)
             .with_context(|| format!("invalid ignore glob `{glob}` in config"))?;
     }
-    let overrides = overrides.build()?;
+    let ignore = ignore.build()?;
+    let ignored = move |path: &Path, is_dir: bool| {
+        let path = lexical_absolute(path);
+        path.starts_with(&base)
+            && ignore
+                .matched_path_or_any_parents(&path, is_dir)
+                .is_ignore()
+    };
     for path in paths {
         if path.as_os_str() == "-" {
             files.push(path.clone());
@@ -685,8 +742,11 @@ fn collect_files(
             files.push(path.clone());
             continue;
         }
+        let ignored = ignored.clone();
         let walker = ignore::WalkBuilder::new(path)
-            .overrides(overrides.clone())
+            .filter_entry(move |e| {
+                !ignored(e.path(), e.file_type().is_some_and(|t| t.is_dir()))
+            })
             .sort_by_file_path(|a, b| a.cmp(b))
             .build();
         for entry in walker {
@@ -709,7 +769,28 @@ fn collect_files(
     }
     files.sort();
     files.dedup();
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| {
+        f.as_os_str() == "-" || seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone()))
+    });
     Ok(files)
+}
+
+/// An absolute path with `.` and `..` resolved by name (not through symbolic links), so that
+/// two spellings of a path compare equal.
+fn lexical_absolute(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// A directory walk error (an unreadable subdirectory) as the path it happened at and why,
@@ -764,8 +845,10 @@ fn count_tokens(
             Segmenter::Lindera => morph.tokenize_lindera(&text).len(),
         };
     }
-    println!("files {} bytes {bytes} tokens {count}", files.len());
-    Ok(0)
+    let mut out = std::io::stdout().lock();
+    let shown = writeln!(out, "files {} bytes {bytes} tokens {count}", files.len())
+        .and_then(|()| out.flush());
+    finish(0, shown)
 }
 
 fn tokens(
@@ -822,6 +905,7 @@ fn list_rules(opts: &RuleOptions, color: Color) -> anyhow::Result<u8> {
         writeln!(out, "{:width$}  {:<13} {}", r.id, r.kind(), r.severity)?;
     }
     writeln!(out, "{} rules", rules.len())?;
+    out.flush()?;
     Ok(0)
 }
 
@@ -854,7 +938,7 @@ fn test(packs: &[PathBuf], coverage: bool, color: Color) -> anyhow::Result<u8> {
         passed += report.passed;
         failed += report.failures.len();
         for f in &report.failures {
-            render::human::render_error(f, &mut err)?;
+            let _ = render::human::render_error(f, &mut err);
         }
         let missing: Vec<&str> = [
             (rule.examples.bad.is_empty(), "no bad example"),
@@ -867,24 +951,29 @@ fn test(packs: &[PathBuf], coverage: bool, color: Color) -> anyhow::Result<u8> {
             uncovered.push(format!("{}: {}", rule.id, missing.join(", ")));
         }
     }
-    err.flush()?;
-    if coverage {
-        if uncovered.is_empty() {
-            println!("coverage: every rule has bad and good examples");
-        } else {
-            println!("coverage: {} rule(s) not fully tested:", uncovered.len());
-            for u in &uncovered {
-                println!("  {u}");
-            }
-        }
-    }
-    println!("{passed} passed, {failed} failed");
+    let _ = err.flush();
     let incomplete = coverage && !uncovered.is_empty();
-    Ok(if failed > 0 || incomplete {
+    let code = if failed > 0 || incomplete {
         EXIT_FINDINGS
     } else {
         0
-    })
+    };
+    let mut out = std::io::stdout().lock();
+    let shown = (|| -> std::io::Result<()> {
+        if coverage {
+            if uncovered.is_empty() {
+                writeln!(out, "coverage: every rule has bad and good examples")?;
+            } else {
+                writeln!(out, "coverage: {} rule(s) not fully tested:", uncovered.len())?;
+                for u in &uncovered {
+                    writeln!(out, "  {u}")?;
+                }
+            }
+        }
+        writeln!(out, "{passed} passed, {failed} failed")?;
+        out.flush()
+    })();
+    finish(code, shown)
 }
 
 fn explain(id: &str, opts: &RuleOptions, color: Color) -> anyhow::Result<u8> {

@@ -58,6 +58,20 @@ pub struct LineIndex {
     /// file that is one 10 MB line took minutes to render: every finding's column counted the
     /// whole line up to it (quadratic in the line length).
     checkpoints: Vec<(usize, usize)>,
+    /// UTF-16 code units before each checkpoint (code points plus one per astral character).
+    utf16: Vec<usize>,
+}
+
+/// How a file was stored, for offsets into the file as stored (the text is always UTF-8 in
+/// memory).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    /// UTF-8, with or without a byte-order mark (kept in the text, so offsets agree).
+    #[default]
+    Utf8,
+    /// UTF-16 with a byte-order mark (2 bytes, not in the text), little- or big-endian.
+    Utf16,
 }
 
 /// Distance between char-count checkpoints; bounds the counting work per `line_col`.
@@ -68,19 +82,40 @@ impl LineIndex {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut checkpoints = vec![(0, 0)];
-        let (mut at, mut chars) = (0, 0);
+        let mut utf16 = vec![0];
+        let (mut at, mut chars, mut units) = (0, 0, 0);
         while text.len() - at > CHECKPOINT_BYTES {
             let mut next = at + CHECKPOINT_BYTES;
             while !text.is_char_boundary(next) {
                 next += 1;
             }
-            chars += text[at..next].chars().count();
+            let n = text[at..next].chars().count();
+            chars += n;
+            units += n + astral(&text[at..next]);
             at = next;
             checkpoints.push((at, chars));
+            utf16.push(units);
         }
         Self {
             line_starts,
             checkpoints,
+            utf16,
+        }
+    }
+
+    /// UTF-16 code units in `text[..offset]` (`offset` on a char boundary).
+    pub fn utf16_before(&self, text: &str, offset: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1;
+        let at = self.checkpoints[k].0;
+        let rest = &text[at..offset];
+        self.utf16[k] + rest.chars().count() + astral(rest)
+    }
+
+    /// The byte offset in the file as stored of a byte offset into its UTF-8 text.
+    pub fn stored_offset(&self, text: &str, offset: usize, encoding: Encoding) -> usize {
+        match encoding {
+            Encoding::Utf8 => offset,
+            Encoding::Utf16 => 2 + 2 * self.utf16_before(text, offset.min(text.len())),
         }
     }
 
@@ -137,6 +172,11 @@ impl LineIndex {
     }
 }
 
+/// Characters outside the Basic Multilingual Plane (two UTF-16 units each): 4-byte UTF-8.
+fn astral(s: &str) -> usize {
+    s.bytes().filter(|&b| b >= 0xF0).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +222,17 @@ mod tests {
                 column: text[line_start..i].chars().count() + 1,
             };
             assert_eq!(idx.line_col(&text, i), expected, "offset {i}");
+        }
+    }
+
+    #[test]
+    fn utf16_offsets_count_astral_characters_twice() {
+        let text = format!("{}𠮷あ{}", "a".repeat(5000), "い".repeat(3000));
+        let idx = LineIndex::new(&text);
+        for (i, _) in text.char_indices().step_by(97) {
+            assert_eq!(idx.utf16_before(&text, i), text[..i].encode_utf16().count());
+            assert_eq!(idx.stored_offset(&text, i, Encoding::Utf16), 2 + 2 * text[..i].encode_utf16().count());
+            assert_eq!(idx.stored_offset(&text, i, Encoding::Utf8), i);
         }
     }
 

@@ -78,6 +78,8 @@ pub struct Document {
     pub format: Format,
     /// The bytes as read (after decoding to UTF-8).
     pub source: String,
+    /// How the file was stored (UTF-16 files are decoded to UTF-8 in `source`).
+    pub encoding: crate::span::Encoding,
     /// NFKC-normalised, masked analysis text. Not the same length as `source` in general.
     pub text: String,
     map: OffsetMap,
@@ -123,6 +125,7 @@ impl Document {
             name: name.into(),
             format,
             source,
+            encoding: crate::span::Encoding::Utf8,
             text,
             map,
             masked,

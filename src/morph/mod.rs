@@ -5,25 +5,26 @@
 //! is a span and a word id, and features are decoded once per distinct word id into a shared
 //! cache the first time any rule asks for them.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use lindera_core::mode::Mode;
-use lindera_dictionary::{DictionaryConfig, DictionaryKind, UserDictionaryConfig};
-use lindera_tokenizer::tokenizer::{Tokenizer, TokenizerConfig};
+use lindera_dictionary::{DictionaryConfig, DictionaryKind};
+use lindera_tokenizer::tokenizer::Tokenizer;
 
 use crate::span::Span;
 
+pub mod user_dict;
 mod viterbi;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MorphError {
     #[error("cannot load the IPADIC dictionary: {0}")]
     Dictionary(String),
-    #[error("cannot load user dictionary {path}: {message}")]
-    UserDictionary { path: PathBuf, message: String },
+    #[error(transparent)]
+    UserDictionary(#[from] user_dict::UserDictError),
     #[error("the tokenizer was already initialised without this user dictionary")]
     AlreadyInitialised,
 }
@@ -233,37 +234,26 @@ impl Morph {
     }
 
     fn new(user_dict: Option<&Path>) -> Result<Morph, MorphError> {
-        let user_dictionary = user_dict.map(|path| UserDictionaryConfig {
-            path: path.to_path_buf(),
+        let dictionary = lindera_dictionary::load_dictionary_from_config(DictionaryConfig {
             kind: Some(DictionaryKind::IPADIC),
-        });
-        if let Some(path) = user_dict
-            && !path.is_file()
-        {
-            return Err(MorphError::UserDictionary {
-                path: path.to_path_buf(),
-                message: if path.is_dir() {
-                    "is a directory".into()
-                } else {
-                    "no such file".into()
-                },
-            });
-        }
-        let config = TokenizerConfig {
-            dictionary: DictionaryConfig {
-                kind: Some(DictionaryKind::IPADIC),
-                path: None,
-            },
-            user_dictionary,
-            mode: Mode::Normal,
+            path: None,
+        })
+        .map_err(|e| MorphError::Dictionary(e.to_string()))?;
+        let user_dictionary = match user_dict {
+            Some(path) => {
+                // cost(previous right id, next left id) indexes `left + right * backward_size`:
+                // left ids are below `backward_size`, right ids below the forward size.
+                let costs = &dictionary.cost_matrix;
+                let backward = costs.backward_size.max(1);
+                let matrix = user_dict::Matrix {
+                    left_ids: backward,
+                    right_ids: (costs.costs_data.len() / 2) as u32 / backward,
+                };
+                Some(user_dict::load(path, matrix)?)
+            }
+            None => None,
         };
-        let tokenizer = Tokenizer::from_config(config).map_err(|e| match user_dict {
-            Some(path) => MorphError::UserDictionary {
-                path: path.to_path_buf(),
-                message: e.to_string(),
-            },
-            None => MorphError::Dictionary(e.to_string()),
-        })?;
+        let tokenizer = Tokenizer::new(dictionary, user_dictionary, Mode::Normal);
         let system = FeatureCache::new(tokenizer.dictionary.words_idx_data.len() / 4);
         let user = FeatureCache::new(
             tokenizer

@@ -1,7 +1,7 @@
 //! `--format concise`: one line per finding, `path:line:col: severity rule message`, the form
 //! editors and `grep` understand.
 
-use super::FileReport;
+use super::{FileReport, escape_controls};
 use crate::span::LineIndex;
 
 pub fn to_string(reports: &[FileReport]) -> String {
@@ -12,12 +12,12 @@ pub fn to_string(reports: &[FileReport]) -> String {
             let at = index.line_col(&r.source, f.span.start);
             out.push_str(&format!(
                 "{}:{}:{}: {} {} {}\n",
-                r.path,
+                escape_controls(&r.path),
                 at.line,
                 at.column,
                 f.severity,
-                f.rule,
-                f.message.replace('\n', " ")
+                escape_controls(&f.rule),
+                escape_controls(&f.message.replace('\n', " "))
             ));
         }
     }

@@ -6,10 +6,20 @@ use crate::finding::Severity;
 use crate::span::LineIndex;
 
 /// Escaping from the Actions toolkit: data escapes `%`, CR, LF; properties also `:` and `,`.
+/// Other control characters (terminal escapes) are shown as escapes, never printed raw.
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn escape_property(s: &str) -> String {

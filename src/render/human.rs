@@ -8,7 +8,7 @@ use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
 
-use super::FileReport;
+use super::{FileReport, escape_controls, mask_controls};
 use crate::error::FileError;
 use crate::finding::{Finding, Severity};
 use crate::span::LineIndex;
@@ -23,24 +23,26 @@ fn severity(s: Severity) -> CsSeverity {
 
 fn diagnostic(f: &Finding, source: &str, excerpt: &Excerpt) -> Diagnostic<()> {
     let mut labels = vec![
-        Label::primary((), excerpt.map(f.span.range())).with_message(primary_label(f, source)),
+        Label::primary((), excerpt.map(f.span.range()))
+            .with_message(escape_controls(&primary_label(f, source))),
     ];
     for r in &f.related {
         labels.push(
-            Label::secondary((), excerpt.map(r.span.range())).with_message(r.message.clone()),
+            Label::secondary((), excerpt.map(r.span.range()))
+                .with_message(escape_controls(&r.message)),
         );
     }
     let mut notes = Vec::new();
     for fix in &f.fixes {
         let original = source.get(fix.span.range()).unwrap_or_default();
-        notes.push(format!(
-            "suggestion: 「{original}」→「{}」",
-            fix.replacement
-        ));
+        notes.push(
+            escape_controls(&format!("suggestion: 「{original}」→「{}」", fix.replacement))
+                .into_owned(),
+        );
     }
     Diagnostic::new(severity(f.severity))
-        .with_code(f.rule.clone())
-        .with_message(f.message.clone())
+        .with_code(escape_controls(&f.rule))
+        .with_message(escape_controls(&f.message))
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -68,9 +70,10 @@ pub fn render_file(report: &FileReport, out: &mut dyn WriteColor) -> std::io::Re
     let config = Config::default();
     let line_starts: Vec<usize> = files::line_starts(&report.source).collect();
     let index = LineIndex::new(&report.source);
+    let name = escape_controls(&report.path);
     for f in &report.findings {
         let spans = std::iter::once(f.span.range()).chain(f.related.iter().map(|r| r.span.range()));
-        let excerpt = Excerpt::new(&report.path, &report.source, &line_starts, &index, spans);
+        let excerpt = Excerpt::new(&name, &report.source, &line_starts, &index, spans);
         term::emit_to_write_style(
             out,
             &config,
@@ -158,7 +161,7 @@ impl<'a> Excerpt<'a> {
                 text.push('…');
             }
             let text_start = text.len();
-            text.push_str(&source[window.clone()]);
+            text.push_str(&mask_controls(&source[window.clone()]));
             if window.end < le {
                 text.push('…');
             }
@@ -270,17 +273,18 @@ fn forward_chars(s: &str, at: usize, ceil: usize, n: usize) -> usize {
 
 /// Renders a file error (broken rule, config, unreadable article) against its source.
 pub fn render_error(e: &FileError, out: &mut dyn WriteColor) -> std::io::Result<()> {
-    let file = SimpleFile::new(e.path.as_str(), &*e.text);
-    let mut d = Diagnostic::error().with_message(e.message.clone());
+    let path = escape_controls(&e.path);
+    let file = SimpleFile::new(path.as_ref(), mask_controls(&e.text));
+    let mut d = Diagnostic::error().with_message(mask_controls(&e.message));
     if let Some(span) = e.span {
         let span = span.start.min(e.text.len())
             ..span.end.min(e.text.len()).max(span.start.min(e.text.len()));
         d = d.with_labels(vec![Label::primary((), span)]);
     } else {
-        d = d.with_message(format!("{}: {}", e.path, e.message));
+        d = d.with_message(format!("{path}: {}", mask_controls(&e.message)));
     }
     if let Some(help) = &e.help {
-        d = d.with_notes(vec![format!("help: {help}")]);
+        d = d.with_notes(vec![format!("help: {}", mask_controls(help))]);
     }
     term::emit_to_write_style(out, &Config::default(), &file, &d).map_err(std::io::Error::other)
 }

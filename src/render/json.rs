@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::{FileReport, Totals};
 use crate::finding::Finding;
-use crate::span::{LineIndex, Span};
+use crate::span::{Encoding, LineIndex, Span};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -72,12 +72,12 @@ struct SummaryOut {
     infos: usize,
 }
 
-fn span_out(index: &LineIndex, source: &str, span: Span) -> SpanOut {
+fn span_out(index: &LineIndex, source: &str, encoding: Encoding, span: Span) -> SpanOut {
     let start = index.line_col(source, span.start);
     let end = index.line_col(source, span.end);
     SpanOut {
-        start: span.start,
-        end: span.end,
+        start: index.stored_offset(source, span.start, encoding),
+        end: index.stored_offset(source, span.end, encoding),
         line: start.line,
         column: start.column,
         end_line: end.line,
@@ -85,18 +85,23 @@ fn span_out(index: &LineIndex, source: &str, span: Span) -> SpanOut {
     }
 }
 
-fn finding_out<'a>(index: &LineIndex, source: &str, f: &'a Finding) -> FindingOut<'a> {
+fn finding_out<'a>(
+    index: &LineIndex,
+    source: &str,
+    encoding: Encoding,
+    f: &'a Finding,
+) -> FindingOut<'a> {
     FindingOut {
         rule: &f.rule,
         kind: f.kind,
         severity: f.severity.as_str(),
         message: &f.message,
-        span: span_out(index, source, f.span),
+        span: span_out(index, source, encoding, f.span),
         related: f
             .related
             .iter()
             .map(|r| RelatedOut {
-                span: span_out(index, source, r.span),
+                span: span_out(index, source, encoding, r.span),
                 message: &r.message,
             })
             .collect(),
@@ -104,7 +109,7 @@ fn finding_out<'a>(index: &LineIndex, source: &str, f: &'a Finding) -> FindingOu
             .fixes
             .iter()
             .map(|x| FixOut {
-                span: span_out(index, source, x.span),
+                span: span_out(index, source, encoding, x.span),
                 replacement: &x.replacement,
             })
             .collect(),
@@ -122,7 +127,7 @@ pub fn to_string(reports: &[FileReport]) -> String {
                 findings: r
                     .findings
                     .iter()
-                    .map(|f| finding_out(&index, &r.source, f))
+                    .map(|f| finding_out(&index, &r.source, r.encoding, f))
                     .collect(),
             }
         })

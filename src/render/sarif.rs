@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::{FileReport, RuleInfo};
 use crate::finding::Severity;
-use crate::span::{LineIndex, Span};
+use crate::span::{Encoding, LineIndex, Span};
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -35,16 +35,17 @@ pub fn path_to_uri(path: &str) -> String {
     out
 }
 
-fn region(index: &LineIndex, source: &str, span: Span) -> Value {
+fn region(index: &LineIndex, source: &str, encoding: Encoding, span: Span) -> Value {
     let start = index.line_col(source, span.start);
     let end = index.line_col(source, span.end);
+    let stored = |offset| index.stored_offset(source, offset, encoding);
     json!({
         "startLine": start.line,
         "startColumn": start.column,
         "endLine": end.line,
         "endColumn": end.column,
-        "byteOffset": span.start,
-        "byteLength": span.len(),
+        "byteOffset": stored(span.start),
+        "byteLength": stored(span.end) - stored(span.start),
         "snippet": { "text": source.get(span.range()).unwrap_or_default() },
     })
 }
@@ -76,7 +77,7 @@ pub fn to_value(reports: &[FileReport], rules: &[RuleInfo]) -> Value {
                 "ruleId": f.rule,
                 "level": level(f.severity),
                 "message": { "text": f.message },
-                "locations": [location(&uri, region(&index, &r.source, f.span))],
+                "locations": [location(&uri, region(&index, &r.source, r.encoding, f.span))],
             });
             if let Some(i) = rules.iter().position(|d| d.id == f.rule) {
                 result["ruleIndex"] = json!(i);
@@ -87,7 +88,7 @@ pub fn to_value(reports: &[FileReport], rules: &[RuleInfo]) -> Value {
                     .iter()
                     .enumerate()
                     .map(|(i, rel)| {
-                        let mut loc = location(&uri, region(&index, &r.source, rel.span));
+                        let mut loc = location(&uri, region(&index, &r.source, r.encoding, rel.span));
                         loc["id"] = json!(i + 1);
                         loc["message"] = json!({ "text": rel.message });
                         loc
@@ -100,7 +101,7 @@ pub fn to_value(reports: &[FileReport], rules: &[RuleInfo]) -> Value {
                     .iter()
                     .map(|x| {
                         json!({
-                            "deletedRegion": region(&index, &r.source, x.span),
+                            "deletedRegion": region(&index, &r.source, r.encoding, x.span),
                             "insertedContent": { "text": x.replacement },
                         })
                     })

@@ -189,8 +189,8 @@ impl Pack {
         let mut files: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
-                p.is_file()
-                    && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+                matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+                    && !p.is_dir()
             })
             .collect();
         files.sort();
@@ -198,23 +198,15 @@ impl Pack {
         let mut errors = Vec::new();
         for path in files {
             let shown = path.display().to_string();
-            let text = match std::fs::read(&path) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        let at = e.utf8_error().valid_up_to();
-                        errors.push(FileError::whole_file(
-                            shown,
-                            format!("rule file is not valid UTF-8 (invalid byte at offset {at})"),
-                        ));
-                        continue;
-                    }
-                },
-                Err(e) => {
-                    errors.push(FileError::whole_file(
-                        shown,
-                        format!("cannot read rule file: {e}"),
-                    ));
+            // A FIFO or device named like a rule file is reported, not skipped in silence.
+            let text = match crate::input::read_config_text(
+                &path,
+                crate::input::MAX_RULE_BYTES,
+                "rule file",
+            ) {
+                Ok(text) => text,
+                Err(message) => {
+                    errors.push(FileError::whole_file(shown, message));
                     continue;
                 }
             };

@@ -91,7 +91,11 @@ fn check_example(rule: &Rule, example: &Example, good: bool) -> Option<String> {
         }
     }
     if let Some(expected) = &example.fixed {
-        let (fixed, _) = crate::fix::apply(&text, &found);
+        // Fixed as `--fix` fixes: round after round until nothing is left to fix.
+        let fixed = match crate::fix::fix_with(&text, |t| findings_for(rule, t)) {
+            Ok(fixed) => fixed.text,
+            Err(e) => return Some(e.to_string()),
+        };
         if fixed != *expected {
             return Some(format!(
                 "after fixes the text is 「{fixed}」, expected 「{expected}」"

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
 
 use super::{Context, compile_patterns, normalize_terms};
 use crate::error::FileError;
@@ -170,7 +171,7 @@ impl Substitution {
         found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
         let mut last_end = 0;
         for (span, to) in found {
-            if span.start < last_end {
+            if span.start < last_end || reads_as_replacement(a.text, span, to) {
                 continue;
             }
             last_end = span.end;
@@ -198,6 +199,23 @@ impl Substitution {
             }
         }
     }
+}
+
+/// Whether the text around a match already reads as its replacement: 会見 inside 記者会見 for
+/// a swap 会見 → 記者会見. Such a match is not reported, so a replacement that contains what
+/// it replaces settles after one fix instead of growing on every run.
+fn reads_as_replacement(text: &str, span: Span, to: &str) -> bool {
+    let matched = &text[span.range()];
+    if matched.is_empty() {
+        return false;
+    }
+    let to: String = to.nfkc().collect();
+    to.match_indices(matched).any(|(j, _)| {
+        span.start
+            .checked_sub(j)
+            .and_then(|from| text.get(from..))
+            .is_some_and(|rest| rest.starts_with(to.as_str()))
+    })
 }
 
 #[cfg(test)]
@@ -231,6 +249,17 @@ mod tests {
         );
         assert_hits(&rule, "以外な結果となった。", &["以外"]);
         assert_hits(&rule, "それ以外の結果となった。", &[]);
+    }
+
+    #[test]
+    fn a_match_that_already_reads_as_its_replacement_is_not_reported() {
+        let rule = rule_from_yaml(
+            "kind: substitution\nmessage: x\nswap:\n  会見: 記者会見\npatterns:\n  - tokens: \"[本文]\"\n    to: 本文本文\n",
+        );
+        assert_hits(&rule, "首相は会見で述べた。", &["会見"]);
+        assert_hits(&rule, "首相は記者会見で述べた。", &[]);
+        assert_hits(&rule, "本文本文を読む。", &[]);
+        assert_hits(&rule, "本文を読む。", &["本文"]);
     }
 
     #[test]
