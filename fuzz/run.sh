@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-60}"
-targets="${TARGETS:-parse_document load_rule check_text}"
+targets="${TARGETS:-parse_document load_rule check_text user_dict}"
 mkdir -p logs
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build --sanitizer none --release --debug-assertions
@@ -22,6 +22,7 @@ status=0
 for target in $targets; do
   case "$target" in
     load_rule) max_len=8192 ;;
+    user_dict) max_len=4096 ;;
     # Each input runs every built-in rule (~30-60 inputs/s): short inputs explore more.
     check_text) max_len=4096 ;;
     *) max_len=16384 ;;

@@ -81,9 +81,8 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, FileError> {
-        let text =
-            crate::input::read_config_text(path, crate::input::MAX_CONFIG_BYTES, "config")
-                .map_err(|message| FileError::whole_file(path.display().to_string(), message))?;
+        let text = crate::input::read_config_text(path, crate::input::MAX_CONFIG_BYTES, "config")
+            .map_err(|message| FileError::whole_file(path.display().to_string(), message))?;
         Config::parse(path, &text)
     }
 

@@ -368,10 +368,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "old").unwrap();
-        let result = write_with(&path, b"old", "new text", WriteOptions::default(), |file, text| {
-            file.write_all(&text.as_bytes()[..3])?;
-            Err(std::io::Error::other("disk full"))
-        });
+        let result = write_with(
+            &path,
+            b"old",
+            "new text",
+            WriteOptions::default(),
+            |file, text| {
+                file.write_all(&text.as_bytes()[..3])?;
+                Err(std::io::Error::other("disk full"))
+            },
+        );
         assert!(matches!(result, Err(WriteError::Io(ref e)) if e.to_string() == "disk full"));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
@@ -389,12 +395,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "old\n").unwrap();
-        let result = write_with(&path, b"old\n", "new\n", WriteOptions::default(), |file, text| {
-            // Another process appends while the fixed copy is being written.
-            let mut other = std::fs::OpenOptions::new().append(true).open(&path)?;
-            other.write_all(b"appended\n")?;
-            file.write_all(text.as_bytes())
-        });
+        let result = write_with(
+            &path,
+            b"old\n",
+            "new\n",
+            WriteOptions::default(),
+            |file, text| {
+                // Another process appends while the fixed copy is being written.
+                let mut other = std::fs::OpenOptions::new().append(true).open(&path)?;
+                other.write_all(b"appended\n")?;
+                file.write_all(text.as_bytes())
+            },
+        );
         assert!(matches!(result, Err(WriteError::Changed)), "{result:?}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old\nappended\n");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);

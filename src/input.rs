@@ -54,7 +54,8 @@ pub fn read_config_text(path: &Path, limit: u64, what: &str) -> Result<String, S
             "{what} is not a regular file (a FIFO, socket or device); not read"
         ));
     }
-    let too_large = |size: u64| format!("{what} is too large: {size} bytes, over the {limit}-byte limit");
+    let too_large =
+        |size: u64| format!("{what} is too large: {size} bytes, over the {limit}-byte limit");
     if meta.len() > limit {
         return Err(too_large(meta.len()));
     }

@@ -395,8 +395,7 @@ const PROGRESS_MIN_FILES: usize = 200;
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     let color = args.color;
-    if matches!(args.fix_mode, FixMode::Write(_))
-        && args.paths.iter().any(|p| p.as_os_str() == "-")
+    if matches!(args.fix_mode, FixMode::Write(_)) && args.paths.iter().any(|p| p.as_os_str() == "-")
     {
         anyhow::bail!("--fix cannot rewrite stdin; use --diff to see the fixes");
     }
@@ -744,9 +743,7 @@ fn collect_files(
         }
         let ignored = ignored.clone();
         let walker = ignore::WalkBuilder::new(path)
-            .filter_entry(move |e| {
-                !ignored(e.path(), e.file_type().is_some_and(|t| t.is_dir()))
-            })
+            .filter_entry(move |e| !ignored(e.path(), e.file_type().is_some_and(|t| t.is_dir())))
             .sort_by_file_path(|a, b| a.cmp(b))
             .build();
         for entry in walker {
@@ -964,7 +961,11 @@ fn test(packs: &[PathBuf], coverage: bool, color: Color) -> anyhow::Result<u8> {
             if uncovered.is_empty() {
                 writeln!(out, "coverage: every rule has bad and good examples")?;
             } else {
-                writeln!(out, "coverage: {} rule(s) not fully tested:", uncovered.len())?;
+                writeln!(
+                    out,
+                    "coverage: {} rule(s) not fully tested:",
+                    uncovered.len()
+                )?;
                 for u in &uncovered {
                     writeln!(out, "  {u}")?;
                 }

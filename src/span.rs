@@ -231,7 +231,10 @@ mod tests {
         let idx = LineIndex::new(&text);
         for (i, _) in text.char_indices().step_by(97) {
             assert_eq!(idx.utf16_before(&text, i), text[..i].encode_utf16().count());
-            assert_eq!(idx.stored_offset(&text, i, Encoding::Utf16), 2 + 2 * text[..i].encode_utf16().count());
+            assert_eq!(
+                idx.stored_offset(&text, i, Encoding::Utf16),
+                2 + 2 * text[..i].encode_utf16().count()
+            );
             assert_eq!(idx.stored_offset(&text, i, Encoding::Utf8), i);
         }
     }

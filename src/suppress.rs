@@ -168,7 +168,8 @@ impl Suppressions {
                 }
             }
         }
-        out.directives.extend(open.into_iter().flatten().map(|(_, d)| d));
+        out.directives
+            .extend(open.into_iter().flatten().map(|(_, d)| d));
         out
     }
 
@@ -326,9 +327,8 @@ mod tests {
 
     fn run(source: &str, findings: &[(&str, &str)]) -> (Vec<String>, Vec<Finding>) {
         let mut all: Vec<Finding> = findings.iter().map(|(n, r)| f(source, n, r)).collect();
-        let mut s = Suppressions::parse(source, &everywhere(source), |id| {
-            id.starts_with("ja-news/")
-        });
+        let mut s =
+            Suppressions::parse(source, &everywhere(source), |id| id.starts_with("ja-news/"));
         s.apply(source, &mut all);
         let kept = all
             .iter()

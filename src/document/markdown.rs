@@ -90,7 +90,13 @@ pub(super) fn parse(text: &str) -> Parsed {
     // text (a link destination after a block's last word, a reference definition and its
     // title, stray markup) is not article text either.
     let mut kept = std::mem::take(&mut parsed.kept);
-    kept.extend(parsed.blocks.iter().map(|(_, span)| *span).filter(|s| s.end <= body_start));
+    kept.extend(
+        parsed
+            .blocks
+            .iter()
+            .map(|(_, span)| *span)
+            .filter(|s| s.end <= body_start),
+    );
     kept.sort_unstable();
     let mut cursor = 0;
     for k in kept {

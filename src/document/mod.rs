@@ -170,7 +170,9 @@ impl Document {
     /// Moves the edges of a span that fall inside masked text out to the masked region's
     /// edges (for related spans, which only show a place).
     pub fn widen_out_of_mask(&self, span: Span) -> Span {
-        let start = self.mask_at_start(span.start).map_or(span.start, |m| m.start);
+        let start = self
+            .mask_at_start(span.start)
+            .map_or(span.start, |m| m.start);
         let end = self.mask_at_end(span.end).map_or(span.end, |m| m.end);
         Span::new(start, end.max(start))
     }

@@ -96,11 +96,10 @@ impl Linter {
             }
         }
         if doc.source.contains("seigo-") {
-            let mut suppressions = Suppressions::parse(
-                &doc.source,
-                &doc.directive_regions(),
-                |id| self.known_ids.contains(id),
-            );
+            let mut suppressions =
+                Suppressions::parse(&doc.source, &doc.directive_regions(), |id| {
+                    self.known_ids.contains(id)
+                });
             suppressions.apply(&doc.source, &mut findings);
             findings.extend(suppressions.problems(self.report_unused_disables));
         }

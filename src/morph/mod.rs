@@ -233,6 +233,12 @@ impl Morph {
         Ok(MORPH.get_or_init(|| m))
     }
 
+    /// An analyser of its own (not the shared one) with a user dictionary: for tools that
+    /// need several, such as the user-dictionary fuzz target.
+    pub fn with_user_dictionary(path: &Path) -> Result<Morph, MorphError> {
+        Morph::new(Some(path))
+    }
+
     fn new(user_dict: Option<&Path>) -> Result<Morph, MorphError> {
         let dictionary = lindera_dictionary::load_dictionary_from_config(DictionaryConfig {
             kind: Some(DictionaryKind::IPADIC),

@@ -157,10 +157,7 @@ pub fn check(bytes: &[u8], matrix: Matrix) -> Result<Vec<Vec<String>>, (Option<u
                         "{what} {v} is out of range: the dictionary has ids 0..{}",
                         limit - 1
                     ))),
-                    Err(_) => Err(at(format!(
-                        "{what} `{}` is not a number",
-                        fields[i]
-                    ))),
+                    Err(_) => Err(at(format!("{what} `{}` is not a number", fields[i]))),
                 }
             };
             id(1, "left connection id", matrix.left_ids)?;

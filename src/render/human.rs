@@ -36,8 +36,11 @@ fn diagnostic(f: &Finding, source: &str, excerpt: &Excerpt) -> Diagnostic<()> {
     for fix in &f.fixes {
         let original = source.get(fix.span.range()).unwrap_or_default();
         notes.push(
-            escape_controls(&format!("suggestion: 「{original}」→「{}」", fix.replacement))
-                .into_owned(),
+            escape_controls(&format!(
+                "suggestion: 「{original}」→「{}」",
+                fix.replacement
+            ))
+            .into_owned(),
         );
     }
     Diagnostic::new(severity(f.severity))

@@ -120,7 +120,10 @@ mod tests {
 
     #[test]
     fn escapes_keep_lines_and_lengths_safe() {
-        assert_eq!(escape_controls("a\n::warning\u{1b}[2J"), "a\\n::warning\\u{1b}[2J");
+        assert_eq!(
+            escape_controls("a\n::warning\u{1b}[2J"),
+            "a\\n::warning\\u{1b}[2J"
+        );
         assert_eq!(escape_controls("普通の名前.md"), "普通の名前.md");
         let masked = mask_controls("x\u{1b}y\u{85}z\u{202E}w\tv\n");
         assert_eq!(masked, "x?y¿z\u{FFFD}w\tv\n");

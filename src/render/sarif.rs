@@ -88,7 +88,8 @@ pub fn to_value(reports: &[FileReport], rules: &[RuleInfo]) -> Value {
                     .iter()
                     .enumerate()
                     .map(|(i, rel)| {
-                        let mut loc = location(&uri, region(&index, &r.source, r.encoding, rel.span));
+                        let mut loc =
+                            location(&uri, region(&index, &r.source, r.encoding, rel.span));
                         loc["id"] = json!(i + 1);
                         loc["message"] = json!({ "text": rel.message });
                         loc

@@ -190,11 +190,28 @@ impl TokenPattern {
 
     /// All non-overlapping matches in the analysis, left to right.
     pub fn find_all(&self, a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<PatternMatch> {
+        self.find_all_counted(a, range).0
+    }
+
+    /// [`TokenPattern::find_all`], also returning how many (step, token) states the matcher
+    /// visited: the measure of its cost that tests bound.
+    fn find_all_counted(
+        &self,
+        a: &Analysis<'_>,
+        range: std::ops::Range<usize>,
+    ) -> (Vec<PatternMatch>, usize) {
         let mut out = Vec::new();
         let mut bounds = vec![0; self.steps.len() + 1];
         let mut next_free = range.start;
+        let mut memo = Memo::new(
+            self.steps.iter().any(|s| s.optional),
+            self.steps.len(),
+            &range,
+        );
         let mut try_at = |i: usize, out: &mut Vec<PatternMatch>| {
-            if i < next_free || i >= range.end || !self.match_steps(a, 0, i, range.end, &mut bounds)
+            if i < next_free
+                || i >= range.end
+                || !self.match_steps(a, 0, i, range.end, &mut bounds, &mut memo)
             {
                 return;
             }
@@ -238,7 +255,7 @@ impl TokenPattern {
                     }
                 }
                 if count == 0 {
-                    return out;
+                    return (out, 0);
                 }
                 if count < limit {
                     rarest = Some((count, anchored));
@@ -271,7 +288,7 @@ impl TokenPattern {
                 }
             }
         }
-        out
+        (out, memo.visits)
     }
 
     /// Sorted token indices where the anchor word occurs.
@@ -296,6 +313,11 @@ impl TokenPattern {
     }
 
     /// Backtracking matcher: `bounds[s]` records the token where step `s` starts.
+    ///
+    /// Whether steps `step..` can match from token `tok` does not depend on how the match got
+    /// there, so a (step, token) state that failed once fails again: `memo` remembers failures
+    /// and every state is explored at most once per `find_all`, linear in the tokens times
+    /// the steps. Without it a pattern of N optional steps took 2^N tries per token.
     fn match_steps(
         &self,
         a: &Analysis<'_>,
@@ -303,20 +325,82 @@ impl TokenPattern {
         tok: usize,
         end: usize,
         bounds: &mut [usize],
+        memo: &mut Memo,
     ) -> bool {
         bounds[step] = tok;
         let Some(s) = self.steps.get(step) else {
             return true;
         };
+        if memo.failed_before(step, tok) {
+            return false;
+        }
         let adjacent = tok == 0 || tok >= a.tokens.len() || step == 0 || adjacent(a, tok);
         if adjacent && tok < end {
             for next in s.matches(a, tok, end) {
-                if self.match_steps(a, step + 1, next, end, bounds) {
+                if self.match_steps(a, step + 1, next, end, bounds, memo) {
                     return true;
                 }
             }
         }
-        s.optional && self.match_steps(a, step + 1, tok, end, bounds)
+        if s.optional && self.match_steps(a, step + 1, tok, end, bounds, memo) {
+            return true;
+        }
+        memo.fail(step, tok);
+        false
+    }
+}
+
+/// The (step, token) states a matcher has found to fail, when the pattern can branch (has an
+/// optional step); without branching every state is visited once per start anyway. A bit per
+/// state, allocated on the first failure.
+struct Memo {
+    branches: bool,
+    steps: usize,
+    /// Tokens `first..` are tracked.
+    first: usize,
+    width: usize,
+    failed: Vec<u64>,
+    visits: usize,
+}
+
+impl Memo {
+    fn new(branches: bool, steps: usize, range: &std::ops::Range<usize>) -> Self {
+        Memo {
+            branches,
+            steps,
+            first: range.start,
+            width: range.end.saturating_sub(range.start) + 1,
+            failed: Vec::new(),
+            visits: 0,
+        }
+    }
+
+    fn bit(&self, step: usize, tok: usize) -> Option<usize> {
+        let t = tok.checked_sub(self.first).filter(|&t| t < self.width)?;
+        Some(step * self.width + t)
+    }
+
+    fn failed_before(&mut self, step: usize, tok: usize) -> bool {
+        self.visits += 1;
+        let Some(b) = self.bit(step, tok) else {
+            return false;
+        };
+        self.failed
+            .get(b / 64)
+            .is_some_and(|word| word & (1 << (b % 64)) != 0)
+    }
+
+    fn fail(&mut self, step: usize, tok: usize) {
+        if !self.branches {
+            return;
+        }
+        let Some(b) = self.bit(step, tok) else { return };
+        if self.failed.is_empty() {
+            self.failed = vec![0; (self.steps * self.width).div_ceil(64)];
+        }
+        if let Some(word) = self.failed.get_mut(b / 64) {
+            *word |= 1 << (b % 64);
+        }
     }
 }
 
@@ -649,6 +733,28 @@ mod tests {
             assert_eq!(found.len(), expected);
             assert_eq!(found, regex.find_all(&a, 0..a.tokens.len()));
         }
+    }
+
+    #[test]
+    fn many_optional_steps_cost_linear_time() {
+        let morph = Morph::global().unwrap();
+        let text = "日本政府は石破首相の会見で新しい方針を示した。".repeat(400);
+        let a = Analysis::new(morph, &text);
+        let tokens = a.tokens.len();
+        for n in [10, 20, 40] {
+            let source = format!("{}re:^[0-9]{{9}}$", "*? ".repeat(n));
+            let p = TokenPattern::parse(&source).unwrap();
+            let (found, visits) = p.find_all_counted(&a, 0..tokens);
+            assert!(found.is_empty());
+            // Every (step, token) state at most once, plus one lookup per edge into it.
+            assert!(
+                visits <= 3 * (n + 2) * (tokens + 1),
+                "{n} steps: {visits} visits for {tokens} tokens"
+            );
+        }
+        // The memo changes no result: optional steps still match where they can.
+        let p = TokenPattern::parse("*? *? [会見] *? で").unwrap();
+        assert_eq!(p.find_all(&a, 0..tokens).len(), 400);
     }
 
     #[test]

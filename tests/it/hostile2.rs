@@ -20,8 +20,8 @@ fn run(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn json_findings(out: &Output) -> Vec<Value> {
-    let json: Value = serde_json::from_str(&stdout_of(out))
-        .unwrap_or_else(|e| panic!("{e}: {}", stdout_of(out)));
+    let json: Value =
+        serde_json::from_str(&stdout_of(out)).unwrap_or_else(|e| panic!("{e}: {}", stdout_of(out)));
     json["files"]
         .as_array()
         .unwrap()
@@ -55,7 +55,11 @@ fn fix_keeps_the_unmatched_part_of_an_expanded_character() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
     for (name, text, wanted) in [
-        ("a.txt", "題\n\n5月㏠米同名の強化を確認した。\n", "5月1日米同盟の強化"),
+        (
+            "a.txt",
+            "題\n\n5月㏠米同名の強化を確認した。\n",
+            "5月1日米同盟の強化",
+        ),
         ("b.txt", "題\n\n㍻長課程を確認した。\n", "平成長過程を確認"),
     ] {
         fs::write(p.join(name), text).unwrap();
@@ -84,7 +88,11 @@ fn a_replacement_containing_its_match_converges() {
             "kind: substitution\nmessage: 「{match}」→「{replacement}」\nswap:\n  会見: 記者会見\nexamples:\n  bad:\n    - text: 首相は会見で述べた。\n      fixed: 首相は記者会見で述べた。\n  good:\n    - 首相は記者会見で述べた。\n",
         )],
     );
-    fs::write(p.join("a.txt"), "題\n\n首相は会見で述べた。記者会見は短かった。\n").unwrap();
+    fs::write(
+        p.join("a.txt"),
+        "題\n\n首相は会見で述べた。記者会見は短かった。\n",
+    )
+    .unwrap();
     let out = run(p, &["check", "--fix", "a.txt"]);
     assert_eq!(
         fs::read_to_string(p.join("a.txt")).unwrap(),
@@ -92,9 +100,19 @@ fn a_replacement_containing_its_match_converges() {
         "{}",
         stderr_of(&out)
     );
-    assert!(stderr_of(&out).contains("applied 1 fix(es)"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("applied 1 fix(es)"),
+        "{}",
+        stderr_of(&out)
+    );
     let out = run(p, &["test", "pk"]);
-    assert_eq!(out.status.code(), Some(0), "{}{}", stdout_of(&out), stderr_of(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout_of(&out),
+        stderr_of(&out)
+    );
 }
 
 /// Item 2: fixes that make the text grow forever (本文 → 資料の原稿 → 資料の本文と資料 → …)
@@ -129,8 +147,14 @@ fn rules_undoing_each_other_are_reported_not_applied() {
     pack(
         p,
         &[
-            ("there", "kind: substitution\nmessage: x\nswap:\n  甲案: 乙案\n"),
-            ("back", "kind: substitution\nmessage: x\nswap:\n  乙案: 甲案\n"),
+            (
+                "there",
+                "kind: substitution\nmessage: x\nswap:\n  甲案: 乙案\n",
+            ),
+            (
+                "back",
+                "kind: substitution\nmessage: x\nswap:\n  乙案: 甲案\n",
+            ),
         ],
     );
     let original = "題\n\n甲案を採る。\n";
@@ -232,7 +256,10 @@ fn malformed_user_dictionaries_are_located_errors() {
             .unwrap();
         let err = stderr_of(&out);
         assert_eq!(out.status.code(), Some(2), "{name}: {err}");
-        assert!(err.contains(located), "{name}: expected `{located}` in {err}");
+        assert!(
+            err.contains(located),
+            "{name}: expected `{located}` in {err}"
+        );
         assert!(!err.contains("panicked"), "{name}: {err}");
     }
 }
@@ -321,7 +348,10 @@ fn a_full_disk_is_an_error_not_a_panic() {
         &["test"],
         &["rules"],
     ] {
-        let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
         let out = Command::new(assert_cmd::cargo::cargo_bin("seigo"))
             .current_dir(p)
             .args(args)
@@ -427,7 +457,10 @@ fn directives_inside_code_are_not_obeyed() {
     fs::write(p.join("c.md"), text).unwrap();
     let out = run(p, &["check", "--no-config", "--format", "json", "c.md"]);
     let rules = rules_of(&json_findings(&out));
-    assert!(rules.contains(&"ja-news/kaerisaki".to_string()), "{rules:?}");
+    assert!(
+        rules.contains(&"ja-news/kaerisaki".to_string()),
+        "{rules:?}"
+    );
 }
 
 // ---- 14. XML stays well-formed -------------------------------------------------------------
@@ -468,7 +501,15 @@ fn control_characters_are_escaped_in_everything_printed() {
     for format in ["human", "concise", "github"] {
         let out = run(
             p,
-            &["check", "--no-config", "--color", "never", "--format", format, name],
+            &[
+                "check",
+                "--no-config",
+                "--color",
+                "never",
+                "--format",
+                format,
+                name,
+            ],
         );
         let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
         assert!(all.contains("kaerisaki"), "{format}: {all}");
@@ -490,14 +531,24 @@ fn duplicate_packs_and_paths_are_checked_once() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
     fs::write(p.join("a.txt"), "題\n\nトランプ氏の帰り先に備える。\n").unwrap();
-    let once = json_findings(&run(p, &["check", "--no-config", "--format", "json", "a.txt"]));
+    let once = json_findings(&run(
+        p,
+        &["check", "--no-config", "--format", "json", "a.txt"],
+    ));
     fs::write(p.join("seigo.yaml"), "packs: [ja-news, ja-news]\n").unwrap();
     let twice_pack = json_findings(&run(p, &["check", "--format", "json", "a.txt"]));
     assert_eq!(twice_pack.len(), once.len());
     fs::remove_file(p.join("seigo.yaml")).unwrap();
     let out = run(
         p,
-        &["check", "--no-config", "--format", "json", "a.txt", "./a.txt"],
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "a.txt",
+            "./a.txt",
+        ],
     );
     let json: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
     assert_eq!(json["files"].as_array().unwrap().len(), 1);
@@ -520,7 +571,10 @@ fn oversized_and_special_rule_files_are_reported() {
     let out = run(p, &["check", "a.txt"]);
     let err = stderr_of(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("huge.yaml") && err.contains("too large"), "{err}");
+    assert!(
+        err.contains("huge.yaml") && err.contains("too large"),
+        "{err}"
+    );
     fs::remove_file(p.join("pk/huge.yaml")).unwrap();
 
     let status = Command::new("mkfifo")
@@ -539,7 +593,10 @@ fn oversized_and_special_rule_files_are_reported() {
     let out = run(p, &["check", "a.txt"]);
     let err = stderr_of(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("seigo.yaml") && err.contains("too large"), "{err}");
+    assert!(
+        err.contains("seigo.yaml") && err.contains("too large"),
+        "{err}"
+    );
 }
 
 // ---- 4. writes that other names or owners see ---------------------------------------------
@@ -560,12 +617,20 @@ fn hard_linked_files_are_refused_unless_allowed() {
     assert_eq!(fs::read_to_string(p.join("b.txt")).unwrap(), text);
     let out = run(
         p,
-        &["check", "--no-config", "--fix", "--allow-hardlinks", "a.txt"],
+        &[
+            "check",
+            "--no-config",
+            "--fix",
+            "--allow-hardlinks",
+            "a.txt",
+        ],
     );
     assert_ne!(out.status.code(), Some(2), "{}", stderr_of(&out));
     for name in ["a.txt", "b.txt"] {
         assert!(
-            fs::read_to_string(p.join(name)).unwrap().contains("返り咲き"),
+            fs::read_to_string(p.join(name))
+                .unwrap()
+                .contains("返り咲き"),
             "{name}"
         );
     }
@@ -585,6 +650,10 @@ fn fix_keeps_owner_and_group() {
     let out = run(p, &["check", "--no-config", "--fix", "a.txt"]);
     assert_ne!(out.status.code(), Some(2), "{}", stderr_of(&out));
     let after = fs::metadata(p.join("a.txt")).unwrap();
-    assert!(fs::read_to_string(p.join("a.txt")).unwrap().contains("返り咲き"));
+    assert!(
+        fs::read_to_string(p.join("a.txt"))
+            .unwrap()
+            .contains("返り咲き")
+    );
     assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
 }

@@ -160,7 +160,8 @@ fn a_rule_file_that_is_not_utf8_is_an_error_naming_the_offset() {
     let out = seigo_in(dir.path()).args(["rules"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr_of(&out).contains("seigo.yaml: config is not valid UTF-8 (invalid byte at offset 8)"),
+        stderr_of(&out)
+            .contains("seigo.yaml: config is not valid UTF-8 (invalid byte at offset 8)"),
         "{}",
         stderr_of(&out)
     );

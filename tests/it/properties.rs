@@ -29,9 +29,18 @@ static WHITESPACE_LINTER: LazyLock<Linter> = LazyLock::new(|| {
         .load_rules()
         .expect("built-in packs load");
     for (id, yaml) in [
-        ("user/two-spaces", "kind: existence\nmessage: x\nregex: ['\\s\\s']\nsubstring: true\n"),
-        ("user/space", "kind: existence\nmessage: x\nregex: ['[ \\t]']\nsubstring: true\n"),
-        ("user/swap-space", "kind: substitution\nmessage: x\nswap:\n  'の ': 'の'\nsubstring: true\n"),
+        (
+            "user/two-spaces",
+            "kind: existence\nmessage: x\nregex: ['\\s\\s']\nsubstring: true\n",
+        ),
+        (
+            "user/space",
+            "kind: existence\nmessage: x\nregex: ['[ \\t]']\nsubstring: true\n",
+        ),
+        (
+            "user/swap-space",
+            "kind: substitution\nmessage: x\nswap:\n  'の ': 'の'\nsubstring: true\n",
+        ),
     ] {
         let src = seigo::rules::spec::RuleSource::new(format!("{id}.yaml"), yaml);
         rules.push(seigo::rules::Rule::load(id, src, false).expect("user rule loads"));

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Scaling check: seigo's cost must grow linearly with its input.
+
+For each case below, an input is generated at three sizes, each twice the one before, and
+`seigo check` runs on each (CPU time of the process, the minimum of several runs). A linear
+path takes about twice as long for twice the input; a quadratic one four times. The check
+fails when doubling the input costs 2.5x or more: a super-linear path that a user's file could
+stall a CI job on (issue 12: token patterns of many optional steps, headings with distinct
+numbers, piles of suppression comments all took minutes on a few MB).
+
+    python3 bench/scaling.py                       # target/release/seigo, default sizes
+    python3 bench/scaling.py --seigo target/debug/seigo --kb 96   # what CI runs
+
+Each case is one generator of text of a given size in bytes; add a case when a new kind or a
+new input shape appears. The ratio of the two largest sizes is judged (the smallest only
+warms up the comparison: start-up cost hides more of it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIMIT = 2.5
+
+PROSE = [
+    "日本政府は、アメリカ大統領選でトランプ前大統領の当選が確実となったことを受け、関係構築を急いでいる。",
+    "石破茂首相は記者会見で「日米同盟の強化が重要だ」と述べた。",
+    "同社の山田社長は新製品の価格を据え置く方針を示した。",
+    "県は避難指示を出したが、町は避難指示を出していない。",
+    "今年の売上高は前年比8%増の1200億円となった。",
+    "専門家は、二国間協力を重視しない姿勢に懸念を示している。",
+    "鈴木監督は試合後、「選手はよく戦った」と話した。",
+    "新しい制度は4月1日から施行される。",
+]
+
+
+def prose(size: int, tag: str = "") -> str:
+    """Articles of the kind seigo checks: a headline, headings, prose that repeats itself and
+    names people with titles, numbers and negations (every consistency kind has work)."""
+    out = ["日米首脳が電話会談、同盟強化で一致\n\n"]
+    n = 0
+    while sum(map(len, out)) * 3 < size:
+        out.append(f"## {n % 9 + 1}. 第{n}節の{tag}内容\n\n")
+        for j in range(6):
+            s = PROSE[(n + j) % len(PROSE)]
+            out.append(s.replace("1200", str(1200 + n)) + "\n")
+        out.append("\n")
+        n += 1
+    return "".join(out)
+
+
+def headings_distinct_numbers(size: int) -> str:
+    out = ["# 今週の話題\n\n本文です。\n\n"]
+    n = 0
+    while sum(map(len, out)) * 3 < size:
+        out.append(f"## 第{n}回 {n * 7 + 3}人が参加した会合\n\n参加者は{n}人でした。\n\n")
+        n += 1
+    return "".join(out)
+
+
+def headings_one_integer(size: int) -> str:
+    counters = ["人", "日", "年", "月", "位", "回", "枚", "件", "社", "点", "つ", "度", "校", "店"]
+    out = ["# 今週の話題\n\n本文には1が何度も出てくる。1、1、1、1。\n\n"]
+    n = 0
+    while sum(map(len, out)) * 3 < size:
+        out.append(f"## 1{counters[n % len(counters)]}{n}番目の見出し\n\n1の話。1と1。\n\n")
+        n += 1
+    return "".join(out)
+
+
+def suppress_next_line_pile(size: int) -> str:
+    # N directives on one line, then M blank lines, N and M both growing with the size.
+    directive = "<!-- seigo-disable-next-line -->"
+    n = max(1, size // 2 // len(directive))
+    return "題\n\n" + directive * n + "\n" * (size // 2) + "本文。\n"
+
+
+def suppress_disable_enable(size: int) -> str:
+    k = max(1, size // 90)
+    return ("題\n\n" + "<!-- seigo-disable ja-news/kaerisaki -->\n" * k
+            + "<!-- seigo-enable ja-news/kenen-ken-i -->\n" * k + "本文。\n")
+
+
+def one_long_line(size: int) -> str:
+    unit = "トランプ氏の帰り先に備え、日本政府は関係構築を急いでいる、"
+    return "題\n\n" + unit * max(1, size // (len(unit) * 3)) + "\n"
+
+
+def repeated_sentences(size: int) -> str:
+    out = ["題\n\n"]
+    n = 0
+    while sum(map(len, out)) * 3 < size:
+        out.append(f"日本政府は関係構築を急いでおり、{n % 50}日に会談する予定です。\n")
+        n += 1
+    return "".join(out)
+
+
+def many_findings(size: int) -> str:
+    unit = "トランプ氏の帰り先に備える。支援兵士を主張した。\n"
+    return "題\n\n" + unit * max(1, size // len(unit.encode()))
+
+
+def optional_steps_pattern(size: int) -> str:
+    return prose(size, "会見")
+
+
+CASES = [
+    ("prose (all kinds)", prose, None),
+    ("headings with distinct numbers", headings_distinct_numbers, None),
+    ("headings sharing one integer", headings_one_integer, None),
+    ("disable-next-line piles over blank lines", suppress_next_line_pile, None),
+    ("disable X / enable Y", suppress_disable_enable, None),
+    ("one long line", one_long_line, None),
+    ("repeated sentences", repeated_sentences, None),
+    ("many findings", many_findings, None),
+    # A user rule of 40 optional steps (2^N before issue 12).
+    ("40 optional pattern steps", optional_steps_pattern,
+     "kind: existence\nmessage: x\ntokens:\n  - \"" + "*? " * 40 + "re:^[0-9]{9}$\"\n"),
+]
+
+
+def cpu_seconds(argv: list[str], cwd: Path) -> float:
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        raise SystemExit(f"seigo exited {code}: {' '.join(argv)}\n{err}")
+    if proc.stderr:
+        proc.stderr.close()
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(seigo: str, text: str, rule: str | None, runs: int) -> float:
+    with tempfile.TemporaryDirectory(prefix="seigo-scaling-") as tmp:
+        d = Path(tmp)
+        (d / "a.md").write_text(text, encoding="utf-8")
+        if rule:
+            (d / "pk").mkdir()
+            (d / "pk" / "rule.yaml").write_text(rule, encoding="utf-8")
+            (d / "seigo.yaml").write_text("packs: [ja-news, pk]\n", encoding="utf-8")
+            argv = [seigo, "check", "--quiet", "--format", "json", "a.md"]
+        else:
+            argv = [seigo, "check", "--no-config", "--quiet", "--format", "json", "a.md"]
+        return min(cpu_seconds(argv, d) for _ in range(runs))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seigo", default=str(ROOT / "target" / "release" / "seigo"))
+    ap.add_argument("--kb", type=int, default=256, help="smallest input size in KB (default 256)")
+    ap.add_argument("--runs", type=int, default=3, help="runs per size (minimum taken)")
+    ap.add_argument("--only", help="run only cases whose name contains this")
+    args = ap.parse_args()
+    seigo = shutil.which(args.seigo) or args.seigo
+    if not Path(seigo).exists():
+        print(f"no seigo binary at {seigo} (cargo build --release)", file=sys.stderr)
+        return 2
+    sizes = [args.kb * 1024 * 2**i for i in range(3)]
+    print(f"{'case':44} " + " ".join(f"{s // 1024:>7} KB" for s in sizes) + "   ratio")
+    failed = []
+    for name, make, rule in CASES:
+        if args.only and args.only not in name:
+            continue
+        times = [measure(seigo, make(size), rule, args.runs) for size in sizes]
+        ratio = times[2] / max(times[1], 1e-6)
+        if ratio >= LIMIT:
+            # One more, longer look before calling it super-linear: the machine may be busy.
+            times = [measure(seigo, make(size), rule, args.runs + 2) for size in sizes]
+            ratio = times[2] / max(times[1], 1e-6)
+        verdict = "ok" if ratio < LIMIT else "SUPER-LINEAR"
+        print(f"{name:44} " + " ".join(f"{t * 1000:>8.0f}ms" for t in times)
+              + f"   {ratio:4.2f} {verdict}")
+        if ratio >= LIMIT:
+            failed.append(name)
+    if failed:
+        print(f"super-linear (doubling the input cost >= {LIMIT}x): {', '.join(failed)}",
+              file=sys.stderr)
+        return 1
+    print(f"all cases linear (doubling the input cost < {LIMIT}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
