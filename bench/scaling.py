@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,20 +58,29 @@ def prose(size: int, tag: str = "") -> str:
 
 
 def headings_distinct_numbers(size: int) -> str:
-    out = ["# 今週の話題\n\n本文です。\n\n"]
+    # Half body prose without the headings' numbers, half headings each with its own number:
+    # every heading's number is searched for in a body that does not have it.
+    out = ["# 今週の話題\n\n"]
+    while sum(map(len, out)) * 3 < size // 2:
+        out.append("参加者は会場に集まり、熱心に議論を交わした。\n")
+    out.append("\n")
     n = 0
     while sum(map(len, out)) * 3 < size:
-        out.append(f"## 第{n}回 {n * 7 + 3}人が参加した会合\n\n参加者は{n}人でした。\n\n")
+        out.append(f"## 第{n}回 {n * 7 + 3}万{n}千人が参加\n\n")
         n += 1
     return "".join(out)
 
 
 def headings_one_integer(size: int) -> str:
+    # Headings sharing the integer 1 with different counters, and a body full of 1s.
     counters = ["人", "日", "年", "月", "位", "回", "枚", "件", "社", "点", "つ", "度", "校", "店"]
-    out = ["# 今週の話題\n\n本文には1が何度も出てくる。1、1、1、1。\n\n"]
+    out = ["# 今週の話題\n\n"]
+    while sum(map(len, out)) * 3 < size // 2:
+        out.append("本文には1が何度も出てくる。1、1、1、1。\n")
+    out.append("\n")
     n = 0
     while sum(map(len, out)) * 3 < size:
-        out.append(f"## 1{counters[n % len(counters)]}{n}番目の見出し\n\n1の話。1と1。\n\n")
+        out.append(f"## 1{counters[n % len(counters)]}{'ア' * (n % 40)}の見出し\n\n")
         n += 1
     return "".join(out)
 
@@ -126,19 +136,31 @@ CASES = [
 ]
 
 
-def cpu_seconds(argv: list[str], cwd: Path) -> float:
+class TooSlow(Exception):
+    """A run exceeded the time limit: a hang counts as super-linear."""
+
+
+def cpu_seconds(argv: list[str], cwd: Path, timeout: float) -> float:
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    timer = threading.Timer(timeout, proc.kill)
+    timer.start()
+    try:
+        _, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        timer.cancel()
     code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-        raise SystemExit(f"seigo exited {code}: {' '.join(argv)}\n{err}")
+    proc.returncode = code  # reaped here; keeps Popen from waiting again
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.stderr:
         proc.stderr.close()
+    if code == -9:
+        raise TooSlow
+    if code not in (0, 1):
+        raise SystemExit(f"seigo exited {code}: {' '.join(argv)}\n{err}")
     return usage.ru_utime + usage.ru_stime
 
 
-def measure(seigo: str, text: str, rule: str | None, runs: int) -> float:
+def measure(seigo: str, text: str, rule: str | None, runs: int, timeout: float) -> float:
     with tempfile.TemporaryDirectory(prefix="seigo-scaling-") as tmp:
         d = Path(tmp)
         (d / "a.md").write_text(text, encoding="utf-8")
@@ -149,7 +171,7 @@ def measure(seigo: str, text: str, rule: str | None, runs: int) -> float:
             argv = [seigo, "check", "--quiet", "--format", "json", "a.md"]
         else:
             argv = [seigo, "check", "--no-config", "--quiet", "--format", "json", "a.md"]
-        return min(cpu_seconds(argv, d) for _ in range(runs))
+        return min(cpu_seconds(argv, d, timeout) for _ in range(runs))
 
 
 def main() -> int:
@@ -158,8 +180,10 @@ def main() -> int:
     ap.add_argument("--kb", type=int, default=256, help="smallest input size in KB (default 256)")
     ap.add_argument("--runs", type=int, default=3, help="runs per size (minimum taken)")
     ap.add_argument("--only", help="run only cases whose name contains this")
+    ap.add_argument("--timeout", type=float, default=120,
+                    help="seconds one run may take before it counts as super-linear (120)")
     args = ap.parse_args()
-    seigo = shutil.which(args.seigo) or args.seigo
+    seigo = str(Path(shutil.which(args.seigo) or args.seigo).resolve())
     if not Path(seigo).exists():
         print(f"no seigo binary at {seigo} (cargo build --release)", file=sys.stderr)
         return 2
@@ -169,15 +193,19 @@ def main() -> int:
     for name, make, rule in CASES:
         if args.only and args.only not in name:
             continue
-        times = [measure(seigo, make(size), rule, args.runs) for size in sizes]
-        ratio = times[2] / max(times[1], 1e-6)
-        if ratio >= LIMIT:
-            # One more, longer look before calling it super-linear: the machine may be busy.
-            times = [measure(seigo, make(size), rule, args.runs + 2) for size in sizes]
+        try:
+            times = [measure(seigo, make(size), rule, args.runs, args.timeout) for size in sizes]
             ratio = times[2] / max(times[1], 1e-6)
+            if ratio >= LIMIT:
+                # One more, longer look before calling it super-linear: the machine may be busy.
+                times = [measure(seigo, make(size), rule, args.runs + 2, args.timeout)
+                         for size in sizes]
+                ratio = times[2] / max(times[1], 1e-6)
+            shown = " ".join(f"{t * 1000:>8.0f}ms" for t in times)
+        except TooSlow:
+            ratio, shown = float("inf"), f"a run took over {args.timeout:.0f} s".rjust(32)
         verdict = "ok" if ratio < LIMIT else "SUPER-LINEAR"
-        print(f"{name:44} " + " ".join(f"{t * 1000:>8.0f}ms" for t in times)
-              + f"   {ratio:4.2f} {verdict}")
+        print(f"{name:44} {shown}   {ratio:4.2f} {verdict}", flush=True)
         if ratio >= LIMIT:
             failed.append(name)
     if failed:

@@ -28,6 +28,7 @@ pub mod fix;
 pub mod init;
 pub mod input;
 pub mod morph;
+pub mod quantity;
 pub mod render;
 pub mod rules;
 pub mod schema;

@@ -375,9 +375,10 @@ impl Memo {
         }
     }
 
+    /// A token's states are adjacent bits: a match tries the steps of nearby tokens together.
     fn bit(&self, step: usize, tok: usize) -> Option<usize> {
         let t = tok.checked_sub(self.first).filter(|&t| t < self.width)?;
-        Some(step * self.width + t)
+        Some(t * self.steps + step)
     }
 
     fn failed_before(&mut self, step: usize, tok: usize) -> bool {

@@ -1,0 +1,563 @@
+//! Quantities written in Japanese text: a number (Arabic or kanji numerals, with 万/億/兆),
+//! its hedges (約, 超, 以上, 前後, …) and its counter or unit (人, 円, %, 割, 日, …), read
+//! as an interval of values so that two mentions can be compared: 約500人 is compatible with
+//! 512人, 2割 with 20%, 1万人 with 10,000人 and 一万人, 3〜5日 with 4日, 2万円台 with 2万9800円,
+//! and 42億3000万円 is not 43億2000万円.
+//!
+//! Text is the NFKC analysis text (full-width digits are already ASCII). Kanji numerals are
+//! read only when a counter follows and no kanji precedes them (一部, 統一 and 三菱 are not
+//! numbers).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::span::Span;
+
+/// What a quantity counts, normalised: `人`, `円`, `%`, `日付`, … Counters that mean the
+/// same are one unit (割 is read as %, か所/ヶ所/箇所 as カ所, 度目/回目 as 回目).
+pub type Unit = String;
+
+/// A quantity in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The whole expression: hedges, number and counter (約42億3000万円).
+    pub span: Span,
+    /// Just the number and counter (42億3000万円), what a message quotes.
+    pub core: Span,
+    pub unit: Unit,
+    /// The value as written, in the unit (円, not 万円).
+    pub value: f64,
+    /// The values the expression allows: equal to `value` for an exact number, wider for 約,
+    /// 超, 以上, 台, ranges.
+    pub low: f64,
+    pub high: f64,
+    /// An ordinal (2度目, 3例目, 第5回, 2位): a position, not an amount.
+    pub ordinal: bool,
+}
+
+impl Quantity {
+    /// Whether two quantities of the same unit can describe the same value.
+    pub fn compatible(&self, other: &Quantity) -> bool {
+        self.unit != other.unit || (self.low <= other.high && other.low <= self.high)
+    }
+
+    /// Whether the value is stated exactly (no hedge, no range).
+    pub fn exact(&self) -> bool {
+        self.low == self.high
+    }
+}
+
+/// A number, optionally with 万/億/兆 groups, in digits or kanji.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<num>",
+        // Arabic, with thousands separators and decimals, and myriad groups: 42億3000万, 1兆500億
+        r"(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[兆億万千](?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[億万千])?)*)?)",
+        r"|(?:[一二三四五六七八九十百千万億兆〇]+)",
+        r")"
+    ))
+    .expect("valid number regex")
+});
+
+/// Hedges before a number, and how wide they make it.
+const PREFIX_HEDGES: &[(&str, Hedge)] = &[
+    ("およそ", Hedge::About),
+    ("約", Hedge::About),
+    ("概ね", Hedge::About),
+    ("おおむね", Hedge::About),
+    ("ほぼ", Hedge::About),
+    ("推定", Hedge::About),
+    ("最大", Hedge::AtMost),
+    ("最高", Hedge::AtMost),
+    ("最低", Hedge::AtLeast),
+    ("少なくとも", Hedge::AtLeast),
+    ("最短", Hedge::AtLeast),
+    ("最速", Hedge::Exact),
+];
+
+/// Hedges after the counter.
+const SUFFIX_HEDGES: &[(&str, Hedge)] = &[
+    ("以上", Hedge::AtLeast),
+    ("超え", Hedge::AtLeast),
+    ("超", Hedge::AtLeast),
+    ("強", Hedge::AtLeast),
+    ("余り", Hedge::AtLeast),
+    ("あまり", Hedge::AtLeast),
+    ("以下", Hedge::AtMost),
+    ("未満", Hedge::AtMost),
+    ("弱", Hedge::AtMost),
+    ("近く", Hedge::AtMost),
+    ("足らず", Hedge::AtMost),
+    ("前後", Hedge::About),
+    ("程度", Hedge::About),
+    ("ほど", Hedge::About),
+    ("ぐらい", Hedge::About),
+    ("くらい", Hedge::About),
+    ("台", Hedge::Decade),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hedge {
+    Exact,
+    About,
+    AtLeast,
+    AtMost,
+    /// 2万円台: from the value to the next step of its leading digit.
+    Decade,
+}
+
+/// Counters and units, longest first within a shared prefix; the second element is the
+/// normalised unit; ordinals are marked.
+const COUNTERS: &[(&str, &str, bool)] = &[
+    ("パーセント", "%", false),
+    ("ポイント", "ポイント", false),
+    ("%", "%", false),
+    ("割", "%", false),
+    ("兆円", "円", false),
+    ("億円", "円", false),
+    ("万円", "円", false),
+    ("千円", "円", false),
+    ("円", "円", false),
+    ("ドル", "ドル", false),
+    ("ユーロ", "ユーロ", false),
+    ("万人", "人", false),
+    ("人", "人", false),
+    ("名", "人", false),
+    ("世帯", "世帯", false),
+    ("歳", "歳", false),
+    ("件", "件", false),
+    ("例目", "例目", true),
+    ("例", "例", false),
+    ("度目", "回目", true),
+    ("回目", "回目", true),
+    ("勝目", "勝目", true),
+    ("度", "度", false),
+    ("回", "回", false),
+    ("勝", "勝", false),
+    ("敗", "敗", false),
+    ("位", "位", true),
+    ("倍", "倍", false),
+    ("票", "票", false),
+    ("議席", "議席", false),
+    ("カ所", "カ所", false),
+    ("か所", "カ所", false),
+    ("ヶ所", "カ所", false),
+    ("ケ所", "カ所", false),
+    ("箇所", "カ所", false),
+    ("カ国", "カ国", false),
+    ("か国", "カ国", false),
+    ("ヶ国", "カ国", false),
+    ("カ月", "カ月", false),
+    ("か月", "カ月", false),
+    ("ヶ月", "カ月", false),
+    ("時間", "時間", false),
+    ("分間", "分", false),
+    ("分", "分", false),
+    ("秒", "秒", false),
+    ("日間", "日間", false),
+    ("週間", "週間", false),
+    ("年間", "年間", false),
+    ("年ぶり", "年ぶり", false),
+    ("つ", "つ", false),
+    ("個", "個", false),
+    ("台", "台", false),
+    ("本", "本", false),
+    ("枚", "枚", false),
+    ("社", "社", false),
+    ("校", "校", false),
+    ("店", "店", false),
+    ("店舗", "店舗", false),
+    ("棟", "棟", false),
+    ("戸", "戸", false),
+    ("隻", "隻", false),
+    ("機", "機", false),
+    ("頭", "頭", false),
+    ("匹", "匹", false),
+    ("点", "点", false),
+    ("駅", "駅", false),
+    ("路線", "路線", false),
+    ("km", "km", false),
+    ("キロ", "km", false),
+    ("m", "m", false),
+    ("メートル", "m", false),
+    ("cm", "cm", false),
+    ("mm", "mm", false),
+    ("kg", "kg", false),
+    ("トン", "t", false),
+    ("t", "t", false),
+    ("GB", "GB", false),
+    ("TB", "TB", false),
+    ("mAh", "mAh", false),
+    ("インチ", "インチ", false),
+    ("型", "型", false),
+    ("℃", "℃", false),
+    ("度C", "℃", false),
+    ("ミリ", "mm", false),
+    ("センチ", "cm", false),
+    ("年", "年", false),
+    ("月", "月", false),
+    ("日", "日", false),
+];
+
+/// The counter a text starts with (the longest), normalised, and whether it is ordinal.
+fn counter_at(rest: &str) -> Option<(&'static str, &'static str, bool)> {
+    COUNTERS
+        .iter()
+        .filter(|(c, _, _)| rest.starts_with(c))
+        .max_by_key(|(c, _, _)| c.len())
+        .copied()
+}
+
+/// Multipliers written inside a number or as part of the counter (億円).
+fn multiplier(c: char) -> Option<f64> {
+    match c {
+        '千' => Some(1e3),
+        '万' => Some(1e4),
+        '億' => Some(1e8),
+        '兆' => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Every quantity in `text`, left to right. Dates (2025年3月14日, 3月14日) are one quantity
+/// with unit `日付`.
+pub fn find(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(m) = NUMBER.find_at(text, from) {
+        let (start, end) = (m.start(), m.end());
+        from = end.max(start + 1);
+        if let Some(q) = date_at(text, start) {
+            from = q.span.end;
+            out.push(q);
+            continue;
+        }
+        if let Some(q) = quantity_at(text, start, end) {
+            from = from.max(q.span.end);
+            out.push(q);
+        }
+    }
+    out
+}
+
+/// `2025年3月14日`, `3月14日`: a calendar date as one value (year optional).
+fn date_at(text: &str, start: usize) -> Option<Quantity> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?P<y>[0-9]{4})年)?(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
+            .expect("valid date regex")
+    });
+    if preceded_by_digit(text, start) {
+        return None;
+    }
+    let caps = DATE.captures(&text[start..])?;
+    let month: u32 = caps["m"].parse().ok()?;
+    let day: u32 = caps["d"].parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let whole = caps.get(0)?;
+    let value = f64::from(month * 100 + day);
+    let span = Span::new(start, start + whole.end());
+    Some(Quantity {
+        span,
+        core: span,
+        unit: "日付".into(),
+        value,
+        low: value,
+        high: value,
+        ordinal: false,
+    })
+}
+
+fn preceded_by_digit(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '々')
+}
+
+fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quantity> {
+    let number = &text[start..end];
+    if preceded_by_digit(text, start) {
+        return None;
+    }
+    let kanji = !number.starts_with(|c: char| c.is_ascii_digit());
+    // A lone kanji digit after a kanji is part of a word (統一, 同一人物); 例年八万人 is not.
+    if kanji
+        && number.chars().count() == 1
+        && text[..start].chars().next_back().is_some_and(is_kanji)
+    {
+        return None;
+    }
+    let mut value = parse_number(number)?;
+    let rest = &text[end..];
+    // 3〜5日: a bare number before a range takes the counter after the range's end.
+    let range_counter = || {
+        let r = rest.strip_prefix(['〜', '~', '～'])?;
+        let m = NUMBER.find(r).filter(|m| m.start() == 0)?;
+        counter_at(&r[m.end()..])
+    };
+    let (counter, unit, ordinal) = counter_at(rest)
+        .map(|c| (c.0, c.1, c.2))
+        .or_else(|| range_counter().map(|_| ("", "", false)))
+        .unwrap_or(("", "", false));
+    let (unit, ordinal) = match (unit, range_counter()) {
+        ("", Some((_, u, o))) => (u, o),
+        _ => (unit, ordinal),
+    };
+    if kanji && counter.is_empty() {
+        return None;
+    }
+    // 億円, 万人: the counter's own multiplier.
+    if let Some(m) = counter.chars().next().and_then(multiplier)
+        && counter.len() > '万'.len_utf8()
+    {
+        value *= m;
+    }
+    if counter == "割" {
+        value *= 10.0;
+    }
+    let mut ordinal = ordinal;
+    let mut qstart = start;
+    // 第5回, 第3章: an ordinal whatever the counter.
+    if text[..start].ends_with('第') {
+        ordinal = true;
+        qstart -= '第'.len_utf8();
+    }
+    let core = Span::new(qstart, end + counter.len());
+    let mut hedge = Hedge::Exact;
+    let before = &text[..qstart];
+    let mut span_start = qstart;
+    for &(word, h) in PREFIX_HEDGES {
+        if let Some(head) = before.strip_suffix(word) {
+            hedge = h;
+            span_start = head.len();
+            break;
+        }
+    }
+    let mut span_end = core.end;
+    let after = &text[core.end..];
+    // A range: 3〜5日, 3~5日, 3-5日.
+    let mut high_value = None;
+    for sep in ['〜', '~', '～', '-', '－'] {
+        if let Some(r) = after.strip_prefix(sep)
+            && let Some(m) = NUMBER.find(r)
+            && m.start() == 0
+            && let Some(v) = parse_number(m.as_str())
+        {
+            let mut v = v;
+            let r2 = &r[m.end()..];
+            if r2.starts_with(counter) || counter.is_empty() {
+                let counter = if counter.is_empty() {
+                    counter_at(r2).map_or("", |c| c.0)
+                } else {
+                    counter
+                };
+                if let Some(mm) = counter.chars().next().and_then(multiplier)
+                    && counter.len() > '万'.len_utf8()
+                {
+                    v *= mm;
+                }
+                if counter == "割" {
+                    v *= 10.0;
+                }
+                high_value = Some(v);
+                span_end = core.end + sep.len_utf8() + m.end() + counter.len();
+                break;
+            }
+        }
+    }
+    if high_value.is_none() {
+        for &(word, h) in SUFFIX_HEDGES {
+            if text[span_end..].starts_with(word) {
+                // 台 right after a number is the counter 台 (3台の車), not 2万円台.
+                if word == "台" && counter.is_empty() {
+                    continue;
+                }
+                hedge = if hedge == Hedge::Exact { h } else { hedge };
+                span_end += word.len();
+                break;
+            }
+        }
+    }
+    let (low, high) = match (high_value, hedge) {
+        (Some(h), _) => (value.min(h), value.max(h)),
+        (None, Hedge::Exact) => (value, value),
+        (None, Hedge::About) => (value * 0.9, value * 1.1),
+        (None, Hedge::AtLeast) => (value, f64::INFINITY),
+        (None, Hedge::AtMost) => (f64::NEG_INFINITY, value),
+        (None, Hedge::Decade) => (value, value + leading_step(value)),
+    };
+    Some(Quantity {
+        span: Span::new(span_start, span_end),
+        core,
+        unit: unit.to_string(),
+        value,
+        low,
+        high,
+        ordinal,
+    })
+}
+
+/// The step of a number's leading digit: 2万 → 1万, 300 → 100 (for 2万円台 = 2万..3万).
+fn leading_step(value: f64) -> f64 {
+    if value <= 0.0 {
+        return 1.0;
+    }
+    10f64.powi(value.log10().floor() as i32)
+}
+
+/// Parses Arabic numbers with separators, decimals and 万/億/兆 groups (42億3000万), and kanji
+/// numerals (八万, 二十五, 千五百, 三).
+pub fn parse_number(s: &str) -> Option<f64> {
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        let mut total = 0.0;
+        let mut digits = String::new();
+        for c in s.chars() {
+            match c {
+                '0'..='9' | '.' => digits.push(c),
+                ',' => {}
+                c => {
+                    let m = multiplier(c)?;
+                    let n: f64 = if digits.is_empty() {
+                        1.0
+                    } else {
+                        digits.parse().ok()?
+                    };
+                    total += n * m;
+                    digits.clear();
+                }
+            }
+        }
+        if !digits.is_empty() {
+            total += digits.parse::<f64>().ok()?;
+        }
+        return Some(total);
+    }
+    let mut total = 0.0;
+    let mut section = 0.0;
+    let mut digit: Option<f64> = None;
+    for c in s.chars() {
+        let d = match c {
+            '〇' => Some(0.0),
+            '一' => Some(1.0),
+            '二' => Some(2.0),
+            '三' => Some(3.0),
+            '四' => Some(4.0),
+            '五' => Some(5.0),
+            '六' => Some(6.0),
+            '七' => Some(7.0),
+            '八' => Some(8.0),
+            '九' => Some(9.0),
+            _ => None,
+        };
+        if let Some(d) = d {
+            digit = Some(digit.unwrap_or(0.0) * 10.0 + d);
+            continue;
+        }
+        let small = match c {
+            '十' => Some(10.0),
+            '百' => Some(100.0),
+            '千' => Some(1000.0),
+            _ => None,
+        };
+        if let Some(m) = small {
+            section += digit.take().unwrap_or(1.0) * m;
+            continue;
+        }
+        let big = multiplier(c)?;
+        section += digit.take().unwrap_or(0.0);
+        if section == 0.0 {
+            section = 1.0;
+        }
+        total += section * big;
+        section = 0.0;
+    }
+    Some(total + section + digit.unwrap_or(0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Quantity {
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn numbers_in_every_spelling() {
+        assert_eq!(parse_number("42億3000万"), Some(4_230_000_000.0));
+        assert_eq!(parse_number("1兆500億"), Some(1_050_000_000_000.0));
+        assert_eq!(parse_number("3万9800"), Some(39_800.0));
+        assert_eq!(parse_number("10,000"), Some(10_000.0));
+        assert_eq!(parse_number("41.37"), Some(41.37));
+        assert_eq!(parse_number("八万"), Some(80_000.0));
+        assert_eq!(parse_number("一万"), Some(10_000.0));
+        assert_eq!(parse_number("二十五"), Some(25.0));
+        assert_eq!(parse_number("千五百"), Some(1500.0));
+        assert_eq!(parse_number("三"), Some(3.0));
+        assert_eq!(parse_number("二〇二五"), Some(2025.0));
+    }
+
+    #[test]
+    fn units_and_values() {
+        let q = one("総額は42億3000万円で");
+        assert_eq!((q.unit.as_str(), q.value), ("円", 4_230_000_000.0));
+        assert!(q.exact());
+        let q = one("投票率は41.37%で");
+        assert_eq!((q.unit.as_str(), q.value), ("%", 41.37));
+        assert_eq!(one("2割が").value, 20.0);
+        assert_eq!(one("2割が").unit, "%");
+        assert_eq!(one("例年八万人が").value, 80_000.0);
+        assert_eq!(one("一万人が").value, 10_000.0);
+        assert_eq!(one("10,000人が").value, 10_000.0);
+        assert_eq!(one("1万人が").value, 10_000.0);
+        assert_eq!(one("三つの").unit, "つ");
+        assert!(one("世界で3例目").ordinal);
+        assert!(one("通算3度目の").ordinal);
+        assert_eq!(one("通算3度目の").unit, "回目");
+        assert!(one("第5回大会").ordinal);
+        assert_eq!(one("19カ所").unit, "カ所");
+        assert_eq!(one("19か所").unit, "カ所");
+    }
+
+    #[test]
+    fn hedges_and_ranges_widen_the_value() {
+        let about = one("約500人が");
+        assert!(about.compatible(&one("512人が")));
+        assert!(!about.compatible(&one("600人が")));
+        assert!(one("1万人超が").compatible(&one("1万2000人が")));
+        assert!(!one("1万人超が").compatible(&one("9000人が")));
+        assert!(one("3〜5日").compatible(&one("4日")));
+        assert!(!one("3〜5日").compatible(&one("6日")));
+        assert!(one("2万円台").compatible(&one("2万9800円")));
+        assert!(!one("2万円台").compatible(&one("3万9800円")));
+        assert!(!one("総額42億3000万円").compatible(&one("総額43億2000万円")));
+        assert!(one("約8万人").compatible(&one("8万人")));
+        assert!(!one("およそ八万人").compatible(&one("約6万人")));
+        assert_eq!(one("約500人が").span, Span::new(0, "約500人".len()));
+    }
+
+    #[test]
+    fn dates_are_one_value() {
+        let q = one("2025年3月14日に発売");
+        assert_eq!(q.unit, "日付");
+        assert!(!q.compatible(&one("3月21日発売")));
+        assert!(q.compatible(&one("3月14日に")));
+    }
+
+    #[test]
+    fn kanji_inside_words_are_not_numbers() {
+        assert!(find("一部の店舗").is_empty());
+        assert!(find("統一地方選").is_empty());
+        assert!(find("三菱の車").is_empty());
+        assert!(find("一方で").is_empty());
+    }
+}
