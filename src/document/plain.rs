@@ -55,23 +55,30 @@ fn parse_unmasked(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let mut paragraph: Option<Span> = None;
     let mut seen_headline = false;
+    // Trimmed lines, empty ones included (they separate blocks).
+    let mut lines = Vec::new();
     let mut offset = 0;
     for raw_line in text.split_inclusive('\n') {
-        let line_start = offset;
+        lines.push(trim_span(text, Span::new(offset, offset + raw_line.len())));
         offset += raw_line.len();
-        let line = trim_span(text, Span::new(line_start, line_start + raw_line.len()));
-        let content = &text[line.range()];
-        if content.is_empty() {
+    }
+    let content = |i: usize| lines.get(i).map_or("", |l: &Span| &text[l.range()]);
+    for (i, &line) in lines.iter().enumerate() {
+        let here = content(i);
+        if here.is_empty() {
             flush(&mut parsed, &mut paragraph);
             continue;
         }
         if !seen_headline {
             seen_headline = true;
-            let title = strip_heading_marker(text, line).unwrap_or(line);
-            parsed.blocks.push((BlockKind::Headline, title));
-            continue;
+            // An article that starts with a sentence (an LLM answer) has no headline.
+            if !reads_as_sentence(here) {
+                let title = strip_heading_marker(text, line).unwrap_or(line);
+                parsed.blocks.push((BlockKind::Headline, title));
+                continue;
+            }
         }
-        if let Some(caps) = LIST_ITEM.captures(content) {
+        if let Some(caps) = LIST_ITEM.captures(here) {
             flush(&mut parsed, &mut paragraph);
             let m = caps.name("item").expect("item group");
             let item = Span::new(line.start + m.start(), line.start + m.end());
@@ -80,7 +87,13 @@ fn parse_unmasked(text: &str) -> Parsed {
         }
         if let Some((level, title)) = heading(text, line) {
             flush(&mut parsed, &mut paragraph);
-            parsed.blocks.push((BlockKind::Heading { level }, title));
+            let neighbours = [i.checked_sub(1).map_or("", content), content(i + 1)];
+            let kind = if is_data_row(here, &text[title.range()], neighbours) {
+                BlockKind::ListItem
+            } else {
+                BlockKind::Heading { level }
+            };
+            parsed.blocks.push((kind, title));
             continue;
         }
         paragraph = Some(match paragraph {
@@ -91,6 +104,40 @@ fn parse_unmasked(text: &str) -> Parsed {
     flush(&mut parsed, &mut paragraph);
     parsed
 }
+
+/// A line that ends like a sentence (。 or ．, before any closing brackets).
+fn reads_as_sentence(line: &str) -> bool {
+    line.trim_end_matches(['」', '』', ')', '）', '】'])
+        .ends_with(['。', '．'])
+}
+
+/// `key：value` with a short key.
+static KEY_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^:：]{1,12}[:：]\s*\S").expect("valid key-value regex"));
+
+/// Whether a line that looks like a heading is a row of data: one of several numbered or
+/// marked lines in a row (steps, a ranking, spec rows: `1. 電源を入れる` / `2. …`,
+/// `■発売日：6月1日` / `■価格：…`), or a marked `key：value` line whose value is a figure.
+/// A heading stands alone between blank lines or above its paragraph.
+fn is_data_row(line: &str, title: &str, neighbours: [&str; 2]) -> bool {
+    let marker = |l: &str| l.chars().next().filter(|c| "■◆●▼□◇".contains(*c));
+    let numbered = |l: &str| NUMBERED.is_match(l);
+    let alike = |l: &str| {
+        (marker(line).is_some() && marker(l) == marker(line)) || (numbered(line) && numbered(l))
+    };
+    if neighbours.iter().any(|l| !l.is_empty() && alike(l)) {
+        return true;
+    }
+    marker(line).is_some()
+        && KEY_VALUE.is_match(title)
+        && title
+            .split_once([':', '：'])
+            .is_some_and(|(_, value)| value.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// A line starting like `1. ` / `2) ` / `3、`.
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9]{1,2}(?:[.)、]\s*|\s+)\S").expect("valid numbered regex"));
 
 fn flush(parsed: &mut Parsed, paragraph: &mut Option<Span>) {
     if let Some(p) = paragraph.take() {
@@ -178,6 +225,40 @@ mod tests {
         assert_eq!(
             blocks(text)[1],
             (BlockKind::Paragraph, "一行目。\n二行目。")
+        );
+    }
+
+    #[test]
+    fn an_article_starting_with_a_sentence_has_no_headline() {
+        let text = "量子コンピューターは、量子力学の原理を使う計算機です。\n\n次の段落。\n";
+        assert_eq!(blocks(text)[0].0, BlockKind::Paragraph);
+        assert_eq!(blocks("題名です！\n\n本文。\n")[0].0, BlockKind::Headline);
+    }
+
+    #[test]
+    fn data_rows_are_not_headings() {
+        let text = "題\n\n■発売日：6月1日\n■価格：3万9800円\n\n1. 電源を入れる\n2. 設定を開く\n3. 保存する\n\n■方法1：外付けHDDを使う\n\n本文。\n\n■スペック：64GB\n\n1. 今後の見通し\n\n本文。\n";
+        let kinds: Vec<_> = blocks(text)
+            .into_iter()
+            .map(|(k, t)| (k, t.to_string()))
+            .collect();
+        let item = |t: &str| (BlockKind::ListItem, t.to_string());
+        let heading = |t: &str| (BlockKind::Heading { level: 2 }, t.to_string());
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Headline, "題".to_string()),
+                item("発売日：6月1日"),
+                item("価格：3万9800円"),
+                item("電源を入れる"),
+                item("設定を開く"),
+                item("保存する"),
+                heading("方法1：外付けHDDを使う"),
+                (BlockKind::Paragraph, "本文。".to_string()),
+                item("スペック：64GB"),
+                heading("今後の見通し"),
+                (BlockKind::Paragraph, "本文。".to_string()),
+            ]
         );
     }
 
