@@ -4,12 +4,12 @@
 //! binary at build time.
 
 pub mod builtin;
-pub mod kinds;
-pub mod message;
+pub(crate) mod kinds;
+pub(crate) mod message;
 pub mod pattern;
 pub mod spec;
 pub mod testing;
-pub mod yaml;
+pub(crate) mod yaml;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
