@@ -1,14 +1,14 @@
 //! The `seigo` command line: arguments, and the terminal. The only place that prints; the
 //! pipeline (discovery, checking, fixing, rendering, exit policy) is the library's.
 
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice, StandardStream};
 
 use seigo::check::{CheckOptions, FixMode};
 use seigo::exit::{ExitPolicy, ExitStatus};
@@ -183,7 +183,7 @@ fn main() -> ExitCode {
 }
 
 /// A terminal stream that colours as `--color` and `NO_COLOR` say.
-fn stream(color: Color, open: fn(ColorChoice) -> StandardStream, tty: bool) -> StandardStream {
+fn stream<S>(color: Color, open: fn(ColorChoice) -> S, tty: bool) -> S {
     open(match color {
         Color::Always => ColorChoice::Always,
         Color::Never => ColorChoice::Never,
@@ -366,16 +366,6 @@ fn check(args: CheckArgs, color: Color) -> anyhow::Result<ExitStatus> {
         bar.finish_and_clear();
     }
 
-    let mut err = stderr(color);
-    for p in &run.problems {
-        let level = if p.is_error() { "error" } else { "warning" };
-        let _ = writeln!(
-            err,
-            "{level}: {}: {}",
-            render::escape_controls(&p.path),
-            p.error
-        );
-    }
     let policy = ExitPolicy {
         fail_on: args.fail_on,
         max_warnings: args.max_warnings,
@@ -383,50 +373,17 @@ fn check(args: CheckArgs, color: Color) -> anyhow::Result<ExitStatus> {
     };
     // Decided before anything is written: a reader that stops early must not change it.
     let status = policy.status(&run.totals());
-    if fix == FixMode::Diff {
-        let written = print(|out| out.write_all(run.diff.as_bytes()));
-        if !args.quiet {
-            let _ = writeln!(err, "{} fix(es) available", run.fixes);
-        }
-        return finish(status, written);
-    }
-    if args.fix && !args.quiet {
-        let _ = writeln!(err, "applied {} fix(es)", run.fixes);
-    }
-    let summary = run
-        .totals()
-        .findings
-        .summary(started.elapsed().as_secs_f64());
     let rules = RuleInfo::of(workspace.linter_for(&start).rules());
-    let context = EmitContext { rules: &rules };
-    let emitter = args.format.emitter();
-    let written = if args.format.is_human() {
-        let mut out = stream(
-            color,
-            StandardStream::stdout,
-            std::io::stdout().is_terminal(),
-        );
-        (|| {
-            emitter.emit_styled(&mut out, &run.files, &context)?;
-            if !args.quiet {
-                writeln!(out, "{summary}")?;
-            }
-            out.flush()
-        })()
-    } else {
-        let written = print(|out| {
-            let mut out = BufWriter::with_capacity(1 << 16, out);
-            emitter.emit(&mut out, &run.files, &context)?;
-            out.flush()
-        });
-        if written.is_ok() && !args.quiet {
-            let _ = writeln!(err, "{summary}");
-        }
-        written
+    let view = render::run::RunView {
+        format: args.format,
+        fix,
+        quiet: args.quiet,
+        seconds: started.elapsed().as_secs_f64(),
+        context: EmitContext { rules: &rules },
     };
-    if let Some(timings) = &run.timings {
-        let _ = render::text::timings(timings, &mut err);
-    }
+    let tty = std::io::stdout().is_terminal();
+    let mut out = stream(color, BufferedStandardStream::stdout, tty);
+    let written = render::run::write_run(&run, &view, &mut out, &mut stderr(color));
     finish(status, written)
 }
 

@@ -8,6 +8,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod run;
 pub mod sarif;
 pub mod text;
 
