@@ -317,3 +317,193 @@ fn check_document(linter: &Linter, doc: Document, timings: Option<&Mutex<Timings
         findings,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::LazyLock;
+
+    use super::*;
+    use crate::config::Config;
+
+    static WORKSPACE: LazyLock<Workspace> = LazyLock::new(|| {
+        let config = Config::default();
+        let rules = config.load_rules().expect("built-in packs load");
+        Workspace::new(config, Linter::new(rules).expect("dictionary loads"))
+    });
+
+    const GARBLED: &str = "トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n";
+
+    fn rules(report: &FileReport) -> Vec<&str> {
+        report.findings.iter().map(|f| f.rule.as_str()).collect()
+    }
+
+    fn run(paths: &[PathBuf], options: &CheckOptions) -> RunReport {
+        let discovery = WORKSPACE.discover(paths, "<stdin>").unwrap();
+        WORKSPACE.check_files(discovery, options, &|| {})
+    }
+
+    #[test]
+    fn check_text_reports_spans_into_the_text() {
+        let report = WORKSPACE.check_text("a.txt", GARBLED);
+        assert_eq!(report.path, "a.txt");
+        assert_eq!(report.source, GARBLED);
+        assert_eq!(rules(&report), ["ja-news/kaerisaki"]);
+        assert_eq!(&GARBLED[report.findings[0].span.range()], "帰り先");
+    }
+
+    #[test]
+    fn check_text_reads_the_format_from_the_name() {
+        let text = "トランプ氏の例\n\n`トランプ氏の帰り先`は例です。\n";
+        assert!(WORKSPACE.check_text("a.md", text).findings.is_empty());
+        assert_eq!(
+            rules(&WORKSPACE.check_text("a.txt", text)),
+            ["ja-news/kaerisaki"],
+            "in plain text the backticks are text"
+        );
+    }
+
+    #[test]
+    fn check_text_and_a_file_on_disk_give_the_same_findings() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("seed.md");
+        let seed = include_str!("../fixtures/seed-article.txt");
+        std::fs::write(&path, seed).unwrap();
+        let run = run(std::slice::from_ref(&path), &CheckOptions::default());
+        assert_eq!(run.files.len(), 1);
+        assert!(run.problems.is_empty());
+        let in_memory = WORKSPACE.check_text(&path.display().to_string(), seed);
+        assert!(!in_memory.findings.is_empty());
+        assert_eq!(run.files[0].findings, in_memory.findings);
+    }
+
+    #[test]
+    fn fix_text_applies_fixes_to_a_fixed_point() {
+        let fixed = WORKSPACE.fix_text("a.txt", GARBLED).unwrap();
+        assert_eq!(fixed.text, GARBLED.replace("帰り先", "返り咲き"));
+        assert_eq!(fixed.applied, 1);
+        assert!(fixed.remaining.is_empty());
+    }
+
+    #[test]
+    fn diff_shows_fixes_and_leaves_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, GARBLED).unwrap();
+        let options = CheckOptions {
+            fix: FixMode::Diff,
+            ..CheckOptions::default()
+        };
+        let run = run(std::slice::from_ref(&path), &options);
+        assert_eq!(run.fixes, 1);
+        assert!(
+            run.diff.contains("-トランプ氏の帰り先に備える。"),
+            "{}",
+            run.diff
+        );
+        assert!(
+            run.diff.contains("+トランプ氏の返り咲きに備える。"),
+            "{}",
+            run.diff
+        );
+        assert_eq!(rules(&run.files[0]), ["ja-news/kaerisaki"]);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), GARBLED);
+    }
+
+    #[test]
+    fn fix_writes_and_reports_what_remains() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, GARBLED).unwrap();
+        let options = CheckOptions {
+            fix: FixMode::Write(WriteOptions::default()),
+            ..CheckOptions::default()
+        };
+        let run = run(std::slice::from_ref(&path), &options);
+        assert_eq!(run.fixes, 1);
+        assert!(run.files[0].findings.is_empty());
+        let fixed = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(fixed, GARBLED.replace("帰り先", "返り咲き"));
+        assert_eq!(run.files[0].source, fixed);
+    }
+
+    #[test]
+    fn a_fix_not_written_is_an_error_with_the_findings_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, GARBLED).unwrap();
+        std::fs::hard_link(&path, dir.path().join("b.txt")).unwrap();
+        let options = CheckOptions {
+            fix: FixMode::Write(WriteOptions::default()),
+            ..CheckOptions::default()
+        };
+        let run = run(std::slice::from_ref(&path), &options);
+        assert_eq!(run.fixes, 0);
+        assert_eq!(rules(&run.files[0]), ["ja-news/kaerisaki"]);
+        assert_eq!(run.problems.len(), 1);
+        assert!(matches!(
+            run.problems[0].error,
+            CheckError::Write(WriteError::HardLinks(2))
+        ));
+        assert_eq!(run.totals().failed, 1);
+    }
+
+    #[test]
+    fn skipped_inputs_are_warnings_failed_ones_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("bin.txt"), b"x\0y").unwrap();
+        std::fs::write(root.join("big.txt"), "本文。".repeat(100)).unwrap();
+        std::fs::write(root.join("bad.txt"), b"ok\xFF").unwrap();
+        std::fs::write(root.join("ok.txt"), GARBLED).unwrap();
+        let options = CheckOptions {
+            max_file_size: 200,
+            ..CheckOptions::default()
+        };
+        let run = run(&[root.to_path_buf(), root.join("gone.txt")], &options);
+        let problems: Vec<(String, bool)> = run
+            .problems
+            .iter()
+            .map(|p| {
+                let name = Path::new(&p.path).file_name().unwrap();
+                (name.to_string_lossy().into_owned(), p.is_error())
+            })
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                ("bad.txt".to_string(), true),
+                ("big.txt".to_string(), false),
+                ("bin.txt".to_string(), false),
+                ("gone.txt".to_string(), true),
+            ],
+            "in discovery order, then the unusable paths"
+        );
+        assert!(matches!(
+            run.problems[0].error,
+            CheckError::Input(InputError::InvalidUtf8 { offset: 2, .. })
+        ));
+        assert!(matches!(run.problems[3].error, CheckError::Unusable(_)));
+        assert_eq!(run.files.len(), 1);
+        let totals = run.totals();
+        assert_eq!((totals.failed, totals.findings.findings()), (2, 1));
+    }
+
+    #[test]
+    fn timings_are_summed_when_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, GARBLED).unwrap();
+        assert!(
+            run(std::slice::from_ref(&path), &CheckOptions::default())
+                .timings
+                .is_none()
+        );
+        let options = CheckOptions {
+            timings: true,
+            ..CheckOptions::default()
+        };
+        let timings = run(&[path], &options).timings.expect("timings");
+        assert!(timings.contains_key("(tokenize)"), "{timings:?}");
+    }
+}

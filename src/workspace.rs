@@ -339,3 +339,213 @@ fn walk_error(root: &Path, e: &ignore::Error) -> PathError {
         error,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+
+    /// A workspace with no rules: discovery does not depend on them.
+    fn workspace(config: Config) -> Workspace {
+        Workspace::new(config, Linter::new(Vec::new()).expect("dictionary loads"))
+    }
+
+    fn names(discovery: &Discovery, root: &Path) -> Vec<String> {
+        discovery
+            .files
+            .iter()
+            .map(|d| match &d.target {
+                Target::File(p) => p.strip_prefix(root).unwrap_or(p).display().to_string(),
+                Target::Stdin { name } => format!("stdin as {name}"),
+            })
+            .collect()
+    }
+
+    fn touch(path: &Path) {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, "題\n\n本文。\n").unwrap();
+    }
+
+    #[test]
+    fn walks_sorted_by_path_with_the_configured_extensions() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "b.md",
+            "a.txt",
+            "sub/c.markdown",
+            "sub/d.MD",
+            "code.rs",
+            "sub/e.yaml",
+        ] {
+            touch(&root.join(f));
+        }
+        let found = workspace(Config::default())
+            .discover(&[root.to_path_buf()], "<stdin>")
+            .unwrap();
+        assert_eq!(
+            names(&found, root),
+            ["a.txt", "b.md", "sub/c.markdown", "sub/d.MD"]
+        );
+        assert!(found.unusable.is_empty());
+    }
+
+    #[test]
+    fn files_named_are_kept_whatever_their_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        touch(&root.join("notes.rst"));
+        let found = workspace(Config::default())
+            .discover(&[root.join("notes.rst")], "<stdin>")
+            .unwrap();
+        assert_eq!(names(&found, root), ["notes.rst"]);
+    }
+
+    #[test]
+    fn one_file_named_several_ways_is_checked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        touch(&root.join("a.txt"));
+        std::os::unix::fs::symlink(root.join("a.txt"), root.join("link.txt")).unwrap();
+        let paths = [
+            root.join("a.txt"),
+            root.join("./a.txt"),
+            root.join("link.txt"),
+            root.to_path_buf(),
+        ];
+        let found = workspace(Config::default())
+            .discover(&paths, "<stdin>")
+            .unwrap();
+        assert_eq!(found.files.len(), 1, "{:?}", names(&found, root));
+    }
+
+    #[test]
+    fn ignore_globs_are_relative_to_the_config_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in ["articles/a.txt", "articles/drafts/d.txt", "articles/b.txt"] {
+            touch(&root.join(f));
+        }
+        touch(&root.join("articles/news/b.txt"));
+        let config = Config::parse(
+            &root.join("articles/seigo.yaml"),
+            "ignore: [\"drafts/**\", \"/b.txt\"]\n",
+        )
+        .unwrap();
+        let ws = workspace(config);
+        let found = ws.discover(&[root.join("articles")], "-").unwrap();
+        assert_eq!(
+            names(&found, root),
+            ["articles/a.txt", "articles/news/b.txt"],
+            "drafts/** and the anchored /b.txt name paths beside the config"
+        );
+        // However the walked directory is spelt.
+        let found = ws
+            .discover(&[root.join("articles/./news/..")], "-")
+            .unwrap();
+        assert_eq!(
+            names(&found, root),
+            ["articles/./news/../a.txt", "articles/./news/../news/b.txt"]
+        );
+    }
+
+    #[test]
+    fn gitignored_files_are_not_walked() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join(".git")).unwrap();
+        fs::write(root.join(".gitignore"), "skip.md\n").unwrap();
+        touch(&root.join("keep.md"));
+        touch(&root.join("skip.md"));
+        let found = workspace(Config::default())
+            .discover(&[root.to_path_buf()], "<stdin>")
+            .unwrap();
+        assert_eq!(names(&found, root), ["keep.md"]);
+    }
+
+    #[test]
+    fn missing_paths_are_reported_and_stdin_keeps_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        touch(&root.join("a.txt"));
+        let missing = root.join("missing.md");
+        let paths = [missing.clone(), PathBuf::from("-"), root.join("a.txt")];
+        let found = workspace(Config::default())
+            .discover(&paths, "piped.md")
+            .unwrap();
+        // `-` sorts as the path it is spelt as: after absolute paths.
+        assert_eq!(names(&found, root), ["a.txt", "stdin as piped.md"]);
+        assert_eq!(found.unusable.len(), 1);
+        let e = &found.unusable[0];
+        assert_eq!(e.path, missing.display().to_string());
+        assert_eq!(e.error.kind(), std::io::ErrorKind::NotFound);
+        assert_eq!(e.error.to_string(), "no such file or directory");
+    }
+
+    #[test]
+    fn an_invalid_ignore_glob_is_an_error_naming_it() {
+        let config = Config::parse(Path::new("seigo.yaml"), "ignore: [\"a{b\"]\n").unwrap();
+        let e = workspace(config)
+            .discover(&[PathBuf::from(".")], "<stdin>")
+            .unwrap_err();
+        assert!(
+            matches!(&e, Error::IgnoreGlob { glob, .. } if glob == "a{b"),
+            "{e:?}"
+        );
+        assert_eq!(e.to_string(), "invalid ignore glob `a{b` in config");
+    }
+
+    #[test]
+    fn the_config_is_discovered_from_the_first_path_named() {
+        assert_eq!(
+            config_start(&["-".into(), "docs/a.md".into()], "<stdin>"),
+            PathBuf::from("docs/a.md")
+        );
+        assert_eq!(
+            config_start(&["-".into()], "drafts/x.md"),
+            PathBuf::from("drafts/x.md")
+        );
+    }
+
+    #[test]
+    fn load_finds_the_config_above_the_start_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("seigo.yaml"), "disable: [ja-news/kaerisaki]\n").unwrap();
+        touch(&root.join("sub/a.txt"));
+        let options = WorkspaceOptions::default();
+        let ws = Workspace::load(&options, &root.join("sub/a.txt")).unwrap();
+        let config = ws.config_for(&root.join("sub/a.txt"));
+        assert_eq!(
+            config.path.as_deref(),
+            Some(root.join("seigo.yaml").as_path())
+        );
+        let rules = ws.linter_for(&root.join("sub/a.txt")).rules();
+        assert!(!rules.iter().any(|r| r.id == "ja-news/kaerisaki"));
+
+        let defaults = WorkspaceOptions {
+            config: ConfigSource::Defaults,
+            ..WorkspaceOptions::default()
+        };
+        let ws = Workspace::load(&defaults, &root.join("sub/a.txt")).unwrap();
+        assert!(ws.config_for(Path::new("x.txt")).path.is_none());
+    }
+
+    #[test]
+    fn broken_configs_are_located_file_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("seigo.yaml");
+        fs::write(&path, "packs: [ja-newz]\n").unwrap();
+        let options = WorkspaceOptions {
+            config: ConfigSource::File(path),
+            ..WorkspaceOptions::default()
+        };
+        match Workspace::load(&options, dir.path()) {
+            Err(Error::Files(errors)) => {
+                assert!(errors[0].message.contains("unknown pack `ja-newz`"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

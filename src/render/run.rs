@@ -64,3 +64,95 @@ pub fn write_run(
     }
     emitted
 }
+
+#[cfg(test)]
+mod tests {
+    use codespan_reporting::term::termcolor::NoColor;
+
+    use super::*;
+    use crate::check::{CheckError, Problem};
+    use crate::finding::{Finding, Severity};
+    use crate::input::InputError;
+    use crate::report::FileReport;
+    use crate::span::{Encoding, Span};
+
+    fn run() -> RunReport {
+        let finding = Finding {
+            rule: "x/rule".into(),
+            kind: "existence",
+            severity: Severity::Warning,
+            message: "message".into(),
+            span: Span::new(0, 3),
+            related: vec![],
+            fixes: vec![],
+        };
+        RunReport {
+            files: vec![FileReport {
+                path: "a.txt".into(),
+                source: "abc\n".into(),
+                encoding: Encoding::Utf8,
+                findings: vec![finding],
+            }],
+            problems: vec![Problem {
+                path: "b\u{1b}.txt".into(),
+                error: CheckError::Input(InputError::Binary { offset: 1 }),
+            }],
+            fixes: 2,
+            diff: "--- a/a.txt\n".into(),
+            timings: None,
+        }
+    }
+
+    fn view(format: OutputFormat, fix: FixMode, quiet: bool) -> RunView<'static> {
+        RunView {
+            format,
+            fix,
+            quiet,
+            seconds: 0.5,
+            context: EmitContext::default(),
+        }
+    }
+
+    fn write(view: &RunView<'_>) -> (String, String) {
+        let (mut out, mut err) = (NoColor::new(Vec::new()), Vec::new());
+        write_run(&run(), view, &mut out, &mut err).unwrap();
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (text(out.into_inner()), text(err))
+    }
+
+    const SUMMARY: &str = "checked 1 file: 0 errors, 1 warning, 0 infos (0.50s)\n";
+
+    #[test]
+    fn machine_formats_keep_stdout_for_the_document() {
+        let (out, err) = write(&view(OutputFormat::Concise, FixMode::Off, false));
+        assert_eq!(out, "a.txt:1:1: warning x/rule message\n");
+        assert_eq!(
+            err,
+            format!(
+                "warning: b\\u{{1b}}.txt: looks like a binary file (NUL byte at offset 1); skipped\n{SUMMARY}"
+            )
+        );
+    }
+
+    #[test]
+    fn people_read_the_summary_after_the_findings() {
+        let (out, err) = write(&view(OutputFormat::Human, FixMode::Off, false));
+        assert!(out.starts_with("warning[x/rule]: message\n"), "{out}");
+        assert!(out.ends_with(SUMMARY), "{out}");
+        assert!(!err.contains("checked"), "{err}");
+        let (quiet, _) = write(&view(OutputFormat::Human, FixMode::Off, true));
+        assert!(!quiet.contains("checked"), "{quiet}");
+    }
+
+    #[test]
+    fn diff_mode_writes_the_diff_and_counts_fixes() {
+        let (out, err) = write(&view(OutputFormat::Json, FixMode::Diff, false));
+        assert_eq!(out, "--- a/a.txt\n");
+        assert!(err.ends_with("2 fix(es) available\n"), "{err}");
+        let write_mode = FixMode::Write(crate::fix::WriteOptions::default());
+        let (_, err) = write(&view(OutputFormat::Concise, write_mode, false));
+        assert!(err.contains("applied 2 fix(es)\n"), "{err}");
+        let (_, err) = write(&view(OutputFormat::Concise, write_mode, true));
+        assert!(!err.contains("applied"), "{err}");
+    }
+}

@@ -360,4 +360,49 @@ mod tests {
         let wrong_fix = RULE.replace("fixed: 氏の返り咲きに", "fixed: 氏の帰り咲きに");
         assert_eq!(run_examples(&rule_from_yaml(&wrong_fix)).failures.len(), 1);
     }
+
+    #[test]
+    fn packs_report_failures_and_coverage_gaps() {
+        let dir = tempfile::tempdir().unwrap();
+        let pack = dir.path().join("house");
+        std::fs::create_dir(&pack).unwrap();
+        std::fs::write(pack.join("full.yaml"), RULE).unwrap();
+        let no_good = "kind: substitution\nmessage: x\nswap:\n  帰り先: 返り咲き\nexamples:\n  bad:\n    - 氏の帰り先に\n";
+        std::fs::write(pack.join("no-good.yaml"), no_good).unwrap();
+        let report = test_packs(std::slice::from_ref(&pack)).unwrap();
+        assert_eq!((report.passed(), report.failed()), (3, 0));
+        let gaps: Vec<String> = report.uncovered().map(ToString::to_string).collect();
+        assert_eq!(gaps, ["house/no-good: no good example"]);
+        use crate::exit::ExitStatus;
+        assert_eq!(report.status(false), ExitStatus::Clean);
+        assert_eq!(report.status(true), ExitStatus::Findings);
+
+        std::fs::write(
+            pack.join("full.yaml"),
+            RULE.replace("返り咲きに備える", "帰り先に備える"),
+        )
+        .unwrap();
+        let report = test_packs(&[pack]).unwrap();
+        assert_eq!(report.failed(), 1);
+        assert!(
+            report
+                .failures()
+                .next()
+                .unwrap()
+                .message
+                .starts_with("house/full: ")
+        );
+        assert_eq!(report.status(false), ExitStatus::Findings);
+    }
+
+    #[test]
+    fn packs_that_do_not_load_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let errors = test_packs(&[dir.path().join("missing")]).unwrap_err();
+        assert!(
+            errors[0]
+                .message
+                .contains("cannot read rule pack directory")
+        );
+    }
 }
