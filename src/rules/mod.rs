@@ -3,7 +3,7 @@
 //! A rule's ID is `<pack>/<file-stem>`. The built-in packs under `rules/` are embedded in the
 //! binary at build time.
 
-pub mod builtin;
+pub(crate) mod builtin;
 pub(crate) mod kinds;
 pub(crate) mod message;
 pub mod pattern;
@@ -151,7 +151,7 @@ impl Rule {
     }
 
     /// Runs the rule over an analysed document.
-    /// See [`Kind::required_literals`].
+    /// See `Kind::required_literals`.
     pub fn required_literals(&self) -> Option<&[String]> {
         self.kind.required_literals()
     }
