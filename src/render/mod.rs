@@ -205,4 +205,46 @@ mod tests {
         assert_eq!(masked.len(), "x\u{1b}y\u{85}z\u{202E}w\tv\n".len());
         assert_eq!(xml_escape("a\u{1}b\u{FFFF}<"), "a\u{FFFD}b\u{FFFD}&lt;");
     }
+
+    #[test]
+    fn every_format_writes_the_same_bytes_plain_or_styled_without_colour() {
+        use clap::ValueEnum;
+        use codespan_reporting::term::termcolor::{Ansi, NoColor};
+        let finding = crate::finding::Finding {
+            rule: "x/rule".into(),
+            kind: "existence",
+            severity: Severity::Error,
+            message: "メッセージ".into(),
+            span: crate::span::Span::new(3, 9),
+            related: vec![],
+            fixes: vec![],
+        };
+        let files = [FileReport {
+            path: "a.txt".into(),
+            source: "題\n帰り先\n".into(),
+            encoding: crate::span::Encoding::Utf8,
+            findings: vec![finding],
+        }];
+        let rules = [RuleInfo {
+            id: "x/rule".into(),
+            kind: "existence",
+            severity: Severity::Error,
+            description: String::new(),
+        }];
+        let context = EmitContext { rules: &rules };
+        for format in OutputFormat::value_variants() {
+            let emitter = format.emitter();
+            let plain = to_string(emitter, &files, &context);
+            assert!(plain.contains("x/rule"), "{format:?}: {plain}");
+            let mut styled = NoColor::new(Vec::new());
+            emitter.emit_styled(&mut styled, &files, &context).unwrap();
+            assert_eq!(plain.as_bytes(), styled.get_ref(), "{format:?}");
+            let mut coloured = Ansi::new(Vec::new());
+            emitter
+                .emit_styled(&mut coloured, &files, &context)
+                .unwrap();
+            let has_escapes = coloured.get_ref().contains(&0x1b);
+            assert_eq!(has_escapes, format.is_human(), "{format:?}");
+        }
+    }
 }
