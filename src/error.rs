@@ -1,7 +1,7 @@
-//! Errors located in a file (a rule pack, a config, an article), carrying the file's text so
-//! the caller can render them like compiler diagnostics.
+//! The library's errors: [`FileError`], located in a file (a rule pack, a config, an article)
+//! and carrying the file's text so the caller can render it like a compiler diagnostic, and
+//! [`Error`], why a workspace could not be set up.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::span::{LineIndex, Span};
@@ -58,19 +58,26 @@ impl FileError {
     }
 }
 
-/// Top-level library error.
+/// Why a workspace could not be loaded or its files discovered. Errors about single files
+/// during a check are [`crate::check::CheckError`]s instead: they do not stop the run.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// Broken configs or rule files, each located: render them with
+    /// [`crate::render::human::render_error`].
     #[error("{} error(s) in rule packs or configuration", .0.len())]
     Files(Vec<FileError>),
     #[error(transparent)]
     Morph(#[from] crate::morph::MorphError),
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: PathBuf,
+    #[error("the dictionary loader panicked")]
+    DictionaryLoaderPanicked,
+    #[error("invalid ignore glob `{glob}` in config")]
+    IgnoreGlob {
+        glob: String,
         #[source]
-        source: std::io::Error,
+        source: ignore::Error,
     },
+    #[error(transparent)]
+    Ignore(#[from] ignore::Error),
 }
 
 impl From<FileError> for Error {

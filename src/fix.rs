@@ -168,6 +168,8 @@ pub enum WriteError {
         "is owned by another user (uid {uid}, gid {gid}) and the fixed copy could not be given to them; not written"
     )]
     Owner { uid: u32, gid: u32 },
+    #[error("is standard input; --fix cannot rewrite it (use --diff to see the fixes)")]
+    Stdin,
     #[error("cannot write: {0}")]
     Io(#[from] std::io::Error),
 }

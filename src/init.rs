@@ -36,6 +36,16 @@ pub enum Written {
     Kept(PathBuf),
 }
 
+/// `created rules/local/x.yaml`, or `kept    seigo.yaml (exists; not overwritten)`.
+impl std::fmt::Display for Written {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Written::Created(p) => write!(f, "created {}", p.display()),
+            Written::Kept(p) => write!(f, "kept    {} (exists; not overwritten)", p.display()),
+        }
+    }
+}
+
 /// The files `init` writes, relative to the target directory.
 pub fn files() -> Vec<(PathBuf, String)> {
     let mut out = vec![(PathBuf::from("seigo.yaml"), CONFIG.to_string())];

@@ -1,28 +1,33 @@
 //! seigo (正誤): a fact-consistency linter for machine-generated Japanese articles.
 //!
-//! The pipeline: [`input`] decodes a file, [`document`] parses it into blocks and sentences
-//! over an NFKC analysis text, [`morph`] tokenizes it once, [`rules`] (compiled from YAML
-//! packs) report [`finding::Hit`]s, and [`engine`] maps them back to source spans for
-//! [`render`]. The library never prints.
+//! The pipeline: a [`Workspace`] holds the configuration in effect and the [`Linter`] compiled
+//! from its rule packs, and discovers the files to check; [`check`] reads and decodes each
+//! ([`input`]), parses it into blocks and sentences over an NFKC analysis text ([`document`]),
+//! tokenizes it once ([`morph`]), runs the rules ([`rules`], [`engine`]) and applies fixes
+//! ([`fix`]); the [`FileReport`]s are written by an [`render::Emitter`], and [`exit`] turns a
+//! run's totals into the exit status. The library never prints: callers give it the streams.
 //!
 //! ```
-//! use seigo::{Document, Format, Linter, config::Config};
+//! use seigo::{Config, Linter, Workspace};
 //!
 //! let rules = Config::default().load_rules().expect("the built-in packs load");
 //! let linter = Linter::new(rules).expect("the embedded dictionary loads");
+//! let workspace = Workspace::new(Config::default(), linter);
 //! let text = "トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n";
-//! let doc = Document::parse("a.txt", text.to_string(), Format::PlainText);
-//! let findings = linter.check(&doc);
+//! let report = workspace.check_text("a.txt", text);
+//! let findings = &report.findings;
 //! assert_eq!(findings.len(), 1);
 //! assert_eq!(findings[0].rule, "ja-news/kaerisaki");
 //! assert_eq!(&text[findings[0].span.range()], "帰り先");
 //! assert_eq!(findings[0].fixes[0].replacement, "返り咲き");
 //! ```
 
+pub mod check;
 pub mod config;
 pub mod document;
 pub mod engine;
 pub mod error;
+pub mod exit;
 pub mod finding;
 pub mod fix;
 pub mod init;
@@ -30,13 +35,21 @@ pub mod input;
 pub mod morph;
 pub mod quantity;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod span;
-pub mod suppress;
+mod suppress;
+pub mod workspace;
 
+pub use check::{CheckOptions, FixMode, RunReport};
+pub use config::Config;
 pub use document::{Document, Format};
 pub use engine::Linter;
 pub use error::{Error, FileError};
+pub use exit::{ExitPolicy, ExitStatus};
 pub use finding::{Finding, Severity};
+pub use render::{Emitter, OutputFormat};
+pub use report::{FileReport, Totals};
 pub use span::Span;
+pub use workspace::{Workspace, WorkspaceOptions};

@@ -1,27 +1,39 @@
 //! `--format checkstyle`: Checkstyle XML, read by Jenkins and many CI dashboards.
 
-use super::{FileReport, xml_escape};
+use std::io::{self, Write};
+
+use super::{EmitContext, Emitter, FileReport, xml_escape};
 use crate::span::LineIndex;
 
-pub fn to_string(reports: &[FileReport]) -> String {
-    let mut out =
-        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
-    for r in reports {
-        let index = LineIndex::new(&r.source);
-        out.push_str(&format!("  <file name=\"{}\">\n", xml_escape(&r.path)));
-        for f in &r.findings {
-            let at = index.line_col(&r.source, f.span.start);
-            out.push_str(&format!(
-                "    <error line=\"{}\" column=\"{}\" severity=\"{}\" message=\"{}\" source=\"seigo.{}\"/>\n",
-                at.line,
-                at.column,
-                f.severity,
-                xml_escape(&f.message),
-                xml_escape(&f.rule)
-            ));
+pub struct CheckstyleEmitter;
+
+impl Emitter for CheckstyleEmitter {
+    fn emit(
+        &self,
+        out: &mut dyn Write,
+        files: &[FileReport],
+        _: &EmitContext<'_>,
+    ) -> io::Result<()> {
+        out.write_all(
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n",
+        )?;
+        for r in files {
+            let index = LineIndex::new(&r.source);
+            writeln!(out, "  <file name=\"{}\">", xml_escape(&r.path))?;
+            for f in &r.findings {
+                let at = index.line_col(&r.source, f.span.start);
+                writeln!(
+                    out,
+                    "    <error line=\"{}\" column=\"{}\" severity=\"{}\" message=\"{}\" source=\"seigo.{}\"/>",
+                    at.line,
+                    at.column,
+                    f.severity,
+                    xml_escape(&f.message),
+                    xml_escape(&f.rule)
+                )?;
+            }
+            out.write_all(b"  </file>\n")?;
         }
-        out.push_str("  </file>\n");
+        out.write_all(b"</checkstyle>\n")
     }
-    out.push_str("</checkstyle>\n");
-    out
 }

@@ -1,7 +1,9 @@
 //! `--format github`: GitHub Actions workflow commands, which become annotations on the
 //! pull request's changed lines.
 
-use super::FileReport;
+use std::io::{self, Write};
+
+use super::{EmitContext, Emitter, FileReport};
 use crate::finding::Severity;
 use crate::span::LineIndex;
 
@@ -26,31 +28,40 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn to_string(reports: &[FileReport]) -> String {
-    let mut out = String::new();
-    for r in reports {
-        let index = LineIndex::new(&r.source);
-        for f in &r.findings {
-            let start = index.line_col(&r.source, f.span.start);
-            let end = index.line_col(&r.source, f.span.end);
-            let level = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            out.push_str(&format!(
-                "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                escape_property(&r.path),
-                start.line,
-                start.column,
-                end.line,
-                end.column,
-                escape_property(&f.rule),
-                escape_data(&f.message)
-            ));
+pub struct GithubEmitter;
+
+impl Emitter for GithubEmitter {
+    fn emit(
+        &self,
+        out: &mut dyn Write,
+        files: &[FileReport],
+        _: &EmitContext<'_>,
+    ) -> io::Result<()> {
+        for r in files {
+            let index = LineIndex::new(&r.source);
+            for f in &r.findings {
+                let start = index.line_col(&r.source, f.span.start);
+                let end = index.line_col(&r.source, f.span.end);
+                let level = match f.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "notice",
+                };
+                writeln!(
+                    out,
+                    "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                    escape_property(&r.path),
+                    start.line,
+                    start.column,
+                    end.line,
+                    end.column,
+                    escape_property(&f.rule),
+                    escape_data(&f.message)
+                )?;
+            }
         }
+        Ok(())
     }
-    out
 }
 
 #[cfg(test)]

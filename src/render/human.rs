@@ -1,14 +1,15 @@
 //! rustc-style diagnostics via codespan-reporting: the primary span, related spans as
 //! secondary labels, and the suggested replacement as a note.
 
+use std::io::{self, Write};
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::{self, Files, SimpleFile};
-use codespan_reporting::term::termcolor::{Buffer, WriteColor};
+use codespan_reporting::term::termcolor::{Buffer, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
-use super::{FileReport, escape_controls, mask_controls};
+use super::{EmitContext, Emitter, FileReport, escape_controls, mask_controls};
 use crate::error::FileError;
 use crate::finding::{Finding, Severity};
 use crate::span::LineIndex;
@@ -68,6 +69,32 @@ fn primary_label(f: &Finding, source: &str) -> String {
     }
 }
 
+/// `--format human`: every finding of every file, rustc style.
+pub struct HumanEmitter;
+
+impl Emitter for HumanEmitter {
+    fn emit(
+        &self,
+        out: &mut dyn Write,
+        files: &[FileReport],
+        context: &EmitContext<'_>,
+    ) -> io::Result<()> {
+        self.emit_styled(&mut NoColor::new(out), files, context)
+    }
+
+    fn emit_styled(
+        &self,
+        out: &mut dyn WriteColor,
+        files: &[FileReport],
+        _: &EmitContext<'_>,
+    ) -> io::Result<()> {
+        for r in files {
+            render_file(r, out)?;
+        }
+        Ok(())
+    }
+}
+
 /// Renders every finding of a file into `out` (which decides about colour).
 pub fn render_file(report: &FileReport, out: &mut dyn WriteColor) -> std::io::Result<()> {
     let config = Config::default();
@@ -83,9 +110,18 @@ pub fn render_file(report: &FileReport, out: &mut dyn WriteColor) -> std::io::Re
             &excerpt,
             &diagnostic(f, &report.source, &excerpt),
         )
-        .map_err(std::io::Error::other)?;
+        .map_err(io_error)?;
     }
     Ok(())
+}
+
+/// A rendering error as an I/O error, keeping a write error as it was (a closed pipe must
+/// still read as one).
+fn io_error(e: files::Error) -> io::Error {
+    match e {
+        files::Error::Io(e) => e,
+        other => io::Error::other(other),
+    }
 }
 
 /// Characters of context kept on each side of a label when a line is cut.
@@ -289,18 +325,10 @@ pub fn render_error(e: &FileError, out: &mut dyn WriteColor) -> std::io::Result<
     if let Some(help) = &e.help {
         d = d.with_notes(vec![format!("help: {}", mask_controls(help))]);
     }
-    term::emit_to_write_style(out, &Config::default(), &file, &d).map_err(std::io::Error::other)
+    term::emit_to_write_style(out, &Config::default(), &file, &d).map_err(io_error)
 }
 
-/// Plain-text rendering (no colour), for snapshots and pipes.
-pub fn to_string(reports: &[FileReport]) -> String {
-    let mut buf = Buffer::no_color();
-    for r in reports {
-        render_file(r, &mut buf).expect("writing to a buffer");
-    }
-    String::from_utf8_lossy(buf.as_slice()).into_owned()
-}
-
+/// Renders a file error to a string, without colour (for a server's responses).
 pub fn error_to_string(e: &FileError) -> String {
     let mut buf = Buffer::no_color();
     render_error(e, &mut buf).expect("writing to a buffer");

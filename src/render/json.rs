@@ -10,9 +10,11 @@
 //! ```
 //! Offsets are bytes into the file; lines and columns are 1-based, columns in code points.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
-use super::{FileReport, Totals};
+use super::{EmitContext, Emitter, FileReport, Totals};
 use crate::finding::Finding;
 use crate::span::{Encoding, LineIndex, Span};
 
@@ -116,33 +118,41 @@ fn finding_out<'a>(
     }
 }
 
-pub fn to_string(reports: &[FileReport]) -> String {
-    let totals = Totals::of(reports);
-    let files = reports
-        .iter()
-        .map(|r| {
-            let index = LineIndex::new(&r.source);
-            FileOut {
-                path: &r.path,
-                findings: r
-                    .findings
-                    .iter()
-                    .map(|f| finding_out(&index, &r.source, r.encoding, f))
-                    .collect(),
-            }
-        })
-        .collect();
-    let out = Output {
-        version: SCHEMA_VERSION,
-        files,
-        summary: SummaryOut {
-            files: totals.files,
-            errors: totals.errors,
-            warnings: totals.warnings,
-            infos: totals.infos,
-        },
-    };
-    let mut s = serde_json::to_string_pretty(&out).expect("findings serialise");
-    s.push('\n');
-    s
+pub struct JsonEmitter;
+
+impl Emitter for JsonEmitter {
+    fn emit(
+        &self,
+        out: &mut dyn Write,
+        files: &[FileReport],
+        _: &EmitContext<'_>,
+    ) -> io::Result<()> {
+        let totals = Totals::of(files);
+        let files = files
+            .iter()
+            .map(|r| {
+                let index = LineIndex::new(&r.source);
+                FileOut {
+                    path: &r.path,
+                    findings: r
+                        .findings
+                        .iter()
+                        .map(|f| finding_out(&index, &r.source, r.encoding, f))
+                        .collect(),
+                }
+            })
+            .collect();
+        let document = Output {
+            version: SCHEMA_VERSION,
+            files,
+            summary: SummaryOut {
+                files: totals.files,
+                errors: totals.errors,
+                warnings: totals.warnings,
+                infos: totals.infos,
+            },
+        };
+        serde_json::to_writer_pretty(&mut *out, &document)?;
+        out.write_all(b"\n")
+    }
 }

@@ -1,5 +1,6 @@
-//! Output formats, all rendered from the same findings. The library builds strings; only
-//! `main.rs` writes to the terminal.
+//! Output formats, all rendered from the same [`FileReport`]s through one [`Emitter`] trait
+//! that writes to a stream the caller gives (ruff's `render` module is the model). The library
+//! renders; only `main.rs` decides which stream is the terminal.
 
 pub mod checkstyle;
 pub mod concise;
@@ -7,18 +8,92 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod run;
 pub mod sarif;
+pub mod text;
 
-use crate::finding::{Finding, Severity};
+use std::io::{self, Write};
 
-/// One checked file and its findings, in source-span terms.
-#[derive(Debug, Clone)]
-pub struct FileReport {
-    pub path: String,
-    pub source: String,
-    /// How the file was stored: byte offsets in machine formats are offsets into the file.
-    pub encoding: crate::span::Encoding,
-    pub findings: Vec<Finding>,
+use codespan_reporting::term::termcolor::WriteColor;
+
+use crate::finding::Severity;
+pub use crate::report::{FileReport, Totals};
+
+/// `--format`: how findings are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// rustc-style diagnostics with source excerpts.
+    Human,
+    /// One line per finding: `path:line:col: severity rule message`.
+    Concise,
+    /// The documented JSON schema (see README).
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// Checkstyle XML.
+    Checkstyle,
+    /// JUnit XML.
+    Junit,
+}
+
+impl OutputFormat {
+    /// The emitter that writes this format.
+    pub fn emitter(self) -> &'static dyn Emitter {
+        match self {
+            OutputFormat::Human => &human::HumanEmitter,
+            OutputFormat::Concise => &concise::ConciseEmitter,
+            OutputFormat::Json => &json::JsonEmitter,
+            OutputFormat::Sarif => &sarif::SarifEmitter,
+            OutputFormat::Github => &github::GithubEmitter,
+            OutputFormat::Checkstyle => &checkstyle::CheckstyleEmitter,
+            OutputFormat::Junit => &junit::JunitEmitter,
+        }
+    }
+
+    /// Whether the format is for people (its summary line goes with it) rather than for
+    /// machines (stdout holds the document alone).
+    pub fn is_human(self) -> bool {
+        self == OutputFormat::Human
+    }
+}
+
+/// What an emitter is given besides the files.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EmitContext<'a> {
+    /// The enabled rules (SARIF describes each in `tool.driver.rules`).
+    pub rules: &'a [RuleInfo],
+}
+
+/// Writes checked files in one output format.
+pub trait Emitter: Sync {
+    fn emit(
+        &self,
+        out: &mut dyn Write,
+        files: &[FileReport],
+        context: &EmitContext<'_>,
+    ) -> io::Result<()>;
+
+    /// `emit` to a stream that can show colour; formats with colour (human) use it, whether
+    /// colour is shown is the stream's choice. Machine formats write the same bytes either way.
+    fn emit_styled(
+        &self,
+        out: &mut dyn WriteColor,
+        files: &[FileReport],
+        context: &EmitContext<'_>,
+    ) -> io::Result<()> {
+        self.emit(out, files, context)
+    }
+}
+
+/// The output of an emitter as a string (no colour): for a server's responses and for tests.
+pub fn to_string(emitter: &dyn Emitter, files: &[FileReport], context: &EmitContext<'_>) -> String {
+    let mut out = Vec::new();
+    emitter
+        .emit(&mut out, files, context)
+        .expect("writing to memory does not fail");
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// What machine formats say about a rule (SARIF `tool.driver.rules`).
@@ -130,52 +205,46 @@ mod tests {
         assert_eq!(masked.len(), "x\u{1b}y\u{85}z\u{202E}w\tv\n".len());
         assert_eq!(xml_escape("a\u{1}b\u{FFFF}<"), "a\u{FFFD}b\u{FFFD}&lt;");
     }
-}
 
-/// Counts for the summary line.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Totals {
-    pub files: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
-}
-
-impl Totals {
-    pub fn of(reports: &[FileReport]) -> Totals {
-        let mut t = Totals {
-            files: reports.len(),
-            ..Totals::default()
+    #[test]
+    fn every_format_writes_the_same_bytes_plain_or_styled_without_colour() {
+        use clap::ValueEnum;
+        use codespan_reporting::term::termcolor::{Ansi, NoColor};
+        let finding = crate::finding::Finding {
+            rule: "x/rule".into(),
+            kind: "existence",
+            severity: Severity::Error,
+            message: "メッセージ".into(),
+            span: crate::span::Span::new(3, 9),
+            related: vec![],
+            fixes: vec![],
         };
-        for f in reports.iter().flat_map(|r| &r.findings) {
-            match f.severity {
-                Severity::Error => t.errors += 1,
-                Severity::Warning => t.warnings += 1,
-                Severity::Info => t.infos += 1,
-            }
+        let files = [FileReport {
+            path: "a.txt".into(),
+            source: "題\n帰り先\n".into(),
+            encoding: crate::span::Encoding::Utf8,
+            findings: vec![finding],
+        }];
+        let rules = [RuleInfo {
+            id: "x/rule".into(),
+            kind: "existence",
+            severity: Severity::Error,
+            description: String::new(),
+        }];
+        let context = EmitContext { rules: &rules };
+        for format in OutputFormat::value_variants() {
+            let emitter = format.emitter();
+            let plain = to_string(emitter, &files, &context);
+            assert!(plain.contains("x/rule"), "{format:?}: {plain}");
+            let mut styled = NoColor::new(Vec::new());
+            emitter.emit_styled(&mut styled, &files, &context).unwrap();
+            assert_eq!(plain.as_bytes(), styled.get_ref(), "{format:?}");
+            let mut coloured = Ansi::new(Vec::new());
+            emitter
+                .emit_styled(&mut coloured, &files, &context)
+                .unwrap();
+            let has_escapes = coloured.get_ref().contains(&0x1b);
+            assert_eq!(has_escapes, format.is_human(), "{format:?}");
         }
-        t
-    }
-
-    pub fn findings(&self) -> usize {
-        self.errors + self.warnings + self.infos
-    }
-
-    /// `checked 3 files: 2 errors, 5 warnings, 1 info (0.04s)`.
-    pub fn summary(&self, seconds: f64) -> String {
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("{n} {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
-        format!(
-            "checked {}: {}, {}, {} ({seconds:.2}s)",
-            plural(self.files, "file"),
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
-            plural(self.infos, "info"),
-        )
     }
 }

@@ -4,9 +4,11 @@
 //! `relatedLocations`, suggested replacements become `fixes`, and every enabled rule is
 //! described in `tool.driver.rules`.
 
+use std::io::{self, Write};
+
 use serde_json::{Value, json};
 
-use super::{FileReport, RuleInfo};
+use super::{EmitContext, Emitter, FileReport, RuleInfo};
 use crate::finding::Severity;
 use crate::span::{Encoding, LineIndex, Span};
 
@@ -131,10 +133,18 @@ pub fn to_value(reports: &[FileReport], rules: &[RuleInfo]) -> Value {
     })
 }
 
-pub fn to_string(reports: &[FileReport], rules: &[RuleInfo]) -> String {
-    let mut s = serde_json::to_string_pretty(&to_value(reports, rules)).expect("SARIF serialises");
-    s.push('\n');
-    s
+pub struct SarifEmitter;
+
+impl Emitter for SarifEmitter {
+    fn emit(
+        &self,
+        out: &mut dyn Write,
+        files: &[FileReport],
+        context: &EmitContext<'_>,
+    ) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &to_value(files, context.rules))?;
+        out.write_all(b"\n")
+    }
 }
 
 #[cfg(test)]

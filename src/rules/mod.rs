@@ -3,13 +3,13 @@
 //! A rule's ID is `<pack>/<file-stem>`. The built-in packs under `rules/` are embedded in the
 //! binary at build time.
 
-pub mod builtin;
-pub mod kinds;
-pub mod message;
+pub(crate) mod builtin;
+pub(crate) mod kinds;
+pub(crate) mod message;
 pub mod pattern;
 pub mod spec;
 pub mod testing;
-pub mod yaml;
+pub(crate) mod yaml;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -151,7 +151,7 @@ impl Rule {
     }
 
     /// Runs the rule over an analysed document.
-    /// See [`Kind::required_literals`].
+    /// See `Kind::required_literals`.
     pub fn required_literals(&self) -> Option<&[String]> {
         self.kind.required_literals()
     }

@@ -185,7 +185,7 @@ impl RuleSource {
     }
 
     /// Refuses YAML nested so deeply that parsing it would be pathologically slow (see
-    /// [`yaml::MAX_FLOW_DEPTH`]); called before any parsing.
+    /// `yaml::MAX_FLOW_DEPTH`); called before any parsing.
     pub fn check_nesting(&self) -> Result<(), FileError> {
         match yaml::flow_too_deep(&self.text, yaml::MAX_FLOW_DEPTH) {
             None => Ok(()),

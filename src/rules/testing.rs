@@ -1,11 +1,18 @@
 //! Rules carry their own tests: each `bad` example must produce a finding from the rule (at the
 //! `《 》`-marked span, if marked, and giving the `fixed` text when fixes are applied), and each
-//! `good` example must produce none. Used by `seigo test` and by `cargo test` for built-ins.
+//! `good` example must produce none. Used by `seigo test` ([`test_packs`]) and by `cargo test`
+//! for built-ins. The panicking helpers for Rust tests are behind `cfg(test)` or the `testing`
+//! feature.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::spec::{Example, RuleSource};
-use super::{Rule, yaml};
+use rayon::prelude::*;
+
+use super::spec::Example;
+#[cfg(any(test, feature = "testing"))]
+use super::spec::RuleSource;
+use super::{Pack, Rule, builtin, yaml};
 use crate::document::{Document, Format};
 use crate::engine::run_rule;
 use crate::error::FileError;
@@ -65,6 +72,127 @@ pub fn run_examples(rule: &Rule) -> ExampleReport {
     report
 }
 
+/// One rule's examples, run, and whether it has both kinds.
+#[derive(Debug)]
+pub struct RuleTest {
+    pub examples: ExampleReport,
+    pub coverage: Coverage,
+}
+
+/// Which kinds of example a rule has; `seigo test --coverage` fails on rules lacking one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    pub rule: String,
+    pub has_bad: bool,
+    pub has_good: bool,
+}
+
+impl Coverage {
+    pub fn of(rule: &Rule) -> Coverage {
+        Coverage {
+            rule: rule.id.clone(),
+            has_bad: !rule.examples.bad.is_empty(),
+            has_good: !rule.examples.good.is_empty(),
+        }
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.has_bad && self.has_good
+    }
+}
+
+/// `ja-news/x: no bad example, no good example`, naming what is missing.
+impl std::fmt::Display for Coverage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let missing: Vec<&str> = [
+            (!self.has_bad, "no bad example"),
+            (!self.has_good, "no good example"),
+        ]
+        .into_iter()
+        .filter_map(|(missing, what)| missing.then_some(what))
+        .collect();
+        write!(f, "{}: {}", self.rule, missing.join(", "))
+    }
+}
+
+/// The outcome of testing rule packs, rule by rule in pack order.
+#[derive(Debug, Default)]
+pub struct TestReport {
+    pub rules: Vec<RuleTest>,
+}
+
+impl TestReport {
+    pub fn passed(&self) -> usize {
+        self.rules.iter().map(|r| r.examples.passed).sum()
+    }
+
+    pub fn failed(&self) -> usize {
+        self.rules.iter().map(|r| r.examples.failures.len()).sum()
+    }
+
+    /// Every failing example, located in its rule file.
+    pub fn failures(&self) -> impl Iterator<Item = &FileError> {
+        self.rules.iter().flat_map(|r| &r.examples.failures)
+    }
+
+    /// Rules lacking a bad or a good example.
+    pub fn uncovered(&self) -> impl Iterator<Item = &Coverage> {
+        self.rules
+            .iter()
+            .map(|r| &r.coverage)
+            .filter(|c| !c.is_complete())
+    }
+
+    /// Findings (exit 1) when an example fails, or with `coverage` when a rule lacks one.
+    pub fn status(&self, coverage: bool) -> crate::exit::ExitStatus {
+        let incomplete = coverage && self.uncovered().next().is_some();
+        if self.failed() > 0 || incomplete {
+            crate::exit::ExitStatus::Findings
+        } else {
+            crate::exit::ExitStatus::Clean
+        }
+    }
+}
+
+/// Runs the examples of every rule, in parallel, reporting in the rules' order.
+pub fn test_rules(rules: &[&Rule]) -> TestReport {
+    TestReport {
+        rules: rules
+            .par_iter()
+            .map(|rule| RuleTest {
+                examples: run_examples(rule),
+                coverage: Coverage::of(rule),
+            })
+            .collect(),
+    }
+}
+
+/// `seigo test`: loads the pack directories (the built-in packs when none is given) and runs
+/// every rule's examples. Packs that do not load are errors, and nothing is run.
+pub fn test_packs(dirs: &[PathBuf]) -> Result<TestReport, Vec<FileError>> {
+    let mut packs: Vec<Pack> = Vec::new();
+    let mut errors = Vec::new();
+    if dirs.is_empty() {
+        for name in builtin::pack_names() {
+            match builtin::load(name).expect("a listed built-in pack exists") {
+                Ok(p) => packs.push(p),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+    for dir in dirs {
+        match Pack::load_dir(dir) {
+            Ok(p) => packs.push(p),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let rules: Vec<&Rule> = packs.iter().flat_map(|p| &p.rules).collect();
+    Ok(test_rules(&rules))
+}
+
 fn check_example(rule: &Rule, example: &Example, good: bool) -> Option<String> {
     let (text, marks) = strip_marks(&example.text);
     let found = findings_for(rule, &text);
@@ -118,6 +246,7 @@ fn locate(rule: &Rule, example: &Example, good: bool, problem: String) -> FileEr
 }
 
 /// For `cargo test`: runs a built-in rule's examples and fails with every problem listed.
+#[cfg(any(test, feature = "testing"))]
 pub fn assert_builtin_examples(id: &str) {
     let (pack, stem) = id.split_once('/').expect("pack/stem");
     let file = super::builtin::FILES
@@ -140,6 +269,7 @@ pub fn assert_builtin_examples(id: &str) {
     );
 }
 
+#[cfg(any(test, feature = "testing"))]
 fn headlines(errors: &[FileError]) -> String {
     errors
         .iter()
@@ -149,6 +279,7 @@ fn headlines(errors: &[FileError]) -> String {
 }
 
 /// Test helper: compiles a rule from YAML text, panicking with located errors.
+#[cfg(any(test, feature = "testing"))]
 pub fn rule_from_yaml(yaml: &str) -> Rule {
     Rule::load("test/rule", RuleSource::new("test.yaml", yaml), false)
         .unwrap_or_else(|e| panic!("rule does not load:\n{}", headlines(&e)))
@@ -156,6 +287,7 @@ pub fn rule_from_yaml(yaml: &str) -> Rule {
 
 /// Test helper: the findings of a rule on a fixture file (Markdown or text by extension),
 /// with the file's text, for asserting on spans.
+#[cfg(any(test, feature = "testing"))]
 pub fn findings_in_file(rule: &Rule, path: &std::path::Path) -> (String, Vec<Finding>) {
     let source = std::fs::read_to_string(path).expect("fixture reads");
     let doc = Document::parse(
@@ -168,11 +300,13 @@ pub fn findings_in_file(rule: &Rule, path: &std::path::Path) -> (String, Vec<Fin
 }
 
 /// Test helper: the findings of a rule on a text.
+#[cfg(any(test, feature = "testing"))]
 pub fn hits(rule: &Rule, text: &str) -> Vec<Finding> {
     findings_for(rule, text)
 }
 
 /// Test helper: asserts the exact list of matched texts, in order.
+#[cfg(any(test, feature = "testing"))]
 pub fn assert_hits(rule: &Rule, text: &str, expected: &[&str]) {
     let found: Vec<&str> = findings_for(rule, text)
         .iter()
@@ -225,5 +359,50 @@ mod tests {
         assert_eq!(run_examples(&rule_from_yaml(&wrong_mark)).failures.len(), 1);
         let wrong_fix = RULE.replace("fixed: 氏の返り咲きに", "fixed: 氏の帰り咲きに");
         assert_eq!(run_examples(&rule_from_yaml(&wrong_fix)).failures.len(), 1);
+    }
+
+    #[test]
+    fn packs_report_failures_and_coverage_gaps() {
+        let dir = tempfile::tempdir().unwrap();
+        let pack = dir.path().join("house");
+        std::fs::create_dir(&pack).unwrap();
+        std::fs::write(pack.join("full.yaml"), RULE).unwrap();
+        let no_good = "kind: substitution\nmessage: x\nswap:\n  帰り先: 返り咲き\nexamples:\n  bad:\n    - 氏の帰り先に\n";
+        std::fs::write(pack.join("no-good.yaml"), no_good).unwrap();
+        let report = test_packs(std::slice::from_ref(&pack)).unwrap();
+        assert_eq!((report.passed(), report.failed()), (3, 0));
+        let gaps: Vec<String> = report.uncovered().map(ToString::to_string).collect();
+        assert_eq!(gaps, ["house/no-good: no good example"]);
+        use crate::exit::ExitStatus;
+        assert_eq!(report.status(false), ExitStatus::Clean);
+        assert_eq!(report.status(true), ExitStatus::Findings);
+
+        std::fs::write(
+            pack.join("full.yaml"),
+            RULE.replace("返り咲きに備える", "帰り先に備える"),
+        )
+        .unwrap();
+        let report = test_packs(&[pack]).unwrap();
+        assert_eq!(report.failed(), 1);
+        assert!(
+            report
+                .failures()
+                .next()
+                .unwrap()
+                .message
+                .starts_with("house/full: ")
+        );
+        assert_eq!(report.status(false), ExitStatus::Findings);
+    }
+
+    #[test]
+    fn packs_that_do_not_load_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let errors = test_packs(&[dir.path().join("missing")]).unwrap_err();
+        assert!(
+            errors[0]
+                .message
+                .contains("cannot read rule pack directory")
+        );
     }
 }
