@@ -155,6 +155,13 @@ pub fn normalize_full(source: &str) -> Normalized {
             continue;
         }
         out.extend(group.nfkc());
+        // Spacing diacritics (¸ ´ ¨ ˜) decompose to a space and a combining mark: keep them as
+        // written, so normalisation never puts whitespace where the author wrote none.
+        if out[norm_start..].contains(char::is_whitespace) && !group.contains(char::is_whitespace)
+        {
+            out.truncate(norm_start);
+            out.push_str(original);
+        }
         if out[norm_start..] != *original {
             changed.push(Changed {
                 norm_start,
@@ -251,6 +258,13 @@ mod tests {
         assert_eq!(&norm[n.range()], "1日");
         assert_eq!(&source[o.range()], "㏠");
         assert_eq!(map.group_around(norm.find('米').unwrap()), None, "its end");
+    }
+
+    #[test]
+    fn spacing_diacritics_do_not_become_spaces() {
+        let source = "a¸b´c ｘ";
+        let (norm, _) = normalize(source);
+        assert_eq!(norm, "a¸b´c x");
     }
 
     #[test]
