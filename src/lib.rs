@@ -32,6 +32,7 @@ pub mod finding;
 pub mod fix;
 pub mod init;
 pub mod input;
+pub mod lexicon;
 pub mod morph;
 pub mod quantity;
 pub mod render;
