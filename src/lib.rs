@@ -1,15 +1,17 @@
 //! seigo (正誤): a fact-consistency linter for machine-generated Japanese articles.
 //!
 //! The pipeline: [`input`] decodes a file, [`document`] parses it into blocks and sentences
-//! over an NFKC analysis text, [`morph`] tokenizes it once, [`rules`] (compiled from YAML
-//! packs) report [`finding::Hit`]s, and [`engine`] maps them back to source spans for
-//! [`render`]. The library never prints.
+//! over an NFKC analysis text, [`lang`] (the language layer: morphology, typed parts of
+//! speech, lexicons) tokenizes it once, [`rules`] (compiled from YAML packs) report
+//! [`finding::Hit`]s, and [`engine`] maps them back to source spans for [`render`]. Generic
+//! algorithms the kinds build on are in [`algo`]. The library never prints.
 //!
 //! ```
-//! use seigo::{Document, Format, Linter, config::Config};
+//! use seigo::{Document, Format, Linter, Morphology, config::Config};
 //!
-//! let rules = Config::default().load_rules().expect("the built-in packs load");
-//! let linter = Linter::new(rules).expect("the embedded dictionary loads");
+//! let morphology = Morphology::new();
+//! let rules = Config::default().load_rules(&morphology).expect("the built-in packs load");
+//! let linter = Linter::new(rules, morphology);
 //! let text = "トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n";
 //! let doc = Document::parse("a.txt", text.to_string(), Format::PlainText);
 //! let findings = linter.check(&doc);
@@ -19,6 +21,7 @@
 //! assert_eq!(findings[0].fixes[0].replacement, "返り咲き");
 //! ```
 
+pub mod algo;
 pub mod config;
 pub mod document;
 pub mod engine;
@@ -27,7 +30,7 @@ pub mod finding;
 pub mod fix;
 pub mod init;
 pub mod input;
-pub mod morph;
+pub mod lang;
 pub mod render;
 pub mod rules;
 pub mod schema;
@@ -38,4 +41,5 @@ pub use document::{Document, Format};
 pub use engine::Linter;
 pub use error::{Error, FileError};
 pub use finding::{Finding, Severity};
+pub use lang::ja::Morphology;
 pub use span::Span;

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use seigo::config::Config;
 use seigo::error::FileError;
 use seigo::input::{self, InputError};
-use seigo::morph::{Analysis, Morph};
+use seigo::lang::ja::{Analysis, Morphology};
 use seigo::render::{self, FileReport, RuleInfo, Totals};
 use seigo::rules::{Pack, Rule, builtin, testing};
 use seigo::{Document, Linter, Severity};
@@ -309,19 +309,21 @@ fn report_errors(errors: &[FileError], color: Color) {
     }
 }
 
-/// Loads the config (explicit, discovered from `start`, or default) and its rules. `None`
-/// when loading failed and the errors were reported.
+/// Loads the config (explicit, discovered from `start`, or default) and its rules, compiled
+/// against the morphology (with `--user-dict`). `None` when loading failed and the errors were
+/// reported.
 fn load_rules(
     opts: &RuleOptions,
     start: &Path,
     color: Color,
-) -> anyhow::Result<Option<(Config, Vec<Rule>)>> {
-    if let Some(dict) = &opts.user_dict {
-        Morph::init_with_user_dict(dict)?;
-    }
+) -> anyhow::Result<Option<(Config, Vec<Rule>, Morphology)>> {
+    let morphology = morphology(opts.user_dict.as_deref())?;
     // The dictionary loads on another core while the rules compile: one-file latency is the
     // editor's case, and these are its two largest costs.
-    let dictionary = std::thread::spawn(|| Morph::global().map(|_| ()));
+    let dictionary = {
+        let morphology = morphology.clone();
+        std::thread::spawn(move || morphology.preload())
+    };
     let config_path = match (&opts.config, opts.no_config) {
         (Some(p), _) => Some(p.clone()),
         (None, true) => None,
@@ -337,12 +339,12 @@ fn load_rules(
         },
         None => Config::default(),
     };
-    let loaded = config.load_rules();
+    let loaded = config.load_rules(&morphology);
     dictionary
         .join()
         .map_err(|_| anyhow::anyhow!("the dictionary loader panicked"))??;
     match loaded {
-        Ok(rules) => Ok(Some((config, rules))),
+        Ok(rules) => Ok(Some((config, rules, morphology))),
         Err(errors) => {
             report_errors(&errors, color);
             Ok(None)
@@ -405,13 +407,13 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         .find(|p| p.as_os_str() != "-")
         .cloned()
         .unwrap_or_else(|| PathBuf::from(&args.stdin_filename));
-    let Some((config, rules)) = load_rules(&args.rules, &start, color)? else {
+    let Some((config, rules, morphology)) = load_rules(&args.rules, &start, color)? else {
         return Ok(EXIT_ERROR);
     };
     // Leaked: the process ends after this check, and freeing ~100 compiled rules (automata,
     // regexes) one by one took about 1 ms of the one-file latency.
     let linter: &Linter = Box::leak(Box::new(
-        Linter::new(rules)?.report_unused_disables(args.report_unused_disables),
+        Linter::new(rules, morphology).report_unused_disables(args.report_unused_disables),
     ));
 
     let mut missing = Vec::new();
@@ -817,6 +819,14 @@ fn walk_error(root: &Path, e: &ignore::Error) -> (String, std::io::Error) {
     (at.display().to_string(), reason)
 }
 
+/// IPADIC, with the user dictionary if one is given.
+fn morphology(user_dict: Option<&Path>) -> anyhow::Result<Morphology> {
+    Ok(match user_dict {
+        Some(path) => Morphology::with_user_dictionary(path)?,
+        None => Morphology::new(),
+    })
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum Segmenter {
     Seigo,
@@ -829,10 +839,8 @@ fn count_tokens(
     user_dict: Option<&Path>,
     segmenter: Segmenter,
 ) -> anyhow::Result<u8> {
-    let morph = match user_dict {
-        Some(d) => Morph::init_with_user_dict(d)?,
-        None => Morph::global()?,
-    };
+    let morph = morphology(user_dict)?;
+    morph.preload()?;
     let (mut bytes, mut count) = (0usize, 0usize);
     for path in files {
         let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
@@ -853,35 +861,29 @@ fn tokens(
     text: Option<String>,
     user_dict: Option<&Path>,
 ) -> anyhow::Result<u8> {
-    let morph = match user_dict {
-        Some(d) => Morph::init_with_user_dict(d)?,
-        None => Morph::global()?,
-    };
+    let morph = morphology(user_dict)?;
+    morph.preload()?;
     let doc = match (text, file) {
         (Some(t), _) => Document::parse("<text>", t, seigo::Format::PlainText),
         (None, Some(p)) if p.as_os_str() != "-" => input::read_file(p, input::DEFAULT_MAX_BYTES)
             .with_context(|| p.display().to_string())?,
         _ => input::read_stream(std::io::stdin().lock(), "<stdin>", input::DEFAULT_MAX_BYTES)?,
     };
-    let a = Analysis::new(morph, &doc.text);
+    let a = Analysis::new(&morph, &doc.text);
     let mut out = std::io::stdout().lock();
     writeln!(out, "surface\tpos\tbase\treading\tconjugation\tbytes")?;
     for i in 0..a.tokens.len() {
         let f = a.features(i);
         let span = doc.to_source(a.tokens[i].span);
-        let unknown = if Morph::is_unknown(&a.tokens[i]) {
-            " (unknown)"
-        } else {
-            ""
-        };
+        let unknown = if a.is_unknown(i) { " (unknown)" } else { "" };
         writeln!(
             out,
             "{}\t{}{unknown}\t{}\t{}\t{}\t{}..{}",
             a.surface(i),
-            f.pos,
+            f.pos_label(),
             a.base(i),
             a.reading(i),
-            f.conjugation,
+            f.conjugation_label(),
             span.start,
             span.end
         )?;
@@ -890,7 +892,7 @@ fn tokens(
 }
 
 fn list_rules(opts: &RuleOptions, color: Color) -> anyhow::Result<u8> {
-    let Some((config, rules)) = load_rules(opts, Path::new("."), color)? else {
+    let Some((config, rules, _)) = load_rules(opts, Path::new("."), color)? else {
         return Ok(EXIT_ERROR);
     };
     let mut out = std::io::stdout().lock();
@@ -909,16 +911,17 @@ fn list_rules(opts: &RuleOptions, color: Color) -> anyhow::Result<u8> {
 fn test(packs: &[PathBuf], coverage: bool, color: Color) -> anyhow::Result<u8> {
     let mut loaded: Vec<Pack> = Vec::new();
     let mut errors = Vec::new();
+    let morphology = Morphology::new();
     if packs.is_empty() {
         for name in builtin::pack_names() {
-            match builtin::load(name).expect("listed pack exists") {
+            match builtin::load(name, &morphology).expect("listed pack exists") {
                 Ok(p) => loaded.push(p),
                 Err(mut e) => errors.append(&mut e),
             }
         }
     }
     for dir in packs {
-        match Pack::load_dir(dir) {
+        match Pack::load_dir(dir, &morphology) {
             Ok(p) => loaded.push(p),
             Err(mut e) => errors.append(&mut e),
         }
@@ -931,7 +934,7 @@ fn test(packs: &[PathBuf], coverage: bool, color: Color) -> anyhow::Result<u8> {
     let mut err = stderr(color);
     let mut uncovered = Vec::new();
     for rule in loaded.iter().flat_map(|p| &p.rules) {
-        let report = testing::run_examples(rule);
+        let report = testing::run_examples(rule, &morphology);
         passed += report.passed;
         failed += report.failures.len();
         for f in &report.failures {
@@ -978,7 +981,7 @@ fn test(packs: &[PathBuf], coverage: bool, color: Color) -> anyhow::Result<u8> {
 }
 
 fn explain(id: &str, opts: &RuleOptions, color: Color) -> anyhow::Result<u8> {
-    let Some((_, rules)) = load_rules(opts, Path::new("."), color)? else {
+    let Some((_, rules, _)) = load_rules(opts, Path::new("."), color)? else {
         return Ok(EXIT_ERROR);
     };
     let Some(rule) = rules.iter().find(|r| r.id == id) else {

@@ -16,7 +16,8 @@ use std::sync::Arc;
 
 use crate::error::FileError;
 use crate::finding::{Hit, Severity};
-use kinds::{Context, Kind};
+use crate::lang::ja::{LexiconError, LexiconId, Lexicons, Morphology};
+use kinds::{CompileContext, Context, Kind};
 use message::Message;
 use spec::{Common, Examples, RuleSource, did_you_mean, field_names};
 
@@ -41,11 +42,14 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// Parses and compiles one rule file. All problems found are returned, each located.
+    /// Parses and compiles one rule file against `morphology` (for readings) and the
+    /// built-in lexicons with the rule's `lexicons:` edits. All problems found are returned,
+    /// each located.
     pub fn load(
         id: impl Into<String>,
         source: RuleSource,
         builtin: bool,
+        morphology: &Morphology,
     ) -> Result<Rule, Vec<FileError>> {
         let id = id.into();
         let src = &source;
@@ -130,7 +134,22 @@ impl Rule {
             });
             vec![src.error(span, e.message)]
         })?;
-        let compiled = Kind::compile(&kind, src, &value, &valid)?;
+        let lexicons = Lexicons::edited(&[&common.lexicons]).map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| lexicon_error(src, e))
+                .collect::<Vec<_>>()
+        })?;
+        let unread = unread_lexicons(src, &kind, &common.lexicons);
+        if !unread.is_empty() {
+            return Err(unread);
+        }
+        let context = CompileContext {
+            morphology,
+            edits: &common.lexicons,
+            lexicons: &lexicons,
+        };
+        let compiled = Kind::compile(&kind, src, &value, &valid, &context)?;
         Ok(Rule {
             id,
             severity: common.severity,
@@ -163,6 +182,53 @@ impl Rule {
     }
 }
 
+/// Locates a problem with a `lexicons:` edit: at the word, or at the lexicon's name.
+fn lexicon_error(src: &RuleSource, e: &LexiconError) -> FileError {
+    let span = match (e.operation, &e.word) {
+        (Some(operation), Some(word)) => {
+            yaml::list_item_span(&src.text, &["lexicons", &e.lexicon, operation], word)
+        }
+        _ => yaml::nested_key_span(&src.text, &["lexicons", &e.lexicon]),
+    };
+    let error = src.error(span, e.message.clone());
+    match &e.help {
+        Some(help) => error.with_help(help.clone()),
+        None => error,
+    }
+}
+
+/// Errors for edits of lexicons that the rule's kind does not read (they would change
+/// nothing).
+fn unread_lexicons(
+    src: &RuleSource,
+    kind: &str,
+    edits: &crate::lang::ja::LexiconEdits,
+) -> Vec<FileError> {
+    let read = Kind::lexicons(kind);
+    edits
+        .keys()
+        .filter_map(|name| {
+            let id = LexiconId::from_name(name)?;
+            if read.iter().any(|&r| id.reaches(r)) {
+                return None;
+            }
+            let help = if read.is_empty() {
+                format!("kind `{kind}` reads no lexicon")
+            } else {
+                let names: Vec<&str> = read.iter().map(|r| r.name()).collect();
+                format!("kind `{kind}` reads: {}", names.join(", "))
+            };
+            Some(
+                src.error(
+                    yaml::nested_key_span(&src.text, &["lexicons", name]),
+                    format!("lexicon `{name}` changes nothing in a `{kind}` rule"),
+                )
+                .with_help(help),
+            )
+        })
+        .collect()
+}
+
 /// A named set of rules.
 #[derive(Debug)]
 pub struct Pack {
@@ -173,8 +239,9 @@ pub struct Pack {
 }
 
 impl Pack {
-    /// Loads a pack directory: every `*.yaml` / `*.yml` file in it (not recursive), sorted.
-    pub fn load_dir(dir: &Path) -> Result<Pack, Vec<FileError>> {
+    /// Loads a pack directory: every `*.yaml` / `*.yml` file in it (not recursive), sorted,
+    /// compiled against `morphology`.
+    pub fn load_dir(dir: &Path, morphology: &Morphology) -> Result<Pack, Vec<FileError>> {
         let name = dir
             .file_name()
             .and_then(|n| n.to_str())
@@ -212,7 +279,7 @@ impl Pack {
             };
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("rule");
             let id = format!("{name}/{stem}");
-            match Rule::load(id, RuleSource::new(shown, text), false) {
+            match Rule::load(id, RuleSource::new(shown, text), false, morphology) {
                 Ok(rule) => rules.push(rule),
                 Err(mut e) => errors.append(&mut e),
             }

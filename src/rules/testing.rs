@@ -10,7 +10,7 @@ use crate::document::{Document, Format};
 use crate::engine::run_rule;
 use crate::error::FileError;
 use crate::finding::Finding;
-use crate::morph::{Analysis, Morph};
+use crate::lang::ja::{Analysis, Morphology};
 use crate::span::Span;
 
 const OPEN: char = '《';
@@ -43,20 +43,19 @@ pub fn strip_marks(text: &str) -> (String, Vec<Span>) {
     (plain, spans)
 }
 
-/// Findings of `rule` on `text`, spans into `text`.
-pub fn findings_for(rule: &Rule, text: &str) -> Vec<Finding> {
+/// Findings of `rule` on `text` analysed by `morphology`, spans into `text`.
+pub fn findings_for(rule: &Rule, text: &str, morphology: &Morphology) -> Vec<Finding> {
     let doc = Document::parse("<example>", text.to_string(), Format::PlainText);
-    let morph = Morph::global().expect("the embedded dictionary loads");
-    let analysis = Analysis::new(morph, &doc.text);
+    let analysis = Analysis::new(morphology, &doc.text);
     run_rule(rule, &doc, &analysis)
 }
 
-/// Runs all examples of a rule.
-pub fn run_examples(rule: &Rule) -> ExampleReport {
+/// Runs all examples of a rule (compiled against `morphology`).
+pub fn run_examples(rule: &Rule, morphology: &Morphology) -> ExampleReport {
     let mut report = ExampleReport::default();
     for (good, list) in [(false, &rule.examples.bad), (true, &rule.examples.good)] {
         for example in list {
-            match check_example(rule, example, good) {
+            match check_example(rule, example, good, morphology) {
                 None => report.passed += 1,
                 Some(problem) => report.failures.push(locate(rule, example, good, problem)),
             }
@@ -65,9 +64,14 @@ pub fn run_examples(rule: &Rule) -> ExampleReport {
     report
 }
 
-fn check_example(rule: &Rule, example: &Example, good: bool) -> Option<String> {
+fn check_example(
+    rule: &Rule,
+    example: &Example,
+    good: bool,
+    morphology: &Morphology,
+) -> Option<String> {
     let (text, marks) = strip_marks(&example.text);
-    let found = findings_for(rule, &text);
+    let found = findings_for(rule, &text, morphology);
     let shown = |f: &Finding| format!("「{}」 ({})", &text[f.span.range()], f.message);
     if good {
         return (!found.is_empty()).then(|| {
@@ -92,7 +96,7 @@ fn check_example(rule: &Rule, example: &Example, good: bool) -> Option<String> {
     }
     if let Some(expected) = &example.fixed {
         // Fixed as `--fix` fixes: round after round until nothing is left to fix.
-        let fixed = match crate::fix::fix_with(&text, |t| findings_for(rule, t)) {
+        let fixed = match crate::fix::fix_with(&text, |t| findings_for(rule, t, morphology)) {
             Ok(fixed) => fixed.text,
             Err(e) => return Some(e.to_string()),
         };
@@ -124,15 +128,17 @@ pub fn assert_builtin_examples(id: &str) {
         .iter()
         .find(|f| f.pack == pack && f.stem == stem)
         .expect("generated test names an embedded rule");
+    let morphology = Morphology::new();
     let rule = Rule::load(
         id,
         RuleSource::new(format!("rules/{id}.yaml"), file.text),
         true,
+        &morphology,
     )
     .unwrap_or_else(|e| panic!("{id} does not load:\n{}", headlines(&e)));
     assert!(!rule.examples.bad.is_empty(), "{id} has no bad examples");
     assert!(!rule.examples.good.is_empty(), "{id} has no good examples");
-    let report = run_examples(&rule);
+    let report = run_examples(&rule, &morphology);
     assert!(
         report.failures.is_empty(),
         "{}",
@@ -150,8 +156,13 @@ fn headlines(errors: &[FileError]) -> String {
 
 /// Test helper: compiles a rule from YAML text, panicking with located errors.
 pub fn rule_from_yaml(yaml: &str) -> Rule {
-    Rule::load("test/rule", RuleSource::new("test.yaml", yaml), false)
-        .unwrap_or_else(|e| panic!("rule does not load:\n{}", headlines(&e)))
+    Rule::load(
+        "test/rule",
+        RuleSource::new("test.yaml", yaml),
+        false,
+        &Morphology::new(),
+    )
+    .unwrap_or_else(|e| panic!("rule does not load:\n{}", headlines(&e)))
 }
 
 /// Test helper: the findings of a rule on a fixture file (Markdown or text by extension),
@@ -163,18 +174,19 @@ pub fn findings_in_file(rule: &Rule, path: &std::path::Path) -> (String, Vec<Fin
         source.clone(),
         Format::from_path(path),
     );
-    let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+    let morphology = Morphology::new();
+    let analysis = Analysis::new(&morphology, &doc.text);
     (source, run_rule(rule, &doc, &analysis))
 }
 
 /// Test helper: the findings of a rule on a text.
 pub fn hits(rule: &Rule, text: &str) -> Vec<Finding> {
-    findings_for(rule, text)
+    findings_for(rule, text, &Morphology::new())
 }
 
 /// Test helper: asserts the exact list of matched texts, in order.
 pub fn assert_hits(rule: &Rule, text: &str, expected: &[&str]) {
-    let found: Vec<&str> = findings_for(rule, text)
+    let found: Vec<&str> = findings_for(rule, text, &Morphology::new())
         .iter()
         .map(|f| &text[f.span.range()])
         .collect();
@@ -196,7 +208,7 @@ mod tests {
 
     #[test]
     fn passing_examples_pass() {
-        let report = run_examples(&rule_from_yaml(RULE));
+        let report = run_examples(&rule_from_yaml(RULE), &Morphology::new());
         assert_eq!(report.passed, 2);
         assert!(report.failures.is_empty(), "{:?}", report.failures);
     }
@@ -204,7 +216,7 @@ mod tests {
     #[test]
     fn failing_examples_point_at_the_example_line() {
         let broken = RULE.replace("返り咲きに備える", "帰り先に備える");
-        let report = run_examples(&rule_from_yaml(&broken));
+        let report = run_examples(&rule_from_yaml(&broken), &Morphology::new());
         assert_eq!(report.failures.len(), 1);
         let f = &report.failures[0];
         assert!(
@@ -222,8 +234,18 @@ mod tests {
     #[test]
     fn wrong_mark_or_fix_fails() {
         let wrong_mark = RULE.replace("氏の《帰り先》に", "《氏の》帰り先に");
-        assert_eq!(run_examples(&rule_from_yaml(&wrong_mark)).failures.len(), 1);
+        assert_eq!(
+            run_examples(&rule_from_yaml(&wrong_mark), &Morphology::new())
+                .failures
+                .len(),
+            1
+        );
         let wrong_fix = RULE.replace("fixed: 氏の返り咲きに", "fixed: 氏の帰り咲きに");
-        assert_eq!(run_examples(&rule_from_yaml(&wrong_fix)).failures.len(), 1);
+        assert_eq!(
+            run_examples(&rule_from_yaml(&wrong_fix), &Morphology::new())
+                .failures
+                .len(),
+            1
+        );
     }
 }

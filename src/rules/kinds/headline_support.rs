@@ -81,15 +81,19 @@
 //! `summary_headings`). `ignore` and `synonyms` terms are NFKC-normalised and compared
 //! case-insensitively with whole units.
 
+use std::sync::Arc;
+
 use memchr::memmem;
 use serde::Deserialize;
 
-use super::fast::{FxHashMap, FxHashSet, LineRegex, lowercase};
-use super::{Context, compile_regexes, normalize_terms};
+use super::{CompileContext, Context, compile_regexes, normalize_terms};
+use crate::algo::hash::{FastHashMap, FastHashSet};
+use crate::algo::line_regex::LineRegex;
+use crate::algo::lowercase::lowercase;
 use crate::document::{BlockKind, Document, trim_span};
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::morph::Analysis;
+use crate::lang::ja::{Analysis, Labels, LexiconId, Lexicons};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -165,30 +169,8 @@ impl Default for Spec {
 
 pub const PLACEHOLDERS: &[&str] = &["units", "count", "total", "place"];
 
-/// Verbs that carry no claim of their own (light verbs, auxiliaries used as 自立).
-const LIGHT_VERBS: &[&str] = &[
-    "する",
-    "なる",
-    "ある",
-    "いる",
-    "できる",
-    "いう",
-    "言う",
-    "おる",
-    "くる",
-    "来る",
-    "いく",
-    "行く",
-    "みる",
-    "見る",
-    "行う",
-    "おこなう",
-    "思う",
-    "よる",
-];
-
-/// 接尾,一般 suffixes that only pluralise or point: dropped from units.
-const GENERIC_SUFFIXES: &[&str] = &["ら", "たち", "達", "等", "側", "ども", "共"];
+/// The lexicons this kind reads.
+pub const LEXICONS: &[LexiconId] = &[LexiconId::ClaimlessVerbs, LexiconId::PluralSuffixes];
 
 #[derive(Debug)]
 pub struct HeadlineSupport {
@@ -201,13 +183,18 @@ pub struct HeadlineSupport {
     boilerplate: Vec<LineRegex>,
     source_lines: Vec<LineRegex>,
     /// Lower-cased.
-    ignore: FxHashSet<String>,
+    ignore: FastHashSet<String>,
     /// Lower-cased term → the other terms of its groups.
-    synonyms: FxHashMap<String, Vec<String>>,
+    synonyms: FastHashMap<String, Vec<String>>,
+    lexicons: Arc<Lexicons>,
 }
 
 impl HeadlineSupport {
-    pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
+    pub fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        context: &CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
         let mut errors = Vec::new();
         if !(0.0..=1.0).contains(&spec.min_coverage) {
             errors.push(src.error(
@@ -233,7 +220,7 @@ impl HeadlineSupport {
             .into_iter()
             .map(|t| t.to_lowercase())
             .collect();
-        let mut synonyms: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        let mut synonyms: FastHashMap<String, Vec<String>> = FastHashMap::default();
         for group in &spec.synonyms {
             let terms = normalize_terms(group, "synonyms", src, &mut errors);
             if terms.len() < 2 {
@@ -266,6 +253,7 @@ impl HeadlineSupport {
             source_lines: line_regexes(source_lines),
             ignore,
             synonyms,
+            lexicons: context.lexicons.clone(),
         })
     }
 
@@ -290,6 +278,7 @@ impl HeadlineSupport {
         }
         let found = keys.find_in(a, &body);
         let headline = doc.headline().map(|b| b.span);
+        let labels = Labels::get();
         for (place, units) in &checked {
             let supported = |u: &Unit| {
                 u.variants.iter().any(|&k| found[k])
@@ -307,23 +296,21 @@ impl HeadlineSupport {
                 .iter()
                 .map(|u| format!("「{}」", &a.text[u.span.range()]))
                 .collect();
+            let role = place.role.label();
             let msg = message.render(&[
                 ("units", &listed),
                 ("count", &missing.len().to_string()),
                 ("total", &units.len().to_string()),
-                (
-                    "place",
-                    place.label.as_deref().unwrap_or(place.role.label()),
-                ),
+                ("place", place.label.as_deref().unwrap_or(&role)),
             ]);
             let mut hit = Hit::new(first.span, msg);
             for u in &missing[1..] {
-                hit = hit.with_related(u.span, "本文に記述がない");
+                hit = hit.with_related(u.span, labels.headline_missing.fill(&[]));
             }
             if place.repeats_title
                 && let Some(h) = headline
             {
-                hit = hit.with_related(h, "タイトルと同じ主張");
+                hit = hit.with_related(h, labels.headline_repeats_title.fill(&[]));
             }
             out.push(hit);
         }
@@ -453,9 +440,11 @@ impl HeadlineSupport {
             Role::Source,
             Span::new(line.start + span.start, line.start + span.end),
         );
-        place.label = caps
-            .name("label")
-            .map(|l| format!("{}のタイトル", l.as_str().trim()));
+        place.label = caps.name("label").map(|l| {
+            Labels::get()
+                .headline_place_labelled_source
+                .fill(&[("label", l.as_str().trim())])
+        });
         Some(Some(place))
     }
 
@@ -464,9 +453,9 @@ impl HeadlineSupport {
         let salient_only = place.role != Role::Title
             && place.role != Role::Source
             && self.heading_units == UnitScope::Salient;
-        let mut seen = FxHashSet::default();
+        let mut seen = FastHashSet::default();
         let mut units = Vec::new();
-        for raw in split_units(a, a.within(place.span)) {
+        for raw in split_units(a, a.within(place.span), &self.lexicons) {
             if salient_only && !raw.salient {
                 continue;
             }
@@ -531,13 +520,16 @@ enum Role {
 }
 
 impl Role {
-    fn label(self) -> &'static str {
+    /// `{place}` for this role.
+    fn label(self) -> String {
+        let labels = Labels::get();
         match self {
-            Role::Title => "タイトル",
-            Role::Heading => "見出し",
-            Role::Summary => "要約",
-            Role::Source => "出典のタイトル",
+            Role::Title => &labels.headline_place_title,
+            Role::Heading => &labels.headline_place_heading,
+            Role::Summary => &labels.headline_place_summary,
+            Role::Source => &labels.headline_place_source,
         }
+        .fill(&[])
     }
 }
 
@@ -614,52 +606,41 @@ enum Class {
     Break,
 }
 
-/// The first three POS levels, as `pos.split(',')` gives them (`*` when missing), without
-/// the generic string searcher (this runs for every token of every checked place).
-fn pos_levels(pos: &str) -> [&str; 3] {
-    let mut out = ["*"; 3];
-    let mut rest = Some(pos);
-    for level in &mut out {
-        let Some(r) = rest else {
-            break;
-        };
-        match r.bytes().position(|b| b == b',') {
-            Some(k) => {
-                *level = &r[..k];
-                rest = Some(&r[k + 1..]);
-            }
-            None => {
-                *level = r;
-                rest = None;
-            }
-        }
-    }
-    out
-}
-
-fn classify(a: &Analysis<'_>, i: usize) -> Class {
-    let [p0, p1, p2] = pos_levels(&a.features(i).pos);
-    match (p0, p1) {
-        ("名詞", "数") => Class::Num,
-        ("名詞", "接尾") => match p2 {
-            "助数詞" => Class::Counter,
-            // 氏, さん (人名), 後, 中 (副詞可能) and plurals add nothing a body must repeat:
-            // 「木村氏ら」 is supported by 木村, 「会談後」 by 会談.
-            "人名" | "副詞可能" => Class::Break,
-            _ if GENERIC_SUFFIXES.contains(&a.surface(i)) => Class::Break,
-            _ => Class::Suffix,
-        },
-        ("名詞", "固有名詞") if p2 == "人名" => Class::Name,
-        ("名詞", "サ変接続") => Class::Sahen,
-        ("名詞", "固有名詞" | "一般" | "形容動詞語幹" | "副詞可能" | "ナイ形容詞語幹") => {
-            Class::Free
-        }
-        // 約, およそ (数接続) hedge a number; the body may hedge differently.
-        ("接頭詞", "名詞接続") => Class::Prefix,
-        ("接頭詞", "数接続") if a.surface(i) == "第" => Class::Prefix,
-        ("動詞", "自立") => Class::Verb,
-        ("記号", _) if matches!(a.surface(i), "." | "," | "%") => Class::NumSymbol,
-        _ => Class::Break,
+fn classify(a: &Analysis<'_>, i: usize, lexicons: &Lexicons) -> Class {
+    let pos = a.features(i).pos;
+    let surface = a.surface(i);
+    if pos.is_number() {
+        Class::Num
+    } else if pos.is_counter() {
+        Class::Counter
+    } else if pos.is_suffix() {
+        // 氏, さん (人名), 後, 中 (副詞可能) and plurals add nothing a body must repeat:
+        // 「木村氏ら」 is supported by 木村, 「会談後」 by 会談.
+        let empty = pos.is_name_suffix()
+            || pos.is_adverbial_suffix()
+            || lexicons.contains(LexiconId::PluralSuffixes, surface);
+        if empty { Class::Break } else { Class::Suffix }
+    } else if pos.is_person_name() {
+        Class::Name
+    } else if pos.is_sahen_noun() {
+        Class::Sahen
+    } else if pos.is_proper_noun()
+        || pos.is_common_noun()
+        || pos.is_adjectival_noun()
+        || pos.is_adverbial_noun()
+        || pos.is_nai_adjective_stem()
+    {
+        Class::Free
+    } else if pos.is_noun_prefix() || (pos.is_number_prefix() && surface == "第") {
+        // 約, およそ (数接続) hedge a number; the body may hedge differently. 第 makes an
+        // ordinal.
+        Class::Prefix
+    } else if pos.is_independent_verb() {
+        Class::Verb
+    } else if pos.is_symbol() && matches!(surface, "." | "," | "%") {
+        Class::NumSymbol
+    } else {
+        Class::Break
     }
 }
 
@@ -691,7 +672,11 @@ fn surfaces(a: &Analysis<'_>, tokens: std::ops::Range<usize>) -> String {
 }
 
 /// Groups the tokens in `range` into units (see the module doc).
-fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> {
+fn split_units(
+    a: &Analysis<'_>,
+    range: std::ops::Range<usize>,
+    lexicons: &Lexicons,
+) -> Vec<RawUnit> {
     struct Chain {
         start: usize,
         end: usize,
@@ -722,10 +707,10 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
     };
     let end = range.end;
     for i in range {
-        let class = classify(a, i);
+        let class = classify(a, i, lexicons);
         // IPADIC has トランプ as a common noun; before 氏 or さん it is a name.
         if let Some(c) = cur.as_mut()
-            && a.features(i).pos.starts_with("名詞,接尾,人名")
+            && a.features(i).pos.is_name_suffix()
         {
             c.salient = true;
         }
@@ -739,7 +724,9 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
                 Class::NumSymbol => {
                     last == Some(Class::Num)
                         && (a.surface(i) == "%"
-                            || (i + 1 < end && adjacent(i + 1) && classify(a, i + 1) == Class::Num))
+                            || (i + 1 < end
+                                && adjacent(i + 1)
+                                && classify(a, i + 1, lexicons) == Class::Num))
                 }
                 // アジア版NATO, but 40号 | 本塁打: a number's suffix binds no noun after it.
                 Class::Free => match last {
@@ -758,7 +745,7 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
         match class {
             Class::Break => {}
             Class::Verb => {
-                if !LIGHT_VERBS.contains(&a.base(i)) {
+                if !lexicons.contains(LexiconId::ClaimlessVerbs, a.base(i)) {
                     out.push(RawUnit {
                         span: a.tokens[i].span,
                         tokens: i..i + 1,
@@ -796,7 +783,7 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
                     c.content = true;
                     c.parts.push(i);
                 }
-                c.salient |= pos_levels(&a.features(i).pos)[1] == "固有名詞"
+                c.salient |= a.features(i).pos.is_proper_noun()
                     || a.surface(i).bytes().any(|b| b.is_ascii_digit());
             }
         }
@@ -808,7 +795,7 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
 /// The distinct texts looked up in the body, and the search over it.
 #[derive(Debug, Default)]
 struct Keys {
-    ids: FxHashMap<String, usize>,
+    ids: FastHashMap<String, usize>,
     texts: Vec<String>,
 }
 
@@ -842,7 +829,7 @@ impl Keys {
         // Distinct search patterns → (key, number tail) pairs that use them.
         let mut patterns: Vec<&str> = Vec::new();
         let mut users: Vec<Users<'_>> = Vec::new();
-        let mut pattern_ids: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut pattern_ids: FastHashMap<&str, usize> = FastHashMap::default();
         for (id, key) in self.texts.iter().enumerate() {
             let (pattern, tail) = match split_number(key) {
                 Some((int, tail)) => (int, Some(tail)),
@@ -939,7 +926,7 @@ struct Users<'k> {
     /// tail in characters, so a match looks up the few tails the text after it can start
     /// with instead of trying every key (which made hundreds of headings with one integer
     /// and different counters quadratic).
-    by_tail: Option<(FxHashMap<String, Vec<usize>>, usize)>,
+    by_tail: Option<(FastHashMap<String, Vec<usize>>, usize)>,
 }
 
 impl Users<'_> {
@@ -950,7 +937,7 @@ impl Users<'_> {
         if self.all.len() <= Self::INDEXED {
             return;
         }
-        let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut map: FastHashMap<String, Vec<usize>> = FastHashMap::default();
         let mut longest = 0;
         for (k, &(_, tail)) in self.all.iter().enumerate() {
             let tail = tail.unwrap_or_default();
@@ -1050,7 +1037,7 @@ mod tests {
     use crate::document::{Document, Format};
     use crate::engine::run_rule;
     use crate::finding::Finding;
-    use crate::morph::Morph;
+    use crate::lang::ja::Morphology;
     use crate::rules::Rule;
     use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
 
@@ -1061,6 +1048,7 @@ mod tests {
             "ja-news/unsupported-headline",
             RuleSource::new("unsupported-headline.yaml", BUILTIN),
             true,
+            &crate::Morphology::new(),
         )
         .expect("the built-in rule loads")
     }
@@ -1125,10 +1113,10 @@ mod tests {
 
     #[test]
     fn finding_many_keys_agrees_with_brute_force() {
-        let morph = Morph::global().unwrap();
+        let morphology = Morphology::new();
         let body_text = "大会には1人、2日、3割、12人、1日に1.5ポイント、10万人、1,000人、            5.32ポイントが参加し、NATOは拒否した。選手は走り、監督は退けた。20%増。";
         let text = format!("{body_text}\n{body_text}\n");
-        let a = Analysis::new(morph, &text);
+        let a = Analysis::new(&morphology, &text);
         let body = vec![Span::new(0, body_text.len())];
         let words = [
             "1人",
@@ -1205,23 +1193,13 @@ mod tests {
         assert_eq!(keys.find_in(&a, &body), find_naively(&keys, &a, &body));
     }
 
+    /// The line pre-check of the default regexes agrees with the regexes.
     #[test]
-    fn pos_levels_split_like_std() {
-        for pos in [
-            "名詞,数,*,*",
-            "名詞,接尾,助数詞,*",
-            "記号,一般,*,*",
-            "",
-            "名詞",
-            "名詞,固有名詞",
-            "a,b,",
-            ",,,",
-            "動詞,自立,*,*,extra",
-        ] {
-            let mut std = pos.split(',');
-            let expected: [&str; 3] = std::array::from_fn(|_| std.next().unwrap_or("*"));
-            assert_eq!(pos_levels(pos), expected, "{pos:?}");
-        }
+    fn default_line_regexes_agree_with_the_regexes() {
+        let spec = Spec::default();
+        crate::algo::line_regex::tests::assert_agrees_on_sample_lines(
+            &[spec.summary_headings, spec.boilerplate, spec.source_lines].concat(),
+        );
     }
 
     #[test]
@@ -1384,7 +1362,8 @@ mod tests {
         let md = "# 東京でAI会議\n\n## 目次\n\n- 大阪の展望\n\n## 大阪の展望\n\n\
             会議が東京で開かれた。AIの話題が中心だった。\n";
         let doc = Document::parse("t.md", md.to_string(), Format::Markdown);
-        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        let morphology = Morphology::new();
+        let analysis = Analysis::new(&morphology, &doc.text);
         let found = run_rule(&r, &doc, &analysis);
         let spans: Vec<_> = found.iter().map(|f| f.span.start).collect();
         // The 目次 entry neither supports the heading nor is checked itself.
@@ -1453,6 +1432,7 @@ mod tests {
                     format!("kind: headline-support\nmessage: x\n{extra}"),
                 ),
                 false,
+                &crate::Morphology::new(),
             )
             .unwrap_err()
         };
@@ -1474,11 +1454,12 @@ mod tests {
 
     #[test]
     fn unit_splitting() {
+        let morphology = Morphology::new();
         let a = Analysis::new(
-            Morph::global().unwrap(),
+            &morphology,
             "トランプ前大統領が石破茂総理のアジア版NATO提案を拒否し、約90光年先の系外惑星で2027年3月に46.59%の水を検出する木村氏、木村さやからが会談後に大阪側と　2割増　ゲーム、40号本塁打",
         );
-        let units: Vec<String> = split_units(&a, 0..a.tokens.len())
+        let units: Vec<String> = split_units(&a, 0..a.tokens.len(), Lexicons::builtin())
             .iter()
             .map(|u| u.key(&a))
             .collect();
