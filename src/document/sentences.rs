@@ -5,23 +5,28 @@
 use std::sync::LazyLock;
 
 use super::{Block, Sentence, trim_span};
-use crate::lang::ja::{LexiconId, Lexicons};
+use crate::lang::ja::{CharSet, LexiconId, Lexicons};
 use crate::span::Span;
 
 /// What ends a sentence, and the brackets inside which nothing does.
 struct Punctuation {
-    terminators: Vec<char>,
-    openers: Vec<char>,
-    closers: Vec<char>,
+    terminators: CharSet,
+    openers: CharSet,
+    closers: CharSet,
+    /// All of them: most characters are none, which one test decides.
+    any: CharSet,
 }
 
 static PUNCTUATION: LazyLock<Punctuation> = LazyLock::new(|| {
     let lexicons = Lexicons::builtin();
     let brackets = lexicons.get(LexiconId::SentenceBrackets);
+    let terminators = lexicons.get(LexiconId::SentenceTerminators).first_chars();
+    let (openers, closers) = (brackets.first_chars(), brackets.second_chars());
     Punctuation {
-        terminators: lexicons.get(LexiconId::SentenceTerminators).first_chars(),
-        openers: brackets.first_chars(),
-        closers: brackets.second_chars(),
+        any: terminators.union(&openers).union(&closers),
+        terminators,
+        openers,
+        closers,
     }
 });
 
@@ -40,6 +45,7 @@ fn split_block(text: &str, block: Span, mut emit: impl FnMut(Span)) {
         terminators,
         openers,
         closers,
+        any,
     } = &*PUNCTUATION;
     let s = &text[block.range()];
     let mut start = 0;
@@ -57,15 +63,17 @@ fn split_block(text: &str, block: Span, mut emit: impl FnMut(Span)) {
             push(start, i);
             start = i + 1;
             depth = 0;
-        } else if openers.contains(&c) {
+        } else if !any.contains(c) {
+            continue;
+        } else if openers.contains(c) {
             depth += 1;
-        } else if closers.contains(&c) {
+        } else if closers.contains(c) {
             depth = depth.saturating_sub(1);
-        } else if terminators.contains(&c) && depth == 0 {
+        } else if terminators.contains(c) && depth == 0 {
             let mut end = i + c.len_utf8();
             // Runs of terminators (!?, 。。) and closing brackets belong to this sentence.
             while let Some(&(j, n)) = chars.peek() {
-                if terminators.contains(&n) || closers.contains(&n) {
+                if terminators.contains(n) || closers.contains(n) {
                     end = j + n.len_utf8();
                     chars.next();
                 } else {

@@ -194,4 +194,58 @@ mod tests {
         let on = linter.prefilter.select(&doc.text);
         assert!(on.iter().filter(|o| !**o).count() > 50, "{on:?}");
     }
+
+    /// Two linters in one process, each with its own user dictionary, analyse one text
+    /// differently: 帰り咲き is one word with one dictionary and two with the other, and a
+    /// substitution by reading compiles against its own linter's dictionary (the key's
+    /// reading is カエリザキ with the first, カエリサキ with the second).
+    #[test]
+    fn linters_with_different_user_dictionaries_coexist() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let dictionary = |name: &str, rows: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, rows).expect("writes");
+            Morphology::with_user_dictionary(&path).expect("loads")
+        };
+        let with = dictionary("a.csv", "帰り咲き,名詞,カエリザキ\n");
+        let without = dictionary("b.csv", "咲き帰り,名詞,サキガエリ\n");
+        let rules = |morphology: &Morphology| {
+            [
+                "kind: existence\nmessage: 一語\ntokens: ['帰り咲き&read:カエリザキ']\n",
+                "kind: substitution\nmessage: 表記\nswap: {帰り咲き: 返り咲き}\nmatch_reading: true\n",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, yaml)| {
+                let source = crate::rules::spec::RuleSource::new(format!("r{i}.yaml"), *yaml);
+                Rule::load(format!("t/r{i}"), source, false, morphology).expect("loads")
+            })
+            .collect::<Vec<_>>()
+        };
+        let a = Linter::new(rules(&with), with.clone());
+        let b = Linter::new(rules(&without), without);
+        let text = "市長に\n\n市長にかえりざきを果たした。帰り咲きも。\n";
+        let doc = Document::parse("t.txt", text.to_string(), crate::Format::PlainText);
+        let found = |linter: &Linter| -> Vec<(String, String)> {
+            linter
+                .check(&doc)
+                .iter()
+                .map(|f| (f.message.clone(), text[f.span.range()].to_string()))
+                .collect()
+        };
+        let pair = |m: &str, s: &str| (m.to_string(), s.to_string());
+        assert_eq!(
+            found(&a),
+            [
+                pair("表記", "かえりざき"),
+                pair("一語", "帰り咲き"),
+                pair("表記", "帰り咲き")
+            ]
+        );
+        assert_eq!(found(&b), [pair("表記", "帰り咲き")]);
+        assert_ne!(
+            Analysis::new(a.morphology(), &doc.text).tokens,
+            Analysis::new(b.morphology(), &doc.text).tokens
+        );
+    }
 }

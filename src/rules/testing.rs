@@ -121,24 +121,29 @@ fn locate(rule: &Rule, example: &Example, good: bool, problem: String) -> FileEr
     )
 }
 
-/// For `cargo test`: runs a built-in rule's examples and fails with every problem listed.
-pub fn assert_builtin_examples(id: &str) {
+/// A built-in rule by ID (`ja-news/kaerisaki`), panicking with every problem if it does not
+/// load.
+pub fn builtin_rule(id: &str) -> Rule {
     let (pack, stem) = id.split_once('/').expect("pack/stem");
     let file = super::builtin::FILES
         .iter()
         .find(|f| f.pack == pack && f.stem == stem)
-        .expect("generated test names an embedded rule");
-    let morphology = Morphology::new();
-    let rule = Rule::load(
+        .unwrap_or_else(|| panic!("no built-in rule {id}"));
+    Rule::load(
         id,
         RuleSource::new(format!("rules/{id}.yaml"), file.text),
         true,
-        &morphology,
+        &Morphology::new(),
     )
-    .unwrap_or_else(|e| panic!("{id} does not load:\n{}", headlines(&e)));
+    .unwrap_or_else(|e| panic!("{id} does not load:\n{}", headlines(&e)))
+}
+
+/// For `cargo test`: runs a built-in rule's examples and fails with every problem listed.
+pub fn assert_builtin_examples(id: &str) {
+    let rule = builtin_rule(id);
     assert!(!rule.examples.bad.is_empty(), "{id} has no bad examples");
     assert!(!rule.examples.good.is_empty(), "{id} has no good examples");
-    let report = run_examples(&rule, &morphology);
+    let report = run_examples(&rule, &Morphology::new());
     assert!(
         report.failures.is_empty(),
         "{}",

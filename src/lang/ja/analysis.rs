@@ -183,9 +183,7 @@ impl<'t> Analysis<'t> {
     /// Every token's shared cache entry, looked up on first use.
     fn entries(&self) -> &[Option<&'static Entry>] {
         self.entries.get_or_init(|| {
-            self.timed(Table::Features, || {
-                self.tokens.iter().map(Morphology::shared_entry).collect()
-            })
+            self.timed(Table::Features, || Morphology::shared_entries(&self.tokens))
         })
     }
 

@@ -28,64 +28,39 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::algo::hash::FastHashSet;
 
-macro_rules! lexicons {
-    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
-        /// A lexicon, by the name it has in the YAML files and in `lexicons:` keys.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum LexiconId {
-            $($(#[$doc])* $variant,)*
-        }
-
-        impl LexiconId {
-            /// Every lexicon, in declaration order.
-            pub const ALL: &[LexiconId] = &[$(LexiconId::$variant,)*];
-
-            pub fn name(self) -> &'static str {
-                match self {
-                    $(LexiconId::$variant => $name,)*
-                }
-            }
-
-            pub fn from_name(name: &str) -> Option<LexiconId> {
-                match name {
-                    $($name => Some(LexiconId::$variant),)*
-                    _ => None,
-                }
-            }
-        }
-    };
-}
-
-lexicons! {
-    Honorifics = "honorifics",
-    PersonMarkers = "person-markers",
-    NameSuffixes = "name-suffixes",
-    PersonalTitles = "personal-titles",
-    Titles = "titles",
-    TitlePrefixes = "title-prefixes",
-    CountryAbbreviations = "country-abbreviations",
-    LightVerbs = "light-verbs",
-    ClaimlessVerbs = "claimless-verbs",
-    GenericPredicates = "generic-predicates",
-    HedgingAdverbs = "hedging-adverbs",
-    ModalWords = "modal-words",
-    ModalAuxiliaries = "modal-auxiliaries",
-    ConditionalParticles = "conditional-particles",
-    QuestionParticles = "question-particles",
-    NegativeAuxiliaries = "negative-auxiliaries",
-    DenyingVerbs = "denying-verbs",
-    PastMarkers = "past-markers",
-    TitleAnnotations = "title-annotations",
-    SentenceBrackets = "sentence-brackets",
-    Brackets = "brackets",
-    SentenceTerminators = "sentence-terminators",
-    ClauseDelimiters = "clause-delimiters",
-    PluralSuffixes = "plural-suffixes",
-    NonCompounding = "non-compounding",
-    StanceNouns = "stance-nouns",
-    LinkingParticles = "linking-particles",
-    FunctionalAfterNi = "functional-after-ni",
-    FunctionalAfterWo = "functional-after-wo",
+named_enum! {
+    /// A lexicon, by the name it has in the YAML files and in `lexicons:` keys.
+    pub enum LexiconId {
+        Honorifics = "honorifics",
+        PersonMarkers = "person-markers",
+        NameSuffixes = "name-suffixes",
+        PersonalTitles = "personal-titles",
+        Titles = "titles",
+        TitlePrefixes = "title-prefixes",
+        CountryAbbreviations = "country-abbreviations",
+        LightVerbs = "light-verbs",
+        ClaimlessVerbs = "claimless-verbs",
+        GenericPredicates = "generic-predicates",
+        HedgingAdverbs = "hedging-adverbs",
+        ModalWords = "modal-words",
+        ModalAuxiliaries = "modal-auxiliaries",
+        ConditionalParticles = "conditional-particles",
+        QuestionParticles = "question-particles",
+        NegativeAuxiliaries = "negative-auxiliaries",
+        DenyingVerbs = "denying-verbs",
+        PastMarkers = "past-markers",
+        TitleAnnotations = "title-annotations",
+        SentenceBrackets = "sentence-brackets",
+        Brackets = "brackets",
+        SentenceTerminators = "sentence-terminators",
+        ClauseDelimiters = "clause-delimiters",
+        PluralSuffixes = "plural-suffixes",
+        NonCompounding = "non-compounding",
+        StanceNouns = "stance-nouns",
+        LinkingParticles = "linking-particles",
+        FunctionalAfterNi = "functional-after-ni",
+        FunctionalAfterWo = "functional-after-wo",
+    }
 }
 
 impl LexiconId {
@@ -209,7 +184,7 @@ impl Definitions {
                 }
             };
             for (name, def) in parsed {
-                let Some(id) = LexiconId::from_name(&name) else {
+                let Some(id) = LexiconId::from_text(&name) else {
                     problems.push(format!("{file}: `{name}` is not a lexicon seigo knows"));
                     continue;
                 };
@@ -218,7 +193,7 @@ impl Definitions {
                 }
                 let mut include = Vec::new();
                 for inner in &def.include {
-                    match LexiconId::from_name(inner) {
+                    match LexiconId::from_text(inner) {
                         Some(i) => include.push(i),
                         None => problems.push(format!("{file}: `{name}` includes `{inner}`")),
                     }
@@ -238,12 +213,12 @@ impl Definitions {
         }
         for &id in LexiconId::ALL {
             if found[id as usize].is_none() {
-                problems.push(format!("no file defines `{}`", id.name()));
+                problems.push(format!("no file defines `{}`", id.as_str()));
             }
         }
         let lexicons: Vec<Checked> = found.into_iter().map(Option::unwrap_or_default).collect();
         let order = include_order(&lexicons).unwrap_or_else(|cycle| {
-            problems.push(format!("`{}` includes itself", cycle.name()));
+            problems.push(format!("`{}` includes itself", cycle.as_str()));
             Vec::new()
         });
         if problems.is_empty() {
@@ -303,7 +278,7 @@ fn check_entry(id: LexiconId, word: &str) -> Result<(), String> {
             } else {
                 format!("{n} characters")
             },
-            id.name(),
+            id.as_str(),
             if n == 2 {
                 "an opening and a closing bracket"
             } else {
@@ -330,6 +305,24 @@ pub struct LexiconEdit {
     pub replace: Option<Vec<String>>,
 }
 
+impl LexiconEdit {
+    /// An edit that adds `words`.
+    pub fn adding(words: Vec<String>) -> Self {
+        LexiconEdit {
+            add: words,
+            ..LexiconEdit::default()
+        }
+    }
+
+    /// An edit that replaces the lexicon with `words`.
+    pub fn replacing(words: Vec<String>) -> Self {
+        LexiconEdit {
+            replace: Some(words),
+            ..LexiconEdit::default()
+        }
+    }
+}
+
 /// A `lexicons:` key: edits by lexicon name.
 pub type LexiconEdits = BTreeMap<String, LexiconEdit>;
 
@@ -348,11 +341,20 @@ pub struct LexiconError {
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
     words: FastHashSet<Box<str>>,
+    /// Bit `n` is set when a word is `n` bytes long (`n` < 64; bit 63 for longer words): a
+    /// token of another length is rejected without hashing it, which is what most lookups
+    /// (one per token in some kinds) come to.
+    lengths: u64,
 }
 
 impl WordSet {
+    fn new(words: FastHashSet<Box<str>>) -> Self {
+        let lengths = words.iter().fold(0, |bits, w| bits | length_bit(w));
+        WordSet { words, lengths }
+    }
+
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains(word)
+        self.lengths & length_bit(word) != 0 && self.words.contains(word)
     }
 
     /// The words, in no particular order.
@@ -375,22 +377,64 @@ impl WordSet {
         self.words.is_empty()
     }
 
-    /// The first characters of the entries (for bracket lexicons, the openers), sorted.
-    pub fn first_chars(&self) -> Vec<char> {
-        self.nth_chars(0)
+    /// The first characters of the entries (for bracket lexicons, the openers).
+    pub fn first_chars(&self) -> CharSet {
+        CharSet::new(self.iter().filter_map(|w| w.chars().next()))
     }
 
-    /// The second characters of the entries (for bracket lexicons, the closers), sorted.
-    pub fn second_chars(&self) -> Vec<char> {
-        self.nth_chars(1)
+    /// The second characters of the entries (for bracket lexicons, the closers).
+    pub fn second_chars(&self) -> CharSet {
+        CharSet::new(self.iter().filter_map(|w| w.chars().nth(1)))
+    }
+}
+
+/// A few characters, tested once per character of a text (the sentence splitter, clause
+/// cutting): one bit per code point of the Basic Multilingual Plane, so a test is two loads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CharSet {
+    /// Sorted.
+    chars: Vec<char>,
+    /// Bit `c % 64` of word `c / 64` is set for each member `c` below U+10000.
+    bmp: Box<[u64]>,
+}
+
+impl CharSet {
+    fn new(chars: impl IntoIterator<Item = char>) -> Self {
+        let mut chars: Vec<char> = chars.into_iter().collect();
+        chars.sort_unstable();
+        chars.dedup();
+        let mut bmp = vec![0u64; 0x10000 / 64].into_boxed_slice();
+        for &c in &chars {
+            let code = u32::from(c) as usize;
+            if code < 0x10000 {
+                bmp[code / 64] |= 1 << (code % 64);
+            }
+        }
+        CharSet { chars, bmp }
     }
 
-    fn nth_chars(&self, n: usize) -> Vec<char> {
-        let mut out: Vec<char> = self.iter().filter_map(|w| w.chars().nth(n)).collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        let code = u32::from(c) as usize;
+        match self.bmp.get(code / 64) {
+            Some(word) => word >> (code % 64) & 1 != 0,
+            None => self.chars.contains(&c),
+        }
     }
+
+    /// The members, sorted.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// The characters of both sets.
+    pub fn union(&self, other: &CharSet) -> CharSet {
+        CharSet::new(self.chars.iter().chain(&other.chars).copied())
+    }
+}
+
+fn length_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
 }
 
 /// Every lexicon, resolved. The built-in ones are shared ([`Lexicons::builtin`]); a rule
@@ -432,7 +476,7 @@ impl Lexicons {
                     message,
                     help,
                 };
-                match LexiconId::from_name(name) {
+                match LexiconId::from_text(name) {
                     None => errors.push(error(
                         format!("unknown lexicon `{name}`"),
                         Some(suggest(name)),
@@ -497,7 +541,7 @@ impl Lexicons {
                     }
                 }
             }
-            sets[id as usize] = Some(WordSet { words });
+            sets[id as usize] = Some(WordSet::new(words));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -519,7 +563,7 @@ impl Lexicons {
 
 /// "did you mean" for a lexicon name, or the list of names.
 fn suggest(name: &str) -> String {
-    let names: Vec<&str> = LexiconId::ALL.iter().map(|l| l.name()).collect();
+    let names: Vec<&str> = LexiconId::ALL.iter().map(|l| l.as_str()).collect();
     match names
         .iter()
         .map(|n| (strsim::damerau_levenshtein(name, n), *n))
@@ -544,9 +588,9 @@ mod tests {
         assert_eq!(defs.order.len(), LexiconId::ALL.len());
         let lex = Lexicons::builtin();
         for &id in LexiconId::ALL {
-            assert!(!lex.get(id).is_empty(), "{}", id.name());
-            assert!(!id.description().trim().is_empty(), "{}", id.name());
-            assert_eq!(LexiconId::from_name(id.name()), Some(id));
+            assert!(!lex.get(id).is_empty(), "{}", id.as_str());
+            assert!(!id.description().trim().is_empty(), "{}", id.as_str());
+            assert_eq!(LexiconId::from_text(id.as_str()), Some(id));
         }
     }
 
@@ -566,9 +610,9 @@ mod tests {
                     if let Some(other) = seen.insert(w, id) {
                         panic!(
                             "`{w}` is written in `{}` and `{}`, both part of `{}`",
-                            other.name(),
-                            id.name(),
-                            outer.name()
+                            other.as_str(),
+                            id.as_str(),
+                            outer.as_str()
                         );
                     }
                 }
@@ -593,11 +637,25 @@ mod tests {
         assert!(!LexiconId::TitlePrefixes.reaches(LexiconId::NameSuffixes));
         // Brackets come in pairs; a full-width one stands for its ASCII form too.
         let sentence = lex.get(LexiconId::SentenceBrackets);
-        assert_eq!(sentence.first_chars(), vec!['(', '「', '『', '【', '（']);
-        assert_eq!(sentence.second_chars(), vec![')', '」', '』', '】', '）']);
+        assert_eq!(
+            sentence.first_chars().chars(),
+            ['(', '「', '『', '【', '（']
+        );
+        assert_eq!(
+            sentence.second_chars().chars(),
+            [')', '」', '』', '】', '）']
+        );
         assert_eq!(lex.get(LexiconId::Brackets).len(), 9);
         let terminators = lex.get(LexiconId::SentenceTerminators).first_chars();
-        assert_eq!(terminators, vec!['!', '?', '。', '！', '？']);
+        assert_eq!(terminators.chars(), ['!', '?', '。', '！', '？']);
+        // The filter never rejects a member, whatever its code point.
+        for c in (0..=0x3100).filter_map(char::from_u32) {
+            assert_eq!(
+                terminators.contains(c),
+                terminators.chars().contains(&c),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

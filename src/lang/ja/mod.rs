@@ -8,6 +8,42 @@
 //!   per word id; kinds ask predicates.
 //! - [`Lexicons`]: the shared word lists, extendable per rule (`lexicons:`).
 
+/// An enum whose variants stand for fixed strings, with `ALL`, `as_str` and `from_text`
+/// generated from one list so that the strings cannot drift from the variants.
+macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $($(#[$doc:meta])* $variant:ident = $text:literal,)* }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &[$name] = &[$($name::$variant,)*];
+
+            /// The string the variant stands for.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+
+            /// The variant standing for `s`, if any. A `match` (compared by length first):
+            /// it runs for every new word id.
+            pub fn from_text(s: &str) -> Option<$name> {
+                match s {
+                    $($text => Some($name::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
 mod analysis;
 pub mod labels;
 pub mod lexicon;
@@ -18,6 +54,6 @@ mod viterbi;
 
 pub use analysis::{Analysis, Table};
 pub use labels::Labels;
-pub use lexicon::{LexiconEdit, LexiconEdits, LexiconError, LexiconId, Lexicons};
+pub use lexicon::{CharSet, LexiconEdit, LexiconEdits, LexiconError, LexiconId, Lexicons};
 pub use morphology::{Features, MorphError, Morphology, Token};
 pub use pos::{Conjugation, Pos, Tag};

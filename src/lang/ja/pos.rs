@@ -9,104 +9,83 @@ use std::fmt;
 
 use unicode_normalization::UnicodeNormalization;
 
-macro_rules! tags {
-    ($($(#[$doc:meta])* $variant:ident = $text:literal,)*) => {
-        /// One value of one IPADIC POS level.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Tag {
-            $($(#[$doc])* $variant,)*
-        }
-
-        impl Tag {
-            /// Every tag, in declaration order.
-            pub const ALL: &[Tag] = &[$(Tag::$variant,)*];
-
-            /// The tag as IPADIC writes it.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Tag::$variant => $text,)*
-                }
-            }
-
-            /// The tag IPADIC writes as `s`; [`Tag::Unlisted`] for any other string. A
-            /// `match` (compared by length first), as it runs for every new word id.
-            pub fn parse(s: &str) -> Tag {
-                match s {
-                    $($text => Tag::$variant,)*
-                    _ => Tag::Unlisted,
-                }
-            }
-        }
-    };
+named_enum! {
+    /// One value of one IPADIC POS level, as IPADIC writes it.
+    pub enum Tag {
+        /// `*`: the level is empty.
+        Empty = "*",
+        /// A string that is not one of IPADIC's (possible in a user dictionary).
+        Unlisted = "?",
+        // Level 1: the major class.
+        Noun = "名詞",
+        Verb = "動詞",
+        Adjective = "形容詞",
+        Adverb = "副詞",
+        Adnominal = "連体詞",
+        Conjunction = "接続詞",
+        Particle = "助詞",
+        AuxiliaryVerb = "助動詞",
+        Prefix = "接頭詞",
+        Symbol = "記号",
+        Filler = "フィラー",
+        Interjection = "感動詞",
+        Other = "その他",
+        // Levels 2 to 4.
+        General = "一般",
+        ProperNoun = "固有名詞",
+        Pronoun = "代名詞",
+        AdverbialNoun = "副詞可能",
+        Sahen = "サ変接続",
+        AdjectivalNounStem = "形容動詞語幹",
+        NaiAdjectiveStem = "ナイ形容詞語幹",
+        Number = "数",
+        NonIndependent = "非自立",
+        Special = "特殊",
+        Suffix = "接尾",
+        VerbNonIndependentLike = "動詞非自立的",
+        ConjunctionLike = "接続詞的",
+        QuotedString = "引用文字列",
+        Independent = "自立",
+        CaseParticle = "格助詞",
+        BindingParticle = "係助詞",
+        ConjunctiveParticle = "接続助詞",
+        AdverbialParticle = "副助詞",
+        FinalParticle = "終助詞",
+        ParallelParticle = "並立助詞",
+        Adnominalizer = "連体化",
+        Adverbializer = "副詞化",
+        AdverbialParallelFinalParticle = "副助詞／並立助詞／終助詞",
+        ParticleConnection = "助詞類接続",
+        NounConnection = "名詞接続",
+        NumberConnection = "数接続",
+        VerbConnection = "動詞接続",
+        AdjectiveConnection = "形容詞接続",
+        Period = "句点",
+        Comma = "読点",
+        Space = "空白",
+        OpeningBracket = "括弧開",
+        ClosingBracket = "括弧閉",
+        Alphabet = "アルファベット",
+        Interjectional = "間投",
+        PersonName = "人名",
+        Organization = "組織",
+        Region = "地域",
+        Quotation = "引用",
+        Compound = "連語",
+        Counter = "助数詞",
+        AuxiliaryStem = "助動詞語幹",
+        Contraction = "縮約",
+        Surname = "姓",
+        GivenName = "名",
+        Country = "国",
+    }
 }
 
-tags! {
-    /// `*`: the level is empty.
-    Empty = "*",
-    /// A string that is not one of IPADIC's (possible in a user dictionary).
-    Unlisted = "?",
-    // Level 1: the major class.
-    Noun = "名詞",
-    Verb = "動詞",
-    Adjective = "形容詞",
-    Adverb = "副詞",
-    Adnominal = "連体詞",
-    Conjunction = "接続詞",
-    Particle = "助詞",
-    AuxiliaryVerb = "助動詞",
-    Prefix = "接頭詞",
-    Symbol = "記号",
-    Filler = "フィラー",
-    Interjection = "感動詞",
-    Other = "その他",
-    // Levels 2 to 4.
-    General = "一般",
-    ProperNoun = "固有名詞",
-    Pronoun = "代名詞",
-    AdverbialNoun = "副詞可能",
-    Sahen = "サ変接続",
-    AdjectivalNounStem = "形容動詞語幹",
-    NaiAdjectiveStem = "ナイ形容詞語幹",
-    Number = "数",
-    NonIndependent = "非自立",
-    Special = "特殊",
-    Suffix = "接尾",
-    VerbNonIndependentLike = "動詞非自立的",
-    ConjunctionLike = "接続詞的",
-    QuotedString = "引用文字列",
-    Independent = "自立",
-    CaseParticle = "格助詞",
-    BindingParticle = "係助詞",
-    ConjunctiveParticle = "接続助詞",
-    AdverbialParticle = "副助詞",
-    FinalParticle = "終助詞",
-    ParallelParticle = "並立助詞",
-    Adnominalizer = "連体化",
-    Adverbializer = "副詞化",
-    AdverbialParallelFinalParticle = "副助詞／並立助詞／終助詞",
-    ParticleConnection = "助詞類接続",
-    NounConnection = "名詞接続",
-    NumberConnection = "数接続",
-    VerbConnection = "動詞接続",
-    AdjectiveConnection = "形容詞接続",
-    Period = "句点",
-    Comma = "読点",
-    Space = "空白",
-    OpeningBracket = "括弧開",
-    ClosingBracket = "括弧閉",
-    Alphabet = "アルファベット",
-    Interjectional = "間投",
-    PersonName = "人名",
-    Organization = "組織",
-    Region = "地域",
-    Quotation = "引用",
-    Compound = "連語",
-    Counter = "助数詞",
-    AuxiliaryStem = "助動詞語幹",
-    Contraction = "縮約",
-    Surname = "姓",
-    GivenName = "名",
-    Country = "国",
+impl Tag {
+    /// The tag IPADIC writes as `s` (`*`: empty); [`Tag::Unlisted`] for any other string.
+    pub fn parse(s: &str) -> Tag {
+        Tag::from_text(s).unwrap_or(Tag::Unlisted)
+    }
 }
 
 /// Every POS IPADIC's word list uses (69), plus none: what `pos:` conditions are validated
@@ -186,227 +165,249 @@ pub const TAG_SET: &[[Tag; 4]] = {
     ]
 };
 
-/// A word's part of speech: IPADIC's four levels.
+/// A word's part of speech: IPADIC's four levels, one byte each (the [`Tag`]'s index), so
+/// that a predicate is one mask and compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Pos([Tag; 4]);
+pub struct Pos(u32);
+
+/// Leading levels as a mask and a value over [`Pos`]'s bytes, computed at compile time.
+#[derive(Debug, Clone, Copy)]
+struct Prefix {
+    mask: u32,
+    value: u32,
+}
+
+impl Prefix {
+    const fn of(levels: &[Tag]) -> Prefix {
+        let (mut mask, mut value, mut i) = (0, 0, 0);
+        while i < levels.len() {
+            mask |= 0xFF << (8 * i);
+            value |= (levels[i] as u32) << (8 * i);
+            i += 1;
+        }
+        Prefix { mask, value }
+    }
+}
 
 impl Pos {
     pub const fn new(levels: [Tag; 4]) -> Self {
-        Pos(levels)
+        Pos(Prefix::of(&levels).value)
     }
 
     /// Decodes the four level strings (`*`: empty).
     pub fn parse(levels: [&str; 4]) -> Self {
-        Pos(levels.map(Tag::parse))
+        Pos::new(levels.map(Tag::parse))
     }
 
     pub fn levels(self) -> [Tag; 4] {
-        self.0
+        self.0.to_le_bytes().map(|b| Tag::ALL[usize::from(b)])
     }
 
     /// True when the levels start with `prefix`.
-    fn is(self, prefix: &[Tag]) -> bool {
-        self.0.starts_with(prefix)
+    fn is(self, prefix: Prefix) -> bool {
+        self.0 & prefix.mask == prefix.value
     }
 
     pub fn is_noun(self) -> bool {
-        self.is(&[Tag::Noun])
+        self.is(const { Prefix::of(&[Tag::Noun]) })
     }
     pub fn is_verb(self) -> bool {
-        self.is(&[Tag::Verb])
+        self.is(const { Prefix::of(&[Tag::Verb]) })
     }
     pub fn is_adjective(self) -> bool {
-        self.is(&[Tag::Adjective])
+        self.is(const { Prefix::of(&[Tag::Adjective]) })
     }
     pub fn is_adverb(self) -> bool {
-        self.is(&[Tag::Adverb])
+        self.is(const { Prefix::of(&[Tag::Adverb]) })
     }
     pub fn is_adnominal(self) -> bool {
-        self.is(&[Tag::Adnominal])
+        self.is(const { Prefix::of(&[Tag::Adnominal]) })
     }
     pub fn is_conjunction(self) -> bool {
-        self.is(&[Tag::Conjunction])
+        self.is(const { Prefix::of(&[Tag::Conjunction]) })
     }
     pub fn is_particle(self) -> bool {
-        self.is(&[Tag::Particle])
+        self.is(const { Prefix::of(&[Tag::Particle]) })
     }
     pub fn is_auxiliary_verb(self) -> bool {
-        self.is(&[Tag::AuxiliaryVerb])
+        self.is(const { Prefix::of(&[Tag::AuxiliaryVerb]) })
     }
     pub fn is_prefix(self) -> bool {
-        self.is(&[Tag::Prefix])
+        self.is(const { Prefix::of(&[Tag::Prefix]) })
     }
     pub fn is_symbol(self) -> bool {
-        self.is(&[Tag::Symbol])
+        self.is(const { Prefix::of(&[Tag::Symbol]) })
     }
 
     // Nouns.
     /// 名詞,固有名詞.
     pub fn is_proper_noun(self) -> bool {
-        self.is(&[Tag::Noun, Tag::ProperNoun])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::ProperNoun]) })
     }
     /// 名詞,固有名詞,人名.
     pub fn is_person_name(self) -> bool {
-        self.is(&[Tag::Noun, Tag::ProperNoun, Tag::PersonName])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::ProperNoun, Tag::PersonName]) })
     }
     /// 名詞,固有名詞,人名,姓.
     pub fn is_surname(self) -> bool {
-        self.is(&[Tag::Noun, Tag::ProperNoun, Tag::PersonName, Tag::Surname])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::ProperNoun, Tag::PersonName, Tag::Surname]) })
     }
     /// 名詞,固有名詞,人名,名.
     pub fn is_given_name(self) -> bool {
-        self.is(&[Tag::Noun, Tag::ProperNoun, Tag::PersonName, Tag::GivenName])
+        self.is(
+            const { Prefix::of(&[Tag::Noun, Tag::ProperNoun, Tag::PersonName, Tag::GivenName]) },
+        )
     }
     /// 名詞,固有名詞,地域: a place.
     pub fn is_place_name(self) -> bool {
-        self.is(&[Tag::Noun, Tag::ProperNoun, Tag::Region])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::ProperNoun, Tag::Region]) })
     }
     /// 名詞,固有名詞,地域,国.
     pub fn is_country_name(self) -> bool {
-        self.is(&[Tag::Noun, Tag::ProperNoun, Tag::Region, Tag::Country])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::ProperNoun, Tag::Region, Tag::Country]) })
     }
     /// 名詞,一般: a common noun.
     pub fn is_common_noun(self) -> bool {
-        self.is(&[Tag::Noun, Tag::General])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::General]) })
     }
     /// 名詞,副詞可能: a noun that can stand as an adverb (今回, 一部).
     pub fn is_adverbial_noun(self) -> bool {
-        self.is(&[Tag::Noun, Tag::AdverbialNoun])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::AdverbialNoun]) })
     }
     /// 名詞,ナイ形容詞語幹: a noun that takes ない as an adjective (申し訳).
     pub fn is_nai_adjective_stem(self) -> bool {
-        self.is(&[Tag::Noun, Tag::NaiAdjectiveStem])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::NaiAdjectiveStem]) })
     }
     /// 名詞,サ変接続: a noun that takes する (重視).
     pub fn is_sahen_noun(self) -> bool {
-        self.is(&[Tag::Noun, Tag::Sahen])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::Sahen]) })
     }
     /// 名詞,形容動詞語幹: the stem of a な-adjective (見事).
     pub fn is_adjectival_noun(self) -> bool {
-        self.is(&[Tag::Noun, Tag::AdjectivalNounStem])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::AdjectivalNounStem]) })
     }
     /// 名詞,数: digits and numerals.
     pub fn is_number(self) -> bool {
-        self.is(&[Tag::Noun, Tag::Number])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::Number]) })
     }
     /// 名詞,代名詞.
     pub fn is_pronoun(self) -> bool {
-        self.is(&[Tag::Noun, Tag::Pronoun])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::Pronoun]) })
     }
     /// 名詞,非自立: nouns that need a modifier (こと, ため).
     pub fn is_dependent_noun(self) -> bool {
-        self.is(&[Tag::Noun, Tag::NonIndependent])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::NonIndependent]) })
     }
     /// 名詞,接続詞的.
     pub fn is_conjunctive_noun(self) -> bool {
-        self.is(&[Tag::Noun, Tag::ConjunctionLike])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::ConjunctionLike]) })
     }
     /// 名詞,特殊.
     pub fn is_special_noun(self) -> bool {
-        self.is(&[Tag::Noun, Tag::Special])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::Special]) })
     }
     /// 名詞,接尾: a suffix (版, 氏, 年).
     pub fn is_suffix(self) -> bool {
-        self.is(&[Tag::Noun, Tag::Suffix])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::Suffix]) })
     }
     /// 名詞,接尾,助数詞: a counter (年, 割, 円).
     pub fn is_counter(self) -> bool {
-        self.is(&[Tag::Noun, Tag::Suffix, Tag::Counter])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::Suffix, Tag::Counter]) })
     }
     /// 名詞,接尾,人名: a suffix after a person's name (氏, さん).
     pub fn is_name_suffix(self) -> bool {
-        self.is(&[Tag::Noun, Tag::Suffix, Tag::PersonName])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::Suffix, Tag::PersonName]) })
     }
     /// 名詞,接尾,副詞可能: a suffix of time or extent (後, 中).
     pub fn is_adverbial_suffix(self) -> bool {
-        self.is(&[Tag::Noun, Tag::Suffix, Tag::AdverbialNoun])
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::Suffix, Tag::AdverbialNoun]) })
     }
     /// 副詞可能 at any level: a noun that can stand as an adverb (今回, 一部, 後).
     pub fn is_adverbial(self) -> bool {
-        self.0.contains(&Tag::AdverbialNoun)
+        self.0.to_le_bytes().contains(&(Tag::AdverbialNoun as u8))
     }
 
     // Verbs and adjectives.
     /// 動詞,自立.
     pub fn is_independent_verb(self) -> bool {
-        self.is(&[Tag::Verb, Tag::Independent])
+        self.is(const { Prefix::of(&[Tag::Verb, Tag::Independent]) })
     }
     /// 動詞,非自立: auxiliary verbs such as いる in している.
     pub fn is_dependent_verb(self) -> bool {
-        self.is(&[Tag::Verb, Tag::NonIndependent])
+        self.is(const { Prefix::of(&[Tag::Verb, Tag::NonIndependent]) })
     }
     /// 動詞,接尾: voice suffixes (れる, させる).
     pub fn is_verb_suffix(self) -> bool {
-        self.is(&[Tag::Verb, Tag::Suffix])
+        self.is(const { Prefix::of(&[Tag::Verb, Tag::Suffix]) })
     }
     /// 形容詞,自立.
     pub fn is_independent_adjective(self) -> bool {
-        self.is(&[Tag::Adjective, Tag::Independent])
+        self.is(const { Prefix::of(&[Tag::Adjective, Tag::Independent]) })
     }
     /// 形容詞,非自立 (〜やすい, 〜ほしい).
     pub fn is_dependent_adjective(self) -> bool {
-        self.is(&[Tag::Adjective, Tag::NonIndependent])
+        self.is(const { Prefix::of(&[Tag::Adjective, Tag::NonIndependent]) })
     }
 
     // Particles.
     /// 助詞,格助詞.
     pub fn is_case_particle(self) -> bool {
-        self.is(&[Tag::Particle, Tag::CaseParticle])
+        self.is(const { Prefix::of(&[Tag::Particle, Tag::CaseParticle]) })
     }
     /// 助詞,格助詞,一般 (を, が, に).
     pub fn is_plain_case_particle(self) -> bool {
-        self.is(&[Tag::Particle, Tag::CaseParticle, Tag::General])
+        self.is(const { Prefix::of(&[Tag::Particle, Tag::CaseParticle, Tag::General]) })
     }
     /// 助詞,格助詞,引用: quotative と.
     pub fn is_quotative_particle(self) -> bool {
-        self.is(&[Tag::Particle, Tag::CaseParticle, Tag::Quotation])
+        self.is(const { Prefix::of(&[Tag::Particle, Tag::CaseParticle, Tag::Quotation]) })
     }
     /// 助詞,係助詞 (は, も).
     pub fn is_binding_particle(self) -> bool {
-        self.is(&[Tag::Particle, Tag::BindingParticle])
+        self.is(const { Prefix::of(&[Tag::Particle, Tag::BindingParticle]) })
     }
     /// 助詞,接続助詞 (て, ば, が).
     pub fn is_conjunctive_particle(self) -> bool {
-        self.is(&[Tag::Particle, Tag::ConjunctiveParticle])
+        self.is(const { Prefix::of(&[Tag::Particle, Tag::ConjunctiveParticle]) })
     }
     /// 助詞,終助詞 (よ, ね, か).
     pub fn is_final_particle(self) -> bool {
-        self.is(&[Tag::Particle, Tag::FinalParticle])
+        self.is(const { Prefix::of(&[Tag::Particle, Tag::FinalParticle]) })
     }
     /// 助詞,連体化: the の that links two nouns.
     pub fn is_adnominalizer(self) -> bool {
-        self.is(&[Tag::Particle, Tag::Adnominalizer])
+        self.is(const { Prefix::of(&[Tag::Particle, Tag::Adnominalizer]) })
     }
 
     // Prefixes.
     /// 接頭詞,名詞接続 (前, 初, 新).
     pub fn is_noun_prefix(self) -> bool {
-        self.is(&[Tag::Prefix, Tag::NounConnection])
+        self.is(const { Prefix::of(&[Tag::Prefix, Tag::NounConnection]) })
     }
     /// 接頭詞,数接続 (約, 第).
     pub fn is_number_prefix(self) -> bool {
-        self.is(&[Tag::Prefix, Tag::NumberConnection])
+        self.is(const { Prefix::of(&[Tag::Prefix, Tag::NumberConnection]) })
     }
 
     // Symbols.
     /// 記号,句点 (。).
     pub fn is_period(self) -> bool {
-        self.is(&[Tag::Symbol, Tag::Period])
+        self.is(const { Prefix::of(&[Tag::Symbol, Tag::Period]) })
     }
     /// 記号,読点 (、).
     pub fn is_comma(self) -> bool {
-        self.is(&[Tag::Symbol, Tag::Comma])
+        self.is(const { Prefix::of(&[Tag::Symbol, Tag::Comma]) })
     }
     /// 記号,括弧閉.
     pub fn is_closing_bracket(self) -> bool {
-        self.is(&[Tag::Symbol, Tag::ClosingBracket])
+        self.is(const { Prefix::of(&[Tag::Symbol, Tag::ClosingBracket]) })
     }
 }
 
 impl fmt::Display for Pos {
     /// As IPADIC writes it: `名詞,サ変接続,*,*`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, tag) in self.0.iter().enumerate() {
+        for (i, tag) in self.levels().iter().enumerate() {
             if i > 0 {
                 f.write_str(",")?;
             }
@@ -416,71 +417,50 @@ impl fmt::Display for Pos {
     }
 }
 
-macro_rules! forms {
-    ($($(#[$doc:meta])* $variant:ident = $text:literal,)*) => {
-        /// A conjugation form (活用形), as IPADIC names it.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Conjugation {
-            $($(#[$doc])* $variant,)*
-        }
-
-        impl Conjugation {
-            /// Every form, in declaration order.
-            pub const ALL: &[Conjugation] = &[$(Conjugation::$variant,)*];
-
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Conjugation::$variant => $text,)*
-                }
-            }
-
-            /// The form IPADIC writes as `s` (`*`: none); [`Conjugation::Unlisted`] for
-            /// any other string.
-            pub fn parse(s: &str) -> Conjugation {
-                match s {
-                    $($text => Conjugation::$variant,)*
-                    _ => Conjugation::Unlisted,
-                }
-            }
-        }
-    };
-}
-
-forms! {
-    /// `*`: the word does not conjugate.
-    None = "*",
-    /// A string that is not one of IPADIC's (possible in a user dictionary).
-    Unlisted = "?",
-    Basic = "基本形",
-    BasicGeminate = "基本形-促音便",
-    LiteraryBasic = "文語基本形",
-    ModernBasic = "現代基本形",
-    EuphonicBasic = "音便基本形",
-    Irrealis = "未然形",
-    IrrealisU = "未然ウ接続",
-    IrrealisNu = "未然ヌ接続",
-    IrrealisReru = "未然レル接続",
-    IrrealisSpecial = "未然特殊",
-    Continuative = "連用形",
-    ContinuativeTa = "連用タ接続",
-    ContinuativeTe = "連用テ接続",
-    ContinuativeDe = "連用デ接続",
-    ContinuativeNi = "連用ニ接続",
-    ContinuativeGozai = "連用ゴザイ接続",
-    Attributive = "体言接続",
-    AttributiveSpecial = "体言接続特殊",
-    AttributiveSpecial2 = "体言接続特殊２",
-    Conditional = "仮定形",
-    ConditionalContracted1 = "仮定縮約１",
-    ConditionalContracted2 = "仮定縮約２",
-    ImperativeE = "命令ｅ",
-    ImperativeI = "命令ｉ",
-    ImperativeRo = "命令ｒｏ",
-    ImperativeYo = "命令ｙｏ",
-    Garu = "ガル接続",
+named_enum! {
+    /// A conjugation form (活用形), as IPADIC names it.
+    pub enum Conjugation {
+        /// `*`: the word does not conjugate.
+        None = "*",
+        /// A string that is not one of IPADIC's (possible in a user dictionary).
+        Unlisted = "?",
+        Basic = "基本形",
+        BasicGeminate = "基本形-促音便",
+        LiteraryBasic = "文語基本形",
+        ModernBasic = "現代基本形",
+        EuphonicBasic = "音便基本形",
+        Irrealis = "未然形",
+        IrrealisU = "未然ウ接続",
+        IrrealisNu = "未然ヌ接続",
+        IrrealisReru = "未然レル接続",
+        IrrealisSpecial = "未然特殊",
+        Continuative = "連用形",
+        ContinuativeTa = "連用タ接続",
+        ContinuativeTe = "連用テ接続",
+        ContinuativeDe = "連用デ接続",
+        ContinuativeNi = "連用ニ接続",
+        ContinuativeGozai = "連用ゴザイ接続",
+        Attributive = "体言接続",
+        AttributiveSpecial = "体言接続特殊",
+        AttributiveSpecial2 = "体言接続特殊２",
+        Conditional = "仮定形",
+        ConditionalContracted1 = "仮定縮約１",
+        ConditionalContracted2 = "仮定縮約２",
+        ImperativeE = "命令ｅ",
+        ImperativeI = "命令ｉ",
+        ImperativeRo = "命令ｒｏ",
+        ImperativeYo = "命令ｙｏ",
+        Garu = "ガル接続",
+    }
 }
 
 impl Conjugation {
+    /// The form IPADIC writes as `s` (`*`: none); [`Conjugation::Unlisted`] for any other
+    /// string.
+    pub fn parse(s: &str) -> Conjugation {
+        Conjugation::from_text(s).unwrap_or(Conjugation::Unlisted)
+    }
+
     /// 基本形 (also 基本形-促音便): the plain non-past form.
     pub fn is_basic(self) -> bool {
         matches!(self, Conjugation::Basic | Conjugation::BasicGeminate)
@@ -629,6 +609,9 @@ mod tests {
         seen.dedup();
         assert_eq!(seen.len(), TAG_SET.len());
         assert_eq!(TAG_SET.len(), 69);
+        for tags in TAG_SET {
+            assert_eq!(Pos::new(*tags).levels(), *tags);
+        }
         for &tag in Tag::ALL {
             let used = TAG_SET.iter().any(|p| p.contains(&tag));
             assert_eq!(used, tag != Tag::Unlisted, "{tag:?}");

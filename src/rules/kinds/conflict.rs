@@ -63,9 +63,7 @@ use crate::algo::hash::{FastHashMap, FastHashSet};
 use crate::document::Sentence;
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::lang::ja::{
-    Analysis, Conjugation, Labels, LexiconEdit, LexiconEdits, LexiconId, Lexicons,
-};
+use crate::lang::ja::{Analysis, Conjugation, Labels, LexiconEdit, LexiconId, Lexicons};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -296,31 +294,19 @@ impl Conflict {
             }
         };
         // The older keys are lexicon edits.
-        let mut aliases = LexiconEdits::new();
+        let mut aliases = Vec::new();
         if let Some(list) = &spec.particles {
-            let replace = Some(normalize_terms(list, "particles", src, &mut errors));
-            aliases.insert(
-                LexiconId::LinkingParticles.name().into(),
-                LexiconEdit {
-                    replace,
-                    ..LexiconEdit::default()
-                },
-            );
+            let words = normalize_terms(list, "particles", src, &mut errors);
+            aliases.push((LexiconId::LinkingParticles, LexiconEdit::replacing(words)));
         }
         if !spec.honorifics.is_empty() {
-            let add = normalize_terms(&spec.honorifics, "honorifics", src, &mut errors);
-            aliases.insert(
-                LexiconId::Titles.name().into(),
-                LexiconEdit {
-                    add,
-                    ..LexiconEdit::default()
-                },
-            );
+            let words = normalize_terms(&spec.honorifics, "honorifics", src, &mut errors);
+            aliases.push((LexiconId::Titles, LexiconEdit::adding(words)));
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        let lexicons = context.lexicons_with(&aliases, src)?;
+        let lexicons = context.lexicons_with(aliases, src)?;
         let max_honorific_len = lexicons
             .get(LexiconId::NameSuffixes)
             .iter()
@@ -1498,17 +1484,7 @@ mod tests {
     }
 
     fn builtin(stem: &str) -> Rule {
-        let file = crate::rules::builtin::FILES
-            .iter()
-            .find(|f| f.pack == "ja-news" && f.stem == stem)
-            .expect("built-in rule");
-        Rule::load(
-            format!("ja-news/{stem}"),
-            crate::rules::spec::RuleSource::new(format!("rules/ja-news/{stem}.yaml"), file.text),
-            true,
-            &crate::Morphology::new(),
-        )
-        .expect("loads")
+        crate::rules::testing::builtin_rule(&format!("ja-news/{stem}"))
     }
 
     #[test]

@@ -1041,16 +1041,8 @@ mod tests {
     use crate::rules::Rule;
     use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
 
-    const BUILTIN: &str = include_str!("../../../rules/ja-news/unsupported-headline.yaml");
-
     fn builtin() -> Rule {
-        Rule::load(
-            "ja-news/unsupported-headline",
-            RuleSource::new("unsupported-headline.yaml", BUILTIN),
-            true,
-            &crate::Morphology::new(),
-        )
-        .expect("the built-in rule loads")
+        crate::rules::testing::builtin_rule("ja-news/unsupported-headline")
     }
 
     fn rule(extra: &str) -> Rule {

@@ -21,7 +21,7 @@ use super::yaml;
 use crate::document::Document;
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::lang::ja::{Analysis, LexiconEdits, LexiconId, Lexicons, Morphology};
+use crate::lang::ja::{Analysis, LexiconEdit, LexiconEdits, LexiconId, Lexicons, Morphology};
 use crate::span::Span;
 
 /// What a check sees: the document and its tokens (computed once, shared by all rules).
@@ -41,18 +41,22 @@ pub struct CompileContext<'a> {
 }
 
 impl CompileContext<'_> {
-    /// The lexicons with a kind's older keys (`honorifics:`, `ignore_predicates:`) applied
-    /// first, as edits, and the rule's `lexicons:` after them. The keys' values are checked
-    /// by the kind, so an error here names the key generically.
+    /// The lexicons with edits from a kind's older keys (`honorifics:`,
+    /// `ignore_predicates:`) applied first, and the rule's `lexicons:` after them. The keys'
+    /// values are checked by the kind, so an error here names the key generically.
     pub fn lexicons_with(
         &self,
-        aliases: &LexiconEdits,
+        aliases: Vec<(LexiconId, LexiconEdit)>,
         src: &RuleSource,
     ) -> Result<Arc<Lexicons>, Vec<FileError>> {
         if aliases.is_empty() {
             return Ok(self.lexicons.clone());
         }
-        Lexicons::edited(&[aliases, self.edits]).map_err(|errors| {
+        let aliases: LexiconEdits = aliases
+            .into_iter()
+            .map(|(id, edit)| (id.as_str().to_string(), edit))
+            .collect();
+        Lexicons::edited(&[&aliases, self.edits]).map_err(|errors| {
             errors
                 .into_iter()
                 .map(|e| src.error(src.key(&e.lexicon), e.message))

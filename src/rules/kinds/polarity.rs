@@ -67,7 +67,7 @@ use crate::algo::hash::{FastHashMap, FastHashSet};
 use crate::document::Sentence;
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::lang::ja::{Analysis, Labels, LexiconEdit, LexiconEdits, LexiconId, Lexicons, Pos};
+use crate::lang::ja::{Analysis, CharSet, Labels, LexiconEdit, LexiconId, Lexicons, Pos};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -122,8 +122,8 @@ pub struct Polarity {
     subject_required: bool,
     lexicons: Arc<Lexicons>,
     /// The openers and closers of `brackets`.
-    openers: Vec<char>,
-    closers: Vec<char>,
+    openers: CharSet,
+    closers: CharSet,
 }
 
 /// How many nouns a run may have; bounds the backward walks on pathological input.
@@ -271,21 +271,15 @@ impl Polarity {
             );
         }
         // The older key is a lexicon edit.
-        let mut aliases = LexiconEdits::new();
+        let mut aliases = Vec::new();
         if let Some(list) = &spec.ignore_predicates {
-            let replace = Some(normalize_terms(list, "ignore_predicates", src, &mut errors));
-            aliases.insert(
-                LexiconId::GenericPredicates.name().into(),
-                LexiconEdit {
-                    replace,
-                    ..LexiconEdit::default()
-                },
-            );
+            let words = normalize_terms(list, "ignore_predicates", src, &mut errors);
+            aliases.push((LexiconId::GenericPredicates, LexiconEdit::replacing(words)));
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        let lexicons = context.lexicons_with(&aliases, src)?;
+        let lexicons = context.lexicons_with(aliases, src)?;
         let mut ignore = FastHashSet::default();
         for t in lexicons.get(LexiconId::GenericPredicates).iter() {
             if let Some(noun) = t.strip_suffix("する").filter(|n| !n.is_empty()) {
@@ -676,11 +670,11 @@ impl Polarity {
     }
 
     fn is_opener(&self, surface: &str) -> bool {
-        single_char(surface).is_some_and(|c| self.openers.contains(&c))
+        single_char(surface).is_some_and(|c| self.openers.contains(c))
     }
 
     fn is_closer(&self, surface: &str) -> bool {
-        single_char(surface).is_some_and(|c| self.closers.contains(&c))
+        single_char(surface).is_some_and(|c| self.closers.contains(c))
     }
 
     /// The subject marked by the particle after the noun run `run..particle`: its modifiers
@@ -1234,17 +1228,7 @@ mod tests {
     }
 
     fn builtin() -> Rule {
-        let file = crate::rules::builtin::FILES
-            .iter()
-            .find(|f| f.pack == "ja-news" && f.stem == "polarity-conflict")
-            .expect("built-in rule");
-        Rule::load(
-            "ja-news/polarity-conflict",
-            RuleSource::new("polarity-conflict.yaml", file.text),
-            true,
-            &crate::Morphology::new(),
-        )
-        .expect("built-in rule loads")
+        crate::rules::testing::builtin_rule("ja-news/polarity-conflict")
     }
 
     #[test]

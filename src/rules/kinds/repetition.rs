@@ -63,7 +63,6 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
-use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -75,7 +74,7 @@ use crate::algo::union_find::UnionFind;
 use crate::document::BlockKind;
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::lang::ja::{Analysis, Labels, LexiconId, Lexicons};
+use crate::lang::ja::{Analysis, CharSet, Labels, LexiconId};
 use crate::rules::message::Message;
 use crate::rules::spec::{RuleSource, did_you_mean};
 use crate::span::Span;
@@ -169,7 +168,7 @@ pub struct Repetition {
     /// Rows per LSH band, derived from `threshold`.
     rows: usize,
     /// Characters after which `unit: clause` cuts a sentence (`clause-delimiters`).
-    clause_ends: Vec<char>,
+    clause_ends: CharSet,
 }
 
 impl Repetition {
@@ -245,7 +244,10 @@ impl Repetition {
             unit: spec.unit,
             min_occurrences: spec.min_occurrences,
             rows: minhash::band_rows(spec.threshold),
-            clause_ends: clause_ends(context.lexicons),
+            clause_ends: context
+                .lexicons
+                .get(LexiconId::ClauseDelimiters)
+                .first_chars(),
         })
     }
 
@@ -349,7 +351,7 @@ impl Repetition {
             }
             if is_word_char(c) {
                 units.chars.push(c.to_ascii_lowercase());
-            } else if self.clause_ends.contains(&c) {
+            } else if self.clause_ends.contains(c) {
                 let start = clause_start.take().unwrap_or(at);
                 self.keep_if_long(units, Span::new(start, at + c.len_utf8()), chars_start);
                 chars_start = units.chars.len();
@@ -522,11 +524,6 @@ fn shingles(units: &Units, reps: &[usize], n: usize) -> Shingles {
     shingles
 }
 
-/// The clause delimiters, as characters.
-fn clause_ends(lexicons: &Arc<Lexicons>) -> Vec<char> {
-    lexicons.get(LexiconId::ClauseDelimiters).first_chars()
-}
-
 /// `a.first_at(offset)`, found by stepping on from token `from` when it starts before
 /// `offset` (a search over all tokens otherwise).
 fn first_token(a: &Analysis<'_>, offset: usize, from: usize) -> usize {
@@ -639,7 +636,7 @@ mod tests {
     use crate::document::{Document, Format};
     use crate::engine::run_rule;
     use crate::finding::Finding;
-    use crate::lang::ja::Morphology;
+    use crate::lang::ja::{Lexicons, Morphology};
     use crate::rules::Rule;
     use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
 
@@ -967,17 +964,7 @@ mod tests {
     const CLAUSE_RULE: &str = "unit: clause\nmin_chars: 25\nmin_occurrences: 3\n";
 
     fn builtin_clause_rule() -> Rule {
-        let file = crate::rules::builtin::FILES
-            .iter()
-            .find(|f| f.pack == "ja-news" && f.stem == "repeated-clause")
-            .expect("built-in rule");
-        Rule::load(
-            "ja-news/repeated-clause",
-            RuleSource::new("repeated-clause.yaml", file.text),
-            true,
-            &crate::Morphology::new(),
-        )
-        .expect("built-in rule loads")
+        crate::rules::testing::builtin_rule("ja-news/repeated-clause")
     }
 
     /// The clause units of `text` as one sentence, with `min_chars` 1, and their
