@@ -201,14 +201,8 @@ mod tests {
     /// reading is カエリザキ with the first, カエリサキ with the second).
     #[test]
     fn linters_with_different_user_dictionaries_coexist() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let dictionary = |name: &str, rows: &str| {
-            let path = dir.path().join(name);
-            std::fs::write(&path, rows).expect("writes");
-            Morphology::with_user_dictionary(&path).expect("loads")
-        };
-        let with = dictionary("a.csv", "帰り咲き,名詞,カエリザキ\n");
-        let without = dictionary("b.csv", "咲き帰り,名詞,サキガエリ\n");
+        let with = crate::lang::ja::with_user_rows("帰り咲き,名詞,カエリザキ\n");
+        let without = crate::lang::ja::with_user_rows("咲き帰り,名詞,サキガエリ\n");
         let rules = |morphology: &Morphology| {
             [
                 "kind: existence\nmessage: 一語\ntokens: ['帰り咲き&read:カエリザキ']\n",

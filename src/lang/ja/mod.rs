@@ -55,5 +55,7 @@ mod viterbi;
 pub use analysis::{Analysis, Table};
 pub use labels::Labels;
 pub use lexicon::{CharSet, LexiconEdit, LexiconEdits, LexiconError, LexiconId, Lexicons};
+#[cfg(test)]
+pub(crate) use morphology::with_user_rows;
 pub use morphology::{Features, MorphError, Morphology, Token};
 pub use pos::{Conjugation, Pos, Tag};

@@ -291,6 +291,15 @@ fn ipadic() -> &'static Ipadic {
     }
 }
 
+/// Test helper: a morphology whose user dictionary has `rows` (CSV, as in a `.csv` file).
+#[cfg(test)]
+pub(crate) fn with_user_rows(rows: &str) -> Morphology {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("user.csv");
+    std::fs::write(&path, rows).expect("writes");
+    Morphology::with_user_dictionary(&path).expect("loads")
+}
+
 /// IPADIC's character definitions, for testing the segmenter's cache of them.
 #[cfg(test)]
 pub(super) fn ipadic_char_definitions()
@@ -685,16 +694,8 @@ mod tests {
     /// differently; each keeps its own words' features.
     #[test]
     fn user_dictionaries_belong_to_their_morphology() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let write = |name: &str, rows: &str| {
-            let path = dir.path().join(name);
-            std::fs::write(&path, rows).expect("writes");
-            path
-        };
-        let a = Morphology::with_user_dictionary(&write("a.csv", "帰り咲き,名詞,カエリザキ\n"))
-            .expect("loads");
-        let b = Morphology::with_user_dictionary(&write("b.csv", "咲き帰り,名詞,サキガエリ\n"))
-            .expect("loads");
+        let a = with_user_rows("帰り咲き,名詞,カエリザキ\n");
+        let b = with_user_rows("咲き帰り,名詞,サキガエリ\n");
         let plain = Morphology::new();
         let text = "市長に帰り咲きを果たした";
         let surfaces = |m: &Morphology| -> Vec<String> {

@@ -6,6 +6,7 @@
 //! checked against [`TAG_SET`] when a rule loads.
 
 use std::fmt;
+use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -518,7 +519,14 @@ pub struct PosPatternError {
 /// Parses `pos:` levels (NFKC-normalised, as rule text is) against [`TAG_SET`]: each level
 /// must be `*` or a value that follows the levels before it in some POS of the set.
 pub fn parse_pos_pattern(levels: &[&str]) -> Result<PosPattern, PosPatternError> {
-    let nfkc = |s: &str| s.nfkc().collect::<String>();
+    // Rule text is NFKC, so tags are compared in that form (副助詞／並立助詞／終助詞 has ／).
+    static WRITTEN: LazyLock<Box<[String]>> = LazyLock::new(|| {
+        Tag::ALL
+            .iter()
+            .map(|t| t.as_str().nfkc().collect())
+            .collect()
+    });
+    let written = |t: Tag| WRITTEN[t as usize].as_str();
     let mut out: PosPattern = Vec::with_capacity(levels.len());
     for (level, &want) in levels.iter().enumerate() {
         if want == "*" {
@@ -538,32 +546,30 @@ pub fn parse_pos_pattern(levels: &[&str]) -> Result<PosPattern, PosPatternError>
             .collect();
         valid.sort();
         valid.dedup();
-        match valid.iter().find(|t| nfkc(t.as_str()) == want) {
+        match valid.iter().find(|&&t| written(t) == want) {
             Some(&tag) => out.push(Some(tag)),
             None => {
+                let before = levels[..level].join(",");
                 let context = if level == 0 {
                     String::new()
                 } else {
-                    let before: Vec<&str> = levels[..level].to_vec();
-                    format!(" after `{}`", before.join(","))
+                    format!(" after `{before}`")
                 };
-                let names: Vec<String> = valid.iter().map(|t| nfkc(t.as_str())).collect();
+                let names: Vec<&str> = valid.iter().map(|&t| written(t)).collect();
                 let closest = names
                     .iter()
                     .map(|n| (strsim::levenshtein(want, n), n))
                     .min()
                     .filter(|(d, n)| *d <= 2.max(n.chars().count() / 2));
-                let message = match (closest, names.is_empty()) {
-                    (_, true) => format!("no POS has a level {} after `{}`", level + 1, {
-                        levels[..level].join(",")
-                    }),
-                    (Some((_, n)), false) => {
-                        format!("unknown POS `{want}`{context}; did you mean `{n}`?")
-                    }
-                    (None, false) => format!(
+                let message = if names.is_empty() {
+                    format!("no POS has a level {} after `{before}`", level + 1)
+                } else if let Some((_, n)) = closest {
+                    format!("unknown POS `{want}`{context}; did you mean `{n}`?")
+                } else {
+                    format!(
                         "unknown POS `{want}`{context}; valid here: {}",
                         names.join(", ")
-                    ),
+                    )
                 };
                 return Err(PosPatternError { level, message });
             }
