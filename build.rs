@@ -1,6 +1,6 @@
 //! Embeds the built-in rule packs (`rules/<pack>/*.yaml`) and generates one `#[test]` per
 //! built-in rule, so `cargo test` runs every rule's examples by name; compiles the word
-//! lexicon (`data/lexicon/sudachi_lemma.tsv`) into the binary tables `src/lexicon.rs` reads.
+//! lexicon (`data/lexicon/sudachi_lemma.tsv`) into the binary tables `src/lang/ja/dictionary.rs` reads.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -73,13 +73,13 @@ fn main() {
     let out = std::env::var("OUT_DIR").unwrap();
     std::fs::write(Path::new(&out).join("builtin_rules.rs"), table).unwrap();
     std::fs::write(Path::new(&out).join("builtin_tests.rs"), tests).unwrap();
-    lexicon(Path::new(&manifest_dir), Path::new(&out));
+    dictionary(Path::new(&manifest_dir), Path::new(&out));
 }
 
-/// `data/lexicon/sudachi_lemma.tsv` → `OUT_DIR/lexicon.bin`, the layout `src/lexicon.rs`
+/// `data/lexicon/sudachi_lemma.tsv` → `OUT_DIR/dictionary.bin`, the layout `src/lang/ja/dictionary.rs`
 /// documents: records sorted by surface, an index sorted by reading, and the strings they
 /// point into (readings one byte per katakana). Nothing is parsed when seigo starts.
-fn lexicon(root: &Path, out: &Path) {
+fn dictionary(root: &Path, out: &Path) {
     let tsv = root.join("data/lexicon/sudachi_lemma.tsv");
     println!("cargo:rerun-if-changed={}", tsv.display());
     let text = std::fs::read_to_string(&tsv).expect("data/lexicon/sudachi_lemma.tsv reads");
@@ -144,5 +144,5 @@ fn lexicon(root: &Path, out: &Path) {
         bin.extend_from_slice(&id.to_le_bytes());
     }
     bin.extend_from_slice(&strings);
-    std::fs::write(out.join("lexicon.bin"), bin).unwrap();
+    std::fs::write(out.join("dictionary.bin"), bin).unwrap();
 }

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::error::FileError;
 use crate::finding::Severity;
+use crate::lang::ja::Morphology;
 use crate::rules::spec::{RuleSource, did_you_mean, field_names};
 use crate::rules::{Rule, builtin, yaml};
 
@@ -125,9 +126,9 @@ impl Config {
         }
     }
 
-    /// Loads every configured pack, then applies `disable` and `severity`. Unknown packs and
-    /// rule IDs are errors pointing at the config line.
-    pub fn load_rules(&self) -> Result<Vec<Rule>, Vec<FileError>> {
+    /// Loads every configured pack, compiled against `morphology`, then applies `disable`
+    /// and `severity`. Unknown packs and rule IDs are errors pointing at the config line.
+    pub fn load_rules(&self, morphology: &Morphology) -> Result<Vec<Rule>, Vec<FileError>> {
         let mut rules = Vec::new();
         let mut errors = Vec::new();
         // A pack listed twice (`[ja-news, ja-news]`, or one directory by two spellings) is
@@ -162,12 +163,12 @@ impl Config {
                 continue;
             }
             loaded.push(identity);
-            let result = match builtin::load(pack) {
+            let result = match builtin::load(pack, morphology) {
                 Some(r) => r,
                 None => {
                     let dir = relative_to_cwd(&self.base_dir().join(pack));
                     if dir.is_dir() {
-                        crate::rules::Pack::load_dir(&dir)
+                        crate::rules::Pack::load_dir(&dir, morphology)
                     } else {
                         let names = builtin::pack_names();
                         errors.push(
@@ -230,7 +231,7 @@ mod tests {
     fn defaults_use_ja_news() {
         let c = Config::parse(Path::new("seigo.yaml"), "").unwrap();
         assert_eq!(c.packs, vec!["ja-news"]);
-        assert!(!c.load_rules().unwrap().is_empty());
+        assert!(!c.load_rules(&Morphology::new()).unwrap().is_empty());
     }
 
     #[test]
@@ -253,31 +254,34 @@ mod tests {
             "packs:\n  - ja-newz\n",
         )
         .unwrap();
-        let e = c.load_rules().unwrap_err();
+        let e = c.load_rules(&Morphology::new()).unwrap_err();
         assert!(e[0].message.contains("unknown pack `ja-newz`"));
         assert!(e[0].headline().contains(":2:5:"), "{}", e[0].headline());
         let c = Config::parse(Path::new("seigo.yaml"), "disable:\n  - ja-news/nope\n").unwrap();
-        let e = c.load_rules().unwrap_err();
+        let e = c.load_rules(&Morphology::new()).unwrap_err();
         assert!(e[0].message.contains("unknown rule `ja-news/nope`"));
     }
 
     #[test]
     fn a_pack_listed_twice_is_loaded_once() {
-        let once = Config::default().load_rules().unwrap().len();
+        let once = Config::default()
+            .load_rules(&Morphology::new())
+            .unwrap()
+            .len();
         let c = Config::parse(Path::new("seigo.yaml"), "packs: [ja-news, ja-news]\n").unwrap();
-        assert_eq!(c.load_rules().unwrap().len(), once);
+        assert_eq!(c.load_rules(&Morphology::new()).unwrap().len(), once);
     }
 
     #[test]
     fn severity_overrides_apply() {
-        let rules = Config::default().load_rules().unwrap();
+        let rules = Config::default().load_rules(&Morphology::new()).unwrap();
         let id = rules[0].id.clone();
         let c = Config::parse(
             Path::new("seigo.yaml"),
             &format!("severity:\n  {id}: error\n"),
         )
         .unwrap();
-        let rules = c.load_rules().unwrap();
+        let rules = c.load_rules(&Morphology::new()).unwrap();
         assert_eq!(
             rules.iter().find(|r| r.id == id).unwrap().severity,
             Severity::Error

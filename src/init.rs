@@ -98,7 +98,8 @@ mod tests {
     fn starter_rules_cover_every_kind_and_pass_their_examples() {
         let dir = tempfile::tempdir().unwrap();
         init(dir.path()).unwrap();
-        let pack = Pack::load_dir(&dir.path().join("rules/local"))
+        let morphology = crate::Morphology::new();
+        let pack = Pack::load_dir(&dir.path().join("rules/local"), &morphology)
             .unwrap_or_else(|e| panic!("{:?}", e.iter().map(|e| e.headline()).collect::<Vec<_>>()));
         let mut kinds: Vec<&str> = pack.rules.iter().map(|r| r.kind()).collect();
         kinds.sort();
@@ -107,7 +108,7 @@ mod tests {
         all.sort();
         assert_eq!(kinds, all, "one starter rule per kind");
         for rule in &pack.rules {
-            let report = run_examples(rule);
+            let report = run_examples(rule, &morphology);
             assert!(
                 report.failures.is_empty(),
                 "{}: {:?}",

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::engine::Linter;
 use crate::error::Error;
-use crate::morph::Morph;
+use crate::lang::ja::Morphology;
 
 /// Where the configuration comes from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -123,12 +123,16 @@ impl Workspace {
     /// packs and the dictionary, and compiles the linter. Broken configs and rules are
     /// [`Error::Files`], each located.
     pub fn load(options: &WorkspaceOptions, start: &Path) -> Result<Workspace, Error> {
-        if let Some(dict) = &options.user_dict {
-            Morph::init_with_user_dict(dict)?;
-        }
+        let morphology = match &options.user_dict {
+            Some(dict) => Morphology::with_user_dictionary(dict)?,
+            None => Morphology::new(),
+        };
         // The dictionary loads on another core while the rules compile: one-file latency is
         // the editor's case, and these are its two largest costs.
-        let dictionary = std::thread::spawn(|| Morph::global().map(|_| ()));
+        let dictionary = {
+            let morphology = morphology.clone();
+            std::thread::spawn(move || morphology.preload())
+        };
         let config = match &options.config {
             ConfigSource::File(path) => Config::load(path)?,
             ConfigSource::Defaults => Config::default(),
@@ -137,11 +141,11 @@ impl Workspace {
                 None => Config::default(),
             },
         };
-        let loaded = config.load_rules();
+        let loaded = config.load_rules(&morphology);
         dictionary
             .join()
             .map_err(|_| Error::DictionaryLoaderPanicked)??;
-        let linter = Linter::new(loaded.map_err(Error::Files)?)?
+        let linter = Linter::new(loaded.map_err(Error::Files)?, morphology)
             .report_unused_disables(options.report_unused_disables);
         Ok(Workspace::new(config, linter))
     }
@@ -348,7 +352,7 @@ mod tests {
 
     /// A workspace with no rules: discovery does not depend on them.
     fn workspace(config: Config) -> Workspace {
-        Workspace::new(config, Linter::new(Vec::new()).expect("dictionary loads"))
+        Workspace::new(config, Linter::new(Vec::new(), Morphology::new()))
     }
 
     fn names(discovery: &Discovery, root: &Path) -> Vec<String> {

@@ -26,6 +26,10 @@ pub struct Common {
     pub description: String,
     #[serde(default)]
     pub examples: Examples,
+    /// Changes to the shared word lists for this rule: per lexicon, `add`, `remove` or
+    /// `replace` (see docs/rules.md).
+    #[serde(default)]
+    pub lexicons: crate::lang::ja::LexiconEdits,
 }
 
 /// A rule's tests: `bad` texts must produce a finding from the rule, `good` texts none.

@@ -3,11 +3,13 @@
 
 pub mod conflict;
 pub mod existence;
-mod fast;
 pub mod headline_support;
 pub mod polarity;
+mod preselect;
 pub mod repetition;
 pub mod substitution;
+
+use std::sync::Arc;
 
 use regex::{Regex, RegexBuilder};
 use unicode_normalization::UnicodeNormalization;
@@ -19,13 +21,48 @@ use super::yaml;
 use crate::document::Document;
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::morph::Analysis;
+use crate::lang::ja::{Analysis, LexiconEdit, LexiconEdits, LexiconId, Lexicons, Morphology};
 use crate::span::Span;
 
 /// What a check sees: the document and its tokens (computed once, shared by all rules).
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub analysis: &'a Analysis<'a>,
+}
+
+/// What a rule compiles against: the analyser (for readings) and the lexicons with the
+/// rule's `lexicons:` edits.
+pub struct CompileContext<'a> {
+    pub morphology: &'a Morphology,
+    /// The rule's own `lexicons:` key.
+    pub edits: &'a LexiconEdits,
+    /// The built-in lexicons with `edits` applied.
+    pub lexicons: &'a Arc<Lexicons>,
+}
+
+impl CompileContext<'_> {
+    /// The lexicons with edits from a kind's older keys (`honorifics:`,
+    /// `ignore_predicates:`) applied first, and the rule's `lexicons:` after them. The keys'
+    /// values are checked by the kind, so an error here names the key generically.
+    pub fn lexicons_with(
+        &self,
+        aliases: Vec<(LexiconId, LexiconEdit)>,
+        src: &RuleSource,
+    ) -> Result<Arc<Lexicons>, Vec<FileError>> {
+        if aliases.is_empty() {
+            return Ok(self.lexicons.clone());
+        }
+        let aliases: LexiconEdits = aliases
+            .into_iter()
+            .map(|(id, edit)| (id.as_str().to_string(), edit))
+            .collect();
+        Lexicons::edited(&[&aliases, self.edits]).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|e| src.error(src.key(&e.lexicon), e.message))
+                .collect()
+        })
+    }
 }
 
 /// Compiled rule kinds. Adding a kind here forces every `match` below to handle it.
@@ -109,12 +146,25 @@ impl Kind {
         }
     }
 
+    /// The lexicons this kind reads: a rule's `lexicons:` may edit these (or lexicons they
+    /// include), nothing else.
+    pub fn lexicons(kind: &str) -> &'static [LexiconId] {
+        match kind {
+            "conflict" => conflict::LEXICONS,
+            "headline-support" => headline_support::LEXICONS,
+            "polarity" => polarity::LEXICONS,
+            "repetition" => repetition::LEXICONS,
+            _ => &[],
+        }
+    }
+
     /// Deserialises and compiles the kind-specific part of a rule file.
     pub fn compile(
         kind: &str,
         src: &RuleSource,
         value: &serde_yaml::Value,
         valid_keys: &[&str],
+        context: &CompileContext<'_>,
     ) -> Result<Kind, Vec<FileError>> {
         fn spec<T: serde::de::DeserializeOwned>(
             src: &RuleSource,
@@ -124,24 +174,26 @@ impl Kind {
             deserialize_located(src, value, keys).map_err(|e| vec![e])
         }
         match kind {
-            "conflict" => {
-                conflict::Conflict::compile(spec(src, value, valid_keys)?, src).map(Kind::Conflict)
-            }
+            "conflict" => conflict::Conflict::compile(spec(src, value, valid_keys)?, src, context)
+                .map(Kind::Conflict),
             "existence" => existence::Existence::compile(spec(src, value, valid_keys)?, src)
                 .map(Kind::Existence),
             "substitution" => {
-                substitution::Substitution::compile(spec(src, value, valid_keys)?, src)
+                substitution::Substitution::compile(spec(src, value, valid_keys)?, src, context)
                     .map(Kind::Substitution)
             }
-            "headline-support" => {
-                headline_support::HeadlineSupport::compile(spec(src, value, valid_keys)?, src)
-                    .map(Kind::HeadlineSupport)
+            "headline-support" => headline_support::HeadlineSupport::compile(
+                spec(src, value, valid_keys)?,
+                src,
+                context,
+            )
+            .map(Kind::HeadlineSupport),
+            "polarity" => polarity::Polarity::compile(spec(src, value, valid_keys)?, src, context)
+                .map(Kind::Polarity),
+            "repetition" => {
+                repetition::Repetition::compile(spec(src, value, valid_keys)?, src, context)
+                    .map(Kind::Repetition)
             }
-            "polarity" => {
-                polarity::Polarity::compile(spec(src, value, valid_keys)?, src).map(Kind::Polarity)
-            }
-            "repetition" => repetition::Repetition::compile(spec(src, value, valid_keys)?, src)
-                .map(Kind::Repetition),
             other => unreachable!("kind `{other}` was validated before compiling"),
         }
     }

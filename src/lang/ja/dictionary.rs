@@ -1,4 +1,4 @@
-//! A word lexicon with readings, far larger than IPADIC's: about 198,000 words and compounds
+//! A word dictionary with readings, far larger than IPADIC's: about 198,000 words and compounds
 //! (規制緩和, 人事異動, 返り咲き) from SudachiDict core (Apache-2.0, with UniDic's BSD notice;
 //! see `data/lexicon/`), compiled by `build.rs` into tables embedded in the binary.
 //!
@@ -7,7 +7,7 @@
 //! searches over the embedded tables; nothing is parsed or allocated when seigo starts, and
 //! pages of the tables are only touched by the lookups that need them.
 //!
-//! Layout of `lexicon.bin` (little-endian): `u32` row count *n*; *n* records of 12 bytes
+//! Layout of `dictionary.bin` (little-endian): `u32` row count *n*; *n* records of 12 bytes
 //! sorted by surface (`u32` surface offset, `u32` reading offset, `u8` surface length, `u8`
 //! reading length, `u8` part-of-speech classes, `u8` cost class << 4 | units); *n* `u32` row
 //! ids sorted by reading; the string pool. Readings are stored one byte per katakana
@@ -15,7 +15,7 @@
 
 use std::cmp::Ordering;
 
-static BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
+static BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dictionary.bin"));
 
 const RECORD: usize = 12;
 
