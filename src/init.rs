@@ -24,6 +24,10 @@ pub const LOCAL_RULES: &[(&str, &str)] = &[
         "repeated-phrase.yaml",
         include_str!("init/repeated-phrase.yaml"),
     ),
+    (
+        "price-mismatch.yaml",
+        include_str!("init/price-mismatch.yaml"),
+    ),
 ];
 
 const CONFIG: &str = include_str!("init/seigo.yaml");

@@ -60,6 +60,9 @@ named_enum! {
         LinkingParticles = "linking-particles",
         FunctionalAfterNi = "functional-after-ni",
         FunctionalAfterWo = "functional-after-wo",
+        QuantityQualifiers = "quantity-qualifiers",
+        AmountFillers = "amount-fillers",
+        ChangeMarkers = "change-markers",
     }
 }
 
@@ -110,6 +113,7 @@ const FILES: &[(&str, &str)] = &[
     ("negations.yaml", include_str!("lexicons/negations.yaml")),
     ("nouns.yaml", include_str!("lexicons/nouns.yaml")),
     ("particles.yaml", include_str!("lexicons/particles.yaml")),
+    ("quantities.yaml", include_str!("lexicons/quantities.yaml")),
     (
         "punctuation.yaml",
         include_str!("lexicons/punctuation.yaml"),

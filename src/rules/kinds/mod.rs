@@ -4,6 +4,7 @@
 pub mod conflict;
 pub mod existence;
 pub mod headline_support;
+pub mod numbers;
 pub mod polarity;
 mod preselect;
 pub mod repetition;
@@ -72,6 +73,7 @@ pub enum Kind {
     Existence(existence::Existence),
     Substitution(substitution::Substitution),
     HeadlineSupport(headline_support::HeadlineSupport),
+    Numbers(numbers::Numbers),
     Polarity(polarity::Polarity),
     Repetition(repetition::Repetition),
 }
@@ -81,6 +83,7 @@ pub const KIND_NAMES: &[&str] = &[
     "conflict",
     "existence",
     "headline-support",
+    "numbers",
     "polarity",
     "repetition",
     "substitution",
@@ -97,6 +100,7 @@ impl Kind {
             Kind::Existence(_) => "existence",
             Kind::Substitution(_) => "substitution",
             Kind::HeadlineSupport(_) => "headline-support",
+            Kind::Numbers(_) => "numbers",
             Kind::Polarity(_) => "polarity",
             Kind::Repetition(_) => "repetition",
         }
@@ -109,6 +113,7 @@ impl Kind {
             "existence" => Some(field_names::<existence::Spec>()),
             "substitution" => Some(field_names::<substitution::Spec>()),
             "headline-support" => Some(field_names::<headline_support::Spec>()),
+            "numbers" => Some(field_names::<numbers::Spec>()),
             "polarity" => Some(field_names::<polarity::Spec>()),
             "repetition" => Some(field_names::<repetition::Spec>()),
             _ => None,
@@ -126,6 +131,7 @@ impl Kind {
             "conflict" => Some(of::<conflict::Spec>()),
             "existence" => Some(of::<existence::Spec>()),
             "headline-support" => Some(of::<headline_support::Spec>()),
+            "numbers" => Some(of::<numbers::Spec>()),
             "polarity" => Some(of::<polarity::Spec>()),
             "repetition" => Some(of::<repetition::Spec>()),
             "substitution" => Some(of::<substitution::Spec>()),
@@ -140,6 +146,7 @@ impl Kind {
             "existence" => existence::PLACEHOLDERS,
             "substitution" => substitution::PLACEHOLDERS,
             "headline-support" => headline_support::PLACEHOLDERS,
+            "numbers" => numbers::PLACEHOLDERS,
             "polarity" => polarity::PLACEHOLDERS,
             "repetition" => repetition::PLACEHOLDERS,
             _ => &[],
@@ -152,6 +159,7 @@ impl Kind {
         match kind {
             "conflict" => conflict::LEXICONS,
             "headline-support" => headline_support::LEXICONS,
+            "numbers" => numbers::LEXICONS,
             "polarity" => polarity::LEXICONS,
             "repetition" => repetition::LEXICONS,
             _ => &[],
@@ -188,6 +196,8 @@ impl Kind {
                 context,
             )
             .map(Kind::HeadlineSupport),
+            "numbers" => numbers::Numbers::compile(spec(src, value, valid_keys)?, src, context)
+                .map(Kind::Numbers),
             "polarity" => polarity::Polarity::compile(spec(src, value, valid_keys)?, src, context)
                 .map(Kind::Polarity),
             "repetition" => {
@@ -208,6 +218,7 @@ impl Kind {
             Kind::Conflict(_)
             | Kind::HeadlineSupport(_)
             | Kind::Polarity(_)
+            | Kind::Numbers(_)
             | Kind::Repetition(_) => None,
         }
     }
@@ -219,6 +230,7 @@ impl Kind {
             Kind::Substitution(k) => k.check(ctx, message, out),
             Kind::HeadlineSupport(k) => k.check(ctx, message, out),
             Kind::Polarity(k) => k.check(ctx, message, out),
+            Kind::Numbers(k) => k.check(ctx, message, out),
             Kind::Repetition(k) => k.check(ctx, message, out),
         }
     }
