@@ -63,6 +63,11 @@ named_enum! {
         QuantityQualifiers = "quantity-qualifiers",
         AmountFillers = "amount-fillers",
         ChangeMarkers = "change-markers",
+        QuantityNameSuffixes = "quantity-name-suffixes",
+        ForecastWords = "forecast-words",
+        MilestoneWords = "milestone-words",
+        IncreaseSuffixes = "increase-suffixes",
+        DecreaseSuffixes = "decrease-suffixes",
     }
 }
 

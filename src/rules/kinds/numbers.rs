@@ -21,13 +21,25 @@
 //! (A社の売上高 and B社の売上高). Words of `amount-fillers` (全部, うち, 計) are skipped when
 //! looking for the subject.
 //!
+//! Names tell quantities apart too: the proper nouns and 『titles』 of a mention's clause
+//! (佐藤美和（無所属） 2,917票, 『名探偵ミナト』 興収54.9億円). A mention naming nobody is
+//! compared with one naming the headline's subject, not with one naming someone else.
+//! Increases and decreases (8%増, 8%減: `increase-suffixes`, `decrease-suffixes`), forecasts
+//! (`forecast-words` anywhere in the sentence: 350億円を見込む), comparison bases (前期比)
+//! and periods (2026年3月期) are qualifiers; a value in brackets belongs to what the brackets
+//! follow (1日乗車券（大人500円）).
+//!
 //! # When two values conflict
 //!
 //! When their intervals do not overlap. Not compared: two mentions in one sentence (a list
-//! of values, a comparison), mentions in a sentence that narrates a change of value
-//! (`change-markers`: 修正, 引き上げ, …から…に), numbers without a unit (section numbers,
-//! years written alone) and ordinals of sections (第2章). One finding per quantity: at the
-//! later mention, with the earlier one as a related span.
+//! of values, a comparison), two items of one list (rows of a table), a quantity stated
+//! with three or more values (a ranking), the start of a change (3人から5人に, 44.90%を
+//! 下回り, 3ポイント下回り: `change-markers`), numbers that are part of a name
+//! (`quantity-name-suffixes`: 3号機, 2025年3月期) or a milestone (`milestone-words`: 100億円
+//! 突破), clock times (7時30分), numbers without a unit (section numbers) and ordinals of
+//! sections (第2章). A subject of one character (町は17日に) is too vague to compare, and a
+//! date's subject must be an event (発売日, 施行). One finding per quantity: at the later
+//! mention, with the earlier one as a related span.
 //!
 //! Placeholders: `{subject}` what is counted, `{match}` the later value, `{other}` the
 //! earlier value.
@@ -61,6 +73,11 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::QuantityQualifiers,
     LexiconId::AmountFillers,
     LexiconId::ChangeMarkers,
+    LexiconId::QuantityNameSuffixes,
+    LexiconId::ForecastWords,
+    LexiconId::MilestoneWords,
+    LexiconId::IncreaseSuffixes,
+    LexiconId::DecreaseSuffixes,
 ];
 
 #[derive(Debug)]
@@ -77,7 +94,11 @@ struct Mention {
     /// The quantity's span in the analysis text.
     span: Span,
     sentence: usize,
+    block: usize,
     key: Key,
+    /// Who or what the clause names before the number: proper nouns and 『titles』. Two
+    /// mentions about different names are different quantities.
+    entities: Vec<String>,
 }
 
 /// What makes two mentions the same quantity.
@@ -90,6 +111,17 @@ struct Key {
 
 /// How far back (in tokens) a subject is looked for.
 const SUBJECT_REACH: usize = 8;
+
+/// Units of a point in time: their subject must be an event (発売日, 施行), not an actor.
+const DATE_UNITS: &[&str] = &["日付", "年", "月", "日"];
+
+/// A noun chain found before a number: its text and first and last tokens.
+#[derive(Debug, Clone)]
+struct Chain {
+    text: String,
+    start: usize,
+    last: usize,
+}
 
 impl Numbers {
     pub fn compile(
@@ -106,14 +138,24 @@ impl Numbers {
 
     pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let mentions = self.mentions(ctx);
+        if mentions.len() < 2 {
+            return;
+        }
+        let topic = headline_entities(ctx);
+        let lists = list_runs(ctx.doc);
+        let listings = listings(&mentions);
         let mut reported: Vec<&Key> = Vec::new();
         for (j, later) in mentions.iter().enumerate() {
-            if reported.contains(&&later.key) {
+            if reported.contains(&&later.key) || listings.contains(&&later.key) {
                 continue;
             }
             let earlier = mentions[..j].iter().find(|m| {
                 m.key == later.key
                     && m.sentence != later.sentence
+                    && !(m.block != later.block
+                        && lists[m.block].is_some()
+                        && lists[m.block] == lists[later.block])
+                    && same_entities(&m.entities, &later.entities, &topic)
                     && !m.quantity.compatible(&later.quantity)
             });
             let Some(earlier) = earlier else { continue };
@@ -136,34 +178,67 @@ impl Numbers {
     fn mentions(&self, ctx: &Context<'_>) -> Vec<Mention> {
         let doc = ctx.doc;
         let a = ctx.analysis;
-        let change = self.lexicons.get(LexiconId::ChangeMarkers);
         let mut out = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let text = doc.slice(sentence.span);
-            if change.iter().any(|w| text.contains(w)) {
-                continue;
-            }
             let heading = !matches!(
                 doc.blocks[sentence.block].kind,
                 BlockKind::Paragraph | BlockKind::ListItem
             );
             let found = quantity::find(text);
-            for q in &found {
+            for (n, q) in found.iter().enumerate() {
+                // 1勝2敗, 7時30分: a number written against another is part of one value.
+                let touches = |o: Option<&Quantity>| {
+                    o.is_some_and(|o| o.span.end == q.span.start || q.span.end == o.span.start)
+                };
+                if touches(n.checked_sub(1).and_then(|p| found.get(p))) || touches(found.get(n + 1))
+                {
+                    continue;
+                }
+                let before = &text[..q.span.start];
+                // 3:1, 2対1, 3-2: a ratio or a score, not an amount.
+                let after_q = &text[q.span.end..];
+                if [':', '：', '対', '-', '−', '―'].iter().any(|&c| {
+                    before.ends_with(c)
+                        || after_q.starts_with(c)
+                            && after_q[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+                }) {
+                    continue;
+                }
+                if before.ends_with('時')
+                    && before[..before.len() - '時'.len_utf8()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_digit())
+                {
+                    continue;
+                }
                 let span = Span::new(
                     sentence.span.start + q.span.start,
                     sentence.span.start + q.span.end,
                 );
                 // 3人から5人に: one value becoming another.
                 let after = &doc.text[span.end..sentence.span.end];
-                if after.starts_with("から") || text[..q.span.start].ends_with("から") {
+                if after.starts_with("から") || before.ends_with("から") {
                     continue;
                 }
                 if q.ordinal && (heading || q.unit.is_empty()) {
                     continue;
                 }
-                let Some(key) = self.key(a, span, q, sentence.span) else {
+                let Some((mut key, entities)) = self.key(a, span, q, sentence.span) else {
                     continue;
                 };
+                // 2024年の来場者, 5月の売上高: a date in the clause before the number dates it.
+                let clause = a.tokens[self.clause_start(a, a.first_at(span.start), sentence.span)]
+                    .span
+                    .start;
+                for d in found.iter().filter(|d| {
+                    DATE_UNITS.contains(&d.unit.as_str())
+                        && sentence.span.start + d.span.start >= clause
+                        && d.span.end <= q.span.start
+                }) {
+                    key.qualifiers.push(text[d.span.range()].to_string());
+                }
                 if !self.units.is_empty() && !self.units.contains(&key.unit) {
                     continue;
                 }
@@ -174,33 +249,81 @@ impl Numbers {
                     quantity: q.clone(),
                     span,
                     sentence: s,
+                    block: sentence.block,
                     key,
+                    entities,
                 });
             }
         }
         out
     }
 
-    /// What a quantity at `span` counts: its unit, subject and qualifiers; `None` when its
-    /// subject cannot be told.
-    fn key(&self, a: &Analysis<'_>, span: Span, q: &Quantity, sentence: Span) -> Option<Key> {
+    /// What a quantity at `span` counts: its unit, subject and qualifiers, and the names of
+    /// its clause; `None` when it is not an amount of something that can be told.
+    fn key(
+        &self,
+        a: &Analysis<'_>,
+        span: Span,
+        q: &Quantity,
+        sentence: Span,
+    ) -> Option<(Key, Vec<String>)> {
         let first = a.first_at(span.start);
         let next = a.first_at(span.end);
+        let end = a.first_at(sentence.end);
+        let mut qualifiers = Vec::new();
+        if next < end && a.tokens[next].span.start == span.end {
+            let word = a.surface(next);
+            let pair = (next + 1 < end).then(|| format!("{word}{}", a.surface(next + 1)));
+            let is = |id: LexiconId| {
+                self.lexicons.contains(id, word)
+                    || self.lexicons.contains(id, a.base(next))
+                    || pair
+                        .as_deref()
+                        .is_some_and(|p| self.lexicons.contains(id, p))
+            };
+            // 2025年3月期, 3号機: a name; 100億円突破: a milestone; 3ポイント下回り: a change.
+            if is(LexiconId::QuantityNameSuffixes)
+                || is(LexiconId::MilestoneWords)
+                || is(LexiconId::ChangeMarkers)
+            {
+                return None;
+            }
+            if is(LexiconId::IncreaseSuffixes) {
+                qualifiers.push("(増)".to_string());
+            } else if is(LexiconId::DecreaseSuffixes) {
+                qualifiers.push("(減)".to_string());
+            }
+        }
         let clause = self.clause_start(a, first, sentence);
-        let qualifiers = self.qualifiers(a, clause..first);
+        let clause_end = self.clause_end(a, next, end);
+        // 44.90%を3.53ポイント下回り: the value a change starts from.
+        if next < end && a.surface(next) == "を" && (next..clause_end).any(|i| self.is_change(a, i))
+        {
+            return None;
+        }
+        qualifiers.extend(self.qualifiers(a, clause..first));
+        if (first..end).any(|i| self.lexicons.contains(LexiconId::ForecastWords, a.base(i))) {
+            qualifiers.push("(予想)".to_string());
+        }
         // 17の停留場: a number that modifies a noun counts that noun.
-        let following = (next < a.tokens.len()
-            && a.surface(next) == "の"
-            && a.tokens[next].span.start == span.end)
-            .then(|| noun_chain_forward(a, next + 1))
-            .flatten();
+        let following =
+            (next < end && a.surface(next) == "の" && a.tokens[next].span.start == span.end)
+                .then(|| noun_chain_forward(a, next + 1))
+                .flatten();
         if q.unit.is_empty() {
             let (subject, _) = following?;
-            return Some(Key {
-                unit: subject.clone(),
-                subject,
-                qualifiers,
-            });
+            if subject.chars().count() < 2 {
+                return None;
+            }
+            let entities = self.entities(a, clause..first);
+            return Some((
+                Key {
+                    unit: subject.clone(),
+                    subject,
+                    qualifiers,
+                },
+                entities,
+            ));
         }
         // 総額43億円の予算案 counts 総額 (the noun the number is written on); 2人の行方 with no
         // noun before it counts 行方.
@@ -209,38 +332,91 @@ impl Numbers {
                 let p = a.features(first - 1).pos;
                 let joined = a.tokens[first - 1].span.end == a.tokens[first].span.start;
                 (joined && p.is_noun() && !p.is_number() && !p.is_pronoun())
-                    .then(|| noun_chain_back(a, first - 1, clause).0)
+                    .then(|| noun_chain_back(a, first - 1, clause))
             })
-            .flatten()
-            .filter(|n| !self.is_filler(n));
-        let subject = match (attached, following) {
-            (Some(noun), _) => noun,
-            (None, following) => match self.subject_before(a, clause, first) {
-                Some(noun) => noun,
-                None => following
-                    .map(|(noun, _)| noun)
-                    .filter(|n| !self.is_filler(n))?,
-            },
+            .flatten();
+        let subject = match attached {
+            Some(chain) if after_number(a, chain.start) => None,
+            // 前期比6.1%増: what it is compared with, not what is counted.
+            Some(chain) if chain.text.ends_with('比') => {
+                qualifiers.push(chain.text.clone());
+                self.subject_before(a, clause, chain.start, &mut qualifiers)
+            }
+            Some(chain) if self.is_filler(&chain.text) => {
+                self.subject_before(a, clause, chain.start, &mut qualifiers)
+            }
+            Some(chain) => Some(chain),
+            None => self.subject_before(a, clause, first, &mut qualifiers),
         };
-        let mut qualifiers = qualifiers;
-        if let Some(owner) = owner_of(a, &subject, clause, first) {
+        // 最速52分, 最大で3万人: a superlative says what is measured when nothing else does.
+        let superlative = (q.core.start > q.span.start)
+            .then(|| {
+                let hedge = &a.text[span.start..span.start + (q.core.start - q.span.start)];
+                hedge.starts_with('最').then(|| Chain {
+                    text: hedge.to_string(),
+                    start: first,
+                    last: first,
+                })
+            })
+            .flatten();
+        // 3月14日に発売, 3月21日発売: a date is the date of the event that follows it.
+        let event = DATE_UNITS
+            .contains(&q.unit.as_str())
+            .then(|| following_event(a, next, end))
+            .flatten();
+        let subject = match subject.or(superlative).or(event) {
+            Some(chain) => chain,
+            None => {
+                let (text, end) = following.filter(|(n, _)| !self.is_filler(n))?;
+                Chain {
+                    text,
+                    start: next + 1,
+                    last: end - 1,
+                }
+            }
+        };
+        // A date is the date of an event (発売日, 施行), not of whoever acts on it (町は17日に);
+        // one character says too little of what is counted.
+        let subject = if DATE_UNITS.contains(&q.unit.as_str()) && !is_event(a, &subject) {
+            following_event(a, next, end)?
+        } else {
+            subject
+        };
+        if subject.text.chars().count() < 2 {
+            return None;
+        }
+        if let Some(owner) = owner_of(a, &subject.text, clause, first) {
             qualifiers.push(owner);
+        }
+        // 1日乗車券（大人500円）: a value in brackets belongs to what the brackets follow.
+        if let Some(owner) = bracket_owner(a, clause, first) {
+            qualifiers.push(format!("({owner})"));
         }
         qualifiers.sort();
         qualifiers.dedup();
-        Some(Key {
-            unit: q.unit.clone(),
-            subject,
-            qualifiers,
-        })
+        let entities = self.entities(a, clause..first);
+        Some((
+            Key {
+                unit: q.unit.clone(),
+                subject: subject.text,
+                qualifiers,
+            },
+            entities,
+        ))
     }
 
     fn is_filler(&self, word: &str) -> bool {
         self.lexicons.contains(LexiconId::AmountFillers, word)
     }
 
+    fn is_change(&self, a: &Analysis<'_>, i: usize) -> bool {
+        let change = self.lexicons.get(LexiconId::ChangeMarkers);
+        change.contains(a.surface(i)) || change.contains(a.base(i))
+    }
+
     /// The first token of the clause holding token `first`: after the last 。 or 、 before it
-    /// within the sentence (a 、 right after は/が does not end the clause: 総額は、42億円).
+    /// within the sentence. A 、 right after は/が (総額は、42億円) or right after a number
+    /// (売上高5,100億円、純利益350億円: one list of figures) does not end the clause.
     fn clause_start(&self, a: &Analysis<'_>, first: usize, sentence: Span) -> usize {
         let start = a.first_at(sentence.start);
         let mut i = first;
@@ -249,34 +425,62 @@ impl Numbers {
             if s == "。" {
                 break;
             }
-            if s == "、" {
-                let topic = i >= 2 && matches!(a.surface(i - 2), "は" | "が");
-                if !topic {
-                    break;
-                }
+            if s == "、" && !continues_clause(a, i - 1) {
+                break;
             }
             i -= 1;
         }
         i
     }
 
-    /// The nearest noun chain before token `first`, within the clause: particles, symbols
-    /// and filler nouns are skipped; a verb or adjective in between means the number is not
-    /// about a noun here.
-    fn subject_before(&self, a: &Analysis<'_>, clause: usize, first: usize) -> Option<String> {
+    /// The token after the clause holding token `next` (exclusive end, before `end`).
+    fn clause_end(&self, a: &Analysis<'_>, next: usize, end: usize) -> usize {
+        (next..end)
+            .find(|&i| matches!(a.surface(i), "。" | "、"))
+            .unwrap_or(end)
+    }
+
+    /// The nearest noun chain before token `first`, within the clause: particles, symbols,
+    /// other numbers with what they count (18.9%増の), filler nouns and comparison bases
+    /// (前期比, kept as qualifiers) are skipped; a verb or adjective in between means the
+    /// number is not about a noun here.
+    fn subject_before(
+        &self,
+        a: &Analysis<'_>,
+        clause: usize,
+        first: usize,
+        qualifiers: &mut Vec<String>,
+    ) -> Option<Chain> {
         let mut i = first;
         let floor = clause.max(first.saturating_sub(SUBJECT_REACH));
         while i > floor {
             let j = i - 1;
             let pos = a.features(j).pos;
-            if pos.is_particle() || pos.is_symbol() {
+            // 総額は、投票率が、全部で: particles that link a thing to its amount; 空港南までを
+            // 52分で is not the amount of 空港南.
+            if pos.is_particle() {
+                if !matches!(a.surface(j), "は" | "が" | "も" | "の" | "で") {
+                    return None;
+                }
                 i = j;
                 continue;
             }
-            if pos.is_noun() && !pos.is_number() && !pos.is_pronoun() {
-                let (chain, start) = noun_chain_back(a, j, floor);
-                if self.is_filler(&chain) || self.is_filler(a.surface(j)) {
-                    i = start;
+            if pos.is_symbol() || pos.is_number() {
+                i = j;
+                continue;
+            }
+            if pos.is_noun() && !pos.is_pronoun() {
+                let chain = noun_chain_back(a, j, floor);
+                if after_number(a, chain.start)
+                    || self.is_filler(&chain.text)
+                    || self.is_filler(a.surface(j))
+                {
+                    i = chain.start;
+                    continue;
+                }
+                if chain.text.ends_with('比') {
+                    qualifiers.push(chain.text.clone());
+                    i = chain.start;
                     continue;
                 }
                 return Some(chain);
@@ -290,22 +494,197 @@ impl Numbers {
         None
     }
 
-    /// The qualifier words in tokens `range`.
+    /// The qualifier words in tokens `range` (as written or by base form), and the periods
+    /// a number names (2026年3月期).
     fn qualifiers(&self, a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<String> {
         let words = self.lexicons.get(LexiconId::QuantityQualifiers);
-        let mut out: Vec<String> = range
-            .filter(|&i| words.contains(a.surface(i)))
-            .map(|i| a.surface(i).to_string())
-            .collect();
+        let periods = self.lexicons.get(LexiconId::QuantityNameSuffixes);
+        let mut out = Vec::new();
+        for i in range.clone() {
+            if words.contains(a.surface(i)) || words.contains(a.base(i)) {
+                out.push(a.surface(i).to_string());
+            } else if periods.contains(a.surface(i)) && i > range.start && after_number(a, i) {
+                let mut s = i;
+                while s > range.start
+                    && a.tokens[s - 1].span.end == a.tokens[s].span.start
+                    && (a.features(s - 1).pos.is_number() || after_number(a, s - 1))
+                {
+                    s -= 1;
+                }
+                out.push(a.text[a.tokens[s].span.start..a.tokens[i].span.end].to_string());
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Proper nouns (runs of them: 佐藤美和) and 『titles』 in tokens `range`.
+    fn entities(&self, a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            if a.features(i).pos.is_proper_noun() {
+                let s = i;
+                while i + 1 < range.end
+                    && a.features(i + 1).pos.is_proper_noun()
+                    && a.tokens[i].span.end == a.tokens[i + 1].span.start
+                {
+                    i += 1;
+                }
+                out.push(a.text[a.tokens[s].span.start..a.tokens[i].span.end].to_string());
+            } else if a.surface(i) == "『" {
+                let s = i + 1;
+                while i + 1 < range.end && a.surface(i + 1) != "』" {
+                    i += 1;
+                }
+                if s <= i && i + 1 < range.end {
+                    out.push(a.text[a.tokens[s].span.start..a.tokens[i].span.end].to_string());
+                }
+                i += 1;
+            }
+            i += 1;
+        }
         out.sort();
         out.dedup();
         out
     }
 }
 
+/// Whether the 、 at token `comma` continues its clause: after は/が, or after a number
+/// and its counter.
+fn continues_clause(a: &Analysis<'_>, comma: usize) -> bool {
+    if comma == 0 {
+        return false;
+    }
+    let prev = comma - 1;
+    matches!(a.surface(prev), "は" | "が")
+        || a.features(prev).pos.is_number()
+        || after_number(a, prev)
+}
+
+/// Whether token `i` is written right after a number (a counter or a suffix of it: 増, 年).
+fn after_number(a: &Analysis<'_>, i: usize) -> bool {
+    i > 0
+        && a.tokens[i - 1].span.end == a.tokens[i].span.start
+        && (a.features(i - 1).pos.is_number() || a.surface(i - 1) == "%")
+}
+
+/// The サ変 noun right after a date, or after its に/から/まで (3月14日に発売される).
+fn following_event(a: &Analysis<'_>, next: usize, end: usize) -> Option<Chain> {
+    let mut i = next;
+    if i < end && matches!(a.surface(i), "に" | "から" | "まで") {
+        i += 1;
+    }
+    (i < end && a.features(i).pos.is_sahen_noun()).then(|| Chain {
+        text: a.surface(i).to_string(),
+        start: i,
+        last: i,
+    })
+}
+
+/// Whether a subject names an event (a date's subject): it ends with a サ変 noun (施行,
+/// 発売; not 来場者) or with 日, 式 or 会 (発売日, 開会式, 説明会).
+fn is_event(a: &Analysis<'_>, subject: &Chain) -> bool {
+    a.features(subject.last).pos.is_sahen_noun()
+        || ["日", "式", "会"].iter().any(|e| subject.text.ends_with(e))
+}
+
+/// The noun before an opening bracket that encloses token `first` within the clause:
+/// 1日乗車券（大人500円） gives 乗車券.
+fn bracket_owner(a: &Analysis<'_>, clause: usize, first: usize) -> Option<String> {
+    let mut depth = 0usize;
+    for i in (clause..first).rev() {
+        match a.surface(i) {
+            "）" | ")" => depth += 1,
+            "（" | "(" if depth > 0 => depth -= 1,
+            "（" | "(" => {
+                if i == 0 || i <= clause {
+                    return None;
+                }
+                let p = a.features(i - 1).pos;
+                return (p.is_noun() && !p.is_number())
+                    .then(|| noun_chain_back(a, i - 1, clause).text);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The keys stated with three or more values that exclude each other: a table or ranking
+/// (each row a different film, candidate or place), not one quantity misstated.
+fn listings(mentions: &[Mention]) -> Vec<&Key> {
+    let mut out: Vec<&Key> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if out.contains(&&m.key) {
+            continue;
+        }
+        let mut distinct: Vec<&Quantity> = Vec::new();
+        for o in mentions[i..].iter().filter(|o| o.key == m.key) {
+            if distinct.iter().all(|d| !d.compatible(&o.quantity)) {
+                distinct.push(&o.quantity);
+            }
+        }
+        if distinct.len() >= 3 {
+            out.push(&m.key);
+        }
+    }
+    out
+}
+
+/// For each block, the run of consecutive list items it belongs to (items of one list
+/// enumerate different things: their figures are not compared with each other).
+fn list_runs(doc: &crate::document::Document) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(doc.blocks.len());
+    let mut run = 0;
+    let mut previous_item = false;
+    for block in &doc.blocks {
+        let item = block.kind == BlockKind::ListItem;
+        if item && !previous_item {
+            run += 1;
+        }
+        out.push(item.then_some(run));
+        previous_item = item;
+    }
+    out
+}
+
+/// The proper nouns of the headline: what an article's unnamed figures are about.
+fn headline_entities(ctx: &Context<'_>) -> Vec<String> {
+    let a = ctx.analysis;
+    let Some(headline) = ctx
+        .doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Headline)
+    else {
+        return Vec::new();
+    };
+    let range = a.first_at(headline.span.start)..a.first_at(headline.span.end);
+    range
+        .filter(|&i| a.features(i).pos.is_proper_noun())
+        .map(|i| a.surface(i).to_string())
+        .collect()
+}
+
+/// Whether two mentions can be about the same names: both name none, they share one (or
+/// one is the other's prefix: 佐藤 and 佐藤美和), or only one names any and that is the
+/// article's topic (a name of the headline).
+fn same_entities(x: &[String], y: &[String], topic: &[String]) -> bool {
+    let related = |p: &str, q: &str| p.starts_with(q) || q.starts_with(p);
+    let share = |p: &[String], q: &[String]| p.iter().any(|e| q.iter().any(|f| related(e, f)));
+    match (x.is_empty(), y.is_empty()) {
+        (true, true) => true,
+        (false, false) => share(x, y),
+        (true, false) => share(y, topic),
+        (false, true) => share(x, topic),
+    }
+}
+
 /// The noun chain (nouns, prefixes and suffixes without particles) ending at token `last`,
-/// not before `floor`, and where it starts.
-fn noun_chain_back(a: &Analysis<'_>, last: usize, floor: usize) -> (String, usize) {
+/// not before `floor`.
+fn noun_chain_back(a: &Analysis<'_>, last: usize, floor: usize) -> Chain {
     let mut start = last;
     while start > floor {
         let p = a.features(start - 1).pos;
@@ -316,13 +695,20 @@ fn noun_chain_back(a: &Analysis<'_>, last: usize, floor: usize) -> (String, usiz
         start -= 1;
     }
     let span = Span::new(a.tokens[start].span.start, a.tokens[last].span.end);
-    (a.text[span.range()].to_string(), start)
+    Chain {
+        text: a.text[span.range()].to_string(),
+        start,
+        last,
+    }
 }
 
-/// The noun chain starting at token `first`, if it is a noun.
+/// The noun chain starting at token `first`, if it is a noun, and the token after it.
 fn noun_chain_forward(a: &Analysis<'_>, first: usize) -> Option<(String, usize)> {
+    if first >= a.tokens.len() {
+        return None;
+    }
     let p = a.features(first).pos;
-    if first >= a.tokens.len() || !p.is_noun() || p.is_number() || p.is_pronoun() {
+    if !p.is_noun() || p.is_number() || p.is_pronoun() {
         return None;
     }
     let mut end = first + 1;
@@ -351,9 +737,13 @@ fn owner_of(a: &Analysis<'_>, subject: &str, clause: usize, first: usize) -> Opt
     if !p.is_noun() || p.is_number() || p.is_pronoun() {
         return None;
     }
-    let (owner, _) = noun_chain_back(a, at - 2, clause);
-    // 同社の, 同市の: the article's own subject, whatever it is called elsewhere.
-    (!owner.starts_with('同')).then_some(owner)
+    let owner = noun_chain_back(a, at - 2, clause).text;
+    // 同社の, 同市の: the article's own subject, whatever it is called elsewhere (but 同期
+    // and 同業 are words of their own).
+    let own = owner.starts_with('同')
+        && owner.chars().count() == 2
+        && !matches!(owner.as_str(), "同期" | "同業" | "同年" | "同月" | "同日");
+    (!own).then_some(owner)
 }
 
 #[cfg(test)]
@@ -425,6 +815,67 @@ mod tests {
             &[],
         );
         assert_hits(&rule(), "19の停留場がある。\n17の停留場がある。", &["17"]);
+    }
+
+    #[test]
+    fn what_is_counted_is_told_from_the_words_around_the_number() {
+        // A superlative names what is measured; a date is the date of the event after it.
+        assert_hits(
+            &rule(),
+            "空港までを最速52分で結ぶ。\n- 空港までは最速で57分",
+            &["57分"],
+        );
+        assert_hits(
+            &rule(),
+            "X5を発売\n\nX5は、3月14日に発売される。\n\n- 3月21日発売、価格は7万円",
+            &["3月21日"],
+        );
+        // The start of a change is not the value: 44.90% is what 41.37% fell below.
+        assert_hits(
+            &rule(),
+            "投票率は41.37%で、前回の44.90%を3.53ポイント下回った。\n投票率が41.73%にとどまった。",
+            &["41.73%"],
+        );
+    }
+
+    #[test]
+    fn different_things_named_around_a_number_are_not_compared() {
+        for text in [
+            // An actor is not an event: the dates of what the town did.
+            "町は17日に指示を解除した。\n町は15日に会見を開いた。",
+            // A one-character subject says too little.
+            "午後は3人だった。\n午後の部は5人。",
+            // Different names in the clause.
+            "東京都では感染者が300人だった。\n大阪府では感染者が200人だった。",
+            // A figure naming nobody is not compared with a figure of someone else.
+            "トヨタの決算\n\nホンダは、営業利益が20%増だった。\n\n営業利益は25%増だった。",
+            // Rows of one list, and a ranking of three values.
+            "開票結果\n\n- 佐藤（無所属・新） 2,917票\n- 鈴木（無所属・現） 3,842票",
+            "興収は10億円だった。\n興収は20億円だった。\n興収は30億円だった。",
+            // A forecast and a result; an increase and a decrease; a comparison base.
+            "純利益は312億円だった。\n純利益は350億円を見込む。",
+            "来場者は前年比10%増だった。\n来場者は前年比5%減となった。",
+            "売上高は前期比6.1%増だった。\n純利益は前期比8.4%減だった。",
+            // A milestone, a period, a clock time, a ratio, a value in brackets.
+            "興行収入は5億2000万円を記録した。\n興行収入は100億円突破が目前だ。",
+            "2025年3月期の売上高は4,820億円だった。\n2026年3月期の売上高は5,100億円を見込む。",
+            "午前7時30分に発表した。\n午前7時12分に解除した。",
+            "濃塩酸と濃硝酸を3:1のモル比で混ぜる。\n2のモル比では溶けない。",
+            "運賃は大人200円だ。\n1日乗車券（大人500円）もある。",
+            // Years in the clause date the figure.
+            "2024年の来場者は3万人だった。\n2025年の来場者は4万人だった。",
+        ] {
+            assert_hits(&rule(), text, &[]);
+        }
+    }
+
+    #[test]
+    fn a_figure_naming_nobody_is_about_the_headline_subject() {
+        assert_hits(
+            &rule(),
+            "トヨタの決算\n\nトヨタは、営業利益が20%増だった。\n\n営業利益は25%増だった。",
+            &["25%"],
+        );
     }
 
     #[test]
