@@ -28,6 +28,14 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// One level below: error → warning → info (info stays info).
+    pub fn lower(self) -> Severity {
+        match self {
+            Severity::Error => Severity::Warning,
+            Severity::Warning | Severity::Info => Severity::Info,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -78,6 +86,9 @@ pub struct Hit {
     pub message: String,
     pub related: Vec<Related>,
     pub fixes: Vec<Fix>,
+    /// Weaker evidence than the rule's own case: reported one severity level below the
+    /// rule's (an error rule's hit becomes a warning).
+    pub weaker: bool,
 }
 
 impl Hit {
@@ -87,7 +98,14 @@ impl Hit {
             message,
             related: Vec::new(),
             fixes: Vec::new(),
+            weaker: false,
         }
+    }
+
+    /// Marks the hit as weaker evidence (see [`Hit::weaker`]).
+    pub fn weaker(mut self) -> Self {
+        self.weaker = true;
+        self
     }
 
     pub fn with_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {

@@ -134,7 +134,11 @@ fn to_finding(rule: &Rule, doc: &Document, hit: Hit) -> Option<Finding> {
     Some(Finding {
         rule: rule.id.clone(),
         kind: rule.kind(),
-        severity: rule.severity,
+        severity: if hit.weaker {
+            rule.severity.lower()
+        } else {
+            rule.severity
+        },
         message: hit.message,
         span: doc.to_source(hit.span),
         related: hit

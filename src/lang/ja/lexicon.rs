@@ -68,6 +68,8 @@ named_enum! {
         MilestoneWords = "milestone-words",
         IncreaseSuffixes = "increase-suffixes",
         DecreaseSuffixes = "decrease-suffixes",
+        HeadlineFraming = "headline-framing",
+        EnumeratorLabels = "enumerator-labels",
     }
 }
 
@@ -119,6 +121,7 @@ const FILES: &[(&str, &str)] = &[
     ("nouns.yaml", include_str!("lexicons/nouns.yaml")),
     ("particles.yaml", include_str!("lexicons/particles.yaml")),
     ("quantities.yaml", include_str!("lexicons/quantities.yaml")),
+    ("headlines.yaml", include_str!("lexicons/headlines.yaml")),
     (
         "punctuation.yaml",
         include_str!("lexicons/punctuation.yaml"),

@@ -92,6 +92,7 @@ use crate::algo::lowercase::lowercase;
 use crate::document::{BlockKind, Document, trim_span};
 use crate::error::FileError;
 use crate::finding::Hit;
+use crate::lang::ja::quantity::{self, Quantity};
 use crate::lang::ja::{Analysis, Labels, LexiconId, Lexicons};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
@@ -110,6 +111,23 @@ pub enum UnitScope {
     All,
 }
 
+/// How places whose only unsupported units are weak (common nouns, actions, verbs: what a
+/// headline rewords) are reported. Strong units (names, numbers) are always reported at the
+/// rule's severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum WeakUnits {
+    /// Like strong units.
+    #[default]
+    Report,
+    /// One severity level below the rule's.
+    Lower,
+    /// One level below, and only when at least two and at least half of the place's units
+    /// are unsupported (the headline is about something the body does not tell); a reworded
+    /// word is not reported.
+    Majority,
+}
+
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct Spec {
@@ -123,6 +141,8 @@ pub struct Spec {
     pub heading_units: UnitScope,
     /// A noun chain is also supported when each of its nouns is.
     pub compound_parts: bool,
+    /// How places whose unsupported units are all weak (no name, no number) are reported.
+    pub weak_units: WeakUnits,
     /// Regexes for summary headings (matched against the heading text). Replaces the default.
     pub summary_headings: Vec<String>,
     /// Regexes for lines that are not body (matched per line). Replaces the default.
@@ -145,6 +165,7 @@ impl Default for Spec {
             check_summary: true,
             heading_units: UnitScope::Salient,
             compound_parts: false,
+            weak_units: WeakUnits::Report,
             summary_headings: list(&[
                 r"^(?:この記事の|記事の)?(?:要約|まとめ|概要|要点|ポイント)$",
                 r"^.{1,20}の(?:ポイント|要点)$",
@@ -172,7 +193,12 @@ mod body_search;
 pub const PLACEHOLDERS: &[&str] = &["units", "count", "total", "place"];
 
 /// The lexicons this kind reads.
-pub const LEXICONS: &[LexiconId] = &[LexiconId::ClaimlessVerbs, LexiconId::PluralSuffixes];
+pub const LEXICONS: &[LexiconId] = &[
+    LexiconId::ClaimlessVerbs,
+    LexiconId::PluralSuffixes,
+    LexiconId::HeadlineFraming,
+    LexiconId::EnumeratorLabels,
+];
 
 #[derive(Debug)]
 pub struct HeadlineSupport {
@@ -181,6 +207,7 @@ pub struct HeadlineSupport {
     check_summary: bool,
     heading_units: UnitScope,
     compound_parts: bool,
+    weak_units: WeakUnits,
     summary_headings: Vec<LineRegex>,
     boilerplate: Vec<LineRegex>,
     source_lines: Vec<LineRegex>,
@@ -250,6 +277,7 @@ impl HeadlineSupport {
             check_summary: spec.check_summary,
             heading_units: spec.heading_units,
             compound_parts: spec.compound_parts,
+            weak_units: spec.weak_units,
             summary_headings: line_regexes(summary_headings),
             boilerplate: line_regexes(boilerplate),
             source_lines: line_regexes(source_lines),
@@ -281,17 +309,36 @@ impl HeadlineSupport {
         let found = keys.find_in(a, &body);
         let headline = doc.headline().map(|b| b.span);
         let labels = Labels::get();
+        let mut body_quantities: Option<Vec<Quantity>> = None;
         for (place, units) in &checked {
             let supported = |u: &Unit| {
                 u.variants.iter().any(|&k| found[k])
                     || (!u.parts.is_empty() && u.parts.iter().all(|p| p.iter().any(|&k| found[k])))
             };
-            let missing: Vec<&Unit> = units.iter().filter(|u| !supported(u)).collect();
+            let mut missing: Vec<&Unit> = units.iter().filter(|u| !supported(u)).collect();
+            // 42億円 for 42億3000万円, 2割増 for 20.4%増: a rounded number is supported.
+            if missing.iter().any(|u| u.number) {
+                let quantities = body_quantities.get_or_insert_with(|| {
+                    body.iter()
+                        .flat_map(|line| quantity::find(&doc.text[line.range()]))
+                        .collect()
+                });
+                missing
+                    .retain(|u| !u.number || !rounds_to_body(&a.text[u.span.range()], quantities));
+            }
             let Some(first) = missing.first() else {
                 continue;
             };
             let coverage = (units.len() - missing.len()) as f64 / units.len() as f64;
             if coverage >= self.min_coverage {
+                continue;
+            }
+            let weak = missing.iter().all(|u| !u.strong);
+            let weaker = weak && self.weak_units != WeakUnits::Report;
+            if weak
+                && self.weak_units == WeakUnits::Majority
+                && (missing.len() < 2 || missing.len() * 2 < units.len())
+            {
                 continue;
             }
             let listed: String = missing
@@ -313,6 +360,9 @@ impl HeadlineSupport {
                 && let Some(h) = headline
             {
                 hit = hit.with_related(h, labels.headline_repeats_title.fill(&[]));
+            }
+            if weaker {
+                hit = hit.weaker();
             }
             out.push(hit);
         }
@@ -457,8 +507,23 @@ impl HeadlineSupport {
             && self.heading_units == UnitScope::Salient;
         let mut seen = FastHashSet::default();
         let mut units = Vec::new();
+        let heading = matches!(place.role, Role::Heading | Role::Title);
         for raw in split_units(a, a.within(place.span), &self.lexicons) {
             if salient_only && !raw.salient {
+                continue;
+            }
+            if heading && is_ordinal(a.text, place.span, raw.span, &self.lexicons) {
+                continue;
+            }
+            // A section heading that dates its section (7月10日, 23日) is structure; a year
+            // (沖縄の2030年計画) is not.
+            if place.role == Role::Heading && is_day(&a.text[raw.span.range()]) {
+                continue;
+            }
+            // 3選, 2025年版, 徹底解説: how the headline is framed.
+            let framing = self.lexicons.get(LexiconId::HeadlineFraming);
+            let written = &a.text[raw.span.range()];
+            if framing.iter().any(|w| written.ends_with(w)) {
                 continue;
             }
             let key = raw.key(a);
@@ -492,6 +557,9 @@ impl HeadlineSupport {
                 span: raw.span,
                 variants,
                 parts,
+                // A date frames the story in time; the body often says 同日 or nothing.
+                strong: raw.salient && !is_date(&a.text[raw.span.range()]),
+                number: a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit()),
             });
         }
         units
@@ -564,6 +632,91 @@ struct Unit {
     variants: Vec<usize>,
     /// With `compound_parts`: each noun's variants; all found supports the unit.
     parts: Vec<Vec<usize>>,
+    /// A name or a number: a claim a rewording keeps.
+    strong: bool,
+    /// Has digits: may be supported by a body number it rounds.
+    number: bool,
+}
+
+/// Whether a number unit of a heading is the heading's own number, not a claim: at the
+/// start, or after a label of `enumerator-labels` (その3, ポイント2：), and followed by a
+/// separator or nothing (`1. 見通し`, `(3)`, `2`); or `第2章`.
+fn is_ordinal(text: &str, place: Span, unit: Span, lexicons: &Lexicons) -> bool {
+    let u = &text[unit.range()];
+    if !u.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let before = text[place.start..unit.start].trim();
+    let after = &text[unit.end..place.end];
+    let section = u.strip_prefix('第').is_some_and(|rest| {
+        ["章", "節", "部", "項"].iter().any(|c| rest.ends_with(c))
+            && rest
+                .trim_end_matches(['章', '節', '部', '項'])
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+    });
+    let label = before.trim_start_matches(['(', '（', '[', '【']).trim_end();
+    let leading = (label.is_empty() || lexicons.contains(LexiconId::EnumeratorLabels, label))
+        && u.bytes().all(|b| b.is_ascii_digit())
+        && (after.is_empty()
+            || after.starts_with([
+                '.', '．', '、', ')', '）', ':', '：', ' ', '　', ']', '】', '-', '/',
+            ]));
+    section || leading
+}
+
+/// Whether a unit is a date or a year (2025年, 7月10日, 23日).
+fn is_date(unit: &str) -> bool {
+    let found = quantity::find(unit);
+    matches!(found.as_slice(), [q] if matches!(q.unit.as_str(), "日付" | "年" | "月" | "日"))
+}
+
+/// Whether a unit is a day or a month (7月10日, 23日, 7月), not a year.
+fn is_day(unit: &str) -> bool {
+    let found = quantity::find(unit);
+    matches!(found.as_slice(), [q] if matches!(q.unit.as_str(), "日付" | "月" | "日"))
+        && !unit.contains('年')
+}
+
+/// Whether a headline number (`42億円`, `2割増`, `約3万人`) is, rounded as written, a value
+/// the body states in the same unit: 42億円 has two significant digits, so it stands for
+/// 41.5億 to 42.5億 and 42億3000万円 supports it.
+fn rounds_to_body(unit: &str, body: &[Quantity]) -> bool {
+    let found = quantity::find(unit);
+    let [q] = found.as_slice() else {
+        return false;
+    };
+    if q.ordinal || q.unit.is_empty() || q.unit == "日付" {
+        return false;
+    }
+    // 2割 is 15-25%; otherwise at most 5% either way (100人 is not 120人).
+    let cap = if unit.contains('割') {
+        5.0
+    } else {
+        q.value.abs() * 0.05
+    };
+    let half = (rounding_step(q.value) / 2.0).min(cap);
+    let (low, high) = (q.low - half, q.high + half);
+    body.iter()
+        .any(|b| b.unit == q.unit && !b.ordinal && b.low <= high && low <= b.high)
+}
+
+/// The place value of the last significant digit of `v` (4.2e9 → 1e8, 20 → 10, 39800 → 100).
+fn rounding_step(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return 0.0;
+    }
+    let v = v.abs();
+    let mut step = 10f64.powf(v.log10().floor());
+    // Down to the last nonzero digit (at most 15 digits of precision).
+    for _ in 0..15 {
+        let r = v / step;
+        if (r - r.round()).abs() < 1e-6 * r.max(1.0) {
+            break;
+        }
+        step /= 10.0;
+    }
+    step
 }
 
 /// The trimmed lines of a block.
@@ -785,7 +938,14 @@ fn split_units(
                     c.content = true;
                     c.parts.push(i);
                 }
-                c.salient |= a.features(i).pos.is_proper_noun()
+                // An unknown katakana word is tagged 固有名詞 by the unknown-word model, but
+                // is far more often a loanword (スペック) than a name; unknown Latin letters
+                // (NATO, JSA) are names.
+                let guessed = a.is_unknown(i)
+                    && a.surface(i)
+                        .chars()
+                        .all(|ch| matches!(ch, 'ァ'..='ヶ' | 'ー' | '・'));
+                c.salient |= (a.features(i).pos.is_proper_noun() && !guessed)
                     || a.surface(i).bytes().any(|b| b.is_ascii_digit());
             }
         }
@@ -929,6 +1089,71 @@ mod tests {
             "株価が一時500円高\n\n株価は一時50円上昇した。\n",
             &["500円高"],
         );
+    }
+
+    #[test]
+    fn weak_units_are_reported_by_evidence() {
+        // 乱れ is reworded in the body; 九州 (a name) is not there at all.
+        let reworded = "大雪で交通に乱れ\n\n大雪の影響で、交通機関の運休が相次いだ。\n";
+        let unnamed = "大雪で九州の交通に乱れ\n\n大雪の影響で、交通の運休が相次いだ。\n";
+        let majority = rule("weak_units: majority\nseverity: error\n");
+        assert_hits(&majority, reworded, &[]);
+        assert_hits(&majority, unnamed, &["九州"]);
+        // Most of the headline missing: reported, one level lower.
+        let off = "知事が災害派遣を要請\n\n大雨で川が増水した。\n";
+        let found = hits(&majority, off);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, crate::finding::Severity::Warning);
+        let lower = rule("weak_units: lower\nseverity: error\n");
+        let found = hits(&lower, reworded);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, crate::finding::Severity::Warning);
+        // A strong unit keeps the rule's severity.
+        let found = hits(&lower, unnamed);
+        assert_eq!(found[0].severity, crate::finding::Severity::Error);
+        assert_hits(&rule(""), reworded, &["乱れ"]);
+    }
+
+    #[test]
+    fn section_numbers_framing_and_section_dates_are_not_claims() {
+        let r = rule("");
+        for text in [
+            "散歩の効果\n\n## 1. 今後の見通し\n\n散歩の効果と見通し。\n",
+            "散歩の効果\n\n## 第2章 見通し\n\n散歩の効果と見通し。\n",
+            "散歩の効果\n\n## ポイント2：見通し\n\n散歩の効果と見通し。\n",
+            "散歩の効果\n\n## (3) 見通し\n\n散歩の効果と見通し。\n",
+            "散歩の効果3選、2025年版\n\n散歩の効果を紹介する。\n",
+            "散歩の効果\n\n## 7月10日\n\n散歩の効果を紹介する。\n",
+        ] {
+            assert_hits(&r, text, &[]);
+        }
+        // A number inside a heading's text is a claim.
+        assert_hits(
+            &r,
+            "散歩の効果\n\n## 参加者は300人\n\n散歩の効果を紹介する。\n",
+            &["300人"],
+        );
+    }
+
+    #[test]
+    fn a_rounded_number_is_supported_by_the_exact_one() {
+        let r = rule("");
+        assert_hits(&r, "補正予算42億円\n\n補正予算は42億3000万円。\n", &[]);
+        assert_hits(&r, "営業益2割増\n\n営業益は20.4%増えた。\n", &[]);
+        assert_hits(
+            &r,
+            "補正予算45億円\n\n補正予算は42億3000万円。\n",
+            &["45億円"],
+        );
+        // 100 is not a rounding of 120.
+        assert_hits(&r, "参加者100人\n\n参加者は120人だった。\n", &["100人"]);
+    }
+
+    #[test]
+    fn an_unknown_katakana_word_is_not_taken_for_a_name() {
+        let r = rule("");
+        let text = "散歩の効果\n\n## 基本スペック\n\n散歩の効果を紹介する。\n";
+        assert_hits(&r, text, &[]);
     }
 
     #[test]
