@@ -157,8 +157,7 @@ pub fn normalize_full(source: &str) -> Normalized {
         out.extend(group.nfkc());
         // Spacing diacritics (¸ ´ ¨ ˜) decompose to a space and a combining mark: keep them as
         // written, so normalisation never puts whitespace where the author wrote none.
-        if out[norm_start..].contains(char::is_whitespace) && !group.contains(char::is_whitespace)
-        {
+        if out[norm_start..].contains(char::is_whitespace) && !group.contains(char::is_whitespace) {
             out.truncate(norm_start);
             out.push_str(original);
         }

@@ -144,7 +144,11 @@ fn to_finding(rule: &Rule, doc: &Document, hit: Hit) -> Option<Finding> {
             .filter(|f| !doc.overlaps_mask(f.span))
             .map(|f| {
                 let (span, replacement) = doc.fix_to_source(f.span, &f.replacement);
-                Fix { span, replacement }
+                Fix {
+                    span,
+                    replacement,
+                    applicability: f.applicability,
+                }
             })
             .collect(),
     })

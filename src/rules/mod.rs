@@ -50,6 +50,7 @@ impl Rule {
         let id = id.into();
         let src = &source;
         src.check_nesting().map_err(|e| vec![e])?;
+        src.check_authoring_mistakes().map_err(|e| vec![e])?;
         let value: serde_yaml::Value =
             serde_yaml::from_str(&src.text).map_err(|e| vec![src.yaml_error(&e, &[])])?;
         let serde_yaml::Value::Mapping(map) = &value else {
@@ -82,10 +83,12 @@ impl Rule {
                 .and_then(|k| yaml::value_span(&src.text, k.end, &kind));
             return Err(vec![
                 src.error(at, format!("unknown rule kind `{kind}`"))
-                    .with_help(
-                        did_you_mean(&kind, kinds::KIND_NAMES)
-                            .replace("valid keys here", "valid kinds"),
-                    ),
+                    .with_help(crate::i18n::did_you_mean(
+                        &kind,
+                        kinds::KIND_NAMES,
+                        "valid kinds",
+                        "使える種類",
+                    )),
             ]);
         };
         let valid: Vec<&str> = field_names::<Common>()
