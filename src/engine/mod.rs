@@ -108,8 +108,18 @@ impl Linter {
     }
 }
 
-/// Runs one rule and maps its hits to findings with source spans.
+/// Runs one rule and maps its hits to findings with source spans. A rule with
+/// `match_on: source` runs on the document as written (its own analysis).
 pub fn run_rule(rule: &Rule, doc: &Document, analysis: &Analysis<'_>) -> Vec<Finding> {
+    if rule.matches_source() {
+        let verbatim = doc.verbatim();
+        let analysis = Analysis::new(analysis.morph, &verbatim.text);
+        return run_on(rule, &verbatim, &analysis);
+    }
+    run_on(rule, doc, analysis)
+}
+
+fn run_on(rule: &Rule, doc: &Document, analysis: &Analysis<'_>) -> Vec<Finding> {
     let ctx = Context { doc, analysis };
     rule.check(&ctx)
         .into_iter()

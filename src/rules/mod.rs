@@ -36,6 +36,8 @@ pub struct Rule {
     pub description: String,
     pub examples: Examples,
     pub origin: Origin,
+    /// `match_on: source`: the rule runs on the text as written, not the normalised text.
+    pub match_on: spec::MatchOn,
     message: Message,
     kind: Kind,
 }
@@ -133,12 +135,18 @@ impl Rule {
             });
             vec![src.error(span, e.message)]
         })?;
+        let src = &RuleSource {
+            path: src.path.clone(),
+            text: src.text.clone(),
+            match_on: common.match_on,
+        };
         let compiled = Kind::compile(&kind, src, &value, &valid)?;
         Ok(Rule {
             id,
             severity: common.severity,
             description: common.description,
             examples: common.examples,
+            match_on: common.match_on,
             origin: Origin {
                 path: source.path.clone(),
                 text: source.text.clone(),
@@ -156,7 +164,16 @@ impl Rule {
     /// Runs the rule over an analysed document.
     /// See `Kind::required_literals`.
     pub fn required_literals(&self) -> Option<&[String]> {
-        self.kind.required_literals()
+        // The prefilter searches the normalised text; a rule on the source text always runs.
+        match self.match_on {
+            spec::MatchOn::Normalized => self.kind.required_literals(),
+            spec::MatchOn::Source => None,
+        }
+    }
+
+    /// Whether the rule runs on the text as written (`match_on: source`).
+    pub fn matches_source(&self) -> bool {
+        self.match_on == spec::MatchOn::Source
     }
 
     pub fn check(&self, ctx: &Context<'_>) -> Vec<Hit> {
@@ -229,5 +246,29 @@ impl Pack {
         } else {
             Err(errors)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
+
+    #[test]
+    fn match_on_source_tells_full_width_from_half_width() {
+        let text = "価格は１００円と100円。";
+        let regex = "kind: existence\nmessage: x\nregex: ['[０-９]+']\n";
+        assert_hits(&rule_from_yaml(regex), text, &["１００", "100"]);
+        let source = rule_from_yaml(&format!("{regex}match_on: source\n"));
+        assert!(source.matches_source());
+        assert_eq!(source.required_literals(), None, "always runs");
+        assert_hits(&source, text, &["１００"]);
+        // A swap between the two widths is no longer "swapped for itself".
+        let swap = rule_from_yaml(
+            "kind: substitution\nmessage: x\nswap:\n  １００: 100\nmatch_on: source\n",
+        );
+        let found = hits(&swap, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.range()], "１００");
+        assert_eq!(found[0].fixes[0].replacement, "100");
     }
 }

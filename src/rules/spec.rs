@@ -32,6 +32,22 @@ pub struct Common {
     /// The rule's tests: `bad` texts it must report (《 》 marks where), `good` texts it must not.
     #[serde(default)]
     pub examples: Examples,
+    /// What the rule's terms, regexes and swap keys match: `normalized` (the default: the text
+    /// after NFKC, so ＮＡＴＯ matches NATO and full-width digits match ASCII ones) or `source`
+    /// (the text as written, for house style about 全角/半角: `regex: ['[０-９]+']`).
+    #[serde(default)]
+    pub match_on: MatchOn,
+}
+
+/// What a rule matches: the normalised text or the text as written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchOn {
+    /// The NFKC-normalised text (full-width and half-width forms are the same).
+    #[default]
+    Normalized,
+    /// The text as written.
+    Source,
 }
 
 /// A rule's tests: `bad` texts must produce a finding from the rule, `good` texts none.
@@ -143,6 +159,9 @@ pub fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
 pub struct RuleSource {
     pub path: String,
     pub text: Arc<str>,
+    /// What the rule matches (`match_on`): literal terms and regexes are NFKC-normalised like
+    /// the text unless the rule matches the source as written.
+    pub match_on: MatchOn,
 }
 
 impl RuleSource {
@@ -150,6 +169,16 @@ impl RuleSource {
         RuleSource {
             path: path.into(),
             text: text.into(),
+            match_on: MatchOn::Normalized,
+        }
+    }
+
+    /// A term or regex of the rule in the form the text it is matched against has.
+    pub fn normalize(&self, s: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        match self.match_on {
+            MatchOn::Normalized => s.nfkc().collect(),
+            MatchOn::Source => s.to_string(),
         }
     }
 
