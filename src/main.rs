@@ -310,10 +310,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
             };
             let settings = workspace.settings_of(Path::new("."))?;
             let Some(rule) = settings.linter().rules().iter().find(|r| r.id == id) else {
-                writeln!(
-                    stderr(color),
-                    "error: no enabled rule `{id}` (see `seigo rules`)"
-                )?;
+                let message = i18n::tr(
+                    format!("error: no enabled rule `{id}` (see `seigo rules`)"),
+                    format!("error: 有効なルール `{id}` はありません（`seigo rules` で一覧）"),
+                );
+                writeln!(stderr(color), "{message}")?;
                 return Ok(ExitStatus::Error);
             };
             let shown = if yaml {

@@ -111,7 +111,10 @@ impl Rule {
                 errors.push(
                     src.error(
                         src.key(name),
-                        format!("unknown key `{name}` for kind `{kind}`"),
+                        crate::i18n::tr(
+                            format!("unknown key `{name}` for kind `{kind}`"),
+                            format!("`{kind}` のルールに未知のキー `{name}` があります"),
+                        ),
                     )
                     .with_help(did_you_mean(name, &valid)),
                 );

@@ -215,7 +215,10 @@ impl RuleSource {
             .strip_prefix("unknown field `")
             .and_then(|r| r.split('`').next())
         {
-            err.message = format!("unknown key `{unknown}`");
+            err.message = crate::i18n::tr(
+                format!("unknown key `{unknown}`"),
+                format!("未知のキー `{unknown}` です"),
+            );
             err = err.with_help(did_you_mean(unknown, valid_keys));
         } else if message.contains("invalid type") {
             err = err.with_help(type_hint(&message));

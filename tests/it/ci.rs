@@ -374,6 +374,12 @@ fn yaml_mistakes_are_taught_at_their_line_in_english_and_japanese() {
         );
     }
     insta::assert_snapshot!("yaml_mistake_ja", teach(cases[1].0, "ja"));
+    let typo = teach("kind: existence\nmessage: x\ntemrs: [帰り先]\n", "ja");
+    assert!(
+        typo.contains("`existence` のルールに未知のキー `temrs` があります")
+            && typo.contains("`terms` の誤りではありませんか？"),
+        "{typo}"
+    );
 }
 
 #[test]
@@ -385,6 +391,15 @@ fn explain_yaml_prints_the_rule_and_init_from_copies_it() {
     assert!(out.status.success());
     let yaml = fs::read_to_string(crate::root().join("rules/ja-news/kaerisaki.yaml")).unwrap();
     assert_eq!(stdout_of(&out), yaml);
+    let out = seigo()
+        .args(["explain", "--no-config", "ja-news/kaerisaki"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).contains("`seigo init --from ja-news/kaerisaki` copies it"),
+        "{}",
+        stdout_of(&out)
+    );
     let dir = tempfile::tempdir().unwrap();
     let out = seigo_in(dir.path())
         .args(["init", "--from", "ja-news/kaerisaki"])
