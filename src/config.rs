@@ -635,4 +635,30 @@ mod tests {
             Some("did you mean `ja-news/kaerisaki`?")
         );
     }
+
+    #[test]
+    fn override_packs_add_rules_for_the_files_they_select() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            &root.join("opinion-rules/hedge.yaml"),
+            "kind: existence\nmessage: x\nterms: [と思われる]\n",
+        );
+        write(
+            &root.join("seigo.yaml"),
+            "overrides:\n  - files: [\"opinion/**\"]\n    packs: [opinion-rules]\n    severity:\n      opinion-rules/hedge: info\n",
+        );
+        let c = Config::load(&root.join("seigo.yaml")).unwrap();
+        let picked = c.overrides_for(&root.join("opinion/a.md")).unwrap();
+        let rules = c.load_rules_with(&c.applied(&picked)).unwrap();
+        let hedge = rules.iter().find(|r| r.id == "opinion-rules/hedge");
+        assert_eq!(hedge.map(|r| r.severity), Some(Severity::Info));
+        assert!(
+            rules.iter().any(|r| r.id == "ja-news/kaerisaki"),
+            "added to ja-news"
+        );
+        assert_eq!(c.pack_refs().len(), 2, "seigo test tests both packs");
+        let elsewhere = c.load_rules().unwrap();
+        assert!(!elsewhere.iter().any(|r| r.id == "opinion-rules/hedge"));
+    }
 }
