@@ -96,7 +96,8 @@ struct Placed {
 /// Applies fixes round after round until no finding offers one that `options` allow. `check`
 /// gives the findings of a text. A fix whose result has an error finding touching the fix's
 /// place that the text before did not have is held back (the others of its round are applied
-/// without it) and reported in [`Fixed::held_back`]. Fails, rather than returning a half-fixed
+/// without it; the next round weighs it again) and, if still held back on the final text,
+/// reported in [`Fixed::held_back`]. Fails, rather than returning a half-fixed
 /// text, when the fixes do not settle within [`MAX_ROUNDS`], when the text returns to an
 /// earlier state (rules undoing each other), or when it grows past twice its size (plus 64 KB):
 /// a replacement that the rules match again.
@@ -114,12 +115,18 @@ pub fn fix_with(
     let mut applied = 0;
     let mut seen = std::collections::HashSet::from([hasher.hash_one(source)]);
     let mut applied_by: Vec<String> = Vec::new();
+    // Fixes held back in the latest round, kept in the current text's coordinates. Each round
+    // weighs every fix again against the text as it is then, so the result does not depend on
+    // which fixes happened to share a round (fixing twice gives what fixing once gives).
     let mut held: Vec<HeldBack> = Vec::new();
     for _ in 0..MAX_ROUNDS {
-        let mut chosen = choose(&text, &findings, options, &held);
+        held.clear();
+        let mut chosen = choose(&text, &findings, options, &[]);
         if chosen.is_empty() {
             break;
         }
+        // Only errors matter, and there are few: filtered once per text, not per fix.
+        let errors_before = errors(&findings);
         // Apply the round; drop the fixes that create errors and apply the rest again.
         let round = loop {
             let (next, placed) = apply_placed(&text, &chosen);
@@ -127,9 +134,10 @@ pub fn fix_with(
                 break None;
             }
             let next_findings = check(&next);
+            let errors_after = errors(&next_findings);
             let mut bad = Vec::new();
             for p in &placed {
-                let creates = created_errors(&findings, &next_findings, p);
+                let creates = created_errors(&errors_before, &errors_after, p);
                 if !creates.is_empty() {
                     bad.push((p.before, p.rule.clone()));
                     held.push(HeldBack {
@@ -168,6 +176,8 @@ pub fn fix_with(
                 rules: rules_of(applied_by.iter().map(String::as_str)),
             });
         }
+        // The round's text is replaced: what it held back moves with it, in case this was the
+        // last round allowed and they are reported as they are.
         held = held.into_iter().filter_map(|h| shift(h, &placed)).collect();
         applied += placed.len();
         text = next;
@@ -205,11 +215,18 @@ fn touches(a: Span, b: Span) -> bool {
     a.start <= b.end && b.start <= a.end
 }
 
-/// The rules with an error finding touching a fix's place after it that had none there before.
-fn created_errors(before: &[Finding], after: &[Finding], p: &Placed) -> Vec<String> {
+fn errors(findings: &[Finding]) -> Vec<&Finding> {
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect()
+}
+
+/// The rules with an error finding touching a fix's place after it that had none there before
+/// (`before` and `after` hold the error findings only).
+fn created_errors(before: &[&Finding], after: &[&Finding], p: &Placed) -> Vec<String> {
     let at = |f: &Finding, site: Span| {
-        f.severity == Severity::Error
-            && (touches(f.span, site) || f.related.iter().any(|r| touches(r.span, site)))
+        touches(f.span, site) || f.related.iter().any(|r| touches(r.span, site))
     };
     let had: std::collections::BTreeSet<&str> = before
         .iter()
@@ -744,5 +761,65 @@ mod tests {
             fix_with("PaXb", FixOptions::default(), check).unwrap().text,
             "QaYb"
         );
+    }
+
+    #[test]
+    fn a_fix_held_back_is_weighed_again_after_other_fixes() {
+        // Y is an error next to Z; the other rule's fix turns Z into W. In the first round
+        // X → Y is held back (Z is still there); once Z is W it creates nothing and applies:
+        // the same text as fixing the result again would give.
+        let check = |text: &str| {
+            let mut found = swap(&[("r/swap", "X", "Y"), ("r/other", "Z", "W")])(text);
+            if let (Some(y), Some(z)) = (text.find('Y'), text.find('Z')) {
+                let mut conflict = finding("r/conflict", z, z + 1, "");
+                conflict.fixes.clear();
+                conflict.severity = Severity::Error;
+                conflict.related.push(crate::finding::Related {
+                    span: Span::new(y, y + 1),
+                    message: String::new(),
+                });
+                found.push(conflict);
+            }
+            found
+        };
+        let once = fix_with("aXbZ", FixOptions::default(), check).unwrap();
+        assert_eq!(once.text, "aYbW");
+        assert!(once.held_back.is_empty());
+        let twice = fix_with(&once.text, FixOptions::default(), check).unwrap();
+        assert_eq!(twice.text, once.text);
+    }
+
+    #[test]
+    fn a_fix_held_back_in_the_last_round_is_reported_where_it_is_in_the_final_text() {
+        // A chain of MAX_ROUNDS steps before X grows the text by one byte in the last round
+        // (<9> → <10>); X → Y is held back every round, as Y next to Z is an error.
+        let chain: Vec<(String, String)> = (0..MAX_ROUNDS)
+            .map(|i| (format!("<{i}>"), format!("<{}>", i + 1)))
+            .collect();
+        let mut rules: Vec<(&str, &str, &str)> = chain
+            .iter()
+            .map(|(from, to)| ("r/step", from.as_str(), to.as_str()))
+            .collect();
+        rules.push(("r/swap", "X", "Y"));
+        let check = |text: &str| {
+            let mut found = swap(&rules)(text);
+            if let (Some(y), Some(z)) = (text.find('Y'), text.find('Z')) {
+                let mut conflict = finding("r/conflict", z, z + 1, "");
+                conflict.fixes.clear();
+                conflict.severity = Severity::Error;
+                conflict.related.push(crate::finding::Related {
+                    span: Span::new(y, y + 1),
+                    message: String::new(),
+                });
+                found.push(conflict);
+            }
+            found
+        };
+        let fixed = fix_with("<0>aXbZ", FixOptions::default(), check).unwrap();
+        assert_eq!(fixed.text, format!("<{MAX_ROUNDS}>aXbZ"));
+        let x = fixed.text.find('X').unwrap();
+        assert_eq!(fixed.held_back.len(), 1);
+        assert_eq!(fixed.held_back[0].span, Span::new(x, x + 1));
+        assert_eq!(fixed.held_back[0].column, x + 1);
     }
 }
