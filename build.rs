@@ -1,5 +1,6 @@
 //! Embeds the built-in rule packs (`rules/<pack>/*.yaml`) and generates one `#[test]` per
-//! built-in rule, so `cargo test` runs every rule's examples by name.
+//! built-in rule, so `cargo test` runs every rule's examples by name; compiles the word
+//! lexicon (`data/lexicon/sudachi_lemma.tsv`) into the binary tables `src/lang/ja/dictionary.rs` reads.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -72,4 +73,76 @@ fn main() {
     let out = std::env::var("OUT_DIR").unwrap();
     std::fs::write(Path::new(&out).join("builtin_rules.rs"), table).unwrap();
     std::fs::write(Path::new(&out).join("builtin_tests.rs"), tests).unwrap();
+    dictionary(Path::new(&manifest_dir), Path::new(&out));
+}
+
+/// `data/lexicon/sudachi_lemma.tsv` → `OUT_DIR/dictionary.bin`, the layout `src/lang/ja/dictionary.rs`
+/// documents: records sorted by surface, an index sorted by reading, and the strings they
+/// point into (readings one byte per katakana). Nothing is parsed when seigo starts.
+fn dictionary(root: &Path, out: &Path) {
+    let tsv = root.join("data/lexicon/sudachi_lemma.tsv");
+    println!("cargo:rerun-if-changed={}", tsv.display());
+    let text = std::fs::read_to_string(&tsv).expect("data/lexicon/sudachi_lemma.tsv reads");
+    let classes = ["N", "Ns", "Nk", "NA", "V", "ADJ", "ADV", "SFX"];
+    struct Row<'a> {
+        surface: &'a str,
+        reading: Vec<u8>,
+        pos: u8,
+        cost: u8,
+        units: u8,
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 5, "lexicon row: {line}");
+        let reading: Vec<u8> = f[1]
+            .chars()
+            .map(|c| {
+                let cp = u32::from(c);
+                assert!((0x30A0..=0x30FF).contains(&cp), "katakana reading: {line}");
+                (cp - 0x30A0) as u8
+            })
+            .collect();
+        let mut pos = 0u8;
+        for class in f[2].split('|') {
+            if let Some(i) = classes.iter().position(|c| *c == class) {
+                pos |= 1 << i;
+            }
+        }
+        rows.push(Row {
+            surface: f[0],
+            reading,
+            pos,
+            cost: f[3].parse().expect("cost class"),
+            units: f[4].parse::<u8>().expect("units").min(15),
+        });
+    }
+    rows.sort_by(|a, b| a.surface.cmp(b.surface).then(a.reading.cmp(&b.reading)));
+    let mut strings: Vec<u8> = Vec::new();
+    let mut records: Vec<u8> = Vec::with_capacity(rows.len() * 12);
+    for r in &rows {
+        let surface_at = strings.len() as u32;
+        strings.extend_from_slice(r.surface.as_bytes());
+        let reading_at = strings.len() as u32;
+        strings.extend_from_slice(&r.reading);
+        records.extend_from_slice(&surface_at.to_le_bytes());
+        records.extend_from_slice(&reading_at.to_le_bytes());
+        records.push(r.surface.len() as u8);
+        records.push(r.reading.len() as u8);
+        records.push(r.pos);
+        records.push((r.cost << 4) | r.units);
+    }
+    let mut by_reading: Vec<u32> = (0..rows.len() as u32).collect();
+    by_reading.sort_by(|&a, &b| {
+        let (a, b) = (&rows[a as usize], &rows[b as usize]);
+        a.reading.cmp(&b.reading).then(a.surface.cmp(b.surface))
+    });
+    let mut bin = Vec::new();
+    bin.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    bin.extend_from_slice(&records);
+    for id in by_reading {
+        bin.extend_from_slice(&id.to_le_bytes());
+    }
+    bin.extend_from_slice(&strings);
+    std::fs::write(out.join("dictionary.bin"), bin).unwrap();
 }

@@ -378,8 +378,9 @@ mod tests {
 
     static WORKSPACE: LazyLock<Workspace> = LazyLock::new(|| {
         let config = Config::default();
-        let rules = config.load_rules().expect("built-in packs load");
-        Workspace::new(config, Linter::new(rules).expect("dictionary loads"))
+        let morphology = crate::lang::ja::Morphology::new();
+        let rules = config.load_rules(&morphology).expect("built-in packs load");
+        Workspace::new(config, Linter::new(rules, morphology))
     });
 
     const GARBLED: &str = "トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n";

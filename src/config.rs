@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::error::FileError;
 use crate::finding::Severity;
+use crate::lang::ja::Morphology;
 use crate::rules::spec::{RuleSource, field_names};
 use crate::rules::{Rule, builtin, yaml};
 
@@ -259,10 +260,10 @@ impl Config {
         }
     }
 
-    /// Loads every configured pack, then applies `disable` and `severity`. Unknown packs and
-    /// rule IDs are errors pointing at the config line.
-    pub fn load_rules(&self) -> Result<Vec<Rule>, Vec<FileError>> {
-        self.load_rules_with(&[])
+    /// Loads every configured pack, compiled against `morphology`, then applies `disable`
+    /// and `severity`. Unknown packs and rule IDs are errors pointing at the config line.
+    pub fn load_rules(&self, morphology: &Morphology) -> Result<Vec<Rule>, Vec<FileError>> {
+        self.load_rules_with(&[], morphology)
     }
 
     /// Every pack named by this config's chain and by any of its `overrides`, once each
@@ -321,13 +322,14 @@ impl Config {
             .collect()
     }
 
-    /// Loads the packs in effect plus those of `overrides`, then applies the chain's
-    /// `disable` and `severity` (outermost config first) and those of `overrides`. Rule IDs
-    /// this config or the overrides name must exist; those inherited through `extends` may
-    /// name rules of packs this config does not load.
+    /// Loads the packs in effect plus those of `overrides`, compiled against `morphology`,
+    /// then applies the chain's `disable` and `severity` (outermost config first) and those of
+    /// `overrides`. Rule IDs this config or the overrides name must exist; those inherited
+    /// through `extends` may name rules of packs this config does not load.
     pub fn load_rules_with(
         &self,
         overrides: &[AppliedOverride<'_>],
+        morphology: &Morphology,
     ) -> Result<Vec<Rule>, Vec<FileError>> {
         let mut refs: Vec<PackRef<'_>> = Vec::new();
         match self.chain().find(|c| c.packs.is_some()) {
@@ -388,12 +390,12 @@ impl Config {
                 continue;
             }
             loaded.push(identity);
-            let result = match builtin::load(pack) {
+            let result = match builtin::load(pack, morphology) {
                 Some(r) => r,
                 None => {
                     let dir = relative_to_cwd(&by.base_dir().join(pack));
                     if dir.is_dir() {
-                        crate::rules::Pack::load_dir(&dir)
+                        crate::rules::Pack::load_dir(&dir, morphology)
                     } else {
                         let names = builtin::pack_names();
                         errors.push(
@@ -486,7 +488,7 @@ mod tests {
     fn defaults_use_ja_news() {
         let c = Config::parse(Path::new("seigo.yaml"), "").unwrap();
         assert_eq!(c.packs(), vec!["ja-news"]);
-        assert!(!c.load_rules().unwrap().is_empty());
+        assert!(!c.load_rules(&Morphology::new()).unwrap().is_empty());
     }
 
     #[test]
@@ -509,31 +511,34 @@ mod tests {
             "packs:\n  - ja-newz\n",
         )
         .unwrap();
-        let e = c.load_rules().unwrap_err();
+        let e = c.load_rules(&Morphology::new()).unwrap_err();
         assert!(e[0].message.contains("unknown pack `ja-newz`"));
         assert!(e[0].headline().contains(":2:5:"), "{}", e[0].headline());
         let c = Config::parse(Path::new("seigo.yaml"), "disable:\n  - ja-news/nope\n").unwrap();
-        let e = c.load_rules().unwrap_err();
+        let e = c.load_rules(&Morphology::new()).unwrap_err();
         assert!(e[0].message.contains("unknown rule `ja-news/nope`"));
     }
 
     #[test]
     fn a_pack_listed_twice_is_loaded_once() {
-        let once = Config::default().load_rules().unwrap().len();
+        let once = Config::default()
+            .load_rules(&Morphology::new())
+            .unwrap()
+            .len();
         let c = Config::parse(Path::new("seigo.yaml"), "packs: [ja-news, ja-news]\n").unwrap();
-        assert_eq!(c.load_rules().unwrap().len(), once);
+        assert_eq!(c.load_rules(&Morphology::new()).unwrap().len(), once);
     }
 
     #[test]
     fn severity_overrides_apply() {
-        let rules = Config::default().load_rules().unwrap();
+        let rules = Config::default().load_rules(&Morphology::new()).unwrap();
         let id = rules[0].id.clone();
         let c = Config::parse(
             Path::new("seigo.yaml"),
             &format!("severity:\n  {id}: error\n"),
         )
         .unwrap();
-        let rules = c.load_rules().unwrap();
+        let rules = c.load_rules(&Morphology::new()).unwrap();
         assert_eq!(
             rules.iter().find(|r| r.id == id).unwrap().severity,
             Severity::Error
@@ -560,7 +565,7 @@ mod tests {
         let c = Config::load(&root.join("opinion/seigo.yaml")).unwrap();
         assert_eq!(c.extensions(), ["md"], "inherited");
         assert_eq!(c.packs(), ["ja-news"]);
-        let rules = c.load_rules().unwrap();
+        let rules = c.load_rules(&Morphology::new()).unwrap();
         let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
         assert!(!ids.contains(&"ja-news/kaerisaki"), "parent's disable");
         assert!(!ids.contains(&"ja-news/kenen-ken-i"), "own disable");
@@ -603,12 +608,14 @@ mod tests {
             Config::format_of(&c.applied(&mdx)),
             Some(crate::document::Format::Markdown)
         );
-        let rules = c.load_rules_with(&c.applied(&picked)).unwrap();
+        let rules = c
+            .load_rules_with(&c.applied(&picked), &Morphology::new())
+            .unwrap();
         assert!(!rules.iter().any(|r| r.id == "ja-news/kaerisaki"));
         let shien = rules.iter().find(|r| r.id == "ja-news/shien-teishi");
         assert_eq!(shien.unwrap().severity, Severity::Info);
         assert!(
-            c.load_rules()
+            c.load_rules(&Morphology::new())
                 .unwrap()
                 .iter()
                 .any(|r| r.id == "ja-news/kaerisaki"),
@@ -624,7 +631,9 @@ mod tests {
         )
         .unwrap();
         let picked = [(0, 0)];
-        let e = c.load_rules_with(&c.applied(&picked)).unwrap_err();
+        let e = c
+            .load_rules_with(&c.applied(&picked), &Morphology::new())
+            .unwrap_err();
         assert!(
             e[0].headline().starts_with("seigo.yaml:3:15:"),
             "{}",
@@ -650,7 +659,9 @@ mod tests {
         );
         let c = Config::load(&root.join("seigo.yaml")).unwrap();
         let picked = c.overrides_for(&root.join("opinion/a.md")).unwrap();
-        let rules = c.load_rules_with(&c.applied(&picked)).unwrap();
+        let rules = c
+            .load_rules_with(&c.applied(&picked), &Morphology::new())
+            .unwrap();
         let hedge = rules.iter().find(|r| r.id == "opinion-rules/hedge");
         assert_eq!(hedge.map(|r| r.severity), Some(Severity::Info));
         assert!(
@@ -658,7 +669,7 @@ mod tests {
             "added to ja-news"
         );
         assert_eq!(c.pack_refs().len(), 2, "seigo test tests both packs");
-        let elsewhere = c.load_rules().unwrap();
+        let elsewhere = c.load_rules(&Morphology::new()).unwrap();
         assert!(!elsewhere.iter().any(|r| r.id == "opinion-rules/hedge"));
     }
 }

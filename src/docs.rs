@@ -131,6 +131,15 @@ fn type_of(schema: &Value) -> String {
         let name = r.rsplit('/').next().unwrap_or(r);
         return format!("[{name}](#{})", name.to_lowercase());
     }
+    // Draft-07 cannot put a description beside a `$ref`: schemars wraps it in a one-item
+    // `allOf`.
+    if let Some([only]) = schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+    {
+        return type_of(only);
+    }
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
         let values: Vec<String> = values
             .iter()
@@ -169,10 +178,16 @@ fn type_of(schema: &Value) -> String {
             "number" => "number".into(),
             other => other.into(),
         },
+        // An optional value (`["array", "null"]`): described as the value.
         Some(Value::Array(ts)) => ts
             .iter()
             .filter_map(Value::as_str)
             .filter(|t| *t != "null")
+            .map(|t| {
+                let mut one = schema.clone();
+                one["type"] = Value::from(t);
+                type_of(&one)
+            })
             .collect::<Vec<_>>()
             .join(" or "),
         _ => "any".into(),
@@ -200,8 +215,10 @@ fn keys_table(out: &mut String, properties: &serde_json::Map<String, Value>, req
         } else {
             ""
         };
+        // `null` is "not set": the key's meaning says what then.
         let default = schema
             .get("default")
+            .filter(|d| !d.is_null())
             .map(|d| format!("`{}`", serde_json::to_string(d).unwrap_or_default()))
             .unwrap_or_default();
         let description = schema
@@ -325,7 +342,9 @@ mod tests {
     #[test]
     fn docs_rules_reference_of_every_builtin_pack_is_fresh() {
         for pack in crate::rules::builtin::pack_names() {
-            let loaded = crate::rules::builtin::load(pack).unwrap().unwrap();
+            let loaded = crate::rules::builtin::load(pack, &crate::Morphology::new())
+                .unwrap()
+                .unwrap();
             let rules: Vec<&Rule> = loaded.rules.iter().collect();
             let page = pack_reference(pack, &rules);
             for r in &rules {

@@ -67,7 +67,7 @@ pub enum Error {
     #[error("{} error(s) in rule packs or configuration", .0.len())]
     Files(Vec<FileError>),
     #[error(transparent)]
-    Morph(#[from] crate::morph::MorphError),
+    Morph(#[from] crate::lang::ja::MorphError),
     #[error("the dictionary loader panicked")]
     DictionaryLoaderPanicked,
     #[error("invalid ignore glob `{glob}` in config")]

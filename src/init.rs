@@ -32,6 +32,10 @@ pub const EXAMPLE_RULES: &[(&str, &str)] = &[
         "repeated-phrase.yaml",
         include_str!("init/examples/repeated-phrase.yaml"),
     ),
+    (
+        "price-mismatch.yaml",
+        include_str!("init/examples/price-mismatch.yaml"),
+    ),
 ];
 
 const CONFIG: &str = include_str!("init/seigo.yaml");
@@ -166,11 +170,12 @@ pub fn copy_builtin(dir: &Path, id: &str) -> Result<(Vec<Written>, String), Init
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Morphology;
     use crate::rules::Pack;
     use crate::rules::testing::run_examples;
 
-    fn load(dir: &Path) -> Pack {
-        Pack::load_dir(dir)
+    fn load(dir: &Path, morphology: &Morphology) -> Pack {
+        Pack::load_dir(dir, morphology)
             .unwrap_or_else(|e| panic!("{:?}", e.iter().map(|e| e.headline()).collect::<Vec<_>>()))
     }
 
@@ -178,15 +183,18 @@ mod tests {
     fn starter_rules_find_nothing_the_builtin_pack_finds() {
         let dir = tempfile::tempdir().unwrap();
         init(dir.path()).unwrap();
-        let local = load(&dir.path().join("rules/local"));
-        let builtin = crate::config::Config::default().load_rules().unwrap();
+        let morphology = Morphology::new();
+        let local = load(&dir.path().join("rules/local"), &morphology);
+        let builtin = crate::config::Config::default()
+            .load_rules(&morphology)
+            .unwrap();
         for rule in &local.rules {
             for example in &rule.examples.bad {
                 let (text, _) = crate::rules::testing::strip_marks(&example.text);
-                let mine = crate::rules::testing::findings_for(rule, &text);
+                let mine = crate::rules::testing::findings_for(rule, &text, &morphology);
                 assert!(!mine.is_empty(), "{}: {}", rule.id, example.text);
                 for other in &builtin {
-                    let theirs = crate::rules::testing::findings_for(other, &text);
+                    let theirs = crate::rules::testing::findings_for(other, &text, &morphology);
                     for f in &mine {
                         assert!(
                             !theirs.iter().any(|t| t.span == f.span),
@@ -214,11 +222,12 @@ mod tests {
         );
         assert!(next.contains("rules/local/kaerisaki.yaml"), "{next}");
         let config = crate::config::Config::load(&dir.path().join("seigo.yaml")).unwrap();
-        let rules = config.load_rules().unwrap();
+        let morphology = Morphology::new();
+        let rules = config.load_rules(&morphology).unwrap();
         assert!(rules.iter().any(|r| r.id == "local/kaerisaki"));
         assert!(!rules.iter().any(|r| r.id == "ja-news/kaerisaki"));
         let copy = rules.iter().find(|r| r.id == "local/kaerisaki").unwrap();
-        assert!(run_examples(copy).failures.is_empty());
+        assert!(run_examples(copy, &morphology).failures.is_empty());
         // With a config already there, it is left alone and the next step says what to add.
         let (written, next) = copy_builtin(dir.path(), "ja-news/shien-teishi").unwrap();
         assert_eq!(written.len(), 1);
@@ -234,8 +243,9 @@ mod tests {
     fn starter_and_example_rules_cover_every_kind_and_pass_their_examples() {
         let dir = tempfile::tempdir().unwrap();
         init(dir.path()).unwrap();
-        let local = load(&dir.path().join("rules/local"));
-        let examples = load(&dir.path().join("rules/examples"));
+        let morphology = Morphology::new();
+        let local = load(&dir.path().join("rules/local"), &morphology);
+        let examples = load(&dir.path().join("rules/examples"), &morphology);
         let pack = Pack {
             rules: local.rules.into_iter().chain(examples.rules).collect(),
             ..examples
@@ -247,7 +257,7 @@ mod tests {
         all.sort();
         assert_eq!(kinds, all, "one starter or example rule per kind");
         for rule in &pack.rules {
-            let report = run_examples(rule);
+            let report = run_examples(rule, &morphology);
             assert!(
                 report.failures.is_empty(),
                 "{}: {:?}",

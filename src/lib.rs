@@ -3,15 +3,18 @@
 //! The pipeline: a [`Workspace`] holds the configuration in effect and the [`Linter`] compiled
 //! from its rule packs, and discovers the files to check; [`check`] reads and decodes each
 //! ([`input`]), parses it into blocks and sentences over an NFKC analysis text ([`document`]),
-//! tokenizes it once ([`morph`]), runs the rules ([`rules`], [`engine`]) and applies fixes
-//! ([`fix`]); the [`FileReport`]s are written by an [`render::Emitter`], and [`exit`] turns a
-//! run's totals into the exit status. The library never prints: callers give it the streams.
+//! tokenizes it once ([`lang`], the language layer: morphology, typed parts of speech,
+//! lexicons), runs the rules ([`rules`], [`engine`]) and applies fixes ([`fix`]); the
+//! [`FileReport`]s are written by an [`render::Emitter`], and [`exit`] turns a run's totals into
+//! the exit status. Generic algorithms the kinds build on are in [`algo`]. The library never
+//! prints: callers give it the streams.
 //!
 //! ```
-//! use seigo::{Config, Linter, Workspace};
+//! use seigo::{Config, Linter, Morphology, Workspace};
 //!
-//! let rules = Config::default().load_rules().expect("the built-in packs load");
-//! let linter = Linter::new(rules).expect("the embedded dictionary loads");
+//! let morphology = Morphology::new();
+//! let rules = Config::default().load_rules(&morphology).expect("the built-in packs load");
+//! let linter = Linter::new(rules, morphology);
 //! let workspace = Workspace::new(Config::default(), linter);
 //! let text = "トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n";
 //! let report = workspace.check_text("a.txt", text).expect("one config, no overrides");
@@ -22,6 +25,7 @@
 //! assert_eq!(findings[0].fixes[0].replacement, "返り咲き");
 //! ```
 
+pub mod algo;
 pub mod check;
 pub mod config;
 pub mod docs;
@@ -34,8 +38,7 @@ pub mod fix;
 pub mod i18n;
 pub mod init;
 pub mod input;
-pub mod morph;
-pub mod quantity;
+pub mod lang;
 pub mod render;
 pub mod report;
 pub mod rules;
@@ -51,6 +54,7 @@ pub use engine::Linter;
 pub use error::{Error, FileError};
 pub use exit::{ExitPolicy, ExitStatus};
 pub use finding::{Finding, Severity};
+pub use lang::ja::Morphology;
 pub use render::{Emitter, OutputFormat};
 pub use report::{FileReport, Totals};
 pub use span::Span;

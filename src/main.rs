@@ -15,7 +15,7 @@ use seigo::exit::{ExitPolicy, ExitStatus};
 use seigo::fix::FixOptions;
 use seigo::i18n::{self, Lang};
 use seigo::input;
-use seigo::morph::{Analysis, Morph};
+use seigo::lang::ja::{Analysis, Morphology};
 use seigo::render::{self, EmitContext, OutputFormat};
 use seigo::rules::testing;
 use seigo::workspace::{self, ConfigSource, Workspace, WorkspaceOptions};
@@ -281,13 +281,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
             coverage,
             rules,
         } => {
+            let morphology = morphology(rules.user_dict.as_deref())?;
             let tested = if packs.is_empty() {
-                match config_here(&rules)? {
-                    Ok(config) => testing::test_config(&config),
-                    Err(e) => Err(vec![e]),
-                }
+                config_source(&rules)
+                    .config_at(Path::new("."))
+                    .map_err(|e| vec![e])
+                    .and_then(|config| testing::test_config(&config, &morphology))
             } else {
-                testing::test_packs(&packs)
+                testing::test_packs(&packs, &morphology)
             };
             let report = match tested {
                 Ok(report) => report,
@@ -389,18 +390,6 @@ fn config_source(opts: &RuleOptions) -> ConfigSource {
         (None, true) => ConfigSource::Defaults,
         (None, false) => ConfigSource::Discover,
     }
-}
-
-/// The config in effect in the working directory (for `seigo test` without packs).
-fn config_here(opts: &RuleOptions) -> anyhow::Result<Result<seigo::Config, seigo::FileError>> {
-    Ok(match config_source(opts) {
-        ConfigSource::File(path) => seigo::Config::load(&path),
-        ConfigSource::Defaults => Ok(seigo::Config::default()),
-        ConfigSource::Discover => match seigo::Config::discover(Path::new(".")) {
-            Some(path) => seigo::Config::load(&path),
-            None => Ok(seigo::Config::default()),
-        },
-    })
 }
 
 /// Loads the workspace; `None` when configs or rules are broken (the errors are shown).
@@ -511,16 +500,22 @@ fn check(args: CheckArgs, color: Color) -> anyhow::Result<ExitStatus> {
     finish(status, written)
 }
 
+/// IPADIC, with the user dictionary if one is given.
+fn morphology(user_dict: Option<&Path>) -> anyhow::Result<Morphology> {
+    Ok(match user_dict {
+        Some(path) => Morphology::with_user_dictionary(path)?,
+        None => Morphology::new(),
+    })
+}
+
 /// Segments files without reading any features; prints `files bytes tokens`.
 fn count_tokens(
     files: &[PathBuf],
     user_dict: Option<&Path>,
     segmenter: Segmenter,
 ) -> anyhow::Result<ExitStatus> {
-    let morph = match user_dict {
-        Some(d) => Morph::init_with_user_dict(d)?,
-        None => Morph::global()?,
-    };
+    let morph = morphology(user_dict)?;
+    morph.preload()?;
     let (mut bytes, mut count) = (0usize, 0usize);
     for path in files {
         let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
@@ -539,35 +534,29 @@ fn tokens(
     text: Option<String>,
     user_dict: Option<&Path>,
 ) -> anyhow::Result<ExitStatus> {
-    let morph = match user_dict {
-        Some(d) => Morph::init_with_user_dict(d)?,
-        None => Morph::global()?,
-    };
+    let morph = morphology(user_dict)?;
+    morph.preload()?;
     let doc = match (text, file) {
         (Some(t), _) => Document::parse("<text>", t, seigo::Format::PlainText),
         (None, Some(p)) if p.as_os_str() != "-" => input::read_file(p, input::DEFAULT_MAX_BYTES)
             .with_context(|| p.display().to_string())?,
         _ => input::read_stream(std::io::stdin().lock(), "<stdin>", input::DEFAULT_MAX_BYTES)?,
     };
-    let a = Analysis::new(morph, &doc.text);
+    let a = Analysis::new(&morph, &doc.text);
     let mut out = std::io::stdout().lock();
     writeln!(out, "surface\tpos\tbase\treading\tconjugation\tbytes")?;
     for i in 0..a.tokens.len() {
         let f = a.features(i);
         let span = doc.to_source(a.tokens[i].span);
-        let unknown = if Morph::is_unknown(&a.tokens[i]) {
-            " (unknown)"
-        } else {
-            ""
-        };
+        let unknown = if a.is_unknown(i) { " (unknown)" } else { "" };
         writeln!(
             out,
             "{}\t{}{unknown}\t{}\t{}\t{}\t{}..{}",
             a.surface(i),
-            f.pos,
+            f.pos_label(),
             a.base(i),
             a.reading(i),
-            f.conjugation,
+            f.conjugation_label(),
             span.start,
             span.end
         )?;

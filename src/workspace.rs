@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::document::Format;
 use crate::engine::Linter;
 use crate::error::Error;
-use crate::morph::Morph;
+use crate::lang::ja::Morphology;
 use crate::rules::Rule;
 
 /// Where the configuration comes from.
@@ -30,6 +30,21 @@ pub enum ConfigSource {
     File(PathBuf),
     /// The built-in defaults, whatever files exist (`--no-config`).
     Defaults,
+}
+
+impl ConfigSource {
+    /// The config in effect for files in `dir` (or for `dir`, a file): the one named, the
+    /// defaults, or the nearest found upward (`seigo test` without packs tests its packs).
+    pub fn config_at(&self, dir: &Path) -> Result<Config, crate::error::FileError> {
+        match self {
+            ConfigSource::File(path) => Config::load(path),
+            ConfigSource::Defaults => Ok(Config::default()),
+            ConfigSource::Discover => match Config::discover(dir) {
+                Some(path) => Config::load(&path),
+                None => Ok(Config::default()),
+            },
+        }
+    }
 }
 
 /// How a workspace is loaded.
@@ -175,6 +190,8 @@ pub fn config_start(paths: &[PathBuf], stdin_name: &str) -> PathBuf {
 #[derive(Debug)]
 struct Resolver {
     options: WorkspaceOptions,
+    /// The one morphology every settings' rules are compiled against and analyse with.
+    morphology: Morphology,
     state: Mutex<State>,
 }
 
@@ -334,10 +351,12 @@ impl Resolver {
         }
         let config_arc = Arc::clone(&state.configs[config]);
         let applied = config_arc.applied(&key.1);
-        let rules = config_arc.load_rules_with(&applied).map_err(Error::Files)?;
+        let rules = config_arc
+            .load_rules_with(&applied, &self.morphology)
+            .map_err(Error::Files)?;
         let rules = select_rules(rules, &self.options);
-        let linter =
-            Linter::new(rules)?.report_unused_disables(self.options.report_unused_disables);
+        let linter = Linter::new(rules, self.morphology.clone())
+            .report_unused_disables(self.options.report_unused_disables);
         let format = Config::format_of(&applied);
         state.settings.push(Arc::new(Settings {
             config: config_arc,
@@ -391,12 +410,16 @@ impl Workspace {
     /// and rules are [`Error::Files`], each located, before any file is read. Configs
     /// elsewhere are loaded as files need them.
     pub fn load(options: &WorkspaceOptions, start: &Path) -> Result<Workspace, Error> {
-        if let Some(dict) = &options.user_dict {
-            Morph::init_with_user_dict(dict)?;
-        }
+        let morphology = match &options.user_dict {
+            Some(dict) => Morphology::with_user_dictionary(dict)?,
+            None => Morphology::new(),
+        };
         // The dictionary loads on another core while the rules compile: one-file latency is
         // the editor's case, and these are its two largest costs.
-        let dictionary = std::thread::spawn(|| Morph::global().map(|_| ()));
+        let dictionary = {
+            let morphology = morphology.clone();
+            std::thread::spawn(move || morphology.preload())
+        };
         let mut state = State::default();
         match &options.config {
             ConfigSource::File(path) => {
@@ -412,6 +435,7 @@ impl Workspace {
         let workspace = Workspace {
             resolver: Arc::new(Resolver {
                 options: options.clone(),
+                morphology,
                 state: Mutex::new(state),
             }),
         };
@@ -434,6 +458,7 @@ impl Workspace {
         };
         let resolver = Resolver {
             options: WorkspaceOptions::default(),
+            morphology: linter.morphology().clone(),
             state: Mutex::new(state),
         };
         {
@@ -719,7 +744,7 @@ mod tests {
 
     /// A workspace with no rules: discovery does not depend on them.
     fn workspace(config: Config) -> Workspace {
-        Workspace::new(config, Linter::new(Vec::new()).expect("dictionary loads"))
+        Workspace::new(config, Linter::new(Vec::new(), Morphology::new()))
     }
 
     fn names(discovery: &Discovery, root: &Path) -> Vec<String> {

@@ -11,9 +11,9 @@ mod common;
 
 static LINTER: LazyLock<seigo::Linter> = LazyLock::new(|| {
     let rules = seigo::config::Config::default()
-        .load_rules()
+        .load_rules(&seigo::Morphology::new())
         .expect("built-in packs load");
-    seigo::Linter::new(rules).expect("dictionary loads")
+    seigo::Linter::new(rules, seigo::Morphology::new())
 });
 
 fuzz_target!(|data: &[u8]| {

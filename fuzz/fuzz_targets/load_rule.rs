@@ -22,13 +22,18 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let _ = seigo::config::Config::parse(std::path::Path::new("seigo.yaml"), text);
-    let Ok(rule) = Rule::load("fuzz/rule", RuleSource::new("rule.yaml", text), false) else {
+    let Ok(rule) = Rule::load(
+        "fuzz/rule",
+        RuleSource::new("rule.yaml", text),
+        false,
+        &seigo::Morphology::new(),
+    ) else {
         return;
     };
-    let linter = seigo::Linter::new(vec![rule]).expect("dictionary loads");
+    let linter = seigo::Linter::new(vec![rule], seigo::Morphology::new());
     let findings = linter.check(&DOC);
     common::assert_findings(&DOC.source, &findings);
     for rule in linter.rules() {
-        let _ = seigo::rules::testing::run_examples(rule);
+        let _ = seigo::rules::testing::run_examples(rule, linter.morphology());
     }
 });

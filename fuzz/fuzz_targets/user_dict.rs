@@ -4,13 +4,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use seigo::morph::Morph;
+use seigo::Morphology;
 
 fuzz_target!(|data: &[u8]| {
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("user.csv");
     std::fs::write(&path, data).expect("write the dictionary");
-    let Ok(morph) = Morph::with_user_dictionary(&path) else {
+    let Ok(morph) = Morphology::with_user_dictionary(&path) else {
         return;
     };
     // The dictionary's own surfaces (first field of each line), inside ordinary text.
@@ -24,6 +24,8 @@ fuzz_target!(|data: &[u8]| {
     let sample = format!("トランプ氏の{words}に備える。{words}\n");
     for token in morph.tokenize(&sample) {
         let _ = morph.features(&token);
-        assert!(sample.is_char_boundary(token.span.start) && sample.is_char_boundary(token.span.end));
+        assert!(
+            sample.is_char_boundary(token.span.start) && sample.is_char_boundary(token.span.end)
+        );
     }
 });

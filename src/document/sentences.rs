@@ -1,12 +1,34 @@
-//! Sentence splitting: on 。！？!? and line ends, never inside 「」『』（）quotes, with closing
-//! quotes after a terminator kept in the sentence.
+//! Sentence splitting: on 。!? and line ends, never inside 「」『』()【】 quotes, with closing
+//! quotes after a terminator kept in the sentence. The characters are the lexicons
+//! `sentence-terminators` and `sentence-brackets` (the text is NFKC already: ！ is !).
+
+use std::sync::LazyLock;
 
 use super::{Block, Sentence, trim_span};
+use crate::lang::ja::{CharSet, LexiconId, Lexicons};
 use crate::span::Span;
 
-const TERMINATORS: [char; 5] = ['。', '!', '?', '！', '？'];
-const OPENERS: [char; 5] = ['「', '『', '（', '(', '【'];
-const CLOSERS: [char; 5] = ['」', '』', '）', ')', '】'];
+/// What ends a sentence, and the brackets inside which nothing does.
+struct Punctuation {
+    terminators: CharSet,
+    openers: CharSet,
+    closers: CharSet,
+    /// All of them: most characters are none, which one test decides.
+    any: CharSet,
+}
+
+static PUNCTUATION: LazyLock<Punctuation> = LazyLock::new(|| {
+    let lexicons = Lexicons::builtin();
+    let brackets = lexicons.get(LexiconId::SentenceBrackets);
+    let terminators = lexicons.get(LexiconId::SentenceTerminators).first_chars();
+    let (openers, closers) = (brackets.first_chars(), brackets.second_chars());
+    Punctuation {
+        any: terminators.union(&openers).union(&closers),
+        terminators,
+        openers,
+        closers,
+    }
+});
 
 pub(super) fn split(text: &str, blocks: &[Block]) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -19,6 +41,12 @@ pub(super) fn split(text: &str, blocks: &[Block]) -> Vec<Sentence> {
 }
 
 fn split_block(text: &str, block: Span, mut emit: impl FnMut(Span)) {
+    let Punctuation {
+        terminators,
+        openers,
+        closers,
+        any,
+    } = &*PUNCTUATION;
     let s = &text[block.range()];
     let mut start = 0;
     let mut depth = 0usize;
@@ -35,15 +63,17 @@ fn split_block(text: &str, block: Span, mut emit: impl FnMut(Span)) {
             push(start, i);
             start = i + 1;
             depth = 0;
-        } else if OPENERS.contains(&c) {
+        } else if !any.contains(c) {
+            continue;
+        } else if openers.contains(c) {
             depth += 1;
-        } else if CLOSERS.contains(&c) {
+        } else if closers.contains(c) {
             depth = depth.saturating_sub(1);
-        } else if TERMINATORS.contains(&c) && depth == 0 {
+        } else if terminators.contains(c) && depth == 0 {
             let mut end = i + c.len_utf8();
             // Runs of terminators (!?, 。。) and closing brackets belong to this sentence.
             while let Some(&(j, n)) = chars.peek() {
-                if TERMINATORS.contains(&n) || CLOSERS.contains(&n) {
+                if terminators.contains(n) || closers.contains(n) {
                     end = j + n.len_utf8();
                     chars.next();
                 } else {

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Hit, Related};
-use crate::morph::{Analysis, Morph, MorphError};
+use crate::lang::ja::{Analysis, Morphology};
 use crate::rules::Rule;
 use crate::rules::kinds::Context;
 use crate::suppress::{self, Suppressions};
@@ -17,11 +17,12 @@ use prefilter::Prefilter;
 /// Time spent per rule ID (and `(tokenize)`), summed over documents.
 pub type Timings = HashMap<String, Duration>;
 
-/// The compiled rules and the shared analyser; cheap to share across threads.
+/// The compiled rules and the analyser they were compiled against; cheap to share across
+/// threads.
 #[derive(Debug)]
 pub struct Linter {
     rules: Vec<Rule>,
-    morph: &'static Morph,
+    morphology: Morphology,
     /// Rule IDs a suppression may name without being "unknown": the enabled rules, every
     /// built-in rule (even if disabled by config) and seigo's own pseudo-rule.
     known_ids: HashSet<String>,
@@ -30,7 +31,9 @@ pub struct Linter {
 }
 
 impl Linter {
-    pub fn new(rules: Vec<Rule>) -> Result<Self, MorphError> {
+    /// A linter running `rules` (compiled against `morphology`) over texts that `morphology`
+    /// analyses.
+    pub fn new(rules: Vec<Rule>, morphology: Morphology) -> Self {
         let mut known_ids: HashSet<String> = rules.iter().map(|r| r.id.clone()).collect();
         known_ids.extend(
             crate::rules::builtin::FILES
@@ -38,13 +41,13 @@ impl Linter {
                 .map(|f| format!("{}/{}", f.pack, f.stem)),
         );
         known_ids.insert(suppress::RULE_ID.to_string());
-        Ok(Linter {
+        Linter {
             prefilter: Prefilter::new(&rules),
             rules,
-            morph: Morph::global()?,
+            morphology,
             known_ids,
             report_unused_disables: false,
-        })
+        }
     }
 
     /// Also report `seigo-disable` comments that suppressed nothing.
@@ -57,6 +60,10 @@ impl Linter {
         &self.rules
     }
 
+    pub fn morphology(&self) -> &Morphology {
+        &self.morphology
+    }
+
     /// All findings for a document, sorted by position, then rule.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         self.check_timed(doc, None)
@@ -66,7 +73,7 @@ impl Linter {
     /// `--timings`: which rule makes a pack slow).
     pub fn check_timed(&self, doc: &Document, mut timings: Option<&mut Timings>) -> Vec<Finding> {
         let started = Instant::now();
-        let analysis = Analysis::new(self.morph, &doc.text);
+        let analysis = Analysis::new(&self.morphology, &doc.text);
         if let Some(t) = timings.as_deref_mut() {
             *t.entry("(tokenize)".to_string()).or_default() += started.elapsed();
         }
@@ -113,7 +120,7 @@ impl Linter {
 pub fn run_rule(rule: &Rule, doc: &Document, analysis: &Analysis<'_>) -> Vec<Finding> {
     if rule.matches_source() {
         let verbatim = doc.verbatim();
-        let analysis = Analysis::new(analysis.morph, &verbatim.text);
+        let analysis = Analysis::new(analysis.morphology(), &verbatim.text);
         return run_on(rule, &verbatim, &analysis);
     }
     run_on(rule, doc, analysis)
@@ -181,12 +188,14 @@ mod tests {
 
     #[test]
     fn prefiltered_check_equals_running_every_rule() {
-        let rules = crate::config::Config::default().load_rules().unwrap();
-        let linter = Linter::new(rules).unwrap();
-        let morph = Morph::global().unwrap();
+        let morphology = Morphology::new();
+        let rules = crate::config::Config::default()
+            .load_rules(&morphology)
+            .unwrap();
+        let linter = Linter::new(rules, morphology);
         let seed = include_str!("../../fixtures/seed-article.txt");
         let doc = Document::parse("seed.txt", seed.to_string(), crate::Format::PlainText);
-        let analysis = Analysis::new(morph, &doc.text);
+        let analysis = Analysis::new(linter.morphology(), &doc.text);
         let mut all: Vec<Finding> = linter
             .rules()
             .iter()
@@ -198,5 +207,53 @@ mod tests {
         // The seed triggers only some of the word rules.
         let on = linter.prefilter.select(&doc.text);
         assert!(on.iter().filter(|o| !**o).count() > 50, "{on:?}");
+    }
+
+    /// Two linters in one process, each with its own user dictionary, analyse one text
+    /// differently: 帰り咲き is one word with one dictionary and two with the other, and a
+    /// substitution by reading compiles against its own linter's dictionary (the key's
+    /// reading is カエリザキ with the first, カエリサキ with the second).
+    #[test]
+    fn linters_with_different_user_dictionaries_coexist() {
+        let with = crate::lang::ja::with_user_rows("帰り咲き,名詞,カエリザキ\n");
+        let without = crate::lang::ja::with_user_rows("咲き帰り,名詞,サキガエリ\n");
+        let rules = |morphology: &Morphology| {
+            [
+                "kind: existence\nmessage: 一語\ntokens: ['帰り咲き&read:カエリザキ']\n",
+                "kind: substitution\nmessage: 表記\nswap: {帰り咲き: 返り咲き}\nmatch_reading: true\n",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, yaml)| {
+                let source = crate::rules::spec::RuleSource::new(format!("r{i}.yaml"), *yaml);
+                Rule::load(format!("t/r{i}"), source, false, morphology).expect("loads")
+            })
+            .collect::<Vec<_>>()
+        };
+        let a = Linter::new(rules(&with), with.clone());
+        let b = Linter::new(rules(&without), without);
+        let text = "市長に\n\n市長にかえりざきを果たした。帰り咲きも。\n";
+        let doc = Document::parse("t.txt", text.to_string(), crate::Format::PlainText);
+        let found = |linter: &Linter| -> Vec<(String, String)> {
+            linter
+                .check(&doc)
+                .iter()
+                .map(|f| (f.message.clone(), text[f.span.range()].to_string()))
+                .collect()
+        };
+        let pair = |m: &str, s: &str| (m.to_string(), s.to_string());
+        assert_eq!(
+            found(&a),
+            [
+                pair("表記", "かえりざき"),
+                pair("一語", "帰り咲き"),
+                pair("表記", "帰り咲き")
+            ]
+        );
+        assert_eq!(found(&b), [pair("表記", "帰り咲き")]);
+        assert_ne!(
+            Analysis::new(a.morphology(), &doc.text).tokens,
+            Analysis::new(b.morphology(), &doc.text).tokens
+        );
     }
 }

@@ -256,7 +256,9 @@ mod tests {
     /// The same rules as a naive search for every string with `contains`.
     #[test]
     fn selection_equals_a_naive_search_on_the_builtin_pack() {
-        let rules = crate::config::Config::default().load_rules().unwrap();
+        let rules = crate::config::Config::default()
+            .load_rules(&crate::Morphology::new())
+            .unwrap();
         let prefilter = Prefilter::new(&rules);
         let seed = include_str!("../../fixtures/seed-article.txt");
         let mut texts: Vec<String> = vec![seed.to_string(), String::new(), "nato NATO".into()];

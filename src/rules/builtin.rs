@@ -5,6 +5,7 @@ use rayon::prelude::*;
 use super::spec::RuleSource;
 use super::{Pack, Rule};
 use crate::error::FileError;
+use crate::lang::ja::Morphology;
 
 /// One embedded rule file.
 #[derive(Debug, Clone, Copy)]
@@ -23,8 +24,9 @@ pub fn pack_names() -> Vec<&'static str> {
     names
 }
 
-/// Loads a built-in pack by name; `None` if there is no such pack.
-pub fn load(name: &str) -> Option<Result<Pack, Vec<FileError>>> {
+/// Loads a built-in pack by name, compiled against `morphology`; `None` if there is no such
+/// pack.
+pub fn load(name: &str, morphology: &Morphology) -> Option<Result<Pack, Vec<FileError>>> {
     let files: Vec<_> = FILES.iter().filter(|f| f.pack == name).collect();
     if files.is_empty() {
         return None;
@@ -37,7 +39,7 @@ pub fn load(name: &str) -> Option<Result<Pack, Vec<FileError>>> {
         .map(|f| {
             let id = format!("{}/{}", f.pack, f.stem);
             let shown = format!("rules/{}/{}.yaml", f.pack, f.stem);
-            Rule::load(id, RuleSource::new(shown, f.text), true)
+            Rule::load(id, RuleSource::new(shown, f.text), true, morphology)
         })
         .collect();
     for result in loaded {
@@ -66,7 +68,7 @@ mod generated {
 mod tests {
     #[test]
     fn ja_news_loads_without_errors() {
-        let pack = super::load("ja-news").expect("ja-news is built in");
+        let pack = super::load("ja-news", &crate::Morphology::new()).expect("ja-news is built in");
         let pack = pack.unwrap_or_else(|e| {
             panic!("{:#?}", e.iter().map(|e| e.headline()).collect::<Vec<_>>())
         });

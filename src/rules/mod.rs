@@ -16,7 +16,9 @@ use std::sync::Arc;
 
 use crate::error::FileError;
 use crate::finding::{Hit, Severity};
-use kinds::{Context, Kind};
+use crate::lang::ja::{LexiconError, LexiconId, Lexicons, Morphology};
+use crate::span::Span;
+use kinds::{CompileContext, Context, Kind};
 use message::Message;
 use spec::{Common, Examples, RuleSource, did_you_mean, field_names};
 
@@ -43,11 +45,14 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// Parses and compiles one rule file. All problems found are returned, each located.
+    /// Parses and compiles one rule file against `morphology` (for readings) and the
+    /// built-in lexicons with the rule's `lexicons:` edits. All problems found are returned,
+    /// each located.
     pub fn load(
         id: impl Into<String>,
         source: RuleSource,
         builtin: bool,
+        morphology: &Morphology,
     ) -> Result<Rule, Vec<FileError>> {
         let id = id.into();
         let src = &source;
@@ -57,7 +62,7 @@ impl Rule {
             serde_yaml::from_str(&src.text).map_err(|e| vec![src.yaml_error(&e, &[])])?;
         let serde_yaml::Value::Mapping(map) = &value else {
             return Err(vec![src.error(
-                Some(crate::span::Span::new(0, src.text.len().min(1))),
+                Some(Span::new(0, src.text.len().min(1))),
                 "a rule file must be a YAML map of keys such as `kind:` and `message:`",
             )]);
         };
@@ -71,7 +76,7 @@ impl Rule {
             }
             None => {
                 return Err(vec![
-                    src.error(Some(crate::span::Span::new(0, 0)), "missing key `kind`")
+                    src.error(Some(Span::new(0, 0)), "missing key `kind`")
                         .with_help(format!(
                             "add `kind: <kind>` with one of: {}",
                             kinds::KIND_NAMES.join(", ")
@@ -133,7 +138,7 @@ impl Rule {
                     &src.text,
                     at,
                     &common.message,
-                    crate::span::Span::new(e.at.start, e.at.end),
+                    Span::new(e.at.start, e.at.end),
                 )
             });
             vec![src.error(span, e.message)]
@@ -143,7 +148,22 @@ impl Rule {
             text: src.text.clone(),
             match_on: common.match_on,
         };
-        let compiled = Kind::compile(&kind, src, &value, &valid)?;
+        let lexicons = Lexicons::edited(&[&common.lexicons]).map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| lexicon_error(src, e))
+                .collect::<Vec<_>>()
+        })?;
+        let unread = unread_lexicons(src, &kind, &common.lexicons);
+        if !unread.is_empty() {
+            return Err(unread);
+        }
+        let context = CompileContext {
+            morphology,
+            edits: &common.lexicons,
+            lexicons: &lexicons,
+        };
+        let compiled = Kind::compile(&kind, src, &value, &valid, &context)?;
         Ok(Rule {
             id,
             severity: common.severity,
@@ -186,6 +206,59 @@ impl Rule {
     }
 }
 
+/// Locates a problem with a `lexicons:` edit: at the word, or at the lexicon's name.
+fn lexicon_error(src: &RuleSource, e: &LexiconError) -> FileError {
+    let lexicon = yaml::nested_key_span(&src.text, &["lexicons", &e.lexicon]);
+    let span = match (e.operation, &e.word) {
+        // A block list under the operation, or a flow map on the lexicon's line.
+        (Some(operation), Some(word)) => {
+            let under = |key: Span| yaml::value_span(&src.text, key.end, word);
+            yaml::nested_key_span(&src.text, &["lexicons", &e.lexicon, operation])
+                .and_then(under)
+                .or_else(|| lexicon.and_then(under))
+                .or(lexicon)
+        }
+        _ => lexicon,
+    };
+    let error = src.error(span, e.message.clone());
+    match &e.help {
+        Some(help) => error.with_help(help.clone()),
+        None => error,
+    }
+}
+
+/// Errors for edits of lexicons that the rule's kind does not read (they would change
+/// nothing).
+fn unread_lexicons(
+    src: &RuleSource,
+    kind: &str,
+    edits: &crate::lang::ja::LexiconEdits,
+) -> Vec<FileError> {
+    let read = Kind::lexicons(kind);
+    edits
+        .keys()
+        .filter_map(|name| {
+            let id = LexiconId::from_text(name)?;
+            if read.iter().any(|&r| id.reaches(r)) {
+                return None;
+            }
+            let help = if read.is_empty() {
+                format!("kind `{kind}` reads no lexicon")
+            } else {
+                let names: Vec<&str> = read.iter().map(|r| r.as_str()).collect();
+                format!("kind `{kind}` reads: {}", names.join(", "))
+            };
+            Some(
+                src.error(
+                    yaml::nested_key_span(&src.text, &["lexicons", name]),
+                    format!("lexicon `{name}` changes nothing in a `{kind}` rule"),
+                )
+                .with_help(help),
+            )
+        })
+        .collect()
+}
+
 /// A named set of rules.
 #[derive(Debug)]
 pub struct Pack {
@@ -196,8 +269,9 @@ pub struct Pack {
 }
 
 impl Pack {
-    /// Loads a pack directory: every `*.yaml` / `*.yml` file in it (not recursive), sorted.
-    pub fn load_dir(dir: &Path) -> Result<Pack, Vec<FileError>> {
+    /// Loads a pack directory: every `*.yaml` / `*.yml` file in it (not recursive), sorted,
+    /// compiled against `morphology`.
+    pub fn load_dir(dir: &Path, morphology: &Morphology) -> Result<Pack, Vec<FileError>> {
         let name = dir
             .file_name()
             .and_then(|n| n.to_str())
@@ -235,7 +309,7 @@ impl Pack {
             };
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("rule");
             let id = format!("{name}/{stem}");
-            match Rule::load(id, RuleSource::new(shown, text), false) {
+            match Rule::load(id, RuleSource::new(shown, text), false, morphology) {
                 Ok(rule) => rules.push(rule),
                 Err(mut e) => errors.append(&mut e),
             }
@@ -254,7 +328,138 @@ impl Pack {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
+
+    /// The first line of every error of loading `yaml`, with its position.
+    fn load_errors(yaml: &str) -> Vec<String> {
+        Rule::load(
+            "t/r",
+            RuleSource::new("t.yaml", yaml),
+            false,
+            &Morphology::new(),
+        )
+        .expect_err("does not load")
+        .iter()
+        .map(|e| match &e.help {
+            Some(help) => format!("{} ({help})", e.headline()),
+            None => e.headline(),
+        })
+        .collect()
+    }
+
+    const ELECTIONS: &str = "kind: conflict\nmessage: x\nattributes:\n  - name: 再選\n    terms: [再選]\n  - name: 当選\n    terms: [当選, 初当選]\n";
+
+    #[test]
+    fn a_rule_extends_the_lexicons_for_itself() {
+        let text = "森川健二顧問の再選\n\n森川顧問が初当選した。";
+        assert_hits(&rule_from_yaml(ELECTIONS), text, &[]);
+        let extended = format!("{ELECTIONS}lexicons:\n  titles: {{add: [顧問]}}\n");
+        assert_hits(&rule_from_yaml(&extended), text, &["初当選"]);
+        // The older key is the same edit.
+        let aliased = format!("{ELECTIONS}honorifics: [顧問]\n");
+        assert_hits(&rule_from_yaml(&aliased), text, &["初当選"]);
+        // Other rules keep the built-in lexicons.
+        assert_hits(&rule_from_yaml(ELECTIONS), text, &[]);
+        // Removing 氏 from the honorifics (and so from what follows a name) loses the link.
+        let text = "木村氏の再選\n\n木村さやか氏が初当選した。";
+        assert_hits(&rule_from_yaml(ELECTIONS), text, &["初当選"]);
+        let removed = format!("{ELECTIONS}lexicons:\n  honorifics: {{remove: [氏]}}\n");
+        assert_hits(&rule_from_yaml(&removed), text, &[]);
+    }
+
+    #[test]
+    fn ignore_predicates_is_a_replacing_edit() {
+        let polarity = "kind: polarity\nmessage: x\n";
+        let text = "同社は寮を強化する。\n\n同社は寮を強化しない。";
+        let texts = [
+            text,
+            "同社は輸出を重視する。同社は輸出を重視しない。",
+            "市は規制を緩和した。市は規制を緩和しなかった。",
+        ];
+        for t in texts {
+            let by_key = rule_from_yaml(&format!("{polarity}ignore_predicates: [強化する]\n"));
+            let by_lexicon = rule_from_yaml(&format!(
+                "{polarity}lexicons:\n  generic-predicates: {{replace: [強化する]}}\n"
+            ));
+            let found = |rule: &Rule| -> Vec<String> {
+                crate::rules::testing::hits(rule, t)
+                    .into_iter()
+                    .map(|f| t[f.span.range()].to_string())
+                    .collect()
+            };
+            assert_eq!(found(&by_key), found(&by_lexicon), "{t}");
+        }
+        // Adding keeps the built-in list.
+        let added = rule_from_yaml(&format!(
+            "{polarity}lexicons:\n  generic-predicates: {{add: [重視する]}}\n"
+        ));
+        assert_hits(
+            &added,
+            "同社は輸出を重視する。同社は輸出を重視しない。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn lexicon_edits_are_checked_and_located() {
+        let errors = load_errors(&format!(
+            "{ELECTIONS}lexicons:\n  title: {{add: [顧問]}}\n  honorifics:\n    remove: [閣下]\n"
+        ));
+        assert_eq!(
+            errors,
+            [
+                "t.yaml:9:3: unknown lexicon `title` (did you mean `titles`?)",
+                "t.yaml:11:14: `閣下` is not in lexicon `honorifics`",
+            ]
+        );
+        let errors = load_errors(&format!(
+            "{ELECTIONS}lexicons:\n  claimless-verbs: {{add: [語る]}}\n"
+        ));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with(
+                "t.yaml:9:3: lexicon `claimless-verbs` changes nothing in a `conflict` rule"
+            ),
+            "{errors:?}"
+        );
+        assert!(errors[0].contains("reads: name-suffixes"), "{errors:?}");
+        let errors = load_errors(
+            "kind: existence\nmessage: x\nterms: [a]\nlexicons:\n  titles: {add: [顧問]}\n",
+        );
+        assert!(errors[0].contains("reads no lexicon"), "{errors:?}");
+        let errors = load_errors(
+            "kind: polarity\nmessage: x\nlexicons:\n  sentence-brackets: {add: [〔〕]}\n  brackets: {add: [〔]}\n",
+        );
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].contains("a rule cannot change it"), "{errors:?}");
+        assert!(
+            errors[1].starts_with("t.yaml:5:20: `〔` is not 2 characters"),
+            "{errors:?}"
+        );
+        // A bracket added to `brackets` works for polarity: claims inside are quotes.
+        let rule =
+            rule_from_yaml("kind: polarity\nmessage: x\nlexicons:\n  brackets: {add: [〔〕]}\n");
+        assert_hits(
+            &rule,
+            "同社は輸出を重視する。\n\n〔同社は輸出を重視しない〕",
+            &[],
+        );
+    }
+
+    #[test]
+    fn unknown_pos_tags_in_patterns_are_located_errors() {
+        let errors = load_errors(
+            "kind: substitution\nmessage: x\npatterns:\n  - tokens: \"[以外] な pos:名刺\"\n    to: 意外\n",
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with(
+                "t.yaml:4:25: invalid token pattern: unknown POS `名刺`; did you mean `名詞`?"
+            ),
+            "{errors:?}"
+        );
+    }
 
     #[test]
     fn match_on_source_tells_full_width_from_half_width() {

@@ -7,14 +7,16 @@
 //! ```
 //! Steps are separated by spaces; each matches one token, except a plain surface step, which
 //! may match a run of tokens whose surfaces concatenate to it (支援兵士 = 支援 + 兵士).
-//! Conditions: `text` (surface), `surface:`, `base:`, `pos:` (IPADIC levels, prefix, `*` any),
+//! Conditions: `text` (surface), `surface:`, `base:`, `pos:` (IPADIC levels, prefix, `*` any;
+//! checked against IPADIC's tag set when the pattern is parsed),
 //! `read:` (katakana reading), `re:` (regex on the surface), `*` (any token); `&` joins
 //! conditions, `!` negates one, a trailing `?` makes a step optional, `[` `]` mark the target.
 
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::morph::Analysis;
+use crate::lang::ja::Analysis;
+use crate::lang::ja::pos::{self, Tag};
 use crate::span::Span;
 
 /// A pattern syntax error at a byte offset inside the pattern string.
@@ -22,6 +24,24 @@ use crate::span::Span;
 pub struct PatternError {
     pub message: String,
     pub at: Span,
+}
+
+/// An error in one step: the message, and where in the step it is when known.
+struct StepError {
+    message: String,
+    /// A byte range of the step's text.
+    at: Option<std::ops::Range<usize>>,
+}
+
+impl From<String> for StepError {
+    fn from(message: String) -> Self {
+        StepError { message, at: None }
+    }
+}
+
+/// The byte offset of `inner` in `outer`, which it is a slice of.
+fn offset_in(outer: &str, inner: &str) -> usize {
+    inner.as_ptr() as usize - outer.as_ptr() as usize
 }
 
 #[derive(Debug, Clone)]
@@ -63,7 +83,8 @@ struct Step {
 enum Cond {
     Surface(String),
     Base(String),
-    Pos(Vec<String>),
+    /// IPADIC levels, `None` for `*`.
+    Pos(Vec<Option<Tag>>),
     Reading(String),
     Regex(Regex),
     /// A `re:` step that is just an anchored list of words.
@@ -125,7 +146,16 @@ impl TokenPattern {
             if body.is_empty() {
                 return Err(err(format!("empty step `{piece}`")));
             }
-            let conds = parse_conds(body).map_err(err)?;
+            let conds = parse_conds(body).map_err(|e| match e.at {
+                Some(at) => {
+                    let start = piece_at + offset_in(piece, body) + at.start;
+                    PatternError {
+                        message: e.message,
+                        at: Span::new(start, start + at.len()),
+                    }
+                }
+                None => err(e.message),
+            })?;
             steps.push(Step { conds, optional });
             if close {
                 let Some(from) = open.take() else {
@@ -521,13 +551,7 @@ impl Cond {
         match self {
             Cond::Surface(s) => a.surface(tok) == s,
             Cond::Base(b) => a.base(tok) == b,
-            Cond::Pos(levels) => {
-                let pos = &a.features(tok).pos;
-                levels
-                    .iter()
-                    .zip(pos.split(','))
-                    .all(|(want, have)| want == "*" || want == have)
-            }
+            Cond::Pos(levels) => pos::pos_matches(levels, a.features(tok).pos),
             Cond::Reading(r) => a.reading(tok) == r,
             Cond::Regex(re) => re.is_match(a.surface(tok)),
             Cond::OneOf(words) => {
@@ -540,7 +564,7 @@ impl Cond {
     }
 }
 
-fn parse_conds(body: &str) -> Result<Vec<Cond>, String> {
+fn parse_conds(body: &str) -> Result<Vec<Cond>, StepError> {
     // A regex takes the rest of the step, so `&` inside it is not a separator.
     let (plain, regex) = match body.find("re:") {
         Some(i)
@@ -556,17 +580,50 @@ fn parse_conds(body: &str) -> Result<Vec<Cond>, String> {
     };
     let mut conds = Vec::new();
     for part in plain.split('&').filter(|p| !p.is_empty()).chain(regex) {
-        conds.push(parse_cond(part)?);
+        let cond = parse_cond(part).map_err(|e| StepError {
+            at: e.at.map(|at| {
+                let shift = offset_in(body, part);
+                at.start + shift..at.end + shift
+            }),
+            ..e
+        })?;
+        conds.push(cond);
     }
     if conds.is_empty() {
-        return Err(format!("empty step `{body}`"));
+        return Err(format!("empty step `{body}`").into());
     }
     Ok(conds)
 }
 
-fn parse_cond(part: &str) -> Result<Cond, String> {
+/// Parses the levels of a `pos:` condition; an unknown tag points at its level in `value`.
+fn parse_pos(value: &str) -> Result<Cond, StepError> {
+    let raw: Vec<&str> = value.split(',').collect();
+    if raw.len() > 4 {
+        return Err(
+            "`pos:` has at most four levels, e.g. `pos:名詞,固有名詞,人名,姓`"
+                .to_string()
+                .into(),
+        );
+    }
+    let levels: Vec<String> = raw.iter().map(|l| nfkc(l)).collect();
+    let refs: Vec<&str> = levels.iter().map(String::as_str).collect();
+    pos::parse_pos_pattern(&refs).map(Cond::Pos).map_err(|e| {
+        let start = offset_in(value, raw[e.level]);
+        StepError {
+            message: e.message,
+            at: Some(start..start + raw[e.level].len()),
+        }
+    })
+}
+
+fn parse_cond(part: &str) -> Result<Cond, StepError> {
     if let Some(rest) = part.strip_prefix('!') {
-        return Ok(Cond::Not(Box::new(parse_cond(rest)?)));
+        return parse_cond(rest)
+            .map(|c| Cond::Not(Box::new(c)))
+            .map_err(|e| StepError {
+                at: e.at.map(|at| at.start + 1..at.end + 1),
+                ..e
+            });
     }
     let nonempty = |v: &str, what: &str| {
         if v.is_empty() {
@@ -591,12 +648,13 @@ fn parse_cond(part: &str) -> Result<Cond, String> {
         return Ok(Cond::Reading(nonempty(v, "read")?));
     }
     if let Some(v) = part.strip_prefix("pos:") {
-        let v = nonempty(v, "pos")?;
-        let levels: Vec<String> = v.split(',').map(str::to_string).collect();
-        if levels.len() > 4 {
-            return Err("`pos:` has at most four levels, e.g. `pos:名詞,固有名詞,人名,姓`".into());
-        }
-        return Ok(Cond::Pos(levels));
+        nonempty(v, "pos")?;
+        return parse_pos(v).map_err(|e| StepError {
+            at: e
+                .at
+                .map(|at| at.start + "pos:".len()..at.end + "pos:".len()),
+            ..e
+        });
     }
     if let Some(v) = part.strip_prefix("re:") {
         // `^(追求|追究)$` is a list of words: compared as strings, with no regex to compile
@@ -620,7 +678,8 @@ fn parse_cond(part: &str) -> Result<Cond, String> {
     {
         return Err(format!(
             "unknown condition `{prefix}:` (expected surface:, base:, pos:, read: or re:)"
-        ));
+        )
+        .into());
     }
     Ok(Cond::Surface(nfkc(part)))
 }
@@ -637,10 +696,11 @@ fn example(what: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::morph::Morph;
+    use crate::lang::ja::Morphology;
 
     fn find<'t>(pattern: &str, text: &'t str) -> Vec<(&'t str, &'t str)> {
-        let a = Analysis::new(Morph::global().unwrap(), text);
+        let morphology = Morphology::new();
+        let a = Analysis::new(&morphology, text);
         let p = TokenPattern::parse(pattern).unwrap();
         p.find_all(&a, 0..a.tokens.len())
             .into_iter()
@@ -708,9 +768,9 @@ mod tests {
 
     #[test]
     fn word_list_regexes_match_like_the_regex() {
-        let morph = crate::morph::Morph::global().unwrap();
+        let morphology = Morphology::new();
         let text = "安全保障と安全保証、安全補償の保証人。保証";
-        let a = crate::morph::Analysis::new(morph, text);
+        let a = Analysis::new(&morphology, text);
         for (list, regex) in [
             ("re:^(保証|補償)$", "re:^(保証|補償)$|^$"),
             ("re:^(?:保証|補償)$", "re:^(?:保証|補償)$|^$"),
@@ -738,9 +798,9 @@ mod tests {
 
     #[test]
     fn many_optional_steps_cost_linear_time() {
-        let morph = Morph::global().unwrap();
+        let morphology = Morphology::new();
         let text = "日本政府は石破首相の会見で新しい方針を示した。".repeat(400);
-        let a = Analysis::new(morph, &text);
+        let a = Analysis::new(&morphology, &text);
         let tokens = a.tokens.len();
         for n in [10, 20, 40] {
             let source = format!("{}re:^[0-9]{{9}}$", "*? ".repeat(n));
@@ -874,5 +934,43 @@ mod tests {
                 .contains("invalid regex")
         );
         assert!(TokenPattern::parse("a? b?").is_err());
+    }
+
+    #[test]
+    fn pos_conditions_are_checked_against_the_tag_set() {
+        let e = TokenPattern::parse("[以外] な pos:名刺").unwrap_err();
+        assert_eq!(e.message, "unknown POS `名刺`; did you mean `名詞`?");
+        assert_eq!(
+            e.at,
+            Span::new("[以外] な pos:".len(), "[以外] な pos:名刺".len())
+        );
+        // In a conjunction, negated, at a deeper level.
+        let source = "pos:動詞&!pos:名詞,固有名刺";
+        let e = TokenPattern::parse(source).unwrap_err();
+        assert!(
+            e.message.contains("did you mean `固有名詞`?"),
+            "{}",
+            e.message
+        );
+        assert_eq!(&source[e.at.range()], "固有名刺");
+        let e = TokenPattern::parse("pos:動詞,サ変接続").unwrap_err();
+        assert!(e.message.contains("after `動詞`"), "{}", e.message);
+        assert!(TokenPattern::parse("pos:名詞,*,人名,姓").is_ok());
+        assert!(
+            TokenPattern::parse("pos:a,b,c,d,e")
+                .unwrap_err()
+                .message
+                .contains("four")
+        );
+        // Every POS of the set, written as a rule writes it, parses and matches itself.
+        for tags in pos::TAG_SET {
+            let written: Vec<String> = tags.iter().map(|t| nfkc(t.as_str())).collect();
+            let source = format!("pos:{}", written.join(","));
+            let p = TokenPattern::parse(&source).unwrap_or_else(|e| panic!("{source}: {e:?}"));
+            let Cond::Pos(levels) = &p.steps[0].conds[0] else {
+                panic!("{source}");
+            };
+            assert!(pos::pos_matches(levels, pos::Pos::new(*tags)), "{source}");
+        }
     }
 }

@@ -37,6 +37,10 @@ pub struct Common {
     /// (the text as written, for house style about 全角/半角: `regex: ['[０-９]+']`).
     #[serde(default)]
     pub match_on: MatchOn,
+    /// Changes to the shared word lists for this rule: per lexicon, `add`, `remove` or
+    /// `replace` (see docs/rules.md).
+    #[serde(default)]
+    pub lexicons: crate::lang::ja::LexiconEdits,
 }
 
 /// What a rule matches: the normalised text or the text as written.

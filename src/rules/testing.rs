@@ -17,7 +17,7 @@ use crate::document::{Document, Format};
 use crate::engine::run_rule;
 use crate::error::FileError;
 use crate::finding::Finding;
-use crate::morph::{Analysis, Morph};
+use crate::lang::ja::{Analysis, Morphology};
 use crate::span::Span;
 
 const OPEN: char = '《';
@@ -81,20 +81,19 @@ fn at(text: &str, span: Span) -> String {
     format!("「{}」 (characters {first}–{last})", &text[span.range()])
 }
 
-/// Findings of `rule` on `text`, spans into `text`.
-pub fn findings_for(rule: &Rule, text: &str) -> Vec<Finding> {
+/// Findings of `rule` on `text` analysed by `morphology`, spans into `text`.
+pub fn findings_for(rule: &Rule, text: &str, morphology: &Morphology) -> Vec<Finding> {
     let doc = Document::parse("<example>", text.to_string(), Format::PlainText);
-    let morph = Morph::global().expect("the embedded dictionary loads");
-    let analysis = Analysis::new(morph, &doc.text);
+    let analysis = Analysis::new(morphology, &doc.text);
     run_rule(rule, &doc, &analysis)
 }
 
-/// Runs all examples of a rule.
-pub fn run_examples(rule: &Rule) -> ExampleReport {
+/// Runs all examples of a rule (compiled against `morphology`).
+pub fn run_examples(rule: &Rule, morphology: &Morphology) -> ExampleReport {
     let mut report = ExampleReport::default();
     for (good, list) in [(false, &rule.examples.bad), (true, &rule.examples.good)] {
         for (n, example) in list.iter().enumerate() {
-            match check_example(rule, example, good) {
+            match check_example(rule, example, good, morphology) {
                 None => report.passed += 1,
                 Some(problem) => report
                     .failures
@@ -188,12 +187,12 @@ impl TestReport {
 }
 
 /// Runs the examples of every rule, in parallel, reporting in the rules' order.
-pub fn test_rules(rules: &[&Rule]) -> TestReport {
+pub fn test_rules(rules: &[&Rule], morphology: &Morphology) -> TestReport {
     TestReport {
         rules: rules
             .par_iter()
             .map(|rule| RuleTest {
-                examples: run_examples(rule),
+                examples: run_examples(rule, morphology),
                 coverage: Coverage::of(rule),
             })
             .collect(),
@@ -202,11 +201,15 @@ pub fn test_rules(rules: &[&Rule]) -> TestReport {
 
 /// `seigo test` without arguments: the packs of `config` (its own, those it extends, those of
 /// its `overrides`), built-in or local, with every rule's examples run.
-pub fn test_config(config: &crate::config::Config) -> Result<TestReport, Vec<FileError>> {
+pub fn test_config(
+    config: &crate::config::Config,
+    morphology: &Morphology,
+) -> Result<TestReport, Vec<FileError>> {
     let mut packs: Vec<Pack> = Vec::new();
     let mut errors = Vec::new();
     for (name, base) in config.pack_refs() {
-        let loaded = builtin::load(&name).unwrap_or_else(|| Pack::load_dir(&base.join(&name)));
+        let loaded = builtin::load(&name, morphology)
+            .unwrap_or_else(|| Pack::load_dir(&base.join(&name), morphology));
         match loaded {
             Ok(p) => packs.push(p),
             Err(mut e) => errors.append(&mut e),
@@ -216,24 +219,24 @@ pub fn test_config(config: &crate::config::Config) -> Result<TestReport, Vec<Fil
         return Err(errors);
     }
     let rules: Vec<&Rule> = packs.iter().flat_map(|p| &p.rules).collect();
-    Ok(test_rules(&rules))
+    Ok(test_rules(&rules, morphology))
 }
 
 /// `seigo test`: loads the pack directories (the built-in packs when none is given) and runs
 /// every rule's examples. Packs that do not load are errors, and nothing is run.
-pub fn test_packs(dirs: &[PathBuf]) -> Result<TestReport, Vec<FileError>> {
+pub fn test_packs(dirs: &[PathBuf], morphology: &Morphology) -> Result<TestReport, Vec<FileError>> {
     let mut packs: Vec<Pack> = Vec::new();
     let mut errors = Vec::new();
     if dirs.is_empty() {
         for name in builtin::pack_names() {
-            match builtin::load(name).expect("a listed built-in pack exists") {
+            match builtin::load(name, morphology).expect("a listed built-in pack exists") {
                 Ok(p) => packs.push(p),
                 Err(mut e) => errors.append(&mut e),
             }
         }
     }
     for dir in dirs {
-        match Pack::load_dir(dir) {
+        match Pack::load_dir(dir, morphology) {
             Ok(p) => packs.push(p),
             Err(mut e) => errors.append(&mut e),
         }
@@ -242,10 +245,15 @@ pub fn test_packs(dirs: &[PathBuf]) -> Result<TestReport, Vec<FileError>> {
         return Err(errors);
     }
     let rules: Vec<&Rule> = packs.iter().flat_map(|p| &p.rules).collect();
-    Ok(test_rules(&rules))
+    Ok(test_rules(&rules, morphology))
 }
 
-fn check_example(rule: &Rule, example: &Example, good: bool) -> Option<String> {
+fn check_example(
+    rule: &Rule,
+    example: &Example,
+    good: bool,
+    morphology: &Morphology,
+) -> Option<String> {
     let (text, marks) = match parse_marks(&example.text) {
         Ok(stripped) => stripped,
         Err(problem) => return Some(problem),
@@ -255,7 +263,7 @@ fn check_example(rule: &Rule, example: &Example, good: bool) -> Option<String> {
             "a good example has 《 》 marks, but it must produce no finding: remove them (or move the example to `bad:`)".into(),
         );
     }
-    let found = findings_for(rule, &text);
+    let found = findings_for(rule, &text, morphology);
     let shown = |f: &Finding| format!("{} ({})", at(&text, f.span), f.message);
     if good {
         return (!found.is_empty()).then(|| {
@@ -282,7 +290,7 @@ fn check_example(rule: &Rule, example: &Example, good: bool) -> Option<String> {
         // Fixed as `--fix` fixes: round after round until nothing is left to fix.
         // Every fix of the rule, suggestions too: the example shows what the rule offers.
         let all = crate::fix::FixOptions { unsafe_fixes: true };
-        let fixed = match crate::fix::fix_with(&text, all, |t| findings_for(rule, t)) {
+        let fixed = match crate::fix::fix_with(&text, all, |t| findings_for(rule, t, morphology)) {
             Ok(fixed) => fixed.text,
             Err(e) => return Some(e.to_string()),
         };
@@ -309,23 +317,31 @@ fn locate(rule: &Rule, n: usize, example: &Example, good: bool, problem: String)
     )
 }
 
-/// For `cargo test`: runs a built-in rule's examples and fails with every problem listed.
+/// A built-in rule by ID (`ja-news/kaerisaki`), panicking with every problem if it does not
+/// load.
 #[cfg(any(test, feature = "testing"))]
-pub fn assert_builtin_examples(id: &str) {
+pub fn builtin_rule(id: &str) -> Rule {
     let (pack, stem) = id.split_once('/').expect("pack/stem");
     let file = super::builtin::FILES
         .iter()
         .find(|f| f.pack == pack && f.stem == stem)
-        .expect("generated test names an embedded rule");
-    let rule = Rule::load(
+        .unwrap_or_else(|| panic!("no built-in rule {id}"));
+    Rule::load(
         id,
         RuleSource::new(format!("rules/{id}.yaml"), file.text),
         true,
+        &Morphology::new(),
     )
-    .unwrap_or_else(|e| panic!("{id} does not load:\n{}", headlines(&e)));
+    .unwrap_or_else(|e| panic!("{id} does not load:\n{}", headlines(&e)))
+}
+
+/// For `cargo test`: runs a built-in rule's examples and fails with every problem listed.
+#[cfg(any(test, feature = "testing"))]
+pub fn assert_builtin_examples(id: &str) {
+    let rule = builtin_rule(id);
     assert!(!rule.examples.bad.is_empty(), "{id} has no bad examples");
     assert!(!rule.examples.good.is_empty(), "{id} has no good examples");
-    let report = run_examples(&rule);
+    let report = run_examples(&rule, &Morphology::new());
     assert!(
         report.failures.is_empty(),
         "{}",
@@ -345,8 +361,13 @@ fn headlines(errors: &[FileError]) -> String {
 /// Test helper: compiles a rule from YAML text, panicking with located errors.
 #[cfg(any(test, feature = "testing"))]
 pub fn rule_from_yaml(yaml: &str) -> Rule {
-    Rule::load("test/rule", RuleSource::new("test.yaml", yaml), false)
-        .unwrap_or_else(|e| panic!("rule does not load:\n{}", headlines(&e)))
+    Rule::load(
+        "test/rule",
+        RuleSource::new("test.yaml", yaml),
+        false,
+        &Morphology::new(),
+    )
+    .unwrap_or_else(|e| panic!("rule does not load:\n{}", headlines(&e)))
 }
 
 /// Test helper: the findings of a rule on a fixture file (Markdown or text by extension),
@@ -359,20 +380,21 @@ pub fn findings_in_file(rule: &Rule, path: &std::path::Path) -> (String, Vec<Fin
         source.clone(),
         Format::from_path(path),
     );
-    let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+    let morphology = Morphology::new();
+    let analysis = Analysis::new(&morphology, &doc.text);
     (source, run_rule(rule, &doc, &analysis))
 }
 
 /// Test helper: the findings of a rule on a text.
 #[cfg(any(test, feature = "testing"))]
 pub fn hits(rule: &Rule, text: &str) -> Vec<Finding> {
-    findings_for(rule, text)
+    findings_for(rule, text, &Morphology::new())
 }
 
 /// Test helper: asserts the exact list of matched texts, in order.
 #[cfg(any(test, feature = "testing"))]
 pub fn assert_hits(rule: &Rule, text: &str, expected: &[&str]) {
-    let found: Vec<&str> = findings_for(rule, text)
+    let found: Vec<&str> = findings_for(rule, text, &Morphology::new())
         .iter()
         .map(|f| &text[f.span.range()])
         .collect();
@@ -398,7 +420,7 @@ mod tests {
     #[test]
     fn unbalanced_marks_and_marks_in_good_examples_fail() {
         let open_only = RULE.replace("氏の《帰り先》に", "氏の《帰り先に");
-        let report = run_examples(&rule_from_yaml(&open_only));
+        let report = run_examples(&rule_from_yaml(&open_only), &Morphology::new());
         assert_eq!(report.failures.len(), 1);
         assert!(
             report.failures[0]
@@ -408,7 +430,7 @@ mod tests {
             report.failures[0].message
         );
         let marked_good = RULE.replace("- 返り咲きに備える", "- 《返り咲き》に備える");
-        let report = run_examples(&rule_from_yaml(&marked_good));
+        let report = run_examples(&rule_from_yaml(&marked_good), &Morphology::new());
         assert_eq!(report.failures.len(), 1);
         assert!(
             report.failures[0]
@@ -427,7 +449,7 @@ mod tests {
         // The same text twice, and a multi-line example written with escapes: each failure
         // points at its own list item, and the message gives character positions.
         let rule = "kind: substitution\nmessage: x\nswap:\n  帰り先: 返り咲き\nexamples:\n  bad:\n    - 氏の帰り先に\n    - \"題\\n\\n《氏の》帰り先に\"\n    - 氏の帰り先に\n  good:\n    - 返り咲き\n";
-        let report = run_examples(&rule_from_yaml(rule));
+        let report = run_examples(&rule_from_yaml(rule), &Morphology::new());
         assert_eq!(report.failures.len(), 1, "{:?}", report.failures);
         let f = &report.failures[0];
         assert!(
@@ -448,7 +470,7 @@ mod tests {
 
     #[test]
     fn passing_examples_pass() {
-        let report = run_examples(&rule_from_yaml(RULE));
+        let report = run_examples(&rule_from_yaml(RULE), &Morphology::new());
         assert_eq!(report.passed, 2);
         assert!(report.failures.is_empty(), "{:?}", report.failures);
     }
@@ -456,7 +478,7 @@ mod tests {
     #[test]
     fn failing_examples_point_at_the_example_line() {
         let broken = RULE.replace("返り咲きに備える", "帰り先に備える");
-        let report = run_examples(&rule_from_yaml(&broken));
+        let report = run_examples(&rule_from_yaml(&broken), &Morphology::new());
         assert_eq!(report.failures.len(), 1);
         let f = &report.failures[0];
         assert!(
@@ -474,9 +496,19 @@ mod tests {
     #[test]
     fn wrong_mark_or_fix_fails() {
         let wrong_mark = RULE.replace("氏の《帰り先》に", "《氏の》帰り先に");
-        assert_eq!(run_examples(&rule_from_yaml(&wrong_mark)).failures.len(), 1);
+        assert_eq!(
+            run_examples(&rule_from_yaml(&wrong_mark), &Morphology::new())
+                .failures
+                .len(),
+            1
+        );
         let wrong_fix = RULE.replace("fixed: 氏の返り咲きに", "fixed: 氏の帰り咲きに");
-        assert_eq!(run_examples(&rule_from_yaml(&wrong_fix)).failures.len(), 1);
+        assert_eq!(
+            run_examples(&rule_from_yaml(&wrong_fix), &Morphology::new())
+                .failures
+                .len(),
+            1
+        );
     }
 
     #[test]
@@ -487,7 +519,7 @@ mod tests {
         std::fs::write(pack.join("full.yaml"), RULE).unwrap();
         let no_good = "kind: substitution\nmessage: x\nswap:\n  帰り先: 返り咲き\nexamples:\n  bad:\n    - 氏の帰り先に\n";
         std::fs::write(pack.join("no-good.yaml"), no_good).unwrap();
-        let report = test_packs(std::slice::from_ref(&pack)).unwrap();
+        let report = test_packs(std::slice::from_ref(&pack), &Morphology::new()).unwrap();
         assert_eq!((report.passed(), report.failed()), (3, 0));
         let gaps: Vec<String> = report.uncovered().map(ToString::to_string).collect();
         assert_eq!(gaps, ["house/no-good: no good example"]);
@@ -500,7 +532,7 @@ mod tests {
             RULE.replace("返り咲きに備える", "帰り先に備える"),
         )
         .unwrap();
-        let report = test_packs(&[pack]).unwrap();
+        let report = test_packs(&[pack], &Morphology::new()).unwrap();
         assert_eq!(report.failed(), 1);
         assert!(
             report
@@ -516,7 +548,7 @@ mod tests {
     #[test]
     fn packs_that_do_not_load_are_errors() {
         let dir = tempfile::tempdir().unwrap();
-        let errors = test_packs(&[dir.path().join("missing")]).unwrap_err();
+        let errors = test_packs(&[dir.path().join("missing")], &Morphology::new()).unwrap_err();
         assert!(
             errors[0]
                 .message

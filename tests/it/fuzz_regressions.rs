@@ -11,9 +11,9 @@ use seigo::{Document, Finding, Format, Linter, Span};
 
 static LINTER: LazyLock<Linter> = LazyLock::new(|| {
     let rules = seigo::config::Config::default()
-        .load_rules()
+        .load_rules(&seigo::Morphology::new())
         .expect("built-in packs load");
-    Linter::new(rules).expect("dictionary loads")
+    Linter::new(rules, seigo::Morphology::new())
 });
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
@@ -93,8 +93,13 @@ fn load_rule_inputs() {
             continue;
         };
         let _ = seigo::config::Config::parse(Path::new("seigo.yaml"), &text);
-        if let Ok(rule) = Rule::load("fuzz/rule", RuleSource::new(name.clone(), text), false) {
-            let linter = Linter::new(vec![rule]).unwrap();
+        if let Ok(rule) = Rule::load(
+            "fuzz/rule",
+            RuleSource::new(name.clone(), text),
+            false,
+            &seigo::Morphology::new(),
+        ) {
+            let linter = Linter::new(vec![rule], seigo::Morphology::new());
             assert_findings(&article.source, &linter.check(&article), &name);
         }
     }
@@ -121,7 +126,7 @@ fn user_dict_inputs() {
     for (name, data) in inputs("user_dict") {
         let path = dir.path().join("user.csv");
         std::fs::write(&path, &data).unwrap();
-        match seigo::morph::Morph::with_user_dictionary(&path) {
+        match seigo::Morphology::with_user_dictionary(&path) {
             Err(e) => assert!(e.to_string().contains("user.csv"), "{name}: {e}"),
             Ok(morph) => {
                 let text = String::from_utf8_lossy(&data).into_owned();

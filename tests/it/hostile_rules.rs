@@ -24,7 +24,12 @@ fn check_with_rule(name: &str, rule: &[u8]) -> (Option<i32>, String) {
 }
 
 fn load(yaml: &str) -> Result<Rule, Vec<seigo::FileError>> {
-    Rule::load("pack/rule", RuleSource::new("pack/rule.yaml", yaml), false)
+    Rule::load(
+        "pack/rule",
+        RuleSource::new("pack/rule.yaml", yaml),
+        false,
+        &seigo::Morphology::new(),
+    )
 }
 
 #[test]

@@ -17,16 +17,16 @@ use seigo::{Document, Finding, Format, Linter, Span};
 
 static LINTER: LazyLock<Linter> = LazyLock::new(|| {
     let rules = seigo::config::Config::default()
-        .load_rules()
+        .load_rules(&seigo::Morphology::new())
         .expect("built-in packs load");
-    Linter::new(rules).expect("dictionary loads")
+    Linter::new(rules, seigo::Morphology::new())
 });
 
 /// The built-in rules plus user rules that match whitespace, which masked text (code, comments,
 /// markup, BOMs) consists of: such matches must never become findings or cut a character.
 static WHITESPACE_LINTER: LazyLock<Linter> = LazyLock::new(|| {
     let mut rules = seigo::config::Config::default()
-        .load_rules()
+        .load_rules(&seigo::Morphology::new())
         .expect("built-in packs load");
     for (id, yaml) in [
         (
@@ -43,9 +43,12 @@ static WHITESPACE_LINTER: LazyLock<Linter> = LazyLock::new(|| {
         ),
     ] {
         let src = seigo::rules::spec::RuleSource::new(format!("{id}.yaml"), yaml);
-        rules.push(seigo::rules::Rule::load(id, src, false).expect("user rule loads"));
+        rules.push(
+            seigo::rules::Rule::load(id, src, false, &seigo::Morphology::new())
+                .expect("user rule loads"),
+        );
     }
-    Linter::new(rules).expect("dictionary loads")
+    Linter::new(rules, seigo::Morphology::new())
 });
 
 const FRAGMENTS: &[&str] = &[
@@ -311,7 +314,7 @@ proptest! {
     /// (so the same features), on any text, including unknown words, symbols and emoji.
     #[test]
     fn segmenter_agrees_with_lindera((_, text) in article()) {
-        let morph = seigo::morph::Morph::global().expect("dictionary");
+        let morph = seigo::Morphology::new();
         prop_assert_eq!(morph.tokenize(&text), morph.tokenize_lindera(&text));
     }
 }
@@ -325,8 +328,7 @@ proptest! {
     fn prefilter_skips_only_rules_without_findings((format, text) in article()) {
         prop_assume!(!text.contains("seigo-"), "suppressions are applied only by check");
         let doc = Document::parse(name(format), text.clone(), format);
-        let morph = seigo::morph::Morph::global().expect("dictionary");
-        let analysis = seigo::morph::Analysis::new(morph, &doc.text);
+        let analysis = seigo::lang::ja::Analysis::new(LINTER.morphology(), &doc.text);
         let mut all: Vec<Finding> = LINTER
             .rules()
             .iter()

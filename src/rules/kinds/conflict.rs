@@ -16,7 +16,8 @@
 //! #   - titles: [...]       #   (optional, per set)
 //! #     attributes: [...]
 //! particles: [の, が, は]   # default; `[]` attaches attributes only directly (トランプ前大統領)
-//! honorifics: [顧問]        # added to the built-in list of 氏, さん, 首相, 監督, ...
+//! lexicons:                 # the shared word lists, changed for this rule (docs/rules.md)
+//!   titles: {add: [顧問]}  # a name followed by 顧問 is a subject too
 //! scope: subject            # default; `document`: terms of two attributes anywhere conflict
 //! ```
 //!
@@ -51,16 +52,18 @@
 //! `{other_match}` (the earlier, related mention's).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
-use super::fast::{FxHashMap, FxHashSet, sentences_holding};
-use super::{Context, normalize_terms};
+use super::preselect::sentences_holding;
+use super::{CompileContext, Context, normalize_terms};
+use crate::algo::hash::{FastHashMap, FastHashSet};
 use crate::document::Sentence;
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::morph::{Analysis, Morph};
+use crate::lang::ja::{Analysis, Conjugation, Labels, LexiconEdit, LexiconId, Lexicons};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -82,10 +85,12 @@ pub struct Spec {
     /// Several independent exclusion sets (instead of `attributes`).
     #[serde(default)]
     pub sets: Vec<SetSpec>,
-    /// Particles linking subject (+ honorific) and attribute; default の, が, は.
+    /// Particles linking subject (+ honorific) and attribute; replaces the lexicon
+    /// `linking-particles` (の, が, は) for this rule.
     #[serde(default)]
     pub particles: Option<Vec<String>>,
-    /// Extra honorifics and titles that may follow a name, besides the built-in ones.
+    /// Deprecated: extra titles that may follow a name; the same as
+    /// `lexicons: {titles: {add: [...]}}`.
     #[serde(default)]
     pub honorifics: Vec<String>,
 }
@@ -152,40 +157,19 @@ const EXAMPLE: &str = "add e.g.
     - name: 現職
       terms: [大統領]";
 
-/// Titles and honorifics that may follow a name (石破茂首相の再選, 木村氏が初当選).
-#[rustfmt::skip]
-const HONORIFICS: &[&str] = &[
-    "氏", "さん", "様", "さま", "君", "くん", "ちゃん", "殿", "容疑者", "被告", "被告人",
-    "受刑者", "死刑囚", "選手", "投手", "捕手", "監督", "コーチ", "主将", "大統領", "副大統領",
-    "首相", "総理", "総理大臣", "大臣", "長官", "官房長官", "外相", "議員", "代議士", "知事",
-    "市長", "町長", "村長", "区長", "議長", "委員長", "代表", "総裁", "幹事長", "党首",
-    "社長", "会長", "頭取", "理事長", "学長", "総長", "教授", "准教授", "医師", "弁護士",
-    "記者", "候補",
+/// The lexicons this kind reads.
+pub const LEXICONS: &[LexiconId] = &[
+    LexiconId::NameSuffixes,
+    LexiconId::PersonMarkers,
+    LexiconId::TitlePrefixes,
+    LexiconId::CountryAbbreviations,
+    LexiconId::NonCompounding,
+    LexiconId::TitleAnnotations,
+    LexiconId::NegativeAuxiliaries,
+    LexiconId::DenyingVerbs,
+    LexiconId::PastMarkers,
+    LexiconId::LinkingParticles,
 ];
-
-/// Honorifics only persons take: evidence that a katakana word such as トランプ is a name.
-/// Office titles are not evidence (ソニーグループ社長, アメリカ大統領).
-#[rustfmt::skip]
-const PERSONAL: &[&str] = &[
-    "氏", "さん", "様", "さま", "君", "くん", "ちゃん", "殿", "容疑者", "被告", "被告人",
-    "受刑者", "死刑囚", "選手", "投手", "捕手", "教授", "准教授", "記者",
-];
-
-/// Prefixes between a name and its title (トランプ前大統領の再選).
-const PREFIXES: &[&str] = &["前", "元", "現", "新", "故", "次期"];
-
-/// Country abbreviations between a name and its title (トランプ米大統領).
-const COUNTRIES: &[&str] = &[
-    "米", "露", "中", "英", "仏", "独", "韓", "朝", "印", "伊", "豪", "加", "日",
-];
-
-/// Nouns that may follow a term without making it part of a longer compound.
-const COMPOUND_OK: &[&str] = &["ら", "自身", "本人", "側", "確実"];
-
-/// Verbs after a term that deny it (再選を逃す, 再選を阻止).
-const DENYING: &[&str] = &["逃す", "逃がす", "阻む", "阻止", "断念"];
-
-const DEFAULT_PARTICLES: &[&str] = &["の", "が", "は"];
 
 /// An exclusion set: the names of its attributes.
 #[derive(Debug)]
@@ -216,7 +200,7 @@ pub struct Conflict {
     scope: Scope,
     sets: Vec<Set>,
     /// Every term (NFKC) → the attributes it stands for, one per set at most.
-    terms: FxHashMap<Box<str>, Vec<Member>>,
+    terms: FastHashMap<Box<str>, Vec<Member>>,
     max_term_len: usize,
     /// Every prefix (in whole characters) of every term: a term on whole tokens starts with
     /// a token whose surface is one of these.
@@ -224,13 +208,19 @@ pub struct Conflict {
     /// For `scope: document`: all terms, pattern index → key of `terms`.
     doc_terms: Option<(AhoCorasick, Vec<Box<str>>)>,
     subjects: SubjectMode,
-    particles: Vec<String>,
-    honorifics: FxHashSet<Box<str>>,
+    /// Whether attributes attach through honorifics and particles (`particles: []`: no).
+    linked: bool,
+    /// The longest entry of `name-suffixes`, in bytes.
     max_honorific_len: usize,
+    lexicons: Arc<Lexicons>,
 }
 
 impl Conflict {
-    pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
+    pub fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        context: &CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
         let mut errors = Vec::new();
         let mut built = Builder::default();
         match (spec.attributes.is_empty(), spec.sets.is_empty()) {
@@ -307,21 +297,26 @@ impl Conflict {
                 listed_subjects(&names, src, &mut errors).unwrap_or(SubjectMode::Auto)
             }
         };
-        let particles = match &spec.particles {
-            None => DEFAULT_PARTICLES.iter().map(|p| p.to_string()).collect(),
-            Some(list) => normalize_terms(list, "particles", src, &mut errors),
-        };
-        let extra = normalize_terms(&spec.honorifics, "honorifics", src, &mut errors);
+        // The older keys are lexicon edits.
+        let mut aliases = Vec::new();
+        if let Some(list) = &spec.particles {
+            let words = normalize_terms(list, "particles", src, &mut errors);
+            aliases.push((LexiconId::LinkingParticles, LexiconEdit::replacing(words)));
+        }
+        if !spec.honorifics.is_empty() {
+            let words = normalize_terms(&spec.honorifics, "honorifics", src, &mut errors);
+            aliases.push((LexiconId::Titles, LexiconEdit::adding(words)));
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
-
-        let honorifics: FxHashSet<Box<str>> = HONORIFICS
+        let lexicons = context.lexicons_with(aliases, src)?;
+        let max_honorific_len = lexicons
+            .get(LexiconId::NameSuffixes)
             .iter()
-            .map(|h| Box::from(*h))
-            .chain(extra.into_iter().map(String::into_boxed_str))
-            .collect();
-        let max_honorific_len = honorifics.iter().map(|h| h.len()).max().unwrap_or(0);
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
         let max_term_len = terms.keys().map(|t| t.len()).max().unwrap_or(0);
         let mut term_prefixes: Vec<Box<str>> = terms
             .keys()
@@ -348,9 +343,9 @@ impl Conflict {
             term_prefixes,
             doc_terms,
             subjects,
-            particles,
-            honorifics,
+            linked: !lexicons.get(LexiconId::LinkingParticles).is_empty(),
             max_honorific_len,
+            lexicons,
         })
     }
 
@@ -363,10 +358,29 @@ impl Conflict {
         out[from..].sort_by_key(|h| h.span);
     }
 
+    /// Reads the mentions in the sentences that can matter, then reports each subject's
+    /// conflicts.
     fn check_subjects(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
-        let Some(scan) = self.scan(ctx) else {
+        let (a, sentences) = (ctx.analysis, &ctx.doc.sentences);
+        let Some(with_terms) = self.preselect_term_sentences(a, sentences) else {
             return;
         };
+        let mut scan = Scan::new(self, a);
+        for &i in &with_terms {
+            scan.sentence(&sentences[i]);
+        }
+        let Some(evidence) = self.preselect_evidence_sentences(ctx, &scan, &with_terms) else {
+            return;
+        };
+        let mentions = scan.mentions.len();
+        for i in evidence {
+            scan.sentence(&sentences[i]);
+        }
+        debug_assert_eq!(
+            scan.mentions.len(),
+            mentions,
+            "mentions outside term sentences"
+        );
         self.report_subjects(ctx, scan, message, out);
     }
 
@@ -386,8 +400,8 @@ impl Conflict {
         } = scan;
         let auto = matches!(self.subjects, SubjectMode::Auto);
         // Subject key → the first mention of each (set, attribute), keys in order of appearance.
-        let mut firsts: FxHashMap<(&str, Option<&str>), FxHashMap<Member, &Mention<'_>>> =
-            FxHashMap::default();
+        let mut firsts: FastHashMap<(&str, Option<&str>), FastHashMap<Member, &Mention<'_>>> =
+            FastHashMap::default();
         let mut order: Vec<(&str, Option<&str>)> = Vec::new();
         for m in &mentions {
             let surname = m.subject.surname;
@@ -407,7 +421,7 @@ impl Conflict {
                 .entry(key)
                 .or_insert_with(|| {
                     order.push(key);
-                    FxHashMap::default()
+                    FastHashMap::default()
                 })
                 .entry(m.member)
                 .or_insert(m);
@@ -426,7 +440,7 @@ impl Conflict {
             return;
         };
         let a = ctx.analysis;
-        let mut firsts: FxHashMap<Member, Mention<'_>> = FxHashMap::default();
+        let mut firsts: FastHashMap<Member, Mention<'_>> = FastHashMap::default();
         for m in ac.find_iter(a.text) {
             let span = Span::new(m.start(), m.end());
             if !(a.is_boundary(span.start) && a.is_boundary(span.end)) {
@@ -445,7 +459,8 @@ impl Conflict {
                 });
             }
         }
-        let firsts: FxHashMap<Member, &Mention<'_>> = firsts.iter().map(|(k, v)| (*k, v)).collect();
+        let firsts: FastHashMap<Member, &Mention<'_>> =
+            firsts.iter().map(|(k, v)| (*k, v)).collect();
         self.report(a, message, "", &firsts, out);
     }
 
@@ -456,7 +471,7 @@ impl Conflict {
         a: &Analysis<'_>,
         message: &Message,
         subject: &str,
-        firsts: &FxHashMap<Member, &Mention<'_>>,
+        firsts: &FastHashMap<Member, &Mention<'_>>,
         out: &mut Vec<Hit>,
     ) {
         let mut reported: Vec<(Span, Span)> = Vec::new();
@@ -485,10 +500,10 @@ impl Conflict {
                         ("other", &other_names[earlier.member.attr]),
                         ("other_match", &a.text[earlier.term.range()]),
                     ]);
-                    out.push(Hit::new(later.term, msg).with_related(
-                        earlier.term,
-                        format!("ここでは「{}」", &a.text[earlier.context.range()]),
-                    ));
+                    let label = Labels::get()
+                        .conflict_earlier
+                        .fill(&[("context", &a.text[earlier.context.range()])]);
+                    out.push(Hit::new(later.term, msg).with_related(earlier.term, label));
                 }
             }
         }
@@ -503,7 +518,9 @@ impl Conflict {
 
     fn honorific_at(&self, a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
         longest_at(a, i, end, self.max_honorific_len, |s| {
-            self.honorifics.contains(s).then_some(())
+            self.lexicons
+                .contains(LexiconId::NameSuffixes, s)
+                .then_some(())
         })
         .map(|(next, ())| next)
     }
@@ -534,21 +551,25 @@ impl Conflict {
         }
     }
 
-    /// The scan `report_subjects` needs, or `None` when the document cannot have a conflict.
-    ///
-    /// Only some sentences are scanned. A mention needs a term on whole tokens inside its
-    /// sentence, and depends only on that sentence: so the sentences with a term give every
-    /// mention, and unless some exclusion set has terms of two attributes, there is none to
-    /// look at. A finding needs mentions of two attributes of one set under one subject key,
-    /// which is a surname (or a surname and a given name): so only the surnames with such
-    /// mentions can be reported. For them, the evidence of persons and given names must be
-    /// complete; it comes from name runs whose text contains the surname, so the sentences
-    /// containing one of these surnames are scanned too. Other surnames may be missing
-    /// evidence, which cannot matter: they have no conflict to report.
-    fn scan<'a>(&'a self, ctx: &'a Context<'a>) -> Option<Scan<'a>> {
-        let a = ctx.analysis;
-        let sentences = &ctx.doc.sentences;
-        let mut present: FxHashSet<Member> = FxHashSet::default();
+    // Pre-selection, for speed only: which sentences `check_subjects` reads. A mention needs
+    // a term on whole tokens inside its sentence, and depends only on that sentence: so the
+    // sentences with a term give every mention, and unless some exclusion set has terms of
+    // two attributes, there is none to look at. A finding needs mentions of two attributes of
+    // one set under one subject key, which is a surname (or a surname and a given name): so
+    // only the surnames with such mentions can be reported. For them, the evidence of
+    // persons and given names must be complete; it comes from name runs whose text contains
+    // the surname, so the sentences containing one of these surnames are read too. Other
+    // surnames may be missing evidence, which cannot matter: they have no conflict to
+    // report. Reading every sentence gives the same findings (a test checks it).
+
+    /// The sentences where a term starts (ascending), or `None` when no exclusion set has
+    /// terms of two attributes in the document.
+    fn preselect_term_sentences(
+        &self,
+        a: &Analysis<'_>,
+        sentences: &[Sentence],
+    ) -> Option<Vec<usize>> {
+        let mut present: FastHashSet<Member> = FastHashSet::default();
         let mut starts: Vec<usize> = Vec::new();
         self.each_term(a, |first, _, members| {
             present.extend(members.iter().copied());
@@ -559,19 +580,20 @@ impl Conflict {
                 (0..s.attributes.len()).filter(|&attr| present.contains(&Member { set, attr }));
             attrs.nth(1).is_some()
         });
-        if !two_attributes {
-            return None;
-        }
-        // The sentences where a term starts (a superset of those holding one: scanning more
-        // adds only evidence, which is then complete for more surnames).
-        let mut scan = Scan::new(self, a);
-        let mut scanned = vec![false; sentences.len()];
-        for i in sentences_holding(a, sentences, starts) {
-            scanned[i] = true;
-            scan.sentence(&sentences[i]);
-        }
-        // Surnames with mentions of two attributes of one set.
-        let mut by_surname: FxHashMap<&str, Vec<Member>> = FxHashMap::default();
+        // A superset of the sentences holding a term: reading more adds only evidence, which
+        // is then complete for more surnames.
+        two_attributes.then(|| sentences_holding(a, sentences, starts))
+    }
+
+    /// The sentences not `read` yet that contain a surname with mentions of two attributes
+    /// of one set (so may hold evidence about it), or `None` when no surname has such.
+    fn preselect_evidence_sentences(
+        &self,
+        ctx: &Context<'_>,
+        scan: &Scan<'_>,
+        read: &[usize],
+    ) -> Option<Vec<usize>> {
+        let mut by_surname: FastHashMap<&str, Vec<Member>> = FastHashMap::default();
         let mut candidates: Vec<&str> = Vec::new();
         for m in &scan.mentions {
             let seen = by_surname.entry(m.subject.surname).or_default();
@@ -586,19 +608,16 @@ impl Conflict {
         if candidates.is_empty() {
             return None;
         }
-        let mentions = scan.mentions.len();
-        for (i, sentence) in sentences.iter().enumerate() {
-            let text = ctx.doc.slice(sentence.span);
-            if !scanned[i] && candidates.iter().any(|c| text.contains(c)) {
-                scan.sentence(sentence);
-            }
-        }
-        debug_assert_eq!(
-            scan.mentions.len(),
-            mentions,
-            "mentions outside term sentences"
-        );
-        Some(scan)
+        let more = ctx
+            .doc
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|(i, sentence)| {
+                let text = ctx.doc.slice(sentence.span);
+                read.binary_search(i).is_err() && candidates.iter().any(|c| text.contains(c))
+            });
+        Some(more.map(|(i, _)| i).collect())
     }
 }
 
@@ -606,7 +625,7 @@ impl Conflict {
 #[derive(Default)]
 struct Builder {
     sets: Vec<Set>,
-    terms: FxHashMap<Box<str>, Vec<Member>>,
+    terms: FastHashMap<Box<str>, Vec<Member>>,
 }
 
 impl Builder {
@@ -810,9 +829,9 @@ struct Scan<'a> {
     a: &'a Analysis<'a>,
     mentions: Vec<Mention<'a>>,
     /// Surnames (or names) seen before a personal honorific such as 氏.
-    persons: FxHashSet<&'a str>,
+    persons: FastHashSet<&'a str>,
     /// Surname → the distinct given names written with it anywhere (石破 → [茂]).
-    givens: FxHashMap<&'a str, Vec<&'a str>>,
+    givens: FastHashMap<&'a str, Vec<&'a str>>,
     /// The first token of the sentence being scanned.
     begin: usize,
 }
@@ -823,8 +842,8 @@ impl<'a> Scan<'a> {
             rule,
             a,
             mentions: Vec::new(),
-            persons: FxHashSet::default(),
-            givens: FxHashMap::default(),
+            persons: FastHashSet::default(),
+            givens: FastHashMap::default(),
             begin: 0,
         }
     }
@@ -854,8 +873,7 @@ impl<'a> Scan<'a> {
                     };
                     // A listed surname also covers the full name (石破 in 石破茂首相).
                     let mut j = a.first_at(e);
-                    while j < range.end && a.features(j).pos.starts_with("名詞,固有名詞,人名,名")
-                    {
+                    while j < range.end && a.features(j).pos.is_given_name() {
                         j += 1;
                     }
                     self.attach(subject, j, range.end);
@@ -891,7 +909,11 @@ impl<'a> Scan<'a> {
                         list.push(given);
                     }
                 }
-                if PERSONAL.contains(&a.surface(i)) {
+                if self
+                    .rule
+                    .lexicons
+                    .contains(LexiconId::PersonMarkers, a.surface(i))
+                {
                     self.persons.insert(subject.surname);
                 }
                 self.attach(subject, i, range.end);
@@ -906,7 +928,8 @@ impl<'a> Scan<'a> {
             return;
         }
         // トランプ米大統領: skip a country abbreviation before the title.
-        let q = if is_country(a, j) && j + 1 < end {
+        let lexicons = &rule.lexicons;
+        let q = if is_country(a, j, lexicons) && j + 1 < end {
             j + 1
         } else {
             j
@@ -915,12 +938,12 @@ impl<'a> Scan<'a> {
         if let Some((next, members)) = direct {
             self.push(subject, q, next, end, members, Link::Direct);
         }
-        if rule.particles.is_empty() {
+        if !rule.linked {
             return;
         }
         // Honorific, with an optional prefix: 氏, 前大統領, 新市長.
         let mut h = q;
-        if PREFIXES.contains(&a.surface(h)) && h + 1 < end {
+        if lexicons.contains(LexiconId::TitlePrefixes, a.surface(h)) && h + 1 < end {
             h += 1;
         }
         let Some(mut p) = rule
@@ -932,8 +955,8 @@ impl<'a> Scan<'a> {
         };
         let mut link = Link::Predicate;
         if p < end
-            && a.features(p).pos.starts_with("助詞")
-            && rule.particles.iter().any(|x| x == a.surface(p))
+            && a.features(p).pos.is_particle()
+            && lexicons.contains(LexiconId::LinkingParticles, a.surface(p))
         {
             if a.surface(p) == "の" {
                 link = Link::Genitive;
@@ -958,11 +981,11 @@ impl<'a> Scan<'a> {
         members: &[Member],
         link: Link,
     ) {
-        let a = self.a;
+        let (a, lexicons) = (self.a, &*self.rule.lexicons);
         let first = a.first_at(subject.start);
-        if !stands_alone(a, next, end)
-            || denied(a, next, end)
-            || historical(a, self.begin, first, next, end)
+        if !stands_alone(a, next, end, lexicons)
+            || denied(a, next, end, lexicons)
+            || historical(a, self.begin, first, next, end, lexicons)
         {
             return;
         }
@@ -993,13 +1016,13 @@ impl<'a> Scan<'a> {
 
 /// True for a token that can be part of a name. `in_run`: a name has already started.
 fn is_name(a: &Analysis<'_>, i: usize, in_run: bool) -> bool {
-    let f = a.features(i);
+    let pos = a.features(i).pos;
     let s = a.surface(i);
     // Most tokens are not nouns; person names (名詞,固有名詞,人名) are.
-    if !f.is_noun() {
+    if !pos.is_noun() {
         return in_run && s == "・";
     }
-    if f.pos.starts_with("名詞,固有名詞,人名") {
+    if pos.is_person_name() {
         return true;
     }
     if in_run && s == "・" {
@@ -1008,16 +1031,13 @@ fn is_name(a: &Analysis<'_>, i: usize, in_run: bool) -> bool {
     let katakana = s.chars().all(|c| matches!(c, 'ァ'..='ヺ' | 'ー' | '・'));
     if katakana {
         // アメリカ, ロシア: places are never the person; サ変 nouns are actions (キャンプ).
-        return !f.pos.starts_with("名詞,固有名詞,地域") && !f.pos.starts_with("名詞,サ変接続");
+        return !pos.is_place_name() && !pos.is_sahen_noun();
     }
     if s.chars().all(|c| c.is_ascii_alphabetic()) {
         return true;
     }
     // An unknown kanji word right after a surname is the given name (石田陽翔).
-    in_run
-        && i > 0
-        && Morph::is_unknown(&a.tokens[i])
-        && a.features(i - 1).pos.starts_with("名詞,固有名詞,人名,姓")
+    in_run && i > 0 && a.is_unknown(i) && a.features(i - 1).pos.is_surname()
 }
 
 /// The subject named by tokens `[start, end)`: 姓 + 名 → the surname, `名・姓` → the part
@@ -1036,7 +1056,7 @@ fn subject_of<'t>(a: &Analysis<'t>, start: usize, end: usize) -> Option<Subject<
             start: whole.start,
         });
     }
-    let is_surname = |i: usize| a.features(i).pos.starts_with("名詞,固有名詞,人名,姓");
+    let is_surname = |i: usize| a.features(i).pos.is_surname();
     if let Some(s) = (start..end).rev().find(|&i| is_surname(i)) {
         let given_ok = (s + 1..end).all(|i| is_name(a, i, true) && !is_surname(i));
         if given_ok {
@@ -1057,9 +1077,11 @@ fn subject_of<'t>(a: &Analysis<'t>, start: usize, end: usize) -> Option<Subject<
     })
 }
 
-fn is_country(a: &Analysis<'_>, i: usize) -> bool {
-    let f = a.features(i);
-    f.is_noun() && (COUNTRIES.contains(&a.surface(i)) || f.pos.starts_with("名詞,固有名詞,地域,国"))
+fn is_country(a: &Analysis<'_>, i: usize, lexicons: &Lexicons) -> bool {
+    let pos = a.features(i).pos;
+    pos.is_noun()
+        && (lexicons.contains(LexiconId::CountryAbbreviations, a.surface(i))
+            || pos.is_country_name())
 }
 
 /// One short modifier between particle and term (見事な当選, いきなりの再選 is not one).
@@ -1067,11 +1089,11 @@ fn skip_modifier(a: &Analysis<'_>, i: usize, end: usize) -> usize {
     if i >= end {
         return i;
     }
-    let pos = &a.features(i).pos;
-    if pos.starts_with("副詞") || pos.starts_with("連体詞") || pos.starts_with("形容詞") {
+    let pos = a.features(i).pos;
+    if pos.is_adverb() || pos.is_adnominal() || pos.is_adjective() {
         return i + 1;
     }
-    if pos.starts_with("名詞,形容動詞語幹") && i + 1 < end && a.surface(i + 1) == "な" {
+    if pos.is_adjectival_noun() && i + 1 < end && a.surface(i + 1) == "な" {
         return i + 2;
     }
     i
@@ -1079,32 +1101,33 @@ fn skip_modifier(a: &Analysis<'_>, i: usize, end: usize) -> usize {
 
 /// False when the term continues into a longer compound (大統領選, 大統領夫人) or is marked as
 /// past (大統領(当時)).
-fn stands_alone(a: &Analysis<'_>, next: usize, end: usize) -> bool {
+fn stands_alone(a: &Analysis<'_>, next: usize, end: usize, lexicons: &Lexicons) -> bool {
     let rest = &a.text[a.tokens[next - 1].span.end..];
     let rest = rest.trim_start_matches([' ', '\u{3000}', '(']);
-    if rest.starts_with("当時") {
+    let dated = lexicons.get(LexiconId::TitleAnnotations);
+    if dated.iter().any(|w| rest.starts_with(w)) {
         return false;
     }
     if next >= end || a.tokens[next].span.start != a.tokens[next - 1].span.end {
         return true;
     }
-    !a.features(next).is_noun() || COMPOUND_OK.contains(&a.surface(next))
+    !a.features(next).pos.is_noun() || lexicons.contains(LexiconId::NonCompounding, a.surface(next))
 }
 
 /// True when the few tokens after the term (up to punctuation) negate it or make it
 /// hypothetical: 再選ならず, 当選を逃した, 当選すれば.
-fn denied(a: &Analysis<'_>, next: usize, end: usize) -> bool {
+fn denied(a: &Analysis<'_>, next: usize, end: usize, lexicons: &Lexicons) -> bool {
     for i in next..(next + 5).min(end) {
         let f = a.features(i);
-        if f.pos.starts_with("記号") {
+        if f.pos.is_symbol() {
             break;
         }
         let base = a.base(i);
-        let negation = matches!(base, "ない" | "ぬ" | "ん")
-            && (f.pos.starts_with("助動詞") || f.pos.starts_with("形容詞"));
+        let negation = lexicons.contains(LexiconId::NegativeAuxiliaries, base)
+            && (f.pos.is_auxiliary_verb() || f.pos.is_adjective());
         if negation
-            || DENYING.contains(&base)
-            || &*f.conjugation == "仮定形"
+            || lexicons.contains(LexiconId::DenyingVerbs, base)
+            || f.conjugation == Conjugation::Conditional
             || a.surface(i) == "場合"
         {
             return true;
@@ -1113,17 +1136,21 @@ fn denied(a: &Analysis<'_>, next: usize, end: usize) -> bool {
     false
 }
 
-/// Words that place a clause in the past, when a title or an election was another one.
-const PAST: &[&str] = &["当時", "かつて", "以前", "過去", "前回", "昨年", "一昨年"];
-
 /// True when the clause around a mention (tokens `[first, next)`) dates it, so it may state
 /// an earlier fact: 2017年に初当選, 前回の選挙で当選, トランプ大統領は2019年に.
-fn historical(a: &Analysis<'_>, begin: usize, first: usize, next: usize, end: usize) -> bool {
+fn historical(
+    a: &Analysis<'_>,
+    begin: usize,
+    first: usize,
+    next: usize,
+    end: usize,
+    lexicons: &Lexicons,
+) -> bool {
     let is_date = |i: usize| {
-        PAST.contains(&a.surface(i))
-            || (a.features(i).pos.starts_with("名詞,数") && i + 1 < end && a.surface(i + 1) == "年")
+        lexicons.contains(LexiconId::PastMarkers, a.surface(i))
+            || (a.features(i).pos.is_number() && i + 1 < end && a.surface(i + 1) == "年")
     };
-    let clause_end = |i: usize| a.features(i).pos.starts_with("記号");
+    let clause_end = |i: usize| a.features(i).pos.is_symbol();
     let before = (begin.max(first.saturating_sub(CLAUSE_TOKENS))..first)
         .rev()
         .take_while(|&i| !clause_end(i));
@@ -1142,15 +1169,15 @@ fn ends_predicate(a: &Analysis<'_>, next: usize, end: usize) -> bool {
         return i + 1 < end && a.base(i + 1) == "果たす";
     }
     while i < end {
-        let f = a.features(i);
+        let pos = a.features(i).pos;
         if i > 0 && a.tokens[i].span.start != a.tokens[i - 1].span.end {
             return true;
         }
-        if f.pos.starts_with("記号") || f.pos.starts_with("助詞,接続助詞") {
+        if pos.is_symbol() || pos.is_conjunctive_particle() {
             return true;
         }
-        let verbal = (f.pos.starts_with("動詞") && matches!(a.base(i), "する" | "なる"))
-            || f.pos.starts_with("助動詞");
+        let verbal =
+            (pos.is_verb() && matches!(a.base(i), "する" | "なる")) || pos.is_auxiliary_verb();
         if !verbal {
             return false;
         }
@@ -1167,7 +1194,7 @@ mod tests {
     use crate::document::{Document, Format};
     use crate::engine::run_rule;
     use crate::finding::{Finding, Hit};
-    use crate::morph::{Analysis, Morph};
+    use crate::lang::ja::{Analysis, Morphology};
     use crate::rules::Rule;
     use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
 
@@ -1395,6 +1422,7 @@ mod tests {
                 "t/r",
                 crate::rules::spec::RuleSource::new("t.yaml", yaml),
                 false,
+                &crate::Morphology::new(),
             )
             .unwrap_err()
             .iter()
@@ -1460,16 +1488,7 @@ mod tests {
     }
 
     fn builtin(stem: &str) -> Rule {
-        let file = crate::rules::builtin::FILES
-            .iter()
-            .find(|f| f.pack == "ja-news" && f.stem == stem)
-            .expect("built-in rule");
-        Rule::load(
-            format!("ja-news/{stem}"),
-            crate::rules::spec::RuleSource::new(format!("rules/ja-news/{stem}.yaml"), file.text),
-            true,
-        )
-        .expect("loads")
+        crate::rules::testing::builtin_rule(&format!("ja-news/{stem}"))
     }
 
     #[test]
@@ -1545,7 +1564,8 @@ mod tests {
             panic!("a conflict rule");
         };
         let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
-        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        let morphology = Morphology::new();
+        let analysis = Analysis::new(&morphology, &doc.text);
         let ctx = Context {
             doc: &doc,
             analysis: &analysis,
@@ -1613,18 +1633,18 @@ mod tests {
     }
 
     #[test]
-    fn large_documents_check_in_linear_time() {
+    /// A 1 MB document: one finding however many mentions (its time is judged by
+    /// `bench/scaling.py`, not here: a timed test fails on a busy machine).
+    fn large_documents_report_each_pair_once() {
         let paragraph = "トランプ前大統領の再選を受け、石破茂首相がトランプ氏と会談した。木村さやか氏が初当選した。\n\n";
         let text = format!("トランプ大統領が来日\n\n{}", paragraph.repeat(8_000));
         assert!(text.len() > 1_000_000);
         let doc = Document::parse("big.txt", text, Format::PlainText);
-        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        let morphology = Morphology::new();
+        let analysis = Analysis::new(&morphology, &doc.text);
         let rule = titles();
-        let started = std::time::Instant::now();
         let found = run_rule(&rule, &doc, &analysis);
-        let elapsed = started.elapsed();
         assert_eq!(found.len(), 1);
-        assert!(elapsed.as_secs_f64() < 1.0, "took {elapsed:?}");
         let found = run_rule(&elections(), &doc, &analysis);
         assert_eq!(
             found.len(),

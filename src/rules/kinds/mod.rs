@@ -3,11 +3,14 @@
 
 pub mod conflict;
 pub mod existence;
-mod fast;
 pub mod headline_support;
+pub mod numbers;
 pub mod polarity;
+mod preselect;
 pub mod repetition;
 pub mod substitution;
+
+use std::sync::Arc;
 
 use regex::{Regex, RegexBuilder};
 use unicode_normalization::UnicodeNormalization;
@@ -19,13 +22,48 @@ use super::yaml;
 use crate::document::Document;
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::morph::Analysis;
+use crate::lang::ja::{Analysis, LexiconEdit, LexiconEdits, LexiconId, Lexicons, Morphology};
 use crate::span::Span;
 
 /// What a check sees: the document and its tokens (computed once, shared by all rules).
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub analysis: &'a Analysis<'a>,
+}
+
+/// What a rule compiles against: the analyser (for readings) and the lexicons with the
+/// rule's `lexicons:` edits.
+pub struct CompileContext<'a> {
+    pub morphology: &'a Morphology,
+    /// The rule's own `lexicons:` key.
+    pub edits: &'a LexiconEdits,
+    /// The built-in lexicons with `edits` applied.
+    pub lexicons: &'a Arc<Lexicons>,
+}
+
+impl CompileContext<'_> {
+    /// The lexicons with edits from a kind's older keys (`honorifics:`,
+    /// `ignore_predicates:`) applied first, and the rule's `lexicons:` after them. The keys'
+    /// values are checked by the kind, so an error here names the key generically.
+    pub fn lexicons_with(
+        &self,
+        aliases: Vec<(LexiconId, LexiconEdit)>,
+        src: &RuleSource,
+    ) -> Result<Arc<Lexicons>, Vec<FileError>> {
+        if aliases.is_empty() {
+            return Ok(self.lexicons.clone());
+        }
+        let aliases: LexiconEdits = aliases
+            .into_iter()
+            .map(|(id, edit)| (id.as_str().to_string(), edit))
+            .collect();
+        Lexicons::edited(&[&aliases, self.edits]).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|e| src.error(src.key(&e.lexicon), e.message))
+                .collect()
+        })
+    }
 }
 
 /// Compiled rule kinds. Adding a kind here forces every `match` below to handle it.
@@ -35,6 +73,7 @@ pub enum Kind {
     Existence(existence::Existence),
     Substitution(substitution::Substitution),
     HeadlineSupport(headline_support::HeadlineSupport),
+    Numbers(numbers::Numbers),
     Polarity(polarity::Polarity),
     Repetition(repetition::Repetition),
 }
@@ -44,6 +83,7 @@ pub const KIND_NAMES: &[&str] = &[
     "conflict",
     "existence",
     "headline-support",
+    "numbers",
     "polarity",
     "repetition",
     "substitution",
@@ -60,6 +100,7 @@ impl Kind {
             Kind::Existence(_) => "existence",
             Kind::Substitution(_) => "substitution",
             Kind::HeadlineSupport(_) => "headline-support",
+            Kind::Numbers(_) => "numbers",
             Kind::Polarity(_) => "polarity",
             Kind::Repetition(_) => "repetition",
         }
@@ -72,6 +113,7 @@ impl Kind {
             "existence" => Some(field_names::<existence::Spec>()),
             "substitution" => Some(field_names::<substitution::Spec>()),
             "headline-support" => Some(field_names::<headline_support::Spec>()),
+            "numbers" => Some(field_names::<numbers::Spec>()),
             "polarity" => Some(field_names::<polarity::Spec>()),
             "repetition" => Some(field_names::<repetition::Spec>()),
             _ => None,
@@ -89,6 +131,7 @@ impl Kind {
             "conflict" => Some(of::<conflict::Spec>()),
             "existence" => Some(of::<existence::Spec>()),
             "headline-support" => Some(of::<headline_support::Spec>()),
+            "numbers" => Some(of::<numbers::Spec>()),
             "polarity" => Some(of::<polarity::Spec>()),
             "repetition" => Some(of::<repetition::Spec>()),
             "substitution" => Some(of::<substitution::Spec>()),
@@ -103,8 +146,22 @@ impl Kind {
             "existence" => existence::PLACEHOLDERS,
             "substitution" => substitution::PLACEHOLDERS,
             "headline-support" => headline_support::PLACEHOLDERS,
+            "numbers" => numbers::PLACEHOLDERS,
             "polarity" => polarity::PLACEHOLDERS,
             "repetition" => repetition::PLACEHOLDERS,
+            _ => &[],
+        }
+    }
+
+    /// The lexicons this kind reads: a rule's `lexicons:` may edit these (or lexicons they
+    /// include), nothing else.
+    pub fn lexicons(kind: &str) -> &'static [LexiconId] {
+        match kind {
+            "conflict" => conflict::LEXICONS,
+            "headline-support" => headline_support::LEXICONS,
+            "numbers" => numbers::LEXICONS,
+            "polarity" => polarity::LEXICONS,
+            "repetition" => repetition::LEXICONS,
             _ => &[],
         }
     }
@@ -115,6 +172,7 @@ impl Kind {
         src: &RuleSource,
         value: &serde_yaml::Value,
         valid_keys: &[&str],
+        context: &CompileContext<'_>,
     ) -> Result<Kind, Vec<FileError>> {
         fn spec<T: serde::de::DeserializeOwned>(
             src: &RuleSource,
@@ -124,24 +182,28 @@ impl Kind {
             deserialize_located(src, value, keys).map_err(|e| vec![e])
         }
         match kind {
-            "conflict" => {
-                conflict::Conflict::compile(spec(src, value, valid_keys)?, src).map(Kind::Conflict)
-            }
+            "conflict" => conflict::Conflict::compile(spec(src, value, valid_keys)?, src, context)
+                .map(Kind::Conflict),
             "existence" => existence::Existence::compile(spec(src, value, valid_keys)?, src)
                 .map(Kind::Existence),
             "substitution" => {
-                substitution::Substitution::compile(spec(src, value, valid_keys)?, src)
+                substitution::Substitution::compile(spec(src, value, valid_keys)?, src, context)
                     .map(Kind::Substitution)
             }
-            "headline-support" => {
-                headline_support::HeadlineSupport::compile(spec(src, value, valid_keys)?, src)
-                    .map(Kind::HeadlineSupport)
+            "headline-support" => headline_support::HeadlineSupport::compile(
+                spec(src, value, valid_keys)?,
+                src,
+                context,
+            )
+            .map(Kind::HeadlineSupport),
+            "numbers" => numbers::Numbers::compile(spec(src, value, valid_keys)?, src, context)
+                .map(Kind::Numbers),
+            "polarity" => polarity::Polarity::compile(spec(src, value, valid_keys)?, src, context)
+                .map(Kind::Polarity),
+            "repetition" => {
+                repetition::Repetition::compile(spec(src, value, valid_keys)?, src, context)
+                    .map(Kind::Repetition)
             }
-            "polarity" => {
-                polarity::Polarity::compile(spec(src, value, valid_keys)?, src).map(Kind::Polarity)
-            }
-            "repetition" => repetition::Repetition::compile(spec(src, value, valid_keys)?, src)
-                .map(Kind::Repetition),
             other => unreachable!("kind `{other}` was validated before compiling"),
         }
     }
@@ -156,6 +218,7 @@ impl Kind {
             Kind::Conflict(_)
             | Kind::HeadlineSupport(_)
             | Kind::Polarity(_)
+            | Kind::Numbers(_)
             | Kind::Repetition(_) => None,
         }
     }
@@ -167,6 +230,7 @@ impl Kind {
             Kind::Substitution(k) => k.check(ctx, message, out),
             Kind::HeadlineSupport(k) => k.check(ctx, message, out),
             Kind::Polarity(k) => k.check(ctx, message, out),
+            Kind::Numbers(k) => k.check(ctx, message, out),
             Kind::Repetition(k) => k.check(ctx, message, out),
         }
     }

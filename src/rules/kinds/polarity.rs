@@ -48,7 +48,7 @@
 //! kind: polarity
 //! message: "「{match}」は前に述べた「{other}」と肯定・否定が食い違っています"
 //! min_object_chars: 2        # shorter object phrases are too vague (寮を持たない)
-//! ignore_predicates: [ある, いる, する, なる, できる]   # replaces the default list
+//! ignore_predicates: [ある, いる, する, なる, できる]   # replaces the lexicon generic-predicates
 //! same_sentence: false       # true: also report two claims inside one sentence
 //! subject_required: false    # true: only claims with a subject (は/が) are compared
 //! ```
@@ -57,14 +57,17 @@
 //! the object phrase, `{predicate}` the predicate in dictionary form (重視する), `{subject}`
 //! the subject's name (empty when neither claim has one).
 
+use std::sync::Arc;
+
 use serde::Deserialize;
 
-use super::fast::{FxHashMap, FxHashSet, sentences_holding};
-use super::{Context, normalize_terms};
+use super::preselect::sentences_holding;
+use super::{CompileContext, Context, normalize_terms};
+use crate::algo::hash::{FastHashMap, FastHashSet};
 use crate::document::Sentence;
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::morph::Analysis;
+use crate::lang::ja::{Analysis, CharSet, Labels, LexiconEdit, LexiconId, Lexicons, Pos};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -74,9 +77,10 @@ pub struct Spec {
     /// Object phrases shorter than this (in characters) make no claim.
     #[serde(default = "default_min_object_chars")]
     pub min_object_chars: usize,
-    /// Predicate base forms never considered; replaces the default list when given.
-    #[serde(default = "default_ignore_predicates")]
-    pub ignore_predicates: Vec<String>,
+    /// Predicate base forms never considered; replaces the lexicon `generic-predicates`
+    /// for this rule.
+    #[serde(default)]
+    pub ignore_predicates: Option<Vec<String>>,
     /// Also report two claims in the same sentence (「Aは重視したが、Bは重視しない」 is usually
     /// a contrast of subjects the parser did not see, so off by default).
     #[serde(default)]
@@ -90,41 +94,36 @@ fn default_min_object_chars() -> usize {
     2
 }
 
-/// Too generic to carry a checkable statement, or mostly used as auxiliaries.
-fn default_ignore_predicates() -> Vec<String> {
-    [
-        "ある",
-        "いる",
-        "おる",
-        "する",
-        "なる",
-        "できる",
-        "言える",
-        "言う",
-        "いう",
-        "思う",
-        "考える",
-        "知る",
-        "わかる",
-        "分かる",
-        "見る",
-        "みる",
-        "得る",
-    ]
-    .into_iter()
-    .map(String::from)
-    .collect()
-}
-
 pub const PLACEHOLDERS: &[&str] = &["match", "other", "object", "predicate", "subject"];
+
+/// The lexicons this kind reads.
+pub const LEXICONS: &[LexiconId] = &[
+    LexiconId::GenericPredicates,
+    LexiconId::NameSuffixes,
+    LexiconId::TitlePrefixes,
+    LexiconId::HedgingAdverbs,
+    LexiconId::ModalWords,
+    LexiconId::ModalAuxiliaries,
+    LexiconId::ConditionalParticles,
+    LexiconId::QuestionParticles,
+    LexiconId::NegativeAuxiliaries,
+    LexiconId::StanceNouns,
+    LexiconId::Brackets,
+    LexiconId::FunctionalAfterNi,
+    LexiconId::FunctionalAfterWo,
+];
 
 #[derive(Debug)]
 pub struct Polarity {
     min_object_chars: usize,
     /// Ignored base forms; for サ変 entries (重視する) the noun alone (重視) too.
-    ignore: FxHashSet<String>,
+    ignore: FastHashSet<String>,
     same_sentence: bool,
     subject_required: bool,
+    lexicons: Arc<Lexicons>,
+    /// The openers and closers of `brackets`.
+    openers: CharSet,
+    closers: CharSet,
 }
 
 /// How many nouns a run may have; bounds the backward walks on pathological input.
@@ -135,186 +134,6 @@ const MAX_MODIFIERS: usize = 4;
 const LOOKAHEAD: usize = 10;
 /// How many adverbs may stand between the particle and the predicate.
 const MAX_ADVERBS: usize = 2;
-
-/// Titles and honorifics dropped from the end of a subject's name.
-const TITLES: &[&str] = &[
-    "氏",
-    "さん",
-    "様",
-    "君",
-    "大統領",
-    "副大統領",
-    "首相",
-    "総理",
-    "総理大臣",
-    "大臣",
-    "長官",
-    "国務長官",
-    "知事",
-    "市長",
-    "町長",
-    "村長",
-    "区長",
-    "議員",
-    "議長",
-    "総裁",
-    "総書記",
-    "主席",
-    "国家主席",
-    "首席",
-    "社長",
-    "会長",
-    "委員長",
-    "代表",
-    "党首",
-    "幹事長",
-    "監督",
-    "選手",
-    "教授",
-    "准教授",
-    "外相",
-    "防衛相",
-    "財務相",
-    "官房長官",
-    "前",
-    "元",
-    "現",
-];
-
-/// Adverbs that make the negation partial or temporal (必ずしも重視しない ≠ 重視しない).
-const HEDGING_ADVERBS: &[&str] = &[
-    "必ずしも",
-    "あまり",
-    "余り",
-    "それほど",
-    "さほど",
-    "ほとんど",
-    "殆ど",
-    "大して",
-    "たいして",
-    "一概に",
-    "まだ",
-    "未だ",
-    "もう",
-    "もはや",
-    "ほぼ",
-    "なかなか",
-    "必ず",
-    "たぶん",
-    "多分",
-    "おそらく",
-    "恐らく",
-    "きっと",
-];
-
-/// Particle + verb pairs that act as compound particles or fixed phrases, not statements.
-const FUNCTIONAL: &[(Role, &str)] = &[
-    (Role::Ni, "対する"),
-    (Role::Ni, "つく"),
-    (Role::Ni, "おく"),
-    (Role::Ni, "よる"),
-    (Role::Ni, "関する"),
-    (Role::Ni, "関わる"),
-    (Role::Ni, "かかわる"),
-    (Role::Ni, "係る"),
-    (Role::Ni, "とる"),
-    (Role::Ni, "向ける"),
-    (Role::Ni, "基づく"),
-    (Role::Ni, "際する"),
-    (Role::Ni, "伴う"),
-    (Role::Ni, "応じる"),
-    (Role::Ni, "比べる"),
-    (Role::Ni, "加える"),
-    (Role::Ni, "沿う"),
-    (Role::Ni, "わたる"),
-    (Role::Ni, "渡る"),
-    (Role::Ni, "限る"),
-    (Role::Ni, "従う"),
-    (Role::Ni, "先立つ"),
-    (Role::Ni, "すぎる"),
-    (Role::Ni, "過ぎる"),
-    (Role::Ni, "至る"),
-    (Role::Ni, "即する"),
-    (Role::Ni, "あたる"),
-    (Role::Ni, "当たる"),
-    (Role::Wo, "めぐる"),
-    (Role::Wo, "巡る"),
-    (Role::Wo, "通じる"),
-    (Role::Wo, "通す"),
-    (Role::Wo, "除く"),
-    (Role::Wo, "含める"),
-    (Role::Wo, "問う"),
-    (Role::Wo, "踏まえる"),
-];
-
-/// Words after the predicate that make the clause hypothetical, intended, required or hedged.
-const MODAL_WORDS: &[&str] = &[
-    "可能",
-    "可能性",
-    "恐れ",
-    "おそれ",
-    "場合",
-    "必要",
-    "はず",
-    "筈",
-    "べし",
-    "つもり",
-    "かも",
-    "ため",
-    "為",
-    "よう",
-    "様",
-    "そう",
-    "限り",
-    "見込み",
-    "見通し",
-    "予定",
-    "予想",
-    "想定",
-    "みたい",
-    "方",
-    "くださる",
-    "下さる",
-    "ほしい",
-    "欲しい",
-    "もらう",
-    "いただく",
-    "頂く",
-    "まい",
-    "らしい",
-    "得る",
-    "うる",
-];
-
-/// Nouns a relative clause can describe without being about them: the clause states the
-/// stance or circumstance of the sentence's subject.
-const CONTENT_HEADS: &[&str] = &[
-    "立場",
-    "方針",
-    "姿勢",
-    "考え",
-    "構え",
-    "意向",
-    "方向",
-    "態度",
-    "戦略",
-    "路線",
-    "政策",
-    "意思",
-    "見解",
-    "認識",
-    "主張",
-    "考え方",
-    "こと",
-    "一方",
-    "状況",
-    "状態",
-    "まま",
-];
-
-/// Opening and closing brackets: claims inside them are quotations or asides.
-const OPENERS: &[&str] = &["「", "『", "(", "【", "〈", "《", "[", "“"];
-const CLOSERS: &[&str] = &["」", "』", ")", "】", "〉", "》", "]", "”"];
 
 /// The case of the object phrase. は is read as が: a topic is far more often the subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -436,7 +255,11 @@ struct Predicate<'t> {
 }
 
 impl Polarity {
-    pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
+    pub fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        context: &CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
         let mut errors = Vec::new();
         if spec.min_object_chars == 0 {
             errors.push(
@@ -447,57 +270,94 @@ impl Polarity {
                 .with_help("the default is 2: one-character objects (寮を持たない) are too vague"),
             );
         }
-        let terms = normalize_terms(
-            &spec.ignore_predicates,
-            "ignore_predicates",
-            src,
-            &mut errors,
-        );
+        // The older key is a lexicon edit.
+        let mut aliases = Vec::new();
+        if let Some(list) = &spec.ignore_predicates {
+            let words = normalize_terms(list, "ignore_predicates", src, &mut errors);
+            aliases.push((LexiconId::GenericPredicates, LexiconEdit::replacing(words)));
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut ignore = FxHashSet::default();
-        for t in terms {
+        let lexicons = context.lexicons_with(aliases, src)?;
+        let mut ignore = FastHashSet::default();
+        for t in lexicons.get(LexiconId::GenericPredicates).iter() {
             if let Some(noun) = t.strip_suffix("する").filter(|n| !n.is_empty()) {
                 ignore.insert(noun.to_string());
             }
-            ignore.insert(t);
+            ignore.insert(t.to_string());
         }
+        let brackets = lexicons.get(LexiconId::Brackets);
         Ok(Polarity {
             min_object_chars: spec.min_object_chars,
             ignore,
             same_sentence: spec.same_sentence,
             subject_required: spec.subject_required,
+            openers: brackets.first_chars(),
+            closers: brackets.second_chars(),
+            lexicons,
         })
     }
 
+    /// Reads the claims of the sentences that can matter, then pairs claims of opposite
+    /// polarity.
     pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
-        let a = ctx.analysis;
-        let claims = self.relevant_claims(a, &ctx.doc.sentences);
+        let (a, sentences) = (ctx.analysis, &ctx.doc.sentences);
+        let mut claims = Vec::new();
+        let negated = self.preselect_negated_sentences(a, sentences);
+        for &index in &negated {
+            self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
+        }
+        if !claims.iter().any(|c| c.negative) {
+            return;
+        }
+        let partners = self.preselect_partner_sentences(a, sentences, &claims, &negated);
+        let first_pass = claims.len();
+        for index in partners {
+            self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
+        }
+        if claims.len() > first_pass {
+            // Stable: claims of one sentence stay in reading order.
+            claims.sort_by_key(|c| c.sentence);
+        }
         self.report(a, &claims, message, out);
     }
 
-    /// The claims that can take part in a finding, in document order.
-    ///
-    /// A finding pairs a negative claim with an affirmative one of the same key, and a claim
-    /// depends only on its own sentence. So only sentences with a negation are read first;
-    /// without a negative claim nothing can be reported, and otherwise only the sentences that
-    /// contain one of the negated predicates are read too. The claims left out have keys no
-    /// negative claim shares: they would neither be reported nor be anyone's partner, and
-    /// `report` keeps everything per key. (Reading every sentence gives the same findings;
-    /// a test checks it.)
-    fn relevant_claims<'t>(&self, a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Claim<'t>> {
-        let mut claims = Vec::new();
-        let negations = negation_candidates(a);
+    // Pre-selection, for speed only: which sentences `check` reads. A finding pairs a
+    // negative claim with an affirmative one of the same key, and a claim depends only on its
+    // own sentence. So the sentences with a negation are read first; without a negative
+    // claim nothing can be reported, and otherwise only the sentences that contain one of
+    // the negated predicates are read too. The claims left out have keys no negative claim
+    // shares: they would neither be reported nor be anyone's partner, and `report` keeps
+    // everything per key. Reading every sentence gives the same findings (a test checks it).
+
+    /// The sentences holding a possible negation (ascending).
+    fn preselect_negated_sentences(&self, a: &Analysis<'_>, sentences: &[Sentence]) -> Vec<usize> {
+        // Tokens that may be a negation counted by `predicate`; a superset is fine.
+        let negations: Vec<usize> = self
+            .lexicons
+            .get(LexiconId::NegativeAuxiliaries)
+            .iter()
+            .flat_map(|base| a.tokens_with_base(base))
+            .map(|&i| i as usize)
+            .filter(|&i| pos(a, i).is_auxiliary_verb())
+            .collect();
         if negations.is_empty() {
-            return claims;
+            return Vec::new();
         }
-        let first = sentences_holding(a, sentences, negations);
-        for &index in &first {
-            self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
-        }
-        // Tokens that may be the predicate of a claim sharing a key with a negative claim.
-        let mut stems: FxHashSet<(&str, bool)> = FxHashSet::default();
+        sentences_holding(a, sentences, negations)
+    }
+
+    /// The sentences not `read` yet holding a token that may be the predicate of a claim
+    /// sharing a key with a negative one of `claims`.
+    fn preselect_partner_sentences(
+        &self,
+        a: &Analysis<'_>,
+        sentences: &[Sentence],
+        claims: &[Claim<'_>],
+        read: &[usize],
+    ) -> Vec<usize> {
+        let mut stems: FastHashSet<(&str, bool)> = FastHashSet::default();
         let mut wanted: Vec<u32> = Vec::new();
         for c in claims.iter().filter(|c| c.negative) {
             if stems.insert((c.key.stem, c.key.sahen)) {
@@ -508,22 +368,9 @@ impl Polarity {
                 });
             }
         }
-        if stems.is_empty() {
-            claims.clear();
-            return claims;
-        }
-        let first_pass = claims.len();
-        let more = sentences_holding(a, sentences, wanted.into_iter().map(|t| t as usize));
-        for index in more {
-            if first.binary_search(&index).is_err() {
-                self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
-            }
-        }
-        if claims.len() > first_pass {
-            // Stable: claims of one sentence stay in reading order.
-            claims.sort_by_key(|c| c.sentence);
-        }
-        claims
+        let mut more = sentences_holding(a, sentences, wanted.into_iter().map(|t| t as usize));
+        more.retain(|index| read.binary_search(index).is_err());
+        more
     }
 
     /// Appends the claims of one sentence (token range `r`).
@@ -534,7 +381,7 @@ impl Polarity {
         sentence: usize,
         claims: &mut Vec<Claim<'t>>,
     ) {
-        if is_question(a, r.clone()) {
+        if self.is_question(a, r.clone()) {
             return;
         }
         let mut depth = 0usize;
@@ -547,15 +394,15 @@ impl Polarity {
         };
         for i in r.clone() {
             let surface = a.surface(i);
-            if OPENERS.contains(&surface) {
+            if self.is_opener(surface) {
                 depth += 1;
                 continue;
             }
-            if CLOSERS.contains(&surface) {
+            if self.is_closer(surface) {
                 depth = depth.saturating_sub(1);
                 continue;
             }
-            if pos(a, i).starts_with("記号,読点") {
+            if pos(a, i).is_comma() {
                 scope.frame_from = i + 1;
                 continue;
             }
@@ -567,10 +414,7 @@ impl Polarity {
             }
             let head = i - 1;
             let marks_subject = matches!(surface, "は" | "が") && depth == 0;
-            if !is_noun_part(a, head)
-                || pos(a, head).starts_with("接頭詞")
-                || pos(a, head).contains("副詞可能")
-            {
+            if !is_noun_part(a, head) || pos(a, head).is_prefix() || pos(a, head).is_adverbial() {
                 // これは / ことが / 一部は / 今回は: a subject the parser cannot name, or a
                 // quantity or time that restricts the statement.
                 if marks_subject && (is_opaque(a, head) || is_noun_part(a, head)) {
@@ -586,7 +430,7 @@ impl Polarity {
                 claims.push(claim);
             }
             if marks_subject {
-                scope.subject = subject_name(a, run, i, r.start);
+                scope.subject = self.subject_name(a, run, i, r.start);
                 scope.frame_from = i + 1;
             }
         }
@@ -640,8 +484,9 @@ impl Polarity {
         role: Role,
     ) -> Option<Predicate<'t>> {
         let mut j = from;
-        while j < end && pos(a, j).starts_with("副詞") {
-            if j - from == MAX_ADVERBS || HEDGING_ADVERBS.contains(&a.surface(j)) {
+        let lex = &*self.lexicons;
+        while j < end && pos(a, j).is_adverb() {
+            if j - from == MAX_ADVERBS || lex.contains(LexiconId::HedgingAdverbs, a.surface(j)) {
                 return None;
             }
             j += 1;
@@ -649,11 +494,11 @@ impl Polarity {
         if j >= end {
             return None;
         }
-        let (stem, sahen, verb) = if pos(a, j).starts_with("動詞,自立") {
+        let (stem, sahen, verb) = if pos(a, j).is_independent_verb() {
             (a.base(j), false, j)
-        } else if pos(a, j).starts_with("名詞,サ変接続")
+        } else if pos(a, j).is_sahen_noun()
             && j + 1 < end
-            && pos(a, j + 1).starts_with("動詞,自立")
+            && pos(a, j + 1).is_independent_verb()
             && a.base(j + 1) == "する"
         {
             (a.surface(j), true, j + 1)
@@ -661,7 +506,7 @@ impl Polarity {
             return None;
         };
         if self.ignore.contains(stem)
-            || (!sahen && FUNCTIONAL.contains(&(role, stem)))
+            || (!sahen && self.functional(role, stem))
             || conditional_or_imperative(a, verb)
         {
             return None;
@@ -669,7 +514,7 @@ impl Polarity {
         let mut k = verb + 1;
         let mut last = verb;
         let mut voice = "";
-        if k < end && pos(a, k).starts_with("動詞,接尾") {
+        if k < end && pos(a, k).is_verb_suffix() {
             voice = a.base(k);
             last = k;
             k += 1;
@@ -678,10 +523,10 @@ impl Polarity {
         let mut past = false;
         while k < end {
             let p = pos(a, k);
-            if p.starts_with("助詞,接続助詞")
+            if p.is_conjunctive_particle()
                 && matches!(a.surface(k), "て" | "で")
                 && k + 1 < end
-                && pos(a, k + 1).starts_with("動詞,非自立")
+                && pos(a, k + 1).is_dependent_verb()
             {
                 k += 1;
                 continue;
@@ -689,19 +534,19 @@ impl Polarity {
             if conditional_or_imperative(a, k) {
                 return None;
             }
-            if p.starts_with("助動詞") {
+            if p.is_auxiliary_verb() {
                 match a.base(k) {
-                    "ない" | "ぬ" | "ん" => negations += 1,
+                    base if lex.contains(LexiconId::NegativeAuxiliaries, base) => negations += 1,
                     "た" => past = true,
                     "ます" | "です" => {}
                     // だろう, よう, たい, まい, らしい, べき …: not a plain statement.
                     _ => return None,
                 }
-            } else if p.starts_with("動詞,非自立") {
-                if MODAL_WORDS.contains(&a.base(k)) {
+            } else if p.is_dependent_verb() {
+                if lex.contains(LexiconId::ModalWords, a.base(k)) {
                     return None;
                 }
-            } else if p.starts_with("動詞,接尾") || p.starts_with("形容詞,非自立") {
+            } else if p.is_verb_suffix() || p.is_dependent_adjective() {
                 // させられる, 〜てほしい, 〜やすい: too far from the plain statement.
                 return None;
             } else {
@@ -710,14 +555,17 @@ impl Polarity {
             last = k;
             k += 1;
         }
-        if negations > 1 || !plain_clause(a, k, end, negations > 0) || !own_clause(a, k, end) {
+        if negations > 1
+            || !self.plain_clause(a, k, end, negations > 0)
+            || !self.own_clause(a, k, end)
+        {
             return None;
         }
         let tense = if past {
             Tense::Past
         } else {
-            let form = &*a.features(last).conjugation;
-            if form.starts_with("基本形") || form.starts_with("体言接続") {
+            let form = a.features(last).conjugation;
+            if form.is_basic() || form.is_attributive() {
                 Tense::NonPast
             } else {
                 Tense::Open
@@ -745,8 +593,8 @@ impl Polarity {
         // The earliest claim per key, subject and frame, each either exact (a value or its
         // absence) or any: a later claim looks up its own value and absence (one side
         // missing is compatible), or any when it has none itself. Linear in the claims.
-        let mut earliest: FxHashMap<(Key, Slot, Slot), Earliest> = FxHashMap::default();
-        let mut reported: FxHashSet<(Key, Option<&str>)> = FxHashSet::default();
+        let mut earliest: FastHashMap<(Key, Slot, Slot), Earliest> = FastHashMap::default();
+        let mut reported: FastHashSet<(Key, Option<&str>)> = FastHashSet::default();
         for (index, claim) in claims.iter().enumerate() {
             let name = claim.name();
             let (subjects, frames) = (Slot::lookups(name), Slot::lookups(claim.frame));
@@ -801,38 +649,165 @@ impl Polarity {
             ("predicate", &predicate),
             ("subject", subject.unwrap_or_default()),
         ]);
+        let labels = Labels::get();
         let label = if earlier.negative {
-            "ここでは否定"
+            &labels.polarity_negated
         } else {
-            "ここでは肯定"
+            &labels.polarity_affirmed
         };
-        Hit::new(claim.span, text).with_related(earlier.span, label)
+        Hit::new(claim.span, text).with_related(earlier.span, label.fill(&[]))
+    }
+
+    /// True for a particle + verb pair that acts as a compound particle or fixed phrase, not
+    /// a statement (について, を通じて).
+    fn functional(&self, role: Role, stem: &str) -> bool {
+        let list = match role {
+            Role::Ni => LexiconId::FunctionalAfterNi,
+            Role::Wo => LexiconId::FunctionalAfterWo,
+            Role::Ga => return false,
+        };
+        self.lexicons.contains(list, stem)
+    }
+
+    fn is_opener(&self, surface: &str) -> bool {
+        single_char(surface).is_some_and(|c| self.openers.contains(c))
+    }
+
+    fn is_closer(&self, surface: &str) -> bool {
+        single_char(surface).is_some_and(|c| self.closers.contains(c))
+    }
+
+    /// The subject marked by the particle after the noun run `run..particle`: its modifiers
+    /// as for an object (一部の企業 is not 企業), then the head without honorifics, titles or
+    /// anything from a prefix on (トランプ前大統領 → トランプ), or only the family name of a
+    /// person.
+    fn subject_name<'t>(
+        &self,
+        a: &Analysis<'t>,
+        run: usize,
+        particle: usize,
+        floor: usize,
+    ) -> Subject<'t> {
+        let Some(start) = object_start(a, run, floor) else {
+            return Subject::Opaque;
+        };
+        let lex = &*self.lexicons;
+        let title = |s: &str| {
+            lex.contains(LexiconId::NameSuffixes, s) || lex.contains(LexiconId::TitlePrefixes, s)
+        };
+        let stop = if pos(a, run).is_surname() {
+            run + 1
+        } else {
+            let mut stop = (run + 1..particle)
+                .find(|&k| pos(a, k).is_prefix())
+                .unwrap_or(particle);
+            while stop > run + 1
+                && (pos(a, stop - 1).is_name_suffix() || title(a.surface(stop - 1)))
+            {
+                stop -= 1;
+            }
+            stop
+        };
+        let span = Span::new(a.tokens[start].span.start, a.tokens[stop - 1].span.end);
+        Subject::Name(&a.text[span.range()])
+    }
+
+    /// True when the clause after the predicate chain (tokens from `k`) leaves it a plain
+    /// statement: no conditional or concessive ending, no question, quotation, hedge, change
+    /// of state, or second negation before the next comma.
+    fn plain_clause(&self, a: &Analysis<'_>, k: usize, end: usize, negative: bool) -> bool {
+        let lex = &*self.lexicons;
+        if k < end {
+            let p = pos(a, k);
+            let s = a.surface(k);
+            if p.is_conjunctive_particle() {
+                if lex.contains(LexiconId::ConditionalParticles, s) {
+                    return false;
+                }
+                if matches!(s, "て" | "で") && k + 1 < end && a.surface(k + 1) == "も" {
+                    return false;
+                }
+            }
+            // 重視しなくなった: a change, not a state.
+            if negative && p.is_verb() && a.base(k) == "なる" {
+                return false;
+            }
+        }
+        for m in k..end.min(k + LOOKAHEAD) {
+            let p = pos(a, m);
+            let s = a.surface(m);
+            if p.is_period() || p.is_comma() || p.is_closing_bracket() || self.is_closer(s) {
+                break;
+            }
+            if p.is_quotative_particle()
+                || p.is_final_particle()
+                || (p.is_particle() && lex.contains(LexiconId::QuestionParticles, s))
+                || self.is_negation(a, m)
+                || conditional_or_imperative(a, m)
+                || (p.is_auxiliary_verb() && lex.contains(LexiconId::ModalAuxiliaries, a.base(m)))
+                || lex.contains(LexiconId::ModalWords, a.base(m))
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn is_negation(&self, a: &Analysis<'_>, i: usize) -> bool {
+        let p = pos(a, i);
+        (p.is_auxiliary_verb()
+            && self
+                .lexicons
+                .contains(LexiconId::NegativeAuxiliaries, a.base(i)))
+            || (p.is_independent_adjective() && a.base(i) == "ない")
+    }
+
+    /// False for a relative clause whose head noun is likely its subject (「値上げを発表して
+    /// いない企業」, 「寮を持たない公立校」): the claim is about that noun, not the sentence's
+    /// subject. Heads that name the content of the clause (「重視しない立場」, 「確保する方針」)
+    /// keep it.
+    fn own_clause(&self, a: &Analysis<'_>, k: usize, end: usize) -> bool {
+        if k >= end || !pos(a, k).is_noun() {
+            return true;
+        }
+        self.lexicons.contains(LexiconId::StanceNouns, a.surface(k))
+    }
+
+    /// A question: the sentence contains ? or its last word is the particle か.
+    fn is_question(&self, a: &Analysis<'_>, r: std::ops::Range<usize>) -> bool {
+        let mut last_word = None;
+        for i in r {
+            let s = a.surface(i);
+            if s.contains('?') || s.contains('？') {
+                return true;
+            }
+            if !pos(a, i).is_symbol() && !self.is_closer(s) {
+                last_word = Some(i);
+            }
+        }
+        last_word.is_some_and(|i| pos(a, i).is_particle() && a.surface(i).starts_with('か'))
     }
 }
 
-/// Tokens that may be a negation counted by [`Polarity::predicate`] (助動詞 ない, ぬ, ん); a
-/// superset is fine.
-fn negation_candidates(a: &Analysis<'_>) -> Vec<usize> {
-    ["ない", "ぬ", "ん"]
-        .into_iter()
-        .flat_map(|base| a.tokens_with_base(base))
-        .map(|&i| i as usize)
-        .filter(|&i| pos(a, i).starts_with("助動詞"))
-        .collect()
+/// The only character of `s`, if it has one.
+fn single_char(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
 }
 
-fn pos(a: &Analysis<'_>, i: usize) -> &'static str {
-    &a.features(i).pos
+fn pos(a: &Analysis<'_>, i: usize) -> Pos {
+    a.features(i).pos
 }
 
 /// The particle's role, for を/が/に (case particles) and は (topic).
 fn role_of(a: &Analysis<'_>, i: usize) -> Option<Role> {
     let p = pos(a, i);
     match a.surface(i) {
-        "を" if p.starts_with("助詞,格助詞,一般") => Some(Role::Wo),
-        "が" if p.starts_with("助詞,格助詞,一般") => Some(Role::Ga),
-        "に" if p.starts_with("助詞,格助詞,一般") => Some(Role::Ni),
-        "は" if p.starts_with("助詞,係助詞") => Some(Role::Ga),
+        "を" if p.is_plain_case_particle() => Some(Role::Wo),
+        "が" if p.is_plain_case_particle() => Some(Role::Ga),
+        "に" if p.is_plain_case_particle() => Some(Role::Ni),
+        "は" if p.is_binding_particle() => Some(Role::Ga),
         _ => None,
     }
 }
@@ -842,20 +817,20 @@ fn role_of(a: &Analysis<'_>, i: usize) -> Option<Role> {
 /// or 非自立 nouns (こと, ため).
 fn is_noun_part(a: &Analysis<'_>, i: usize) -> bool {
     let p = pos(a, i);
-    if p.starts_with("記号") {
-        let digit = |k: usize| k < a.tokens.len() && pos(a, k).starts_with("名詞,数");
+    if p.is_symbol() {
+        let digit = |k: usize| k < a.tokens.len() && pos(a, k).is_number();
         return match a.surface(i) {
             "%" => i > 0 && digit(i - 1),
             "." | "," => i > 0 && digit(i - 1) && digit(i + 1),
             _ => false,
         };
     }
-    (p.starts_with("名詞,")
-        && !p.starts_with("名詞,非自立")
-        && !p.starts_with("名詞,代名詞")
-        && !p.starts_with("名詞,接続詞的")
-        && !p.starts_with("名詞,特殊"))
-        || p.starts_with("接頭詞,")
+    (p.is_noun()
+        && !p.is_dependent_noun()
+        && !p.is_pronoun()
+        && !p.is_conjunctive_noun()
+        && !p.is_special_noun())
+        || p.is_prefix()
 }
 
 /// True when tokens `i` and `i + 1` touch (no space between them: 「初当選　現職」 is two phrases).
@@ -865,7 +840,7 @@ fn adjacent(a: &Analysis<'_>, i: usize) -> bool {
 
 fn is_opaque(a: &Analysis<'_>, i: usize) -> bool {
     let p = pos(a, i);
-    p.starts_with("名詞,非自立") || p.starts_with("名詞,代名詞")
+    p.is_dependent_noun() || p.is_pronoun()
 }
 
 /// The first token of the noun run ending before `end`, not before `floor`.
@@ -887,65 +862,39 @@ fn run_start(a: &Analysis<'_>, end: usize, floor: usize) -> usize {
 fn object_start(a: &Analysis<'_>, run: usize, floor: usize) -> Option<usize> {
     let mut start = run;
     for _ in 0..MAX_MODIFIERS {
-        if start <= floor
-            || !(a.surface(start - 1) == "の" && pos(a, start - 1).starts_with("助詞,連体化"))
+        if start <= floor || !(a.surface(start - 1) == "の" && pos(a, start - 1).is_adnominalizer())
         {
             break;
         }
         let mut end = start - 1;
         if end > floor
-            && pos(a, end - 1).starts_with("助詞,格助詞")
+            && pos(a, end - 1).is_case_particle()
             && matches!(a.surface(end - 1), "と" | "で" | "へ" | "から" | "まで")
         {
             end -= 1;
         }
-        if end <= floor || !is_noun_part(a, end - 1) || pos(a, end - 1).starts_with("接頭詞") {
+        if end <= floor || !is_noun_part(a, end - 1) || pos(a, end - 1).is_prefix() {
             return None;
         }
         start = run_start(a, end, floor);
     }
     // A suffix needs what it attaches to (「(67)ら2人」), which the run did not reach.
-    if pos(a, start).starts_with("名詞,接尾") {
+    if pos(a, start).is_suffix() {
         return None;
     }
     if start == floor {
         return Some(start);
     }
     let p = pos(a, start - 1);
-    let bounded = (p.starts_with("記号")
+    let bounded = (p.is_symbol()
         && !matches!(
             a.surface(start - 1),
             "." | "," | "-" | "/" | ":" | "・" | "&" | "+" | "~"
         ))
-        || p.starts_with("接続詞")
-        || p.starts_with("副詞")
-        || (p.starts_with("助詞") && !p.starts_with("助詞,連体化"));
+        || p.is_conjunction()
+        || p.is_adverb()
+        || (p.is_particle() && !p.is_adnominalizer());
     bounded.then_some(start)
-}
-
-/// The subject marked by the particle after the noun run `run..particle`: its modifiers as
-/// for an object (一部の企業 is not 企業), then the head without honorifics, titles or
-/// anything from a prefix on (トランプ前大統領 → トランプ), or only the family name of a person.
-fn subject_name<'t>(a: &Analysis<'t>, run: usize, particle: usize, floor: usize) -> Subject<'t> {
-    let Some(start) = object_start(a, run, floor) else {
-        return Subject::Opaque;
-    };
-    let stop = if pos(a, run).starts_with("名詞,固有名詞,人名,姓") {
-        run + 1
-    } else {
-        let mut stop = (run + 1..particle)
-            .find(|&k| pos(a, k).starts_with("接頭詞"))
-            .unwrap_or(particle);
-        while stop > run + 1
-            && (pos(a, stop - 1).starts_with("名詞,接尾,人名")
-                || TITLES.contains(&a.surface(stop - 1)))
-        {
-            stop -= 1;
-        }
-        stop
-    };
-    let span = Span::new(a.tokens[start].span.start, a.tokens[stop - 1].span.end);
-    Subject::Name(&a.text[span.range()])
 }
 
 /// The frame text between `from` and the object at `start`, without leading adverbs,
@@ -953,7 +902,7 @@ fn subject_name<'t>(a: &Analysis<'t>, run: usize, particle: usize, floor: usize)
 fn frame<'t>(a: &Analysis<'t>, from: usize, start: usize) -> Option<&'t str> {
     let first = (from..start).find(|&k| {
         let p = pos(a, k);
-        !(p.starts_with("副詞") || p.starts_with("接続詞") || p.starts_with("記号"))
+        !(p.is_adverb() || p.is_conjunction() || p.is_symbol())
     })?;
     let span = Span::new(a.tokens[first].span.start, a.tokens[start - 1].span.end);
     Some(&a.text[span.range()])
@@ -962,94 +911,19 @@ fn frame<'t>(a: &Analysis<'t>, from: usize, start: usize) -> Option<&'t str> {
 /// すれば, なければ, たら, なら: a conditional form; also 重視せよ / 重視しろ (an imperative
 /// asks for something, it does not state it).
 fn conditional_or_imperative(a: &Analysis<'_>, i: usize) -> bool {
-    let form = &*a.features(i).conjugation;
-    form.starts_with("仮定") || form.starts_with("命令")
-}
-
-fn is_negation(a: &Analysis<'_>, i: usize) -> bool {
-    let p = pos(a, i);
-    (p.starts_with("助動詞") && matches!(a.base(i), "ない" | "ぬ" | "ん"))
-        || (p.starts_with("形容詞,自立") && a.base(i) == "ない")
-}
-
-/// True when the clause after the predicate chain (tokens from `k`) leaves it a plain
-/// statement: no conditional or concessive ending, no question, quotation, hedge, change of
-/// state, or second negation before the next comma.
-fn plain_clause(a: &Analysis<'_>, k: usize, end: usize, negative: bool) -> bool {
-    if k < end {
-        let p = pos(a, k);
-        let s = a.surface(k);
-        if p.starts_with("助詞,接続助詞") {
-            if matches!(s, "ば" | "と" | "ても" | "でも" | "たって") {
-                return false;
-            }
-            if matches!(s, "て" | "で") && k + 1 < end && a.surface(k + 1) == "も" {
-                return false;
-            }
-        }
-        // 重視しなくなった: a change, not a state.
-        if negative && pos(a, k).starts_with("動詞") && a.base(k) == "なる" {
-            return false;
-        }
-    }
-    for m in k..end.min(k + LOOKAHEAD) {
-        let p = pos(a, m);
-        let s = a.surface(m);
-        if p.starts_with("記号,句点")
-            || p.starts_with("記号,読点")
-            || p.starts_with("記号,括弧閉")
-            || CLOSERS.contains(&s)
-        {
-            break;
-        }
-        if p.starts_with("助詞,格助詞,引用")
-            || p.starts_with("助詞,終助詞")
-            || (p.starts_with("助詞") && matches!(s, "か" | "かも" | "かな" | "かどうか"))
-            || is_negation(a, m)
-            || conditional_or_imperative(a, m)
-            || (p.starts_with("助動詞") && matches!(a.base(m), "う" | "よう" | "まい" | "たい"))
-            || MODAL_WORDS.contains(&a.base(m))
-        {
-            return false;
-        }
-    }
-    true
-}
-
-/// False for a relative clause whose head noun is likely its subject (「値上げを発表していない
-/// 企業」, 「寮を持たない公立校」): the claim is about that noun, not the sentence's subject.
-/// Heads that name the content of the clause (「重視しない立場」, 「確保する方針」) keep it.
-fn own_clause(a: &Analysis<'_>, k: usize, end: usize) -> bool {
-    if k >= end || !pos(a, k).starts_with("名詞") {
-        return true;
-    }
-    CONTENT_HEADS.contains(&a.surface(k))
-}
-
-/// A question: the sentence contains ? or its last word is the particle か.
-fn is_question(a: &Analysis<'_>, r: std::ops::Range<usize>) -> bool {
-    let mut last_word = None;
-    for i in r {
-        let s = a.surface(i);
-        if s.contains('?') || s.contains('？') {
-            return true;
-        }
-        if !pos(a, i).starts_with("記号") && !CLOSERS.contains(&s) {
-            last_word = Some(i);
-        }
-    }
-    last_word.is_some_and(|i| pos(a, i).starts_with("助詞") && a.surface(i).starts_with('か'))
+    let form = a.features(i).conjugation;
+    form.is_conditional() || form.is_imperative()
 }
 
 #[cfg(test)]
 mod tests {
     use std::path::Path;
 
-    use super::{Claim, PLACEHOLDERS, Polarity, Spec};
+    use super::{Claim, CompileContext, Context, PLACEHOLDERS, Polarity, Spec};
     use crate::document::{Document, Format};
     use crate::engine::run_rule;
     use crate::finding::Finding;
-    use crate::morph::{Analysis, Morph};
+    use crate::lang::ja::{Analysis, Lexicons, Morphology};
     use crate::rules::Rule;
     use crate::rules::message::Message;
     use crate::rules::spec::RuleSource;
@@ -1338,8 +1212,13 @@ mod tests {
             "same_sentense: true\n",
         ] {
             let yaml = format!("{RULE}{bad}");
-            let errors =
-                Rule::load("test/rule", RuleSource::new("test.yaml", yaml), false).expect_err(bad);
+            let errors = Rule::load(
+                "test/rule",
+                RuleSource::new("test.yaml", yaml),
+                false,
+                &crate::Morphology::new(),
+            )
+            .expect_err(bad);
             assert_eq!(errors.len(), 1, "{bad}");
         }
     }
@@ -1349,16 +1228,7 @@ mod tests {
     }
 
     fn builtin() -> Rule {
-        let file = crate::rules::builtin::FILES
-            .iter()
-            .find(|f| f.pack == "ja-news" && f.stem == "polarity-conflict")
-            .expect("built-in rule");
-        Rule::load(
-            "ja-news/polarity-conflict",
-            RuleSource::new("polarity-conflict.yaml", file.text),
-            true,
-        )
-        .expect("built-in rule loads")
+        crate::rules::testing::builtin_rule("ja-news/polarity-conflict")
     }
 
     #[test]
@@ -1408,7 +1278,7 @@ mod tests {
         assert_eq!(checked, 6);
     }
 
-    /// Every claim of the document, reading each sentence: what `relevant_claims` may skip.
+    /// Every claim of the document, reading each sentence: what `check` may skip.
     fn all_claims<'t>(p: &Polarity, a: &Analysis<'t>, doc: &Document) -> Vec<Claim<'t>> {
         let mut claims = Vec::new();
         for (index, sentence) in doc.sentences.iter().enumerate() {
@@ -1441,17 +1311,26 @@ mod tests {
         let src = RuleSource::new("test.yaml", "");
         let options: [&str; 3] = ["{}", "same_sentence: true", "min_object_chars: 1"];
         let message = Message::parse("{match}|{other}|{subject}", PLACEHOLDERS).expect("message");
+        let morphology = Morphology::new();
+        let context = CompileContext {
+            morphology: &morphology,
+            edits: &Default::default(),
+            lexicons: Lexicons::builtin(),
+        };
         let mut reported = 0;
         for option in options {
             let spec: Spec = serde_yaml::from_str(option).expect("spec");
-            let p = Polarity::compile(spec, &src).expect("compiles");
+            let p = Polarity::compile(spec, &src, &context).expect("compiles");
             for text in &texts {
                 let doc = Document::parse("t", text.clone(), Format::PlainText);
-                let a = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+                let a = Analysis::new(&morphology, &doc.text);
                 let (mut all, mut relevant) = (Vec::new(), Vec::new());
                 p.report(&a, &all_claims(&p, &a, &doc), &message, &mut all);
-                let claims = p.relevant_claims(&a, &doc.sentences);
-                p.report(&a, &claims, &message, &mut relevant);
+                let ctx = Context {
+                    doc: &doc,
+                    analysis: &a,
+                };
+                p.check(&ctx, &message, &mut relevant);
                 assert_eq!(relevant, all, "{option}: {text}");
                 reported += all.len();
             }
@@ -1465,7 +1344,8 @@ mod tests {
         let seed = std::fs::read_to_string(path).expect("seed");
         let big = seed.repeat(20);
         let doc = Document::parse("big", big, Format::PlainText);
-        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        let morphology = Morphology::new();
+        let analysis = Analysis::new(&morphology, &doc.text);
         assert_eq!(run_rule(&builtin(), &doc, &analysis).len(), 1);
     }
 }

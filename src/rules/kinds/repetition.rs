@@ -62,17 +62,19 @@
 //! are refused, as they would make most sentence pairs candidates.
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
 use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::Context;
+use super::{CompileContext, Context};
+use crate::algo::fnv;
+use crate::algo::hash::{FastHashMap, FastHashSet};
+use crate::algo::minhash::{self, Shingles};
+use crate::algo::union_find::UnionFind;
 use crate::document::BlockKind;
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::morph::Analysis;
+use crate::lang::ja::{Analysis, CharSet, Labels, LexiconId};
 use crate::rules::message::Message;
 use crate::rules::spec::{RuleSource, did_you_mean};
 use crate::span::Span;
@@ -123,17 +125,16 @@ impl Default for Spec {
 
 pub const PLACEHOLDERS: &[&str] = &["count", "similarity", "excerpt"];
 
+/// The lexicons this kind reads.
+pub const LEXICONS: &[LexiconId] = &[LexiconId::ClauseDelimiters];
+
 const SCOPE_NAMES: &[&str] = &["headline", "heading", "paragraph", "list_item"];
 const MAX_NGRAM: usize = 8;
 const MIN_THRESHOLD: f64 = 0.5;
-/// MinHash signature length.
-const SIGNATURE: usize = 64;
 /// Within one LSH bucket, a sentence is compared with at most this many sentences before it.
 const MAX_PROBES: usize = 16;
 /// Characters of the first occurrence shown by `{excerpt}`.
 const EXCERPT_CHARS: usize = 20;
-/// Characters after which `unit: clause` cuts a sentence.
-const CLAUSE_ENDS: &[char] = &['、', '，', ',', '；', ';'];
 
 /// Which block kinds are in scope.
 #[derive(Debug, Clone, Copy, Default)]
@@ -166,10 +167,16 @@ pub struct Repetition {
     min_occurrences: usize,
     /// Rows per LSH band, derived from `threshold`.
     rows: usize,
+    /// Characters after which `unit: clause` cuts a sentence (`clause-delimiters`).
+    clause_ends: CharSet,
 }
 
 impl Repetition {
-    pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
+    pub fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        context: &CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
         let mut errors = Vec::new();
         if !(1..=MAX_NGRAM).contains(&spec.ngram) {
             errors.push(src.error(
@@ -236,7 +243,11 @@ impl Repetition {
             skip_connectives: spec.skip_connectives,
             unit: spec.unit,
             min_occurrences: spec.min_occurrences,
-            rows: band_rows(spec.threshold),
+            rows: minhash::band_rows(spec.threshold),
+            clause_ends: context
+                .lexicons
+                .get(LexiconId::ClauseDelimiters)
+                .first_chars(),
         })
     }
 
@@ -247,10 +258,10 @@ impl Repetition {
         }
         let groups = Groups::build(&units);
         let reps = groups.reps.len();
-        let mut shingles = Shingles::build(&units, &groups.reps, self.ngram);
+        let mut shingles = shingles(&units, &groups.reps, self.ngram);
         let mut sets = UnionFind::new(reps);
         if reps >= 2 {
-            let keys = band_keys(&shingles, self.rows);
+            let keys = minhash::band_keys(&shingles, self.rows);
             self.join_similar(
                 ctx.analysis,
                 &units,
@@ -340,7 +351,7 @@ impl Repetition {
             }
             if is_word_char(c) {
                 units.chars.push(c.to_ascii_lowercase());
-            } else if CLAUSE_ENDS.contains(&c) {
+            } else if self.clause_ends.contains(c) {
                 let start = clause_start.take().unwrap_or(at);
                 self.keep_if_long(units, Span::new(start, at + c.len_utf8()), chars_start);
                 chars_start = units.chars.len();
@@ -377,12 +388,12 @@ impl Repetition {
         // A pair meets again in other bands: decide it once. Facts are gathered once per
         // representative. (Template-like text has many similar pairs about different things;
         // re-deciding them per band made this rule the top cost on generated corpora.)
-        let mut decided: HashSet<(usize, usize), FxBuild> = HashSet::default();
+        let mut decided: FastHashSet<(usize, usize)> = FastHashSet::default();
         let facts: Vec<OnceCell<Vec<&str>>> = (0..reps).map(|_| OnceCell::new()).collect();
         let facts_of =
             |r: usize| facts[r].get_or_init(|| facts_in(analysis, units.spans[groups.reps[r]]));
         for band_keys in keys.chunks_exact(reps) {
-            chain_buckets(band_keys, &mut table, &mut previous);
+            minhash::chain_buckets(band_keys, &mut table, &mut previous);
             // Each sentence meets the `MAX_PROBES` before it in its bucket: enough to chain a
             // bucket of copies together, and never quadratic in the bucket's size. (Which pairs
             // meet is all that matters: the clusters do not depend on the order they meet in.)
@@ -402,7 +413,7 @@ impl Repetition {
                     if (short as f64) < self.threshold * long as f64 {
                         continue;
                     }
-                    let similar = jaccard(x, y) >= self.threshold
+                    let similar = minhash::jaccard(x, y) >= self.threshold
                         && !states_other_facts(facts_of(a), facts_of(b));
                     if similar {
                         sets.union(a, b);
@@ -421,6 +432,7 @@ impl Repetition {
         shingles: &mut Shingles,
         members: &[usize],
     ) -> Hit {
+        let labels = Labels::get();
         let primary = members[1];
         let primary_rep = groups.rep_of[primary];
         let mut lowest = 1.0f64;
@@ -430,14 +442,17 @@ impl Repetition {
                 continue;
             }
             let rep = groups.rep_of[unit];
+            let n = (index + 1).to_string();
             let label = if rep == primary_rep {
-                format!("{}回目", index + 1)
+                labels.repetition_verbatim.fill(&[("n", &n)])
             } else {
                 shingles.sort(rep);
                 shingles.sort(primary_rep);
-                let similarity = jaccard(shingles.set(rep), shingles.set(primary_rep));
+                let similarity = minhash::jaccard(shingles.set(rep), shingles.set(primary_rep));
                 lowest = lowest.min(similarity);
-                format!("{}回目 (類似度 {})", index + 1, two_decimals(similarity))
+                labels
+                    .repetition_similar
+                    .fill(&[("n", &n), ("similarity", &two_decimals(similarity))])
             };
             related.push((units.spans[unit], label));
         }
@@ -483,8 +498,8 @@ struct Groups {
 
 impl Groups {
     fn build(units: &Units) -> Self {
-        let mut index: HashMap<&[char], usize, FxBuild> =
-            HashMap::with_capacity_and_hasher(units.spans.len(), FxBuild);
+        let mut index: FastHashMap<&[char], usize> =
+            FastHashMap::with_capacity_and_hasher(units.spans.len(), Default::default());
         let mut reps = Vec::new();
         let rep_of = (0..units.spans.len())
             .map(|unit| {
@@ -498,84 +513,15 @@ impl Groups {
     }
 }
 
-/// Each representative's n-gram hashes in one flat buffer. MinHash needs them in no order;
-/// `sort` sorts and deduplicates a representative's hashes in place when a candidate pair
-/// needs its exact set, which most representatives never do.
-struct Shingles {
-    hashes: Vec<u64>,
-    ranges: Vec<Range<usize>>,
-    sorted: Vec<bool>,
-}
-
-impl Shingles {
-    fn build(units: &Units, reps: &[usize], n: usize) -> Self {
-        let mut hashes = Vec::with_capacity(units.chars.len());
-        let mut ranges = Vec::with_capacity(reps.len());
-        for &unit in reps {
-            let text = units.text(unit);
-            let start = hashes.len();
-            // A text shorter than n (possible when min_chars < ngram) is one shingle.
-            for window in text.windows(n.min(text.len())) {
-                hashes.push(fnv1a(window));
-            }
-            ranges.push(start..hashes.len());
-        }
-        let sorted = vec![false; ranges.len()];
-        Shingles {
-            hashes,
-            ranges,
-            sorted,
-        }
+/// Each representative's character n-grams, hashed: the sets MinHash summarises. A text
+/// shorter than n (possible when min_chars < ngram) is one shingle.
+fn shingles(units: &Units, reps: &[usize], n: usize) -> Shingles {
+    let mut shingles = Shingles::with_capacity(units.chars.len(), reps.len());
+    for &unit in reps {
+        let text = units.text(unit);
+        shingles.push(text.windows(n.min(text.len())).map(fnv::hash_chars));
     }
-
-    /// Sorts and deduplicates `rep`'s hashes, once.
-    fn sort(&mut self, rep: usize) {
-        if std::mem::replace(&mut self.sorted[rep], true) {
-            return;
-        }
-        let range = self.ranges[rep].clone();
-        let set = &mut self.hashes[range.clone()];
-        set.sort_unstable();
-        let mut kept = 0;
-        for i in 0..set.len() {
-            if i == 0 || set[i] != set[kept - 1] {
-                set[kept] = set[i];
-                kept += 1;
-            }
-        }
-        self.ranges[rep] = range.start..range.start + kept;
-    }
-
-    /// `rep`'s hashes: its n-gram set once `sort(rep)` ran, else the n-grams with repeats.
-    fn set(&self, rep: usize) -> &[u64] {
-        &self.hashes[self.ranges[rep].clone()]
-    }
-
-    fn len(&self) -> usize {
-        self.ranges.len()
-    }
-}
-
-/// One band's buckets as chains: sets `previous[rep]` to the representative before `rep`
-/// with the same key. The keys are hashes, so their top bits index an open-addressing table
-/// (`table`, reused across bands).
-fn chain_buckets(keys: &[u64], table: &mut Vec<usize>, previous: &mut [Option<usize>]) {
-    const EMPTY: usize = usize::MAX;
-    let bits = (2 * keys.len()).next_power_of_two().trailing_zeros().max(1);
-    table.clear();
-    table.resize(1 << bits, EMPTY);
-    let mask = table.len() - 1;
-    for (rep, &key) in keys.iter().enumerate() {
-        let mut slot = (key >> (64 - bits)) as usize;
-        previous[rep] = loop {
-            match table[slot] {
-                EMPTY => break None,
-                other if keys[other] == key => break Some(other),
-                _ => slot = (slot + 1) & mask,
-            }
-        };
-        table[slot] = rep;
-    }
+    shingles
 }
 
 /// `a.first_at(offset)`, found by stepping on from token `from` when it starts before
@@ -600,17 +546,17 @@ fn body_start(a: &Analysis<'_>, span: Span, first: usize) -> usize {
     // sorted and do not overlap.
     let pos = |i: usize| {
         let inside = a.tokens.get(i).is_some_and(|t| t.span.end <= span.end);
-        inside.then(|| &*a.features(i).pos)
+        inside.then(|| a.features(i).pos)
     };
-    if !pos(first).is_some_and(|p| p.starts_with("接続詞,") || p.starts_with("副詞,")) {
+    if !pos(first).is_some_and(|p| p.is_conjunction() || p.is_adverb()) {
         return span.start;
     }
     let mut next = first + 1;
-    if pos(next).is_some_and(|p| p.starts_with("助詞,")) {
+    if pos(next).is_some_and(|p| p.is_particle()) {
         next += 1;
     }
     match pos(next) {
-        Some(p) if p.starts_with("記号,読点") => a.tokens[next].span.end,
+        Some(p) if p.is_comma() => a.tokens[next].span.end,
         _ => span.start,
     }
 }
@@ -623,9 +569,9 @@ fn facts_in<'t>(a: &Analysis<'t>, span: Span) -> Vec<&'t str> {
     // The byte range of the number being read.
     let mut number: Option<(usize, usize)> = None;
     for i in a.within(span) {
-        let pos = &a.features(i).pos;
+        let pos = a.features(i).pos;
         let token = a.tokens[i].span;
-        if pos.starts_with("名詞,数") {
+        if pos.is_number() {
             number = Some(match number {
                 Some((start, end)) if end == token.start => (start, token.end),
                 Some((start, end)) => {
@@ -639,7 +585,7 @@ fn facts_in<'t>(a: &Analysis<'t>, span: Span) -> Vec<&'t str> {
         if let Some((start, end)) = number.take() {
             out.push(&a.text[start..end]);
         }
-        if pos.starts_with("名詞,固有名詞") {
+        if pos.is_proper_noun() {
             out.push(a.surface(i));
         }
     }
@@ -656,28 +602,6 @@ fn facts_in<'t>(a: &Analysis<'t>, span: Span) -> Vec<&'t str> {
 fn states_other_facts(x: &[&str], y: &[&str]) -> bool {
     let subset = |p: &[&str], q: &[&str]| p.iter().all(|f| q.binary_search(f).is_ok());
     !subset(x, y) && !subset(y, x)
-}
-
-/// Jaccard similarity of two sorted, deduplicated hash sets.
-fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let union = a.len() + b.len() - shared;
-    if union == 0 {
-        1.0
-    } else {
-        shared as f64 / union as f64
-    }
 }
 
 /// `c.is_alphanumeric()`, decided without a table search for ASCII, kana, the common CJK
@@ -699,212 +623,9 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// rustc's FxHash with a splitmix64 finish: deterministic, and far cheaper than std's SipHash
-/// for these maps' small keys. Unlike SipHash it does not resist hash flooding: a document
-/// crafted to collide could make the maps slow, never the findings wrong.
-#[derive(Debug, Clone, Copy, Default)]
-struct FxBuild;
-
-impl BuildHasher for FxBuild {
-    type Hasher = FxHasher;
-
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        mix(self.0)
-    }
-}
-
 /// Rounded down, so a similarity just under the threshold never prints as the threshold.
 fn two_decimals(x: f64) -> String {
     format!("{:.2}", (x * 100.0 + 1e-9).floor() / 100.0)
-}
-
-/// The largest band (rows per band) for which a pair at exactly `threshold` shares at least
-/// one of the `SIGNATURE / rows` bands with probability ≥ 99.9%. Larger bands mean fewer
-/// chance candidates.
-fn band_rows(threshold: f64) -> usize {
-    (1..=SIGNATURE)
-        .rev()
-        .find(|&rows| {
-            let bands = (SIGNATURE / rows) as i32;
-            1.0 - (1.0 - threshold.powi(rows as i32)).powi(bands) >= 0.999
-        })
-        .unwrap_or(1)
-}
-
-/// LSH keys: each band's hash of each representative's MinHash signature, band-major
-/// (`keys[band * reps + rep]`).
-///
-/// 64 splitmix64 evaluations per n-gram are most of this rule's work, and only vector 64-bit
-/// multiplies make them fast: the same code is also compiled for AVX-512 and AVX2, and the
-/// widest the CPU has runs. Integer arithmetic, so every path computes the same keys.
-fn band_keys(shingles: &Shingles, rows: usize) -> Vec<u64> {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if std::arch::is_x86_feature_detected!("avx512f")
-            && std::arch::is_x86_feature_detected!("avx512dq")
-        {
-            // SAFETY: the CPU has the features the function is compiled for.
-            return unsafe { band_keys_avx512(shingles, rows) };
-        }
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: as above.
-            return unsafe { band_keys_avx2(shingles, rows) };
-        }
-    }
-    band_keys_portable(shingles, rows)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512dq")]
-fn band_keys_avx512(shingles: &Shingles, rows: usize) -> Vec<u64> {
-    band_keys_portable(shingles, rows)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-fn band_keys_avx2(shingles: &Shingles, rows: usize) -> Vec<u64> {
-    band_keys_portable(shingles, rows)
-}
-
-/// `band_keys` for any CPU, and the body of its vector variants. Plain indexed loops over
-/// fixed sizes: they vectorise, where iterator adapters were left uninlined, and so
-/// unvectorised, in the `target_feature` copies.
-#[inline(always)]
-fn band_keys_portable(shingles: &Shingles, rows: usize) -> Vec<u64> {
-    let reps = shingles.len();
-    // MinHash: each slot is the least of its hash function over the representative's n-grams.
-    // Stored slot-major (`by_slot[slot * reps + rep]`) for the band hashes below.
-    let mut by_slot = vec![0u64; SIGNATURE * reps];
-    for rep in 0..reps {
-        let mut sig = [u64::MAX; SIGNATURE];
-        for &h in shingles.set(rep) {
-            for slot in 0..SIGNATURE {
-                sig[slot] = sig[slot].min(mix(h ^ SEEDS[slot]));
-            }
-        }
-        for slot in 0..SIGNATURE {
-            by_slot[slot * reps + rep] = sig[slot];
-        }
-    }
-    // Band hashes, one slot of all representatives at a time.
-    let bands = SIGNATURE / rows;
-    let mut keys = vec![FNV_OFFSET; bands * reps];
-    for band in 0..bands {
-        let keys = &mut keys[band * reps..(band + 1) * reps];
-        for slot in band * rows..(band + 1) * rows {
-            let values = &by_slot[slot * reps..(slot + 1) * reps];
-            for rep in 0..reps {
-                keys[rep] = band_step(keys[rep], values[rep]);
-            }
-        }
-    }
-    keys
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// FNV-1a over the code points of an n-gram: a fixed function, unlike std's `DefaultHasher`.
-#[inline]
-fn fnv1a(chars: &[char]) -> u64 {
-    chars.iter().fold(FNV_OFFSET, |h, &c| {
-        (h ^ u64::from(u32::from(c))).wrapping_mul(FNV_PRIME)
-    })
-}
-
-/// One row's step of a band's hash (which starts at `FNV_OFFSET`).
-#[inline(always)]
-fn band_step(hash: u64, row: u64) -> u64 {
-    mix(hash ^ row).wrapping_mul(FNV_PRIME)
-}
-
-/// The splitmix64 finaliser: a fixed, well-mixing bijection on u64.
-const fn mix(mut x: u64) -> u64 {
-    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
-}
-
-/// One seed per MinHash function, from a fixed splitmix64 sequence.
-const SEEDS: [u64; SIGNATURE] = {
-    let mut seeds = [0u64; SIGNATURE];
-    let mut state: u64 = 0x5e16_0000_0000_0001;
-    let mut i = 0;
-    while i < SIGNATURE {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        seeds[i] = mix(state);
-        i += 1;
-    }
-    seeds
-};
-
-/// Union-find with path halving and union by size.
-struct UnionFind {
-    parent: Vec<usize>,
-    size: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n).collect(),
-            size: vec![1; n],
-        }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (mut a, mut b) = (self.find(a), self.find(b));
-        if a == b {
-            return;
-        }
-        if self.size[a] < self.size[b] {
-            std::mem::swap(&mut a, &mut b);
-        }
-        self.parent[b] = a;
-        self.size[a] += self.size[b];
-    }
 }
 
 #[cfg(test)]
@@ -915,7 +636,7 @@ mod tests {
     use crate::document::{Document, Format};
     use crate::engine::run_rule;
     use crate::finding::Finding;
-    use crate::morph::Morph;
+    use crate::lang::ja::{Lexicons, Morphology};
     use crate::rules::Rule;
     use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
 
@@ -926,16 +647,22 @@ mod tests {
     }
 
     fn load_errors(yaml: &str) -> Vec<String> {
-        Rule::load("test/rule", RuleSource::new("test.yaml", yaml), false)
-            .expect_err("the rule must not load")
-            .iter()
-            .map(|e| format!("{} {}", e.headline(), e.help.as_deref().unwrap_or("")))
-            .collect()
+        Rule::load(
+            "test/rule",
+            RuleSource::new("test.yaml", yaml),
+            false,
+            &crate::Morphology::new(),
+        )
+        .expect_err("the rule must not load")
+        .iter()
+        .map(|e| format!("{} {}", e.headline(), e.help.as_deref().unwrap_or("")))
+        .collect()
     }
 
     fn run(rule: &Rule, path: &Path, text: String) -> Vec<Finding> {
         let doc = Document::parse(path.display().to_string(), text, Format::from_path(path));
-        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        let morphology = Morphology::new();
+        let analysis = Analysis::new(&morphology, &doc.text);
         run_rule(rule, &doc, &analysis)
     }
 
@@ -1054,17 +781,23 @@ mod tests {
         // The numbers case is similar enough to be reported but for the guard.
         let text = format!("見出し\n\n{tokyo}\n\n{other_number}\n");
         let doc = Document::parse("t.txt", text.clone(), Format::PlainText);
-        let units = Repetition::compile(Spec::default(), &RuleSource::new("t", ""))
+        let morphology = Morphology::new();
+        let context = CompileContext {
+            morphology: &morphology,
+            edits: &Default::default(),
+            lexicons: Lexicons::builtin(),
+        };
+        let units = Repetition::compile(Spec::default(), &RuleSource::new("t", ""), &context)
             .unwrap()
             .units(&Context {
                 doc: &doc,
-                analysis: &Analysis::new(Morph::global().unwrap(), &doc.text),
+                analysis: &Analysis::new(&morphology, &doc.text),
             });
         let groups = Groups::build(&units);
-        let mut shingles = Shingles::build(&units, &groups.reps, 3);
+        let mut shingles = shingles(&units, &groups.reps, 3);
         shingles.sort(0);
         shingles.sort(1);
-        assert!(jaccard(shingles.set(0), shingles.set(1)) >= 0.8);
+        assert!(minhash::jaccard(shingles.set(0), shingles.set(1)) >= 0.8);
     }
 
     #[test]
@@ -1126,29 +859,6 @@ mod tests {
     }
 
     #[test]
-    fn bands_catch_pairs_at_the_threshold() {
-        assert_eq!(band_rows(0.8), 4);
-        assert_eq!(band_rows(0.6), 2);
-        assert_eq!(band_rows(1.0), SIGNATURE);
-        for t in [0.5, 0.7, 0.8, 0.9, 0.95] {
-            let rows = band_rows(t);
-            let p = 1.0 - (1.0 - t.powi(rows as i32)).powi((SIGNATURE / rows) as i32);
-            assert!(p >= 0.999, "{t}: {p}");
-        }
-    }
-
-    #[test]
-    fn hashes_are_fixed_functions() {
-        // Published FNV-1a test vectors (ASCII code points hash like bytes).
-        assert_eq!(fnv1a(&['a']), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a(&['f', 'o', 'o']), 0xdcb2_7518_fed9_d577);
-        assert_eq!(
-            SEEDS[0],
-            mix(0x5e16_0000_0000_0001u64.wrapping_add(0x9e37_79b9_7f4a_7c15))
-        );
-    }
-
-    #[test]
     fn word_chars_are_the_alphanumeric_chars() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(
@@ -1157,108 +867,6 @@ mod tests {
                 "U+{:04X}",
                 u32::from(c)
             );
-        }
-    }
-
-    /// Shingles of `texts`, each its own representative.
-    fn shingles_of(texts: &[&str], n: usize) -> Shingles {
-        let mut units = Units::default();
-        for text in texts {
-            let start = units.chars.len();
-            units.chars.extend(text.chars());
-            units.spans.push(Span::new(0, 0));
-            units.text.push(start..units.chars.len());
-        }
-        let reps: Vec<usize> = (0..texts.len()).collect();
-        Shingles::build(&units, &reps, n)
-    }
-
-    /// The LSH keys computed the plain way: each representative's whole MinHash signature,
-    /// then each band's rows folded into its hash.
-    fn plain_band_keys(shingles: &Shingles, rows: usize) -> Vec<u64> {
-        let signatures: Vec<[u64; SIGNATURE]> = (0..shingles.len())
-            .map(|rep| {
-                let mut sig = [u64::MAX; SIGNATURE];
-                for &h in shingles.set(rep) {
-                    for (slot, seed) in sig.iter_mut().zip(&SEEDS) {
-                        *slot = (*slot).min(mix(h ^ seed));
-                    }
-                }
-                sig
-            })
-            .collect();
-        (0..SIGNATURE / rows)
-            .flat_map(|band| {
-                signatures.iter().map(move |sig| {
-                    sig[band * rows..(band + 1) * rows]
-                        .iter()
-                        .fold(FNV_OFFSET, |h, &row| band_step(h, row))
-                })
-            })
-            .collect()
-    }
-
-    #[test]
-    fn band_keys_are_the_same_on_every_path() {
-        let mut generator = Sentences(7);
-        let mut texts: Vec<String> = (0..40).map(|_| generator.sentence()).collect();
-        // A repeated n-gram, a copy, and a text shorter than n.
-        texts.push("ですですですです".into());
-        texts.push(texts[3].clone());
-        texts.push("短".into());
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let shingles = shingles_of(&texts, 3);
-        for rows in [1, 2, 4, 5, SIGNATURE] {
-            let plain = plain_band_keys(&shingles, rows);
-            assert_eq!(plain.len(), texts.len() * (SIGNATURE / rows));
-            assert_eq!(band_keys(&shingles, rows), plain, "rows {rows}");
-            assert_eq!(band_keys_portable(&shingles, rows), plain, "rows {rows}");
-            #[cfg(target_arch = "x86_64")]
-            {
-                if std::arch::is_x86_feature_detected!("avx512f")
-                    && std::arch::is_x86_feature_detected!("avx512dq")
-                {
-                    // SAFETY: the CPU has the features.
-                    assert_eq!(unsafe { band_keys_avx512(&shingles, rows) }, plain);
-                }
-                if std::arch::is_x86_feature_detected!("avx2") {
-                    // SAFETY: the CPU has the feature.
-                    assert_eq!(unsafe { band_keys_avx2(&shingles, rows) }, plain);
-                }
-            }
-        }
-        // The copy agrees with its original in every band.
-        let keys = band_keys(&shingles, 4);
-        for band in keys.chunks_exact(texts.len()) {
-            assert_eq!(band[3], band[texts.len() - 2]);
-        }
-    }
-
-    #[test]
-    fn sorting_shingles_deduplicates_them() {
-        let mut shingles = shingles_of(&["ですですです", "あいうえお"], 2);
-        assert_eq!(shingles.set(0).len(), 5);
-        shingles.sort(0);
-        shingles.sort(0);
-        assert_eq!(shingles.set(0).len(), 2);
-        assert!(shingles.set(0).is_sorted());
-        assert_eq!(shingles.set(1).len(), 4);
-    }
-
-    #[test]
-    fn bucket_chains_link_equal_keys_in_order() {
-        // Few distinct keys, keys whose top bits collide (including at the table's end, so
-        // probing wraps around), and unique keys.
-        let mut keys: Vec<u64> = (0..30).map(|i| mix(i % 4)).collect();
-        keys.extend((0..10).map(|i| u64::MAX - i % 3));
-        keys.extend((0..10).map(|i| i % 5));
-        keys.extend((100..110).map(mix));
-        let mut table = Vec::new();
-        let mut previous = vec![None; keys.len()];
-        chain_buckets(&keys, &mut table, &mut previous);
-        for (rep, &key) in keys.iter().enumerate() {
-            let expected = (0..rep).rev().find(|&other| keys[other] == key);
-            assert_eq!(previous[rep], expected, "{rep}");
         }
     }
 
@@ -1356,16 +964,7 @@ mod tests {
     const CLAUSE_RULE: &str = "unit: clause\nmin_chars: 25\nmin_occurrences: 3\n";
 
     fn builtin_clause_rule() -> Rule {
-        let file = crate::rules::builtin::FILES
-            .iter()
-            .find(|f| f.pack == "ja-news" && f.stem == "repeated-clause")
-            .expect("built-in rule");
-        Rule::load(
-            "ja-news/repeated-clause",
-            RuleSource::new("repeated-clause.yaml", file.text),
-            true,
-        )
-        .expect("built-in rule loads")
+        crate::rules::testing::builtin_rule("ja-news/repeated-clause")
     }
 
     /// The clause units of `text` as one sentence, with `min_chars` 1, and their
@@ -1375,7 +974,13 @@ mod tests {
             min_chars: 1,
             ..Spec::default()
         };
-        let rule = Repetition::compile(spec, &RuleSource::new("t", "")).unwrap();
+        let morphology = Morphology::new();
+        let context = CompileContext {
+            morphology: &morphology,
+            edits: &Default::default(),
+            lexicons: Lexicons::builtin(),
+        };
+        let rule = Repetition::compile(spec, &RuleSource::new("t", ""), &context).unwrap();
         let mut units = Units::default();
         rule.push_clauses(&mut units, text, Span::new(0, text.len()));
         (0..units.spans.len())

@@ -17,10 +17,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Context, compile_patterns, normalize_terms};
+use super::{CompileContext, Context, compile_patterns, normalize_terms};
 use crate::error::FileError;
 use crate::finding::{Applicability, Hit};
-use crate::morph::{Analysis, Morph};
+use crate::lang::ja::Analysis;
 use crate::rules::message::Message;
 use crate::rules::pattern::TokenPattern;
 use crate::rules::spec::RuleSource;
@@ -85,7 +85,11 @@ pub struct Substitution {
 }
 
 impl Substitution {
-    pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
+    pub fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        context: &CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
         if spec.swap.is_empty() && spec.patterns.is_empty() {
             return Err(vec![
                 src.error(
@@ -123,9 +127,10 @@ impl Substitution {
         let mut readings = HashMap::new();
         let mut max_reading_tokens = 0;
         if spec.match_reading {
-            let morph = Morph::global().map_err(|e| vec![src.error(None, e.to_string())])?;
+            // Readings come from the morphology the rule will run with (its user dictionary
+            // may spell a key's reading).
             for (k, v) in keys.iter().zip(&to) {
-                let a = Analysis::new(morph, k);
+                let a = Analysis::new(context.morphology, k);
                 max_reading_tokens = max_reading_tokens.max(a.tokens.len());
                 let reading: String = (0..a.tokens.len()).map(|i| a.reading(i)).collect();
                 readings.insert(reading, (k.clone(), v.clone()));

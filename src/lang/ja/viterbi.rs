@@ -186,11 +186,11 @@ impl Lattice {
     ) {
         let mut offset = 0;
         for run in text.split_inclusive(['。', '、', '\n', '\t']) {
-            if run.len() <= super::MAX_RUN_BYTES {
+            if run.len() <= super::morphology::MAX_RUN_BYTES {
                 self.segment_piece(dicts, run, offset, &mut emit);
             } else {
                 // Cut where `pieces` cuts, which only ever cuts a run this long.
-                for piece in super::pieces(run) {
+                for piece in super::morphology::pieces(run) {
                     let at = offset + piece.start;
                     self.segment_piece(dicts, &run[piece.range()], at, &mut emit);
                 }
@@ -393,12 +393,10 @@ fn for_each_prefix(dict: &PrefixDict, key: &[u8], mut f: impl FnMut(usize, WordE
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::morph::Morph;
 
     #[test]
     fn cached_categories_are_linderas_for_every_character() {
-        let morph = Morph::global().expect("dictionary");
-        let chars = &morph.tokenizer.dictionary.char_definitions;
+        let chars = &super::super::morphology::ipadic_char_definitions();
         let cache = CategoryCache::default();
         let astral = ['𠮷', '🇯', '😀', '\u{10FFFF}'];
         let mut inline = 0;

@@ -81,18 +81,22 @@
 //! `summary_headings`). `ignore` and `synonyms` terms are NFKC-normalised and compared
 //! case-insensitively with whole units.
 
-use memchr::memmem;
+use std::sync::Arc;
+
 use serde::Deserialize;
 
-use super::fast::{FxHashMap, FxHashSet, LineRegex, lowercase};
-use super::{Context, compile_regexes, normalize_terms};
+use super::{CompileContext, Context, compile_regexes, normalize_terms};
+use crate::algo::hash::{FastHashMap, FastHashSet};
+use crate::algo::line_regex::LineRegex;
+use crate::algo::lowercase::lowercase;
 use crate::document::{BlockKind, Document, trim_span};
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::morph::Analysis;
+use crate::lang::ja::{Analysis, Labels, LexiconId, Lexicons};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
+use body_search::Keys;
 
 /// Which units of headings and summary bullets count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
@@ -163,32 +167,12 @@ impl Default for Spec {
     }
 }
 
+mod body_search;
+
 pub const PLACEHOLDERS: &[&str] = &["units", "count", "total", "place"];
 
-/// Verbs that carry no claim of their own (light verbs, auxiliaries used as 自立).
-const LIGHT_VERBS: &[&str] = &[
-    "する",
-    "なる",
-    "ある",
-    "いる",
-    "できる",
-    "いう",
-    "言う",
-    "おる",
-    "くる",
-    "来る",
-    "いく",
-    "行く",
-    "みる",
-    "見る",
-    "行う",
-    "おこなう",
-    "思う",
-    "よる",
-];
-
-/// 接尾,一般 suffixes that only pluralise or point: dropped from units.
-const GENERIC_SUFFIXES: &[&str] = &["ら", "たち", "達", "等", "側", "ども", "共"];
+/// The lexicons this kind reads.
+pub const LEXICONS: &[LexiconId] = &[LexiconId::ClaimlessVerbs, LexiconId::PluralSuffixes];
 
 #[derive(Debug)]
 pub struct HeadlineSupport {
@@ -201,13 +185,18 @@ pub struct HeadlineSupport {
     boilerplate: Vec<LineRegex>,
     source_lines: Vec<LineRegex>,
     /// Lower-cased.
-    ignore: FxHashSet<String>,
+    ignore: FastHashSet<String>,
     /// Lower-cased term → the other terms of its groups.
-    synonyms: FxHashMap<String, Vec<String>>,
+    synonyms: FastHashMap<String, Vec<String>>,
+    lexicons: Arc<Lexicons>,
 }
 
 impl HeadlineSupport {
-    pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
+    pub fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        context: &CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
         let mut errors = Vec::new();
         if !(0.0..=1.0).contains(&spec.min_coverage) {
             errors.push(src.error(
@@ -233,7 +222,7 @@ impl HeadlineSupport {
             .into_iter()
             .map(|t| t.to_lowercase())
             .collect();
-        let mut synonyms: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        let mut synonyms: FastHashMap<String, Vec<String>> = FastHashMap::default();
         for group in &spec.synonyms {
             let terms = normalize_terms(group, "synonyms", src, &mut errors);
             if terms.len() < 2 {
@@ -266,6 +255,7 @@ impl HeadlineSupport {
             source_lines: line_regexes(source_lines),
             ignore,
             synonyms,
+            lexicons: context.lexicons.clone(),
         })
     }
 
@@ -290,6 +280,7 @@ impl HeadlineSupport {
         }
         let found = keys.find_in(a, &body);
         let headline = doc.headline().map(|b| b.span);
+        let labels = Labels::get();
         for (place, units) in &checked {
             let supported = |u: &Unit| {
                 u.variants.iter().any(|&k| found[k])
@@ -307,23 +298,21 @@ impl HeadlineSupport {
                 .iter()
                 .map(|u| format!("「{}」", &a.text[u.span.range()]))
                 .collect();
+            let role = place.role.label();
             let msg = message.render(&[
                 ("units", &listed),
                 ("count", &missing.len().to_string()),
                 ("total", &units.len().to_string()),
-                (
-                    "place",
-                    place.label.as_deref().unwrap_or(place.role.label()),
-                ),
+                ("place", place.label.as_deref().unwrap_or(&role)),
             ]);
             let mut hit = Hit::new(first.span, msg);
             for u in &missing[1..] {
-                hit = hit.with_related(u.span, "本文に記述がない");
+                hit = hit.with_related(u.span, labels.headline_missing.fill(&[]));
             }
             if place.repeats_title
                 && let Some(h) = headline
             {
-                hit = hit.with_related(h, "タイトルと同じ主張");
+                hit = hit.with_related(h, labels.headline_repeats_title.fill(&[]));
             }
             out.push(hit);
         }
@@ -453,9 +442,11 @@ impl HeadlineSupport {
             Role::Source,
             Span::new(line.start + span.start, line.start + span.end),
         );
-        place.label = caps
-            .name("label")
-            .map(|l| format!("{}のタイトル", l.as_str().trim()));
+        place.label = caps.name("label").map(|l| {
+            Labels::get()
+                .headline_place_labelled_source
+                .fill(&[("label", l.as_str().trim())])
+        });
         Some(Some(place))
     }
 
@@ -464,9 +455,9 @@ impl HeadlineSupport {
         let salient_only = place.role != Role::Title
             && place.role != Role::Source
             && self.heading_units == UnitScope::Salient;
-        let mut seen = FxHashSet::default();
+        let mut seen = FastHashSet::default();
         let mut units = Vec::new();
-        for raw in split_units(a, a.within(place.span)) {
+        for raw in split_units(a, a.within(place.span), &self.lexicons) {
             if salient_only && !raw.salient {
                 continue;
             }
@@ -531,13 +522,16 @@ enum Role {
 }
 
 impl Role {
-    fn label(self) -> &'static str {
+    /// `{place}` for this role.
+    fn label(self) -> String {
+        let labels = Labels::get();
         match self {
-            Role::Title => "タイトル",
-            Role::Heading => "見出し",
-            Role::Summary => "要約",
-            Role::Source => "出典のタイトル",
+            Role::Title => &labels.headline_place_title,
+            Role::Heading => &labels.headline_place_heading,
+            Role::Summary => &labels.headline_place_summary,
+            Role::Source => &labels.headline_place_source,
         }
+        .fill(&[])
     }
 }
 
@@ -614,52 +608,41 @@ enum Class {
     Break,
 }
 
-/// The first three POS levels, as `pos.split(',')` gives them (`*` when missing), without
-/// the generic string searcher (this runs for every token of every checked place).
-fn pos_levels(pos: &str) -> [&str; 3] {
-    let mut out = ["*"; 3];
-    let mut rest = Some(pos);
-    for level in &mut out {
-        let Some(r) = rest else {
-            break;
-        };
-        match r.bytes().position(|b| b == b',') {
-            Some(k) => {
-                *level = &r[..k];
-                rest = Some(&r[k + 1..]);
-            }
-            None => {
-                *level = r;
-                rest = None;
-            }
-        }
-    }
-    out
-}
-
-fn classify(a: &Analysis<'_>, i: usize) -> Class {
-    let [p0, p1, p2] = pos_levels(&a.features(i).pos);
-    match (p0, p1) {
-        ("名詞", "数") => Class::Num,
-        ("名詞", "接尾") => match p2 {
-            "助数詞" => Class::Counter,
-            // 氏, さん (人名), 後, 中 (副詞可能) and plurals add nothing a body must repeat:
-            // 「木村氏ら」 is supported by 木村, 「会談後」 by 会談.
-            "人名" | "副詞可能" => Class::Break,
-            _ if GENERIC_SUFFIXES.contains(&a.surface(i)) => Class::Break,
-            _ => Class::Suffix,
-        },
-        ("名詞", "固有名詞") if p2 == "人名" => Class::Name,
-        ("名詞", "サ変接続") => Class::Sahen,
-        ("名詞", "固有名詞" | "一般" | "形容動詞語幹" | "副詞可能" | "ナイ形容詞語幹") => {
-            Class::Free
-        }
-        // 約, およそ (数接続) hedge a number; the body may hedge differently.
-        ("接頭詞", "名詞接続") => Class::Prefix,
-        ("接頭詞", "数接続") if a.surface(i) == "第" => Class::Prefix,
-        ("動詞", "自立") => Class::Verb,
-        ("記号", _) if matches!(a.surface(i), "." | "," | "%") => Class::NumSymbol,
-        _ => Class::Break,
+fn classify(a: &Analysis<'_>, i: usize, lexicons: &Lexicons) -> Class {
+    let pos = a.features(i).pos;
+    let surface = a.surface(i);
+    if pos.is_number() {
+        Class::Num
+    } else if pos.is_counter() {
+        Class::Counter
+    } else if pos.is_suffix() {
+        // 氏, さん (人名), 後, 中 (副詞可能) and plurals add nothing a body must repeat:
+        // 「木村氏ら」 is supported by 木村, 「会談後」 by 会談.
+        let empty = pos.is_name_suffix()
+            || pos.is_adverbial_suffix()
+            || lexicons.contains(LexiconId::PluralSuffixes, surface);
+        if empty { Class::Break } else { Class::Suffix }
+    } else if pos.is_person_name() {
+        Class::Name
+    } else if pos.is_sahen_noun() {
+        Class::Sahen
+    } else if pos.is_proper_noun()
+        || pos.is_common_noun()
+        || pos.is_adjectival_noun()
+        || pos.is_adverbial_noun()
+        || pos.is_nai_adjective_stem()
+    {
+        Class::Free
+    } else if pos.is_noun_prefix() || (pos.is_number_prefix() && surface == "第") {
+        // 約, およそ (数接続) hedge a number; the body may hedge differently. 第 makes an
+        // ordinal.
+        Class::Prefix
+    } else if pos.is_independent_verb() {
+        Class::Verb
+    } else if pos.is_symbol() && matches!(surface, "." | "," | "%") {
+        Class::NumSymbol
+    } else {
+        Class::Break
     }
 }
 
@@ -691,7 +674,11 @@ fn surfaces(a: &Analysis<'_>, tokens: std::ops::Range<usize>) -> String {
 }
 
 /// Groups the tokens in `range` into units (see the module doc).
-fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> {
+fn split_units(
+    a: &Analysis<'_>,
+    range: std::ops::Range<usize>,
+    lexicons: &Lexicons,
+) -> Vec<RawUnit> {
     struct Chain {
         start: usize,
         end: usize,
@@ -722,10 +709,10 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
     };
     let end = range.end;
     for i in range {
-        let class = classify(a, i);
+        let class = classify(a, i, lexicons);
         // IPADIC has トランプ as a common noun; before 氏 or さん it is a name.
         if let Some(c) = cur.as_mut()
-            && a.features(i).pos.starts_with("名詞,接尾,人名")
+            && a.features(i).pos.is_name_suffix()
         {
             c.salient = true;
         }
@@ -739,7 +726,9 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
                 Class::NumSymbol => {
                     last == Some(Class::Num)
                         && (a.surface(i) == "%"
-                            || (i + 1 < end && adjacent(i + 1) && classify(a, i + 1) == Class::Num))
+                            || (i + 1 < end
+                                && adjacent(i + 1)
+                                && classify(a, i + 1, lexicons) == Class::Num))
                 }
                 // アジア版NATO, but 40号 | 本塁打: a number's suffix binds no noun after it.
                 Class::Free => match last {
@@ -758,7 +747,7 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
         match class {
             Class::Break => {}
             Class::Verb => {
-                if !LIGHT_VERBS.contains(&a.base(i)) {
+                if !lexicons.contains(LexiconId::ClaimlessVerbs, a.base(i)) {
                     out.push(RawUnit {
                         span: a.tokens[i].span,
                         tokens: i..i + 1,
@@ -796,250 +785,13 @@ fn split_units(a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<RawUnit> 
                     c.content = true;
                     c.parts.push(i);
                 }
-                c.salient |= pos_levels(&a.features(i).pos)[1] == "固有名詞"
+                c.salient |= a.features(i).pos.is_proper_noun()
                     || a.surface(i).bytes().any(|b| b.is_ascii_digit());
             }
         }
     }
     flush(&mut cur, &mut out);
     out
-}
-
-/// The distinct texts looked up in the body, and the search over it.
-#[derive(Debug, Default)]
-struct Keys {
-    ids: FxHashMap<String, usize>,
-    texts: Vec<String>,
-}
-
-impl Keys {
-    fn id(&mut self, key: &str) -> usize {
-        if let Some(&id) = self.ids.get(key) {
-            return id;
-        }
-        let id = self.texts.len();
-        self.ids.insert(key.to_string(), id);
-        self.texts.push(key.to_string());
-        id
-    }
-
-    /// Which keys occur in the body lines: as a substring (ASCII case-insensitive; numbers are
-    /// searched by their integer part and checked in context), or as the base form of a
-    /// conjugated token. Each search pattern is looked for with `memmem` until every key
-    /// using it is found, and base forms through the shared base-form index: no automaton
-    /// is built per document (building one cost more than the searches) and no body token
-    /// is visited.
-    fn find_in(&self, a: &Analysis<'_>, body: &[Span]) -> Vec<bool> {
-        let mut found = vec![false; self.texts.len()];
-        let text = a.text;
-        let mut lines = body.to_vec();
-        lines.sort_unstable_by_key(|l| l.start);
-        // True when `start..end` lies inside one body line (lines never overlap).
-        let in_body = |start: usize, end: usize| {
-            let k = lines.partition_point(|l| l.start <= start);
-            k > 0 && end <= lines[k - 1].end
-        };
-        // Distinct search patterns → (key, number tail) pairs that use them.
-        let mut patterns: Vec<&str> = Vec::new();
-        let mut users: Vec<Users<'_>> = Vec::new();
-        let mut pattern_ids: FxHashMap<&str, usize> = FxHashMap::default();
-        for (id, key) in self.texts.iter().enumerate() {
-            let (pattern, tail) = match split_number(key) {
-                Some((int, tail)) => (int, Some(tail)),
-                None => (key.as_str(), None),
-            };
-            let p = *pattern_ids.entry(pattern).or_insert_with(|| {
-                patterns.push(pattern);
-                users.push(Users::default());
-                patterns.len() - 1
-            });
-            users[p].all.push((id, tail));
-        }
-        for u in &mut users {
-            u.index_tails();
-        }
-        let mark = |p: usize, start: usize, end: usize, found: &mut Vec<bool>| {
-            users[p].mark(text, start, end, found)
-        };
-        if patterns.len() > MEMMEM_PATTERNS {
-            // Many patterns (a document with hundreds of headings): one automaton pass over
-            // the body lines, not one scan of the text per pattern, which was quadratic.
-            let ac = aho_corasick::AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .build(&patterns)
-                .expect("plain strings always build");
-            for line in &lines {
-                for m in ac.find_overlapping_iter(&text[line.range()]) {
-                    let (start, end) = (line.start + m.start(), line.start + m.end());
-                    mark(m.pattern().as_usize(), start, end, &mut found);
-                }
-            }
-            self.find_by_base(a, &in_body, &mut found);
-            return found;
-        }
-        // ASCII case-insensitive matching is plain matching of ASCII-lowercased text (same
-        // byte offsets), needed only for patterns with ASCII letters.
-        let mut lowered: Option<Vec<u8>> = None;
-        for (p, pattern) in patterns.iter().enumerate() {
-            let folded = pattern.bytes().any(|b| b.is_ascii_alphabetic());
-            let (haystack, needle): (&[u8], Vec<u8>) = if folded {
-                let lowered = lowered.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
-                (lowered, pattern.as_bytes().to_ascii_lowercase())
-            } else {
-                (text.as_bytes(), pattern.as_bytes().to_vec())
-            };
-            let finder = memmem::Finder::new(&needle);
-            let mut remaining = users[p].all.len();
-            let mut at = 0;
-            // Every occurrence, overlapping ones too (a match of UTF-8 text can only start
-            // on a character boundary).
-            while remaining > 0
-                && let Some(i) = finder.find(&haystack[at..])
-            {
-                let (start, end) = (at + i, at + i + needle.len());
-                at = start + 1;
-                if !in_body(start, end) {
-                    continue;
-                }
-                remaining -= mark(p, start, end, &mut found);
-            }
-        }
-        self.find_by_base(a, &in_body, &mut found);
-        found
-    }
-
-    /// Marks the keys not yet found that are the base form of a conjugated body token.
-    fn find_by_base(
-        &self,
-        a: &Analysis<'_>,
-        in_body: &impl Fn(usize, usize) -> bool,
-        found: &mut [bool],
-    ) {
-        for (id, key) in self.texts.iter().enumerate() {
-            if found[id] {
-                continue;
-            }
-            found[id] = a.tokens_with_base(key).iter().any(|&i| {
-                let i = i as usize;
-                let span = a.tokens[i].span;
-                a.features(i).base.as_deref() == Some(key.as_str())
-                    && a.surface(i) != key
-                    && in_body(span.start, span.end)
-            });
-        }
-    }
-}
-
-/// The keys looked up through one search pattern: a plain key, or the numbers sharing an
-/// integer part (2人, 2日, 2割 through `2`) with their tails.
-#[derive(Debug, Default)]
-struct Users<'k> {
-    all: Vec<(usize, Option<&'k str>)>,
-    /// For a pattern many numbers share: ASCII-lowercased tail → key ids, and the longest
-    /// tail in characters, so a match looks up the few tails the text after it can start
-    /// with instead of trying every key (which made hundreds of headings with one integer
-    /// and different counters quadratic).
-    by_tail: Option<(FxHashMap<String, Vec<usize>>, usize)>,
-}
-
-impl Users<'_> {
-    /// Above this many keys, tails are looked up rather than tried one by one.
-    const INDEXED: usize = 8;
-
-    fn index_tails(&mut self) {
-        if self.all.len() <= Self::INDEXED {
-            return;
-        }
-        let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let mut longest = 0;
-        for (k, &(_, tail)) in self.all.iter().enumerate() {
-            let tail = tail.unwrap_or_default();
-            longest = longest.max(tail.chars().count());
-            map.entry(tail.to_ascii_lowercase()).or_default().push(k);
-        }
-        self.by_tail = Some((map, longest));
-    }
-
-    /// Marks the keys that the occurrence `start..end` of the pattern supports; returns how
-    /// many were newly found.
-    fn mark(&self, text: &str, start: usize, end: usize, found: &mut [bool]) -> usize {
-        let mut newly = 0;
-        let mut try_key = |k: usize, found: &mut [bool]| {
-            let (id, tail) = self.all[k];
-            if !found[id] && tail.is_none_or(|tail| number_at(text, start, end, tail)) {
-                found[id] = true;
-                newly += 1;
-            }
-        };
-        let Some((by_tail, longest)) = &self.by_tail else {
-            for k in 0..self.all.len() {
-                try_key(k, found);
-            }
-            return newly;
-        };
-        // The tail follows the integer directly, or after decimals the key lacks (5.3ポイント
-        // supports 5ポイント): candidates from both, each confirmed by `number_at`.
-        let rest = &text[end..];
-        let after_decimals = rest
-            .strip_prefix('.')
-            .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-            .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
-        for rest in std::iter::once(rest).chain(after_decimals) {
-            let cuts = rest
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(rest.len()))
-                .take(longest + 1);
-            for cut in cuts {
-                if let Some(keys) = by_tail.get(&rest[..cut].to_ascii_lowercase()) {
-                    for &k in keys {
-                        try_key(k, found);
-                    }
-                }
-            }
-        }
-        newly
-    }
-}
-
-/// Up to this many distinct search patterns, each is looked for with `memmem` (cheaper than
-/// building an automaton for the few units of a typical article); beyond it, one automaton.
-const MEMMEM_PATTERNS: usize = 16;
-
-/// A key starting with digits: its integer part (digits and `,`) and the rest.
-fn split_number(key: &str) -> Option<(&str, &str)> {
-    if !key.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let mut int = key
-        .find(|c: char| !c.is_ascii_digit() && c != ',')
-        .unwrap_or(key.len());
-    while key[..int].ends_with(',') {
-        int -= 1;
-    }
-    Some((&key[..int], &key[int..]))
-}
-
-/// True when the integer part found at `start..end` is a whole number followed by `tail`;
-/// the body may add decimals the key lacks.
-fn number_at(text: &str, start: usize, end: usize, tail: &str) -> bool {
-    let before = text[..start].chars().next_back();
-    if before.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') {
-        return false;
-    }
-    let mut rest = &text[end..];
-    let digit_after = |s: &str, sep: char| {
-        s.strip_prefix(sep)
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-    };
-    if !tail.starts_with(['.', ',']) && digit_after(rest, '.') {
-        rest = rest[1..].trim_start_matches(|c: char| c.is_ascii_digit());
-    }
-    if tail.is_empty() {
-        return !rest.starts_with(|c: char| c.is_ascii_digit()) && !digit_after(rest, ',');
-    }
-    rest.get(..tail.len())
-        .is_some_and(|r| r.eq_ignore_ascii_case(tail))
 }
 
 #[cfg(test)]
@@ -1050,19 +802,12 @@ mod tests {
     use crate::document::{Document, Format};
     use crate::engine::run_rule;
     use crate::finding::Finding;
-    use crate::morph::Morph;
+    use crate::lang::ja::Morphology;
     use crate::rules::Rule;
     use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
 
-    const BUILTIN: &str = include_str!("../../../rules/ja-news/unsupported-headline.yaml");
-
     fn builtin() -> Rule {
-        Rule::load(
-            "ja-news/unsupported-headline",
-            RuleSource::new("unsupported-headline.yaml", BUILTIN),
-            true,
-        )
-        .expect("the built-in rule loads")
+        crate::rules::testing::builtin_rule("ja-news/unsupported-headline")
     }
 
     fn rule(extra: &str) -> Rule {
@@ -1086,142 +831,13 @@ mod tests {
         )
     }
 
-    /// `Keys::find_in` by brute force: every occurrence in every body line, then base forms.
-    fn find_naively(keys: &Keys, a: &Analysis<'_>, body: &[Span]) -> Vec<bool> {
-        keys.texts
-            .iter()
-            .map(|key| {
-                let (pattern, tail) = match split_number(key) {
-                    Some((int, tail)) => (int.to_string(), Some(tail)),
-                    None => (key.to_ascii_lowercase(), None),
-                };
-                let by_text = body.iter().any(|line| {
-                    let hay = a.text[line.range()].to_ascii_lowercase();
-                    hay.match_indices(&pattern).any(|(i, m)| {
-                        let (start, end) = (line.start + i, line.start + i + m.len());
-                        tail.is_none_or(|t| number_at(a.text, start, end, t))
-                    })
-                }) || body.iter().any(|line| {
-                    // Overlapping occurrences `match_indices` skips.
-                    let hay = a.text[line.range()].to_ascii_lowercase();
-                    (0..hay.len())
-                        .filter(|&i| hay.is_char_boundary(i))
-                        .any(|i| {
-                            hay[i..].starts_with(&pattern) && {
-                                let (start, end) = (line.start + i, line.start + i + pattern.len());
-                                tail.is_none_or(|t| number_at(a.text, start, end, t))
-                            }
-                        })
-                });
-                by_text
-                    || a.tokens.iter().enumerate().any(|(i, t)| {
-                        a.features(i).base.as_deref() == Some(key.as_str())
-                            && a.surface(i) != key
-                            && body.iter().any(|l| l.contains(t.span))
-                    })
-            })
-            .collect()
-    }
-
+    /// The line pre-check of the default regexes agrees with the regexes.
     #[test]
-    fn finding_many_keys_agrees_with_brute_force() {
-        let morph = Morph::global().unwrap();
-        let body_text = "大会には1人、2日、3割、12人、1日に1.5ポイント、10万人、1,000人、            5.32ポイントが参加し、NATOは拒否した。選手は走り、監督は退けた。20%増。";
-        let text = format!("{body_text}\n{body_text}\n");
-        let a = Analysis::new(morph, &text);
-        let body = vec![Span::new(0, body_text.len())];
-        let words = [
-            "1人",
-            "1日",
-            "2日",
-            "3割",
-            "12人",
-            "2人",
-            "1ポイント",
-            "5ポイント",
-            "5.3ポイント",
-            "10万人",
-            "1万人",
-            "1,000人",
-            "1000人",
-            "nato",
-            "NATO",
-            "拒否",
-            "走る",
-            "退ける",
-            "参加",
-            "20%",
-            "20%増",
-            "2割",
-            "3",
-            "1",
-            "15人",
-            "1年",
-            "1月",
-            "1位",
-            "1.5",
-            "大会",
-            "監督",
-            "選手",
-            "欠場",
-            "承認",
-            "7日",
-            "8日",
-            "9日",
-            "12日",
-            "12年",
-        ];
-        // Few keys (per-pattern scans, tails tried one by one) and many (one automaton,
-        // tails looked up): both must agree with brute force.
-        for n in [3, 10, words.len()] {
-            let mut keys = Keys::default();
-            for w in &words[..n] {
-                keys.id(w);
-            }
-            assert_eq!(
-                keys.find_in(&a, &body),
-                find_naively(&keys, &a, &body),
-                "{n} keys"
-            );
-        }
-        // Many numbers sharing one integer part go through the tail index.
-        let mut keys = Keys::default();
-        for w in [
-            "1人",
-            "1日",
-            "1年",
-            "1月",
-            "1位",
-            "1回",
-            "1枚",
-            "1件",
-            "1社",
-            "1点",
-            "1つ",
-            "1ポイント",
-        ] {
-            keys.id(w);
-        }
-        assert_eq!(keys.find_in(&a, &body), find_naively(&keys, &a, &body));
-    }
-
-    #[test]
-    fn pos_levels_split_like_std() {
-        for pos in [
-            "名詞,数,*,*",
-            "名詞,接尾,助数詞,*",
-            "記号,一般,*,*",
-            "",
-            "名詞",
-            "名詞,固有名詞",
-            "a,b,",
-            ",,,",
-            "動詞,自立,*,*,extra",
-        ] {
-            let mut std = pos.split(',');
-            let expected: [&str; 3] = std::array::from_fn(|_| std.next().unwrap_or("*"));
-            assert_eq!(pos_levels(pos), expected, "{pos:?}");
-        }
+    fn default_line_regexes_agree_with_the_regexes() {
+        let spec = Spec::default();
+        crate::algo::line_regex::tests::assert_agrees_on_sample_lines(
+            &[spec.summary_headings, spec.boilerplate, spec.source_lines].concat(),
+        );
     }
 
     #[test]
@@ -1384,7 +1000,8 @@ mod tests {
         let md = "# 東京でAI会議\n\n## 目次\n\n- 大阪の展望\n\n## 大阪の展望\n\n\
             会議が東京で開かれた。AIの話題が中心だった。\n";
         let doc = Document::parse("t.md", md.to_string(), Format::Markdown);
-        let analysis = Analysis::new(Morph::global().expect("dictionary"), &doc.text);
+        let morphology = Morphology::new();
+        let analysis = Analysis::new(&morphology, &doc.text);
         let found = run_rule(&r, &doc, &analysis);
         let spans: Vec<_> = found.iter().map(|f| f.span.start).collect();
         // The 目次 entry neither supports the heading nor is checked itself.
@@ -1453,6 +1070,7 @@ mod tests {
                     format!("kind: headline-support\nmessage: x\n{extra}"),
                 ),
                 false,
+                &crate::Morphology::new(),
             )
             .unwrap_err()
         };
@@ -1474,11 +1092,12 @@ mod tests {
 
     #[test]
     fn unit_splitting() {
+        let morphology = Morphology::new();
         let a = Analysis::new(
-            Morph::global().unwrap(),
+            &morphology,
             "トランプ前大統領が石破茂総理のアジア版NATO提案を拒否し、約90光年先の系外惑星で2027年3月に46.59%の水を検出する木村氏、木村さやからが会談後に大阪側と　2割増　ゲーム、40号本塁打",
         );
-        let units: Vec<String> = split_units(&a, 0..a.tokens.len())
+        let units: Vec<String> = split_units(&a, 0..a.tokens.len(), Lexicons::builtin())
             .iter()
             .map(|u| u.key(&a))
             .collect();

@@ -1,0 +1,217 @@
+//! A word dictionary with readings, far larger than IPADIC's: about 198,000 words and compounds
+//! (規制緩和, 人事異動, 返り咲き) from SudachiDict core (Apache-2.0, with UniDic's BSD notice;
+//! see `data/lexicon/`), compiled by `build.rs` into tables embedded in the binary.
+//!
+//! Misconversion detection asks two things of it: is this run of characters a word at all
+//! (既製緩和 is not), and which words are read like it (キセイカンワ → 規制緩和). Both are binary
+//! searches over the embedded tables; nothing is parsed or allocated when seigo starts, and
+//! pages of the tables are only touched by the lookups that need them.
+//!
+//! Layout of `dictionary.bin` (little-endian): `u32` row count *n*; *n* records of 12 bytes
+//! sorted by surface (`u32` surface offset, `u32` reading offset, `u8` surface length, `u8`
+//! reading length, `u8` part-of-speech classes, `u8` cost class << 4 | units); *n* `u32` row
+//! ids sorted by reading; the string pool. Readings are stored one byte per katakana
+//! (code point − U+30A0), which keeps their order.
+
+use std::cmp::Ordering;
+
+static BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dictionary.bin"));
+
+const RECORD: usize = 12;
+
+/// Coarse part-of-speech classes of a lexicon word (several when one spelling is both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordClasses(u8);
+
+impl WordClasses {
+    const NOUN: u8 = 1;
+    const SURU_NOUN: u8 = 1 << 1;
+    const OTHER_NOUN: u8 = 1 << 2;
+    const ADJECTIVAL_NOUN: u8 = 1 << 3;
+    const VERB: u8 = 1 << 4;
+    const ADJECTIVE: u8 = 1 << 5;
+    const ADVERB: u8 = 1 << 6;
+    const SUFFIX: u8 = 1 << 7;
+
+    /// A noun of any sort (普通名詞, サ変名詞, 形状詞).
+    pub fn is_noun(self) -> bool {
+        self.0 & (Self::NOUN | Self::SURU_NOUN | Self::OTHER_NOUN | Self::ADJECTIVAL_NOUN) != 0
+    }
+
+    pub fn is_verb(self) -> bool {
+        self.0 & Self::VERB != 0
+    }
+
+    pub fn is_adjective(self) -> bool {
+        self.0 & Self::ADJECTIVE != 0
+    }
+
+    pub fn is_adverb(self) -> bool {
+        self.0 & Self::ADVERB != 0
+    }
+
+    pub fn is_suffix(self) -> bool {
+        self.0 & Self::SUFFIX != 0
+    }
+}
+
+/// One row of the lexicon: a spelling with one of its readings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub surface: &'static str,
+    reading: &'static [u8],
+    pub classes: WordClasses,
+    /// SudachiDict's word cost in six classes (0 commonest); a weak frequency signal.
+    pub cost: u8,
+    /// Short units the word splits into (1: one morpheme; 2 or more: a compound).
+    pub units: u8,
+}
+
+impl Word {
+    /// The reading in katakana.
+    pub fn reading(&self) -> String {
+        decode(self.reading)
+    }
+
+    pub fn is_compound(&self) -> bool {
+        self.units >= 2
+    }
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> usize {
+    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize
+}
+
+fn rows() -> usize {
+    u32_at(BIN, 0)
+}
+
+fn record(i: usize) -> Word {
+    let at = 4 + i * RECORD;
+    let strings = 4 + rows() * (RECORD + 4);
+    let surface_at = strings + u32_at(BIN, at);
+    let reading_at = strings + u32_at(BIN, at + 4);
+    let (surface_len, reading_len) = (BIN[at + 8] as usize, BIN[at + 9] as usize);
+    let surface = std::str::from_utf8(&BIN[surface_at..surface_at + surface_len])
+        .expect("build.rs writes UTF-8 surfaces");
+    Word {
+        surface,
+        reading: &BIN[reading_at..reading_at + reading_len],
+        classes: WordClasses(BIN[at + 10]),
+        cost: BIN[at + 11] >> 4,
+        units: BIN[at + 11] & 0x0F,
+    }
+}
+
+/// The row id at position `k` of the reading-sorted index.
+fn by_reading(k: usize) -> usize {
+    u32_at(BIN, 4 + rows() * RECORD + 4 * k)
+}
+
+/// The range of positions `0..n` where `cmp(position)` is `Equal`, for an order `cmp` agrees
+/// with.
+fn equal_range(n: usize, cmp: impl Fn(usize) -> Ordering) -> std::ops::Range<usize> {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if cmp(mid) == Ordering::Less {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let start = lo;
+    let mut hi = n;
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if cmp(mid) == Ordering::Greater {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    start..lo
+}
+
+/// Every row spelt `surface` (one per reading).
+pub fn get(surface: &str) -> impl Iterator<Item = Word> {
+    let range = equal_range(rows(), |i| record(i).surface.cmp(surface));
+    range.map(record)
+}
+
+/// Whether `surface` is a word of the lexicon.
+pub fn contains(surface: &str) -> bool {
+    get(surface).next().is_some()
+}
+
+/// Every row read `reading` (katakana or hiragana); none for a reading with other characters.
+pub fn with_reading(reading: &str) -> impl Iterator<Item = Word> {
+    let key = encode(reading);
+    let range = match &key {
+        Some(key) => equal_range(rows(), |k| record(by_reading(k)).reading.cmp(key)),
+        None => 0..0,
+    };
+    range.map(|k| record(by_reading(k)))
+}
+
+/// How many rows the lexicon has.
+pub fn len() -> usize {
+    rows()
+}
+
+/// A kana reading as the one-byte-per-katakana key; `None` if it has other characters.
+fn encode(reading: &str) -> Option<Vec<u8>> {
+    reading
+        .chars()
+        .map(|c| {
+            let cp = u32::from(c);
+            let cp = if (0x3041..=0x3096).contains(&cp) {
+                cp + 0x60
+            } else {
+                cp
+            };
+            (0x30A0..=0x30FF).contains(&cp).then(|| (cp - 0x30A0) as u8)
+        })
+        .collect()
+}
+
+fn decode(key: &[u8]) -> String {
+    key.iter()
+        .filter_map(|&b| char::from_u32(0x30A0 + u32::from(b)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compounds_and_their_readings() {
+        assert!(len() > 190_000);
+        let w: Vec<Word> = get("規制緩和").collect();
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].reading(), "キセイカンワ");
+        assert!(w[0].is_compound() && w[0].classes.is_noun());
+        assert!(contains("人事異動"));
+        assert!(!contains("既製緩和"));
+        assert!(!contains("人事移動"));
+    }
+
+    #[test]
+    fn words_by_reading() {
+        let surfaces = |r: &str| with_reading(r).map(|w| w.surface).collect::<Vec<_>>();
+        assert!(surfaces("キセイカンワ").contains(&"規制緩和"));
+        assert!(surfaces("じんじいどう").contains(&"人事異動"));
+        assert!(surfaces("カエリザキ").contains(&"返り咲き"));
+        assert!(surfaces("ABC").is_empty());
+    }
+
+    #[test]
+    fn every_row_is_found_by_its_surface_and_its_reading() {
+        for i in (0..len()).step_by(997) {
+            let w = record(i);
+            assert!(get(w.surface).any(|x| x == w), "{w:?}");
+            assert!(with_reading(&w.reading()).any(|x| x == w), "{w:?}");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! Japanese: lindera with the embedded IPADIC, seigo's segmenter over it, user dictionaries,
+//! typed parts of speech, and the lexicons (word lists as YAML data) the rule kinds read.
+//!
+//! - [`Morphology`]: the analyser value (IPADIC, shared and loaded once; a user dictionary
+//!   of its own). A linter holds one.
+//! - [`Analysis`]: one text's tokens, their [`Features`] and lazy per-document indexes.
+//! - [`Pos`] / [`Conjugation`]: IPADIC's part of speech and conjugation form, decoded once
+//!   per word id; kinds ask predicates.
+//! - [`Lexicons`]: the shared word lists, extendable per rule (`lexicons:`).
+//! - [`dictionary`]: about 198,000 words and compounds with readings (SudachiDict core),
+//!   embedded as sorted tables: is this a word, which words are read like it.
+//! - [`quantity`]: quantities in text (numbers, hedges, counters) as comparable intervals.
+
+/// An enum whose variants stand for fixed strings, with `ALL`, `as_str` and `from_text`
+/// generated from one list so that the strings cannot drift from the variants.
+macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $($(#[$doc:meta])* $variant:ident = $text:literal,)* }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &[$name] = &[$($name::$variant,)*];
+
+            /// The string the variant stands for.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+
+            /// The variant standing for `s`, if any. A `match` (compared by length first):
+            /// it runs for every new word id.
+            pub fn from_text(s: &str) -> Option<$name> {
+                match s {
+                    $($text => Some($name::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+mod analysis;
+pub mod dictionary;
+pub mod labels;
+pub mod lexicon;
+mod morphology;
+pub mod pos;
+pub mod quantity;
+pub mod user_dict;
+mod viterbi;
+
+pub use analysis::{Analysis, Table};
+pub use labels::Labels;
+pub use lexicon::{CharSet, LexiconEdit, LexiconEdits, LexiconError, LexiconId, Lexicons};
+#[cfg(test)]
+pub(crate) use morphology::with_user_rows;
+pub use morphology::{Features, MorphError, Morphology, Token};
+pub use pos::{Conjugation, Pos, Tag};
