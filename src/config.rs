@@ -25,7 +25,7 @@ pub struct Config {
     /// Another config to start from (a path relative to this file): its packs, extensions,
     /// disabled rules, severities, ignore globs and overrides apply unless this file says
     /// otherwise. `packs` and `extensions` given here replace the inherited ones; `disable`,
-    /// `severity`, `ignore` and `overrides` add to them.
+    /// `severity`, `ignore`, `options` and `overrides` add to them.
     #[serde(default)]
     pub extends: Option<String>,
     /// Built-in pack names or pack directories (relative to the config file). Default:
@@ -39,6 +39,12 @@ pub struct Config {
     /// Rule ID → severity override.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
+    /// Rule ID → keys of that rule's kind (and `lexicons`) added to the rule without copying
+    /// it: lists are appended to the rule's (a group of `synonyms`, a title in
+    /// `lexicons: {titles: {add: [...]}}`), maps merged, other values replaced.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, BTreeMap<String, serde_json::Value>>")]
+    pub options: BTreeMap<String, serde_yaml::Mapping>,
     /// Glob patterns (gitignore syntax, relative to this file) of paths not to check.
     #[serde(default)]
     pub ignore: Vec<String>,
@@ -77,6 +83,10 @@ pub struct Override {
     /// Rule ID → severity for these files.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
+    /// Rule ID → options added to the rule for these files (as the top-level `options`).
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, BTreeMap<String, serde_json::Value>>")]
+    pub options: BTreeMap<String, serde_yaml::Mapping>,
     /// Read these files as `markdown` or `text`, whatever their extension (and check them
     /// when named even if their extension is not in `extensions`).
     #[serde(default)]
@@ -428,12 +438,18 @@ impl Config {
         for id in self.severity.keys() {
             check_id(self, &["severity"], id);
         }
+        for id in self.options.keys() {
+            check_id(self, &["options"], id);
+        }
         for o in overrides {
             for id in &o.entry.disable {
                 check_id(o.config, &["overrides", "disable"], id);
             }
             for id in o.entry.severity.keys() {
                 check_id(o.config, &["overrides", "severity"], id);
+            }
+            for id in o.entry.options.keys() {
+                check_id(o.config, &["overrides", "options"], id);
             }
         }
         if !errors.is_empty() {
@@ -447,6 +463,7 @@ impl Config {
                     .any(|o| o.entry.disable.iter().any(|d| d == id))
         };
         rules.retain(|r| !disabled(&r.id));
+        let mut rules = self.extend_rules(rules, overrides, morphology)?;
         for rule in &mut rules {
             let severities = chain
                 .iter()
@@ -460,6 +477,137 @@ impl Config {
             }
         }
         Ok(rules)
+    }
+
+    /// Recompiles the rules that `options` (of the chain, outermost first, then of
+    /// `overrides`) extend, with those options merged in ([`crate::rules::merge_options`]).
+    /// Only a kind's own keys and `lexicons` may be given; mistakes are located in the config.
+    pub fn extend_rules(
+        &self,
+        rules: Vec<Rule>,
+        overrides: &[AppliedOverride<'_>],
+        morphology: &Morphology,
+    ) -> Result<Vec<Rule>, Vec<FileError>> {
+        let chain: Vec<&Config> = self.chain().collect();
+        let layers: Vec<(&Config, &[&str], &BTreeMap<String, serde_yaml::Mapping>)> = chain
+            .iter()
+            .rev()
+            .map(|c| (*c, &["options"][..], &c.options))
+            .chain(
+                overrides
+                    .iter()
+                    .map(|o| (o.config, &["overrides", "options"][..], &o.entry.options)),
+            )
+            .filter(|(_, _, options)| !options.is_empty())
+            .collect();
+        if layers.is_empty() {
+            return Ok(rules);
+        }
+        let mut out = Vec::with_capacity(rules.len());
+        let mut errors = Vec::new();
+        for rule in rules {
+            let mine: Vec<(&Config, &[&str], &serde_yaml::Mapping)> = layers
+                .iter()
+                .filter_map(|(c, at, options)| options.get(&rule.id).map(|o| (*c, *at, o)))
+                .collect();
+            let Some(&(by, at, _)) = mine.last() else {
+                out.push(rule);
+                continue;
+            };
+            let mut bad_keys = Vec::new();
+            for (c, at, options) in &mine {
+                bad_keys.extend(c.option_key_errors(at, &rule, options));
+            }
+            if !bad_keys.is_empty() {
+                errors.append(&mut bad_keys);
+                continue;
+            }
+            let extensions: Vec<&serde_yaml::Mapping> = mine.iter().map(|(_, _, o)| *o).collect();
+            let source = RuleSource::new(rule.origin.path.clone(), rule.origin.text.clone());
+            let id = rule.id.clone();
+            match Rule::load_extended(
+                id.clone(),
+                source,
+                rule.origin.builtin,
+                morphology,
+                &extensions,
+            ) {
+                Ok(extended) => out.push(extended),
+                Err(problems) => {
+                    let path: Vec<&str> = at.iter().copied().chain([id.as_str()]).collect();
+                    errors.extend(problems.into_iter().map(|p| {
+                        let error = by.key_error(
+                            &path,
+                            crate::i18n::tr(
+                                format!("the options for `{id}` do not apply: {}", p.message),
+                                format!("`{id}` の options を適用できません: {}", p.message),
+                            ),
+                        );
+                        match p.help {
+                            Some(help) => error.with_help(help),
+                            None => error,
+                        }
+                    }));
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The keys of `options` for `rule` that its kind does not take (`message`, `severity`:
+    /// they have their own config keys or belong to the rule).
+    fn option_key_errors(
+        &self,
+        at: &[&str],
+        rule: &Rule,
+        options: &serde_yaml::Mapping,
+    ) -> Vec<FileError> {
+        let kind = rule.kind();
+        let mut valid: Vec<&str> = crate::rules::kinds::Kind::keys(kind)
+            .unwrap_or_default()
+            .to_vec();
+        valid.push("lexicons");
+        let mut errors = Vec::new();
+        for key in options.keys() {
+            let name = key.as_str().unwrap_or_default();
+            if valid.contains(&name) {
+                continue;
+            }
+            let path: Vec<&str> = at.iter().copied().chain([rule.id.as_str(), name]).collect();
+            let message = crate::i18n::tr(
+                format!("`{name}` is not an option of `{}` (kind `{kind}`)", rule.id),
+                format!(
+                    "`{name}` は `{}`（種類 `{kind}`）のオプションではありません",
+                    rule.id
+                ),
+            );
+            let help = match name {
+                "severity" => crate::i18n::tr(
+                    "set a rule's severity with the config's `severity:` key".to_string(),
+                    "重大度は設定の `severity:` で変えます".to_string(),
+                ),
+                _ => crate::rules::spec::did_you_mean(name, &valid),
+            };
+            errors.push(self.key_error(&path, message).with_help(help));
+        }
+        errors
+    }
+
+    /// An error at the key `path` of this config (or the nearest enclosing key found).
+    fn key_error(&self, path: &[&str], message: String) -> FileError {
+        match (&self.path, &self.text) {
+            (Some(file), Some(text)) => {
+                let span = (1..=path.len())
+                    .rev()
+                    .find_map(|n| yaml::nested_key_span(text, &path[..n]));
+                FileError::new(file.display().to_string(), text.clone(), span, message)
+            }
+            _ => FileError::whole_file("<default config>", message),
+        }
     }
 
     /// The document format an override sets for these files, if any (the last one wins).

@@ -54,12 +54,32 @@ impl Rule {
         builtin: bool,
         morphology: &Morphology,
     ) -> Result<Rule, Vec<FileError>> {
+        Rule::load_extended(id, source, builtin, morphology, &[])
+    }
+
+    /// [`Rule::load`] with `extensions` merged into the file's keys, in order (a config's
+    /// `options:`, so that a built-in rule's lists can be extended without copying it): see
+    /// [`merge_options`]. Errors are located in the rule file, where the merged keys may not
+    /// be; callers that merge say where the extension came from.
+    pub fn load_extended(
+        id: impl Into<String>,
+        source: RuleSource,
+        builtin: bool,
+        morphology: &Morphology,
+        extensions: &[&serde_yaml::Mapping],
+    ) -> Result<Rule, Vec<FileError>> {
         let id = id.into();
         let src = &source;
         src.check_nesting().map_err(|e| vec![e])?;
         src.check_authoring_mistakes().map_err(|e| vec![e])?;
-        let value: serde_yaml::Value =
+        let mut value: serde_yaml::Value =
             serde_yaml::from_str(&src.text).map_err(|e| vec![src.yaml_error(&e, &[])])?;
+        for extension in extensions {
+            merge_options(
+                &mut value,
+                &serde_yaml::Value::Mapping((*extension).clone()),
+            );
+        }
         let serde_yaml::Value::Mapping(map) = &value else {
             return Err(vec![src.error(
                 Some(Span::new(0, src.text.len().min(1))),
@@ -257,6 +277,28 @@ fn unread_lexicons(
             )
         })
         .collect()
+}
+
+/// Merges `extension` into `base`: maps key by key, lists appended (a group of synonyms, a
+/// title added to a lexicon), anything else replaced.
+pub fn merge_options(base: &mut serde_yaml::Value, extension: &serde_yaml::Value) {
+    use serde_yaml::Value;
+    match (base, extension) {
+        (Value::Mapping(base), Value::Mapping(extension)) => {
+            for (key, value) in extension {
+                match base.get_mut(key) {
+                    Some(existing) => merge_options(existing, value),
+                    None => {
+                        base.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (Value::Sequence(base), Value::Sequence(extension)) => {
+            base.extend(extension.iter().cloned());
+        }
+        (base, extension) => *base = extension.clone(),
+    }
 }
 
 /// A named set of rules.
@@ -459,6 +501,24 @@ mod tests {
             ),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn options_append_lists_merge_maps_and_replace_the_rest() {
+        let mut base: serde_yaml::Value = serde_yaml::from_str(
+            "synonyms: [[a, b]]\nswap: {x: y}\nmin_coverage: 1.0\nlexicons: {titles: {add: [氏]}}\n",
+        )
+        .unwrap();
+        let extension: serde_yaml::Value = serde_yaml::from_str(
+            "synonyms: [[c, d]]\nswap: {p: q}\nmin_coverage: 0.5\nlexicons: {titles: {add: [顧問]}}\nignore: [速報]\n",
+        )
+        .unwrap();
+        merge_options(&mut base, &extension);
+        let expected: serde_yaml::Value = serde_yaml::from_str(
+            "synonyms: [[a, b], [c, d]]\nswap: {x: y, p: q}\nmin_coverage: 0.5\nlexicons: {titles: {add: [氏, 顧問]}}\nignore: [速報]\n",
+        )
+        .unwrap();
+        assert_eq!(base, expected);
     }
 
     #[test]

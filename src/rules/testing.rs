@@ -200,7 +200,8 @@ pub fn test_rules(rules: &[&Rule], morphology: &Morphology) -> TestReport {
 }
 
 /// `seigo test` without arguments: the packs of `config` (its own, those it extends, those of
-/// its `overrides`), built-in or local, with every rule's examples run.
+/// its `overrides`), built-in or local, with the `options` of the config and those it extends
+/// applied, and every rule's examples run.
 pub fn test_config(
     config: &crate::config::Config,
     morphology: &Morphology,
@@ -218,7 +219,9 @@ pub fn test_config(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let rules: Vec<&Rule> = packs.iter().flat_map(|p| &p.rules).collect();
+    let rules: Vec<Rule> = packs.into_iter().flat_map(|p| p.rules).collect();
+    let rules = config.extend_rules(rules, &[], morphology)?;
+    let rules: Vec<&Rule> = rules.iter().collect();
     Ok(test_rules(&rules, morphology))
 }
 

@@ -161,6 +161,119 @@ fn test_without_arguments_tests_the_packs_of_the_config() {
     assert_eq!(out.status.code(), Some(0), "the built-in packs only");
 }
 
+/// `options:` extends a built-in rule's lists without copying it (a synonym group of
+/// unsupported-headline, a title for election-conflict), per directory through `overrides`,
+/// and `seigo test` runs the rule's examples with them; mistakes are located in the config.
+#[test]
+fn config_options_extend_a_builtin_rule_without_copying_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // 金融引き締め supports 利上げ only with the synonym; 顧問 is a title only when added.
+    write(
+        &root.join("a.md"),
+        "# 日銀が利上げを決定\n\n日本銀行は追加の金融引き締めを決めた。\n",
+    );
+    write(
+        &root.join("b.md"),
+        "# 森川顧問の再選\n\n森川健二顧問の再選が決まった。森川顧問が初当選した。\n",
+    );
+    write(
+        &root.join("opinion/b.md"),
+        &fs::read_to_string(root.join("b.md")).unwrap(),
+    );
+    let rules = |found: &[(PathBuf, String, String)]| -> Vec<(String, String)> {
+        found
+            .iter()
+            .map(|(path, rule, _)| {
+                let name = path.strip_prefix(fs::canonicalize(root).unwrap()).unwrap();
+                (name.display().to_string(), rule.clone())
+            })
+            .collect()
+    };
+    let (code, found) = findings(
+        root,
+        &[
+            "--no-config",
+            "--select",
+            "ja-news/unsupported-headline,ja-news/election-conflict",
+        ],
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        rules(&found),
+        [(
+            "a.md".to_string(),
+            "ja-news/unsupported-headline".to_string()
+        )]
+    );
+    write(
+        &root.join("seigo.yaml"),
+        "options:\n  ja-news/unsupported-headline:\n    synonyms:\n      - [利上げ, 金融引き締め]\noverrides:\n  - files: [\"opinion/**\"]\n    options:\n      ja-news/election-conflict:\n        lexicons:\n          titles: {add: [顧問]}\n",
+    );
+    let (code, found) = findings(
+        root,
+        &[
+            "--select",
+            "ja-news/unsupported-headline,ja-news/election-conflict",
+        ],
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        rules(&found),
+        [(
+            "opinion/b.md".to_string(),
+            "ja-news/election-conflict".to_string()
+        )],
+        "the synonym supports the headline everywhere; 顧問 is a title under opinion/ only"
+    );
+    let out = seigo_in(root).arg("test").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    // A synonym that supports a bad example's claim makes the rule's own test fail.
+    write(
+        &root.join("seigo.yaml"),
+        "options:\n  ja-news/unsupported-headline:\n    synonyms:\n      - [利上げ, 金利]\n",
+    );
+    let out = seigo_in(root).arg("test").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr_of(&out).contains("ja-news/unsupported-headline: bad example produced no finding"),
+        "{}",
+        stderr_of(&out)
+    );
+    // Keys the kind does not take, and values the rule refuses, are errors at the config line.
+    write(
+        &root.join("seigo.yaml"),
+        "options:\n  ja-news/unsupported-headline:\n    synonym: [[利上げ, 金融引き締め]]\n    severity: info\n  ja-news/election-conflict:\n    lexicons:\n      title: {add: [顧問]}\n",
+    );
+    let out = seigo_in(root).args(["check", "a.md"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    for expected in [
+        "error: `synonym` is not an option of `ja-news/unsupported-headline` (kind `headline-support`)",
+        "seigo.yaml:3:5",
+        "did you mean `synonyms`?",
+        "error: `severity` is not an option of `ja-news/unsupported-headline`",
+        "seigo.yaml:4:5",
+        "the config's `severity:` key",
+        "error: the options for `ja-news/election-conflict` do not apply: unknown lexicon `title`",
+        "seigo.yaml:5:3",
+        "did you mean `titles`?",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    write(
+        &root.join("seigo.yaml"),
+        "options:\n  ja-news/unsupported-headlin:\n    synonyms: [[利上げ, 金融引き締め]]\n",
+    );
+    let out = seigo_in(root).args(["check", "a.md"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("unknown rule `ja-news/unsupported-headlin` in `options`"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
 #[test]
 fn select_ignore_and_statistics() {
     let seed = "fixtures/seed-article.txt";
