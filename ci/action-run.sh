@@ -13,8 +13,10 @@ read -r -a paths <<< "${SEIGO_PATHS:-.}"
 read -r -a args <<< "${SEIGO_ARGS:-}"
 sarif="${SEIGO_SARIF:-seigo.sarif}"
 
-"$seigo" check --format sarif "${args[@]}" "${paths[@]}" > "$sarif.tmp"
-code=$?
+# `|| code=$?`: the exit code is kept even when this runs under `bash -e` (GitHub's
+# `shell: bash`), which would otherwise stop at the findings' exit code 1.
+code=0
+"$seigo" check --format sarif "${args[@]}" "${paths[@]}" > "$sarif.tmp" || code=$?
 if [ "$code" -ge 2 ]; then
   rm -f "$sarif.tmp"
   echo "::error title=seigo::seigo check failed (exit code $code): see the message above" >&2

@@ -705,9 +705,16 @@ fn pre_commit_hooks_block_findings_and_skip_ignored_drafts() {
 
 /// The GitHub Action's run step (`ci/action-run.sh`), as GitHub runs it: SARIF written and
 /// the upload left to run on findings (exit code 1 recorded, step succeeds), while a broken
-/// config fails the step with exit code 2 and no SARIF.
+/// config fails the step with exit code 2 and no SARIF. The same under `bash -e` (GitHub's
+/// `shell: bash`), should the script ever be run by it directly.
 #[test]
 fn action_run_step_uploads_on_findings_and_never_hides_errors() {
+    for shell in [&[][..], &["-eo", "pipefail"][..]] {
+        action_run_step(shell);
+    }
+}
+
+fn action_run_step(shell: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(&root.join("articles/a.md"), GARBLED);
@@ -715,6 +722,7 @@ fn action_run_step_uploads_on_findings_and_never_hides_errors() {
         let output = root.join("github_output");
         let _ = fs::remove_file(&output);
         let out = std::process::Command::new("bash")
+            .args(shell)
             .arg(crate::root().join("ci/action-run.sh"))
             .current_dir(root)
             .env("SEIGO_BIN", env!("CARGO_BIN_EXE_seigo"))
@@ -727,8 +735,8 @@ fn action_run_step_uploads_on_findings_and_never_hides_errors() {
         (out, fs::read_to_string(&output).unwrap_or_default())
     };
     let (out, outputs) = run();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert_eq!(outputs, "exit-code=1\n");
+    assert_eq!(out.status.code(), Some(0), "{shell:?}: {}", stderr_of(&out));
+    assert_eq!(outputs, "exit-code=1\n", "{shell:?}");
     let sarif: Value =
         serde_json::from_str(&fs::read_to_string(root.join("seigo.sarif")).unwrap()).unwrap();
     assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
