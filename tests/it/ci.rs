@@ -509,7 +509,8 @@ fn explain_yaml_prints_the_rule_and_init_from_copies_it() {
         .output()
         .unwrap();
     assert!(
-        stdout_of(&out).contains("`seigo init --from ja-news/kaerisaki` copies it"),
+        stdout_of(&out).contains("`seigo init --from ja-news/kaerisaki` copies it")
+            && stdout_of(&out).contains("`options: {ja-news/kaerisaki: ...}` in seigo.yaml"),
         "{}",
         stdout_of(&out)
     );
