@@ -7,12 +7,13 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::document::{Document, Format};
+use crate::document::Document;
 use crate::engine::{Linter, Timings};
-use crate::fix::{self, FixError, Fixed, WriteError, WriteOptions};
+use crate::error::Error;
+use crate::fix::{self, FixError, FixOptions, Fixed, HeldBack, WriteError, WriteOptions};
 use crate::input::{self, InputError};
 use crate::report::{FileReport, RunTotals, Totals};
-use crate::workspace::{Discovered, Discovery, PathError, Target, Workspace};
+use crate::workspace::{Discovered, Discovery, PathError, Skipped, Target, Workspace};
 
 /// What a check does with the fixes rules suggest.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -22,7 +23,8 @@ pub enum FixMode {
     Off,
     /// Compute the fixes and show them as a unified diff (`--diff`).
     Diff,
-    /// Apply the fixes and write the files (`--fix`).
+    /// Apply the fixes and write the files (`--fix`); standard input's fixed text is given
+    /// back in [`RunReport::fixed_stdin`].
     Write(WriteOptions),
 }
 
@@ -34,6 +36,8 @@ pub struct CheckOptions {
     pub max_file_size: u64,
     /// Measure the time spent per rule and in tokenizing (`--timings`).
     pub timings: bool,
+    /// Which fixes `fix` applies (`--unsafe-fixes`).
+    pub fixes: FixOptions,
 }
 
 impl Default for CheckOptions {
@@ -42,6 +46,7 @@ impl Default for CheckOptions {
             fix: FixMode::Off,
             max_file_size: input::DEFAULT_MAX_BYTES,
             timings: false,
+            fixes: FixOptions::default(),
         }
     }
 }
@@ -81,6 +86,10 @@ pub struct FixOutcome {
     pub diff: Option<String>,
     /// Why the fixed text was not written.
     pub write_error: Option<WriteError>,
+    /// Fixes not applied because they would create an error.
+    pub held_back: Vec<HeldBack>,
+    /// The fixed text of standard input (`--fix` on `-`), to print.
+    pub stdout: Option<String>,
 }
 
 /// What happened to one input.
@@ -124,6 +133,12 @@ pub struct RunReport {
     pub diff: String,
     /// Time per rule and in tokenizing, summed over files, when asked for.
     pub timings: Option<Timings>,
+    /// Files named that were not checked for their extension (notes).
+    pub skipped: Vec<Skipped>,
+    /// Per file, the fixes held back because they would create an error (notes).
+    pub held_back: Vec<(String, HeldBack)>,
+    /// `--fix` on standard input: its fixed text, written to stdout instead of the findings.
+    pub fixed_stdin: Option<String>,
 }
 
 impl RunReport {
@@ -141,6 +156,12 @@ impl RunReport {
             FileOutcome::Checked { report, fix } => {
                 if let Some(fix) = fix {
                     self.fixes += fix.applied;
+                    for h in fix.held_back {
+                        self.held_back.push((report.path.clone(), h));
+                    }
+                    if let Some(text) = fix.stdout {
+                        self.fixed_stdin = Some(text);
+                    }
                     if let Some(diff) = fix.diff {
                         self.diff.push_str(&diff);
                     }
@@ -160,18 +181,30 @@ impl RunReport {
 
 impl Workspace {
     /// Checks an in-memory text as the file `name`: the configuration governing `name` applies,
-    /// and its extension chooses Markdown or plain text. The same steps as a file on disk.
-    pub fn check_text(&self, name: &str, text: impl Into<String>) -> FileReport {
-        let linter = self.linter_for(Path::new(name));
-        let format = Format::from_path(Path::new(name));
-        check_document(linter, Document::parse(name, text.into(), format), None)
+    /// and its extension (or an override) chooses Markdown or plain text. The same steps as a
+    /// file on disk. Fails when the configuration governing `name` is broken.
+    pub fn check_text(&self, name: &str, text: impl Into<String>) -> Result<FileReport, Error> {
+        let settings = self.settings_of(Path::new(name))?;
+        let format = settings.format_of(Path::new(name));
+        Ok(check_document(
+            settings.linter(),
+            Document::parse(name, text.into(), format),
+            None,
+        ))
     }
 
-    /// Applies the fixes to an in-memory text as the file `name`, round after round until none
-    /// is left, as `--fix` does to a file.
-    pub fn fix_text(&self, name: &str, text: &str) -> Result<Fixed, FixError> {
-        let linter = self.linter_for(Path::new(name));
-        fix::fix_text(linter, name, Format::from_path(Path::new(name)), text)
+    /// Applies the safe fixes (and with `options.unsafe_fixes` the others) to an in-memory
+    /// text as the file `name`, round after round until none is left, as `--fix` does to a file.
+    pub fn fix_text(&self, name: &str, text: &str, options: FixOptions) -> Result<Fixed, Error> {
+        let settings = self.settings_of(Path::new(name))?;
+        let format = settings.format_of(Path::new(name));
+        Ok(fix::fix_text(
+            settings.linter(),
+            name,
+            format,
+            text,
+            options,
+        )?)
     }
 
     /// Checks every discovered file in parallel; `progress` is called once per file done. The
@@ -192,7 +225,10 @@ impl Workspace {
                 outcome
             })
             .collect();
-        let mut run = RunReport::default();
+        let mut run = RunReport {
+            skipped: discovery.skipped,
+            ..RunReport::default()
+        };
         for outcome in outcomes {
             run.push(outcome);
         }
@@ -214,13 +250,14 @@ impl Workspace {
         options: &CheckOptions,
         timings: Option<&Mutex<Timings>>,
     ) -> FileOutcome {
-        let linter = self.settings(file.settings).linter();
+        let settings = self.settings(file.settings);
+        let linter = settings.linter();
         let shown = file.target.name();
         let not_checked = |error: CheckError| FileOutcome::NotChecked {
             path: shown.clone(),
             error,
         };
-        let format = Format::from_path(Path::new(&shown));
+        let format = settings.format_of(Path::new(&shown));
         let read = match &file.target {
             Target::Stdin { .. } => {
                 input::read_stream_bytes(std::io::stdin().lock(), options.max_file_size)
@@ -242,7 +279,7 @@ impl Workspace {
                 fix: None,
             };
         };
-        let fixed = match fix::fix_text(linter, &shown, format, &doc.source) {
+        let fixed = match fix::fix_text(linter, &shown, format, &doc.source, options.fixes) {
             Ok(fixed) => fixed,
             Err(e) => return not_checked(e.into()),
         };
@@ -250,6 +287,8 @@ impl Workspace {
             applied: fixed.applied,
             diff: None,
             write_error: None,
+            held_back: fixed.held_back,
+            stdout: None,
         };
         // The original's findings come from the first fix round; it is not checked twice.
         let unfixed = FileReport {
@@ -259,8 +298,16 @@ impl Workspace {
             findings: fixed.original,
         };
         if fixed.text == unfixed.source {
+            if let (FixMode::Write(_), Target::Stdin { .. }) = (options.fix, &file.target) {
+                outcome.stdout = Some(fixed.text);
+            }
+            // Held-back fixes are suggestions in the findings shown.
+            let report = FileReport {
+                findings: fixed.remaining,
+                ..unfixed
+            };
             return FileOutcome::Checked {
-                report: unfixed,
+                report,
                 fix: Some(outcome),
             };
         }
@@ -272,7 +319,10 @@ impl Workspace {
             (FixMode::Write(write), Target::File(path)) => {
                 Some(fix::write_atomically(path, &original, &fixed.text, write))
             }
-            (FixMode::Write(_), Target::Stdin { .. }) => Some(Err(WriteError::Stdin)),
+            (FixMode::Write(_), Target::Stdin { .. }) => {
+                outcome.stdout = Some(fixed.text.clone());
+                Some(Ok(()))
+            }
             (FixMode::Off, _) => unreachable!("fix mode checked above"),
         };
         let report = match written {
@@ -346,7 +396,7 @@ mod tests {
 
     #[test]
     fn check_text_reports_spans_into_the_text() {
-        let report = WORKSPACE.check_text("a.txt", GARBLED);
+        let report = WORKSPACE.check_text("a.txt", GARBLED).unwrap();
         assert_eq!(report.path, "a.txt");
         assert_eq!(report.source, GARBLED);
         assert_eq!(rules(&report), ["ja-news/kaerisaki"]);
@@ -356,9 +406,15 @@ mod tests {
     #[test]
     fn check_text_reads_the_format_from_the_name() {
         let text = "トランプ氏の例\n\n`トランプ氏の帰り先`は例です。\n";
-        assert!(WORKSPACE.check_text("a.md", text).findings.is_empty());
+        assert!(
+            WORKSPACE
+                .check_text("a.md", text)
+                .unwrap()
+                .findings
+                .is_empty()
+        );
         assert_eq!(
-            rules(&WORKSPACE.check_text("a.txt", text)),
+            rules(&WORKSPACE.check_text("a.txt", text).unwrap()),
             ["ja-news/kaerisaki"],
             "in plain text the backticks are text"
         );
@@ -373,14 +429,18 @@ mod tests {
         let run = run(std::slice::from_ref(&path), &CheckOptions::default());
         assert_eq!(run.files.len(), 1);
         assert!(run.problems.is_empty());
-        let in_memory = WORKSPACE.check_text(&path.display().to_string(), seed);
+        let in_memory = WORKSPACE
+            .check_text(&path.display().to_string(), seed)
+            .unwrap();
         assert!(!in_memory.findings.is_empty());
         assert_eq!(run.files[0].findings, in_memory.findings);
     }
 
     #[test]
     fn fix_text_applies_fixes_to_a_fixed_point() {
-        let fixed = WORKSPACE.fix_text("a.txt", GARBLED).unwrap();
+        let fixed = WORKSPACE
+            .fix_text("a.txt", GARBLED, FixOptions::default())
+            .unwrap();
         assert_eq!(fixed.text, GARBLED.replace("帰り先", "返り咲き"));
         assert_eq!(fixed.applied, 1);
         assert!(fixed.remaining.is_empty());

@@ -78,6 +78,15 @@ pub enum Error {
     },
     #[error(transparent)]
     Ignore(#[from] ignore::Error),
+    /// A `--select` or `--ignore` value that names no rule and no pack.
+    #[error("unknown rule `{selector}` in --{flag} ({help})")]
+    UnknownSelector {
+        flag: &'static str,
+        selector: String,
+        help: String,
+    },
+    #[error(transparent)]
+    Fix(#[from] crate::fix::FixError),
 }
 
 impl From<FileError> for Error {

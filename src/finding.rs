@@ -72,11 +72,33 @@ pub struct Related {
     pub message: String,
 }
 
+/// Whether a fix may be applied without a person looking at it (ruff's model).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// The rule is sure (a garble with strong evidence, a house-style swap): `--fix` applies it.
+    #[default]
+    Safe,
+    /// A guess (a homophone that context may justify): shown, applied only with
+    /// `--unsafe-fixes`.
+    Suggestion,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Suggestion => "suggestion",
+        }
+    }
+}
+
 /// A suggested edit: replace `span` with `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub span: Span,
     pub replacement: String,
+    pub applicability: Applicability,
 }
 
 /// What a rule kind reports, before the engine attaches the rule's identity.
@@ -108,10 +130,21 @@ impl Hit {
         self
     }
 
-    pub fn with_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+    pub fn with_fix(self, span: Span, replacement: impl Into<String>) -> Self {
+        self.with_fix_as(span, replacement, Applicability::Safe)
+    }
+
+    /// A fix that is safe to apply or only a suggestion.
+    pub fn with_fix_as(
+        mut self,
+        span: Span,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Self {
         self.fixes.push(Fix {
             span,
             replacement: replacement.into(),
+            applicability,
         });
         self
     }

@@ -6,10 +6,35 @@ use std::path::Path;
 
 use crate::document::{Document, Format};
 use crate::engine::Linter;
-use crate::finding::{Finding, Fix};
+use crate::finding::{Applicability, Finding, Fix, Severity};
+use crate::span::Span;
 
 /// Upper bound on fix rounds; each round re-checks the fixed text, and fixes may enable others.
 pub const MAX_ROUNDS: usize = 10;
+
+/// Which fixes a run applies (ruff's model): safe ones, and with `unsafe_fixes` suggestions too.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FixOptions {
+    /// `--unsafe-fixes`: apply fixes that are only suggestions too.
+    pub unsafe_fixes: bool,
+}
+
+/// A fix not applied because the text it makes has an error finding at the fix's place that
+/// the original did not (返り咲き for 帰り先 where the article also says 再選 makes an election
+/// conflict): it is left for a person, as a suggestion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldBack {
+    pub rule: String,
+    /// Where the fix applies, in the final text, and its line and column (1-based, code
+    /// points) there.
+    pub span: Span,
+    pub line: usize,
+    pub column: usize,
+    pub original: String,
+    pub replacement: String,
+    /// The rules whose errors the fix would have created.
+    pub creates: Vec<String>,
+}
 
 /// The result of fixing a text.
 #[derive(Debug, Clone)]
@@ -20,8 +45,10 @@ pub struct Fixed {
     /// Findings on the text as given (the first round's check), so callers need not check it
     /// again when the fixes are only shown or cannot be written.
     pub original: Vec<Finding>,
-    /// Findings on the final text.
+    /// Findings on the final text; the fixes held back are suggestions there.
     pub remaining: Vec<Finding>,
+    /// Fixes not applied because they would create an error.
+    pub held_back: Vec<HeldBack>,
 }
 
 /// Why fixes were not applied: they do not reach a text that needs no more fixing. Nothing is
@@ -57,12 +84,26 @@ fn list(rules: &[String]) -> String {
         .join(", ")
 }
 
-/// Applies fixes round after round until no finding offers one. `check` gives the findings of
-/// a text. Fails, rather than returning a half-fixed text, when the fixes do not settle within
-/// [`MAX_ROUNDS`], when the text returns to an earlier state (rules undoing each other), or
-/// when it grows past twice its size (plus 64 KB): a replacement that the rules match again.
+/// A fix applied in a round: where it was and where its replacement now is.
+struct Placed {
+    rule: String,
+    before: Span,
+    after: Span,
+    original: String,
+    replacement: String,
+}
+
+/// Applies fixes round after round until no finding offers one that `options` allow. `check`
+/// gives the findings of a text. A fix whose result has an error finding touching the fix's
+/// place that the text before did not have is held back (the others of its round are applied
+/// without it; the next round weighs it again) and, if still held back on the final text,
+/// reported in [`Fixed::held_back`]. Fails, rather than returning a half-fixed
+/// text, when the fixes do not settle within [`MAX_ROUNDS`], when the text returns to an
+/// earlier state (rules undoing each other), or when it grows past twice its size (plus 64 KB):
+/// a replacement that the rules match again.
 pub fn fix_with(
     source: &str,
+    options: FixOptions,
     mut check: impl FnMut(&str) -> Vec<Finding>,
 ) -> Result<Fixed, FixError> {
     use std::hash::{BuildHasher, RandomState};
@@ -74,16 +115,54 @@ pub fn fix_with(
     let mut applied = 0;
     let mut seen = std::collections::HashSet::from([hasher.hash_one(source)]);
     let mut applied_by: Vec<String> = Vec::new();
+    // Fixes held back in the latest round, kept in the current text's coordinates. Each round
+    // weighs every fix again against the text as it is then, so the result does not depend on
+    // which fixes happened to share a round (fixing twice gives what fixing once gives).
+    let mut held: Vec<HeldBack> = Vec::new();
     for _ in 0..MAX_ROUNDS {
-        let chosen = choose(&text, &findings);
+        held.clear();
+        let mut chosen = choose(&text, &findings, options, &[]);
         if chosen.is_empty() {
             break;
         }
-        let rules = rules_of(chosen.iter().map(|(rule, _)| *rule));
-        let (next, n) = apply_fixes(&text, chosen.iter().map(|(_, fix)| *fix));
-        if n == 0 || next == text {
+        // Only errors matter, and there are few: filtered once per text, not per fix.
+        let errors_before = errors(&findings);
+        // Apply the round; drop the fixes that create errors and apply the rest again.
+        let round = loop {
+            let (next, placed) = apply_placed(&text, &chosen);
+            if placed.is_empty() || next == text {
+                break None;
+            }
+            let next_findings = check(&next);
+            let errors_after = errors(&next_findings);
+            let mut bad = Vec::new();
+            for p in &placed {
+                let creates = created_errors(&errors_before, &errors_after, p);
+                if !creates.is_empty() {
+                    bad.push((p.before, p.rule.clone()));
+                    held.push(HeldBack {
+                        rule: p.rule.clone(),
+                        span: p.before,
+                        line: 0,
+                        column: 0,
+                        original: p.original.clone(),
+                        replacement: p.replacement.clone(),
+                        creates,
+                    });
+                }
+            }
+            if bad.is_empty() {
+                break Some((next, next_findings, placed));
+            }
+            chosen.retain(|(rule, fix)| !bad.iter().any(|(s, r)| *s == fix.span && r == rule));
+            if chosen.is_empty() {
+                break None;
+            }
+        };
+        let Some((next, next_findings, placed)) = round else {
             break;
-        }
+        };
+        let rules = rules_of(placed.iter().map(|p| p.rule.as_str()));
         if next.len() > limit {
             return Err(FixError::Growing {
                 rules,
@@ -97,22 +176,91 @@ pub fn fix_with(
                 rules: rules_of(applied_by.iter().map(String::as_str)),
             });
         }
-        applied += n;
+        // The round's text is replaced: what it held back moves with it, in case this was the
+        // last round allowed and they are reported as they are.
+        held = held.into_iter().filter_map(|h| shift(h, &placed)).collect();
+        applied += placed.len();
         text = next;
-        findings = check(&text);
+        findings = next_findings;
     }
-    let pending = choose(&text, &findings);
+    let pending = choose(&text, &findings, options, &held);
     if !pending.is_empty() {
         return Err(FixError::NotConverging {
             rules: rules_of(pending.iter().map(|(rule, _)| *rule)),
         });
+    }
+    for f in &mut findings {
+        for fix in &mut f.fixes {
+            if is_held(&held, &f.rule, fix) {
+                fix.applicability = Applicability::Suggestion;
+            }
+        }
+    }
+    let index = crate::span::LineIndex::new(&text);
+    for h in &mut held {
+        let at = index.line_col(&text, h.span.start);
+        (h.line, h.column) = (at.line, at.column);
     }
     Ok(Fixed {
         text,
         applied,
         original,
         remaining: findings,
+        held_back: held,
     })
+}
+
+/// Whether two spans overlap or touch.
+fn touches(a: Span, b: Span) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+fn errors(findings: &[Finding]) -> Vec<&Finding> {
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect()
+}
+
+/// The rules with an error finding touching a fix's place after it that had none there before
+/// (`before` and `after` hold the error findings only).
+fn created_errors(before: &[&Finding], after: &[&Finding], p: &Placed) -> Vec<String> {
+    let at = |f: &Finding, site: Span| {
+        touches(f.span, site) || f.related.iter().any(|r| touches(r.span, site))
+    };
+    let had: std::collections::BTreeSet<&str> = before
+        .iter()
+        .filter(|f| at(f, p.before))
+        .map(|f| f.rule.as_str())
+        .collect();
+    rules_of(
+        after
+            .iter()
+            .filter(|f| at(f, p.after) && !had.contains(f.rule.as_str()))
+            .map(|f| f.rule.as_str()),
+    )
+}
+
+/// A held-back fix's place after a round's fixes; gone when a fix rewrote it.
+fn shift(mut h: HeldBack, placed: &[Placed]) -> Option<HeldBack> {
+    let mut delta: isize = 0;
+    for p in placed {
+        if p.before.end <= h.span.start {
+            delta += p.after.len() as isize - p.before.len() as isize;
+        } else if p.before.start < h.span.end {
+            return None;
+        }
+    }
+    h.span = Span::new(
+        h.span.start.checked_add_signed(delta)?,
+        h.span.end.checked_add_signed(delta)?,
+    );
+    Some(h)
+}
+
+fn is_held(held: &[HeldBack], rule: &str, fix: &Fix) -> bool {
+    held.iter()
+        .any(|h| h.rule == rule && h.span == fix.span && h.replacement == fix.replacement)
 }
 
 /// Sorted, deduplicated rule IDs.
@@ -122,11 +270,18 @@ fn rules_of<'a>(rules: impl Iterator<Item = &'a str>) -> Vec<String> {
 }
 
 /// The first fix of each finding that applies to `text` (in bounds, on character
-/// boundaries), with its rule.
-fn choose<'f>(text: &str, findings: &'f [Finding]) -> Vec<(&'f str, &'f Fix)> {
+/// boundaries), is allowed by `options` and not held back, with its rule.
+fn choose<'f>(
+    text: &str,
+    findings: &'f [Finding],
+    options: FixOptions,
+    held: &[HeldBack],
+) -> Vec<(&'f str, &'f Fix)> {
     findings
         .iter()
         .filter_map(|f| f.fixes.first().map(|fix| (f.rule.as_str(), fix)))
+        .filter(|(_, fix)| options.unsafe_fixes || fix.applicability == Applicability::Safe)
+        .filter(|(rule, fix)| !is_held(held, rule, fix))
         .filter(|(_, fix)| applicable(text, fix))
         .collect()
 }
@@ -139,14 +294,45 @@ fn applicable(text: &str, fix: &Fix) -> bool {
         && text[fix.span.range()] != *fix.replacement
 }
 
+/// Applies fixes like [`apply_fixes`], telling where each applied one went.
+fn apply_placed(source: &str, chosen: &[(&str, &Fix)]) -> (String, Vec<Placed>) {
+    let mut fixes: Vec<&(&str, &Fix)> = chosen
+        .iter()
+        .filter(|(_, f)| applicable(source, f))
+        .collect();
+    fixes.sort_by_key(|(_, f)| (f.span.start, f.span.end));
+    let mut out = String::with_capacity(source.len());
+    let mut cursor = 0;
+    let mut placed = Vec::new();
+    for (rule, fix) in fixes {
+        if fix.span.start < cursor {
+            continue;
+        }
+        out.push_str(&source[cursor..fix.span.start]);
+        let start = out.len();
+        out.push_str(&fix.replacement);
+        placed.push(Placed {
+            rule: rule.to_string(),
+            before: fix.span,
+            after: Span::new(start, out.len()),
+            original: source[fix.span.range()].to_string(),
+            replacement: fix.replacement.clone(),
+        });
+        cursor = fix.span.end;
+    }
+    out.push_str(&source[cursor..]);
+    (out, placed)
+}
+
 /// Applies the linter's fixes to a text until they settle (see [`fix_with`]).
 pub fn fix_text(
     linter: &Linter,
     name: &str,
     format: Format,
     source: &str,
+    options: FixOptions,
 ) -> Result<Fixed, FixError> {
-    fix_with(source, |text| {
+    fix_with(source, options, |text| {
         linter.check(&Document::parse(name, text.to_string(), format))
     })
 }
@@ -168,8 +354,6 @@ pub enum WriteError {
         "is owned by another user (uid {uid}, gid {gid}) and the fixed copy could not be given to them; not written"
     )]
     Owner { uid: u32, gid: u32 },
-    #[error("is standard input; --fix cannot rewrite it (use --diff to see the fixes)")]
-    Stdin,
     #[error("cannot write: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -318,7 +502,6 @@ pub fn apply_fixes<'a>(source: &str, fixes: impl IntoIterator<Item = &'a Fix>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
 
     #[test]
     fn atomic_write_keeps_permissions_and_refuses_changed_files() {
@@ -389,6 +572,7 @@ mod tests {
         Fix {
             span: Span::new(start, end),
             replacement: r.into(),
+            applicability: Applicability::Safe,
         }
     }
 
@@ -442,7 +626,12 @@ mod tests {
 
     #[test]
     fn fixes_that_enable_others_run_to_a_fixed_point() {
-        let fixed = fix_with("aXb", swap(&[("r/1", "X", "Y"), ("r/2", "Y", "Z")])).unwrap();
+        let fixed = fix_with(
+            "aXb",
+            FixOptions::default(),
+            swap(&[("r/1", "X", "Y"), ("r/2", "Y", "Z")]),
+        )
+        .unwrap();
         assert_eq!(fixed.text, "aZb");
         assert_eq!(fixed.applied, 2);
         assert_eq!(fixed.original.len(), 1);
@@ -451,7 +640,12 @@ mod tests {
 
     #[test]
     fn rules_undoing_each_other_are_a_cycle() {
-        let e = fix_with("aXb", swap(&[("r/there", "X", "Y"), ("r/back", "Y", "X")])).unwrap_err();
+        let e = fix_with(
+            "aXb",
+            FixOptions::default(),
+            swap(&[("r/there", "X", "Y"), ("r/back", "Y", "X")]),
+        )
+        .unwrap_err();
         assert_eq!(
             e,
             FixError::Cycle {
@@ -463,7 +657,12 @@ mod tests {
     #[test]
     fn a_replacement_that_contains_its_match_grows_and_is_refused() {
         let source = "x".repeat(40_000);
-        let e = fix_with(&source, swap(&[("r/grow", "x", "xxxx")])).unwrap_err();
+        let e = fix_with(
+            &source,
+            FixOptions::default(),
+            swap(&[("r/grow", "x", "xxxx")]),
+        )
+        .unwrap_err();
         assert!(
             matches!(&e, FixError::Growing { rules, from: 40_000, to } if rules == &["r/grow"] && *to > 80_000),
             "{e:?}"
@@ -481,7 +680,7 @@ mod tests {
             .iter()
             .map(|(from, to)| ("r/step", from.as_str(), to.as_str()))
             .collect();
-        let e = fix_with("<0>", swap(&rules)).unwrap_err();
+        let e = fix_with("<0>", FixOptions::default(), swap(&rules)).unwrap_err();
         assert_eq!(
             e,
             FixError::NotConverging {
@@ -502,5 +701,125 @@ mod tests {
         let src = "帰り先";
         let fixes = [fix(1, 3, "x"), fix(0, 99, "y")];
         assert_eq!(apply_fixes(src, &fixes), (src.to_string(), 0));
+    }
+
+    #[test]
+    fn suggestions_are_applied_only_with_unsafe_fixes() {
+        let check = |text: &str| {
+            let mut found = swap(&[("r/safe", "X", "Y"), ("r/guess", "P", "Q")])(text);
+            for f in &mut found {
+                if f.rule == "r/guess" {
+                    f.fixes[0].applicability = Applicability::Suggestion;
+                }
+            }
+            found
+        };
+        let fixed = fix_with("aXbP", FixOptions::default(), check).unwrap();
+        assert_eq!(fixed.text, "aYbP");
+        assert_eq!(fixed.remaining.len(), 1, "the suggestion remains");
+        let all = FixOptions { unsafe_fixes: true };
+        assert_eq!(fix_with("aXbP", all, check).unwrap().text, "aYbQ");
+    }
+
+    #[test]
+    fn a_fix_that_creates_an_error_at_its_place_is_held_back() {
+        // X → Y is safe, but Y next to a later Z is an error (a conflict) pointing at both.
+        let check = |text: &str| {
+            let mut found = swap(&[("r/swap", "X", "Y"), ("r/other", "P", "Q")])(text);
+            if let (Some(y), Some(z)) = (text.find('Y'), text.find('Z')) {
+                let mut conflict = finding("r/conflict", z, z + 1, "");
+                conflict.fixes.clear();
+                conflict.severity = Severity::Error;
+                conflict.related.push(crate::finding::Related {
+                    span: Span::new(y, y + 1),
+                    message: String::new(),
+                });
+                found.push(conflict);
+            }
+            found
+        };
+        let fixed = fix_with("PaXbZ", FixOptions::default(), check).unwrap();
+        assert_eq!(fixed.text, "QaXbZ", "the other fix of the round is applied");
+        assert_eq!(fixed.applied, 1);
+        assert_eq!(
+            fixed.held_back,
+            [HeldBack {
+                rule: "r/swap".into(),
+                span: Span::new(2, 3),
+                line: 1,
+                column: 3,
+                original: "X".into(),
+                replacement: "Y".into(),
+                creates: vec!["r/conflict".into()],
+            }]
+        );
+        let x = &fixed.remaining[0];
+        assert_eq!(x.rule, "r/swap");
+        assert_eq!(x.fixes[0].applicability, Applicability::Suggestion);
+        // Where the text has no Z, the same fix creates nothing and is applied.
+        assert_eq!(
+            fix_with("PaXb", FixOptions::default(), check).unwrap().text,
+            "QaYb"
+        );
+    }
+
+    #[test]
+    fn a_fix_held_back_is_weighed_again_after_other_fixes() {
+        // Y is an error next to Z; the other rule's fix turns Z into W. In the first round
+        // X → Y is held back (Z is still there); once Z is W it creates nothing and applies:
+        // the same text as fixing the result again would give.
+        let check = |text: &str| {
+            let mut found = swap(&[("r/swap", "X", "Y"), ("r/other", "Z", "W")])(text);
+            if let (Some(y), Some(z)) = (text.find('Y'), text.find('Z')) {
+                let mut conflict = finding("r/conflict", z, z + 1, "");
+                conflict.fixes.clear();
+                conflict.severity = Severity::Error;
+                conflict.related.push(crate::finding::Related {
+                    span: Span::new(y, y + 1),
+                    message: String::new(),
+                });
+                found.push(conflict);
+            }
+            found
+        };
+        let once = fix_with("aXbZ", FixOptions::default(), check).unwrap();
+        assert_eq!(once.text, "aYbW");
+        assert!(once.held_back.is_empty());
+        let twice = fix_with(&once.text, FixOptions::default(), check).unwrap();
+        assert_eq!(twice.text, once.text);
+    }
+
+    #[test]
+    fn a_fix_held_back_in_the_last_round_is_reported_where_it_is_in_the_final_text() {
+        // A chain of MAX_ROUNDS steps before X grows the text by one byte in the last round
+        // (<9> → <10>); X → Y is held back every round, as Y next to Z is an error.
+        let chain: Vec<(String, String)> = (0..MAX_ROUNDS)
+            .map(|i| (format!("<{i}>"), format!("<{}>", i + 1)))
+            .collect();
+        let mut rules: Vec<(&str, &str, &str)> = chain
+            .iter()
+            .map(|(from, to)| ("r/step", from.as_str(), to.as_str()))
+            .collect();
+        rules.push(("r/swap", "X", "Y"));
+        let check = |text: &str| {
+            let mut found = swap(&rules)(text);
+            if let (Some(y), Some(z)) = (text.find('Y'), text.find('Z')) {
+                let mut conflict = finding("r/conflict", z, z + 1, "");
+                conflict.fixes.clear();
+                conflict.severity = Severity::Error;
+                conflict.related.push(crate::finding::Related {
+                    span: Span::new(y, y + 1),
+                    message: String::new(),
+                });
+                found.push(conflict);
+            }
+            found
+        };
+        let fixed = fix_with("<0>aXbZ", FixOptions::default(), check).unwrap();
+        assert_eq!(fixed.text, format!("<{MAX_ROUNDS}>aXbZ"));
+        let x = fixed.text.find('X').unwrap();
+        assert_eq!(fixed.held_back.len(), 1);
+        assert_eq!(fixed.held_back[0].span, Span::new(x, x + 1));
+        assert_eq!(fixed.held_back[0].column, x + 1);
     }
 }

@@ -17,7 +17,7 @@
 //! let linter = Linter::new(rules, morphology);
 //! let workspace = Workspace::new(Config::default(), linter);
 //! let text = "トランプ氏に備える\n\nトランプ氏の帰り先に備える。\n";
-//! let report = workspace.check_text("a.txt", text);
+//! let report = workspace.check_text("a.txt", text).expect("one config, no overrides");
 //! let findings = &report.findings;
 //! assert_eq!(findings.len(), 1);
 //! assert_eq!(findings[0].rule, "ja-news/kaerisaki");
@@ -28,12 +28,14 @@
 pub mod algo;
 pub mod check;
 pub mod config;
+pub mod docs;
 pub mod document;
 pub mod engine;
 pub mod error;
 pub mod exit;
 pub mod finding;
 pub mod fix;
+pub mod i18n;
 pub mod init;
 pub mod input;
 pub mod lang;

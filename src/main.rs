@@ -7,14 +7,16 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context as _;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice, StandardStream};
 
 use seigo::check::{CheckOptions, FixMode};
 use seigo::exit::{ExitPolicy, ExitStatus};
+use seigo::fix::FixOptions;
+use seigo::i18n::{self, Lang};
 use seigo::input;
 use seigo::lang::ja::{Analysis, Morphology};
-use seigo::render::{self, EmitContext, OutputFormat, RuleInfo};
+use seigo::render::{self, EmitContext, OutputFormat};
 use seigo::rules::testing;
 use seigo::workspace::{self, ConfigSource, Workspace, WorkspaceOptions};
 use seigo::{Document, Error, FileError, Severity};
@@ -31,6 +33,10 @@ struct Cli {
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
     color: Color,
+    /// The language of seigo's own messages (default: Japanese when the locale starts with
+    /// `ja`, else English; rules' messages are as their authors wrote them).
+    #[arg(long, value_enum, global = true)]
+    lang: Option<Lang>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -69,6 +75,19 @@ struct RuleOptions {
 struct CheckArgs {
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
+    /// Check only these rules (rule IDs or pack names, comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    select: Option<Vec<String>>,
+    /// Do not check these rules (rule IDs or pack names).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    ignore: Vec<String>,
+    /// Apply the config's `ignore` globs to files named on the command line too (for
+    /// pre-commit, which names files one by one).
+    #[arg(long)]
+    force_exclude: bool,
+    /// Show a count of findings per rule instead of the findings.
+    #[arg(long)]
+    statistics: bool,
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
     /// The lowest severity that makes the exit code 1.
@@ -86,9 +105,13 @@ struct CheckArgs {
     /// Exit 1 when there are more than this many warnings (even with --fail-on error).
     #[arg(long)]
     max_warnings: Option<usize>,
-    /// Apply suggested fixes in place (atomically; repeated until stable).
+    /// Apply safe fixes in place (atomically; repeated until stable); on stdin (`-`), print
+    /// the fixed text.
     #[arg(long, conflicts_with = "diff")]
     fix: bool,
+    /// With --fix or --diff, apply fixes that are only suggestions too.
+    #[arg(long)]
+    unsafe_fixes: bool,
     /// Show the fixes as a unified diff instead of writing them.
     #[arg(long)]
     diff: bool,
@@ -137,20 +160,30 @@ enum Command {
         #[command(flatten)]
         rules: RuleOptions,
     },
-    /// Run the examples inside rule files as tests (default: the built-in packs).
+    /// Run the examples inside rule files as tests (default: the packs of the config in
+    /// effect here).
     Test {
         /// Pack directories.
         packs: Vec<PathBuf>,
         /// Also list rules that have no bad or no good example (and fail if any).
         #[arg(long)]
         coverage: bool,
+        #[command(flatten)]
+        rules: RuleOptions,
     },
-    /// Create seigo.yaml and a local rule pack with one example rule per kind (never
-    /// overwrites existing files).
+    /// Create seigo.yaml and a local rule pack of starter rules (never overwrites existing
+    /// files); with --from, copy a built-in rule into the local pack to change it.
     Init {
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// A built-in rule to copy into rules/local (e.g. ja-news/unsupported-headline).
+        #[arg(long, value_name = "RULE")]
+        from: Option<String>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), e.g. `seigo man > seigo.1`.
+    Man,
     /// Print the JSON Schema of rule files or of seigo.yaml (for editor validation).
     Schema {
         #[arg(value_enum, default_value_t = SchemaKind::Rule)]
@@ -159,6 +192,9 @@ enum Command {
     /// Describe a rule: what it checks, its examples, where it is defined.
     Explain {
         rule: String,
+        /// Print the rule file's YAML instead (to copy it: `seigo init --from RULE`).
+        #[arg(long)]
+        yaml: bool,
         #[command(flatten)]
         rules: RuleOptions,
     },
@@ -166,6 +202,10 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    i18n::set(
+        cli.lang
+            .unwrap_or_else(|| i18n::from_locale(|v| std::env::var(v).ok())),
+    );
     let color = cli.color;
     match run(cli) {
         Ok(status) => ExitCode::from(status.code()),
@@ -228,16 +268,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
             ..
         } => tokens(file.as_deref(), text, user_dict.as_deref()),
         Command::Rules { rules } => {
-            let Some(workspace) = load(&rules, false, Path::new("."), color)? else {
+            let Some(workspace) = load(&rules, &Extra::default(), Path::new("."), color)? else {
                 return Ok(ExitStatus::Error);
             };
-            let config = workspace.config_for(Path::new("."));
-            let rules = workspace.linter_for(Path::new(".")).rules();
-            print(|out| render::text::rule_list(config.path.as_deref(), rules, out))?;
+            let settings = workspace.settings_of(Path::new("."))?;
+            let config = settings.config().path.as_deref();
+            print(|out| render::text::rule_list(config, settings.linter().rules(), out))?;
             Ok(ExitStatus::Clean)
         }
-        Command::Test { packs, coverage } => {
-            let report = match testing::test_packs(&packs, &Morphology::new()) {
+        Command::Test {
+            packs,
+            coverage,
+            rules,
+        } => {
+            let morphology = morphology(rules.user_dict.as_deref())?;
+            let tested = if packs.is_empty() {
+                config_source(&rules)
+                    .config_at(Path::new("."))
+                    .map_err(|e| vec![e])
+                    .and_then(|config| testing::test_config(&config, &morphology))
+            } else {
+                testing::test_packs(&packs, &morphology)
+            };
+            let report = match tested {
                 Ok(report) => report,
                 Err(errors) => {
                     show_errors(&errors, color);
@@ -248,29 +301,55 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
             let shown = print(|out| render::text::test_summary(&report, coverage, out));
             finish(report.status(coverage), shown)
         }
-        Command::Explain { rule: id, rules } => {
-            let Some(workspace) = load(&rules, false, Path::new("."), color)? else {
+        Command::Explain {
+            rule: id,
+            yaml,
+            rules,
+        } => {
+            let Some(workspace) = load(&rules, &Extra::default(), Path::new("."), color)? else {
                 return Ok(ExitStatus::Error);
             };
-            let rules = workspace.linter_for(Path::new(".")).rules();
-            let Some(rule) = rules.iter().find(|r| r.id == id) else {
-                writeln!(
-                    stderr(color),
-                    "error: no enabled rule `{id}` (see `seigo rules`)"
-                )?;
+            let settings = workspace.settings_of(Path::new("."))?;
+            let Some(rule) = settings.linter().rules().iter().find(|r| r.id == id) else {
+                let message = i18n::tr(
+                    format!("error: no enabled rule `{id}` (see `seigo rules`)"),
+                    format!("error: 有効なルール `{id}` はありません（`seigo rules` で一覧）"),
+                );
+                writeln!(stderr(color), "{message}")?;
                 return Ok(ExitStatus::Error);
             };
-            print(|out| render::text::explain(rule, out))?;
-            Ok(ExitStatus::Clean)
+            let shown = if yaml {
+                print(|out| out.write_all(rule.origin.text.as_bytes()))
+            } else {
+                print(|out| render::text::explain(rule, out))
+            };
+            finish(ExitStatus::Clean, shown)
         }
-        Command::Init { dir } => {
-            let written = seigo::init::init(&dir)?;
+        Command::Init { dir, from } => {
+            let (written, next) = match from {
+                Some(id) => seigo::init::copy_builtin(&dir, &id)?,
+                None => (
+                    seigo::init::init(&dir)?,
+                    "next: seigo test && seigo check (rules/examples: one rule of each other kind, not enabled)".to_string(),
+                ),
+            };
             let shown = print(|out| {
                 for w in written {
                     writeln!(out, "{w}")?;
                 }
-                writeln!(out, "next: seigo test rules/local && seigo check")
+                writeln!(out, "{next}")
             });
+            finish(ExitStatus::Clean, shown)
+        }
+        Command::Completions { shell } => {
+            let shown = print(|out| {
+                clap_complete::generate(shell, &mut Cli::command(), "seigo", out);
+                Ok(())
+            });
+            finish(ExitStatus::Clean, shown)
+        }
+        Command::Man => {
+            let shown = print(|out| clap_mangen::Man::new(Cli::command()).render(out));
             finish(ExitStatus::Clean, shown)
         }
         Command::Schema { which } => {
@@ -296,22 +375,37 @@ fn show_errors<'a>(errors: impl IntoIterator<Item = &'a FileError>, color: Color
     let _ = err.flush();
 }
 
-/// Loads the workspace; `None` when configs or rules are broken (the errors are shown).
-fn load(
-    opts: &RuleOptions,
+/// The options of `seigo check` that shape the workspace.
+#[derive(Default)]
+struct Extra {
     report_unused_disables: bool,
-    start: &Path,
-    color: Color,
-) -> anyhow::Result<Option<Workspace>> {
-    let config = match (&opts.config, opts.no_config) {
+    select: Option<Vec<String>>,
+    ignore: Vec<String>,
+    force_exclude: bool,
+}
+
+fn config_source(opts: &RuleOptions) -> ConfigSource {
+    match (&opts.config, opts.no_config) {
         (Some(p), _) => ConfigSource::File(p.clone()),
         (None, true) => ConfigSource::Defaults,
         (None, false) => ConfigSource::Discover,
-    };
+    }
+}
+
+/// Loads the workspace; `None` when configs or rules are broken (the errors are shown).
+fn load(
+    opts: &RuleOptions,
+    extra: &Extra,
+    start: &Path,
+    color: Color,
+) -> anyhow::Result<Option<Workspace>> {
     let options = WorkspaceOptions {
-        config,
+        config: config_source(opts),
         user_dict: opts.user_dict.clone(),
-        report_unused_disables,
+        report_unused_disables: extra.report_unused_disables,
+        select: extra.select.clone(),
+        ignore: extra.ignore.clone(),
+        force_exclude: extra.force_exclude,
     };
     match Workspace::load(&options, start) {
         Ok(workspace) => Ok(Some(workspace)),
@@ -328,17 +422,27 @@ const PROGRESS_MIN_FILES: usize = 200;
 
 fn check(args: CheckArgs, color: Color) -> anyhow::Result<ExitStatus> {
     let started = Instant::now();
-    if args.fix && args.paths.iter().any(|p| p.as_os_str() == "-") {
-        anyhow::bail!("--fix cannot rewrite stdin; use --diff to see the fixes");
-    }
     let start = workspace::config_start(&args.paths, &args.stdin_filename);
-    let Some(workspace) = load(&args.rules, args.report_unused_disables, &start, color)? else {
+    let extra = Extra {
+        report_unused_disables: args.report_unused_disables,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        force_exclude: args.force_exclude,
+    };
+    let Some(workspace) = load(&args.rules, &extra, &start, color)? else {
         return Ok(ExitStatus::Error);
     };
     // Leaked: the process ends after this check, and freeing ~100 compiled rules (automata,
     // regexes) one by one took about 1 ms of the one-file latency.
     let workspace: &Workspace = Box::leak(Box::new(workspace));
-    let discovery = workspace.discover(&args.paths, &args.stdin_filename)?;
+    let discovery = match workspace.discover(&args.paths, &args.stdin_filename) {
+        Ok(discovery) => discovery,
+        Err(Error::Files(errors)) => {
+            show_errors(&errors, color);
+            return Ok(ExitStatus::Error);
+        }
+        Err(e) => return Err(e.into()),
+    };
     let fix = match (args.fix, args.diff) {
         (true, _) => FixMode::Write(seigo::fix::WriteOptions {
             follow_symlinks: args.follow_symlinks,
@@ -351,6 +455,9 @@ fn check(args: CheckArgs, color: Color) -> anyhow::Result<ExitStatus> {
         fix,
         max_file_size: args.max_file_size,
         timings: args.timings,
+        fixes: FixOptions {
+            unsafe_fixes: args.unsafe_fixes,
+        },
     };
     let files = discovery.files.len();
     let bar = (std::io::stderr().is_terminal() && files >= PROGRESS_MIN_FILES).then(|| {
@@ -373,13 +480,19 @@ fn check(args: CheckArgs, color: Color) -> anyhow::Result<ExitStatus> {
     };
     // Decided before anything is written: a reader that stops early must not change it.
     let status = policy.status(&run.totals());
-    let rules = RuleInfo::of(workspace.linter_for(&start).rules());
+    let rules = workspace.rules_in_use();
+    let docs_url = std::env::var("SEIGO_DOCS_URL").ok();
     let view = render::run::RunView {
         format: args.format,
         fix,
         quiet: args.quiet,
         seconds: started.elapsed().as_secs_f64(),
-        context: EmitContext { rules: &rules },
+        statistics: args.statistics,
+        context: EmitContext {
+            rules: &rules,
+            fail_on: args.fail_on,
+            docs_url: docs_url.as_deref(),
+        },
     };
     let tty = std::io::stdout().is_terminal();
     let mut out = stream(color, BufferedStandardStream::stdout, tty);

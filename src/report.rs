@@ -52,22 +52,9 @@ impl Totals {
         }
     }
 
-    /// `checked 3 files: 2 errors, 5 warnings, 1 info (0.04s)`.
+    /// `checked 3 files: 2 errors, 5 warnings, 1 info (0.04s)` (in Japanese with `--lang ja`).
     pub fn summary(&self, seconds: f64) -> String {
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("{n} {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
-        format!(
-            "checked {}: {}, {}, {} ({seconds:.2}s)",
-            plural(self.files, "file"),
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
-            plural(self.infos, "info"),
-        )
+        crate::i18n::summary(self.files, self.errors, self.warnings, self.infos, seconds)
     }
 }
 

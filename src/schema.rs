@@ -1,5 +1,7 @@
 //! JSON Schemas for rule files and `seigo.yaml`, generated from the Rust types that parse
-//! them (so they cannot drift), committed under `rules/schema/` for editors:
+//! them (so they cannot drift), committed under `rules/schema/` for editors. They are JSON
+//! Schema draft-07, the draft the Red Hat YAML extension (yaml-language-server) documents:
+//! `definitions` and `#/definitions/` references, no 2019-09 or 2020-12 keywords.
 //!
 //! ```yaml
 //! # yaml-language-server: $schema=../schema/rule.schema.json
@@ -11,20 +13,42 @@ use crate::config::Config;
 use crate::rules::kinds::{KIND_NAMES, Kind};
 use crate::rules::spec::Common;
 
-const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
+const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
 
 fn root_of<T: schemars::JsonSchema>() -> Value {
-    schemars::SchemaGenerator::default()
+    schemars::generate::SchemaSettings::draft07()
+        .into_generator()
         .into_root_schema_for::<T>()
         .to_value()
 }
 
-/// Moves `$defs` of a generated schema into `defs`, returning the rest.
+/// Moves the definitions of a generated schema (`$defs` or `definitions`) into `defs`,
+/// returning the rest.
 fn take_defs(mut schema: Value, defs: &mut Map<String, Value>) -> Value {
-    if let Some(Value::Object(d)) = schema.as_object_mut().and_then(|o| o.remove("$defs")) {
-        defs.extend(d);
+    for key in ["$defs", "definitions"] {
+        if let Some(Value::Object(d)) = schema.as_object_mut().and_then(|o| o.remove(key)) {
+            defs.extend(d);
+        }
     }
     schema
+}
+
+/// Rewrites `#/$defs/` references (schemars' default for kinds' schemas) to draft-07's
+/// `#/definitions/`, and drops nested `$schema` keys.
+fn to_draft07(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.remove("$schema");
+            if let Some(Value::String(r)) = map.get_mut("$ref")
+                && let Some(name) = r.strip_prefix("#/$defs/")
+            {
+                *r = format!("#/definitions/{name}");
+            }
+            map.values_mut().for_each(to_draft07);
+        }
+        Value::Array(items) => items.iter_mut().for_each(to_draft07),
+        _ => {}
+    }
 }
 
 /// The schema of one rule file: the common keys, `kind`, and for each kind (selected with
@@ -64,7 +88,7 @@ pub fn rule_schema() -> Value {
     kind_desc["enum"] = json!(KIND_NAMES);
     let mut props = common_props;
     props.insert("kind".into(), kind_desc);
-    json!({
+    let mut schema = json!({
         "$schema": DRAFT,
         "$id": "https://seigo.invalid/schema/rule.schema.json",
         "title": "seigo rule file",
@@ -73,13 +97,18 @@ pub fn rule_schema() -> Value {
         "properties": props,
         "required": ["kind", "message"],
         "allOf": branches,
-        "$defs": defs,
-    })
+        "definitions": defs,
+    });
+    to_draft07(&mut schema);
+    schema["$schema"] = json!(DRAFT);
+    schema
 }
 
 /// The schema of `seigo.yaml`.
 pub fn config_schema() -> Value {
     let mut schema = root_of::<Config>();
+    to_draft07(&mut schema);
+    schema["$schema"] = json!(DRAFT);
     schema["$id"] = json!("https://seigo.invalid/schema/config.schema.json");
     schema["additionalProperties"] = json!(false);
     schema
@@ -131,10 +160,71 @@ mod tests {
         assert!(existence["then"]["properties"]["swap"].is_null());
     }
 
+    /// Every key, of a kind or of a type a key takes, has a description (editors show it on
+    /// hover); and nothing of the drafts after 07 is used.
+    #[test]
+    fn schemas_are_draft_07_and_every_key_is_described() {
+        fn walk(v: &Value, at: &str, missing: &mut Vec<String>, later: &mut Vec<String>) {
+            match v {
+                Value::Object(map) => {
+                    for key in [
+                        "$defs",
+                        "prefixItems",
+                        "unevaluatedProperties",
+                        "dependentRequired",
+                        "$anchor",
+                    ] {
+                        if map.contains_key(key) {
+                            later.push(format!("{at}/{key}"));
+                        }
+                    }
+                    if let Some(Value::Object(props)) = map.get("properties") {
+                        for (name, p) in props {
+                            let described =
+                                p.get("description").is_some() || p.get("const").is_some();
+                            if !described && !at.contains("/if") {
+                                missing.push(format!("{at}/{name}"));
+                            }
+                        }
+                    }
+                    for (k, child) in map {
+                        walk(child, &format!("{at}/{k}"), missing, later);
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, child) in items.iter().enumerate() {
+                        walk(child, &format!("{at}[{i}]"), missing, later);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for schema in [rule_schema(), config_schema()] {
+            assert_eq!(schema["$schema"], DRAFT);
+            let (mut missing, mut later) = (Vec::new(), Vec::new());
+            walk(&schema, "", &mut missing, &mut later);
+            assert!(
+                missing.is_empty(),
+                "keys without a description: {missing:#?}"
+            );
+            assert!(later.is_empty(), "keywords after draft-07: {later:#?}");
+            let text = serde_json::to_string(&schema).unwrap();
+            assert!(!text.contains("#/$defs/"), "draft-07 references only");
+        }
+    }
+
     #[test]
     fn config_schema_lists_the_fixed_keys() {
         let s = config_schema();
-        for key in ["packs", "disable", "severity", "ignore", "extensions"] {
+        for key in [
+            "packs",
+            "disable",
+            "severity",
+            "ignore",
+            "extensions",
+            "extends",
+            "overrides",
+        ] {
             assert!(s["properties"][key].is_object(), "{key}");
         }
         assert!(s["properties"]["path"].is_null());

@@ -8,7 +8,9 @@
 //! <!-- seigo-disable-line -->            (on the line it stands on)
 //! ```
 //! Without rule IDs a directive covers every rule. Text after `--` is the reason. Unknown
-//! rule IDs are reported; unused directives are reported on request.
+//! rule IDs are reported once per file (with "did you mean" among the built-in rules); unused
+//! directives are reported on request, except those that name only unknown rules (already
+//! reported).
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
@@ -53,6 +55,35 @@ pub struct Suppressions {
     directives: Vec<Directive>,
     /// Problems found while parsing: unknown IDs, `enable` without `disable`.
     problems: Vec<(Span, String)>,
+    /// Directives (by span) that name only unknown rules: not also reported as unused.
+    only_unknown: Vec<Span>,
+}
+
+/// "unknown rule `x` in seigo suppression (did you mean `y`?)" among the built-in rule IDs
+/// that `known` accepts.
+fn unknown_rule(id: &str, known: &impl Fn(&str) -> bool) -> String {
+    let ids: Vec<String> = crate::rules::builtin::FILES
+        .iter()
+        .map(|f| format!("{}/{}", f.pack, f.stem))
+        .filter(|i| known(i))
+        .collect();
+    let close = ids
+        .iter()
+        .map(|i| (strsim::damerau_levenshtein(id, i), i))
+        .min()
+        // Close relative to the rule's own name: `ja-news/nope` is not a typo of `ja-news/hoken`.
+        .filter(|(d, _)| {
+            let stem = id.rsplit('/').next().unwrap_or(id).chars().count();
+            *d <= 2 && *d * 3 <= stem
+        });
+    let message = crate::i18n::unknown_suppression_rule(id);
+    match close {
+        Some((_, best)) => crate::i18n::tr(
+            format!("{message} (did you mean `{best}`?)"),
+            format!("{message}（`{best}` の誤りではありませんか？）"),
+        ),
+        None => message,
+    }
 }
 
 impl Suppressions {
@@ -72,6 +103,7 @@ impl Suppressions {
         // For each line, the next non-blank line after it; built on first use, in one pass
         // (searching forward per directive cost N x M for N directives above M blank lines).
         let mut next_nonblank: Option<Vec<usize>> = None;
+        let mut reported: std::collections::HashSet<String> = Default::default();
         for caps in DIRECTIVE.captures_iter(source) {
             let whole = caps.get(0).expect("match");
             let span = Span::new(whole.start(), whole.end());
@@ -88,6 +120,7 @@ impl Suppressions {
             let args = caps.get(2).expect("args group");
             let ids_text = args.as_str().split(" --").next().unwrap_or_default();
             let mut rules = Vec::new();
+            let mut unknown = 0;
             let mut offset = args.start();
             for part in ids_text.split(|c: char| c.is_whitespace() || c == ',') {
                 let at = source[offset..].find(part).map_or(offset, |i| offset + i);
@@ -97,12 +130,16 @@ impl Suppressions {
                 }
                 let id_span = Span::new(at, at + part.len());
                 if !known(part) {
-                    out.problems.push((
-                        id_span,
-                        format!("unknown rule `{part}` in seigo suppression"),
-                    ));
+                    unknown += 1;
+                    // A misspelt ID in a `disable` and its `enable` is one mistake.
+                    if reported.insert(part.to_string()) {
+                        out.problems.push((id_span, unknown_rule(part, &known)));
+                    }
                 }
                 rules.push((part.to_string(), id_span));
+            }
+            if unknown > 0 && unknown == rules.len() {
+                out.only_unknown.push(span);
             }
             let line = line_of(span.start);
             match scope {
@@ -154,10 +191,7 @@ impl Suppressions {
                         named
                     };
                     if closing.is_empty() {
-                        out.problems.push((
-                            span,
-                            "`seigo-enable` without a matching `seigo-disable`".into(),
-                        ));
+                        out.problems.push((span, crate::i18n::stray_enable()));
                     }
                     for i in closing {
                         if let Some((start, mut d)) = open[i].take() {
@@ -261,10 +295,14 @@ impl Suppressions {
             .map(|(span, message)| finding(*span, message.clone(), Severity::Warning))
             .collect();
         if report_unused {
-            for d in self.directives.iter().filter(|d| !d.used) {
+            let unused = self
+                .directives
+                .iter()
+                .filter(|d| !d.used && !self.only_unknown.contains(&d.span));
+            for d in unused {
                 out.push(finding(
                     d.span,
-                    "unused seigo suppression: nothing was suppressed here".into(),
+                    crate::i18n::unused_suppression(),
                     Severity::Warning,
                 ));
             }
@@ -442,5 +480,21 @@ mod tests {
             let used = |s: &Suppressions| s.directives.iter().map(|d| d.used).collect::<Vec<_>>();
             assert_eq!(used(&fast), used(&slow), "{source}");
         }
+    }
+
+    #[test]
+    fn a_misspelt_rule_is_reported_once_with_did_you_mean() {
+        let src =
+            "<!-- seigo-disable ja-news/kaerisak -->\nA\n<!-- seigo-enable ja-news/kaerisak -->\n";
+        let mut s = Suppressions::parse(src, &everywhere(src), |id| id == "ja-news/kaerisaki");
+        let mut none = Vec::new();
+        s.apply(src, &mut none);
+        let messages: Vec<String> = s.problems(true).into_iter().map(|p| p.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown rule `ja-news/kaerisak` in seigo suppression (did you mean `ja-news/kaerisaki`?)"
+            ]
+        );
     }
 }

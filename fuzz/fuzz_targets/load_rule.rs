@@ -34,6 +34,6 @@ fuzz_target!(|data: &[u8]| {
     let findings = linter.check(&DOC);
     common::assert_findings(&DOC.source, &findings);
     for rule in linter.rules() {
-        let _ = seigo::rules::testing::run_examples(rule);
+        let _ = seigo::rules::testing::run_examples(rule, linter.morphology());
     }
 });

@@ -106,11 +106,35 @@ struct Parsed {
 
 impl Document {
     pub fn parse(name: impl Into<String>, source: String, format: Format) -> Self {
+        let normalized = normalize::normalize_full(&source);
+        Document::from_normalized(name, source, format, normalized)
+    }
+
+    /// The same document analysed as written, not NFKC-normalised (for rules with
+    /// `match_on: source`): the same masks and blocks, spans identical to source offsets.
+    pub fn verbatim(&self) -> Document {
+        let normalized = normalize::verbatim(&self.source);
+        let mut doc = Document::from_normalized(
+            self.name.clone(),
+            self.source.clone(),
+            self.format,
+            normalized,
+        );
+        doc.encoding = self.encoding;
+        doc
+    }
+
+    fn from_normalized(
+        name: impl Into<String>,
+        source: String,
+        format: Format,
+        normalized: normalize::Normalized,
+    ) -> Self {
         let normalize::Normalized {
             mut text,
             map,
             boms,
-        } = normalize::normalize_full(&source);
+        } = normalized;
         let mut parsed = match format {
             Format::Markdown => markdown::parse(&text),
             Format::PlainText => plain::parse(&text),

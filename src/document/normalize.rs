@@ -112,6 +112,24 @@ pub fn normalize(source: &str) -> (String, OffsetMap) {
     (n.text, n.map)
 }
 
+/// The source as it is (for rules with `match_on: source`, which tell ＡＢＣ from ABC): an
+/// identity map, byte-order marks replaced by spaces as [`normalize_full`] does.
+pub fn verbatim(source: &str) -> Normalized {
+    let mut text = source.to_string();
+    let boms: Vec<Span> = source
+        .match_indices('\u{FEFF}')
+        .map(|(i, m)| Span::new(i, i + m.len()))
+        .collect();
+    for bom in &boms {
+        text.replace_range(bom.range(), "   ");
+    }
+    Normalized {
+        text,
+        map: OffsetMap::default(),
+        boms,
+    }
+}
+
 /// [`normalize`], also returning where the byte-order marks were.
 pub fn normalize_full(source: &str) -> Normalized {
     let mut boms = Vec::new();

@@ -115,8 +115,18 @@ impl Linter {
     }
 }
 
-/// Runs one rule and maps its hits to findings with source spans.
+/// Runs one rule and maps its hits to findings with source spans. A rule with
+/// `match_on: source` runs on the document as written (its own analysis).
 pub fn run_rule(rule: &Rule, doc: &Document, analysis: &Analysis<'_>) -> Vec<Finding> {
+    if rule.matches_source() {
+        let verbatim = doc.verbatim();
+        let analysis = Analysis::new(analysis.morphology(), &verbatim.text);
+        return run_on(rule, &verbatim, &analysis);
+    }
+    run_on(rule, doc, analysis)
+}
+
+fn run_on(rule: &Rule, doc: &Document, analysis: &Analysis<'_>) -> Vec<Finding> {
     let ctx = Context { doc, analysis };
     rule.check(&ctx)
         .into_iter()
@@ -155,7 +165,11 @@ fn to_finding(rule: &Rule, doc: &Document, hit: Hit) -> Option<Finding> {
             .filter(|f| !doc.overlaps_mask(f.span))
             .map(|f| {
                 let (span, replacement) = doc.fix_to_source(f.span, &f.replacement);
-                Fix { span, replacement }
+                Fix {
+                    span,
+                    replacement,
+                    applicability: f.applicability,
+                }
             })
             .collect(),
     })

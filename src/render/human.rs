@@ -36,12 +36,10 @@ fn diagnostic(f: &Finding, source: &str, excerpt: &Excerpt) -> Diagnostic<()> {
     let mut notes = Vec::new();
     for fix in &f.fixes {
         let original = source.get(fix.span.range()).unwrap_or_default();
+        let safe = fix.applicability == crate::finding::Applicability::Safe;
         notes.push(
-            escape_controls(&format!(
-                "suggestion: 「{original}」→「{}」",
-                fix.replacement
-            ))
-            .into_owned(),
+            escape_controls(&crate::i18n::suggestion(original, &fix.replacement, safe))
+                .into_owned(),
         );
     }
     Diagnostic::new(severity(f.severity))

@@ -5,7 +5,7 @@
 //!   "kind": "substitution", "severity": "warning", "message": "...",
 //!   "span": {"start": 10, "end": 19, "line": 3, "column": 4, "end_line": 3, "end_column": 7},
 //!   "related": [{"span": {...}, "message": "..."}],
-//!   "fixes": [{"span": {...}, "replacement": "返り咲き"}]}]}],
+//!   "fixes": [{"span": {...}, "replacement": "返り咲き", "applicability": "safe"}]}]}],
 //!  "summary": {"files": 1, "errors": 0, "warnings": 1, "infos": 0}}
 //! ```
 //! Offsets are bytes into the file; lines and columns are 1-based, columns in code points.
@@ -64,6 +64,8 @@ struct RelatedOut<'a> {
 struct FixOut<'a> {
     span: SpanOut,
     replacement: &'a str,
+    /// `safe` (applied by `--fix`) or `suggestion` (only with `--unsafe-fixes`).
+    applicability: &'a str,
 }
 
 #[derive(Serialize)]
@@ -113,6 +115,7 @@ fn finding_out<'a>(
             .map(|x| FixOut {
                 span: span_out(index, source, encoding, x.span),
                 replacement: &x.replacement,
+                applicability: x.applicability.as_str(),
             })
             .collect(),
     }

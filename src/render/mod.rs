@@ -64,6 +64,12 @@ impl OutputFormat {
 pub struct EmitContext<'a> {
     /// The enabled rules (SARIF describes each in `tool.driver.rules`).
     pub rules: &'a [RuleInfo],
+    /// The lowest severity that fails the run: JUnit reports findings below it as passing
+    /// test cases, not failures.
+    pub fail_on: Severity,
+    /// Where the rules reference (`docs/rules/<pack>.md`) is published, for SARIF `helpUri`s;
+    /// the repository's `docs/rules` by default.
+    pub docs_url: Option<&'a str>,
 }
 
 /// Writes checked files in one output format.
@@ -97,12 +103,16 @@ pub fn to_string(emitter: &dyn Emitter, files: &[FileReport], context: &EmitCont
 }
 
 /// What machine formats say about a rule (SARIF `tool.driver.rules`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RuleInfo {
     pub id: String,
     pub kind: &'static str,
     pub severity: Severity,
     pub description: String,
+    /// The rule's documentation in Markdown, with its examples (SARIF `help`).
+    pub help_markdown: String,
+    /// Whether the rule is built in (documented in the published rules reference).
+    pub builtin: bool,
 }
 
 impl RuleInfo {
@@ -114,6 +124,8 @@ impl RuleInfo {
                 kind: r.kind(),
                 severity: r.severity,
                 description: r.description.trim().to_string(),
+                help_markdown: crate::docs::rule_help(r),
+                builtin: r.origin.builtin,
             })
             .collect()
     }
@@ -229,9 +241,12 @@ mod tests {
             id: "x/rule".into(),
             kind: "existence",
             severity: Severity::Error,
-            description: String::new(),
+            ..RuleInfo::default()
         }];
-        let context = EmitContext { rules: &rules };
+        let context = EmitContext {
+            rules: &rules,
+            ..EmitContext::default()
+        };
         for format in OutputFormat::value_variants() {
             let emitter = format.emitter();
             let plain = to_string(emitter, &files, &context);

@@ -18,6 +18,8 @@ pub struct RunView<'a> {
     pub quiet: bool,
     /// The run's wall time, for the summary line.
     pub seconds: f64,
+    /// `--statistics`: a count per rule instead of the findings.
+    pub statistics: bool,
     pub context: EmitContext<'a>,
 }
 
@@ -33,23 +35,42 @@ pub fn write_run(
         let level = if p.is_error() { "error" } else { "warning" };
         let _ = writeln!(err, "{level}: {}: {}", escape_controls(&p.path), p.error);
     }
+    for skipped in &run.skipped {
+        let _ = writeln!(err, "note: {}", escape_controls(&skipped.to_string()));
+    }
+    for (path, held) in &run.held_back {
+        let _ = writeln!(err, "note: {}", escape_controls(&held_note(path, held)));
+    }
     if view.fix == FixMode::Diff {
         let written = out
             .write_all(run.diff.as_bytes())
             .and_then(|()| out.flush());
         if !view.quiet {
-            let _ = writeln!(err, "{} fix(es) available", run.fixes);
+            let _ = writeln!(err, "{}", crate::i18n::fixes_available(run.fixes));
         }
         return written;
     }
     if matches!(view.fix, FixMode::Write(_)) && !view.quiet {
-        let _ = writeln!(err, "applied {} fix(es)", run.fixes);
+        let _ = writeln!(err, "{}", crate::i18n::applied_fixes(run.fixes));
     }
     let summary = run.totals().findings.summary(view.seconds);
+    if let Some(fixed) = &run.fixed_stdin {
+        // stdout holds the fixed text; what remains goes to stderr, in the chosen format.
+        let written = out.write_all(fixed.as_bytes()).and_then(|()| out.flush());
+        let _ = view.format.emitter().emit(err, &run.files, &view.context);
+        if !view.quiet {
+            let _ = writeln!(err, "{summary}");
+        }
+        return written;
+    }
     let emitted = (|| {
-        view.format
-            .emitter()
-            .emit_styled(out, &run.files, &view.context)?;
+        if view.statistics {
+            statistics(run, view.format, out)?;
+        } else {
+            view.format
+                .emitter()
+                .emit_styled(out, &run.files, &view.context)?;
+        }
         // People read the summary after the findings; machines read stdout alone.
         if view.format.is_human() && !view.quiet {
             writeln!(out, "{summary}")?;
@@ -63,6 +84,67 @@ pub fn write_run(
         let _ = super::text::timings(timings, err);
     }
     emitted
+}
+
+/// "a.md:19:135: the fix 「帰り先」→「返り咲き」 of ja-news/kaerisaki was not applied: ...".
+fn held_note(path: &str, held: &crate::fix::HeldBack) -> String {
+    let at = format!("{path}:{}:{}", held.line, held.column);
+    let creates = held
+        .creates
+        .iter()
+        .map(|r| format!("`{r}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    crate::i18n::tr(
+        format!(
+            "{at}: the fix 「{}」→「{}」 of `{}` was not applied: it would create an error of {creates} there; it is shown as a suggestion",
+            held.original, held.replacement, held.rule
+        ),
+        format!(
+            "{at}: `{}` の修正「{}」→「{}」は適用しませんでした。適用すると {creates} のエラーが生じるため、修正案として示します",
+            held.rule, held.original, held.replacement
+        ),
+    )
+}
+
+/// `--statistics`: findings counted per rule, most frequent first (JSON for `--format json`).
+fn statistics(run: &RunReport, format: OutputFormat, out: &mut dyn WriteColor) -> io::Result<()> {
+    use std::collections::BTreeMap;
+    // rule → (count, severity, fixable count)
+    let mut counts: BTreeMap<&str, (usize, crate::finding::Severity, usize)> = BTreeMap::new();
+    for f in run.files.iter().flat_map(|r| &r.findings) {
+        let entry = counts.entry(&f.rule).or_insert((0, f.severity, 0));
+        entry.0 += 1;
+        entry.1 = entry.1.max(f.severity);
+        entry.2 += usize::from(!f.fixes.is_empty());
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+    if format == OutputFormat::Json {
+        let rows: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(rule, (count, severity, fixable))| {
+                serde_json::json!({
+                    "rule": rule,
+                    "count": count,
+                    "severity": severity.as_str(),
+                    "fixable": fixable,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        return out.write_all(b"\n");
+    }
+    let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+    for (rule, (count, severity, fixable)) in rows {
+        let fixable = if fixable > 0 {
+            format!("  ({fixable} fixable)")
+        } else {
+            String::new()
+        };
+        writeln!(out, "{count:>6}  {rule:width$}  {severity}{fixable}")?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -100,6 +182,7 @@ mod tests {
             fixes: 2,
             diff: "--- a/a.txt\n".into(),
             timings: None,
+            ..RunReport::default()
         }
     }
 
@@ -109,6 +192,7 @@ mod tests {
             fix,
             quiet,
             seconds: 0.5,
+            statistics: false,
             context: EmitContext::default(),
         }
     }
@@ -154,5 +238,52 @@ mod tests {
         assert!(err.contains("applied 2 fix(es)\n"), "{err}");
         let (_, err) = write(&view(OutputFormat::Concise, write_mode, true));
         assert!(!err.contains("applied"), "{err}");
+    }
+
+    #[test]
+    fn statistics_count_findings_per_rule() {
+        let mut run = run();
+        let again = run.files[0].findings[0].clone();
+        run.files[0].findings.push(again);
+        let view = RunView {
+            statistics: true,
+            ..view(OutputFormat::Human, FixMode::Off, true)
+        };
+        let (mut out, mut err) = (NoColor::new(Vec::new()), Vec::new());
+        write_run(&run, &view, &mut out, &mut err).unwrap();
+        assert_eq!(
+            String::from_utf8(out.into_inner()).unwrap(),
+            "     2  x/rule  warning\n"
+        );
+        let view = RunView {
+            format: OutputFormat::Json,
+            ..view
+        };
+        let mut out = NoColor::new(Vec::new());
+        write_run(&run, &view, &mut out, &mut Vec::new()).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.into_inner()).unwrap();
+        assert_eq!(json[0]["rule"], "x/rule");
+        assert_eq!(json[0]["count"], 2);
+    }
+
+    #[test]
+    fn fixed_stdin_goes_to_stdout_and_findings_to_stderr() {
+        let run = RunReport {
+            fixed_stdin: Some("fixed text\n".into()),
+            ..run()
+        };
+        let write_mode = FixMode::Write(crate::fix::WriteOptions::default());
+        let (mut out, mut err) = (NoColor::new(Vec::new()), Vec::new());
+        write_run(
+            &run,
+            &view(OutputFormat::Concise, write_mode, false),
+            &mut out,
+            &mut err,
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8(out.into_inner()).unwrap(), "fixed text\n");
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.contains("a.txt:1:1: warning x/rule message\n"), "{err}");
+        assert!(err.ends_with(SUMMARY), "{err}");
     }
 }

@@ -1,8 +1,11 @@
 //! `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other viewers.
 //!
 //! Columns are code points (`columnKind: unicodeCodePoints`), related spans become
-//! `relatedLocations`, suggested replacements become `fixes`, and every enabled rule is
-//! described in `tool.driver.rules`.
+//! `relatedLocations` that the message links to (`[…](1)`: GitHub shows only linked ones),
+//! suggested replacements become `fixes` (with their applicability), URIs are relative to
+//! `%SRCROOT%`, results carry `partialFingerprints` that survive edits elsewhere in the file,
+//! and every enabled rule is described in `tool.driver.rules` with its help and examples and,
+//! for built-in rules, a `helpUri` into the rules reference (`docs/rules/<pack>.md`).
 
 use std::io::{self, Write};
 
@@ -22,9 +25,24 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A relative URI reference for a path: forward slashes, unreserved bytes kept, the rest
-/// percent-encoded (Japanese file names are common in content repositories).
+/// A URI reference for a path, relative to [`SRCROOT`] (an absolute path under the working
+/// directory is made relative; one elsewhere becomes a `file://` URI): forward slashes,
+/// unreserved bytes kept, the rest percent-encoded (Japanese file names are common in content
+/// repositories).
 pub fn path_to_uri(path: &str) -> String {
+    let as_given = std::path::Path::new(path);
+    let relative = if as_given.is_absolute() {
+        std::env::current_dir().ok().and_then(|cwd| {
+            as_given
+                .strip_prefix(cwd)
+                .ok()
+                .map(|p| p.display().to_string())
+        })
+    } else {
+        None
+    };
+    let absolute = as_given.is_absolute() && relative.is_none();
+    let path = relative.as_deref().unwrap_or(path);
     let path = path.strip_prefix("./").unwrap_or(path).replace('\\', "/");
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
@@ -34,7 +52,11 @@ pub fn path_to_uri(path: &str) -> String {
             out.push_str(&format!("%{b:02X}"));
         }
     }
-    out
+    if absolute {
+        format!("file://{out}")
+    } else {
+        out
+    }
 }
 
 fn region(index: &LineIndex, source: &str, encoding: Encoding, span: Span) -> Value {
@@ -53,33 +75,103 @@ fn region(index: &LineIndex, source: &str, encoding: Encoding, span: Span) -> Va
 }
 
 fn location(uri: &str, region: Value) -> Value {
-    json!({ "physicalLocation": { "artifactLocation": { "uri": uri }, "region": region } })
+    let artifact = if uri.contains(':') && !uri.starts_with('%') {
+        json!({ "uri": uri })
+    } else {
+        json!({ "uri": uri, "uriBaseId": SRCROOT })
+    };
+    json!({ "physicalLocation": { "artifactLocation": artifact, "region": region } })
 }
 
-pub fn to_value(reports: &[FileReport], rules: &[RuleInfo]) -> Value {
-    let descriptors: Vec<Value> = rules
-        .iter()
-        .map(|r| {
-            let short = r.description.lines().next().unwrap_or(&r.id).to_string();
-            json!({
-                "id": r.id,
-                "shortDescription": { "text": short },
-                "fullDescription": { "text": if r.description.is_empty() { r.id.clone() } else { r.description.clone() } },
-                "defaultConfiguration": { "level": level(r.severity) },
-                "properties": { "kind": r.kind },
-            })
-        })
-        .collect();
+/// The base the relative URIs are resolved against: the directory seigo ran in, which GitHub
+/// code scanning takes as the repository root.
+pub const SRCROOT: &str = "%SRCROOT%";
+
+/// Text of a SARIF message made literal: `[`, `]` and `\` would otherwise start or escape
+/// a link.
+fn escape_message(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '[' | ']' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// 64-bit FNV-1a, written out so fingerprints never change with a dependency.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The first line of a description, for `shortDescription`.
+fn first_line(description: &str, id: &str) -> String {
+    description
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or(id)
+        .to_string()
+}
+
+fn descriptor(r: &RuleInfo, docs_url: Option<&str>) -> Value {
+    let full = if r.description.is_empty() {
+        r.id.clone()
+    } else {
+        r.description.clone()
+    };
+    let mut d = json!({
+        "id": r.id,
+        "name": r.id,
+        "shortDescription": { "text": first_line(&r.description, &r.id) },
+        "fullDescription": { "text": full },
+        "defaultConfiguration": { "level": level(r.severity) },
+        "properties": { "kind": r.kind },
+    });
+    if !r.help_markdown.is_empty() {
+        d["help"] = json!({ "text": r.help_markdown, "markdown": r.help_markdown });
+    }
+    if r.builtin
+        && let Some(uri) = crate::docs::help_uri(&r.id, docs_url)
+    {
+        d["helpUri"] = json!(uri);
+    }
+    d
+}
+
+pub fn to_value(reports: &[FileReport], rules: &[RuleInfo], docs_url: Option<&str>) -> Value {
+    let descriptors: Vec<Value> = rules.iter().map(|r| descriptor(r, docs_url)).collect();
     let mut results = Vec::new();
     for r in reports {
         let index = LineIndex::new(&r.source);
         let uri = path_to_uri(&r.path);
+        // The n-th finding of a rule on the same words keeps its fingerprint when other
+        // lines are edited: neither line numbers nor offsets go into it.
+        let mut occurrences: std::collections::HashMap<(&str, &str), usize> = Default::default();
         for f in &r.findings {
+            let snippet = r.source.get(f.span.range()).unwrap_or_default();
+            let nth = occurrences.entry((&f.rule, snippet)).or_insert(0);
+            *nth += 1;
+            let key = format!("{}\0{}\0{}", f.rule, snippet, nth);
+            let mut text = escape_message(&f.message);
+            for (i, rel) in f.related.iter().enumerate() {
+                // GitHub shows only the related locations the message links to.
+                let label = if rel.message.is_empty() {
+                    crate::i18n::tr("related", "関連箇所")
+                } else {
+                    rel.message.clone()
+                };
+                text.push_str(&format!(" [{}]({})", escape_message(&label), i + 1));
+            }
             let mut result = json!({
                 "ruleId": f.rule,
                 "level": level(f.severity),
-                "message": { "text": f.message },
+                "message": { "text": text },
                 "locations": [location(&uri, region(&index, &r.source, r.encoding, f.span))],
+                "partialFingerprints": { "seigoFindingHash/v1": format!("{:016x}", fnv1a(key.as_bytes())) },
             });
             if let Some(i) = rules.iter().position(|d| d.id == f.rule) {
                 result["ruleIndex"] = json!(i);
@@ -109,9 +201,12 @@ pub fn to_value(reports: &[FileReport], rules: &[RuleInfo]) -> Value {
                         })
                     })
                     .collect();
+                let artifact =
+                    location(&uri, json!({}))["physicalLocation"]["artifactLocation"].clone();
                 result["fixes"] = json!([{
                     "description": { "text": format!("「{}」に置き換える", f.fixes[0].replacement) },
-                    "artifactChanges": [{ "artifactLocation": { "uri": uri }, "replacements": replacements }],
+                    "artifactChanges": [{ "artifactLocation": artifact, "replacements": replacements }],
+                    "properties": { "applicability": f.fixes[0].applicability.as_str() },
                 }]);
             }
             results.push(result);
@@ -142,7 +237,7 @@ impl Emitter for SarifEmitter {
         files: &[FileReport],
         context: &EmitContext<'_>,
     ) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &to_value(files, context.rules))?;
+        serde_json::to_writer_pretty(&mut *out, &to_value(files, context.rules, context.docs_url))?;
         out.write_all(b"\n")
     }
 }

@@ -64,7 +64,17 @@ pub fn explain(rule: &Rule, out: &mut dyn Write) -> io::Result<()> {
         rule.kind(),
         rule.severity
     )?;
-    writeln!(out, "defined in: {}", rule.origin.path)?;
+    if rule.origin.builtin {
+        // The path is the repository's: a user of the binary gets the text with --yaml.
+        writeln!(
+            out,
+            "defined in: {} (built in: `seigo explain --yaml {id}` prints it, `seigo init --from {id}` copies it into rules/local to change it, `options: {{{id}: ...}}` in seigo.yaml adds to its lists without copying it)",
+            rule.origin.path,
+            id = rule.id
+        )?;
+    } else {
+        writeln!(out, "defined in: {}", rule.origin.path)?;
+    }
     if !rule.description.is_empty() {
         writeln!(out, "\n{}", rule.description.trim_end())?;
     }

@@ -38,6 +38,8 @@ pub struct Rule {
     pub description: String,
     pub examples: Examples,
     pub origin: Origin,
+    /// `match_on: source`: the rule runs on the text as written, not the normalised text.
+    pub match_on: spec::MatchOn,
     message: Message,
     kind: Kind,
 }
@@ -52,11 +54,32 @@ impl Rule {
         builtin: bool,
         morphology: &Morphology,
     ) -> Result<Rule, Vec<FileError>> {
+        Rule::load_extended(id, source, builtin, morphology, &[])
+    }
+
+    /// [`Rule::load`] with `extensions` merged into the file's keys, in order (a config's
+    /// `options:`, so that a built-in rule's lists can be extended without copying it): see
+    /// [`merge_options`]. Errors are located in the rule file, where the merged keys may not
+    /// be; callers that merge say where the extension came from.
+    pub fn load_extended(
+        id: impl Into<String>,
+        source: RuleSource,
+        builtin: bool,
+        morphology: &Morphology,
+        extensions: &[&serde_yaml::Mapping],
+    ) -> Result<Rule, Vec<FileError>> {
         let id = id.into();
         let src = &source;
         src.check_nesting().map_err(|e| vec![e])?;
-        let value: serde_yaml::Value =
+        src.check_authoring_mistakes().map_err(|e| vec![e])?;
+        let mut value: serde_yaml::Value =
             serde_yaml::from_str(&src.text).map_err(|e| vec![src.yaml_error(&e, &[])])?;
+        for extension in extensions {
+            merge_options(
+                &mut value,
+                &serde_yaml::Value::Mapping((*extension).clone()),
+            );
+        }
         let serde_yaml::Value::Mapping(map) = &value else {
             return Err(vec![src.error(
                 Some(Span::new(0, src.text.len().min(1))),
@@ -87,10 +110,12 @@ impl Rule {
                 .and_then(|k| yaml::value_span(&src.text, k.end, &kind));
             return Err(vec![
                 src.error(at, format!("unknown rule kind `{kind}`"))
-                    .with_help(
-                        did_you_mean(&kind, kinds::KIND_NAMES)
-                            .replace("valid keys here", "valid kinds"),
-                    ),
+                    .with_help(crate::i18n::did_you_mean(
+                        &kind,
+                        kinds::KIND_NAMES,
+                        "valid kinds",
+                        "使える種類",
+                    )),
             ]);
         };
         let valid: Vec<&str> = field_names::<Common>()
@@ -111,7 +136,10 @@ impl Rule {
                 errors.push(
                     src.error(
                         src.key(name),
-                        format!("unknown key `{name}` for kind `{kind}`"),
+                        crate::i18n::tr(
+                            format!("unknown key `{name}` for kind `{kind}`"),
+                            format!("`{kind}` のルールに未知のキー `{name}` があります"),
+                        ),
                     )
                     .with_help(did_you_mean(name, &valid)),
                 );
@@ -135,6 +163,11 @@ impl Rule {
             });
             vec![src.error(span, e.message)]
         })?;
+        let src = &RuleSource {
+            path: src.path.clone(),
+            text: src.text.clone(),
+            match_on: common.match_on,
+        };
         let lexicons = Lexicons::edited(&[&common.lexicons]).map_err(|errors| {
             errors
                 .iter()
@@ -156,6 +189,7 @@ impl Rule {
             severity: common.severity,
             description: common.description,
             examples: common.examples,
+            match_on: common.match_on,
             origin: Origin {
                 path: source.path.clone(),
                 text: source.text.clone(),
@@ -173,7 +207,16 @@ impl Rule {
     /// Runs the rule over an analysed document.
     /// See `Kind::required_literals`.
     pub fn required_literals(&self) -> Option<&[String]> {
-        self.kind.required_literals()
+        // The prefilter searches the normalised text; a rule on the source text always runs.
+        match self.match_on {
+            spec::MatchOn::Normalized => self.kind.required_literals(),
+            spec::MatchOn::Source => None,
+        }
+    }
+
+    /// Whether the rule runs on the text as written (`match_on: source`).
+    pub fn matches_source(&self) -> bool {
+        self.match_on == spec::MatchOn::Source
     }
 
     pub fn check(&self, ctx: &Context<'_>) -> Vec<Hit> {
@@ -234,6 +277,28 @@ fn unread_lexicons(
             )
         })
         .collect()
+}
+
+/// Merges `extension` into `base`: maps key by key, lists appended (a group of synonyms, a
+/// title added to a lexicon), anything else replaced.
+pub fn merge_options(base: &mut serde_yaml::Value, extension: &serde_yaml::Value) {
+    use serde_yaml::Value;
+    match (base, extension) {
+        (Value::Mapping(base), Value::Mapping(extension)) => {
+            for (key, value) in extension {
+                match base.get_mut(key) {
+                    Some(existing) => merge_options(existing, value),
+                    None => {
+                        base.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (Value::Sequence(base), Value::Sequence(extension)) => {
+            base.extend(extension.iter().cloned());
+        }
+        (base, extension) => *base = extension.clone(),
+    }
 }
 
 /// A named set of rules.
@@ -306,7 +371,7 @@ impl Pack {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::{assert_hits, rule_from_yaml};
+    use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
 
     /// The first line of every error of loading `yaml`, with its position.
     fn load_errors(yaml: &str) -> Vec<String> {
@@ -436,5 +501,42 @@ mod tests {
             ),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn options_append_lists_merge_maps_and_replace_the_rest() {
+        let mut base: serde_yaml::Value = serde_yaml::from_str(
+            "synonyms: [[a, b]]\nswap: {x: y}\nmin_coverage: 1.0\nlexicons: {titles: {add: [氏]}}\n",
+        )
+        .unwrap();
+        let extension: serde_yaml::Value = serde_yaml::from_str(
+            "synonyms: [[c, d]]\nswap: {p: q}\nmin_coverage: 0.5\nlexicons: {titles: {add: [顧問]}}\nignore: [速報]\n",
+        )
+        .unwrap();
+        merge_options(&mut base, &extension);
+        let expected: serde_yaml::Value = serde_yaml::from_str(
+            "synonyms: [[a, b], [c, d]]\nswap: {x: y, p: q}\nmin_coverage: 0.5\nlexicons: {titles: {add: [氏, 顧問]}}\nignore: [速報]\n",
+        )
+        .unwrap();
+        assert_eq!(base, expected);
+    }
+
+    #[test]
+    fn match_on_source_tells_full_width_from_half_width() {
+        let text = "価格は１００円と100円。";
+        let regex = "kind: existence\nmessage: x\nregex: ['[０-９]+']\n";
+        assert_hits(&rule_from_yaml(regex), text, &["１００", "100"]);
+        let source = rule_from_yaml(&format!("{regex}match_on: source\n"));
+        assert!(source.matches_source());
+        assert_eq!(source.required_literals(), None, "always runs");
+        assert_hits(&source, text, &["１００"]);
+        // A swap between the two widths is no longer "swapped for itself".
+        let swap = rule_from_yaml(
+            "kind: substitution\nmessage: x\nswap:\n  １００: 100\nmatch_on: source\n",
+        );
+        let found = hits(&swap, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.range()], "１００");
+        assert_eq!(found[0].fixes[0].replacement, "100");
     }
 }

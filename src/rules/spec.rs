@@ -18,26 +18,50 @@ use crate::span::Span;
 /// Keys every rule file may have, whatever its kind.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Common {
+    /// The rule kind: what the rule checks and which other keys it takes.
     pub kind: String,
+    /// What the user reads; placeholders such as `{match}` are filled in (which ones depends
+    /// on the kind).
     pub message: String,
+    /// How serious a finding is: `error`, `warning` (the default) or `info`.
     #[serde(default)]
     pub severity: Severity,
+    /// Why the rule exists, shown by `seigo explain` and in SARIF help.
     #[serde(default)]
     pub description: String,
+    /// The rule's tests: `bad` texts it must report (《 》 marks where), `good` texts it must not.
     #[serde(default)]
     pub examples: Examples,
+    /// What the rule's terms, regexes and swap keys match: `normalized` (the default: the text
+    /// after NFKC, so ＮＡＴＯ matches NATO and full-width digits match ASCII ones) or `source`
+    /// (the text as written, for house style about 全角/半角: `regex: ['[０-９]+']`).
+    #[serde(default)]
+    pub match_on: MatchOn,
     /// Changes to the shared word lists for this rule: per lexicon, `add`, `remove` or
     /// `replace` (see docs/rules.md).
     #[serde(default)]
     pub lexicons: crate::lang::ja::LexiconEdits,
 }
 
+/// What a rule matches: the normalised text or the text as written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchOn {
+    /// The NFKC-normalised text (full-width and half-width forms are the same).
+    #[default]
+    Normalized,
+    /// The text as written.
+    Source,
+}
+
 /// A rule's tests: `bad` texts must produce a finding from the rule, `good` texts none.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
+    /// Texts the rule must report; `《 》` marks exactly where the finding must be.
     #[serde(default)]
     pub bad: Vec<Example>,
+    /// Texts the rule must not report (no marks).
     #[serde(default)]
     pub good: Vec<Example>,
 }
@@ -95,7 +119,7 @@ impl schemars::JsonSchema for Example {
                 {
                     "type": "object",
                     "properties": {
-                        "text": { "type": "string" },
+                        "text": { "type": "string", "description": "The example text (《 》 marks the expected finding)." },
                         "fixed": { "type": "string", "description": "The text after applying the rule's fixes." }
                     },
                     "required": ["text"],
@@ -139,6 +163,9 @@ pub fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
 pub struct RuleSource {
     pub path: String,
     pub text: Arc<str>,
+    /// What the rule matches (`match_on`): literal terms and regexes are NFKC-normalised like
+    /// the text unless the rule matches the source as written.
+    pub match_on: MatchOn,
 }
 
 impl RuleSource {
@@ -146,6 +173,16 @@ impl RuleSource {
         RuleSource {
             path: path.into(),
             text: text.into(),
+            match_on: MatchOn::Normalized,
+        }
+    }
+
+    /// A term or regex of the rule in the form the text it is matched against has.
+    pub fn normalize(&self, s: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        match self.match_on {
+            MatchOn::Normalized => s.nfkc().collect(),
+            MatchOn::Source => s.to_string(),
         }
     }
 
@@ -169,12 +206,23 @@ impl RuleSource {
             regex::Regex::new(r" at line \d+ column \d+").expect("valid regex")
         });
         let message = POSITION.replace_all(&e.to_string(), "").into_owned();
+        if message.contains("quoted scalar")
+            && let Some(at) = yaml::unclosed_quote(&self.text)
+        {
+            let mistake = yaml::Mistake::UnclosedQuote;
+            return self
+                .error(Some(at), mistake.message())
+                .with_help(mistake.help());
+        }
         let mut err = self.error(span, message.clone());
         if let Some(unknown) = message
             .strip_prefix("unknown field `")
             .and_then(|r| r.split('`').next())
         {
-            err.message = format!("unknown key `{unknown}`");
+            err.message = crate::i18n::tr(
+                format!("unknown key `{unknown}`"),
+                format!("未知のキー `{unknown}` です"),
+            );
             err = err.with_help(did_you_mean(unknown, valid_keys));
         } else if message.contains("invalid type") {
             err = err.with_help(type_hint(&message));
@@ -207,6 +255,20 @@ impl RuleSource {
         }
     }
 
+    /// Finds the YAML mistakes people make when typing rule files with a Japanese input method
+    /// (a tab or a full-width space for indentation, a full-width colon after a key) and an
+    /// unquoted `{placeholder}` at the start of a value, which the parser reports confusingly
+    /// or on another line; says what to do, at the line. Block scalars (`|`, `>`) are text and
+    /// are not looked into.
+    pub fn check_authoring_mistakes(&self) -> Result<(), FileError> {
+        match yaml::authoring_mistake(&self.text) {
+            Some((span, mistake)) => Err(self
+                .error(Some(span), mistake.message())
+                .with_help(mistake.help())),
+            None => Ok(()),
+        }
+    }
+
     /// The span of a top-level key, for errors about its value.
     pub fn key(&self, key: &str) -> Option<Span> {
         yaml::key_span(&self.text, key)
@@ -232,21 +294,7 @@ pub fn deserialize_located<T: serde::de::DeserializeOwned>(
 
 /// "did you mean `x`?" for the closest valid key, or the list of valid keys.
 pub fn did_you_mean(unknown: &str, valid: &[&str]) -> String {
-    let best = valid
-        .iter()
-        .map(|v| (strsim::damerau_levenshtein(unknown, v), *v))
-        .min();
-    match best {
-        Some((d, v)) if d <= 2 || (d <= 3 && unknown.len() > 6) => format!("did you mean `{v}`?"),
-        _ => format!(
-            "valid keys here: {}",
-            valid
-                .iter()
-                .map(|v| format!("`{v}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
+    crate::i18n::did_you_mean(unknown, valid, "valid keys here", "使えるキー")
 }
 
 fn type_hint(message: &str) -> String {

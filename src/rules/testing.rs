@@ -31,23 +31,54 @@ pub struct ExampleReport {
     pub failures: Vec<FileError>,
 }
 
-/// Strips `《 》` marks, returning the plain text and the marked spans.
+/// Strips `《 》` marks, returning the plain text and the marked spans; unbalanced marks are
+/// dropped (for callers that only need the text; `seigo test` uses [`parse_marks`]).
 pub fn strip_marks(text: &str) -> (String, Vec<Span>) {
+    let plain: String = text.chars().filter(|c| *c != OPEN && *c != CLOSE).collect();
+    match parse_marks(text) {
+        Ok(parsed) => parsed,
+        Err(_) => (plain, Vec::new()),
+    }
+}
+
+/// Strips `《 》` marks, returning the plain text and the marked spans. Unbalanced marks (a
+/// `《` never closed, a `》` never opened, one `《` inside another) are an error saying which.
+pub fn parse_marks(text: &str) -> Result<(String, Vec<Span>), String> {
     let mut plain = String::with_capacity(text.len());
     let mut spans = Vec::new();
-    let mut open = None;
-    for c in text.chars() {
+    let mut open: Option<usize> = None;
+    for (at, c) in text.chars().enumerate() {
         match c {
-            OPEN => open = Some(plain.len()),
-            CLOSE => {
-                if let Some(start) = open.take() {
-                    spans.push(Span::new(start, plain.len()));
-                }
+            OPEN if open.is_some() => {
+                return Err(format!(
+                    "unbalanced marks: a second 《 (character {}) before the first is closed with 》",
+                    at + 1
+                ));
             }
+            OPEN => open = Some(plain.len()),
+            CLOSE => match open.take() {
+                Some(start) => spans.push(Span::new(start, plain.len())),
+                None => {
+                    return Err(format!(
+                        "unbalanced marks: 》 (character {}) without an opening 《",
+                        at + 1
+                    ));
+                }
+            },
             c => plain.push(c),
         }
     }
-    (plain, spans)
+    if open.is_some() {
+        return Err("unbalanced marks: 《 without a closing 》".into());
+    }
+    Ok((plain, spans))
+}
+
+/// `「帰り先」 (characters 7–9)`: a span of an example's text, by 1-based character positions.
+fn at(text: &str, span: Span) -> String {
+    let first = text[..span.start].chars().count() + 1;
+    let last = first + text[span.range()].chars().count().saturating_sub(1);
+    format!("「{}」 (characters {first}–{last})", &text[span.range()])
 }
 
 /// Findings of `rule` on `text` analysed by `morphology`, spans into `text`.
@@ -61,10 +92,12 @@ pub fn findings_for(rule: &Rule, text: &str, morphology: &Morphology) -> Vec<Fin
 pub fn run_examples(rule: &Rule, morphology: &Morphology) -> ExampleReport {
     let mut report = ExampleReport::default();
     for (good, list) in [(false, &rule.examples.bad), (true, &rule.examples.good)] {
-        for example in list {
+        for (n, example) in list.iter().enumerate() {
             match check_example(rule, example, good, morphology) {
                 None => report.passed += 1,
-                Some(problem) => report.failures.push(locate(rule, example, good, problem)),
+                Some(problem) => report
+                    .failures
+                    .push(locate(rule, n, example, good, problem)),
             }
         }
     }
@@ -166,6 +199,32 @@ pub fn test_rules(rules: &[&Rule], morphology: &Morphology) -> TestReport {
     }
 }
 
+/// `seigo test` without arguments: the packs of `config` (its own, those it extends, those of
+/// its `overrides`), built-in or local, with the `options` of the config and those it extends
+/// applied, and every rule's examples run.
+pub fn test_config(
+    config: &crate::config::Config,
+    morphology: &Morphology,
+) -> Result<TestReport, Vec<FileError>> {
+    let mut packs: Vec<Pack> = Vec::new();
+    let mut errors = Vec::new();
+    for (name, base) in config.pack_refs() {
+        let loaded = builtin::load(&name, morphology)
+            .unwrap_or_else(|| Pack::load_dir(&base.join(&name), morphology));
+        match loaded {
+            Ok(p) => packs.push(p),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let rules: Vec<Rule> = packs.into_iter().flat_map(|p| p.rules).collect();
+    let rules = config.extend_rules(rules, &[], morphology)?;
+    let rules: Vec<&Rule> = rules.iter().collect();
+    Ok(test_rules(&rules, morphology))
+}
+
 /// `seigo test`: loads the pack directories (the built-in packs when none is given) and runs
 /// every rule's examples. Packs that do not load are errors, and nothing is run.
 pub fn test_packs(dirs: &[PathBuf], morphology: &Morphology) -> Result<TestReport, Vec<FileError>> {
@@ -198,9 +257,17 @@ fn check_example(
     good: bool,
     morphology: &Morphology,
 ) -> Option<String> {
-    let (text, marks) = strip_marks(&example.text);
+    let (text, marks) = match parse_marks(&example.text) {
+        Ok(stripped) => stripped,
+        Err(problem) => return Some(problem),
+    };
+    if good && !marks.is_empty() {
+        return Some(
+            "a good example has 《 》 marks, but it must produce no finding: remove them (or move the example to `bad:`)".into(),
+        );
+    }
     let found = findings_for(rule, &text, morphology);
-    let shown = |f: &Finding| format!("「{}」 ({})", &text[f.span.range()], f.message);
+    let shown = |f: &Finding| format!("{} ({})", at(&text, f.span), f.message);
     if good {
         return (!found.is_empty()).then(|| {
             format!(
@@ -216,15 +283,17 @@ fn check_example(
     for mark in &marks {
         if !found.iter().any(|f| f.span == *mark) {
             return Some(format!(
-                "expected a finding at 「{}」, found {}",
-                &text[mark.range()],
+                "expected a finding at {}, found {}",
+                at(&text, *mark),
                 found.iter().map(shown).collect::<Vec<_>>().join(", ")
             ));
         }
     }
     if let Some(expected) = &example.fixed {
         // Fixed as `--fix` fixes: round after round until nothing is left to fix.
-        let fixed = match crate::fix::fix_with(&text, |t| findings_for(rule, t, morphology)) {
+        // Every fix of the rule, suggestions too: the example shows what the rule offers.
+        let all = crate::fix::FixOptions { unsafe_fixes: true };
+        let fixed = match crate::fix::fix_with(&text, all, |t| findings_for(rule, t, morphology)) {
             Ok(fixed) => fixed.text,
             Err(e) => return Some(e.to_string()),
         };
@@ -237,10 +306,12 @@ fn check_example(
     None
 }
 
-fn locate(rule: &Rule, example: &Example, good: bool, problem: String) -> FileError {
+/// The failure of the `n`-th example of its list, located at that example in the rule file.
+fn locate(rule: &Rule, n: usize, example: &Example, good: bool, problem: String) -> FileError {
     let key = if good { "good" } else { "bad" };
     let src = &rule.origin.text;
-    let span = yaml::list_item_span(src, &["examples", key], &example.text);
+    let span = yaml::nth_item_span(src, &["examples", key], n)
+        .or_else(|| yaml::list_item_span(src, &["examples", key], &example.text));
     FileError::new(
         rule.origin.path.clone(),
         Arc::clone(src),
@@ -339,9 +410,63 @@ mod tests {
 
     #[test]
     fn marks_are_stripped_and_located() {
-        let (plain, spans) = strip_marks("トランプ氏の《帰り先》に備え");
+        let (plain, spans) = parse_marks("トランプ氏の《帰り先》に備え").unwrap();
         assert_eq!(plain, "トランプ氏の帰り先に備え");
         assert_eq!(&plain[spans[0].range()], "帰り先");
+        for unbalanced in ["氏の《帰り先に", "氏の帰り先》に", "《氏の《帰り先》》に"]
+        {
+            let e = parse_marks(unbalanced).unwrap_err();
+            assert!(e.starts_with("unbalanced marks"), "{unbalanced}: {e}");
+        }
+    }
+
+    #[test]
+    fn unbalanced_marks_and_marks_in_good_examples_fail() {
+        let open_only = RULE.replace("氏の《帰り先》に", "氏の《帰り先に");
+        let report = run_examples(&rule_from_yaml(&open_only), &Morphology::new());
+        assert_eq!(report.failures.len(), 1);
+        assert!(
+            report.failures[0]
+                .message
+                .contains("《 without a closing 》"),
+            "{}",
+            report.failures[0].message
+        );
+        let marked_good = RULE.replace("- 返り咲きに備える", "- 《返り咲き》に備える");
+        let report = run_examples(&rule_from_yaml(&marked_good), &Morphology::new());
+        assert_eq!(report.failures.len(), 1);
+        assert!(
+            report.failures[0]
+                .message
+                .contains("a good example has 《 》 marks")
+        );
+        assert!(
+            report.failures[0].headline().starts_with("test.yaml:10:7:"),
+            "{}",
+            report.failures[0].headline()
+        );
+    }
+
+    #[test]
+    fn a_failing_example_is_located_at_itself_with_positions() {
+        // The same text twice, and a multi-line example written with escapes: each failure
+        // points at its own list item, and the message gives character positions.
+        let rule = "kind: substitution\nmessage: x\nswap:\n  帰り先: 返り咲き\nexamples:\n  bad:\n    - 氏の帰り先に\n    - \"題\\n\\n《氏の》帰り先に\"\n    - 氏の帰り先に\n  good:\n    - 返り咲き\n";
+        let report = run_examples(&rule_from_yaml(rule), &Morphology::new());
+        assert_eq!(report.failures.len(), 1, "{:?}", report.failures);
+        let f = &report.failures[0];
+        assert!(
+            f.headline().starts_with("test.yaml:8:7:"),
+            "{}",
+            f.headline()
+        );
+        assert!(
+            f.message.ends_with(
+                "expected a finding at 「氏の」 (characters 4–5), found 「帰り先」 (characters 6–8) (x)"
+            ),
+            "{}",
+            f.message
+        );
     }
 
     const RULE: &str = "kind: substitution\nmessage: x\nswap:\n  帰り先: 返り咲き\nexamples:\n  bad:\n    - text: 氏の《帰り先》に\n      fixed: 氏の返り咲きに\n  good:\n    - 返り咲きに備える\n";

@@ -91,6 +91,45 @@ pub fn list_item_span(src: &str, key_path: &[&str], value: &str) -> Option<Span>
     value_span(src, key.end, value).or(Some(key))
 }
 
+/// The span of the `n`-th item (0-based) of a block list under `key_path` (`- item` lines
+/// indented under the key), so that two items with the same text are told apart. `None`
+/// for flow lists (`[a, b]`) and when there are fewer items.
+pub fn nth_item_span(src: &str, key_path: &[&str], n: usize) -> Option<Span> {
+    let key = nested_key_span(src, key_path)?;
+    let key_line = line_start(src, key.start);
+    let key_indent = src[key_line..].len() - src[key_line..].trim_start_matches(' ').len();
+    let mut offset = src[key.end..].find('\n').map(|i| key.end + i + 1)?;
+    let mut item_indent = None;
+    let mut seen = 0;
+    for line in src[offset..].split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        if body.trim().is_empty() || body.starts_with('#') {
+            continue;
+        }
+        if indent <= key_indent && !(indent == key_indent && body.starts_with("- ")) {
+            break;
+        }
+        if !(body.starts_with("- ") || body.trim_end() == "-") {
+            continue;
+        }
+        match item_indent {
+            None => item_indent = Some(indent),
+            Some(i) if i != indent => continue,
+            Some(_) => {}
+        }
+        if seen == n {
+            let value = start + indent + 2;
+            let end = start + line.trim_end().len();
+            return Some(Span::new(value.min(end), end));
+        }
+        seen += 1;
+    }
+    None
+}
+
 /// Maps an offset inside a value (e.g. a regex error position) to the source, when the value
 /// appears verbatim (unescaped) in the source; otherwise the whole value span.
 pub fn offset_in_value(src: &str, value_at: Span, value: &str, inner: Span) -> Span {
@@ -102,6 +141,183 @@ pub fn offset_in_value(src: &str, value_at: Span, value: &str, inner: Span) -> S
         return Span::new(start, end.max(start));
     }
     value_at
+}
+
+/// A YAML mistake that the parser reports confusingly, with what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mistake {
+    Tab,
+    FullWidthSpace,
+    FullWidthColon { key: String },
+    UnquotedPlaceholder { placeholder: String },
+    UnclosedQuote,
+}
+
+impl Mistake {
+    pub fn message(&self) -> String {
+        use crate::i18n::tr;
+        match self {
+            Mistake::Tab => tr(
+                "indented with a tab: YAML indents with spaces only",
+                "タブで字下げされています。YAML の字下げには半角スペースしか使えません",
+            ),
+            Mistake::FullWidthSpace => tr(
+                "indented with a full-width space (U+3000): YAML indents with half-width spaces only",
+                "全角スペース（U+3000）で字下げされています。YAML の字下げには半角スペースしか使えません",
+            ),
+            Mistake::FullWidthColon { key } => tr(
+                format!(
+                    "full-width colon 「：」 after `{key}`: YAML needs a half-width `:` and a space"
+                ),
+                format!(
+                    "`{key}` の後のコロンが全角の「：」です。YAML では半角の「:」と空白が必要です"
+                ),
+            ),
+            Mistake::UnquotedPlaceholder { placeholder } => tr(
+                format!(
+                    "a value that starts with `{placeholder}` must be quoted: YAML reads `{{` as the start of a map"
+                ),
+                format!(
+                    "`{placeholder}` で始まる値は引用符で囲んでください。YAML は `{{` を辞書（マップ）の始まりと読みます"
+                ),
+            ),
+            Mistake::UnclosedQuote => tr(
+                "this quote is never closed: YAML reads the rest of the file as part of the text",
+                "この引用符が閉じられていません。YAML はファイルの残りを文字列の一部として読みます",
+            ),
+        }
+    }
+
+    pub fn help(&self) -> String {
+        use crate::i18n::tr;
+        match self {
+            Mistake::Tab => tr(
+                "replace the tab at the start of this line with spaces (two per level)",
+                "行頭のタブを半角スペース（1 段に 2 個）に置き換えてください",
+            ),
+            Mistake::FullWidthSpace => tr(
+                "replace 「　」 at the start of this line with half-width spaces (two per level)",
+                "行頭の「　」を半角スペース（1 段に 2 個）に置き換えてください",
+            ),
+            Mistake::FullWidthColon { key } => tr(
+                format!("write `{key}: ...` (half-width colon, then a space)"),
+                format!("`{key}: …` と書いてください（半角コロンの後に空白）"),
+            ),
+            Mistake::UnquotedPlaceholder { placeholder } => tr(
+                format!("put the whole value in quotes: \"{placeholder}…\""),
+                format!("値全体を引用符で囲んでください: \"{placeholder}…\""),
+            ),
+            Mistake::UnclosedQuote => tr(
+                "add the closing quote at the end of the value on this line",
+                "この行の値の終わりに閉じる引用符を書いてください",
+            ),
+        }
+    }
+}
+
+/// The lines of `src` outside block scalars (`key: |` and what is indented under it), with
+/// their offsets.
+fn structural_lines(src: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let mut block_indent: Option<usize> = None;
+    for line in src.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start_matches(' ').len();
+        if let Some(b) = block_indent {
+            if content.trim().is_empty() || indent > b {
+                continue;
+            }
+            block_indent = None;
+        }
+        let code = content.split(" #").next().unwrap_or(content).trim_end();
+        let opens_block = code
+            .rsplit_once(' ')
+            .map_or(code, |(_, last)| last)
+            .trim_start_matches("- ");
+        if (code.ends_with(':') || code.contains(": ") || code.starts_with("- "))
+            && matches!(
+                opens_block.trim_end_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-'),
+                "|" | ">"
+            )
+        {
+            block_indent = Some(indent);
+        }
+        out.push((start, content));
+    }
+    out
+}
+
+/// The first authoring mistake in a YAML file (see [`Mistake`]), outside block scalars.
+pub fn authoring_mistake(src: &str) -> Option<(Span, Mistake)> {
+    static KEY_FULLWIDTH_COLON: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"^[ \t\u{3000}]*(?:- )?([A-Za-z_][A-Za-z0-9_-]*)[ \u{3000}]*：")
+                .expect("valid regex")
+        });
+    static PLACEHOLDER_VALUE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^ *(?:- +|[A-Za-z_][A-Za-z0-9_-]*: +)(\{[A-Za-z_]+\})")
+            .expect("valid regex")
+    });
+    for (start, line) in structural_lines(src) {
+        let lead: &str =
+            &line[..line.len() - line.trim_start_matches([' ', '\t', '\u{3000}']).len()];
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        if let Some(i) = lead.find('\t') {
+            return Some((Span::new(start + i, start + i + 1), Mistake::Tab));
+        }
+        if let Some(i) = lead.find('\u{3000}') {
+            return Some((Span::new(start + i, start + i + 3), Mistake::FullWidthSpace));
+        }
+        if let Some(caps) = KEY_FULLWIDTH_COLON.captures(line) {
+            let colon = caps.get(0).expect("match").end() - '：'.len_utf8();
+            return Some((
+                Span::new(start + colon, start + colon + '：'.len_utf8()),
+                Mistake::FullWidthColon {
+                    key: caps[1].to_string(),
+                },
+            ));
+        }
+        if let Some(caps) = PLACEHOLDER_VALUE.captures(line) {
+            let m = caps.get(1).expect("group");
+            return Some((
+                Span::new(start + m.start(), start + m.end()),
+                Mistake::UnquotedPlaceholder {
+                    placeholder: m.as_str().to_string(),
+                },
+            ));
+        }
+    }
+    None
+}
+
+/// The opening quote of the first value on one line that starts with a quote and does not
+/// close it on that line (where the parser, at the end of the file, cannot tell).
+pub fn unclosed_quote(src: &str) -> Option<Span> {
+    for (start, line) in structural_lines(src) {
+        let body = line.trim_start_matches(' ');
+        let body = body.strip_prefix("- ").unwrap_or(body);
+        let value_at = match body.find(": ") {
+            Some(i) if !body.starts_with(['"', '\'']) => i + 2,
+            _ => 0,
+        };
+        let value = body[value_at..].trim_start();
+        let Some(quote) = value.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let bytes = value.as_bytes();
+        let end = end_of_quoted(bytes, 0);
+        let closed = end <= bytes.len() && bytes.get(end - 1) == Some(&(quote as u8)) && end > 1;
+        if !closed {
+            let at = start + (line.len() - value.len());
+            return Some(Span::new(at, at + 1));
+        }
+    }
+    None
 }
 
 /// How deep YAML flow collections (`[...]`, `{...}`) may nest before a file is refused.
@@ -263,5 +479,59 @@ mod tests {
         let at = list_item_span(SRC, &["regex"], "a(b").unwrap();
         let inner = offset_in_value(SRC, at, "a(b", Span::new(1, 2));
         assert_eq!(&SRC[inner.range()], "(");
+    }
+
+    #[test]
+    fn authoring_mistakes_are_found_at_their_line_outside_block_scalars() {
+        let line_of = |src: &str| {
+            let (span, mistake) = authoring_mistake(src).expect("a mistake");
+            (src[..span.start].matches('\n').count() + 1, mistake)
+        };
+        assert_eq!(
+            line_of("kind: existence\nterms:\n\t- a\n"),
+            (3, Mistake::Tab)
+        );
+        assert_eq!(
+            line_of("kind: existence\nterms:\n\u{3000}\u{3000}- a\n"),
+            (3, Mistake::FullWidthSpace)
+        );
+        assert_eq!(
+            line_of("kind: existence\nmessage：「{match}」\nterms: [a]\n"),
+            (
+                2,
+                Mistake::FullWidthColon {
+                    key: "message".into()
+                }
+            )
+        );
+        assert_eq!(
+            line_of("kind：existence\n").1,
+            Mistake::FullWidthColon { key: "kind".into() }
+        );
+        assert_eq!(
+            line_of("kind: existence\nmessage: {match}は誤り\n"),
+            (
+                2,
+                Mistake::UnquotedPlaceholder {
+                    placeholder: "{match}".into()
+                }
+            )
+        );
+        // Text in block scalars and quoted values is text.
+        let fine = "kind: existence\nmessage: \"{match}は誤り\"\ndescription: |\n  \u{3000}段落の字下げ。\n  \tタブ：も\nterms: [a]\n";
+        assert_eq!(authoring_mistake(fine), None);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_where_it_opens() {
+        let src =
+            "kind: existence\nmessage: \"「{match}」は誤り\nterms: [a]\nexamples:\n  bad: ['a']\n";
+        let at = unclosed_quote(src).unwrap();
+        assert_eq!(&src[at.range()], "\"");
+        assert_eq!(src[..at.start].matches('\n').count(), 1);
+        assert_eq!(
+            unclosed_quote("message: 'it''s fine'\nterms: [\"a\"]\n"),
+            None
+        );
     }
 }

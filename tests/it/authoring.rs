@@ -14,9 +14,15 @@ fn init_then_test_then_check_in_an_empty_directory() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(stdout_of(&out).contains("created seigo.yaml"));
 
-    let out = seigo_in(p).args(["test", "rules/local"]).output().unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).trim_end().ends_with(" passed, 0 failed"));
+    for args in [
+        &["test", "rules/local"][..],
+        &["test", "rules/examples"],
+        &["test"],
+    ] {
+        let out = seigo_in(p).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+        assert!(stdout_of(&out).trim_end().ends_with(" passed, 0 failed"));
+    }
 
     fs::write(
         p.join("clean.md"),

@@ -52,7 +52,7 @@ fn sarif_snapshot() {
     insta::assert_json_snapshot!("sarif", sarif);
 }
 
-fn sarif_validator() -> jsonschema::Validator {
+pub(crate) fn sarif_validator() -> jsonschema::Validator {
     let mut schema: Value = serde_json::from_str(
         &std::fs::read_to_string(crate::root().join("tests/data/sarif-2.1.0-rtm.5.json")).unwrap(),
     )

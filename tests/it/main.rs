@@ -3,6 +3,7 @@
 mod authoring;
 mod bad_input;
 mod broken_rules;
+mod ci;
 mod cli;
 mod config;
 mod fix;
@@ -26,15 +27,17 @@ pub fn root() -> PathBuf {
 
 /// `seigo` run from the repository root, without colour and without any user config.
 pub fn seigo() -> Command {
-    let mut cmd = Command::cargo_bin("seigo").expect("binary built");
-    cmd.current_dir(root()).env("NO_COLOR", "1");
-    cmd
+    seigo_in(&root())
 }
 
-/// `seigo` run in `dir`.
+/// `seigo` run in `dir`, without colour, in English whatever the tester's locale.
 pub fn seigo_in(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("seigo").expect("binary built");
-    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd
 }
 

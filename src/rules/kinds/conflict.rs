@@ -130,15 +130,19 @@ impl OneOrMany {
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttributeSpec {
+    /// The attribute's name, shown as `{attribute}` in the message.
     pub name: String,
+    /// Words that state the attribute (`{title}` is expanded with `titles`).
     pub terms: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetSpec {
+    /// Expands `{title}` in this set's terms: one exclusion set per entry.
     #[serde(default)]
     pub titles: Vec<OneOrMany>,
+    /// The attributes of this set, which exclude each other.
     pub attributes: Vec<AttributeSpec>,
 }
 

@@ -253,7 +253,7 @@ pub(crate) fn normalize_terms(
             errors.push(src.error(src.key(key), format!("`{key}` contains an empty term")));
             continue;
         }
-        out.push(nfkc(t));
+        out.push(src.normalize(t));
     }
     out
 }
@@ -268,7 +268,7 @@ pub(crate) fn compile_regexes(
 ) -> Vec<Regex> {
     let mut out = Vec::new();
     for s in sources {
-        let built = RegexBuilder::new(&nfkc(s))
+        let built = RegexBuilder::new(&src.normalize(s))
             .case_insensitive(ignore_case)
             .size_limit(REGEX_SIZE_LIMIT)
             .dfa_size_limit(REGEX_SIZE_LIMIT)

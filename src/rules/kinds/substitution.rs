@@ -19,14 +19,14 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{CompileContext, Context, compile_patterns, normalize_terms};
 use crate::error::FileError;
-use crate::finding::Hit;
+use crate::finding::{Applicability, Hit};
 use crate::lang::ja::Analysis;
 use crate::rules::message::Message;
 use crate::rules::pattern::TokenPattern;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
 
-#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Spec {
     /// Wrong → right literal pairs.
     #[serde(default)]
@@ -43,13 +43,28 @@ pub struct Spec {
     /// ASCII case-insensitive matching for `swap` keys.
     #[serde(default)]
     pub ignore_case: bool,
+    /// Whether `seigo check --fix` may apply this rule's replacements unreviewed (`true`:
+    /// the rule is sure, e.g. a garble or a house-style swap). `false` makes them
+    /// suggestions, applied only with `--unsafe-fixes` (a homophone that context may justify).
+    #[serde(default = "yes")]
+    pub safe: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PatternEntry {
+    /// A token pattern; its `[bracketed]` part is what is reported and replaced.
     pub tokens: String,
+    /// The replacement for the bracketed part.
     pub to: String,
+    /// Whether this pattern's replacement is safe to apply unreviewed (default: the rule's
+    /// `safe`).
+    #[serde(default)]
+    pub safe: Option<bool>,
 }
 
 pub const PLACEHOLDERS: &[&str] = &["match", "replacement"];
@@ -59,7 +74,10 @@ pub struct Substitution {
     swap: Option<(AhoCorasick, Vec<String>)>,
     /// What the engine's prefilter looks for (see [`Substitution::required_literals`]).
     literals: Option<Vec<String>>,
-    patterns: Vec<(TokenPattern, String)>,
+    /// Each pattern with its replacement and whether that fix is safe.
+    patterns: Vec<(TokenPattern, String, Applicability)>,
+    /// Whether swaps and reading matches are safe fixes (`safe:`).
+    applicability: Applicability,
     /// Reading of each swap key → (key, replacement), with the longest key in tokens.
     readings: HashMap<String, (String, String)>,
     max_reading_tokens: usize,
@@ -97,9 +115,14 @@ impl Substitution {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let patterns: Vec<(TokenPattern, String)> = compiled
+        let applicability = |safe: bool| match safe {
+            true => Applicability::Safe,
+            false => Applicability::Suggestion,
+        };
+        let patterns: Vec<(TokenPattern, String, Applicability)> = compiled
             .into_iter()
-            .zip(spec.patterns.into_iter().map(|p| p.to))
+            .zip(spec.patterns)
+            .map(|(c, p)| (c, p.to, applicability(p.safe.unwrap_or(spec.safe))))
             .collect();
         let mut readings = HashMap::new();
         let mut max_reading_tokens = 0;
@@ -119,7 +142,7 @@ impl Substitution {
         } else {
             patterns
                 .iter()
-                .map(|(p, _)| p.required_literals())
+                .map(|(p, _, _)| p.required_literals())
                 .collect::<Option<Vec<_>>>()
                 .map(|lists| {
                     keys.iter()
@@ -140,6 +163,7 @@ impl Substitution {
             swap,
             literals,
             patterns,
+            applicability: applicability(spec.safe),
             readings,
             max_reading_tokens,
             substring: spec.substring,
@@ -154,41 +178,45 @@ impl Substitution {
 
     pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let a = ctx.analysis;
-        let mut found: Vec<(Span, &str)> = Vec::new();
+        let mut found: Vec<(Span, &str, Applicability)> = Vec::new();
         if let Some((ac, to)) = &self.swap {
             for m in ac.find_iter(a.text) {
                 let span = Span::new(m.start(), m.end());
                 if self.substring || (a.is_boundary(span.start) && a.is_boundary(span.end)) {
-                    found.push((span, &to[m.pattern().as_usize()]));
+                    found.push((span, &to[m.pattern().as_usize()], self.applicability));
                 }
             }
         }
-        for (p, to) in &self.patterns {
+        for (p, to, applicability) in &self.patterns {
             for m in p.find_all(a, 0..a.tokens.len()) {
                 if !m.target.is_empty() && a.text[m.target.range()] != **to {
-                    found.push((m.target, to));
+                    found.push((m.target, to, *applicability));
                 }
             }
         }
         if !self.readings.is_empty() {
             self.find_by_reading(a, &mut found);
         }
-        found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        found.sort_by_key(|(s, _, _)| (s.start, std::cmp::Reverse(s.end)));
         let mut last_end = 0;
-        for (span, to) in found {
+        for (span, to, applicability) in found {
             if span.start < last_end || reads_as_replacement(a.text, span, to) {
                 continue;
             }
             last_end = span.end;
             let m = &a.text[span.range()];
             let msg = message.render(&[("match", m), ("replacement", to)]);
-            out.push(Hit::new(span, msg).with_fix(span, to));
+            out.push(Hit::new(span, msg).with_fix_as(span, to, applicability));
         }
     }
 
     /// Token runs whose concatenated reading equals a key's reading, spelled differently from
     /// both the key (found by the literal scan) and the replacement (which is correct).
-    fn find_by_reading<'r>(&'r self, a: &Analysis<'_>, found: &mut Vec<(Span, &'r str)>) {
+    fn find_by_reading<'r>(
+        &'r self,
+        a: &Analysis<'_>,
+        found: &mut Vec<(Span, &'r str, Applicability)>,
+    ) {
         let mut reading = String::new();
         for i in 0..a.tokens.len() {
             reading.clear();
@@ -198,7 +226,7 @@ impl Substitution {
                     let span = Span::new(a.tokens[i].span.start, a.tokens[j].span.end);
                     let surface = &a.text[span.range()];
                     if surface != key && surface != to {
-                        found.push((span, to));
+                        found.push((span, to, self.applicability));
                     }
                 }
             }
@@ -274,5 +302,33 @@ mod tests {
         );
         assert_hits(&rule, "まさに絶対絶命だ。", &["絶対絶命"]);
         assert_hits(&rule, "まさに絶体絶命だ。", &[]);
+    }
+
+    #[test]
+    fn safe_false_makes_the_fixes_suggestions_per_rule_or_pattern() {
+        use crate::finding::Applicability::{Safe, Suggestion};
+        let of = |yaml: &str, text: &str| -> Vec<crate::finding::Applicability> {
+            hits(&rule_from_yaml(yaml), text)
+                .iter()
+                .map(|h| h.fixes[0].applicability)
+                .collect()
+        };
+        let swap = "kind: substitution\nmessage: x\nswap:\n  帰り先: 返り咲き\n";
+        assert_eq!(of(swap, "氏の帰り先に"), [Safe]);
+        assert_eq!(
+            of(&format!("{swap}safe: false\n"), "氏の帰り先に"),
+            [Suggestion]
+        );
+        let pattern = "kind: substitution\nmessage: x\npatterns:\n  - tokens: \"[以外] な pos:名詞\"\n    to: 意外\n    safe: false\n";
+        assert_eq!(of(pattern, "以外な結果。"), [Suggestion]);
+        let pattern_safe = format!(
+            "{}safe: false\n",
+            pattern.replace("    safe: false\n", "    safe: true\n")
+        );
+        assert_eq!(
+            of(&pattern_safe, "以外な結果。"),
+            [Safe],
+            "the pattern's own flag wins"
+        );
     }
 }
