@@ -109,6 +109,12 @@ struct Key {
     qualifiers: Vec<String>,
 }
 
+/// How many tokens a clause may reach from a number (keeps one endless sentence linear).
+const MAX_CLAUSE_TOKENS: usize = 64;
+
+/// How many earlier mentions of one quantity a mention is compared with.
+const MAX_LOOK_BACK: usize = 64;
+
 /// How far back (in tokens) a subject is looked for.
 const SUBJECT_REACH: usize = 8;
 
@@ -143,25 +149,39 @@ impl Numbers {
         }
         let topic = headline_entities(ctx);
         let lists = list_runs(ctx.doc);
-        let listings = listings(&mentions);
-        let mut reported: Vec<&Key> = Vec::new();
-        for (j, later) in mentions.iter().enumerate() {
-            if reported.contains(&&later.key) || listings.contains(&&later.key) {
-                continue;
-            }
-            let earlier = mentions[..j].iter().find(|m| {
-                m.key == later.key
-                    && m.sentence != later.sentence
-                    && !(m.block != later.block
-                        && lists[m.block].is_some()
-                        && lists[m.block] == lists[later.block])
-                    && same_entities(&m.entities, &later.entities, &topic)
-                    && !m.quantity.compatible(&later.quantity)
+        // Mentions grouped by key, in text order: only mentions of one key are compared.
+        let mut groups: Vec<Vec<&Mention>> = Vec::new();
+        let mut index: crate::algo::hash::FastHashMap<&Key, usize> = Default::default();
+        for m in &mentions {
+            let g = *index.entry(&m.key).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
             });
-            let Some(earlier) = earlier else { continue };
-            reported.push(&later.key);
-            let text = ctx.analysis.text;
-            let value = |m: &Mention| text[m.span.range()].to_string();
+            groups[g].push(m);
+        }
+        let mut found: Vec<(&Mention, &Mention)> = Vec::new();
+        for group in groups.iter().filter(|g| g.len() >= 2 && !is_listing(g)) {
+            let pair = group.iter().enumerate().skip(1).find_map(|(j, later)| {
+                // A bounded look back keeps a document with thousands of mentions of one
+                // quantity linear; a contradiction is rarely stated that far apart in count.
+                group[j.saturating_sub(MAX_LOOK_BACK)..j]
+                    .iter()
+                    .find(|m| {
+                        m.sentence != later.sentence
+                            && !(m.block != later.block
+                                && lists[m.block].is_some()
+                                && lists[m.block] == lists[later.block])
+                            && same_entities(&m.entities, &later.entities, &topic)
+                            && !m.quantity.compatible(&later.quantity)
+                    })
+                    .map(|earlier| (*later, *earlier))
+            });
+            found.extend(pair);
+        }
+        found.sort_by_key(|(later, _)| later.span.start);
+        let text = ctx.analysis.text;
+        let value = |m: &Mention| text[m.span.range()].to_string();
+        for (later, earlier) in found {
             let msg = message.render(&[
                 ("subject", &later.key.subject),
                 ("match", &value(later)),
@@ -232,7 +252,7 @@ impl Numbers {
                 let clause = a.tokens[self.clause_start(a, a.first_at(span.start), sentence.span)]
                     .span
                     .start;
-                for d in found.iter().filter(|d| {
+                for d in found[..n].iter().rev().take(8).filter(|d| {
                     DATE_UNITS.contains(&d.unit.as_str())
                         && sentence.span.start + d.span.start >= clause
                         && d.span.end <= q.span.start
@@ -302,7 +322,9 @@ impl Numbers {
             return None;
         }
         qualifiers.extend(self.qualifiers(a, clause..first));
-        if (first..end).any(|i| self.lexicons.contains(LexiconId::ForecastWords, a.base(i))) {
+        if (first..end.min(first + MAX_CLAUSE_TOKENS))
+            .any(|i| self.lexicons.contains(LexiconId::ForecastWords, a.base(i)))
+        {
             qualifiers.push("(予想)".to_string());
         }
         // 17の停留場: a number that modifies a noun counts that noun.
@@ -420,7 +442,8 @@ impl Numbers {
     fn clause_start(&self, a: &Analysis<'_>, first: usize, sentence: Span) -> usize {
         let start = a.first_at(sentence.start);
         let mut i = first;
-        while i > start {
+        let floor = start.max(first.saturating_sub(MAX_CLAUSE_TOKENS));
+        while i > floor {
             let s = a.surface(i - 1);
             if s == "。" {
                 break;
@@ -435,6 +458,7 @@ impl Numbers {
 
     /// The token after the clause holding token `next` (exclusive end, before `end`).
     fn clause_end(&self, a: &Analysis<'_>, next: usize, end: usize) -> usize {
+        let end = end.min(next + MAX_CLAUSE_TOKENS);
         (next..end)
             .find(|&i| matches!(a.surface(i), "。" | "、"))
             .unwrap_or(end)
@@ -612,25 +636,19 @@ fn bracket_owner(a: &Analysis<'_>, clause: usize, first: usize) -> Option<String
     None
 }
 
-/// The keys stated with three or more values that exclude each other: a table or ranking
-/// (each row a different film, candidate or place), not one quantity misstated.
-fn listings(mentions: &[Mention]) -> Vec<&Key> {
-    let mut out: Vec<&Key> = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if out.contains(&&m.key) {
-            continue;
-        }
-        let mut distinct: Vec<&Quantity> = Vec::new();
-        for o in mentions[i..].iter().filter(|o| o.key == m.key) {
-            if distinct.iter().all(|d| !d.compatible(&o.quantity)) {
-                distinct.push(&o.quantity);
+/// Whether one key's mentions state three or more values that exclude each other: a table
+/// or ranking (each row a different film, candidate or place), not one quantity misstated.
+fn is_listing(group: &[&Mention]) -> bool {
+    let mut distinct: Vec<&Quantity> = Vec::new();
+    for m in group {
+        if distinct.iter().all(|d| !d.compatible(&m.quantity)) {
+            distinct.push(&m.quantity);
+            if distinct.len() >= 3 {
+                return true;
             }
         }
-        if distinct.len() >= 3 {
-            out.push(&m.key);
-        }
     }
-    out
+    false
 }
 
 /// For each block, the run of consecutive list items it belongs to (items of one list

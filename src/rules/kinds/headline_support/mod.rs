@@ -309,7 +309,7 @@ impl HeadlineSupport {
         let found = keys.find_in(a, &body);
         let headline = doc.headline().map(|b| b.span);
         let labels = Labels::get();
-        let mut body_quantities: Option<Vec<Quantity>> = None;
+        let mut body_quantities: Option<BodyValues> = None;
         for (place, units) in &checked {
             let supported = |u: &Unit| {
                 u.variants.iter().any(|&k| found[k])
@@ -319,9 +319,10 @@ impl HeadlineSupport {
             // 42億円 for 42億3000万円, 2割増 for 20.4%増: a rounded number is supported.
             if missing.iter().any(|u| u.number) {
                 let quantities = body_quantities.get_or_insert_with(|| {
-                    body.iter()
-                        .flat_map(|line| quantity::find(&doc.text[line.range()]))
-                        .collect()
+                    BodyValues::new(
+                        body.iter()
+                            .flat_map(|line| quantity::find(&doc.text[line.range()])),
+                    )
                 });
                 missing
                     .retain(|u| !u.number || !rounds_to_body(&a.text[u.span.range()], quantities));
@@ -681,7 +682,7 @@ fn is_day(unit: &str) -> bool {
 /// Whether a headline number (`42億円`, `2割増`, `約3万人`) is, rounded as written, a value
 /// the body states in the same unit: 42億円 has two significant digits, so it stands for
 /// 41.5億 to 42.5億 and 42億3000万円 supports it.
-fn rounds_to_body(unit: &str, body: &[Quantity]) -> bool {
+fn rounds_to_body(unit: &str, body: &BodyValues) -> bool {
     let found = quantity::find(unit);
     let [q] = found.as_slice() else {
         return false;
@@ -697,8 +698,51 @@ fn rounds_to_body(unit: &str, body: &[Quantity]) -> bool {
     };
     let half = (rounding_step(q.value) / 2.0).min(cap);
     let (low, high) = (q.low - half, q.high + half);
-    body.iter()
-        .any(|b| b.unit == q.unit && !b.ordinal && b.low <= high && low <= b.high)
+    body.overlaps(&q.unit, low, high)
+}
+
+/// The body's amounts by unit: exact values sorted (a binary search per question), and the
+/// first few hedged or ranged ones (約, 以上, 3〜5日) scanned.
+#[derive(Debug, Default)]
+struct BodyValues {
+    exact: FastHashMap<String, Vec<f64>>,
+    ranges: FastHashMap<String, Vec<(f64, f64)>>,
+}
+
+impl BodyValues {
+    /// Hedged or ranged values kept per unit.
+    const MAX_RANGES: usize = 256;
+
+    fn new(quantities: impl Iterator<Item = Quantity>) -> Self {
+        let mut v = BodyValues::default();
+        for q in quantities.filter(|q| !q.ordinal && !q.unit.is_empty()) {
+            if q.exact() {
+                v.exact.entry(q.unit).or_default().push(q.value);
+            } else {
+                let r = v.ranges.entry(q.unit).or_default();
+                if r.len() < Self::MAX_RANGES {
+                    r.push((q.low, q.high));
+                }
+            }
+        }
+        for values in v.exact.values_mut() {
+            values.sort_by(f64::total_cmp);
+        }
+        v
+    }
+
+    /// Whether a value of `unit` in the body lies in or overlaps `low..=high`.
+    fn overlaps(&self, unit: &str, low: f64, high: f64) -> bool {
+        let exact = self.exact.get(unit).is_some_and(|values| {
+            let i = values.partition_point(|&v| v < low);
+            values.get(i).is_some_and(|&v| v <= high)
+        });
+        exact
+            || self
+                .ranges
+                .get(unit)
+                .is_some_and(|r| r.iter().any(|&(l, h)| l <= high && low <= h))
+    }
 }
 
 /// The place value of the last significant digit of `v` (4.2e9 → 1e8, 20 → 10, 39800 → 100).
