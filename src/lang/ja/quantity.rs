@@ -46,6 +46,11 @@ impl Quantity {
     pub fn exact(&self) -> bool {
         self.low == self.high
     }
+
+    /// Whether it is a point in time (2025年3月14日, 2030年, 7月, 23日), not an amount.
+    pub fn is_date(&self) -> bool {
+        matches!(self.unit.as_str(), "日付" | "年" | "月" | "日")
+    }
 }
 
 /// A number, optionally with 万/億/兆 groups, in digits or kanji.

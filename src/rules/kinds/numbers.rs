@@ -118,9 +118,6 @@ const MAX_LOOK_BACK: usize = 64;
 /// How far back (in tokens) a subject is looked for.
 const SUBJECT_REACH: usize = 8;
 
-/// Units of a point in time: their subject must be an event (発売日, 施行), not an actor.
-const DATE_UNITS: &[&str] = &["日付", "年", "月", "日"];
-
 /// A noun chain found before a number: its text and first and last tokens.
 #[derive(Debug, Clone)]
 struct Chain {
@@ -253,7 +250,7 @@ impl Numbers {
                     .span
                     .start;
                 for d in found[..n].iter().rev().take(8).filter(|d| {
-                    DATE_UNITS.contains(&d.unit.as_str())
+                    d.is_date()
                         && sentence.span.start + d.span.start >= clause
                         && d.span.end <= q.span.start
                 }) {
@@ -382,10 +379,7 @@ impl Numbers {
             })
             .flatten();
         // 3月14日に発売, 3月21日発売: a date is the date of the event that follows it.
-        let event = DATE_UNITS
-            .contains(&q.unit.as_str())
-            .then(|| following_event(a, next, end))
-            .flatten();
+        let event = q.is_date().then(|| following_event(a, next, end)).flatten();
         let subject = match subject.or(superlative).or(event) {
             Some(chain) => chain,
             None => {
@@ -399,7 +393,7 @@ impl Numbers {
         };
         // A date is the date of an event (発売日, 施行), not of whoever acts on it (町は17日に);
         // one character says too little of what is counted.
-        let subject = if DATE_UNITS.contains(&q.unit.as_str()) && !is_event(a, &subject) {
+        let subject = if q.is_date() && !is_event(a, &subject) {
             following_event(a, next, end)?
         } else {
             subject

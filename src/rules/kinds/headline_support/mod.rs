@@ -669,14 +669,13 @@ fn is_ordinal(text: &str, place: Span, unit: Span, lexicons: &Lexicons) -> bool 
 /// Whether a unit is a date or a year (2025年, 7月10日, 23日).
 fn is_date(unit: &str) -> bool {
     let found = quantity::find(unit);
-    matches!(found.as_slice(), [q] if matches!(q.unit.as_str(), "日付" | "年" | "月" | "日"))
+    matches!(found.as_slice(), [q] if q.is_date())
 }
 
 /// Whether a unit is a day or a month (7月10日, 23日, 7月), not a year.
 fn is_day(unit: &str) -> bool {
     let found = quantity::find(unit);
-    matches!(found.as_slice(), [q] if matches!(q.unit.as_str(), "日付" | "月" | "日"))
-        && !unit.contains('年')
+    matches!(found.as_slice(), [q] if q.is_date() && q.unit != "年") && !unit.contains('年')
 }
 
 /// Whether a headline number (`42億円`, `2割増`, `約3万人`) is, rounded as written, a value
