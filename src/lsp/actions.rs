@@ -34,7 +34,10 @@ pub fn wants(only: Option<&[CodeActionKind]>, kind: &str) -> bool {
     only.is_none_or(|only| {
         only.iter().any(|k| {
             let k = k.as_str();
-            kind == k || kind.strip_prefix(k).is_some_and(|rest| rest.starts_with('.'))
+            kind == k
+                || kind
+                    .strip_prefix(k)
+                    .is_some_and(|rest| rest.starts_with('.'))
         })
     })
 }
@@ -49,7 +52,9 @@ pub fn code_actions(input: &Input<'_>) -> Vec<CodeActionOrCommand> {
         for (finding, diagnostic) in input.findings.iter().zip(input.diagnostics) {
             let touches = finding.span.overlaps(range)
                 || finding.span.contains(range)
-                || (range.is_empty() && finding.span.start <= range.start && range.start <= finding.span.end);
+                || (range.is_empty()
+                    && finding.span.start <= range.start
+                    && range.start <= finding.span.end);
             if !touches {
                 continue;
             }
@@ -64,12 +69,18 @@ pub fn code_actions(input: &Input<'_>) -> Vec<CodeActionOrCommand> {
                     title,
                     CodeActionKind::QUICKFIX,
                     diagnostic,
-                    edit(input.uri, vec![TextEdit::new(map.range(fix.span), fix.replacement.clone())]),
+                    edit(
+                        input.uri,
+                        vec![TextEdit::new(map.range(fix.span), fix.replacement.clone())],
+                    ),
                     i == 0,
                 ));
             }
             out.push(action(
-                format!("この行で {} を無効にする (seigo-disable-line)", finding.rule),
+                format!(
+                    "この行で {} を無効にする (seigo-disable-line)",
+                    finding.rule
+                ),
                 CodeActionKind::QUICKFIX,
                 diagnostic,
                 edit(input.uri, vec![disable_on_line(input.text, &map, finding)]),
@@ -85,10 +96,17 @@ pub fn code_actions(input: &Input<'_>) -> Vec<CodeActionOrCommand> {
         };
         match fixed {
             Ok(fixed) if fixed.text != input.text => {
-                all.edit = Some(edit(input.uri, vec![minimal_edit(input.text, &fixed.text, &map)]));
+                all.edit = Some(edit(
+                    input.uri,
+                    vec![minimal_edit(input.text, &fixed.text, &map)],
+                ));
             }
             Ok(_) => return out,
-            Err(e) => all.disabled = Some(CodeActionDisabled { reason: e.to_string() }),
+            Err(e) => {
+                all.disabled = Some(CodeActionDisabled {
+                    reason: e.to_string(),
+                })
+            }
         }
         out.push(CodeActionOrCommand::CodeAction(all));
     }
@@ -169,7 +187,10 @@ fn minimal_edit(before: &str, after: &str, map: &PositionMap<'_>) -> TextEdit {
         suffix -= 1;
     }
     let span = Span::new(prefix, before.len() - suffix);
-    TextEdit::new(map.range(span), after[prefix..after.len() - suffix].to_string())
+    TextEdit::new(
+        map.range(span),
+        after[prefix..after.len() - suffix].to_string(),
+    )
 }
 
 /// The findings at `position` (primary or related span) with their rules' explanations.
@@ -193,7 +214,10 @@ pub fn hover(
         if !value.is_empty() {
             value.push_str("\n\n---\n\n");
         }
-        value.push_str(&format!("**{}** ({})\n\n{}\n", f.rule, f.severity, f.message));
+        value.push_str(&format!(
+            "**{}** ({})\n\n{}\n",
+            f.rule, f.severity, f.message
+        ));
         if let Some(rule) = rules.iter().find(|r| r.id == f.rule) {
             let mut explained = Vec::new();
             crate::render::text::explain(rule, &mut explained).expect("writing to memory");

@@ -118,7 +118,10 @@ impl Folders {
             }
             if let Ok(uri) = Url::from_file_path(&path) {
                 let list = out.entry(uri).or_default();
-                if !list.iter().any(|x| x.message == e.message && x.span == e.span) {
+                if !list
+                    .iter()
+                    .any(|x| x.message == e.message && x.span == e.span)
+                {
                     list.push(e.clone());
                 }
             }

@@ -20,7 +20,7 @@ pub mod position;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -29,7 +29,7 @@ use lsp_server::{Connection, Message, Notification, Request, RequestId, Response
 use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
 use lsp_types::{
-    CodeActionKind, CodeActionProviderCapability, CodeActionOptions, Diagnostic,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, Diagnostic,
     DiagnosticRelatedInformation, DiagnosticSeverity, HoverProviderCapability, Location,
     NumberOrString, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
     TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Url,
@@ -91,8 +91,8 @@ struct Server {
     related_information: bool,
     folders: Folders,
     docs: HashMap<Url, Doc>,
-    /// Config and rule files that diagnostics were published on, to clear them once fixed.
-    config_diagnostics: Vec<Url>,
+    /// Diagnostics published on config and rule files, to clear them once fixed.
+    config_diagnostics: BTreeMap<Url, Vec<Diagnostic>>,
     next_request: i32,
 }
 
@@ -138,7 +138,7 @@ pub fn run(connection: Connection, options: WorkspaceOptions) -> Result<(), LspE
         related_information,
         folders: Folders::new(roots, options),
         docs: HashMap::new(),
-        config_diagnostics: Vec::new(),
+        config_diagnostics: BTreeMap::new(),
         next_request: 0,
     };
     if watch {
@@ -159,10 +159,7 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             },
         )),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![
-                CodeActionKind::QUICKFIX,
-                CodeActionKind::new(FIX_ALL),
-            ]),
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::new(FIX_ALL)]),
             ..Default::default()
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
@@ -350,7 +347,9 @@ impl Server {
         use lsp_types::notification::*;
         match n.method.as_str() {
             DidOpenTextDocument::METHOD => {
-                let Ok(p) = n.extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD) else {
+                let Ok(p) =
+                    n.extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD)
+                else {
                     return;
                 };
                 let d = p.text_document;
@@ -371,7 +370,9 @@ impl Server {
                 self.check(&d.uri);
             }
             DidChangeTextDocument::METHOD => {
-                let Ok(p) = n.extract::<lsp_types::DidChangeTextDocumentParams>(DidChangeTextDocument::METHOD) else {
+                let Ok(p) = n.extract::<lsp_types::DidChangeTextDocumentParams>(
+                    DidChangeTextDocument::METHOD,
+                ) else {
                     return;
                 };
                 let debounce = self.options.debounce;
@@ -387,7 +388,9 @@ impl Server {
                 doc.due = Some(Instant::now() + debounce);
             }
             DidCloseTextDocument::METHOD => {
-                let Ok(p) = n.extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD) else {
+                let Ok(p) = n
+                    .extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD)
+                else {
                     return;
                 };
                 if self.docs.remove(&p.text_document.uri).is_some() {
@@ -399,7 +402,9 @@ impl Server {
                 }
             }
             DidSaveTextDocument::METHOD => {
-                let Ok(p) = n.extract::<lsp_types::DidSaveTextDocumentParams>(DidSaveTextDocument::METHOD) else {
+                let Ok(p) =
+                    n.extract::<lsp_types::DidSaveTextDocumentParams>(DidSaveTextDocument::METHOD)
+                else {
                     return;
                 };
                 // Clients that do not watch files still tell us when a rule file is saved.
@@ -410,24 +415,29 @@ impl Server {
                 }
             }
             DidChangeWatchedFiles::METHOD => {
-                let Ok(p) = n.extract::<lsp_types::DidChangeWatchedFilesParams>(DidChangeWatchedFiles::METHOD) else {
+                let Ok(p) = n.extract::<lsp_types::DidChangeWatchedFilesParams>(
+                    DidChangeWatchedFiles::METHOD,
+                ) else {
                     return;
                 };
-                let relevant = p.changes.iter().any(|c| {
-                    c.uri
-                        .to_file_path()
-                        .is_ok_and(|path| is_config_file(&path))
-                });
+                let relevant = p
+                    .changes
+                    .iter()
+                    .any(|c| c.uri.to_file_path().is_ok_and(|path| is_config_file(&path)));
                 if relevant {
                     self.reload();
                 }
             }
             DidChangeWorkspaceFolders::METHOD => {
-                let Ok(p) = n.extract::<lsp_types::DidChangeWorkspaceFoldersParams>(DidChangeWorkspaceFolders::METHOD) else {
+                let Ok(p) = n.extract::<lsp_types::DidChangeWorkspaceFoldersParams>(
+                    DidChangeWorkspaceFolders::METHOD,
+                ) else {
                     return;
                 };
                 let paths = |f: Vec<lsp_types::WorkspaceFolder>| -> Vec<PathBuf> {
-                    f.into_iter().filter_map(|f| f.uri.to_file_path().ok()).collect()
+                    f.into_iter()
+                        .filter_map(|f| f.uri.to_file_path().ok())
+                        .collect()
                 };
                 self.folders
                     .change(paths(p.event.added), paths(p.event.removed));
@@ -454,58 +464,60 @@ impl Server {
     }
 
     /// Publishes the errors of configs and rule packs that do not load as diagnostics in
-    /// those files (and a message, as they stop checking), and clears fixed ones.
+    /// those files (and a message the first time, as they stop checking), and clears the
+    /// diagnostics of files fixed since. Files whose errors did not change are not sent again.
     fn publish_config_errors(&mut self) {
-        let by_file = self.folders.errors_by_file();
-        let now: Vec<Url> = by_file.keys().cloned().collect();
-        let cleared: Vec<Url> = self
-            .config_diagnostics
-            .iter()
-            .filter(|u| !now.contains(u))
-            .cloned()
+        let now: BTreeMap<Url, Vec<Diagnostic>> = self
+            .folders
+            .errors_by_file()
+            .into_iter()
+            .map(|(uri, errors)| {
+                let diagnostics = errors
+                    .iter()
+                    .map(|e| {
+                        let map = PositionMap::new(&e.text, self.encoding);
+                        let message = match &e.help {
+                            Some(help) => format!("{}\nhelp: {help}", e.message),
+                            None => e.message.clone(),
+                        };
+                        Diagnostic {
+                            range: map.range(e.span.unwrap_or_default()),
+                            severity: Some(DiagnosticSeverity::ERROR),
+                            source: Some("seigo".into()),
+                            message,
+                            ..Default::default()
+                        }
+                    })
+                    .collect();
+                (uri, diagnostics)
+            })
             .collect();
-        let new_errors = now.iter().any(|u| !self.config_diagnostics.contains(u));
-        for uri in cleared {
+        let before = std::mem::take(&mut self.config_diagnostics);
+        for uri in before.keys().filter(|u| !now.contains_key(*u)) {
             self.notify::<lsp_types::notification::PublishDiagnostics>(
                 lsp_types::PublishDiagnosticsParams {
-                    uri,
+                    uri: uri.clone(),
                     diagnostics: Vec::new(),
                     version: None,
                 },
             );
         }
-        for (uri, errors) in &by_file {
-            let diagnostics = errors
-                .iter()
-                .map(|e| {
-                    let map = PositionMap::new(&e.text, self.encoding);
-                    let span = e.span.unwrap_or_default();
-                    let message = match &e.help {
-                        Some(help) => format!("{}\nhelp: {help}", e.message),
-                        None => e.message.clone(),
-                    };
-                    Diagnostic {
-                        range: map.range(span),
-                        severity: Some(DiagnosticSeverity::ERROR),
-                        source: Some("seigo".into()),
-                        message,
-                        ..Default::default()
-                    }
-                })
-                .collect();
+        for (uri, diagnostics) in now.iter().filter(|(u, d)| before.get(*u) != Some(*d)) {
             self.notify::<lsp_types::notification::PublishDiagnostics>(
                 lsp_types::PublishDiagnosticsParams {
                     uri: uri.clone(),
-                    diagnostics,
+                    diagnostics: diagnostics.clone(),
                     version: None,
                 },
             );
         }
-        if new_errors {
+        if now.keys().any(|u| !before.contains_key(u)) {
             let first = self.folders.first_error().unwrap_or_default();
             self.notify::<lsp_types::notification::ShowMessage>(lsp_types::ShowMessageParams {
                 typ: lsp_types::MessageType::ERROR,
-                message: format!("seigo: the configuration does not load; articles are not checked until it is fixed: {first}"),
+                message: format!(
+                    "seigo: the configuration does not load; articles are not checked until it is fixed: {first}"
+                ),
             });
         }
         self.config_diagnostics = now;
@@ -516,14 +528,17 @@ impl Server {
         let id = request.id.clone();
         match request.method.as_str() {
             CodeActionRequest::METHOD => {
-                let Ok((id, p)) = request.extract::<lsp_types::CodeActionParams>(CodeActionRequest::METHOD) else {
+                let Ok((id, p)) =
+                    request.extract::<lsp_types::CodeActionParams>(CodeActionRequest::METHOD)
+                else {
                     return self.invalid(id);
                 };
                 let actions = self.code_actions(&p);
                 self.send(Response::new_ok(id, actions));
             }
             HoverRequest::METHOD => {
-                let Ok((id, p)) = request.extract::<lsp_types::HoverParams>(HoverRequest::METHOD) else {
+                let Ok((id, p)) = request.extract::<lsp_types::HoverParams>(HoverRequest::METHOD)
+                else {
                     return self.invalid(id);
                 };
                 let hover = self.hover(&p);
@@ -600,14 +615,18 @@ impl Server {
 
     /// Asks the client to tell us when configs and rule files change.
     fn watch_config_files(&mut self) {
-        let watchers: Vec<lsp_types::FileSystemWatcher> =
-            ["**/seigo.yaml", "**/.seigo.yaml", "**/*.{yaml,yml}", "**/*.csv"]
-                .into_iter()
-                .map(|glob| lsp_types::FileSystemWatcher {
-                    glob_pattern: lsp_types::GlobPattern::String(glob.into()),
-                    kind: None,
-                })
-                .collect();
+        let watchers: Vec<lsp_types::FileSystemWatcher> = [
+            "**/seigo.yaml",
+            "**/.seigo.yaml",
+            "**/*.{yaml,yml}",
+            "**/*.csv",
+        ]
+        .into_iter()
+        .map(|glob| lsp_types::FileSystemWatcher {
+            glob_pattern: lsp_types::GlobPattern::String(glob.into()),
+            kind: None,
+        })
+        .collect();
         let registration = lsp_types::Registration {
             id: "seigo-config-files".into(),
             method: lsp_types::notification::DidChangeWatchedFiles::METHOD.into(),

@@ -16,8 +16,13 @@ pub enum Encoding {
 impl Encoding {
     /// The client's preference among what seigo supports: UTF-8 if offered, else UTF-16.
     pub fn negotiate(offered: Option<&[lsp_types::PositionEncodingKind]>) -> Encoding {
-        let utf8 = offered.is_some_and(|kinds| kinds.contains(&lsp_types::PositionEncodingKind::UTF8));
-        if utf8 { Encoding::Utf8 } else { Encoding::Utf16 }
+        let utf8 =
+            offered.is_some_and(|kinds| kinds.contains(&lsp_types::PositionEncodingKind::UTF8));
+        if utf8 {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        }
     }
 
     pub fn kind(self) -> lsp_types::PositionEncodingKind {
@@ -93,13 +98,13 @@ impl<'t> PositionMap<'t> {
         let Some(&start) = self.line_starts.get(position.line as usize) else {
             return self.text.len();
         };
-        let end = self
-            .line_starts
-            .get(position.line as usize + 1)
-            .map_or(self.text.len(), |&next| {
-                let line = &self.text[start..next];
-                next - (line.len() - line.trim_end_matches(['\n', '\r']).len())
-            });
+        let end =
+            self.line_starts
+                .get(position.line as usize + 1)
+                .map_or(self.text.len(), |&next| {
+                    let line = &self.text[start..next];
+                    next - (line.len() - line.trim_end_matches(['\n', '\r']).len())
+                });
         let line = &self.text[start..end];
         let want = position.character as usize;
         let mut units = 0;

@@ -15,8 +15,8 @@ use crate::workspace::{ConfigSource, WorkspaceOptions};
 
 /// A headline and a body that contradicts it (トランプ大統領 / 前大統領: a contradiction
 /// with the headline as the related place), a wrong word with a fix (帰り先), an emoji
-/// (two UTF-16 units, four bytes) before them and CRLF line ends.
-const ARTICLE: &str = "トランプ大統領が石破茂総理の提案を拒否😀\r\n\r\n日本政府は、トランプ前大統領の再選を受けて、トランプ氏の帰り先に備える。\r\n";
+/// (two UTF-16 units, four bytes) on the same lines before them and CRLF line ends.
+const ARTICLE: &str = "トランプ大統領が石破茂総理の提案を拒否😀\r\n\r\n日本政府は😀、トランプ前大統領の再選を受けて、トランプ氏の帰り先に備える。\r\n";
 
 const WAIT: Duration = Duration::from_secs(60);
 
@@ -33,7 +33,12 @@ impl Client {
     /// Starts a server and initializes it with `capabilities`, the given workspace folders
     /// and a debounce of `debounce_ms`.
     fn start(capabilities: Value, folders: &[&Path], debounce_ms: u64) -> Client {
-        Client::start_with(capabilities, folders, debounce_ms, WorkspaceOptions::default())
+        Client::start_with(
+            capabilities,
+            folders,
+            debounce_ms,
+            WorkspaceOptions::default(),
+        )
     }
 
     fn start_with(
@@ -101,14 +106,18 @@ impl Client {
 
     /// The next notification `method` (optionally for `uri`), waiting for it.
     fn next(&mut self, method: &str, for_uri: Option<&str>) -> Value {
-        let wanted = |n: &Notification| {
-            n.method == method && for_uri.is_none_or(|u| n.params["uri"] == u)
-        };
+        let wanted =
+            |n: &Notification| n.method == method && for_uri.is_none_or(|u| n.params["uri"] == u);
         if let Some(i) = self.pending.iter().position(wanted) {
             return self.pending.remove(i).params;
         }
         loop {
-            match self.conn.receiver.recv_timeout(WAIT).expect("a notification") {
+            match self
+                .conn
+                .receiver
+                .recv_timeout(WAIT)
+                .expect("a notification")
+            {
                 Message::Notification(n) if wanted(&n) => return n.params,
                 Message::Notification(n) => self.pending.push(n),
                 Message::Request(r) => self.send(lsp_server::Response::new_ok(r.id, ()).into()),
@@ -161,7 +170,12 @@ impl Client {
     fn shutdown(mut self) {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
-        let result = self.server.take().expect("running").join().expect("no panic");
+        let result = self
+            .server
+            .take()
+            .expect("running")
+            .join()
+            .expect("no panic");
         assert!(result.is_ok(), "{result:?}");
     }
 
@@ -271,7 +285,10 @@ fn session(capabilities: Value, expected_encoding: &str, snapshot: &str) {
     assert_eq!(client.slice(ARTICLE, &conflict["range"]), "前大統領");
     let related = &conflict["relatedInformation"][0];
     assert_eq!(related["location"]["uri"], doc.as_str());
-    assert_eq!(client.slice(ARTICLE, &related["location"]["range"]), "大統領");
+    assert_eq!(
+        client.slice(ARTICLE, &related["location"]["range"]),
+        "大統領"
+    );
     assert!(client.offset(ARTICLE, &related["location"]["range"]["start"]) < 30);
     assert_eq!(
         conflict["codeDescription"]["href"],
@@ -299,7 +316,11 @@ fn session(capabilities: Value, expected_encoding: &str, snapshot: &str) {
         .iter()
         .find(|a| a["kind"] == super::FIX_ALL)
         .expect("fix all");
-    assert!(client.apply(ARTICLE, &all["edit"], &doc).contains("返り咲き"));
+    assert!(
+        client
+            .apply(ARTICLE, &all["edit"], &doc)
+            .contains("返り咲き")
+    );
 
     // Disabling the rule on its line: the suppression comment makes the finding go.
     let disable = actions
@@ -324,7 +345,10 @@ fn session(capabilities: Value, expected_encoding: &str, snapshot: &str) {
     );
     let text = hover["contents"]["value"].as_str().unwrap();
     assert!(text.contains("ja-news/title-conflict"), "{text}");
-    assert!(text.contains("defined in: rules/ja-news/title-conflict.yaml"), "{text}");
+    assert!(
+        text.contains("defined in: rules/ja-news/title-conflict.yaml"),
+        "{text}"
+    );
     client.shutdown();
 }
 
@@ -348,7 +372,10 @@ fn related_places_go_into_the_message_for_clients_without_related_information() 
     assert!(conflict.get("relatedInformation").is_none());
     let message = conflict["message"].as_str().unwrap();
     assert!(message.lines().count() >= 2, "{message}");
-    assert!(message.lines().nth(1).unwrap().starts_with("1:"), "{message}");
+    assert!(
+        message.lines().nth(1).unwrap().starts_with("1:"),
+        "{message}"
+    );
     client.shutdown();
 }
 
@@ -358,13 +385,37 @@ fn changes_are_debounced_into_one_check_of_the_last_version() {
     let doc = uri(&dir.path().join("a.md"));
     let mut client = Client::start(utf16_client(), &[dir.path()], 300);
     client.open(&doc, "markdown", "見出し\n\n本文です。\n");
+    let version_text =
+        |v: usize| format!("見出し\n\n{}", "トランプ氏の帰り先に備える。\n\n".repeat(v));
     for version in 2..=5 {
-        client.change(&doc, version, &format!("見出し\n\n本文です。{}\n", "帰り先".repeat(version as usize)));
+        client.change(&doc, version, &version_text(version as usize));
     }
-    let published = client.quiet("textDocument/publishDiagnostics", Duration::from_millis(1500));
+    let published = client.quiet(
+        "textDocument/publishDiagnostics",
+        Duration::from_millis(1500),
+    );
     assert_eq!(published.len(), 1, "{published:#?}");
     assert_eq!(published[0]["version"], 5);
-    assert_eq!(rules_of(&published[0]).iter().filter(|r| *r == "ja-news/kaerisaki").count(), 5);
+    // The findings of the last text, as the library finds them.
+    let defaults = WorkspaceOptions {
+        config: ConfigSource::Defaults,
+        ..WorkspaceOptions::default()
+    };
+    let workspace = crate::Workspace::load(&defaults, dir.path()).unwrap();
+    let expected: Vec<String> = workspace
+        .check_text("a.md", version_text(5))
+        .findings
+        .into_iter()
+        .map(|f| f.rule)
+        .collect();
+    assert!(
+        expected
+            .iter()
+            .filter(|r| *r == "ja-news/kaerisaki")
+            .count()
+            >= 1
+    );
+    assert_eq!(rules_of(&published[0]), expected);
     client.shutdown();
 }
 
@@ -379,7 +430,10 @@ fn other_languages_are_not_checked() {
     );
     let md = uri(&dir.path().join("a.md"));
     client.open(&md, "markdown", "見出し\n\n本文です。\n");
-    let all = client.quiet("textDocument/publishDiagnostics", Duration::from_millis(200));
+    let all = client.quiet(
+        "textDocument/publishDiagnostics",
+        Duration::from_millis(200),
+    );
     assert!(all.iter().all(|p| p["uri"] != rust.as_str()));
     client.shutdown();
 }
@@ -400,8 +454,12 @@ fn configuration_per_folder_reloaded_when_it_changes() {
     });
     let mut client = Client::start(capabilities, &[&a, &b], 0);
     let (in_a, in_b) = (uri(&a.join("x.md")), uri(&b.join("x.md")));
-    assert!(!rules_of(&client.open(&in_a, "markdown", ARTICLE)).contains(&"ja-news/kaerisaki".into()));
-    assert!(rules_of(&client.open(&in_b, "markdown", ARTICLE)).contains(&"ja-news/kaerisaki".into()));
+    assert!(
+        !rules_of(&client.open(&in_a, "markdown", ARTICLE)).contains(&"ja-news/kaerisaki".into())
+    );
+    assert!(
+        rules_of(&client.open(&in_b, "markdown", ARTICLE)).contains(&"ja-news/kaerisaki".into())
+    );
 
     // The config changes on disk: the rule comes back in folder a.
     std::fs::write(&config, "disable: []\n").unwrap();
@@ -422,9 +480,15 @@ fn configuration_per_folder_reloaded_when_it_changes() {
     let errors = client.diagnostics(&uri(&config));
     let error = &errors["diagnostics"][0];
     assert_eq!(error["range"]["start"]["line"], 1, "{errors:#}");
-    assert!(error["message"].as_str().unwrap().contains("disabel"), "{errors:#}");
+    assert!(
+        error["message"].as_str().unwrap().contains("disabel"),
+        "{errors:#}"
+    );
     let shown = client.next("window/showMessage", None);
-    assert!(shown["message"].as_str().unwrap().contains("seigo.yaml"), "{shown}");
+    assert!(
+        shown["message"].as_str().unwrap().contains("seigo.yaml"),
+        "{shown}"
+    );
 
     // Fixed through a save of the file in the editor: its errors are cleared.
     std::fs::write(&config, "packs: [ja-news]\n").unwrap();
@@ -449,7 +513,10 @@ fn an_explicit_config_applies_to_every_folder() {
     let mut client = Client::start_with(utf16_client(), &[dir.path()], 0, options);
     let doc = uri(&dir.path().join("a.md"));
     let rules = rules_of(&client.open(&doc, "markdown", ARTICLE));
-    assert!(!rules.contains(&"ja-news/title-conflict".into()), "{rules:?}");
+    assert!(
+        !rules.contains(&"ja-news/title-conflict".into()),
+        "{rules:?}"
+    );
     assert!(rules.contains(&"ja-news/kaerisaki".into()), "{rules:?}");
     client.shutdown();
 }

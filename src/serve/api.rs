@@ -235,7 +235,9 @@ impl Api {
     fn check(&self, r: CheckRequest) -> Reply {
         let started = Instant::now();
         let name = self.name_for(r.path.as_deref());
-        let report = self.workspace.check_text(&name.display().to_string(), r.text);
+        let report = self
+            .workspace
+            .check_text(&name.display().to_string(), r.text);
         let mut body = findings_json(&report.source, &report.findings);
         body["elapsed_ms"] = json!(started.elapsed().as_secs_f64() * 1000.0);
         Reply::ok(body)
@@ -249,11 +251,23 @@ impl Api {
                     span: Span::new(one.start, one.end),
                     replacement: one.replacement,
                 };
-                let (text, applied) = fix::apply_fixes(&r.text, [&fix]);
+                // Only a fix seigo offers for this very text: one from an older version of
+                // it (the editor typed meanwhile) would land in the wrong place.
+                let offered = self
+                    .workspace
+                    .check_text(&name, r.text.as_str())
+                    .findings
+                    .iter()
+                    .any(|f| f.fixes.contains(&fix));
+                let (text, applied) = if offered {
+                    fix::apply_fixes(&r.text, [&fix])
+                } else {
+                    (String::new(), 0)
+                };
                 if applied == 0 {
                     return Reply::error(
                         409,
-                        "the fix no longer applies to this text (it was edited); check again",
+                        "seigo offers no such fix for this text (it was edited since?); check again",
                     );
                 }
                 (text, applied)
@@ -334,7 +348,10 @@ impl Api {
             _ => {
                 return Reply::error(
                     409,
-                    format!("{}: changed on disk since it was opened; not written", r.path),
+                    format!(
+                        "{}: changed on disk since it was opened; not written",
+                        r.path
+                    ),
                 );
             }
         }

@@ -294,7 +294,12 @@ mod tests {
 
     #[test]
     fn only_loopback_names_with_the_servers_port_pass() {
-        for ok in ["localhost:4649", "127.0.0.1:4649", "LOCALHOST:4649", "localhost"] {
+        for ok in [
+            "localhost:4649",
+            "127.0.0.1:4649",
+            "LOCALHOST:4649",
+            "localhost",
+        ] {
             assert_eq!(status("GET", Some(ok), None, None, None), 200, "{ok}");
         }
         for bad in [
@@ -329,7 +334,13 @@ mod tests {
         assert_eq!(status("POST", host, None, Some("text/plain"), None), 415);
         assert_eq!(status("POST", host, None, None, None), 415);
         assert_eq!(
-            status("POST", host, None, Some("application/json; charset=utf-8"), None),
+            status(
+                "POST",
+                host,
+                None,
+                Some("application/json; charset=utf-8"),
+                None
+            ),
             200
         );
         assert_eq!(status("POST", host, None, JSON, Some(101)), 413);
