@@ -146,15 +146,15 @@ fn disable_on_line(text: &str, map: &PositionMap<'_>, finding: &Finding) -> Text
     let end = map.offset(Position::new(line, u32::MAX));
     let line_text = &text[start..end];
     const OPEN: &str = "<!-- seigo-disable-line ";
-    if let Some(at) = line_text.find(OPEN) {
-        if let Some(close) = line_text[at..].find("-->") {
-            // Before a `--` reason, if any, else before `-->`.
-            let body = &line_text[at + OPEN.len()..at + close];
-            let insert = body.find(" --").unwrap_or(body.trim_end().len());
-            let offset = start + at + OPEN.len() + insert;
-            let pos = map.position(offset);
-            return TextEdit::new(Range::new(pos, pos), format!(" {}", finding.rule));
-        }
+    if let Some((at, close)) = line_text
+        .find(OPEN)
+        .and_then(|at| Some((at, line_text[at..].find("-->")?)))
+    {
+        // Before a `--` reason, if any, else before `-->`.
+        let body = &line_text[at + OPEN.len()..at + close];
+        let insert = body.find(" --").unwrap_or(body.trim_end().len());
+        let pos = map.position(start + at + OPEN.len() + insert);
+        return TextEdit::new(Range::new(pos, pos), format!(" {}", finding.rule));
     }
     let pos = map.position(end);
     TextEdit::new(
@@ -233,4 +233,66 @@ pub fn hover(
         }),
         range: Some(map.range(first.span)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Severity;
+
+    fn finding(text: &str, word: &str, rule: &str) -> Finding {
+        let start = text.find(word).unwrap();
+        Finding {
+            rule: rule.into(),
+            kind: "substitution",
+            severity: Severity::Error,
+            message: String::new(),
+            span: Span::new(start, start + word.len()),
+            related: Vec::new(),
+            fixes: Vec::new(),
+        }
+    }
+
+    fn applied(text: &str, edit: &TextEdit, map: &PositionMap<'_>) -> String {
+        let (a, b) = (map.offset(edit.range.start), map.offset(edit.range.end));
+        format!("{}{}{}", &text[..a], edit.new_text, &text[b..])
+    }
+
+    #[test]
+    fn disabling_adds_to_a_directive_already_on_the_line() {
+        let text = "一行目\r\n帰り先 <!-- seigo-disable-line ja-news/a -- 引用 -->\r\n三行目";
+        let map = PositionMap::new(text, Encoding::Utf16);
+        let edit = disable_on_line(text, &map, &finding(text, "帰り先", "ja-news/b"));
+        assert_eq!(
+            applied(text, &edit, &map),
+            "一行目\r\n帰り先 <!-- seigo-disable-line ja-news/a ja-news/b -- 引用 -->\r\n三行目"
+        );
+        let text = "帰り先 <!-- seigo-disable-line ja-news/a -->\n";
+        let map = PositionMap::new(text, Encoding::Utf8);
+        let edit = disable_on_line(text, &map, &finding(text, "帰り先", "ja-news/b"));
+        assert_eq!(
+            applied(text, &edit, &map),
+            "帰り先 <!-- seigo-disable-line ja-news/a ja-news/b -->\n"
+        );
+    }
+
+    #[test]
+    fn one_minimal_edit_replaces_only_what_differs() {
+        let before = "😀帰り先に備える帰り先。";
+        let after = "😀返り咲きに備える返り咲き。";
+        let map = PositionMap::new(before, Encoding::Utf16);
+        let edit = minimal_edit(before, after, &map);
+        assert_eq!(applied(before, &edit, &map), after);
+        assert_eq!(edit.range.start, Position::new(0, 2));
+    }
+
+    #[test]
+    fn a_kind_asked_for_covers_its_sub_kinds() {
+        let only = |k: &str| vec![CodeActionKind::from(k.to_string())];
+        assert!(wants(None, FIX_ALL));
+        assert!(wants(Some(&only("source")), FIX_ALL));
+        assert!(wants(Some(&only("source.fixAll")), FIX_ALL));
+        assert!(!wants(Some(&only("source.fix")), FIX_ALL));
+        assert!(!wants(Some(&only("quickfix")), FIX_ALL));
+    }
 }

@@ -408,10 +408,12 @@ impl Server {
                     return;
                 };
                 // Clients that do not watch files still tell us when a rule file is saved.
-                if let Ok(path) = p.text_document.uri.to_file_path() {
-                    if is_config_file(&path) {
-                        self.reload();
-                    }
+                if p.text_document
+                    .uri
+                    .to_file_path()
+                    .is_ok_and(|path| is_config_file(&path))
+                {
+                    self.reload();
                 }
             }
             DidChangeWatchedFiles::METHOD => {

@@ -136,10 +136,10 @@ impl Client {
             .collect();
         self.pending.retain(|n| n.method != method);
         while let Ok(m) = self.conn.receiver.recv_timeout(wait) {
-            if let Message::Notification(n) = m {
-                if n.method == method {
-                    got.push(n.params);
-                }
+            if let Message::Notification(n) = m
+                && n.method == method
+            {
+                got.push(n.params);
             }
         }
         got
