@@ -4,6 +4,7 @@
 //! offsets (what JavaScript's string indices are).
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
@@ -54,6 +55,9 @@ pub struct Api {
     workspace: Workspace,
     root: Option<PathBuf>,
     allow_write: bool,
+    /// The files the page may open, as last discovered: a re-check of an opened file must
+    /// not walk the directory again.
+    files: Mutex<Vec<(String, PathBuf)>>,
 }
 
 #[derive(Deserialize)]
@@ -122,11 +126,15 @@ struct SpanOut {
 impl Api {
     /// `root` is the directory (or file) named on the command line, if any.
     pub fn new(workspace: Workspace, root: Option<PathBuf>, allow_write: bool) -> Api {
-        Api {
+        let mut api = Api {
             workspace,
             root,
             allow_write,
-        }
+            files: Mutex::new(Vec::new()),
+        };
+        let files = api.discover();
+        api.files = Mutex::new(files);
+        api
     }
 
     /// Answers `method path` with a JSON body; `None` when no endpoint has that path (the
@@ -147,9 +155,12 @@ impl Api {
         Some(reply)
     }
 
-    /// What the page needs at start: whether saving is allowed, the files it may open.
+    /// What the page needs at start: whether saving is allowed, the files it may open
+    /// (discovered again: files may have been added since).
     fn info(&self) -> Reply {
-        let files: Vec<String> = self.files().into_iter().map(|(shown, _)| shown).collect();
+        let found = self.discover();
+        let files: Vec<String> = found.iter().map(|(shown, _)| shown.clone()).collect();
+        *self.files.lock().unwrap_or_else(|e| e.into_inner()) = found;
         Reply::ok(json!({
             "version": env!("CARGO_PKG_VERSION"),
             "root": self.root.as_ref().map(|r| r.display().to_string()),
@@ -163,7 +174,7 @@ impl Api {
 
     /// The checkable files under the root, as discovery finds them for `seigo check ROOT`,
     /// each with the name the page shows (relative to the root).
-    fn files(&self) -> Vec<(String, PathBuf)> {
+    fn discover(&self) -> Vec<(String, PathBuf)> {
         let Some(root) = &self.root else {
             return Vec::new();
         };
@@ -191,10 +202,19 @@ impl Api {
     /// A file the page may open or save: one of [`Api::files`], named as shown. Anything
     /// else (a path outside the root, `..`, a file discovery skips) is refused.
     fn file(&self, shown: &str) -> Option<PathBuf> {
-        self.files()
-            .into_iter()
-            .find(|(name, _)| name == shown)
-            .map(|(_, p)| p)
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let find = |files: &[(String, PathBuf)]| {
+            files
+                .iter()
+                .find(|(name, _)| name == shown)
+                .map(|(_, p)| p.clone())
+        };
+        if let Some(found) = find(&files) {
+            return Some(found);
+        }
+        // Perhaps created since the last walk.
+        *files = self.discover();
+        find(&files)
     }
 
     fn open(&self, query: &str) -> Reply {

@@ -471,6 +471,12 @@ fn serve_opens_and_saves_only_files_under_path_and_only_with_allow_write() {
             "{bad}"
         );
     }
+    // A file created after the server started can be opened too.
+    std::fs::write(dir.path().join("later.txt"), "後から").unwrap();
+    assert_eq!(
+        read_only.get("/api/file?path=later.txt").1["text"],
+        "後から"
+    );
     let save = json!({ "path": "a.md", "text": "new", "original": "見出し\n\nトランプ氏の帰り先に備える。\n" });
     assert_eq!(read_only.post("/api/save", save.clone()).0, 403);
     drop(read_only);
