@@ -225,7 +225,10 @@ def main() -> int:
     missed = False
     print(f"{'figure':<58} {'median ms':>10}  target")
     for name, value, target in rows:
-        verdict = "" if target is None else ("ok" if value <= target else "MISSED")
+        if args.smoke:  # a debug binary on tiny inputs: the targets do not apply
+            verdict = "(smoke: not judged)"
+        else:
+            verdict = "" if target is None else ("ok" if value <= target else "MISSED")
         missed |= verdict == "MISSED"
         shown = "" if target is None else f"<= {target:g} ms {verdict}"
         print(f"{name:<58} {value:>10.2f}  {shown}")
