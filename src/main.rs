@@ -198,6 +198,25 @@ enum Command {
         #[command(flatten)]
         rules: RuleOptions,
     },
+    /// Serve a page for editors on 127.0.0.1: paste or open an article, see and fix the
+    /// findings, write rules in a playground.
+    Serve {
+        /// The directory (or file) whose articles the page may open.
+        path: Option<PathBuf>,
+        /// 0 picks a free port.
+        #[arg(long, default_value_t = seigo::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Let the page save files under PATH (through the same safe write as --fix).
+        #[arg(long)]
+        allow_write: bool,
+        #[command(flatten)]
+        rules: RuleOptions,
+    },
+    /// Run a language server on stdin/stdout (diagnostics, quick fixes, hover) for editors.
+    Lsp {
+        #[command(flatten)]
+        rules: RuleOptions,
+    },
 }
 
 fn main() -> ExitCode {
@@ -325,6 +344,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
             };
             finish(ExitStatus::Clean, shown)
         }
+        Command::Serve {
+            path,
+            port,
+            allow_write,
+            rules,
+        } => serve(path, port, allow_write, &rules, color),
+        Command::Lsp { rules } => {
+            let (connection, io) = lsp_server::Connection::stdio();
+            seigo::lsp::run(connection, workspace_options(&rules, &Extra::default()))?;
+            io.join()?;
+            Ok(ExitStatus::Clean)
+        }
         Command::Init { dir, from } => {
             let (written, next) = match from {
                 Some(id) => seigo::init::copy_builtin(&dir, &id)?,
@@ -399,15 +430,7 @@ fn load(
     start: &Path,
     color: Color,
 ) -> anyhow::Result<Option<Workspace>> {
-    let options = WorkspaceOptions {
-        config: config_source(opts),
-        user_dict: opts.user_dict.clone(),
-        report_unused_disables: extra.report_unused_disables,
-        select: extra.select.clone(),
-        ignore: extra.ignore.clone(),
-        force_exclude: extra.force_exclude,
-    };
-    match Workspace::load(&options, start) {
+    match Workspace::load(&workspace_options(opts, extra), start) {
         Ok(workspace) => Ok(Some(workspace)),
         Err(Error::Files(errors)) => {
             show_errors(&errors, color);
@@ -415,6 +438,45 @@ fn load(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The workspace options from the rule flags and `check`'s extra options.
+fn workspace_options(opts: &RuleOptions, extra: &Extra) -> WorkspaceOptions {
+    WorkspaceOptions {
+        config: config_source(opts),
+        user_dict: opts.user_dict.clone(),
+        report_unused_disables: extra.report_unused_disables,
+        select: extra.select.clone(),
+        ignore: extra.ignore.clone(),
+        force_exclude: extra.force_exclude,
+    }
+}
+
+/// `seigo serve`: loads the workspace once, prints the address, answers until killed.
+fn serve(
+    path: Option<PathBuf>,
+    port: u16,
+    allow_write: bool,
+    rules: &RuleOptions,
+    color: Color,
+) -> anyhow::Result<ExitStatus> {
+    if allow_write && path.is_none() {
+        anyhow::bail!("--allow-write needs a PATH whose files the page may save");
+    }
+    let start = path.clone().unwrap_or_else(|| PathBuf::from("."));
+    let Some(workspace) = load(rules, &Extra::default(), &start, color)? else {
+        return Ok(ExitStatus::Error);
+    };
+    let options = seigo::serve::ServeOptions {
+        port,
+        root: path,
+        allow_write,
+        ..Default::default()
+    };
+    let server = seigo::serve::Server::bind(workspace, &options)?;
+    print(|out| writeln!(out, "seigo serve: {}", server.url()))?;
+    server.run();
+    Ok(ExitStatus::Clean)
 }
 
 /// Show a progress bar only for an interactive terminal and enough files to wait for.

@@ -91,17 +91,41 @@ pub fn findings_for(rule: &Rule, text: &str, morphology: &Morphology) -> Vec<Fin
 /// Runs all examples of a rule (compiled against `morphology`).
 pub fn run_examples(rule: &Rule, morphology: &Morphology) -> ExampleReport {
     let mut report = ExampleReport::default();
-    for (good, list) in [(false, &rule.examples.bad), (true, &rule.examples.good)] {
-        for (n, example) in list.iter().enumerate() {
-            match check_example(rule, example, good, morphology) {
-                None => report.passed += 1,
-                Some(problem) => report
-                    .failures
-                    .push(locate(rule, n, example, good, problem)),
-            }
+    for result in example_results(rule, morphology) {
+        match result.problem {
+            None => report.passed += 1,
+            Some(problem) => report.failures.push(problem),
         }
     }
     report
+}
+
+/// One example of a rule, run: which list it is in, its text, and why it failed.
+#[derive(Debug)]
+pub struct ExampleResult<'r> {
+    /// A `good` example (no finding expected) rather than a `bad` one.
+    pub good: bool,
+    pub example: &'r Example,
+    /// The failure, located at the example in the rule's YAML; `None` when it passed.
+    pub problem: Option<FileError>,
+}
+
+/// Every example of a rule (bad ones first) with its outcome, for showing pass and fail per
+/// example (the rule playground of `seigo serve`).
+pub fn example_results<'r>(rule: &'r Rule, morphology: &Morphology) -> Vec<ExampleResult<'r>> {
+    let mut out = Vec::new();
+    for (good, list) in [(false, &rule.examples.bad), (true, &rule.examples.good)] {
+        for (n, example) in list.iter().enumerate() {
+            let problem = check_example(rule, example, good, morphology)
+                .map(|problem| locate(rule, n, example, good, problem));
+            out.push(ExampleResult {
+                good,
+                example,
+                problem,
+            });
+        }
+    }
+    out
 }
 
 /// One rule's examples, run, and whether it has both kinds.

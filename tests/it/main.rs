@@ -14,6 +14,7 @@ mod hostile2;
 mod hostile_rules;
 mod properties;
 mod safe_writes;
+mod serve;
 mod suppress;
 
 use std::path::{Path, PathBuf};
