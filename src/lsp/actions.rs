@@ -10,7 +10,7 @@ use lsp_types::{
 use super::FIX_ALL;
 use super::position::{Encoding, PositionMap};
 use crate::error::Error;
-use crate::finding::Finding;
+use crate::finding::{Applicability, Finding};
 use crate::fix::Fixed;
 use crate::rules::Rule;
 use crate::span::Span;
@@ -74,7 +74,8 @@ pub fn code_actions(input: &Input<'_>) -> Vec<CodeActionOrCommand> {
                         input.uri,
                         vec![TextEdit::new(map.range(fix.span), fix.replacement.clone())],
                     ),
-                    i == 0,
+                    // A client may apply the preferred fix unasked: only a safe one.
+                    i == 0 && fix.applicability == Applicability::Safe,
                 ));
             }
             out.push(action(
@@ -308,6 +309,53 @@ mod tests {
         let edit = minimal_edit(before, after, &map);
         assert_eq!(applied(before, &edit, &map), after);
         assert_eq!(edit.range.start, Position::new(0, 2));
+    }
+
+    #[test]
+    fn only_a_safe_fix_is_preferred() {
+        let text = "関心した。帰り先に備える。";
+        let uri = Url::parse("file:///a.md").unwrap();
+        let fix = |word: &str, to: &str, applicability| {
+            let mut f = finding(text, word, "r");
+            f.fixes.push(crate::finding::Fix {
+                span: f.span,
+                replacement: to.into(),
+                applicability,
+            });
+            f
+        };
+        let findings = [
+            fix("関心", "感心", Applicability::Suggestion),
+            fix("帰り先", "返り咲き", Applicability::Safe),
+        ];
+        let diagnostics: Vec<Diagnostic> = findings.iter().map(|_| Diagnostic::default()).collect();
+        let map = PositionMap::new(text, Encoding::Utf16);
+        let preferred: Vec<(String, bool)> = code_actions(&Input {
+            uri: &uri,
+            text,
+            findings: &findings,
+            diagnostics: &diagnostics,
+            encoding: Encoding::Utf16,
+            range: map.range(Span::new(0, text.len())),
+            only: None,
+            fixed: None,
+        })
+        .into_iter()
+        .filter_map(|a| match a {
+            CodeActionOrCommand::CodeAction(a) if a.kind == Some(CodeActionKind::QUICKFIX) => {
+                a.edit.map(|_| (a.title, a.is_preferred == Some(true)))
+            }
+            _ => None,
+        })
+        .filter(|(title, _)| title.contains('→'))
+        .collect();
+        assert_eq!(
+            preferred,
+            [
+                ("「関心」→「感心」 (r)".to_string(), false),
+                ("「帰り先」→「返り咲き」 (r)".to_string(), true),
+            ]
+        );
     }
 
     #[test]

@@ -807,6 +807,15 @@ enum Class {
 fn classify(a: &Analysis<'_>, i: usize, lexicons: &Lexicons) -> Class {
     let pos = a.features(i).pos;
     let surface = a.surface(i);
+    if !surface.chars().any(char::is_alphanumeric) {
+        // Emoji, pictographs and symbols the unknown-word model tags as nouns (😀, ★) decorate
+        // a headline; they claim nothing.
+        return if pos.is_symbol() && matches!(surface, "." | "," | "%") {
+            Class::NumSymbol
+        } else {
+            Class::Break
+        };
+    }
     if pos.is_number() {
         Class::Num
     } else if pos.is_counter() {
@@ -1197,6 +1206,18 @@ mod tests {
         let r = rule("");
         let text = "散歩の効果\n\n## 基本スペック\n\n散歩の効果を紹介する。\n";
         assert_hits(&r, text, &[]);
+    }
+
+    #[test]
+    fn emoji_and_symbols_in_a_headline_claim_nothing() {
+        // Every missing word reported, weak or not.
+        let r = rule("weak_units: report\n");
+        // Every word of the headline is in the body; the emoji and the star are not words.
+        let text = "札幌で大雪😀★\n\n札幌で大雪が降った。\n";
+        assert_hits(&r, text, &[]);
+        // A missing name next to an emoji is still reported, and the emoji is not.
+        let text = "函館で大雪😀\n\n札幌で大雪が降った。\n";
+        assert_hits(&r, text, &["函館"]);
     }
 
     #[test]
