@@ -567,9 +567,9 @@ impl Config {
         options: &serde_yaml::Mapping,
     ) -> Vec<FileError> {
         let kind = rule.kind();
-        let mut valid: Vec<&str> = crate::rules::kinds::Kind::keys(kind)
-            .unwrap_or_default()
-            .to_vec();
+        let mut valid: Vec<&str> = crate::rules::kinds::registration(kind)
+            .map(|k| k.keys().to_vec())
+            .unwrap_or_default();
         valid.push("lexicons");
         let mut errors = Vec::new();
         for key in options.keys() {

@@ -364,7 +364,7 @@ mod tests {
         let guide = std::fs::read_to_string(&path).unwrap();
         let generated = with_keys_reference(&guide).expect("docs/rules.md has the markers");
         let reference = keys_reference();
-        for kind in crate::rules::kinds::KIND_NAMES {
+        for kind in crate::rules::kinds::kind_names() {
             assert!(reference.contains(&format!("### `kind: {kind}`")), "{kind}");
         }
         for key in [

@@ -253,7 +253,7 @@ mod tests {
         let mut kinds: Vec<&str> = pack.rules.iter().map(|r| r.kind()).collect();
         kinds.sort();
         kinds.dedup();
-        let mut all = crate::rules::kinds::KIND_NAMES.to_vec();
+        let mut all = crate::rules::kinds::kind_names();
         all.sort();
         assert_eq!(kinds, all, "one starter or example rule per kind");
         for rule in &pack.rules {

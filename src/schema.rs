@@ -10,7 +10,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::config::Config;
-use crate::rules::kinds::{KIND_NAMES, Kind};
+use crate::rules::kinds::{KINDS, kind_names};
 use crate::rules::spec::Common;
 
 const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
@@ -61,11 +61,9 @@ pub fn rule_schema() -> Value {
         .cloned()
         .unwrap_or_default();
     let mut branches = Vec::new();
-    for kind in KIND_NAMES {
-        let spec = take_defs(
-            Kind::schema(kind).expect("listed kinds have schemas"),
-            &mut defs,
-        );
+    for registration in KINDS {
+        let kind = registration.name;
+        let spec = take_defs(registration.schema(), &mut defs);
         let mut props = common_props.clone();
         if let Some(p) = spec["properties"].as_object() {
             props.extend(p.clone());
@@ -85,7 +83,7 @@ pub fn rule_schema() -> Value {
         }));
     }
     let mut kind_desc = common_props.get("kind").cloned().unwrap_or(json!({}));
-    kind_desc["enum"] = json!(KIND_NAMES);
+    kind_desc["enum"] = json!(kind_names());
     let mut props = common_props;
     props.insert("kind".into(), kind_desc);
     let mut schema = json!({
@@ -147,7 +145,7 @@ mod tests {
     fn every_kind_has_a_branch_that_forbids_other_keys() {
         let s = rule_schema();
         let branches = s["allOf"].as_array().unwrap();
-        assert_eq!(branches.len(), KIND_NAMES.len());
+        assert_eq!(branches.len(), KINDS.len());
         for b in branches {
             assert_eq!(b["then"]["additionalProperties"], false);
             assert!(b["then"]["properties"]["examples"].is_object());

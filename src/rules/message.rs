@@ -4,6 +4,9 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     parts: Vec<Part>,
+    /// The placeholders the rule's kind offers: rendering with any other name is a bug in
+    /// the kind (checked in debug builds, so every kind's tests catch it).
+    offered: &'static [&'static str],
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +25,10 @@ pub struct MessageError {
 impl Message {
     /// Parses `template`, accepting only the placeholders in `allowed`. `{{` and `}}` are
     /// literal braces.
-    pub fn parse(template: &str, allowed: &[&str]) -> Result<Message, MessageError> {
+    pub fn parse(
+        template: &str,
+        allowed: &'static [&'static str],
+    ) -> Result<Message, MessageError> {
         let mut parts = Vec::new();
         let mut text = String::new();
         let mut chars = template.char_indices().peekable();
@@ -78,11 +84,20 @@ impl Message {
         if !text.is_empty() {
             parts.push(Part::Text(text));
         }
-        Ok(Message { parts })
+        Ok(Message {
+            parts,
+            offered: allowed,
+        })
     }
 
     /// Fills placeholders from `vars`; a placeholder without a value renders empty.
     pub fn render(&self, vars: &[(&str, &str)]) -> String {
+        debug_assert!(
+            vars.iter().all(|(name, _)| self.offered.contains(name)),
+            "a kind rendered a placeholder it does not declare: {:?} (declared: {:?})",
+            vars.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            self.offered
+        );
         let mut out = String::new();
         for part in &self.parts {
             match part {
@@ -121,6 +136,14 @@ mod tests {
         assert!(e.message.contains("unknown placeholder `{mach}`"));
         assert!(e.message.contains("{match}"));
         assert_eq!(e.at, 2..8);
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "does not declare")]
+    fn rendering_an_undeclared_placeholder_is_a_bug_caught_in_debug_builds() {
+        let m = Message::parse("「{match}」", &["match"]).unwrap();
+        m.render(&[("mach", "帰り先")]);
     }
 
     #[test]

@@ -68,7 +68,21 @@ impl Rule {
         morphology: &Morphology,
         extensions: &[&serde_yaml::Mapping],
     ) -> Result<Rule, Vec<FileError>> {
+        Rule::load_with_kinds(id, source, builtin, morphology, extensions, kinds::KINDS)
+    }
+
+    /// [`Rule::load_extended`] with the rule kinds of `registry` instead of seigo's
+    /// ([`kinds::KINDS`]): how a kind is tested before it is registered.
+    pub fn load_with_kinds(
+        id: impl Into<String>,
+        source: RuleSource,
+        builtin: bool,
+        morphology: &Morphology,
+        extensions: &[&serde_yaml::Mapping],
+        registry: &[kinds::Registration],
+    ) -> Result<Rule, Vec<FileError>> {
         let id = id.into();
+        let names: Vec<&str> = registry.iter().map(|k| k.name).collect();
         let src = &source;
         src.check_nesting().map_err(|e| vec![e])?;
         src.check_authoring_mistakes().map_err(|e| vec![e])?;
@@ -91,7 +105,7 @@ impl Rule {
             Some(_) => {
                 return Err(vec![
                     src.error(src.key("kind"), "`kind` must be text")
-                        .with_help(format!("one of: {}", kinds::KIND_NAMES.join(", "))),
+                        .with_help(format!("one of: {}", names.join(", "))),
                 ]);
             }
             None => {
@@ -99,12 +113,12 @@ impl Rule {
                     src.error(Some(Span::new(0, 0)), "missing key `kind`")
                         .with_help(format!(
                             "add `kind: <kind>` with one of: {}",
-                            kinds::KIND_NAMES.join(", ")
+                            names.join(", ")
                         )),
                 ]);
             }
         };
-        let Some(kind_keys) = Kind::keys(&kind) else {
+        let Some(registration) = registry.iter().find(|k| k.name == kind) else {
             let at = src
                 .key("kind")
                 .and_then(|k| yaml::value_span(&src.text, k.end, &kind));
@@ -112,7 +126,7 @@ impl Rule {
                 src.error(at, format!("unknown rule kind `{kind}`"))
                     .with_help(crate::i18n::did_you_mean(
                         &kind,
-                        kinds::KIND_NAMES,
+                        &names,
                         "valid kinds",
                         "使える種類",
                     )),
@@ -120,7 +134,7 @@ impl Rule {
         };
         let valid: Vec<&str> = field_names::<Common>()
             .iter()
-            .chain(kind_keys)
+            .chain(registration.keys())
             .copied()
             .collect();
         let mut errors = Vec::new();
@@ -149,7 +163,7 @@ impl Rule {
             return Err(errors);
         }
         let common: Common = spec::deserialize_located(src, &value, &valid).map_err(|e| vec![e])?;
-        let message = Message::parse(&common.message, Kind::placeholders(&kind)).map_err(|e| {
+        let message = Message::parse(&common.message, registration.placeholders).map_err(|e| {
             let at = src
                 .key("message")
                 .and_then(|k| yaml::value_span(&src.text, k.end, &common.message));
@@ -174,7 +188,7 @@ impl Rule {
                 .map(|e| lexicon_error(src, e))
                 .collect::<Vec<_>>()
         })?;
-        let unread = unread_lexicons(src, &kind, &common.lexicons);
+        let unread = unread_lexicons(src, registration, &common.lexicons);
         if !unread.is_empty() {
             return Err(unread);
         }
@@ -183,7 +197,7 @@ impl Rule {
             edits: &common.lexicons,
             lexicons: &lexicons,
         };
-        let compiled = Kind::compile(&kind, src, &value, &valid, &context)?;
+        let compiled = registration.compile(src, &value, &valid, &context)?;
         Ok(Rule {
             id,
             severity: common.severity,
@@ -251,10 +265,11 @@ fn lexicon_error(src: &RuleSource, e: &LexiconError) -> FileError {
 /// nothing).
 fn unread_lexicons(
     src: &RuleSource,
-    kind: &str,
+    kind: &kinds::Registration,
     edits: &crate::lang::ja::LexiconEdits,
 ) -> Vec<FileError> {
-    let read = Kind::lexicons(kind);
+    let read = kind.lexicons;
+    let kind = kind.name;
     edits
         .keys()
         .filter_map(|name| {

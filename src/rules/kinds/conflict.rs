@@ -1186,6 +1186,25 @@ fn ends_predicate(a: &Analysis<'_>, next: usize, end: usize) -> bool {
     true
 }
 
+impl super::RuleKind for Conflict {
+    const NAME: &'static str = "conflict";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    const LEXICONS: &'static [LexiconId] = LEXICONS;
+    type Spec = Spec;
+
+    fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        context: &super::CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
+        Conflict::compile(spec, src, context)
+    }
+
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        Conflict::check(self, ctx, message, out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -1560,9 +1579,7 @@ mod tests {
     /// The hits of `check` and of reporting from a scan of every sentence, which `scan` may
     /// skip, on one text.
     fn hits_both_ways(rule: &Rule, text: &str) -> (Vec<Hit>, Vec<Hit>) {
-        let crate::rules::kinds::Kind::Conflict(conflict) = &rule.kind else {
-            panic!("a conflict rule");
-        };
+        let conflict: &super::Conflict = rule.kind.downcast().expect("a conflict rule");
         let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
         let morphology = Morphology::new();
         let analysis = Analysis::new(&morphology, &doc.text);

@@ -146,6 +146,28 @@ fn required_literals(
     Some(out)
 }
 
+impl super::RuleKind for Existence {
+    const NAME: &'static str = "existence";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    type Spec = Spec;
+
+    fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        _context: &super::CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
+        Existence::compile(spec, src)
+    }
+
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        Existence::check(self, ctx, message, out)
+    }
+
+    fn required_literals(&self) -> Option<&[String]> {
+        Existence::required_literals(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{assert_hits, rule_from_yaml};

@@ -66,173 +66,195 @@ impl CompileContext<'_> {
     }
 }
 
-/// Compiled rule kinds. Adding a kind here forces every `match` below to handle it.
-#[derive(Debug)]
-pub enum Kind {
-    Conflict(conflict::Conflict),
-    Existence(existence::Existence),
-    Substitution(substitution::Substitution),
-    HeadlineSupport(headline_support::HeadlineSupport),
-    Numbers(numbers::Numbers),
-    Polarity(polarity::Polarity),
-    Repetition(repetition::Repetition),
+/// A rule kind: the `kind:` value of rule files, the YAML keys it adds to the common ones
+/// (its `Spec`, with serde and a JSON Schema), the placeholders its messages may use, the
+/// lexicons it reads, how a rule of it compiles (once, at load) and what it checks.
+///
+/// Adding a kind is a module implementing this trait and one line in [`KINDS`]: the rule
+/// loader, `seigo schema`, the docs, key validation with did-you-mean, message placeholder
+/// validation and lexicon edits all read the registry.
+pub trait RuleKind: Sized + std::fmt::Debug + Send + Sync + 'static {
+    /// The `kind:` value.
+    const NAME: &'static str;
+    /// The placeholders this kind fills in messages; any other is an error when a rule loads.
+    const PLACEHOLDERS: &'static [&'static str];
+    /// The lexicons this kind reads: a rule's `lexicons:` may edit these (or lexicons they
+    /// include), nothing else.
+    const LEXICONS: &'static [LexiconId] = &[];
+    /// The kind's own keys.
+    type Spec: serde::de::DeserializeOwned + schemars::JsonSchema;
+
+    /// Validates the spec and builds what checking needs; errors are located in `src`.
+    fn compile(
+        spec: Self::Spec,
+        src: &RuleSource,
+        context: &CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>>;
+
+    /// Reports what this rule finds in one document.
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>);
+
+    /// Strings one of which (ASCII case aside) occurs in every analysed text this rule can
+    /// report anything on; `None` when the rule must always run. The engine searches all
+    /// rules' strings in one pass and skips the rules whose strings are absent.
+    fn required_literals(&self) -> Option<&[String]> {
+        None
+    }
 }
 
-/// The `kind:` values, for "did you mean" and docs.
-pub const KIND_NAMES: &[&str] = &[
-    "conflict",
-    "existence",
-    "headline-support",
-    "numbers",
-    "polarity",
-    "repetition",
-    "substitution",
-];
+/// What the engine calls on a compiled rule, whatever its kind (the object-safe part of
+/// [`RuleKind`]).
+trait Compiled: std::fmt::Debug + Send + Sync + std::any::Any {
+    fn name(&self) -> &'static str;
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>);
+    fn required_literals(&self) -> Option<&[String]>;
+    #[cfg(test)]
+    fn as_any(&self) -> &dyn std::any::Any;
+}
 
-/// Upper bound on a compiled regex, so a hostile `a{1000}{1000}` fails to load instead of
-/// exhausting memory.
-pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 22;
+impl<K: RuleKind> Compiled for K {
+    fn name(&self) -> &'static str {
+        K::NAME
+    }
 
-impl Kind {
-    pub fn name(&self) -> &'static str {
-        match self {
-            Kind::Conflict(_) => "conflict",
-            Kind::Existence(_) => "existence",
-            Kind::Substitution(_) => "substitution",
-            Kind::HeadlineSupport(_) => "headline-support",
-            Kind::Numbers(_) => "numbers",
-            Kind::Polarity(_) => "polarity",
-            Kind::Repetition(_) => "repetition",
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        RuleKind::check(self, ctx, message, out)
+    }
+
+    fn required_literals(&self) -> Option<&[String]> {
+        RuleKind::required_literals(self)
+    }
+
+    #[cfg(test)]
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// One kind in the registry: its name and what the loader needs of it, without a value.
+pub struct Registration {
+    pub name: &'static str,
+    pub placeholders: &'static [&'static str],
+    pub lexicons: &'static [LexiconId],
+    keys: fn() -> &'static [&'static str],
+    schema: fn() -> serde_json::Value,
+    compile: CompileFn,
+}
+
+/// Deserialises and compiles the kind-specific part of a rule file (see
+/// [`Registration::compile`]).
+type CompileFn = fn(
+    &RuleSource,
+    &serde_yaml::Value,
+    &[&str],
+    &CompileContext<'_>,
+) -> Result<Kind, Vec<FileError>>;
+
+impl Registration {
+    /// The registration of kind `K`.
+    pub const fn of<K: RuleKind>() -> Registration {
+        Registration {
+            name: K::NAME,
+            placeholders: K::PLACEHOLDERS,
+            lexicons: K::LEXICONS,
+            keys: keys_of::<K>,
+            schema: schema_of::<K>,
+            compile: compile_as::<K>,
         }
     }
 
     /// The YAML keys this kind adds to the common ones.
-    pub fn keys(kind: &str) -> Option<&'static [&'static str]> {
-        match kind {
-            "conflict" => Some(field_names::<conflict::Spec>()),
-            "existence" => Some(field_names::<existence::Spec>()),
-            "substitution" => Some(field_names::<substitution::Spec>()),
-            "headline-support" => Some(field_names::<headline_support::Spec>()),
-            "numbers" => Some(field_names::<numbers::Spec>()),
-            "polarity" => Some(field_names::<polarity::Spec>()),
-            "repetition" => Some(field_names::<repetition::Spec>()),
-            _ => None,
-        }
+    pub fn keys(&self) -> &'static [&'static str] {
+        (self.keys)()
     }
 
     /// The JSON Schema of this kind's own keys (for `seigo schema` and editors).
-    pub fn schema(kind: &str) -> Option<serde_json::Value> {
-        fn of<T: schemars::JsonSchema>() -> serde_json::Value {
-            schemars::SchemaGenerator::default()
-                .into_root_schema_for::<T>()
-                .to_value()
-        }
-        match kind {
-            "conflict" => Some(of::<conflict::Spec>()),
-            "existence" => Some(of::<existence::Spec>()),
-            "headline-support" => Some(of::<headline_support::Spec>()),
-            "numbers" => Some(of::<numbers::Spec>()),
-            "polarity" => Some(of::<polarity::Spec>()),
-            "repetition" => Some(of::<repetition::Spec>()),
-            "substitution" => Some(of::<substitution::Spec>()),
-            _ => None,
-        }
+    pub fn schema(&self) -> serde_json::Value {
+        (self.schema)()
     }
 
-    /// The message placeholders this kind fills.
-    pub fn placeholders(kind: &str) -> &'static [&'static str] {
-        match kind {
-            "conflict" => conflict::PLACEHOLDERS,
-            "existence" => existence::PLACEHOLDERS,
-            "substitution" => substitution::PLACEHOLDERS,
-            "headline-support" => headline_support::PLACEHOLDERS,
-            "numbers" => numbers::PLACEHOLDERS,
-            "polarity" => polarity::PLACEHOLDERS,
-            "repetition" => repetition::PLACEHOLDERS,
-            _ => &[],
-        }
-    }
-
-    /// The lexicons this kind reads: a rule's `lexicons:` may edit these (or lexicons they
-    /// include), nothing else.
-    pub fn lexicons(kind: &str) -> &'static [LexiconId] {
-        match kind {
-            "conflict" => conflict::LEXICONS,
-            "headline-support" => headline_support::LEXICONS,
-            "numbers" => numbers::LEXICONS,
-            "polarity" => polarity::LEXICONS,
-            "repetition" => repetition::LEXICONS,
-            _ => &[],
-        }
-    }
-
-    /// Deserialises and compiles the kind-specific part of a rule file.
+    /// Deserialises (only `valid_keys` are accepted) and compiles the kind-specific part of
+    /// a rule file.
     pub fn compile(
-        kind: &str,
+        &self,
         src: &RuleSource,
         value: &serde_yaml::Value,
         valid_keys: &[&str],
         context: &CompileContext<'_>,
     ) -> Result<Kind, Vec<FileError>> {
-        fn spec<T: serde::de::DeserializeOwned>(
-            src: &RuleSource,
-            value: &serde_yaml::Value,
-            keys: &[&str],
-        ) -> Result<T, Vec<FileError>> {
-            deserialize_located(src, value, keys).map_err(|e| vec![e])
-        }
-        match kind {
-            "conflict" => conflict::Conflict::compile(spec(src, value, valid_keys)?, src, context)
-                .map(Kind::Conflict),
-            "existence" => existence::Existence::compile(spec(src, value, valid_keys)?, src)
-                .map(Kind::Existence),
-            "substitution" => {
-                substitution::Substitution::compile(spec(src, value, valid_keys)?, src, context)
-                    .map(Kind::Substitution)
-            }
-            "headline-support" => headline_support::HeadlineSupport::compile(
-                spec(src, value, valid_keys)?,
-                src,
-                context,
-            )
-            .map(Kind::HeadlineSupport),
-            "numbers" => numbers::Numbers::compile(spec(src, value, valid_keys)?, src, context)
-                .map(Kind::Numbers),
-            "polarity" => polarity::Polarity::compile(spec(src, value, valid_keys)?, src, context)
-                .map(Kind::Polarity),
-            "repetition" => {
-                repetition::Repetition::compile(spec(src, value, valid_keys)?, src, context)
-                    .map(Kind::Repetition)
-            }
-            other => unreachable!("kind `{other}` was validated before compiling"),
-        }
+        (self.compile)(src, value, valid_keys, context)
+    }
+}
+
+fn keys_of<K: RuleKind>() -> &'static [&'static str] {
+    field_names::<K::Spec>()
+}
+
+fn schema_of<K: RuleKind>() -> serde_json::Value {
+    schemars::SchemaGenerator::default()
+        .into_root_schema_for::<K::Spec>()
+        .to_value()
+}
+
+fn compile_as<K: RuleKind>(
+    src: &RuleSource,
+    value: &serde_yaml::Value,
+    valid_keys: &[&str],
+    context: &CompileContext<'_>,
+) -> Result<Kind, Vec<FileError>> {
+    let spec: K::Spec = deserialize_located(src, value, valid_keys).map_err(|e| vec![e])?;
+    let compiled = K::compile(spec, src, context)?;
+    Ok(Kind(Box::new(compiled)))
+}
+
+/// Every rule kind, in the order `seigo schema` and the docs list them. Registering a kind
+/// is one line here.
+pub static KINDS: &[Registration] = &[
+    Registration::of::<conflict::Conflict>(),
+    Registration::of::<existence::Existence>(),
+    Registration::of::<headline_support::HeadlineSupport>(),
+    Registration::of::<numbers::Numbers>(),
+    Registration::of::<polarity::Polarity>(),
+    Registration::of::<repetition::Repetition>(),
+    Registration::of::<substitution::Substitution>(),
+];
+
+/// The registration of the kind named `name`.
+pub fn registration(name: &str) -> Option<&'static Registration> {
+    KINDS.iter().find(|k| k.name == name)
+}
+
+/// The `kind:` values, for "did you mean" and docs.
+pub fn kind_names() -> Vec<&'static str> {
+    KINDS.iter().map(|k| k.name).collect()
+}
+
+/// Upper bound on a compiled regex, so a hostile `a{1000}{1000}` fails to load instead of
+/// exhausting memory.
+pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 22;
+
+/// A compiled rule kind.
+#[derive(Debug)]
+pub struct Kind(Box<dyn Compiled>);
+
+impl Kind {
+    pub fn name(&self) -> &'static str {
+        self.0.name()
     }
 
-    /// Strings one of which (ASCII case aside) occurs in every analysed text this rule can
-    /// report anything on; `None` when the rule must always run. The engine searches all
-    /// rules' strings in one pass and skips the rules whose strings are absent.
+    /// See [`RuleKind::required_literals`].
     pub fn required_literals(&self) -> Option<&[String]> {
-        match self {
-            Kind::Existence(k) => k.required_literals(),
-            Kind::Substitution(k) => k.required_literals(),
-            Kind::Conflict(_)
-            | Kind::HeadlineSupport(_)
-            | Kind::Polarity(_)
-            | Kind::Numbers(_)
-            | Kind::Repetition(_) => None,
-        }
+        self.0.required_literals()
     }
 
     pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
-        match self {
-            Kind::Conflict(k) => k.check(ctx, message, out),
-            Kind::Existence(k) => k.check(ctx, message, out),
-            Kind::Substitution(k) => k.check(ctx, message, out),
-            Kind::HeadlineSupport(k) => k.check(ctx, message, out),
-            Kind::Polarity(k) => k.check(ctx, message, out),
-            Kind::Numbers(k) => k.check(ctx, message, out),
-            Kind::Repetition(k) => k.check(ctx, message, out),
-        }
+        self.0.check(ctx, message, out)
+    }
+
+    /// The compiled rule as its kind's type, when it is of kind `K` (tests look inside).
+    #[cfg(test)]
+    pub fn downcast<K: RuleKind>(&self) -> Option<&K> {
+        self.0.as_any().downcast_ref::<K>()
     }
 }
 
@@ -413,5 +435,130 @@ mod literal_tests {
         assert_eq!(regex_literals("a?", false), None);
         assert_eq!(regex_literals("\\w+x?", false), None);
         assert_eq!(regex_literals("(", false), None);
+    }
+}
+
+/// A kind written here, outside the registry, goes through the whole loader: that is what
+/// "adding a kind is one module and one line" rests on.
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+    use crate::rules::Rule;
+    use crate::rules::testing::{findings_for, run_examples};
+
+    /// Reports every occurrence of one word.
+    #[derive(Debug)]
+    struct Toy {
+        word: String,
+    }
+
+    /// Unknown keys are refused by the loader (it knows the spec's fields), not by serde.
+    #[derive(serde::Deserialize, schemars::JsonSchema)]
+    struct ToySpec {
+        /// The word to report.
+        word: String,
+    }
+
+    impl RuleKind for Toy {
+        const NAME: &'static str = "toy";
+        const PLACEHOLDERS: &'static [&'static str] = &["match"];
+        type Spec = ToySpec;
+
+        fn compile(
+            spec: ToySpec,
+            src: &RuleSource,
+            _context: &CompileContext<'_>,
+        ) -> Result<Self, Vec<FileError>> {
+            if spec.word.is_empty() {
+                return Err(vec![src.error(src.key("word"), "`word` is empty")]);
+            }
+            Ok(Toy {
+                word: src.normalize(&spec.word),
+            })
+        }
+
+        fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+            for (at, word) in ctx.doc.text.match_indices(&self.word) {
+                let span = Span::new(at, at + word.len());
+                out.push(Hit::new(span, message.render(&[("match", word)])));
+            }
+        }
+
+        fn required_literals(&self) -> Option<&[String]> {
+            Some(std::slice::from_ref(&self.word))
+        }
+    }
+
+    static REGISTRY: &[Registration] = &[Registration::of::<Toy>()];
+
+    fn load(yaml: &str) -> Result<Rule, Vec<FileError>> {
+        let morphology = Morphology::new();
+        Rule::load_with_kinds(
+            "test/toy",
+            RuleSource::new("toy.yaml", yaml),
+            false,
+            &morphology,
+            &[],
+            REGISTRY,
+        )
+    }
+
+    #[test]
+    fn a_new_kind_loads_checks_and_runs_its_examples_through_the_registry() {
+        let rule = load(
+            "kind: toy\nword: 帰り先\nmessage: 「{match}」を確認してください\n\
+             examples:\n  bad: ['《帰り先》に備える']\n  good: ['返り咲きに備える']\n",
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(rule.kind(), "toy");
+        let morphology = Morphology::new();
+        let found = findings_for(&rule, "帰り先と帰り先", &morphology);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].message, "「帰り先」を確認してください");
+        let report = run_examples(&rule, &morphology);
+        assert_eq!((report.passed, report.failures.len()), (2, 0));
+    }
+
+    #[test]
+    fn the_loader_validates_a_new_kind_from_its_registration() {
+        let message = |yaml: &str| {
+            let errors = load(yaml).expect_err(yaml);
+            errors
+                .iter()
+                .map(|e| format!("{e} {}", e.help.as_deref().unwrap_or_default()))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        // Its keys, with did-you-mean from its spec.
+        let e = message("kind: toy\nwrod: 帰り先\nmessage: x\n");
+        assert!(e.contains("wrod") && e.contains("word"), "{e}");
+        // Its placeholders.
+        let e = message("kind: toy\nword: 帰り先\nmessage: '{other}'\n");
+        assert!(e.contains("{other}") && e.contains("{match}"), "{e}");
+        // Its own compile errors.
+        let e = message("kind: toy\nword: ''\nmessage: x\n");
+        assert!(e.contains("`word` is empty"), "{e}");
+        // It reads no lexicon, so editing one is an error.
+        let e = message("kind: toy\nword: a\nmessage: x\nlexicons:\n  titles:\n    add: [社長]\n");
+        assert!(e.contains("reads no lexicon"), "{e}");
+        // Kinds of another registry do not exist here.
+        let e = message("kind: conflict\nmessage: x\n");
+        assert!(e.contains("unknown rule kind"), "{e}");
+        // Its schema comes from its spec.
+        let schema = REGISTRY[0].schema();
+        assert!(schema["properties"]["word"].is_object(), "{schema:#}");
+        assert_eq!(REGISTRY[0].keys(), ["word"]);
+    }
+
+    #[test]
+    fn every_registered_kind_has_a_unique_name_and_a_schema() {
+        let mut names = kind_names();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), KINDS.len());
+        for kind in KINDS {
+            assert!(registration(kind.name).is_some());
+            assert!(kind.schema().is_object(), "{}", kind.name);
+        }
     }
 }

@@ -758,6 +758,25 @@ fn owner_of(a: &Analysis<'_>, subject: &str, clause: usize, first: usize) -> Opt
     (!own).then_some(owner)
 }
 
+impl super::RuleKind for Numbers {
+    const NAME: &'static str = "numbers";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    const LEXICONS: &'static [LexiconId] = LEXICONS;
+    type Spec = Spec;
+
+    fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        context: &super::CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
+        Numbers::compile(spec, src, context)
+    }
+
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        Numbers::check(self, ctx, message, out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{assert_hits, hits, rule_from_yaml};

@@ -915,6 +915,25 @@ fn conditional_or_imperative(a: &Analysis<'_>, i: usize) -> bool {
     form.is_conditional() || form.is_imperative()
 }
 
+impl super::RuleKind for Polarity {
+    const NAME: &'static str = "polarity";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    const LEXICONS: &'static [LexiconId] = LEXICONS;
+    type Spec = Spec;
+
+    fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        context: &super::CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
+        Polarity::compile(spec, src, context)
+    }
+
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        Polarity::check(self, ctx, message, out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;

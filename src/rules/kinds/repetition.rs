@@ -628,6 +628,25 @@ fn two_decimals(x: f64) -> String {
     format!("{:.2}", (x * 100.0 + 1e-9).floor() / 100.0)
 }
 
+impl super::RuleKind for Repetition {
+    const NAME: &'static str = "repetition";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    const LEXICONS: &'static [LexiconId] = LEXICONS;
+    type Spec = Spec;
+
+    fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        context: &super::CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
+        Repetition::compile(spec, src, context)
+    }
+
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        Repetition::check(self, ctx, message, out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;

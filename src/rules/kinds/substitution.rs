@@ -251,6 +251,28 @@ fn reads_as_replacement(text: &str, span: Span, to: &str) -> bool {
     })
 }
 
+impl super::RuleKind for Substitution {
+    const NAME: &'static str = "substitution";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    type Spec = Spec;
+
+    fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        context: &super::CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
+        Substitution::compile(spec, src, context)
+    }
+
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        Substitution::check(self, ctx, message, out)
+    }
+
+    fn required_literals(&self) -> Option<&[String]> {
+        Substitution::required_literals(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{assert_hits, hits, rule_from_yaml};

@@ -1006,6 +1006,25 @@ fn split_units(
     out
 }
 
+impl super::RuleKind for HeadlineSupport {
+    const NAME: &'static str = "headline-support";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    const LEXICONS: &'static [LexiconId] = LEXICONS;
+    type Spec = Spec;
+
+    fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        context: &super::CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
+        HeadlineSupport::compile(spec, src, context)
+    }
+
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+        HeadlineSupport::check(self, ctx, message, out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
