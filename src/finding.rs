@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::span::Span;
+use crate::span::{SourceSpan, Span};
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
 #[derive(
@@ -65,10 +65,11 @@ impl std::str::FromStr for Severity {
     }
 }
 
-/// A second place in the text that a finding involves, e.g. the earlier half of a contradiction.
+/// A second place in the text that a finding involves, e.g. the earlier half of a
+/// contradiction: in the analysis text in a [`Hit`], in the source in a [`Finding`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Related {
-    pub span: Span,
+pub struct Related<S = Span> {
+    pub span: S,
     pub message: String,
 }
 
@@ -93,10 +94,11 @@ impl Applicability {
     }
 }
 
-/// A suggested edit: replace `span` with `replacement`.
+/// A suggested edit: replace `span` with `replacement` (in the analysis text in a [`Hit`],
+/// in the source in a [`Finding`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Fix {
-    pub span: Span,
+pub struct Fix<S = Span> {
+    pub span: S,
     pub replacement: String,
     pub applicability: Applicability,
 }
@@ -165,7 +167,7 @@ pub struct Finding {
     pub kind: &'static str,
     pub severity: Severity,
     pub message: String,
-    pub span: Span,
-    pub related: Vec<Related>,
-    pub fixes: Vec<Fix>,
+    pub span: SourceSpan,
+    pub related: Vec<Related<SourceSpan>>,
+    pub fixes: Vec<Fix<SourceSpan>>,
 }

@@ -6,8 +6,11 @@ use std::path::Path;
 
 use crate::document::{Document, Format};
 use crate::engine::Linter;
-use crate::finding::{Applicability, Finding, Fix, Severity};
-use crate::span::Span;
+use crate::finding::{Applicability, Finding, Severity};
+use crate::span::SourceSpan;
+
+/// A fix of a finding: in source coordinates.
+type Fix = crate::finding::Fix<SourceSpan>;
 
 /// Upper bound on fix rounds; each round re-checks the fixed text, and fixes may enable others.
 pub const MAX_ROUNDS: usize = 10;
@@ -27,7 +30,7 @@ pub struct HeldBack {
     pub rule: String,
     /// Where the fix applies, in the final text, and its line and column (1-based, code
     /// points) there.
-    pub span: Span,
+    pub span: SourceSpan,
     pub line: usize,
     pub column: usize,
     pub original: String,
@@ -87,8 +90,8 @@ fn list(rules: &[String]) -> String {
 /// A fix applied in a round: where it was and where its replacement now is.
 struct Placed {
     rule: String,
-    before: Span,
-    after: Span,
+    before: SourceSpan,
+    after: SourceSpan,
     original: String,
     replacement: String,
 }
@@ -211,7 +214,7 @@ pub fn fix_with(
 }
 
 /// Whether two spans overlap or touch.
-fn touches(a: Span, b: Span) -> bool {
+fn touches(a: SourceSpan, b: SourceSpan) -> bool {
     a.start <= b.end && b.start <= a.end
 }
 
@@ -225,7 +228,7 @@ fn errors(findings: &[Finding]) -> Vec<&Finding> {
 /// The rules with an error finding touching a fix's place after it that had none there before
 /// (`before` and `after` hold the error findings only).
 fn created_errors(before: &[&Finding], after: &[&Finding], p: &Placed) -> Vec<String> {
-    let at = |f: &Finding, site: Span| {
+    let at = |f: &Finding, site: SourceSpan| {
         touches(f.span, site) || f.related.iter().any(|r| touches(r.span, site))
     };
     let had: std::collections::BTreeSet<&str> = before
@@ -251,7 +254,7 @@ fn shift(mut h: HeldBack, placed: &[Placed]) -> Option<HeldBack> {
             return None;
         }
     }
-    h.span = Span::new(
+    h.span = SourceSpan::new(
         h.span.start.checked_add_signed(delta)?,
         h.span.end.checked_add_signed(delta)?,
     );
@@ -314,7 +317,7 @@ fn apply_placed(source: &str, chosen: &[(&str, &Fix)]) -> (String, Vec<Placed>) 
         placed.push(Placed {
             rule: rule.to_string(),
             before: fix.span,
-            after: Span::new(start, out.len()),
+            after: SourceSpan::new(start, out.len()),
             original: source[fix.span.range()].to_string(),
             replacement: fix.replacement.clone(),
         });
@@ -570,7 +573,7 @@ mod tests {
 
     fn fix(start: usize, end: usize, r: &str) -> Fix {
         Fix {
-            span: Span::new(start, end),
+            span: SourceSpan::new(start, end),
             replacement: r.into(),
             applicability: Applicability::Safe,
         }
@@ -604,7 +607,7 @@ mod tests {
             kind: "test",
             severity: crate::finding::Severity::Warning,
             message: String::new(),
-            span: Span::new(start, end),
+            span: SourceSpan::new(start, end),
             related: vec![],
             fixes: vec![fix(start, end, r)],
         }
@@ -731,7 +734,7 @@ mod tests {
                 conflict.fixes.clear();
                 conflict.severity = Severity::Error;
                 conflict.related.push(crate::finding::Related {
-                    span: Span::new(y, y + 1),
+                    span: SourceSpan::new(y, y + 1),
                     message: String::new(),
                 });
                 found.push(conflict);
@@ -745,7 +748,7 @@ mod tests {
             fixed.held_back,
             [HeldBack {
                 rule: "r/swap".into(),
-                span: Span::new(2, 3),
+                span: SourceSpan::new(2, 3),
                 line: 1,
                 column: 3,
                 original: "X".into(),
@@ -775,7 +778,7 @@ mod tests {
                 conflict.fixes.clear();
                 conflict.severity = Severity::Error;
                 conflict.related.push(crate::finding::Related {
-                    span: Span::new(y, y + 1),
+                    span: SourceSpan::new(y, y + 1),
                     message: String::new(),
                 });
                 found.push(conflict);
@@ -808,7 +811,7 @@ mod tests {
                 conflict.fixes.clear();
                 conflict.severity = Severity::Error;
                 conflict.related.push(crate::finding::Related {
-                    span: Span::new(y, y + 1),
+                    span: SourceSpan::new(y, y + 1),
                     message: String::new(),
                 });
                 found.push(conflict);
@@ -819,7 +822,7 @@ mod tests {
         assert_eq!(fixed.text, format!("<{MAX_ROUNDS}>aXbZ"));
         let x = fixed.text.find('X').unwrap();
         assert_eq!(fixed.held_back.len(), 1);
-        assert_eq!(fixed.held_back[0].span, Span::new(x, x + 1));
+        assert_eq!(fixed.held_back[0].span, SourceSpan::new(x, x + 1));
         assert_eq!(fixed.held_back[0].column, x + 1);
     }
 }

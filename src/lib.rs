@@ -59,5 +59,5 @@ pub use finding::{Finding, Severity};
 pub use lang::ja::Morphology;
 pub use render::{Emitter, OutputFormat};
 pub use report::{FileReport, Totals};
-pub use span::Span;
+pub use span::{SourceSpan, Span, TextSpan};
 pub use workspace::{Workspace, WorkspaceOptions};

@@ -35,6 +35,52 @@ impl Span {
     }
 }
 
+/// A span into the analysis text (NFKC-normalised, masked regions blanked): what rule kinds
+/// see and report. The name says which coordinate system; [`SourceSpan`] is the other.
+pub type TextSpan = Span;
+
+/// A half-open byte range `[start, end)` into the file as read: where findings, related
+/// places and fixes point. A distinct type from [`TextSpan`] so that one coordinate system
+/// cannot be used for the other; `Document::to_source` and `Document::fix_to_source` are
+/// the mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct SourceSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl SourceSpan {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    pub const fn contains(&self, other: SourceSpan) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub const fn overlaps(&self, other: SourceSpan) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+impl From<std::ops::Range<usize>> for SourceSpan {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        SourceSpan::new(r.start, r.end)
+    }
+}
+
 impl From<std::ops::Range<usize>> for Span {
     fn from(r: std::ops::Range<usize>) -> Self {
         Span::new(r.start, r.end)

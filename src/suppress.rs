@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::finding::{Finding, Severity};
-use crate::span::{LineIndex, Span};
+use crate::span::{LineIndex, SourceSpan};
 
 /// The pseudo-rule under which problems with suppressions are reported.
 pub const RULE_ID: &str = "seigo/suppression";
@@ -41,9 +41,9 @@ enum Scope {
 
 #[derive(Debug, Clone)]
 struct Directive {
-    span: Span,
+    span: SourceSpan,
     /// Rule IDs with their spans; empty means all rules.
-    rules: Vec<(String, Span)>,
+    rules: Vec<(String, SourceSpan)>,
     /// 1-based inclusive line range covered.
     lines: (usize, usize),
     used: bool,
@@ -54,9 +54,9 @@ struct Directive {
 pub struct Suppressions {
     directives: Vec<Directive>,
     /// Problems found while parsing: unknown IDs, `enable` without `disable`.
-    problems: Vec<(Span, String)>,
+    problems: Vec<(SourceSpan, String)>,
     /// Directives (by span) that name only unknown rules: not also reported as unused.
-    only_unknown: Vec<Span>,
+    only_unknown: Vec<SourceSpan>,
 }
 
 /// "unknown rule `x` in seigo suppression (did you mean `y`?)" among the built-in rule IDs
@@ -90,7 +90,11 @@ impl Suppressions {
     /// Finds the directives in `source` that start inside one of `comments` (the HTML comments
     /// outside code, sorted: a directive shown in a code example is not obeyed). `known`
     /// tells whether a rule ID exists.
-    pub fn parse(source: &str, comments: &[Span], known: impl Fn(&str) -> bool) -> Suppressions {
+    pub fn parse(
+        source: &str,
+        comments: &[SourceSpan],
+        known: impl Fn(&str) -> bool,
+    ) -> Suppressions {
         let index = LineIndex::new(source);
         let line_of = |b: usize| index.line_col(source, b).line;
         let mut out = Suppressions::default();
@@ -106,7 +110,7 @@ impl Suppressions {
         let mut reported: std::collections::HashSet<String> = Default::default();
         for caps in DIRECTIVE.captures_iter(source) {
             let whole = caps.get(0).expect("match");
-            let span = Span::new(whole.start(), whole.end());
+            let span = SourceSpan::new(whole.start(), whole.end());
             let k = comments.partition_point(|c| c.start <= span.start);
             if k == 0 || comments[k - 1].end <= span.start {
                 continue;
@@ -128,7 +132,7 @@ impl Suppressions {
                 if part.is_empty() {
                     continue;
                 }
-                let id_span = Span::new(at, at + part.len());
+                let id_span = SourceSpan::new(at, at + part.len());
                 if !known(part) {
                     unknown += 1;
                     // A misspelt ID in a `disable` and its `enable` is one mistake.
@@ -311,7 +315,7 @@ impl Suppressions {
     }
 }
 
-fn finding(span: Span, message: String, severity: Severity) -> Finding {
+fn finding(span: SourceSpan, message: String, severity: Severity) -> Finding {
     Finding {
         rule: RULE_ID.to_string(),
         kind: "suppression",
@@ -346,8 +350,8 @@ mod tests {
     use super::*;
 
     /// Directives count anywhere (the tests here are about what they do, not where).
-    fn everywhere(source: &str) -> Vec<Span> {
-        vec![Span::new(0, source.len())]
+    fn everywhere(source: &str) -> Vec<SourceSpan> {
+        vec![SourceSpan::new(0, source.len())]
     }
 
     fn f(source: &str, needle: &str, rule: &str) -> Finding {
@@ -357,7 +361,7 @@ mod tests {
             kind: "test",
             severity: Severity::Warning,
             message: String::new(),
-            span: Span::new(at, at + needle.len()),
+            span: SourceSpan::new(at, at + needle.len()),
             related: vec![],
             fixes: vec![],
         }
@@ -465,7 +469,7 @@ mod tests {
                     source.push('x');
                     let rule = ["ja-news/a", "ja-news/b", "ja-news/c"][rand(3)];
                     findings.push(Finding {
-                        span: Span::new(at, at + 1),
+                        span: SourceSpan::new(at, at + 1),
                         ..f("x", "x", rule)
                     });
                 }

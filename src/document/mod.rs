@@ -12,7 +12,7 @@ mod sentences;
 
 use std::path::Path;
 
-use crate::span::Span;
+use crate::span::{SourceSpan, Span};
 use normalize::{Edge, OffsetMap};
 
 /// How the source text is structured.
@@ -202,7 +202,7 @@ impl Document {
     }
 
     /// HTML comments outside code, in source bytes: where suppression directives count.
-    pub fn directive_regions(&self) -> Vec<Span> {
+    pub fn directive_regions(&self) -> Vec<SourceSpan> {
         self.comments.iter().map(|&c| self.to_source(c)).collect()
     }
 
@@ -210,7 +210,7 @@ impl Document {
     /// inside a character that normalisation expanded (㏠ → 1日, ㍻ → 平成) takes the whole
     /// character, and the replacement keeps the part of it the fix did not match, so
     /// applying the fix loses nothing.
-    pub fn fix_to_source(&self, span: Span, replacement: &str) -> (Span, String) {
+    pub fn fix_to_source(&self, span: Span, replacement: &str) -> (SourceSpan, String) {
         let mut text = String::with_capacity(replacement.len());
         let start = match self.map.group_around(span.start) {
             Some((norm, orig)) => {
@@ -227,7 +227,7 @@ impl Document {
             }
             None => self.map.to_original(span.end, Edge::End),
         };
-        (Span::new(start, end.max(start)), text)
+        (SourceSpan::new(start, end.max(start)), text)
     }
 
     /// The analysis text of a span.
@@ -236,8 +236,8 @@ impl Document {
     }
 
     /// Maps a span of the analysis text back to the source bytes it came from.
-    pub fn to_source(&self, span: Span) -> Span {
-        Span::new(
+    pub fn to_source(&self, span: Span) -> SourceSpan {
+        SourceSpan::new(
             self.map.to_original(span.start, Edge::Start),
             self.map.to_original(span.end, Edge::End),
         )

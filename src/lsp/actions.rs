@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::finding::{Applicability, Finding};
 use crate::fix::Fixed;
 use crate::rules::Rule;
-use crate::span::Span;
+use crate::span::SourceSpan;
 
 pub struct Input<'a> {
     pub uri: &'a Url,
@@ -47,7 +47,7 @@ pub fn wants(only: Option<&[CodeActionKind]>, kind: &str) -> bool {
 /// and the fix-all action for the whole document.
 pub fn code_actions(input: &Input<'_>) -> Vec<CodeActionOrCommand> {
     let map = PositionMap::new(input.text, input.encoding);
-    let range = Span::new(map.offset(input.range.start), map.offset(input.range.end));
+    let range = SourceSpan::new(map.offset(input.range.start), map.offset(input.range.end));
     let mut out = Vec::new();
     if wants(input.only, CodeActionKind::QUICKFIX.as_str()) {
         for (finding, diagnostic) in input.findings.iter().zip(input.diagnostics) {
@@ -211,7 +211,7 @@ fn minimal_edit(before: &str, after: &str, map: &PositionMap<'_>) -> TextEdit {
     {
         suffix -= 1;
     }
-    let span = Span::new(prefix, before.len() - suffix);
+    let span = SourceSpan::new(prefix, before.len() - suffix);
     TextEdit::new(
         map.range(span),
         after[prefix..after.len() - suffix].to_string(),
@@ -228,7 +228,7 @@ pub fn hover(
 ) -> Option<Hover> {
     let map = PositionMap::new(text, encoding);
     let at = map.offset(position);
-    let inside = |s: Span| s.start <= at && at < s.end.max(s.start + 1);
+    let inside = |s: SourceSpan| s.start <= at && at < s.end.max(s.start + 1);
     let here: Vec<&Finding> = findings
         .iter()
         .filter(|f| inside(f.span) || f.related.iter().any(|r| inside(r.span)))
@@ -272,7 +272,7 @@ mod tests {
             kind: "substitution",
             severity: Severity::Error,
             message: String::new(),
-            span: Span::new(start, start + word.len()),
+            span: SourceSpan::new(start, start + word.len()),
             related: Vec::new(),
             fixes: Vec::new(),
         }
@@ -336,7 +336,7 @@ mod tests {
             findings: &findings,
             diagnostics: &diagnostics,
             encoding: Encoding::Utf16,
-            range: map.range(Span::new(0, text.len())),
+            range: map.range(SourceSpan::new(0, text.len())),
             only: None,
             fixed: None,
         })

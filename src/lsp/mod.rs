@@ -492,7 +492,9 @@ impl Server {
                             None => e.message.clone(),
                         };
                         Diagnostic {
-                            range: map.range(e.span.unwrap_or_default()),
+                            range: map.range(crate::span::SourceSpan::from(
+                                e.span.unwrap_or_default().range(),
+                            )),
                             severity: Some(DiagnosticSeverity::ERROR),
                             source: Some("seigo".into()),
                             message,

@@ -4,7 +4,7 @@
 
 use lsp_types::{Position, Range};
 
-use crate::span::{LineIndex, Span};
+use crate::span::{LineIndex, SourceSpan};
 
 /// What a position's `character` counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +86,7 @@ impl<'t> PositionMap<'t> {
         Position::new(line as u32, character as u32)
     }
 
-    pub fn range(&self, span: Span) -> Range {
+    pub fn range(&self, span: SourceSpan) -> Range {
         Range::new(self.position(span.start), self.position(span.end))
     }
 

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::{EmitContext, Emitter, FileReport, Totals};
 use crate::finding::Finding;
-use crate::span::{Encoding, LineIndex, Span};
+use crate::span::{Encoding, LineIndex, SourceSpan};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -76,7 +76,7 @@ struct SummaryOut {
     infos: usize,
 }
 
-fn span_out(index: &LineIndex, source: &str, encoding: Encoding, span: Span) -> SpanOut {
+fn span_out(index: &LineIndex, source: &str, encoding: Encoding, span: SourceSpan) -> SpanOut {
     let start = index.line_col(source, span.start);
     let end = index.line_col(source, span.end);
     SpanOut {

@@ -73,7 +73,7 @@ impl Emitter for JunitEmitter {
 mod tests {
     use super::*;
     use crate::finding::{Finding, Severity};
-    use crate::span::{Encoding, Span};
+    use crate::span::{Encoding, SourceSpan};
 
     fn report() -> FileReport {
         let finding = |severity, start| Finding {
@@ -81,7 +81,7 @@ mod tests {
             kind: "existence",
             severity,
             message: "m".into(),
-            span: Span::new(start, start + 1),
+            span: SourceSpan::new(start, start + 1),
             related: vec![],
             fixes: vec![],
         };

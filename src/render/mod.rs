@@ -227,7 +227,7 @@ mod tests {
             kind: "existence",
             severity: Severity::Error,
             message: "メッセージ".into(),
-            span: crate::span::Span::new(3, 9),
+            span: crate::span::SourceSpan::new(3, 9),
             related: vec![],
             fixes: vec![],
         };

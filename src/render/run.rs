@@ -156,7 +156,7 @@ mod tests {
     use crate::finding::{Finding, Severity};
     use crate::input::InputError;
     use crate::report::FileReport;
-    use crate::span::{Encoding, Span};
+    use crate::span::{Encoding, SourceSpan};
 
     fn run() -> RunReport {
         let finding = Finding {
@@ -164,7 +164,7 @@ mod tests {
             kind: "existence",
             severity: Severity::Warning,
             message: "message".into(),
-            span: Span::new(0, 3),
+            span: SourceSpan::new(0, 3),
             related: vec![],
             fixes: vec![],
         };

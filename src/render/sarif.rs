@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use super::{EmitContext, Emitter, FileReport, RuleInfo};
 use crate::finding::Severity;
-use crate::span::{Encoding, LineIndex, Span};
+use crate::span::{Encoding, LineIndex, SourceSpan};
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -59,7 +59,7 @@ pub fn path_to_uri(path: &str) -> String {
     }
 }
 
-fn region(index: &LineIndex, source: &str, encoding: Encoding, span: Span) -> Value {
+fn region(index: &LineIndex, source: &str, encoding: Encoding, span: SourceSpan) -> Value {
     let start = index.line_col(source, span.start);
     let end = index.line_col(source, span.end);
     let stored = |offset| index.stored_offset(source, offset, encoding);

@@ -18,7 +18,7 @@ use crate::engine::run_rule;
 use crate::error::FileError;
 use crate::finding::Finding;
 use crate::lang::ja::{Analysis, Morphology};
-use crate::span::Span;
+use crate::span::SourceSpan;
 
 const OPEN: char = '《';
 const CLOSE: char = '》';
@@ -33,7 +33,7 @@ pub struct ExampleReport {
 
 /// Strips `《 》` marks, returning the plain text and the marked spans; unbalanced marks are
 /// dropped (for callers that only need the text; `seigo test` uses [`parse_marks`]).
-pub fn strip_marks(text: &str) -> (String, Vec<Span>) {
+pub fn strip_marks(text: &str) -> (String, Vec<SourceSpan>) {
     let plain: String = text.chars().filter(|c| *c != OPEN && *c != CLOSE).collect();
     match parse_marks(text) {
         Ok(parsed) => parsed,
@@ -43,7 +43,7 @@ pub fn strip_marks(text: &str) -> (String, Vec<Span>) {
 
 /// Strips `《 》` marks, returning the plain text and the marked spans. Unbalanced marks (a
 /// `《` never closed, a `》` never opened, one `《` inside another) are an error saying which.
-pub fn parse_marks(text: &str) -> Result<(String, Vec<Span>), String> {
+pub fn parse_marks(text: &str) -> Result<(String, Vec<SourceSpan>), String> {
     let mut plain = String::with_capacity(text.len());
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
@@ -57,7 +57,7 @@ pub fn parse_marks(text: &str) -> Result<(String, Vec<Span>), String> {
             }
             OPEN => open = Some(plain.len()),
             CLOSE => match open.take() {
-                Some(start) => spans.push(Span::new(start, plain.len())),
+                Some(start) => spans.push(SourceSpan::new(start, plain.len())),
                 None => {
                     return Err(format!(
                         "unbalanced marks: 》 (character {}) without an opening 《",
@@ -75,7 +75,7 @@ pub fn parse_marks(text: &str) -> Result<(String, Vec<Span>), String> {
 }
 
 /// `「帰り先」 (characters 7–9)`: a span of an example's text, by 1-based character positions.
-fn at(text: &str, span: Span) -> String {
+fn at(text: &str, span: SourceSpan) -> String {
     let first = text[..span.start].chars().count() + 1;
     let last = first + text[span.range()].chars().count().saturating_sub(1);
     format!("「{}」 (characters {first}–{last})", &text[span.range()])

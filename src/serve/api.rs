@@ -12,12 +12,15 @@ use serde_json::{Value, json};
 
 use crate::error::FileError;
 use crate::finding::{Finding, Fix, Severity};
+
+/// A fix as findings carry it: in source coordinates.
+type SourceFix = Fix<SourceSpan>;
 use crate::fix::{self, FixOptions, WriteOptions};
 use crate::input;
 use crate::rules::Rule;
 use crate::rules::spec::RuleSource;
 use crate::rules::testing;
-use crate::span::{LineIndex, Span};
+use crate::span::{LineIndex, SourceSpan};
 use crate::workspace::{Settings, Target, Workspace};
 
 /// The name an article pasted into the page is checked as (plain text, the configuration
@@ -278,7 +281,7 @@ impl Api {
         let mut remaining = None;
         let (text, applied) = match r.fix {
             Some(one) => {
-                let span = Span::new(one.start, one.end);
+                let span = SourceSpan::new(one.start, one.end);
                 // Only a fix seigo offers for this very text: one from an older version of
                 // it (the editor typed meanwhile) would land in the wrong place. The editor
                 // chose it, so a suggestion applies as well as a safe fix.
@@ -286,7 +289,7 @@ impl Api {
                     Ok(report) => report.findings,
                     Err(e) => return Reply::error(422, e.to_string()),
                 };
-                let offered: Option<&Fix> = findings
+                let offered: Option<&SourceFix> = findings
                     .iter()
                     .flat_map(|f| &f.fixes)
                     .find(|f| f.span == span && f.replacement == one.replacement);
@@ -442,7 +445,7 @@ fn query_value(query: &str, key: &str) -> Option<String> {
 /// page's list groups by).
 pub fn findings_json(text: &str, findings: &[Finding]) -> Value {
     let index = LineIndex::new(text);
-    let span = |s: Span| {
+    let span = |s: SourceSpan| {
         let at = index.line_col(text, s.start);
         SpanOut {
             start: s.start,

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use seigo::rules::Rule;
 use seigo::rules::spec::RuleSource;
-use seigo::{Document, Finding, Format, Linter, Span};
+use seigo::{Document, Finding, Format, Linter};
 
 static LINTER: LazyLock<Linter> = LazyLock::new(|| {
     let rules = seigo::config::Config::default()
@@ -40,7 +40,8 @@ fn split_format(data: &[u8]) -> (Format, &[u8]) {
     }
 }
 
-fn assert_span(text: &str, span: Span, what: &str) {
+/// A span (of either coordinate system, as a byte range) lies on character boundaries of `text`.
+fn assert_span(text: &str, span: std::ops::Range<usize>, what: &str) {
     assert!(
         span.start <= span.end && span.end <= text.len(),
         "{what} {span:?}"
@@ -57,7 +58,7 @@ fn assert_findings(source: &str, findings: &[Finding], what: &str) {
             .chain(f.related.iter().map(|r| r.span))
             .chain(f.fixes.iter().map(|x| x.span));
         for span in spans {
-            assert_span(source, span, what);
+            assert_span(source, span.range(), what);
         }
     }
 }
@@ -75,8 +76,8 @@ fn parse_document_inputs() {
             .map(|b| b.span)
             .chain(doc.sentences.iter().map(|s| s.span))
         {
-            assert_span(&doc.text, span, &name);
-            assert_span(&doc.source, doc.to_source(span), &name);
+            assert_span(&doc.text, span.range(), &name);
+            assert_span(&doc.source, doc.to_source(span).range(), &name);
         }
     }
 }

@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use rayon::prelude::*;
 use seigo::rules::testing::strip_marks;
 use seigo::span::LineIndex;
-use seigo::{Document, Finding, Format, Linter, Span};
+use seigo::{Document, Finding, Format, Linter, SourceSpan};
 
 static LINTER: LazyLock<Linter> = LazyLock::new(|| {
     let rules = seigo::config::Config::default()
@@ -171,7 +171,7 @@ fn check(format: Format, text: &str) -> Vec<Finding> {
     LINTER.check(&Document::parse(name(format), text.to_string(), format))
 }
 
-fn assert_span(text: &str, index: &LineIndex, span: Span) -> Result<(), TestCaseError> {
+fn assert_span(text: &str, index: &LineIndex, span: SourceSpan) -> Result<(), TestCaseError> {
     prop_assert!(span.start <= span.end && span.end <= text.len(), "{span:?}");
     prop_assert!(text.is_char_boundary(span.start), "{span:?}");
     prop_assert!(text.is_char_boundary(span.end), "{span:?}");
