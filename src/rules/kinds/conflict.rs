@@ -215,8 +215,13 @@ pub struct Conflict {
     lexicons: Arc<Lexicons>,
 }
 
-impl Conflict {
-    pub fn compile(
+impl super::RuleKind for Conflict {
+    const NAME: &'static str = "conflict";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    const LEXICONS: &'static [LexiconId] = LEXICONS;
+    type Spec = Spec;
+
+    fn compile(
         spec: Spec,
         src: &RuleSource,
         context: &CompileContext<'_>,
@@ -349,7 +354,7 @@ impl Conflict {
         })
     }
 
-    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let from = out.len();
         match self.scope {
             Scope::Subject => self.check_subjects(ctx, message, out),
@@ -357,7 +362,9 @@ impl Conflict {
         }
         out[from..].sort_by_key(|h| h.span);
     }
+}
 
+impl Conflict {
     /// Reads the mentions in the sentences that can matter, then reports each subject's
     /// conflicts.
     fn check_subjects(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
@@ -1186,27 +1193,9 @@ fn ends_predicate(a: &Analysis<'_>, next: usize, end: usize) -> bool {
     true
 }
 
-impl super::RuleKind for Conflict {
-    const NAME: &'static str = "conflict";
-    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
-    const LEXICONS: &'static [LexiconId] = LEXICONS;
-    type Spec = Spec;
-
-    fn compile(
-        spec: Spec,
-        src: &RuleSource,
-        context: &super::CompileContext<'_>,
-    ) -> Result<Self, Vec<FileError>> {
-        Conflict::compile(spec, src, context)
-    }
-
-    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
-        Conflict::check(self, ctx, message, out)
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use crate::rules::kinds::RuleKind as _;
     use std::path::Path;
 
     use super::{Context, Scan};

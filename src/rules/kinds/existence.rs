@@ -52,8 +52,16 @@ pub struct Existence {
     substring: bool,
 }
 
-impl Existence {
-    pub fn compile(spec: Spec, src: &RuleSource) -> Result<Self, Vec<FileError>> {
+impl super::RuleKind for Existence {
+    const NAME: &'static str = "existence";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    type Spec = Spec;
+
+    fn compile(
+        spec: Spec,
+        src: &RuleSource,
+        _context: &super::CompileContext<'_>,
+    ) -> Result<Self, Vec<FileError>> {
         if spec.terms.is_empty() && spec.regex.is_empty() && spec.tokens.is_empty() {
             return Err(vec![
                 src.error(
@@ -89,11 +97,11 @@ impl Existence {
 
     /// Strings one of which occurs (ASCII case aside) in any text this rule reports on, or
     /// `None` when a regex or token pattern has no such literal.
-    pub fn required_literals(&self) -> Option<&[String]> {
+    fn required_literals(&self) -> Option<&[String]> {
         self.literals.as_deref()
     }
 
-    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let text = ctx.analysis.text;
         let mut spans = Vec::new();
         if let Some(ac) = &self.terms {
@@ -144,28 +152,6 @@ fn required_literals(
         out.extend(p.required_literals()?);
     }
     Some(out)
-}
-
-impl super::RuleKind for Existence {
-    const NAME: &'static str = "existence";
-    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
-    type Spec = Spec;
-
-    fn compile(
-        spec: Spec,
-        src: &RuleSource,
-        _context: &super::CompileContext<'_>,
-    ) -> Result<Self, Vec<FileError>> {
-        Existence::compile(spec, src)
-    }
-
-    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
-        Existence::check(self, ctx, message, out)
-    }
-
-    fn required_literals(&self) -> Option<&[String]> {
-        Existence::required_literals(self)
-    }
 }
 
 #[cfg(test)]

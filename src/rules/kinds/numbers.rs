@@ -126,8 +126,13 @@ struct Chain {
     last: usize,
 }
 
-impl Numbers {
-    pub fn compile(
+impl super::RuleKind for Numbers {
+    const NAME: &'static str = "numbers";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    const LEXICONS: &'static [LexiconId] = LEXICONS;
+    type Spec = Spec;
+
+    fn compile(
         spec: Spec,
         _src: &RuleSource,
         context: &CompileContext<'_>,
@@ -139,7 +144,7 @@ impl Numbers {
         })
     }
 
-    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let mentions = self.mentions(ctx);
         if mentions.len() < 2 {
             return;
@@ -190,7 +195,9 @@ impl Numbers {
             );
         }
     }
+}
 
+impl Numbers {
     /// Every comparable quantity in the document, in text order.
     fn mentions(&self, ctx: &Context<'_>) -> Vec<Mention> {
         let doc = ctx.doc;
@@ -756,25 +763,6 @@ fn owner_of(a: &Analysis<'_>, subject: &str, clause: usize, first: usize) -> Opt
         && owner.chars().count() == 2
         && !matches!(owner.as_str(), "同期" | "同業" | "同年" | "同月" | "同日");
     (!own).then_some(owner)
-}
-
-impl super::RuleKind for Numbers {
-    const NAME: &'static str = "numbers";
-    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
-    const LEXICONS: &'static [LexiconId] = LEXICONS;
-    type Spec = Spec;
-
-    fn compile(
-        spec: Spec,
-        src: &RuleSource,
-        context: &super::CompileContext<'_>,
-    ) -> Result<Self, Vec<FileError>> {
-        Numbers::compile(spec, src, context)
-    }
-
-    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
-        Numbers::check(self, ctx, message, out)
-    }
 }
 
 #[cfg(test)]

@@ -254,8 +254,13 @@ struct Predicate<'t> {
     last: usize,
 }
 
-impl Polarity {
-    pub fn compile(
+impl super::RuleKind for Polarity {
+    const NAME: &'static str = "polarity";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    const LEXICONS: &'static [LexiconId] = LEXICONS;
+    type Spec = Spec;
+
+    fn compile(
         spec: Spec,
         src: &RuleSource,
         context: &CompileContext<'_>,
@@ -301,7 +306,7 @@ impl Polarity {
 
     /// Reads the claims of the sentences that can matter, then pairs claims of opposite
     /// polarity.
-    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let (a, sentences) = (ctx.analysis, &ctx.doc.sentences);
         let mut claims = Vec::new();
         let negated = self.preselect_negated_sentences(a, sentences);
@@ -330,7 +335,9 @@ impl Polarity {
     // the negated predicates are read too. The claims left out have keys no negative claim
     // shares: they would neither be reported nor be anyone's partner, and `report` keeps
     // everything per key. Reading every sentence gives the same findings (a test checks it).
+}
 
+impl Polarity {
     /// The sentences holding a possible negation (ascending).
     fn preselect_negated_sentences(&self, a: &Analysis<'_>, sentences: &[Sentence]) -> Vec<usize> {
         // Tokens that may be a negation counted by `predicate`; a superset is fine.
@@ -915,27 +922,9 @@ fn conditional_or_imperative(a: &Analysis<'_>, i: usize) -> bool {
     form.is_conditional() || form.is_imperative()
 }
 
-impl super::RuleKind for Polarity {
-    const NAME: &'static str = "polarity";
-    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
-    const LEXICONS: &'static [LexiconId] = LEXICONS;
-    type Spec = Spec;
-
-    fn compile(
-        spec: Spec,
-        src: &RuleSource,
-        context: &super::CompileContext<'_>,
-    ) -> Result<Self, Vec<FileError>> {
-        Polarity::compile(spec, src, context)
-    }
-
-    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
-        Polarity::check(self, ctx, message, out)
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use crate::rules::kinds::RuleKind as _;
     use std::path::Path;
 
     use super::{Claim, CompileContext, Context, PLACEHOLDERS, Polarity, Spec};

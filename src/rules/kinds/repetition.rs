@@ -171,8 +171,13 @@ pub struct Repetition {
     clause_ends: CharSet,
 }
 
-impl Repetition {
-    pub fn compile(
+impl super::RuleKind for Repetition {
+    const NAME: &'static str = "repetition";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    const LEXICONS: &'static [LexiconId] = LEXICONS;
+    type Spec = Spec;
+
+    fn compile(
         spec: Spec,
         src: &RuleSource,
         context: &CompileContext<'_>,
@@ -251,7 +256,7 @@ impl Repetition {
         })
     }
 
-    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let units = self.units(ctx);
         if units.spans.len() < self.min_occurrences {
             return;
@@ -295,7 +300,9 @@ impl Repetition {
             out.push(self.hit(ctx, message, &units, &groups, &mut shingles, members));
         }
     }
+}
 
+impl Repetition {
     /// The in-scope sentences (or their clauses), normalised, with at least `min_chars`
     /// characters.
     fn units(&self, ctx: &Context<'_>) -> Units {
@@ -628,27 +635,9 @@ fn two_decimals(x: f64) -> String {
     format!("{:.2}", (x * 100.0 + 1e-9).floor() / 100.0)
 }
 
-impl super::RuleKind for Repetition {
-    const NAME: &'static str = "repetition";
-    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
-    const LEXICONS: &'static [LexiconId] = LEXICONS;
-    type Spec = Spec;
-
-    fn compile(
-        spec: Spec,
-        src: &RuleSource,
-        context: &super::CompileContext<'_>,
-    ) -> Result<Self, Vec<FileError>> {
-        Repetition::compile(spec, src, context)
-    }
-
-    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
-        Repetition::check(self, ctx, message, out)
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use crate::rules::kinds::RuleKind as _;
     use std::path::Path;
 
     use super::*;

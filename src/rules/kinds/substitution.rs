@@ -84,8 +84,12 @@ pub struct Substitution {
     substring: bool,
 }
 
-impl Substitution {
-    pub fn compile(
+impl super::RuleKind for Substitution {
+    const NAME: &'static str = "substitution";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    type Spec = Spec;
+
+    fn compile(
         spec: Spec,
         src: &RuleSource,
         context: &CompileContext<'_>,
@@ -172,11 +176,11 @@ impl Substitution {
 
     /// Strings one of which occurs (ASCII case aside) in any text this rule reports on, or
     /// `None` (a pattern without a surface step, or `match_reading`).
-    pub fn required_literals(&self) -> Option<&[String]> {
+    fn required_literals(&self) -> Option<&[String]> {
         self.literals.as_deref()
     }
 
-    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let a = ctx.analysis;
         let mut found: Vec<(Span, &str, Applicability)> = Vec::new();
         if let Some((ac, to)) = &self.swap {
@@ -209,7 +213,9 @@ impl Substitution {
             out.push(Hit::new(span, msg).with_fix_as(span, to, applicability));
         }
     }
+}
 
+impl Substitution {
     /// Token runs whose concatenated reading equals a key's reading, spelled differently from
     /// both the key (found by the literal scan) and the replacement (which is correct).
     fn find_by_reading<'r>(
@@ -249,28 +255,6 @@ fn reads_as_replacement(text: &str, span: Span, to: &str) -> bool {
             .and_then(|from| text.get(from..))
             .is_some_and(|rest| rest.starts_with(to.as_str()))
     })
-}
-
-impl super::RuleKind for Substitution {
-    const NAME: &'static str = "substitution";
-    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
-    type Spec = Spec;
-
-    fn compile(
-        spec: Spec,
-        src: &RuleSource,
-        context: &super::CompileContext<'_>,
-    ) -> Result<Self, Vec<FileError>> {
-        Substitution::compile(spec, src, context)
-    }
-
-    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
-        Substitution::check(self, ctx, message, out)
-    }
-
-    fn required_literals(&self) -> Option<&[String]> {
-        Substitution::required_literals(self)
-    }
 }
 
 #[cfg(test)]

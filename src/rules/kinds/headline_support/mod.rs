@@ -218,8 +218,13 @@ pub struct HeadlineSupport {
     lexicons: Arc<Lexicons>,
 }
 
-impl HeadlineSupport {
-    pub fn compile(
+impl super::RuleKind for HeadlineSupport {
+    const NAME: &'static str = "headline-support";
+    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
+    const LEXICONS: &'static [LexiconId] = LEXICONS;
+    type Spec = Spec;
+
+    fn compile(
         spec: Spec,
         src: &RuleSource,
         context: &CompileContext<'_>,
@@ -287,7 +292,7 @@ impl HeadlineSupport {
         })
     }
 
-    pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
+    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let doc = ctx.doc;
         let a = ctx.analysis;
         let (places, body) = self.layout(doc);
@@ -368,7 +373,9 @@ impl HeadlineSupport {
             out.push(hit);
         }
     }
+}
 
+impl HeadlineSupport {
     /// The places to check, and the body lines that may support them.
     fn layout(&self, doc: &Document) -> (Vec<Place>, Vec<Span>) {
         let text = doc.text.as_str();
@@ -1004,25 +1011,6 @@ fn split_units(
     }
     flush(&mut cur, &mut out);
     out
-}
-
-impl super::RuleKind for HeadlineSupport {
-    const NAME: &'static str = "headline-support";
-    const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
-    const LEXICONS: &'static [LexiconId] = LEXICONS;
-    type Spec = Spec;
-
-    fn compile(
-        spec: Spec,
-        src: &RuleSource,
-        context: &super::CompileContext<'_>,
-    ) -> Result<Self, Vec<FileError>> {
-        HeadlineSupport::compile(spec, src, context)
-    }
-
-    fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
-        HeadlineSupport::check(self, ctx, message, out)
-    }
 }
 
 #[cfg(test)]
