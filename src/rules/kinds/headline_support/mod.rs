@@ -324,10 +324,14 @@ impl super::RuleKind for HeadlineSupport {
             // 42億円 for 42億3000万円, 2割増 for 20.4%増: a rounded number is supported.
             if missing.iter().any(|u| u.number) {
                 let quantities = body_quantities.get_or_insert_with(|| {
-                    BodyValues::new(
+                    let mut values = BodyValues::new(
                         body.iter()
                             .flat_map(|line| quantity::find(&doc.text[line.range()])),
-                    )
+                    );
+                    for line in &body {
+                        values.add_ages(&doc.text[line.range()]);
+                    }
+                    values
                 });
                 missing
                     .retain(|u| !u.number || !rounds_to_body(&a.text[u.span.range()], quantities));
@@ -735,6 +739,34 @@ impl BodyValues {
             values.sort_by(f64::total_cmp);
         }
         v
+    }
+
+    /// Ages as news writes them after a name: 森本悠斗容疑者（22）, 田中さん(45). A headline's
+    /// 22歳男 is supported by them. Only 1-3 digits directly after a name-like character.
+    fn add_ages(&mut self, line: &str) {
+        let mut ages = Vec::new();
+        let mut rest = line;
+        while let Some(open) = rest.find('(') {
+            let before = rest[..open].chars().next_back();
+            let after = &rest[open + 1..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let name_like = before.is_some_and(
+                |c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '々'),
+            );
+            if name_like
+                && (1..=3).contains(&digits)
+                && after[digits..].starts_with(')')
+                && let Ok(age) = after[..digits].parse::<f64>()
+            {
+                ages.push(age);
+            }
+            rest = after;
+        }
+        if !ages.is_empty() {
+            let values = self.exact.entry("歳".into()).or_default();
+            values.extend(ages);
+            values.sort_by(f64::total_cmp);
+        }
     }
 
     /// Whether a value of `unit` in the body lies in or overlaps `low..=high`.
@@ -1213,6 +1245,18 @@ mod tests {
         let r = rule("");
         let text = "散歩の効果\n\n## 基本スペック\n\n散歩の効果を紹介する。\n";
         assert_hits(&r, text, &[]);
+    }
+
+    #[test]
+    fn an_age_in_parentheses_after_a_name_supports_the_headline_age() {
+        let r = rule("");
+        let text = "22歳男を逮捕\n\n県警は、アルバイト森本悠斗容疑者（22）を逮捕した。\n";
+        assert_hits(&r, text, &[]);
+        // Another age, or a number in parentheses that follows no name, does not.
+        let text = "22歳男を逮捕\n\n県警は、アルバイト森本悠斗容疑者（23）を逮捕した。\n";
+        assert_hits(&r, text, &["22歳男"]);
+        let text = "22歳男を逮捕\n\n県警は、男を逮捕した（写真は2022年、22）。\n";
+        assert_hits(&r, text, &["22歳男"]);
     }
 
     #[test]
