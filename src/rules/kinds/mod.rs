@@ -7,6 +7,7 @@ pub mod headline_support;
 pub mod numbers;
 pub mod polarity;
 mod preselect;
+pub mod reading;
 pub mod repetition;
 pub mod substitution;
 
@@ -75,6 +76,7 @@ pub enum Kind {
     HeadlineSupport(headline_support::HeadlineSupport),
     Numbers(numbers::Numbers),
     Polarity(polarity::Polarity),
+    Reading(reading::Reading),
     Repetition(repetition::Repetition),
 }
 
@@ -85,6 +87,7 @@ pub const KIND_NAMES: &[&str] = &[
     "headline-support",
     "numbers",
     "polarity",
+    "reading",
     "repetition",
     "substitution",
 ];
@@ -102,6 +105,7 @@ impl Kind {
             Kind::HeadlineSupport(_) => "headline-support",
             Kind::Numbers(_) => "numbers",
             Kind::Polarity(_) => "polarity",
+            Kind::Reading(_) => "reading",
             Kind::Repetition(_) => "repetition",
         }
     }
@@ -115,6 +119,7 @@ impl Kind {
             "headline-support" => Some(field_names::<headline_support::Spec>()),
             "numbers" => Some(field_names::<numbers::Spec>()),
             "polarity" => Some(field_names::<polarity::Spec>()),
+            "reading" => Some(field_names::<reading::Spec>()),
             "repetition" => Some(field_names::<repetition::Spec>()),
             _ => None,
         }
@@ -133,6 +138,7 @@ impl Kind {
             "headline-support" => Some(of::<headline_support::Spec>()),
             "numbers" => Some(of::<numbers::Spec>()),
             "polarity" => Some(of::<polarity::Spec>()),
+            "reading" => Some(of::<reading::Spec>()),
             "repetition" => Some(of::<repetition::Spec>()),
             "substitution" => Some(of::<substitution::Spec>()),
             _ => None,
@@ -148,6 +154,7 @@ impl Kind {
             "headline-support" => headline_support::PLACEHOLDERS,
             "numbers" => numbers::PLACEHOLDERS,
             "polarity" => polarity::PLACEHOLDERS,
+            "reading" => reading::PLACEHOLDERS,
             "repetition" => repetition::PLACEHOLDERS,
             _ => &[],
         }
@@ -200,6 +207,8 @@ impl Kind {
                 .map(Kind::Numbers),
             "polarity" => polarity::Polarity::compile(spec(src, value, valid_keys)?, src, context)
                 .map(Kind::Polarity),
+            "reading" => reading::Reading::compile(spec(src, value, valid_keys)?, src, context)
+                .map(Kind::Reading),
             "repetition" => {
                 repetition::Repetition::compile(spec(src, value, valid_keys)?, src, context)
                     .map(Kind::Repetition)
@@ -219,6 +228,7 @@ impl Kind {
             | Kind::HeadlineSupport(_)
             | Kind::Polarity(_)
             | Kind::Numbers(_)
+            | Kind::Reading(_)
             | Kind::Repetition(_) => None,
         }
     }
@@ -231,6 +241,7 @@ impl Kind {
             Kind::HeadlineSupport(k) => k.check(ctx, message, out),
             Kind::Polarity(k) => k.check(ctx, message, out),
             Kind::Numbers(k) => k.check(ctx, message, out),
+            Kind::Reading(k) => k.check(ctx, message, out),
             Kind::Repetition(k) => k.check(ctx, message, out),
         }
     }
