@@ -132,6 +132,7 @@ pub struct Reading {
 #[derive(Debug)]
 struct Found {
     span: Span,
+    /// The window's reading in katakana.
     reading: String,
     exact: bool,
     candidates: Vec<Word>,
@@ -257,11 +258,33 @@ impl Reading {
         if f.exact { hit } else { hit.weaker() }
     }
 
+    /// Whether a lexicon word read `key` may be a candidate (the filter knows compounds).
+    fn may_be_candidate(&self, key: &[u8]) -> bool {
+        self.min_units < 2 || dictionary::may_be_compound_reading(key)
+    }
+
     /// Every window of the run `start..end` (token indices) with a candidate.
     fn check_run(&self, a: &Analysis<'_>, start: usize, end: usize, found: &mut Vec<Found>) {
-        let readings: Vec<Option<Vec<char>>> = (start..end).map(|i| katakana(a, i)).collect();
+        let readings: Vec<Option<Vec<u8>>> = (start..end).map(|i| reading_key(a, i)).collect();
+        let mut key = Vec::new();
         for from in start..end {
             for to in from + 2..=end.min(from + self.max_tokens) {
+                key.clear();
+                if readings[from - start..to - start]
+                    .iter()
+                    .any(|r| r.as_ref().map(|r| key.extend_from_slice(r)).is_none())
+                {
+                    continue;
+                }
+                // The lexicon lookup by reading first: almost every run of real words has
+                // no compound of its reading, and that ends the work on it.
+                let exact: Vec<Word> = match self.same && self.may_be_candidate(&key) {
+                    true => dictionary::with_reading_key(&key).collect(),
+                    false => Vec::new(),
+                };
+                if exact.is_empty() && !self.near {
+                    continue;
+                }
                 let span = Span::new(a.tokens[from].span.start, a.tokens[to - 1].span.end);
                 let surface = &a.text[span.range()];
                 if !surface.chars().any(is_kanji)
@@ -270,67 +293,49 @@ impl Reading {
                 {
                     continue;
                 }
-                let Some(reading) =
-                    readings[from - start..to - start]
-                        .iter()
-                        .try_fold(Vec::new(), |mut r, t| {
-                            r.extend_from_slice(t.as_ref()?);
-                            Some(r)
-                        })
-                else {
-                    continue;
+                let window = Window {
+                    from,
+                    to,
+                    span,
+                    key: &key,
+                    readings: &readings[from - start..],
                 };
-                if let Some(f) = self.window(a, from, to, span, &reading, &readings[from - start..])
-                {
+                if let Some(f) = self.window(a, &window, exact) {
                     found.push(f);
                 }
             }
         }
     }
 
-    /// The candidates for the window `from..to` read `reading` (`readings` start at `from`).
-    fn window(
-        &self,
-        a: &Analysis<'_>,
-        from: usize,
-        to: usize,
-        span: Span,
-        reading: &[char],
-        readings: &[Option<Vec<char>>],
-    ) -> Option<Found> {
-        let surface = &a.text[span.range()];
-        let reading_str: String = reading.iter().collect();
-        let exact: Vec<Word> = if self.same {
-            dictionary::with_reading(&reading_str).collect()
-        } else {
-            Vec::new()
-        };
+    /// The candidates for a window: `exact` are the lexicon words read like it.
+    fn window(&self, a: &Analysis<'_>, w: &Window<'_>, exact: Vec<Word>) -> Option<Found> {
+        let surface = &a.text[w.span.range()];
         let mut near: Vec<Word> = Vec::new();
         let mut same: Vec<Word> = Vec::new();
-        for k in from..to {
-            for l in k + 1..=to.min(k + MAX_REPLACED_TOKENS) {
-                if l - k == to - from {
+        let length = |r: &[Option<Vec<u8>>]| -> usize {
+            r.iter().map(|r| r.as_ref().map_or(0, Vec::len)).sum()
+        };
+        for k in w.from..w.to {
+            for l in k + 1..=w.to.min(k + MAX_REPLACED_TOKENS) {
+                if l - k == w.to - w.from {
                     continue;
                 }
-                let Some(part) = self.swappable(a, from, to, k, l) else {
+                let Some(part) = self.swappable(a, w.from, w.to, k, l) else {
                     continue;
                 };
-                let fits = |w: &Word| {
-                    part.fits(surface, w, self.min_units) && changes_a_word(a, from, to, span, w)
+                let fits = |c: &Word| {
+                    part.fits(surface, c, self.min_units)
+                        && changes_a_word(a, w.from, w.to, w.span, c)
                 };
-                same.extend(exact.iter().copied().filter(|w| fits(w)));
+                same.extend(exact.iter().copied().filter(|c| fits(c)));
                 if self.near && same.is_empty() {
-                    let lo: usize = readings[..k - from]
-                        .iter()
-                        .map(|r| r.as_ref().map_or(0, Vec::len))
-                        .sum();
-                    let hi = lo
-                        + readings[k - from..l - from]
-                            .iter()
-                            .map(|r| r.as_ref().map_or(0, Vec::len))
-                            .sum::<usize>();
-                    for variant in one_mora_away(reading, lo, hi) {
-                        near.extend(dictionary::with_reading(&variant).filter(|w| fits(w)));
+                    let lo = length(&w.readings[..k - w.from]);
+                    let hi = lo + length(&w.readings[k - w.from..l - w.from]);
+                    for variant in one_mora_away(w.key, lo, hi)
+                        .into_iter()
+                        .filter(|v| self.may_be_candidate(v))
+                    {
+                        near.extend(dictionary::with_reading_key(&variant).filter(|c| fits(c)));
                     }
                 }
             }
@@ -351,8 +356,8 @@ impl Reading {
         });
         candidates.dedup_by(|x, y| x.surface == y.surface);
         Some(Found {
-            span,
-            reading: reading_str,
+            span: w.span,
+            reading: dictionary::key_to_reading(w.key),
             exact,
             candidates,
         })
@@ -387,6 +392,16 @@ impl Reading {
                 suffix,
             })
     }
+}
+
+/// Tokens `from..to` of a run, with the reading key of the window and of each token from
+/// `from` on.
+struct Window<'w> {
+    from: usize,
+    to: usize,
+    span: Span,
+    key: &'w [u8],
+    readings: &'w [Option<Vec<u8>>],
 }
 
 /// A window split into the part that may be misconverted and the parts around it.
@@ -465,12 +480,9 @@ fn is_run_token(a: &Analysis<'_>, i: usize) -> bool {
     !pos.is_number() || a.surface(i).chars().all(is_kanji)
 }
 
-/// Token `i`'s reading in katakana, `None` when it is not all kana (an unknown word).
-fn katakana(a: &Analysis<'_>, i: usize) -> Option<Vec<char>> {
-    let r: Vec<char> = as_katakana(a.reading(i)).chars().collect();
-    r.iter()
-        .all(|&c| ('\u{30A1}'..='\u{30FC}').contains(&c))
-        .then_some(r)
+/// Token `i`'s reading as a lexicon key, `None` when it is not all kana (an unknown word).
+fn reading_key(a: &Analysis<'_>, i: usize) -> Option<Vec<u8>> {
+    dictionary::reading_key(a.reading(i))
 }
 
 fn is_kanji(c: char) -> bool {
@@ -532,32 +544,37 @@ const VOICING: &[(char, char)] = &[
 /// Marks that a mishearing drops or adds: a long vowel, a geminate.
 const LENGTH_MARKS: [char; 3] = ['ウ', 'ー', 'ッ'];
 
-/// Readings one mora from `reading` by a change inside `lo..hi` (character positions): a
-/// voicing change, or a long vowel or geminate dropped or added.
-fn one_mora_away(reading: &[char], lo: usize, hi: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let with = |i: usize, replacement: Option<char>, skip: usize| -> String {
-        let mut s: String = reading[..i].iter().collect();
+/// The lexicon key of a katakana character.
+const fn key(c: char) -> u8 {
+    (c as u32 - 0x30A0) as u8
+}
+
+/// Reading keys one mora from `reading` by a change inside `lo..hi` (positions): a voicing
+/// change, or a long vowel or geminate dropped or added.
+fn one_mora_away(reading: &[u8], lo: usize, hi: usize) -> Vec<Vec<u8>> {
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    let with = |i: usize, replacement: Option<u8>, skip: usize| -> Vec<u8> {
+        let mut s = reading[..i].to_vec();
         s.extend(replacement);
-        s.extend(&reading[i + skip..]);
+        s.extend_from_slice(&reading[i + skip..]);
         s
     };
     for i in lo..hi.min(reading.len()) {
         let c = reading[i];
         for &(x, y) in VOICING {
-            if c == x {
-                out.push(with(i, Some(y), 1));
-            } else if c == y {
-                out.push(with(i, Some(x), 1));
+            if c == key(x) {
+                out.push(with(i, Some(key(y)), 1));
+            } else if c == key(y) {
+                out.push(with(i, Some(key(x)), 1));
             }
         }
-        if LENGTH_MARKS.contains(&c) {
+        if LENGTH_MARKS.iter().any(|&m| key(m) == c) {
             out.push(with(i, None, 1));
         }
     }
     for i in lo..=hi.min(reading.len()) {
         for m in LENGTH_MARKS {
-            out.push(with(i, Some(m), 0));
+            out.push(with(i, Some(key(m)), 0));
         }
     }
     out.sort();
@@ -676,13 +693,13 @@ mod tests {
 
     #[test]
     fn near_readings_change_one_mora_inside_the_swapped_part() {
-        let r: Vec<char> = "ケイエイハダン".chars().collect();
-        let v = one_mora_away(&r, 4, 7);
-        assert!(v.contains(&"ケイエイハタン".to_string()));
-        assert!(v.contains(&"ケイエイパダン".to_string()));
-        assert!(v.contains(&"ケイエイハダンー".to_string()));
+        let key = |s: &str| crate::lang::ja::dictionary::reading_key(s).unwrap();
+        let v = one_mora_away(&key("ケイエイハダン"), 4, 7);
+        assert!(v.contains(&key("ケイエイハタン")));
+        assert!(v.contains(&key("ケイエイパダン")));
+        assert!(v.contains(&key("ケイエイハダンー")));
         // The kept part is never changed.
-        assert!(!v.contains(&"ゲイエイハダン".to_string()));
-        assert!(!v.contains(&"ケイエイハダン".to_string()));
+        assert!(!v.contains(&key("ゲイエイハダン")));
+        assert!(!v.contains(&key("ケイエイハダン")));
     }
 }
