@@ -559,8 +559,7 @@ fn one_mora_away(reading: &[u8], lo: usize, hi: usize) -> Vec<Vec<u8>> {
         s.extend_from_slice(&reading[i + skip..]);
         s
     };
-    for i in lo..hi.min(reading.len()) {
-        let c = reading[i];
+    for (i, &c) in reading.iter().enumerate().take(hi).skip(lo) {
         for &(x, y) in VOICING {
             if c == key(x) {
                 out.push(with(i, Some(key(y)), 1));
