@@ -7,7 +7,7 @@
 //! kind: reading
 //! message: "「{match}」は辞書にない語です。{evidence}（{candidate_reading}）の「{candidate}」の誤変換の可能性があります"
 //! signals: [same-reading]           # default; add near-reading for one-mora slips
-//! allow: [既製服]                   # never report a run containing these
+//! allow: [既製服]                   # never report a run overlapping these
 //! ```
 //!
 //! # Evidence
@@ -32,11 +32,12 @@
 //! Not reported: a swapped part that is only suffixes (厚生労働相 is not 厚生労働省), a proper
 //! noun, an unknown word or a user-dictionary word; a candidate that differs only in kana
 //! spelling (焼きアナゴ, 焼き穴子; 口座振り込み, 口座振込) or swaps a different number of
-//! characters (交換時期, 交換式); runs containing an `allow` term.
+//! characters (交換時期, 交換式); runs overlapping an occurrence of an `allow` term.
 //!
 //! Placeholders: `{match}` the run, `{reading}` its reading (hiragana), `{candidate}` the
 //! lexicon word, `{candidate_reading}` its reading, `{evidence}` 同じ読み or 読みの近い語.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
 use super::{CompileContext, Context, normalize_terms};
@@ -56,8 +57,8 @@ pub struct Spec {
     /// misconversions and as many correct compounds (裁判制度 is not 再販制度).
     #[serde(default = "default_signals")]
     pub signals: Vec<Signal>,
-    /// Terms (product names, people, house terms) that are never reported: a run containing
-    /// one is skipped. Words of the user dictionary (`--user-dict`) are never swapped either.
+    /// Terms (product names, people, house terms) that are never reported: a run that
+    /// overlaps one of their occurrences is skipped. Words of the user dictionary (`--user-dict`) are never swapped either.
     #[serde(default)]
     pub allow: Vec<String>,
     /// The longest run of tokens read as one word (2–8).
@@ -120,7 +121,8 @@ const MAX_REPLACED_TOKENS: usize = 2;
 pub struct Reading {
     same: bool,
     near: bool,
-    allow: Vec<String>,
+    /// The `allow` terms; a window overlapping one of their occurrences is skipped.
+    allow: Option<AhoCorasick>,
     max_tokens: usize,
     min_kept_chars: usize,
     min_replaced_chars: usize,
@@ -174,6 +176,12 @@ impl Reading {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let allow = (!allow.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&allow)
+                .expect("literal terms always build")
+        });
         Ok(Reading {
             same: spec.signals.contains(&Signal::SameReading),
             near: spec.signals.contains(&Signal::NearReading),
@@ -189,6 +197,13 @@ impl Reading {
     pub fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let a = ctx.analysis;
         let n = a.tokens.len();
+        let allowed: Vec<Span> = match &self.allow {
+            Some(ac) => ac
+                .find_iter(a.text)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect(),
+            None => Vec::new(),
+        };
         let mut found = Vec::new();
         let mut i = 0;
         while i < n {
@@ -202,7 +217,7 @@ impl Reading {
                 j += 1;
             }
             if j - i >= 2 {
-                self.check_run(a, i, j, &mut found);
+                self.check_run(a, i, j, &allowed, &mut found);
             }
             i = j;
         }
@@ -264,7 +279,14 @@ impl Reading {
     }
 
     /// Every window of the run `start..end` (token indices) with a candidate.
-    fn check_run(&self, a: &Analysis<'_>, start: usize, end: usize, found: &mut Vec<Found>) {
+    fn check_run(
+        &self,
+        a: &Analysis<'_>,
+        start: usize,
+        end: usize,
+        allowed: &[Span],
+        found: &mut Vec<Found>,
+    ) {
         let readings: Vec<Option<Vec<u8>>> = (start..end).map(|i| reading_key(a, i)).collect();
         let mut key = Vec::new();
         for from in start..end {
@@ -288,7 +310,7 @@ impl Reading {
                 let span = Span::new(a.tokens[from].span.start, a.tokens[to - 1].span.end);
                 let surface = &a.text[span.range()];
                 if !surface.chars().any(is_kanji)
-                    || self.allow.iter().any(|t| surface.contains(t.as_str()))
+                    || overlaps_any(allowed, span)
                     || dictionary::contains(surface)
                 {
                     continue;
@@ -434,6 +456,12 @@ impl Parts<'_> {
             && as_katakana(middle) != as_katakana(self.swapped)
             && kanji(s) != kanji(window)
     }
+}
+
+/// Whether `span` overlaps one of `spans` (sorted, not overlapping each other).
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.start < span.end)
 }
 
 /// Whether the characters `w` changes in the window (between the prefix and suffix they
@@ -660,6 +688,13 @@ mod tests {
     fn allowed_terms_and_user_words_are_not_reported() {
         let rule = rule_from_yaml(&format!("{RULE}allow: [既製緩和]\n"));
         assert_hits(&rule, "政府は民泊の既製緩和を打ち出した。", &[]);
+        // A longer allowed name covers the run inside it, and only there.
+        let rule = rule_from_yaml(&format!("{RULE}allow: [大気児童センター]\n"));
+        assert_hits(
+            &rule,
+            "大気児童センターで、大気児童の解消を話し合った。",
+            &["大気児童"],
+        );
         let rule = rule_from_yaml(RULE);
         let user = crate::lang::ja::with_user_rows("既製,名詞,キセイ\n");
         let found =
