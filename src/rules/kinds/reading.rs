@@ -309,8 +309,11 @@ impl Reading {
                 }
                 let span = Span::new(a.tokens[from].span.start, a.tokens[to - 1].span.end);
                 let surface = &a.text[span.range()];
+                // A run that is a word read as IPADIC reads it is among `exact`; one read
+                // otherwise needs the lookup by surface.
                 if !surface.chars().any(is_kanji)
                     || overlaps_any(allowed, span)
+                    || exact.iter().any(|w| w.surface == surface)
                     || dictionary::contains(surface)
                 {
                     continue;
