@@ -291,6 +291,12 @@ impl Reading {
         let mut key = Vec::new();
         for from in start..end {
             for to in from + 2..=end.min(from + self.max_tokens) {
+                let span = Span::new(a.tokens[from].span.start, a.tokens[to - 1].span.end);
+                let surface = &a.text[span.range()];
+                // Too short to keep one part and swap another (大規模, 新制度).
+                if surface.chars().count() < self.min_kept_chars + self.min_replaced_chars {
+                    continue;
+                }
                 key.clear();
                 if readings[from - start..to - start]
                     .iter()
@@ -307,8 +313,6 @@ impl Reading {
                 if exact.is_empty() && !self.near {
                     continue;
                 }
-                let span = Span::new(a.tokens[from].span.start, a.tokens[to - 1].span.end);
-                let surface = &a.text[span.range()];
                 // A run that is a word read as IPADIC reads it is among `exact`; one read
                 // otherwise needs the lookup by surface.
                 if !surface.chars().any(is_kanji)
