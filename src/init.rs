@@ -36,6 +36,10 @@ pub const EXAMPLE_RULES: &[(&str, &str)] = &[
         "price-mismatch.yaml",
         include_str!("init/examples/price-mismatch.yaml"),
     ),
+    (
+        "misconversion-by-reading.yaml",
+        include_str!("init/examples/misconversion-by-reading.yaml"),
+    ),
 ];
 
 const CONFIG: &str = include_str!("init/seigo.yaml");

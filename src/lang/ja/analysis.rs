@@ -180,6 +180,11 @@ impl<'t> Analysis<'t> {
         Morphology::is_unknown(&self.tokens[i])
     }
 
+    /// True when token `i` is a word of the user dictionary: the user vouches for it.
+    pub fn is_user_word(&self, i: usize) -> bool {
+        Morphology::is_user_word(&self.tokens[i])
+    }
+
     /// Every token's shared cache entry, looked up on first use.
     fn entries(&self) -> &[Option<&'static Entry>] {
         self.entries.get_or_init(|| {

@@ -19,6 +19,21 @@ static BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dictionary.bin"));
 
 const RECORD: usize = 12;
 
+/// `build.rs`'s filter of the readings of noun compounds (a one-hash Bloom filter).
+static COMPOUND_READINGS: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/compound_readings.bloom"));
+
+/// Whether some noun compound (2 or more units) may be read `key`: `false` is certain, `true`
+/// is right about 94% of the time. One bit instead of a binary search, for callers that try
+/// many readings.
+pub fn may_be_compound_reading(key: &[u8]) -> bool {
+    let hash = key.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let bit = (hash as usize) % (COMPOUND_READINGS.len() * 8);
+    COMPOUND_READINGS[bit / 8] & (1 << (bit % 8)) != 0
+}
+
 /// Coarse part-of-speech classes of a lexicon word (several when one spelling is both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordClasses(u8);
@@ -103,6 +118,20 @@ fn record(i: usize) -> Word {
     }
 }
 
+/// Row `i`'s surface bytes and reading key, without decoding the rest of the record: what
+/// the binary searches compare, probe after probe.
+fn surface_bytes(i: usize) -> &'static [u8] {
+    let at = 4 + i * RECORD;
+    let start = 4 + rows() * (RECORD + 4) + u32_at(BIN, at);
+    &BIN[start..start + BIN[at + 8] as usize]
+}
+
+fn reading_bytes(i: usize) -> &'static [u8] {
+    let at = 4 + i * RECORD;
+    let start = 4 + rows() * (RECORD + 4) + u32_at(BIN, at + 4);
+    &BIN[start..start + BIN[at + 9] as usize]
+}
+
 /// The row id at position `k` of the reading-sorted index.
 fn by_reading(k: usize) -> usize {
     u32_at(BIN, 4 + rows() * RECORD + 4 * k)
@@ -135,7 +164,7 @@ fn equal_range(n: usize, cmp: impl Fn(usize) -> Ordering) -> std::ops::Range<usi
 
 /// Every row spelt `surface` (one per reading).
 pub fn get(surface: &str) -> impl Iterator<Item = Word> {
-    let range = equal_range(rows(), |i| record(i).surface.cmp(surface));
+    let range = equal_range(rows(), |i| surface_bytes(i).cmp(surface.as_bytes()));
     range.map(record)
 }
 
@@ -146,12 +175,32 @@ pub fn contains(surface: &str) -> bool {
 
 /// Every row read `reading` (katakana or hiragana); none for a reading with other characters.
 pub fn with_reading(reading: &str) -> impl Iterator<Item = Word> {
-    let key = encode(reading);
-    let range = match &key {
-        Some(key) => equal_range(rows(), |k| record(by_reading(k)).reading.cmp(key)),
+    let range = match encode(reading) {
+        Some(key) => reading_range(&key),
         None => 0..0,
     };
     range.map(|k| record(by_reading(k)))
+}
+
+/// Every row whose reading is `key` (see [`reading_key`]): for callers that build many
+/// readings from parts and look each up.
+pub fn with_reading_key(key: &[u8]) -> impl Iterator<Item = Word> {
+    reading_range(key).map(|k| record(by_reading(k)))
+}
+
+fn reading_range(key: &[u8]) -> std::ops::Range<usize> {
+    equal_range(rows(), |k| reading_bytes(by_reading(k)).cmp(key))
+}
+
+/// A kana reading as the lexicon's search key (one byte per katakana; hiragana is read as
+/// katakana); `None` if it has other characters.
+pub fn reading_key(reading: &str) -> Option<Vec<u8>> {
+    encode(reading)
+}
+
+/// A search key back to katakana.
+pub fn key_to_reading(key: &[u8]) -> String {
+    decode(key)
 }
 
 /// How many rows the lexicon has.
@@ -204,6 +253,27 @@ mod tests {
         assert!(surfaces("じんじいどう").contains(&"人事異動"));
         assert!(surfaces("カエリザキ").contains(&"返り咲き"));
         assert!(surfaces("ABC").is_empty());
+    }
+
+    #[test]
+    fn every_noun_compound_passes_the_reading_filter() {
+        let mut passed = 0;
+        for i in 0..len() {
+            let w = record(i);
+            if w.is_compound() && w.classes.is_noun() {
+                assert!(may_be_compound_reading(w.reading), "{w:?}");
+            }
+        }
+        // The filter rejects most other readings (a tenth of its bits are set at most).
+        for r in [
+            "アイウエオカキ",
+            "ケイエイハダン",
+            "キセイカンワン",
+            "ジンジイドウア",
+        ] {
+            passed += usize::from(may_be_compound_reading(&encode(r).unwrap()));
+        }
+        assert!(passed <= 2, "{passed}");
     }
 
     #[test]

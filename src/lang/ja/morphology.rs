@@ -498,6 +498,11 @@ impl Morphology {
     pub fn is_unknown(token: &Token) -> bool {
         matches!(token.word, Word::Unknown(_))
     }
+
+    /// True when the token is a word of the user dictionary (`--user-dict`).
+    pub fn is_user_word(token: &Token) -> bool {
+        matches!(token.word, Word::User(_))
+    }
 }
 
 impl std::fmt::Debug for Morphology {

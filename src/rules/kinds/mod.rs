@@ -7,6 +7,7 @@ pub mod headline_support;
 pub mod numbers;
 pub mod polarity;
 mod preselect;
+pub mod reading;
 pub mod repetition;
 pub mod substitution;
 
@@ -215,6 +216,7 @@ pub static KINDS: &[Registration] = &[
     Registration::of::<headline_support::HeadlineSupport>(),
     Registration::of::<numbers::Numbers>(),
     Registration::of::<polarity::Polarity>(),
+    Registration::of::<reading::Reading>(),
     Registration::of::<repetition::Repetition>(),
     Registration::of::<substitution::Substitution>(),
 ];
