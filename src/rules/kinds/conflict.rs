@@ -82,6 +82,10 @@ pub struct Spec {
     /// One exclusion set.
     #[serde(default)]
     pub attributes: Vec<AttributeSpec>,
+    /// Words that narrate a change from one attribute to another (起訴 turns a 容疑者 into a
+    /// 被告): when one occurs anywhere in the document, `attributes` is not checked.
+    #[serde(default)]
+    pub transitions: Vec<String>,
     /// Several independent exclusion sets (instead of `attributes`).
     #[serde(default)]
     pub sets: Vec<SetSpec>,
@@ -144,6 +148,10 @@ pub struct SetSpec {
     pub titles: Vec<OneOrMany>,
     /// The attributes of this set, which exclude each other.
     pub attributes: Vec<AttributeSpec>,
+    /// Words that narrate a change from one attribute to another (起訴, 就任): when one
+    /// occurs anywhere in the document, this set is not checked.
+    #[serde(default)]
+    pub transitions: Vec<String>,
 }
 
 pub const PLACEHOLDERS: &[&str] = &["subject", "attribute", "match", "other", "other_match"];
@@ -161,12 +169,14 @@ const EXAMPLE: &str = "add e.g.
 pub const LEXICONS: &[LexiconId] = &[
     LexiconId::NameSuffixes,
     LexiconId::PersonMarkers,
+    LexiconId::OfficeTitles,
     LexiconId::TitlePrefixes,
     LexiconId::CountryAbbreviations,
     LexiconId::NonCompounding,
     LexiconId::TitleAnnotations,
     LexiconId::NegativeAuxiliaries,
     LexiconId::DenyingVerbs,
+    LexiconId::AchievingVerbs,
     LexiconId::PastMarkers,
     LexiconId::LinkingParticles,
 ];
@@ -175,6 +185,15 @@ pub const LEXICONS: &[LexiconId] = &[
 #[derive(Debug)]
 struct Set {
     attributes: Vec<String>,
+    /// Words (NFKC) whose presence in a document turns the set off there.
+    transitions: Vec<String>,
+}
+
+impl Set {
+    /// False when the document narrates a change between the attributes.
+    fn applies(&self, text: &str) -> bool {
+        !self.transitions.iter().any(|w| text.contains(w.as_str()))
+    }
 }
 
 /// Which attribute of which set a term stands for.
@@ -246,6 +265,7 @@ impl Conflict {
                 built.add(
                     &spec.titles,
                     &spec.attributes,
+                    &spec.transitions,
                     "attributes",
                     src,
                     &mut errors,
@@ -258,8 +278,24 @@ impl Conflict {
                             .with_help("move `titles` into the sets that use `{title}`"),
                     );
                 }
+                if !spec.transitions.is_empty() {
+                    errors.push(
+                        src.error(
+                            src.key("transitions"),
+                            "with `sets`, give `transitions` per set",
+                        )
+                        .with_help("move `transitions` into the sets they are about"),
+                    );
+                }
                 for set in &spec.sets {
-                    built.add(&set.titles, &set.attributes, "sets", src, &mut errors);
+                    built.add(
+                        &set.titles,
+                        &set.attributes,
+                        &set.transitions,
+                        "sets",
+                        src,
+                        &mut errors,
+                    );
                 }
             }
         }
@@ -476,6 +512,9 @@ impl Conflict {
     ) {
         let mut reported: Vec<(Span, Span)> = Vec::new();
         for (set, s) in self.sets.iter().enumerate() {
+            if !s.applies(a.text) {
+                continue;
+            }
             let present: Vec<&Mention<'_>> = (0..s.attributes.len())
                 .filter_map(|attr| firsts.get(&Member { set, attr }).copied())
                 .collect();
@@ -514,6 +553,36 @@ impl Conflict {
         longest_at(a, i, end, self.max_term_len, |s| {
             self.terms.get(s).map(Vec::as_slice)
         })
+    }
+
+    /// The longest term on whole tokens ending before token `stop` and starting at or after
+    /// `floor`, as (first token, attributes), unless the term ends a longer compound
+    /// (前主将, チーム主将: the word before is a prefix or a noun written against it).
+    fn term_ending_at(
+        &self,
+        a: &Analysis<'_>,
+        floor: usize,
+        stop: usize,
+    ) -> Option<(usize, &[Member])> {
+        let end = a.tokens.get(stop.checked_sub(1)?)?.span.end;
+        let mut best = None;
+        for j in (floor..stop).rev() {
+            if end - a.tokens[j].span.start > self.max_term_len {
+                break;
+            }
+            if let Some(members) = self.terms.get(&a.text[a.tokens[j].span.start..end]) {
+                best = Some((j, members.as_slice()));
+            }
+        }
+        let (first, members) = best?;
+        if first > floor {
+            let pos = a.features(first - 1).pos;
+            let glued = a.tokens[first - 1].span.end == a.tokens[first].span.start;
+            if pos.is_prefix() || (glued && pos.is_noun()) {
+                return None;
+            }
+        }
+        Some((first, members))
     }
 
     fn honorific_at(&self, a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
@@ -634,6 +703,7 @@ impl Builder {
         &mut self,
         titles: &[OneOrMany],
         attributes: &[AttributeSpec],
+        transitions: &[String],
         key: &str,
         src: &RuleSource,
         errors: &mut Vec<FileError>,
@@ -692,6 +762,7 @@ impl Builder {
         if title_sets.is_empty() {
             title_sets.push(Vec::new());
         }
+        let transitions = normalize_terms(transitions, "transitions", src, errors);
         for aliases in &title_sets {
             let set = self.sets.len();
             let mut owner: HashMap<String, usize> = HashMap::new();
@@ -725,6 +796,7 @@ impl Builder {
             }
             self.sets.push(Set {
                 attributes: attributes.iter().map(|a| a.name.clone()).collect(),
+                transitions: transitions.clone(),
             });
         }
     }
@@ -913,12 +985,33 @@ impl<'a> Scan<'a> {
                     .rule
                     .lexicons
                     .contains(LexiconId::PersonMarkers, a.surface(i))
+                    || self.surname_with_title(start, i, range.end)
                 {
                     self.persons.insert(subject.surname);
                 }
                 self.attach(subject, i, range.end);
+                self.attach_before(subject, start, i, range.end);
             }
         }
+    }
+
+    /// True when the name `[start, stop)` is one surname followed by a title that is not an
+    /// office named after a place or a company (木村監督 is a person; 松本市長 may be the
+    /// mayor of 松本, 鈴木社長 the president of a company called 鈴木).
+    fn surname_with_title(&self, start: usize, stop: usize, end: usize) -> bool {
+        let (a, rule) = (self.a, self.rule);
+        if stop != start + 1 || !a.features(start).pos.is_surname() || stop >= end {
+            return false;
+        }
+        let mut t = stop;
+        if rule.lexicons.contains(LexiconId::TitlePrefixes, a.surface(t)) && t + 1 < end {
+            t += 1;
+        }
+        let Some(next) = rule.honorific_at(a, t, end) else {
+            return false;
+        };
+        let title = &a.text[a.tokens[t].span.start..a.tokens[next - 1].span.end];
+        !rule.lexicons.contains(LexiconId::OfficeTitles, title)
     }
 
     /// Attaches the attribute terms that follow a subject ending before token `j`.
@@ -953,21 +1046,129 @@ impl<'a> Scan<'a> {
         else {
             return;
         };
+        // 井上陽子氏(26)は: an age or an aside between the name and its particle.
+        p = skip_aside(a, p, end);
         let mut link = Link::Predicate;
+        let mut topic = false;
         if p < end
             && a.features(p).pos.is_particle()
             && lexicons.contains(LexiconId::LinkingParticles, a.surface(p))
         {
             if a.surface(p) == "の" {
                 link = Link::Genitive;
+            } else {
+                topic = true;
             }
             p += 1;
         }
         for start in [p, skip_modifier(a, p, end)] {
             if let Some((next, members)) = rule.term_at(a, start, end) {
                 self.push(subject, start, next, end, members, link);
-                break;
+                return;
             }
+        }
+        if topic {
+            self.attach_predicate(subject, p, end);
+        }
+    }
+
+    /// After 「name + honorific + は/が」, the first term further on in the clause, when it is
+    /// the predicate: 「井上陽子氏は、…2,814票を集めて初当選を果たした」. Nothing is attached
+    /// past a bracket, another は/が (a new subject), or a date (2017年に初当選 states an
+    /// earlier fact).
+    fn attach_predicate(&mut self, subject: Subject<'a>, p: usize, end: usize) {
+        let (a, rule) = (self.a, self.rule);
+        for k in p..end.min(p + PREDICATE_TOKENS) {
+            let pos = a.features(k).pos;
+            let s = a.surface(k);
+            if pos.is_symbol() && !matches!(s, "、" | ",") {
+                return;
+            }
+            if (pos.is_particle() && matches!(s, "は" | "が")) || is_date(a, k, end, &rule.lexicons)
+            {
+                return;
+            }
+            if let Some((next, members)) = rule.term_at(a, k, end) {
+                self.push(subject, k, next, end, members, Link::Predicate);
+                return;
+            }
+        }
+    }
+
+    /// Attaches a term written before the name (tokens `[start, stop)`): an apposition
+    /// (主演の桐谷美咲さん, 副主将の佐伯) or a relative clause in which the person achieved
+    /// the term (再選を果たした川村氏, 当選した木村氏, 助演として物語を支えた桐谷さん).
+    fn attach_before(&mut self, subject: Subject<'a>, start: usize, stop: usize, end: usize) {
+        let (a, rule) = (self.a, self.rule);
+        let begin = self.begin;
+        if !rule.linked || start < begin + 2 {
+            return;
+        }
+        let before = start - 1;
+        let f = a.features(before);
+        if f.pos.is_particle() && a.surface(before) == "の" {
+            if let Some((first, members)) = rule.term_ending_at(a, begin, before) {
+                self.push_before(subject, first, before, stop, end, members);
+            }
+            return;
+        }
+        if !(f.pos.is_auxiliary_verb() && a.base(before) == "た") {
+            return;
+        }
+        let verb = before - 1;
+        if !a.features(verb).pos.is_verb() {
+            return;
+        }
+        if a.base(verb) == "する" {
+            if let Some((first, members)) = rule.term_ending_at(a, begin, verb) {
+                self.push_before(subject, first, verb, stop, end, members);
+            }
+            return;
+        }
+        let achieving = rule
+            .lexicons
+            .contains(LexiconId::AchievingVerbs, a.base(verb));
+        let floor = begin.max(verb.saturating_sub(PREDICATE_TOKENS));
+        for k in (floor + 1..verb).rev() {
+            let pos = a.features(k).pos;
+            let s = a.surface(k);
+            if pos.is_symbol() || (pos.is_particle() && matches!(s, "は" | "が")) {
+                return;
+            }
+            let object = s == "を" && k + 1 == verb && achieving;
+            if (object || s == "として") && pos.is_particle() {
+                if let Some((first, members)) = rule.term_ending_at(a, begin, k) {
+                    self.push_before(subject, first, k, stop, end, members);
+                }
+                return;
+            }
+        }
+    }
+
+    /// Records a mention of the term on tokens `[i, next)` written before its subject, whose
+    /// name ends before token `stop`, unless the clause dates it.
+    fn push_before(
+        &mut self,
+        subject: Subject<'a>,
+        i: usize,
+        next: usize,
+        stop: usize,
+        end: usize,
+        members: &[Member],
+    ) {
+        let a = self.a;
+        if historical(a, self.begin, i, stop, end, &self.rule.lexicons) {
+            return;
+        }
+        let term = Span::new(a.tokens[i].span.start, a.tokens[next - 1].span.end);
+        let name_end = a.tokens[stop - 1].span.end;
+        for &member in members {
+            self.mentions.push(Mention {
+                subject,
+                member,
+                term,
+                context: Span::new(term.start, name_end),
+            });
         }
     }
 
@@ -997,7 +1198,7 @@ impl<'a> Scan<'a> {
                 }
             }
             Link::Predicate => {
-                if !ends_predicate(a, next, end) {
+                if !ends_predicate(a, next, end, lexicons) {
                     return;
                 }
             }
@@ -1036,8 +1237,20 @@ fn is_name(a: &Analysis<'_>, i: usize, in_run: bool) -> bool {
     if s.chars().all(|c| c.is_ascii_alphabetic()) {
         return true;
     }
-    // An unknown kanji word right after a surname is the given name (石田陽翔).
-    in_run && i > 0 && a.is_unknown(i) && a.features(i - 1).pos.is_surname()
+    // An unknown kanji word right after a surname is the given name (石田陽翔), and so is a
+    // one-kanji common noun glued to a given name (森本悠斗 is 悠 + 斗).
+    in_run
+        && i > 0
+        && ((a.is_unknown(i) && a.features(i - 1).pos.is_surname())
+            || (a.features(i - 1).pos.is_given_name()
+                && a.tokens[i - 1].span.end == a.tokens[i].span.start
+                && single_kanji(s)))
+}
+
+/// True for one CJK ideograph.
+fn single_kanji(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if matches!(c, '\u{4E00}'..='\u{9FFF}'))
 }
 
 /// The subject named by tokens `[start, end)`: 姓 + 名 → the surname, `名・姓` → the part
@@ -1146,10 +1359,7 @@ fn historical(
     end: usize,
     lexicons: &Lexicons,
 ) -> bool {
-    let is_date = |i: usize| {
-        lexicons.contains(LexiconId::PastMarkers, a.surface(i))
-            || (a.features(i).pos.is_number() && i + 1 < end && a.surface(i + 1) == "年")
-    };
+    let is_date = |i: usize| is_date(a, i, end, lexicons);
     let clause_end = |i: usize| a.features(i).pos.is_symbol();
     let before = (begin.max(first.saturating_sub(CLAUSE_TOKENS))..first)
         .rev()
@@ -1158,15 +1368,40 @@ fn historical(
     before.chain(after).any(is_date)
 }
 
+/// True for a word that dates a clause: a past marker (当時, 前回) or a year (2017年).
+fn is_date(a: &Analysis<'_>, i: usize, end: usize, lexicons: &Lexicons) -> bool {
+    lexicons.contains(LexiconId::PastMarkers, a.surface(i))
+        || (a.features(i).pos.is_number() && i + 1 < end && a.surface(i + 1) == "年")
+}
+
+/// Skips an aside in brackets right at token `p` (an age: 井上陽子氏(26)), when it closes
+/// within a few tokens.
+fn skip_aside(a: &Analysis<'_>, p: usize, end: usize) -> usize {
+    if p >= end || a.surface(p) != "(" {
+        return p;
+    }
+    (p + 1..end.min(p + ASIDE_TOKENS))
+        .find(|&k| a.surface(k) == ")")
+        .map_or(p, |k| k + 1)
+}
+
+/// How long an aside `skip_aside` skips may be, in tokens.
+const ASIDE_TOKENS: usize = 8;
+
+/// How far from a subject its predicate (or from a name its relative clause) is looked
+/// for, in tokens.
+const PREDICATE_TOKENS: usize = 40;
+
 /// How far around a mention `historical` looks for a date, in tokens.
 const CLAUSE_TOKENS: usize = 10;
 
 /// After が/は (or no particle) the term must be the predicate: followed by nothing,
-/// punctuation, a line break, する/した, or を果たす. 「当選した候補」 and 「再選を支持」 are not.
-fn ends_predicate(a: &Analysis<'_>, next: usize, end: usize) -> bool {
+/// punctuation, a line break, する/した, or を + an achieving verb (を果たす). 「当選した候補」
+/// and 「再選を支持」 are not.
+fn ends_predicate(a: &Analysis<'_>, next: usize, end: usize, lexicons: &Lexicons) -> bool {
     let mut i = next;
     if i < end && a.surface(i) == "を" {
-        return i + 1 < end && a.base(i + 1) == "果たす";
+        return i + 1 < end && lexicons.contains(LexiconId::AchievingVerbs, a.base(i + 1));
     }
     while i < end {
         let pos = a.features(i).pos;
