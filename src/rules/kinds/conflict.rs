@@ -12,9 +12,11 @@
 //!     terms: ["前{title}", "元{title}"]
 //!   - name: 現職
 //!     terms: ["{title}", "現{title}"]
+//! transitions: [就任, 昇格]   # optional: words narrating a change; the set is off where one occurs
 //! # sets:                   # instead of `attributes`: several independent exclusion sets
 //! #   - titles: [...]       #   (optional, per set)
 //! #     attributes: [...]
+//! #     transitions: [起訴]  #   (optional, per set)
 //! particles: [の, が, は]   # default; `[]` attaches attributes only directly (トランプ前大統領)
 //! lexicons:                 # the shared word lists, changed for this rule (docs/rules.md)
 //!   titles: {add: [顧問]}  # a name followed by 顧問 is a subject too
@@ -27,19 +29,28 @@
 //!    followed by an attribute term or an honorific. A 姓 + 名 pair is keyed by the surname and
 //!    a katakana `名・姓` by the part after the last `・`, so 石破茂 and 石破 are one subject;
 //!    when a surname occurs with two different given names, only full names are used. Runs
-//!    never seen as a person (with a given name, or before 氏/さん/選手/...) are ignored, which
-//!    keeps offices such as 「ソニーグループ社長」 and 「アメリカ大統領」 out. A list of
-//!    `subjects` is matched literally instead, without that evidence.
+//!    never seen as a person (with a given name, or before 氏/さん/選手/..., or a lone surname
+//!    before a title that is not an office named after a place or company: 木村監督 but not
+//!    松本市長) are ignored, which keeps offices such as 「ソニーグループ社長」 and
+//!    「アメリカ大統領」 out. A list of `subjects` is matched literally instead, without that
+//!    evidence.
 //! 2. Mentions. An attribute attaches when its term directly follows the subject (with an
 //!    optional country abbreviation: トランプ米大統領), or follows subject + honorific (with an
 //!    optional 前/元/現/新/故/次期) + one of `particles` + at most one short modifier. Terms
-//!    are matched on whole tokens, longest first (前大統領 is not also 大統領). A mention is
+//!    are matched on whole tokens, longest first (前大統領 is not also 大統領). With linking
+//!    particles, a subject + honorific + は/が also takes the first term further on in its
+//!    clause when that term is the predicate (井上陽子氏(26)は、…2,814票を集めて初当選を
+//!    果たした; not past a bracket, another は/が or a date), and a term written before the
+//!    name attaches as an apposition (主演の桐谷美咲さん) or in a relative clause the person
+//!    achieved it in (再選を果たした川村氏, 助演として物語を支えた桐谷さん), unless it ends
+//!    a longer word (前主将の, 4代目社長の). A mention is
 //!    dropped when its term is part of a longer compound (大統領選, 再選挙), is qualified as
 //!    past (大統領(当時), or a year or 前回 in the same clause: 2017年に初当選), is negated or
 //!    hypothetical (再選ならず, 当選すれば), is followed by の
 //!    after a particle (前大統領のトランプ氏 describes someone else), or, after が/は or no
 //!    particle, continues as a relative clause (当選した候補) or object (再選を支持).
-//! 3. Report. Per subject and exclusion set, the first mention of each attribute is kept; each
+//! 3. Report. Sets whose `transitions` occur in the document are skipped (起訴 between 容疑者
+//!    and 被告). Per subject and exclusion set, the first mention of each attribute is kept; each
 //!    pair of attributes present is reported once, at the later of the two first mentions, with
 //!    the earlier one as the related span.
 //!
@@ -1004,7 +1015,11 @@ impl<'a> Scan<'a> {
             return false;
         }
         let mut t = stop;
-        if rule.lexicons.contains(LexiconId::TitlePrefixes, a.surface(t)) && t + 1 < end {
+        if rule
+            .lexicons
+            .contains(LexiconId::TitlePrefixes, a.surface(t))
+            && t + 1 < end
+        {
             t += 1;
         }
         let Some(next) = rule.honorific_at(a, t, end) else {
@@ -1435,7 +1450,7 @@ mod tests {
 
     fn titles() -> Rule {
         rule_from_yaml(
-            "kind: conflict\nmessage: 「{subject}」は{match}({attribute})か{other_match}({other})か\nparticles: []\ntitles: [大統領, [首相, 総理], 市長]\nattributes:\n  - name: 前職\n    terms: ['前{title}', '元{title}']\n  - name: 現職\n    terms: ['{title}', '現{title}']\n",
+            "kind: conflict\nmessage: 「{subject}」は{match}({attribute})か{other_match}({other})か\nparticles: []\ntitles: [大統領, [首相, 総理], 市長, 監督]\nattributes:\n  - name: 前職\n    terms: ['前{title}', '元{title}']\n  - name: 現職\n    terms: ['{title}', '現{title}']\n",
         )
     }
 
@@ -1548,6 +1563,94 @@ mod tests {
             &elections(),
             "トランプ前大統領の再選を受け\n\nトランプ氏の当選が確実となった。",
             &["当選"],
+        );
+    }
+
+    fn roles() -> Rule {
+        rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主将\n        terms: [主将]\n      - name: 副主将\n        terms: [副主将]\n  - attributes:\n      - name: 再選\n        terms: [再選]\n      - name: 当選\n        terms: [当選, 初当選]\n  - attributes:\n      - name: 容疑者\n        terms: [容疑者]\n      - name: 被告\n        terms: [被告]\n    transitions: [起訴]\n",
+        )
+    }
+
+    #[test]
+    fn roles_written_before_the_name_attach() {
+        let text = "チームの主将\n\n主将の木下健太選手が語った。副主将の木下選手は笑った。";
+        let h = hits(&roles(), text);
+        assert_eq!(h.len(), 1, "{h:#?}");
+        assert_eq!(&text[h[0].span.range()], "副主将");
+        assert_eq!(related(&h[0], text), ["主将|ここでは「主将の木下健太」"]);
+        // A relative clause in which the person achieved it, or a role taken as (として).
+        assert_hits(
+            &roles(),
+            "県議補選\n\n川村美紀氏が初当選した。再選を果たした川村氏は述べた。",
+            &["再選"],
+        );
+        assert_hits(
+            &roles(),
+            "チームの主将\n\n副主将として試合を支えた木下健太選手は語った。主将の木下選手は笑った。",
+            &["主将"],
+        );
+        // The end of a longer word (前主将, 4代目主将), or an event the person did not have.
+        assert_hits(
+            &roles(),
+            "チームの主将\n\n主将の木下健太選手が語った。前主将の木下選手は笑った。",
+            &[],
+        );
+        assert_hits(
+            &roles(),
+            "チームの主将\n\n4代目主将の木下健太選手が語った。副主将の木下選手は笑った。",
+            &[],
+        );
+        assert_hits(
+            &roles(),
+            "県議補選\n\n川村美紀氏が初当選した。再選を阻んだ川村氏は述べた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_topic_takes_the_predicate_of_its_clause() {
+        assert_hits(
+            &roles(),
+            "市議選\n\n新人の井上陽子氏(26)は、経験を生かし、2,814票を集めて初当選を果たした。井上氏は惜しくも再選し、喜んだ。",
+            &["再選"],
+        );
+        // Not across a date, another subject or a quotation.
+        for text in [
+            "市議選\n\n新人の井上陽子氏は、初当選した。井上氏は2019年に再選を果たした。",
+            "市議選\n\n新人の井上陽子氏は、初当選した。井上氏は、大川氏が再選を果たしたと述べた。",
+            "市議選\n\n新人の井上陽子氏は、初当選した。井上氏は「再選を果たした」と述べた。",
+        ] {
+            assert_hits(&roles(), text, &[]);
+        }
+    }
+
+    #[test]
+    fn transitions_turn_a_set_off() {
+        assert_hits(
+            &roles(),
+            "詐欺事件\n\n森本悠斗容疑者を逮捕した。森本被告は認めた。",
+            &["被告"],
+        );
+        assert_hits(
+            &roles(),
+            "詐欺事件\n\n森本悠斗容疑者を逮捕した。その後起訴された。森本被告は認めた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_surname_with_a_title_is_a_person_unless_the_title_is_an_office() {
+        assert_hits(
+            &titles(),
+            "木村監督が会見\n\n木村前監督は述べた。",
+            &["前監督"],
+        );
+        // 松本市長 and 松本前市長: the mayors of 松本, not a person called 松本.
+        assert_hits(
+            &titles(),
+            "松本市長が会見\n\n松本前市長の計画を見直す。",
+            &[],
         );
     }
 
