@@ -51,6 +51,7 @@ named_enum! {
         DenyingVerbs = "denying-verbs",
         AchievingVerbs = "achieving-verbs",
         PastMarkers = "past-markers",
+        TurningPoints = "turning-points",
         TitleAnnotations = "title-annotations",
         SentenceBrackets = "sentence-brackets",
         Brackets = "brackets",

@@ -16,6 +16,9 @@
 //! - polarity is negative when exactly one negation (ない, ぬ/ず, ません) follows the predicate,
 //!   possibly after ている/ます/た; the tense (past, non-past, or open for 連用形 like 重視し、)
 //!   is kept so that 「重視しなかった」 and 「重視している」 (a change over time) do not clash;
+//!   a past affirmative and a present negative (「決定した」 / 「決定していない」), the most
+//!   common way news contradicts itself, do clash unless either sentence narrates a change
+//!   (`turning-points`: 当初, その後, 一転 …);
 //! - the subject is the nearest noun run marked with は/が earlier in the same sentence,
 //!   compared by its name: 氏/さん, titles (大統領, 首相 …) and anything from a prefix on
 //!   (トランプ|前大統領) are dropped, and a person's name is reduced to the family name, so
@@ -107,6 +110,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::ConditionalParticles,
     LexiconId::QuestionParticles,
     LexiconId::NegativeAuxiliaries,
+    LexiconId::TurningPoints,
     LexiconId::StanceNouns,
     LexiconId::Brackets,
     LexiconId::FunctionalAfterNi,
@@ -156,6 +160,18 @@ impl Tense {
         self as usize
     }
 
+    /// The other tense a claim of this tense and polarity is also contrasted with, when
+    /// neither sentence narrates a change: 「決定した」 against 「決定していない」 is how news
+    /// most often contradicts itself (past affirmative, present negative). The reverse,
+    /// 「重視しなかった」 then 「重視している」, is a change and stays apart.
+    fn crossed(self, negative: bool) -> Option<Tense> {
+        match (self, negative) {
+            (Tense::Past, false) => Some(Tense::NonPast),
+            (Tense::NonPast, true) => Some(Tense::Past),
+            _ => None,
+        }
+    }
+
     /// Tenses a claim may be contrasted with: a past and a present statement are a change,
     /// not a contradiction.
     fn compatible(self) -> &'static [Tense] {
@@ -199,6 +215,8 @@ struct Claim<'t> {
     span: Span,
     /// The predicate's verb token (する for サ変), for rendering the dictionary form.
     verb: usize,
+    /// The sentence narrates a change (当初, その後, 一転): see [`Tense::crossed`].
+    narrated: bool,
 }
 
 /// A subject or frame in a lookup key: a known value (or its known absence), or any.
@@ -236,6 +254,8 @@ struct Scope<'t> {
     subject: Subject<'t>,
     /// The first token after the last subject particle or comma.
     frame_from: usize,
+    /// The sentence holds a `turning-points` word.
+    narrated: bool,
 }
 
 /// The index of the earliest claim per tense ([`Tense::index`]) and polarity (0 affirmative,
@@ -391,6 +411,9 @@ impl Polarity {
             end: r.end,
             subject: Subject::None,
             frame_from: r.start,
+            narrated: r
+                .clone()
+                .any(|i| self.lexicons.contains(LexiconId::TurningPoints, a.surface(i))),
         };
         for i in r.clone() {
             let surface = a.surface(i);
@@ -471,6 +494,7 @@ impl Polarity {
             sentence: scope.sentence,
             span: Span::new(object_span.start, a.tokens[p.last].span.end),
             verb: p.verb,
+            narrated: scope.narrated,
         })
     }
 
@@ -599,6 +623,10 @@ impl Polarity {
             let name = claim.name();
             let (subjects, frames) = (Slot::lookups(name), Slot::lookups(claim.frame));
             let opposite = usize::from(!claim.negative);
+            let crossed = claim
+                .tense
+                .crossed(claim.negative)
+                .filter(|_| !claim.narrated);
             let partner = subjects
                 .iter()
                 .flatten()
@@ -606,7 +634,11 @@ impl Polarity {
                 .filter_map(|(s, f)| earliest.get(&(claim.key, s, f)))
                 .flat_map(|t| {
                     let tenses = claim.tense.compatible().iter();
-                    tenses.filter_map(move |tense| t[tense.index()][opposite])
+                    let same = tenses.filter_map(move |tense| t[tense.index()][opposite]);
+                    let other = crossed
+                        .and_then(|tense| t[tense.index()][opposite])
+                        .filter(|&c| !claims[c].narrated);
+                    same.chain(other)
                 })
                 .filter(|&c| self.same_sentence || claims[c].sentence != claim.sentence)
                 .min();
@@ -1160,6 +1192,28 @@ mod tests {
     fn a_change_over_time_is_not_a_contradiction() {
         let text = "同社はかつて輸出を重視しなかった。同社は現在、輸出を重視している。";
         assert_hits(&rule(), text, &[]);
+    }
+
+    #[test]
+    fn a_past_affirmative_and_a_present_negative_contradict_unless_a_change_is_narrated() {
+        let done = "県は新庁舎の建設を決定した。";
+        let open = "県は新庁舎の建設を決定していない。";
+        for (text, later) in [
+            (format!("新庁舎\n{done}\n{open}"), "新庁舎の建設を決定していない"),
+            (format!("新庁舎\n{open}\n{done}"), "新庁舎の建設を決定した"),
+        ] {
+            assert_hits(&rule(), &text, &[later]);
+        }
+        assert_hits(
+            &rule(),
+            &format!("新庁舎\n{open}\nその後、県は新庁舎の建設を決定した。"),
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            &format!("新庁舎\n県は当初、新庁舎の建設を決定していない。\n{done}"),
+            &[],
+        );
     }
 
     #[test]
