@@ -49,6 +49,7 @@ named_enum! {
         QuestionParticles = "question-particles",
         NegativeAuxiliaries = "negative-auxiliaries",
         DenyingVerbs = "denying-verbs",
+        NegatingPrefixes = "negating-prefixes",
         AchievingVerbs = "achieving-verbs",
         PastMarkers = "past-markers",
         TurningPoints = "turning-points",

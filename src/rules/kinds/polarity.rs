@@ -54,7 +54,13 @@
 //! ignore_predicates: [ある, いる, する, なる, できる]   # replaces the lexicon generic-predicates
 //! same_sentence: false       # true: also report two claims inside one sentence
 //! subject_required: false    # true: only claims with a subject (は/が) are compared
+//! opposites: [[否定する, 認める]]   # a predicate that negates another (関与を否定 = 認めない)
 //! ```
+//!
+//! Lexical negations: a predicate listed first in an `opposites` pair is read as the second
+//! negated (a negated one affirms: 見送らなかった = 決定した), and a サ変 noun after a
+//! `negating-prefixes` prefix (非対応, 未解除, 不採用) is its noun negated, with だ/です as
+//! its copula. A binding particle may follow the case particle (eSIMにも対応 / eSIMには非対応).
 //!
 //! Placeholders: `{match}` the later claim as written, `{other}` the earlier one, `{object}`
 //! the object phrase, `{predicate}` the predicate in dictionary form (重視する), `{subject}`
@@ -91,6 +97,11 @@ pub struct Spec {
     /// Compare only claims whose subject was found.
     #[serde(default)]
     pub subject_required: bool,
+    /// Predicates that negate another, as pairs in dictionary form: `[否定する, 認める]`
+    /// reads 「関与を否定した」 as 「関与を認めなかった」, `[見送る, 決定する]` reads
+    /// 「提出を見送る」 as 「提出を決定しない」.
+    #[serde(default)]
+    pub opposites: Vec<[String; 2]>,
 }
 
 fn default_min_object_chars() -> usize {
@@ -110,6 +121,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::ConditionalParticles,
     LexiconId::QuestionParticles,
     LexiconId::NegativeAuxiliaries,
+    LexiconId::NegatingPrefixes,
     LexiconId::TurningPoints,
     LexiconId::StanceNouns,
     LexiconId::Brackets,
@@ -128,6 +140,8 @@ pub struct Polarity {
     /// The openers and closers of `brackets`.
     openers: CharSet,
     closers: CharSet,
+    /// `opposites`: a negating predicate (stem, サ変) → the predicate it negates.
+    opposites: FastHashMap<(String, bool), (String, bool)>,
 }
 
 /// How many nouns a run may have; bounds the backward walks on pathological input.
@@ -296,6 +310,24 @@ impl Polarity {
             let words = normalize_terms(list, "ignore_predicates", src, &mut errors);
             aliases.push((LexiconId::GenericPredicates, LexiconEdit::replacing(words)));
         }
+        let mut opposites = FastHashMap::default();
+        for [negating, negated] in &spec.opposites {
+            let words = normalize_terms(
+                &[negating.clone(), negated.clone()],
+                "opposites",
+                src,
+                &mut errors,
+            );
+            if let [negating, negated] = &words[..] {
+                if negating == negated {
+                    errors.push(src.error(
+                        src.item(&["opposites"], negating),
+                        format!("`{negating}` cannot be its own opposite"),
+                    ));
+                }
+                opposites.insert(predicate_stem(negating), predicate_stem(negated));
+            }
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -316,6 +348,7 @@ impl Polarity {
             openers: brackets.first_chars(),
             closers: brackets.second_chars(),
             lexicons,
+            opposites,
         })
     }
 
@@ -354,7 +387,7 @@ impl Polarity {
     /// The sentences holding a possible negation (ascending).
     fn preselect_negated_sentences(&self, a: &Analysis<'_>, sentences: &[Sentence]) -> Vec<usize> {
         // Tokens that may be a negation counted by `predicate`; a superset is fine.
-        let negations: Vec<usize> = self
+        let mut negations: Vec<usize> = self
             .lexicons
             .get(LexiconId::NegativeAuxiliaries)
             .iter()
@@ -362,6 +395,22 @@ impl Polarity {
             .map(|&i| i as usize)
             .filter(|&i| pos(a, i).is_auxiliary_verb())
             .collect();
+        // Lexical negations: 非対応, 関与を否定.
+        let prefixes = self.lexicons.get(LexiconId::NegatingPrefixes);
+        negations.extend(
+            prefixes
+                .iter()
+                .flat_map(|p| a.tokens_with_surface(p))
+                .map(|&i| i as usize),
+        );
+        for (stem, sahen) in self.opposites.keys() {
+            let tokens = if *sahen {
+                a.tokens_with_surface(stem)
+            } else {
+                a.tokens_with_base(stem)
+            };
+            negations.extend(tokens.iter().map(|&i| i as usize));
+        }
         if negations.is_empty() {
             return Vec::new();
         }
@@ -395,7 +444,7 @@ impl Polarity {
 
     /// Appends the claims of one sentence (token range `r`).
     fn read_sentence<'t>(
-        &self,
+        &'t self,
         a: &Analysis<'t>,
         r: std::ops::Range<usize>,
         sentence: usize,
@@ -411,9 +460,10 @@ impl Polarity {
             end: r.end,
             subject: Subject::None,
             frame_from: r.start,
-            narrated: r
-                .clone()
-                .any(|i| self.lexicons.contains(LexiconId::TurningPoints, a.surface(i))),
+            narrated: r.clone().any(|i| {
+                self.lexicons
+                    .contains(LexiconId::TurningPoints, a.surface(i))
+            }),
         };
         for i in r.clone() {
             let surface = a.surface(i);
@@ -461,7 +511,7 @@ impl Polarity {
 
     /// The claim whose object phrase ends with the noun run `run..particle`, if any.
     fn claim_at<'t>(
-        &self,
+        &'t self,
         a: &Analysis<'t>,
         scope: &Scope<'t>,
         run: usize,
@@ -478,7 +528,16 @@ impl Polarity {
         if object.chars().count() < self.min_object_chars {
             return None;
         }
-        let p = self.predicate(a, particle + 1, scope.end, role)?;
+        // 「eSIMにも対応」「eSIMには非対応」: a binding particle after the case particle.
+        let mut from = particle + 1;
+        if a.surface(particle) != "は"
+            && from < scope.end
+            && pos(a, from).is_binding_particle()
+            && matches!(a.surface(from), "は" | "も")
+        {
+            from += 1;
+        }
+        let p = self.predicate(a, from, scope.end, role)?;
         Some(Claim {
             key: Key {
                 object,
@@ -501,7 +560,7 @@ impl Polarity {
     /// Reads the predicate governed by the particle before `from`, and decides its polarity.
     /// `None` when there is none, or when the clause is not a plain statement.
     fn predicate<'t>(
-        &self,
+        &'t self,
         a: &Analysis<'t>,
         from: usize,
         end: usize,
@@ -518,7 +577,14 @@ impl Polarity {
         if j >= end {
             return None;
         }
-        let (stem, sahen, verb) = if pos(a, j).is_independent_verb() {
+        // 非対応, 未解除, 不採用: a negating prefix on a サ変 noun, used as the predicate.
+        let nominal = pos(a, j).is_prefix()
+            && lex.contains(LexiconId::NegatingPrefixes, a.surface(j))
+            && j + 1 < end
+            && pos(a, j + 1).is_sahen_noun();
+        let (mut stem, mut sahen, verb) = if nominal {
+            (a.surface(j + 1), true, j + 1)
+        } else if pos(a, j).is_independent_verb() {
             (a.base(j), false, j)
         } else if pos(a, j).is_sahen_noun()
             && j + 1 < end
@@ -535,6 +601,10 @@ impl Polarity {
         {
             return None;
         }
+        let mut lexical = nominal;
+        if let Some((negated, negated_sahen)) = self.opposites.get(&(stem.to_string(), sahen)) {
+            (stem, sahen, lexical) = (negated.as_str(), *negated_sahen, true);
+        }
         let mut k = verb + 1;
         let mut last = verb;
         let mut voice = "";
@@ -543,6 +613,8 @@ impl Polarity {
             last = k;
             k += 1;
         }
+        // Negative auxiliaries; a lexical negation flips the result once more
+        // (「見送らなかった」 is 「決定した」).
         let mut negations = 0;
         let mut past = false;
         while k < end {
@@ -563,6 +635,8 @@ impl Polarity {
                     base if lex.contains(LexiconId::NegativeAuxiliaries, base) => negations += 1,
                     "た" => past = true,
                     "ます" | "です" => {}
+                    // 非対応だ, 非対応である.
+                    "だ" | "である" if nominal => {}
                     // だろう, よう, たい, まい, らしい, べき …: not a plain statement.
                     _ => return None,
                 }
@@ -580,7 +654,7 @@ impl Polarity {
             k += 1;
         }
         if negations > 1
-            || !self.plain_clause(a, k, end, negations > 0)
+            || !self.plain_clause(a, k, end, negations > 0 || lexical)
             || !self.own_clause(a, k, end)
         {
             return None;
@@ -600,7 +674,7 @@ impl Polarity {
             sahen,
             voice,
             verb,
-            negative: negations == 1,
+            negative: (negations == 1) != lexical,
             tense,
             last,
         })
@@ -822,6 +896,15 @@ impl Polarity {
 }
 
 /// The only character of `s`, if it has one.
+/// A predicate in dictionary form as (stem, サ変): 決定する → (決定, true), 認める →
+/// (認める, false).
+fn predicate_stem(word: &str) -> (String, bool) {
+    match word.strip_suffix("する").filter(|n| !n.is_empty()) {
+        Some(noun) => (noun.to_string(), true),
+        None => (word.to_string(), false),
+    }
+}
+
 fn single_char(s: &str) -> Option<char> {
     let mut chars = s.chars();
     let c = chars.next()?;
@@ -1199,7 +1282,10 @@ mod tests {
         let done = "県は新庁舎の建設を決定した。";
         let open = "県は新庁舎の建設を決定していない。";
         for (text, later) in [
-            (format!("新庁舎\n{done}\n{open}"), "新庁舎の建設を決定していない"),
+            (
+                format!("新庁舎\n{done}\n{open}"),
+                "新庁舎の建設を決定していない",
+            ),
             (format!("新庁舎\n{open}\n{done}"), "新庁舎の建設を決定した"),
         ] {
             assert_hits(&rule(), &text, &[later]);
@@ -1212,6 +1298,39 @@ mod tests {
         assert_hits(
             &rule(),
             &format!("新庁舎\n県は当初、新庁舎の建設を決定していない。\n{done}"),
+            &[],
+        );
+    }
+
+    #[test]
+    fn opposites_and_negating_prefixes_are_negations() {
+        let opposed = rule_with("opposites: [[否定する, 認める], [見送る, 決定する]]\n");
+        assert_hits(
+            &opposed,
+            "関与の有無\n同国政府は攻撃への関与を認めた。\n同国政府は声明で攻撃への関与を否定した。",
+            &["攻撃への関与を否定した"],
+        );
+        // A negated negating predicate affirms: 見送らなかった is 決定した.
+        assert_hits(
+            &opposed,
+            "利上げ\n日銀は追加利上げを見送った。\n日銀は追加利上げを見送らなかった。",
+            &["追加利上げを見送らなかった"],
+        );
+        // Without the pair, two different predicates.
+        assert_hits(
+            &rule(),
+            "関与の有無\n同国政府は攻撃への関与を認めた。\n同国政府は声明で攻撃への関与を否定した。",
+            &[],
+        );
+        // 非対応 negates 対応, and a binding particle may follow the case particle.
+        assert_hits(
+            &rule(),
+            "新型スマホ\nX5はeSIMにも対応しました。\n注意点として、X5はeSIMには非対応です。",
+            &["eSIMには非対応です"],
+        );
+        assert_hits(
+            &rule(),
+            "新型スマホ\nX5はeSIMにも対応しました。\nX5はeSIMには非対応ではありません。",
             &[],
         );
     }
@@ -1264,6 +1383,7 @@ mod tests {
             "min_object_chars: 0\n",
             "ignore_predicates: [\"\"]\n",
             "same_sentense: true\n",
+            "opposites: [[認める, 認める]]\n",
         ] {
             let yaml = format!("{RULE}{bad}");
             let errors = Rule::load(
@@ -1333,7 +1453,7 @@ mod tests {
     }
 
     /// Every claim of the document, reading each sentence: what `check` may skip.
-    fn all_claims<'t>(p: &Polarity, a: &Analysis<'t>, doc: &Document) -> Vec<Claim<'t>> {
+    fn all_claims<'t>(p: &'t Polarity, a: &Analysis<'t>, doc: &Document) -> Vec<Claim<'t>> {
         let mut claims = Vec::new();
         for (index, sentence) in doc.sentences.iter().enumerate() {
             p.read_sentence(a, a.within(sentence.span), index, &mut claims);
