@@ -61,6 +61,7 @@ named_enum! {
         PluralSuffixes = "plural-suffixes",
         NonCompounding = "non-compounding",
         StanceNouns = "stance-nouns",
+        AnaphoricSubjects = "anaphoric-subjects",
         LinkingParticles = "linking-particles",
         FunctionalAfterNi = "functional-after-ni",
         FunctionalAfterWo = "functional-after-wo",

@@ -24,7 +24,8 @@
 //!   (トランプ|前大統領) are dropped, and a person's name is reduced to the family name, so
 //!   トランプ前大統領 = トランプ氏 and 石破茂首相 = 石破首相. A subject that is a quantity or
 //!   time (一部は, 今回は), a pronoun, or modified by a clause makes the claims after it
-//!   unusable; 一部の企業 is not 企業;
+//!   unusable; 一部の企業 is not 企業; an anaphoric subject (`anaphoric-subjects`: 同社, 同国,
+//!   県) stands for a name given elsewhere and is compared like a missing one;
 //! - the frame is what stands between the subject (or the last comma) and the object
 //!   (「2025年に」黒字を確保した): claims whose frames differ are about different things;
 //! - a relative clause is about its head noun (「値上げを発表していない企業」), so it makes no
@@ -122,6 +123,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::QuestionParticles,
     LexiconId::NegativeAuxiliaries,
     LexiconId::NegatingPrefixes,
+    LexiconId::AnaphoricSubjects,
     LexiconId::TurningPoints,
     LexiconId::StanceNouns,
     LexiconId::Brackets,
@@ -815,7 +817,12 @@ impl Polarity {
             stop
         };
         let span = Span::new(a.tokens[start].span.start, a.tokens[stop - 1].span.end);
-        Subject::Name(&a.text[span.range()])
+        let name = &a.text[span.range()];
+        // 同社, 同国, 県: another name for a subject named elsewhere, compatible with any.
+        if lex.contains(LexiconId::AnaphoricSubjects, name) {
+            return Subject::None;
+        }
+        Subject::Name(name)
     }
 
     /// True when the clause after the predicate chain (tokens from `k`) leaves it a plain
@@ -1229,6 +1236,20 @@ mod tests {
         assert_hits(&rule(), text, &[]);
         let text = "トランプ氏は二国間協力を重視している。トランプ氏は二国間協力を重視しない姿勢を示した。";
         assert_hits(&rule(), text, &["二国間協力を重視しない"]);
+    }
+
+    #[test]
+    fn anaphoric_subjects_stand_for_any_name() {
+        assert_hits(
+            &rule(),
+            "新製品\n北辰化学は新型電池を発売した。\n同社は新型電池を発売していない。",
+            &["新型電池を発売していない"],
+        );
+        assert_hits(
+            &rule(),
+            "新製品\n北辰化学は新型電池を発売した。\n南星工業は新型電池を発売していない。",
+            &[],
+        );
     }
 
     #[test]
