@@ -39,7 +39,9 @@
 //!
 //! Placeholders: `{count}` the number of occurrences, `{similarity}` the lowest similarity of
 //! another occurrence to the reported one (rounded down to 2 decimals; `1.00` for verbatim
-//! copies), `{excerpt}` the beginning of the first occurrence.
+//! copies; with `containment`, between paragraph sentences, the higher of the Jaccard
+//! similarity and the shorter's share in the longer), `{excerpt}` the beginning of the first
+//! occurrence.
 //!
 //! Headings and the headline are out of scope by default: a summary heading repeating the
 //! title is another rule's business, and body sentences often contain their heading.
@@ -565,7 +567,14 @@ impl Repetition {
             } else {
                 shingles.sort(rep);
                 shingles.sort(primary_rep);
-                let similarity = minhash::jaccard(shingles.set(rep), shingles.set(primary_rep));
+                let (x, y) = (shingles.set(rep), shingles.set(primary_rep));
+                let mut similarity = minhash::jaccard(x, y);
+                // A restatement joined by `containment`: its share in the other is what
+                // made it one (a first clause has a low Jaccard similarity to the sentence).
+                if self.containment.is_some() && !units.in_list[unit] && !units.in_list[primary] {
+                    let share = minhash::intersection(x, y) as f64 / x.len().min(y.len()) as f64;
+                    similarity = similarity.max(share);
+                }
                 lowest = lowest.min(similarity);
                 labels
                     .repetition_similar
@@ -873,6 +882,15 @@ mod tests {
         assert_eq!(described[0].0, other_ending);
         let related: Vec<&str> = described[0].1.iter().map(|r| r.1).collect();
         assert_eq!(related, [SPA, first_clause.as_str()]);
+        // The label shows the share that joined it to the reported one, not the lower Jaccard.
+        let label = &described[0].1[0].0;
+        let shown: f64 = label
+            .trim_end_matches(')')
+            .rsplit(' ')
+            .next()
+            .and_then(|x| x.parse().ok())
+            .unwrap_or_else(|| panic!("{label}"));
+        assert!(shown >= 0.85, "{label}");
     }
 
     #[test]
