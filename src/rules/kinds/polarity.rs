@@ -397,21 +397,26 @@ impl Polarity {
             .map(|&i| i as usize)
             .filter(|&i| pos(a, i).is_auxiliary_verb())
             .collect();
-        // Lexical negations: 非対応, 関与を否定.
+        // Lexical negations: 非対応 (a prefix on a サ変 noun), 関与を否定 (a predicate of
+        // `opposites`, as a verb or a サ変 noun before する).
+        let sahen_next = |i: usize| i + 1 < a.tokens.len() && pos(a, i + 1).is_sahen_noun();
+        let suru_next = |i: usize| i + 1 < a.tokens.len() && a.base(i + 1) == "する";
         let prefixes = self.lexicons.get(LexiconId::NegatingPrefixes);
         negations.extend(
             prefixes
                 .iter()
                 .flat_map(|p| a.tokens_with_surface(p))
-                .map(|&i| i as usize),
+                .map(|&i| i as usize)
+                .filter(|&i| pos(a, i).is_prefix() && sahen_next(i)),
         );
         for (stem, sahen) in self.opposites.keys() {
-            let tokens = if *sahen {
-                a.tokens_with_surface(stem)
+            if *sahen {
+                let tokens = a.tokens_with_surface(stem).iter().map(|&i| i as usize);
+                negations.extend(tokens.filter(|&i| suru_next(i)));
             } else {
-                a.tokens_with_base(stem)
-            };
-            negations.extend(tokens.iter().map(|&i| i as usize));
+                let tokens = a.tokens_with_base(stem).iter().map(|&i| i as usize);
+                negations.extend(tokens.filter(|&i| pos(a, i).is_independent_verb()));
+            }
         }
         if negations.is_empty() {
             return Vec::new();
