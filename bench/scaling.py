@@ -112,6 +112,20 @@ def repeated_sentences(size: int) -> str:
     return "".join(out)
 
 
+def same_openings(size: int) -> str:
+    """Paragraph sentences that all open alike (repetition's containment bucket) and names
+    with a long clause before their predicate (conflict's look-ahead)."""
+    out = ["題\n\n"]
+    n = 0
+    while sum(map(len, out)) * 3 < size:
+        out.append(
+            f"小鹿温泉は昔ながらの湯治場で、第{n}回の祭りに{n % 97}人が訪れ、"
+            f"木村一郎氏は、{n % 31}票を集めて初当選を果たした。\n\n"
+        )
+        n += 1
+    return "".join(out)
+
+
 def many_findings(size: int) -> str:
     unit = "トランプ氏の帰り先に備える。支援兵士を主張した。\n"
     return "題\n\n" + unit * max(1, size // len(unit.encode()))
@@ -129,6 +143,7 @@ CASES = [
     ("disable X / enable Y", suppress_disable_enable, None),
     ("one long line", one_long_line, None),
     ("repeated sentences", repeated_sentences, None),
+    ("sentences opening alike, long clauses", same_openings, None),
     ("many findings", many_findings, None),
     # A user rule of 40 optional steps (2^N before issue 12).
     ("40 optional pattern steps", optional_steps_pattern,

@@ -206,6 +206,17 @@ pub fn chain_buckets(keys: &[u64], table: &mut Vec<usize>, previous: &mut [Optio
 
 /// Jaccard similarity |A∩B| / |A∪B| of two sorted, deduplicated hash sets.
 pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let shared = intersection(a, b);
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        1.0
+    } else {
+        shared as f64 / union as f64
+    }
+}
+
+/// |A∩B| of two sorted, deduplicated hash sets.
+pub fn intersection(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -218,12 +229,7 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
             }
         }
     }
-    let union = a.len() + b.len() - shared;
-    if union == 0 {
-        1.0
-    } else {
-        shared as f64 / union as f64
-    }
+    shared
 }
 
 #[cfg(test)]

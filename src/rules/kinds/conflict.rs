@@ -12,9 +12,11 @@
 //!     terms: ["前{title}", "元{title}"]
 //!   - name: 現職
 //!     terms: ["{title}", "現{title}"]
+//! transitions: [就任, 昇格]   # optional: words narrating a change; the set is off where one occurs
 //! # sets:                   # instead of `attributes`: several independent exclusion sets
 //! #   - titles: [...]       #   (optional, per set)
 //! #     attributes: [...]
+//! #     transitions: [起訴]  #   (optional, per set)
 //! particles: [の, が, は]   # default; `[]` attaches attributes only directly (トランプ前大統領)
 //! lexicons:                 # the shared word lists, changed for this rule (docs/rules.md)
 //!   titles: {add: [顧問]}  # a name followed by 顧問 is a subject too
@@ -27,19 +29,28 @@
 //!    followed by an attribute term or an honorific. A 姓 + 名 pair is keyed by the surname and
 //!    a katakana `名・姓` by the part after the last `・`, so 石破茂 and 石破 are one subject;
 //!    when a surname occurs with two different given names, only full names are used. Runs
-//!    never seen as a person (with a given name, or before 氏/さん/選手/...) are ignored, which
-//!    keeps offices such as 「ソニーグループ社長」 and 「アメリカ大統領」 out. A list of
-//!    `subjects` is matched literally instead, without that evidence.
+//!    never seen as a person (with a given name, or before 氏/さん/選手/..., or a lone surname
+//!    before a title that is not an office named after a place or company: 木村監督 but not
+//!    松本市長) are ignored, which keeps offices such as 「ソニーグループ社長」 and
+//!    「アメリカ大統領」 out. A list of `subjects` is matched literally instead, without that
+//!    evidence.
 //! 2. Mentions. An attribute attaches when its term directly follows the subject (with an
 //!    optional country abbreviation: トランプ米大統領), or follows subject + honorific (with an
 //!    optional 前/元/現/新/故/次期) + one of `particles` + at most one short modifier. Terms
-//!    are matched on whole tokens, longest first (前大統領 is not also 大統領). A mention is
+//!    are matched on whole tokens, longest first (前大統領 is not also 大統領). With linking
+//!    particles, a subject + honorific + は/が also takes the first term further on in its
+//!    clause when that term is the predicate (井上陽子氏(26)は、…2,814票を集めて初当選を
+//!    果たした; not past a bracket, another は/が or a date), and a term written before the
+//!    name attaches as an apposition (主演の桐谷美咲さん) or in a relative clause the person
+//!    achieved it in (再選を果たした川村氏, 助演として物語を支えた桐谷さん), unless it ends
+//!    a longer word (前主将の, 4代目社長の). A mention is
 //!    dropped when its term is part of a longer compound (大統領選, 再選挙), is qualified as
 //!    past (大統領(当時), or a year or 前回 in the same clause: 2017年に初当選), is negated or
 //!    hypothetical (再選ならず, 当選すれば), is followed by の
 //!    after a particle (前大統領のトランプ氏 describes someone else), or, after が/は or no
 //!    particle, continues as a relative clause (当選した候補) or object (再選を支持).
-//! 3. Report. Per subject and exclusion set, the first mention of each attribute is kept; each
+//! 3. Report. Sets whose `transitions` occur in the document are skipped (起訴 between 容疑者
+//!    and 被告). Per subject and exclusion set, the first mention of each attribute is kept; each
 //!    pair of attributes present is reported once, at the later of the two first mentions, with
 //!    the earlier one as the related span.
 //!
@@ -82,6 +93,10 @@ pub struct Spec {
     /// One exclusion set.
     #[serde(default)]
     pub attributes: Vec<AttributeSpec>,
+    /// Words that narrate a change from one attribute to another (起訴 turns a 容疑者 into a
+    /// 被告): when one occurs anywhere in the document, `attributes` is not checked.
+    #[serde(default)]
+    pub transitions: Vec<String>,
     /// Several independent exclusion sets (instead of `attributes`).
     #[serde(default)]
     pub sets: Vec<SetSpec>,
@@ -144,6 +159,10 @@ pub struct SetSpec {
     pub titles: Vec<OneOrMany>,
     /// The attributes of this set, which exclude each other.
     pub attributes: Vec<AttributeSpec>,
+    /// Words that narrate a change from one attribute to another (起訴, 就任): when one
+    /// occurs anywhere in the document, this set is not checked.
+    #[serde(default)]
+    pub transitions: Vec<String>,
 }
 
 pub const PLACEHOLDERS: &[&str] = &["subject", "attribute", "match", "other", "other_match"];
@@ -161,12 +180,14 @@ const EXAMPLE: &str = "add e.g.
 pub const LEXICONS: &[LexiconId] = &[
     LexiconId::NameSuffixes,
     LexiconId::PersonMarkers,
+    LexiconId::OfficeTitles,
     LexiconId::TitlePrefixes,
     LexiconId::CountryAbbreviations,
     LexiconId::NonCompounding,
     LexiconId::TitleAnnotations,
     LexiconId::NegativeAuxiliaries,
     LexiconId::DenyingVerbs,
+    LexiconId::AchievingVerbs,
     LexiconId::PastMarkers,
     LexiconId::LinkingParticles,
 ];
@@ -175,6 +196,15 @@ pub const LEXICONS: &[LexiconId] = &[
 #[derive(Debug)]
 struct Set {
     attributes: Vec<String>,
+    /// Words (NFKC) whose presence in a document turns the set off there.
+    transitions: Vec<String>,
+}
+
+impl Set {
+    /// False when the document narrates a change between the attributes.
+    fn applies(&self, text: &str) -> bool {
+        !self.transitions.iter().any(|w| text.contains(w.as_str()))
+    }
 }
 
 /// Which attribute of which set a term stands for.
@@ -251,6 +281,7 @@ impl super::RuleKind for Conflict {
                 built.add(
                     &spec.titles,
                     &spec.attributes,
+                    &spec.transitions,
                     "attributes",
                     src,
                     &mut errors,
@@ -263,8 +294,24 @@ impl super::RuleKind for Conflict {
                             .with_help("move `titles` into the sets that use `{title}`"),
                     );
                 }
+                if !spec.transitions.is_empty() {
+                    errors.push(
+                        src.error(
+                            src.key("transitions"),
+                            "with `sets`, give `transitions` per set",
+                        )
+                        .with_help("move `transitions` into the sets they are about"),
+                    );
+                }
                 for set in &spec.sets {
-                    built.add(&set.titles, &set.attributes, "sets", src, &mut errors);
+                    built.add(
+                        &set.titles,
+                        &set.attributes,
+                        &set.transitions,
+                        "sets",
+                        src,
+                        &mut errors,
+                    );
                 }
             }
         }
@@ -483,6 +530,9 @@ impl Conflict {
     ) {
         let mut reported: Vec<(Span, Span)> = Vec::new();
         for (set, s) in self.sets.iter().enumerate() {
+            if !s.applies(a.text) {
+                continue;
+            }
             let present: Vec<&Mention<'_>> = (0..s.attributes.len())
                 .filter_map(|attr| firsts.get(&Member { set, attr }).copied())
                 .collect();
@@ -521,6 +571,36 @@ impl Conflict {
         longest_at(a, i, end, self.max_term_len, |s| {
             self.terms.get(s).map(Vec::as_slice)
         })
+    }
+
+    /// The longest term on whole tokens ending before token `stop` and starting at or after
+    /// `floor`, as (first token, attributes), unless the term ends a longer compound
+    /// (前主将, チーム主将: the word before is a prefix or a noun written against it).
+    fn term_ending_at(
+        &self,
+        a: &Analysis<'_>,
+        floor: usize,
+        stop: usize,
+    ) -> Option<(usize, &[Member])> {
+        let end = a.tokens.get(stop.checked_sub(1)?)?.span.end;
+        let mut best = None;
+        for j in (floor..stop).rev() {
+            if end - a.tokens[j].span.start > self.max_term_len {
+                break;
+            }
+            if let Some(members) = self.terms.get(&a.text[a.tokens[j].span.start..end]) {
+                best = Some((j, members.as_slice()));
+            }
+        }
+        let (first, members) = best?;
+        if first > floor {
+            let pos = a.features(first - 1).pos;
+            let glued = a.tokens[first - 1].span.end == a.tokens[first].span.start;
+            if pos.is_prefix() || (glued && pos.is_noun()) {
+                return None;
+            }
+        }
+        Some((first, members))
     }
 
     fn honorific_at(&self, a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
@@ -641,6 +721,7 @@ impl Builder {
         &mut self,
         titles: &[OneOrMany],
         attributes: &[AttributeSpec],
+        transitions: &[String],
         key: &str,
         src: &RuleSource,
         errors: &mut Vec<FileError>,
@@ -699,6 +780,7 @@ impl Builder {
         if title_sets.is_empty() {
             title_sets.push(Vec::new());
         }
+        let transitions = normalize_terms(transitions, "transitions", src, errors);
         for aliases in &title_sets {
             let set = self.sets.len();
             let mut owner: HashMap<String, usize> = HashMap::new();
@@ -732,6 +814,7 @@ impl Builder {
             }
             self.sets.push(Set {
                 attributes: attributes.iter().map(|a| a.name.clone()).collect(),
+                transitions: transitions.clone(),
             });
         }
     }
@@ -920,12 +1003,37 @@ impl<'a> Scan<'a> {
                     .rule
                     .lexicons
                     .contains(LexiconId::PersonMarkers, a.surface(i))
+                    || self.surname_with_title(start, i, range.end)
                 {
                     self.persons.insert(subject.surname);
                 }
                 self.attach(subject, i, range.end);
+                self.attach_before(subject, start, i, range.end);
             }
         }
+    }
+
+    /// True when the name `[start, stop)` is one surname followed by a title that is not an
+    /// office named after a place or a company (木村監督 is a person; 松本市長 may be the
+    /// mayor of 松本, 鈴木社長 the president of a company called 鈴木).
+    fn surname_with_title(&self, start: usize, stop: usize, end: usize) -> bool {
+        let (a, rule) = (self.a, self.rule);
+        if stop != start + 1 || !a.features(start).pos.is_surname() || stop >= end {
+            return false;
+        }
+        let mut t = stop;
+        if rule
+            .lexicons
+            .contains(LexiconId::TitlePrefixes, a.surface(t))
+            && t + 1 < end
+        {
+            t += 1;
+        }
+        let Some(next) = rule.honorific_at(a, t, end) else {
+            return false;
+        };
+        let title = &a.text[a.tokens[t].span.start..a.tokens[next - 1].span.end];
+        !rule.lexicons.contains(LexiconId::OfficeTitles, title)
     }
 
     /// Attaches the attribute terms that follow a subject ending before token `j`.
@@ -960,21 +1068,129 @@ impl<'a> Scan<'a> {
         else {
             return;
         };
+        // 井上陽子氏(26)は: an age or an aside between the name and its particle.
+        p = skip_aside(a, p, end);
         let mut link = Link::Predicate;
+        let mut topic = false;
         if p < end
             && a.features(p).pos.is_particle()
             && lexicons.contains(LexiconId::LinkingParticles, a.surface(p))
         {
             if a.surface(p) == "の" {
                 link = Link::Genitive;
+            } else {
+                topic = true;
             }
             p += 1;
         }
         for start in [p, skip_modifier(a, p, end)] {
             if let Some((next, members)) = rule.term_at(a, start, end) {
                 self.push(subject, start, next, end, members, link);
-                break;
+                return;
             }
+        }
+        if topic {
+            self.attach_predicate(subject, p, end);
+        }
+    }
+
+    /// After 「name + honorific + は/が」, the first term further on in the clause, when it is
+    /// the predicate: 「井上陽子氏は、…2,814票を集めて初当選を果たした」. Nothing is attached
+    /// past a bracket, another は/が (a new subject), or a date (2017年に初当選 states an
+    /// earlier fact).
+    fn attach_predicate(&mut self, subject: Subject<'a>, p: usize, end: usize) {
+        let (a, rule) = (self.a, self.rule);
+        for k in p..end.min(p + PREDICATE_TOKENS) {
+            let pos = a.features(k).pos;
+            let s = a.surface(k);
+            if pos.is_symbol() && !matches!(s, "、" | ",") {
+                return;
+            }
+            if (pos.is_particle() && matches!(s, "は" | "が")) || is_date(a, k, end, &rule.lexicons)
+            {
+                return;
+            }
+            if let Some((next, members)) = rule.term_at(a, k, end) {
+                self.push(subject, k, next, end, members, Link::Predicate);
+                return;
+            }
+        }
+    }
+
+    /// Attaches a term written before the name (tokens `[start, stop)`): an apposition
+    /// (主演の桐谷美咲さん, 副主将の佐伯) or a relative clause in which the person achieved
+    /// the term (再選を果たした川村氏, 当選した木村氏, 助演として物語を支えた桐谷さん).
+    fn attach_before(&mut self, subject: Subject<'a>, start: usize, stop: usize, end: usize) {
+        let (a, rule) = (self.a, self.rule);
+        let begin = self.begin;
+        if !rule.linked || start < begin + 2 {
+            return;
+        }
+        let before = start - 1;
+        let f = a.features(before);
+        if f.pos.is_particle() && a.surface(before) == "の" {
+            if let Some((first, members)) = rule.term_ending_at(a, begin, before) {
+                self.push_before(subject, first, before, stop, end, members);
+            }
+            return;
+        }
+        if !(f.pos.is_auxiliary_verb() && a.base(before) == "た") {
+            return;
+        }
+        let verb = before - 1;
+        if !a.features(verb).pos.is_verb() {
+            return;
+        }
+        if a.base(verb) == "する" {
+            if let Some((first, members)) = rule.term_ending_at(a, begin, verb) {
+                self.push_before(subject, first, verb, stop, end, members);
+            }
+            return;
+        }
+        let achieving = rule
+            .lexicons
+            .contains(LexiconId::AchievingVerbs, a.base(verb));
+        let floor = begin.max(verb.saturating_sub(PREDICATE_TOKENS));
+        for k in (floor + 1..verb).rev() {
+            let pos = a.features(k).pos;
+            let s = a.surface(k);
+            if pos.is_symbol() || (pos.is_particle() && matches!(s, "は" | "が")) {
+                return;
+            }
+            let object = s == "を" && k + 1 == verb && achieving;
+            if (object || s == "として") && pos.is_particle() {
+                if let Some((first, members)) = rule.term_ending_at(a, begin, k) {
+                    self.push_before(subject, first, k, stop, end, members);
+                }
+                return;
+            }
+        }
+    }
+
+    /// Records a mention of the term on tokens `[i, next)` written before its subject, whose
+    /// name ends before token `stop`, unless the clause dates it.
+    fn push_before(
+        &mut self,
+        subject: Subject<'a>,
+        i: usize,
+        next: usize,
+        stop: usize,
+        end: usize,
+        members: &[Member],
+    ) {
+        let a = self.a;
+        if historical(a, self.begin, i, stop, end, &self.rule.lexicons) {
+            return;
+        }
+        let term = Span::new(a.tokens[i].span.start, a.tokens[next - 1].span.end);
+        let name_end = a.tokens[stop - 1].span.end;
+        for &member in members {
+            self.mentions.push(Mention {
+                subject,
+                member,
+                term,
+                context: Span::new(term.start, name_end),
+            });
         }
     }
 
@@ -1004,7 +1220,7 @@ impl<'a> Scan<'a> {
                 }
             }
             Link::Predicate => {
-                if !ends_predicate(a, next, end) {
+                if !ends_predicate(a, next, end, lexicons) {
                     return;
                 }
             }
@@ -1043,8 +1259,20 @@ fn is_name(a: &Analysis<'_>, i: usize, in_run: bool) -> bool {
     if s.chars().all(|c| c.is_ascii_alphabetic()) {
         return true;
     }
-    // An unknown kanji word right after a surname is the given name (石田陽翔).
-    in_run && i > 0 && a.is_unknown(i) && a.features(i - 1).pos.is_surname()
+    // An unknown kanji word right after a surname is the given name (石田陽翔), and so is a
+    // one-kanji common noun glued to a given name (森本悠斗 is 悠 + 斗).
+    in_run
+        && i > 0
+        && ((a.is_unknown(i) && a.features(i - 1).pos.is_surname())
+            || (a.features(i - 1).pos.is_given_name()
+                && a.tokens[i - 1].span.end == a.tokens[i].span.start
+                && single_kanji(s)))
+}
+
+/// True for one CJK ideograph.
+fn single_kanji(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if matches!(c, '\u{4E00}'..='\u{9FFF}'))
 }
 
 /// The subject named by tokens `[start, end)`: 姓 + 名 → the surname, `名・姓` → the part
@@ -1153,10 +1381,7 @@ fn historical(
     end: usize,
     lexicons: &Lexicons,
 ) -> bool {
-    let is_date = |i: usize| {
-        lexicons.contains(LexiconId::PastMarkers, a.surface(i))
-            || (a.features(i).pos.is_number() && i + 1 < end && a.surface(i + 1) == "年")
-    };
+    let is_date = |i: usize| is_date(a, i, end, lexicons);
     let clause_end = |i: usize| a.features(i).pos.is_symbol();
     let before = (begin.max(first.saturating_sub(CLAUSE_TOKENS))..first)
         .rev()
@@ -1165,15 +1390,40 @@ fn historical(
     before.chain(after).any(is_date)
 }
 
+/// True for a word that dates a clause: a past marker (当時, 前回) or a year (2017年).
+fn is_date(a: &Analysis<'_>, i: usize, end: usize, lexicons: &Lexicons) -> bool {
+    lexicons.contains(LexiconId::PastMarkers, a.surface(i))
+        || (a.features(i).pos.is_number() && i + 1 < end && a.surface(i + 1) == "年")
+}
+
+/// Skips an aside in brackets right at token `p` (an age: 井上陽子氏(26)), when it closes
+/// within a few tokens.
+fn skip_aside(a: &Analysis<'_>, p: usize, end: usize) -> usize {
+    if p >= end || a.surface(p) != "(" {
+        return p;
+    }
+    (p + 1..end.min(p + ASIDE_TOKENS))
+        .find(|&k| a.surface(k) == ")")
+        .map_or(p, |k| k + 1)
+}
+
+/// How long an aside `skip_aside` skips may be, in tokens.
+const ASIDE_TOKENS: usize = 8;
+
+/// How far from a subject its predicate (or from a name its relative clause) is looked
+/// for, in tokens.
+const PREDICATE_TOKENS: usize = 40;
+
 /// How far around a mention `historical` looks for a date, in tokens.
 const CLAUSE_TOKENS: usize = 10;
 
 /// After が/は (or no particle) the term must be the predicate: followed by nothing,
-/// punctuation, a line break, する/した, or を果たす. 「当選した候補」 and 「再選を支持」 are not.
-fn ends_predicate(a: &Analysis<'_>, next: usize, end: usize) -> bool {
+/// punctuation, a line break, する/した, or を + an achieving verb (を果たす). 「当選した候補」
+/// and 「再選を支持」 are not.
+fn ends_predicate(a: &Analysis<'_>, next: usize, end: usize, lexicons: &Lexicons) -> bool {
     let mut i = next;
     if i < end && a.surface(i) == "を" {
-        return i + 1 < end && a.base(i + 1) == "果たす";
+        return i + 1 < end && lexicons.contains(LexiconId::AchievingVerbs, a.base(i + 1));
     }
     while i < end {
         let pos = a.features(i).pos;
@@ -1208,7 +1458,7 @@ mod tests {
 
     fn titles() -> Rule {
         rule_from_yaml(
-            "kind: conflict\nmessage: 「{subject}」は{match}({attribute})か{other_match}({other})か\nparticles: []\ntitles: [大統領, [首相, 総理], 市長]\nattributes:\n  - name: 前職\n    terms: ['前{title}', '元{title}']\n  - name: 現職\n    terms: ['{title}', '現{title}']\n",
+            "kind: conflict\nmessage: 「{subject}」は{match}({attribute})か{other_match}({other})か\nparticles: []\ntitles: [大統領, [首相, 総理], 市長, 監督]\nattributes:\n  - name: 前職\n    terms: ['前{title}', '元{title}']\n  - name: 現職\n    terms: ['{title}', '現{title}']\n",
         )
     }
 
@@ -1321,6 +1571,94 @@ mod tests {
             &elections(),
             "トランプ前大統領の再選を受け\n\nトランプ氏の当選が確実となった。",
             &["当選"],
+        );
+    }
+
+    fn roles() -> Rule {
+        rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主将\n        terms: [主将]\n      - name: 副主将\n        terms: [副主将]\n  - attributes:\n      - name: 再選\n        terms: [再選]\n      - name: 当選\n        terms: [当選, 初当選]\n  - attributes:\n      - name: 容疑者\n        terms: [容疑者]\n      - name: 被告\n        terms: [被告]\n    transitions: [起訴]\n",
+        )
+    }
+
+    #[test]
+    fn roles_written_before_the_name_attach() {
+        let text = "チームの主将\n\n主将の木下健太選手が語った。副主将の木下選手は笑った。";
+        let h = hits(&roles(), text);
+        assert_eq!(h.len(), 1, "{h:#?}");
+        assert_eq!(&text[h[0].span.range()], "副主将");
+        assert_eq!(related(&h[0], text), ["主将|ここでは「主将の木下健太」"]);
+        // A relative clause in which the person achieved it, or a role taken as (として).
+        assert_hits(
+            &roles(),
+            "県議補選\n\n川村美紀氏が初当選した。再選を果たした川村氏は述べた。",
+            &["再選"],
+        );
+        assert_hits(
+            &roles(),
+            "チームの主将\n\n副主将として試合を支えた木下健太選手は語った。主将の木下選手は笑った。",
+            &["主将"],
+        );
+        // The end of a longer word (前主将, 4代目主将), or an event the person did not have.
+        assert_hits(
+            &roles(),
+            "チームの主将\n\n主将の木下健太選手が語った。前主将の木下選手は笑った。",
+            &[],
+        );
+        assert_hits(
+            &roles(),
+            "チームの主将\n\n4代目主将の木下健太選手が語った。副主将の木下選手は笑った。",
+            &[],
+        );
+        assert_hits(
+            &roles(),
+            "県議補選\n\n川村美紀氏が初当選した。再選を阻んだ川村氏は述べた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_topic_takes_the_predicate_of_its_clause() {
+        assert_hits(
+            &roles(),
+            "市議選\n\n新人の井上陽子氏(26)は、経験を生かし、2,814票を集めて初当選を果たした。井上氏は惜しくも再選し、喜んだ。",
+            &["再選"],
+        );
+        // Not across a date, another subject or a quotation.
+        for text in [
+            "市議選\n\n新人の井上陽子氏は、初当選した。井上氏は2019年に再選を果たした。",
+            "市議選\n\n新人の井上陽子氏は、初当選した。井上氏は、大川氏が再選を果たしたと述べた。",
+            "市議選\n\n新人の井上陽子氏は、初当選した。井上氏は「再選を果たした」と述べた。",
+        ] {
+            assert_hits(&roles(), text, &[]);
+        }
+    }
+
+    #[test]
+    fn transitions_turn_a_set_off() {
+        assert_hits(
+            &roles(),
+            "詐欺事件\n\n森本悠斗容疑者を逮捕した。森本被告は認めた。",
+            &["被告"],
+        );
+        assert_hits(
+            &roles(),
+            "詐欺事件\n\n森本悠斗容疑者を逮捕した。その後起訴された。森本被告は認めた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_surname_with_a_title_is_a_person_unless_the_title_is_an_office() {
+        assert_hits(
+            &titles(),
+            "木村監督が会見\n\n木村前監督は述べた。",
+            &["前監督"],
+        );
+        // 松本市長 and 松本前市長: the mayors of 松本, not a person called 松本.
+        assert_hits(
+            &titles(),
+            "松本市長が会見\n\n松本前市長の計画を見直す。",
+            &[],
         );
     }
 

@@ -16,12 +16,16 @@
 //! - polarity is negative when exactly one negation (ない, ぬ/ず, ません) follows the predicate,
 //!   possibly after ている/ます/た; the tense (past, non-past, or open for 連用形 like 重視し、)
 //!   is kept so that 「重視しなかった」 and 「重視している」 (a change over time) do not clash;
+//!   a past affirmative and a present negative (「決定した」 / 「決定していない」), the most
+//!   common way news contradicts itself, do clash unless either sentence narrates a change
+//!   (`turning-points`: 当初, その後, 一転 …);
 //! - the subject is the nearest noun run marked with は/が earlier in the same sentence,
 //!   compared by its name: 氏/さん, titles (大統領, 首相 …) and anything from a prefix on
 //!   (トランプ|前大統領) are dropped, and a person's name is reduced to the family name, so
 //!   トランプ前大統領 = トランプ氏 and 石破茂首相 = 石破首相. A subject that is a quantity or
 //!   time (一部は, 今回は), a pronoun, or modified by a clause makes the claims after it
-//!   unusable; 一部の企業 is not 企業;
+//!   unusable; 一部の企業 is not 企業; an anaphoric subject (`anaphoric-subjects`: 同社, 同国,
+//!   県) stands for a name given elsewhere and is compared like a missing one;
 //! - the frame is what stands between the subject (or the last comma) and the object
 //!   (「2025年に」黒字を確保した): claims whose frames differ are about different things;
 //! - a relative clause is about its head noun (「値上げを発表していない企業」), so it makes no
@@ -51,7 +55,13 @@
 //! ignore_predicates: [ある, いる, する, なる, できる]   # replaces the lexicon generic-predicates
 //! same_sentence: false       # true: also report two claims inside one sentence
 //! subject_required: false    # true: only claims with a subject (は/が) are compared
+//! opposites: [[否定する, 認める]]   # a predicate that negates another (関与を否定 = 認めない)
 //! ```
+//!
+//! Lexical negations: a predicate listed first in an `opposites` pair is read as the second
+//! negated (a negated one affirms: 見送らなかった = 決定した), and a サ変 noun after a
+//! `negating-prefixes` prefix (非対応, 未解除, 不採用) is its noun negated, with だ/です as
+//! its copula. A binding particle may follow the case particle (eSIMにも対応 / eSIMには非対応).
 //!
 //! Placeholders: `{match}` the later claim as written, `{other}` the earlier one, `{object}`
 //! the object phrase, `{predicate}` the predicate in dictionary form (重視する), `{subject}`
@@ -88,6 +98,11 @@ pub struct Spec {
     /// Compare only claims whose subject was found.
     #[serde(default)]
     pub subject_required: bool,
+    /// Predicates that negate another, as pairs in dictionary form: `[否定する, 認める]`
+    /// reads 「関与を否定した」 as 「関与を認めなかった」, `[見送る, 決定する]` reads
+    /// 「提出を見送る」 as 「提出を決定しない」.
+    #[serde(default)]
+    pub opposites: Vec<[String; 2]>,
 }
 
 fn default_min_object_chars() -> usize {
@@ -107,6 +122,9 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::ConditionalParticles,
     LexiconId::QuestionParticles,
     LexiconId::NegativeAuxiliaries,
+    LexiconId::NegatingPrefixes,
+    LexiconId::AnaphoricSubjects,
+    LexiconId::TurningPoints,
     LexiconId::StanceNouns,
     LexiconId::Brackets,
     LexiconId::FunctionalAfterNi,
@@ -124,6 +142,8 @@ pub struct Polarity {
     /// The openers and closers of `brackets`.
     openers: CharSet,
     closers: CharSet,
+    /// `opposites`: a negating predicate (stem, サ変) → the predicate it negates.
+    opposites: FastHashMap<(String, bool), (String, bool)>,
 }
 
 /// How many nouns a run may have; bounds the backward walks on pathological input.
@@ -154,6 +174,18 @@ enum Tense {
 impl Tense {
     fn index(self) -> usize {
         self as usize
+    }
+
+    /// The other tense a claim of this tense and polarity is also contrasted with, when
+    /// neither sentence narrates a change: 「決定した」 against 「決定していない」 is how news
+    /// most often contradicts itself (past affirmative, present negative). The reverse,
+    /// 「重視しなかった」 then 「重視している」, is a change and stays apart.
+    fn crossed(self, negative: bool) -> Option<Tense> {
+        match (self, negative) {
+            (Tense::Past, false) => Some(Tense::NonPast),
+            (Tense::NonPast, true) => Some(Tense::Past),
+            _ => None,
+        }
     }
 
     /// Tenses a claim may be contrasted with: a past and a present statement are a change,
@@ -199,6 +231,8 @@ struct Claim<'t> {
     span: Span,
     /// The predicate's verb token (する for サ変), for rendering the dictionary form.
     verb: usize,
+    /// The sentence narrates a change (当初, その後, 一転): see [`Tense::crossed`].
+    narrated: bool,
 }
 
 /// A subject or frame in a lookup key: a known value (or its known absence), or any.
@@ -236,6 +270,8 @@ struct Scope<'t> {
     subject: Subject<'t>,
     /// The first token after the last subject particle or comma.
     frame_from: usize,
+    /// The sentence holds a `turning-points` word.
+    narrated: bool,
 }
 
 /// The index of the earliest claim per tense ([`Tense::index`]) and polarity (0 affirmative,
@@ -281,6 +317,24 @@ impl super::RuleKind for Polarity {
             let words = normalize_terms(list, "ignore_predicates", src, &mut errors);
             aliases.push((LexiconId::GenericPredicates, LexiconEdit::replacing(words)));
         }
+        let mut opposites = FastHashMap::default();
+        for [negating, negated] in &spec.opposites {
+            let words = normalize_terms(
+                &[negating.clone(), negated.clone()],
+                "opposites",
+                src,
+                &mut errors,
+            );
+            if let [negating, negated] = &words[..] {
+                if negating == negated {
+                    errors.push(src.error(
+                        src.item(&["opposites"], negating),
+                        format!("`{negating}` cannot be its own opposite"),
+                    ));
+                }
+                opposites.insert(predicate_stem(negating), predicate_stem(negated));
+            }
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -301,6 +355,7 @@ impl super::RuleKind for Polarity {
             openers: brackets.first_chars(),
             closers: brackets.second_chars(),
             lexicons,
+            opposites,
         })
     }
 
@@ -341,7 +396,7 @@ impl Polarity {
     /// The sentences holding a possible negation (ascending).
     fn preselect_negated_sentences(&self, a: &Analysis<'_>, sentences: &[Sentence]) -> Vec<usize> {
         // Tokens that may be a negation counted by `predicate`; a superset is fine.
-        let negations: Vec<usize> = self
+        let mut negations: Vec<usize> = self
             .lexicons
             .get(LexiconId::NegativeAuxiliaries)
             .iter()
@@ -349,6 +404,27 @@ impl Polarity {
             .map(|&i| i as usize)
             .filter(|&i| pos(a, i).is_auxiliary_verb())
             .collect();
+        // Lexical negations: 非対応 (a prefix on a サ変 noun), 関与を否定 (a predicate of
+        // `opposites`, as a verb or a サ変 noun before する).
+        let sahen_next = |i: usize| i + 1 < a.tokens.len() && pos(a, i + 1).is_sahen_noun();
+        let suru_next = |i: usize| i + 1 < a.tokens.len() && a.base(i + 1) == "する";
+        let prefixes = self.lexicons.get(LexiconId::NegatingPrefixes);
+        negations.extend(
+            prefixes
+                .iter()
+                .flat_map(|p| a.tokens_with_surface(p))
+                .map(|&i| i as usize)
+                .filter(|&i| pos(a, i).is_prefix() && sahen_next(i)),
+        );
+        for (stem, sahen) in self.opposites.keys() {
+            if *sahen {
+                let tokens = a.tokens_with_surface(stem).iter().map(|&i| i as usize);
+                negations.extend(tokens.filter(|&i| suru_next(i)));
+            } else {
+                let tokens = a.tokens_with_base(stem).iter().map(|&i| i as usize);
+                negations.extend(tokens.filter(|&i| pos(a, i).is_independent_verb()));
+            }
+        }
         if negations.is_empty() {
             return Vec::new();
         }
@@ -382,7 +458,7 @@ impl Polarity {
 
     /// Appends the claims of one sentence (token range `r`).
     fn read_sentence<'t>(
-        &self,
+        &'t self,
         a: &Analysis<'t>,
         r: std::ops::Range<usize>,
         sentence: usize,
@@ -398,6 +474,10 @@ impl Polarity {
             end: r.end,
             subject: Subject::None,
             frame_from: r.start,
+            narrated: r.clone().any(|i| {
+                self.lexicons
+                    .contains(LexiconId::TurningPoints, a.surface(i))
+            }),
         };
         for i in r.clone() {
             let surface = a.surface(i);
@@ -445,7 +525,7 @@ impl Polarity {
 
     /// The claim whose object phrase ends with the noun run `run..particle`, if any.
     fn claim_at<'t>(
-        &self,
+        &'t self,
         a: &Analysis<'t>,
         scope: &Scope<'t>,
         run: usize,
@@ -462,7 +542,16 @@ impl Polarity {
         if object.chars().count() < self.min_object_chars {
             return None;
         }
-        let p = self.predicate(a, particle + 1, scope.end, role)?;
+        // 「eSIMにも対応」「eSIMには非対応」: a binding particle after the case particle.
+        let mut from = particle + 1;
+        if a.surface(particle) != "は"
+            && from < scope.end
+            && pos(a, from).is_binding_particle()
+            && matches!(a.surface(from), "は" | "も")
+        {
+            from += 1;
+        }
+        let p = self.predicate(a, from, scope.end, role)?;
         Some(Claim {
             key: Key {
                 object,
@@ -478,13 +567,14 @@ impl Polarity {
             sentence: scope.sentence,
             span: Span::new(object_span.start, a.tokens[p.last].span.end),
             verb: p.verb,
+            narrated: scope.narrated,
         })
     }
 
     /// Reads the predicate governed by the particle before `from`, and decides its polarity.
     /// `None` when there is none, or when the clause is not a plain statement.
     fn predicate<'t>(
-        &self,
+        &'t self,
         a: &Analysis<'t>,
         from: usize,
         end: usize,
@@ -501,7 +591,14 @@ impl Polarity {
         if j >= end {
             return None;
         }
-        let (stem, sahen, verb) = if pos(a, j).is_independent_verb() {
+        // 非対応, 未解除, 不採用: a negating prefix on a サ変 noun, used as the predicate.
+        let nominal = pos(a, j).is_prefix()
+            && lex.contains(LexiconId::NegatingPrefixes, a.surface(j))
+            && j + 1 < end
+            && pos(a, j + 1).is_sahen_noun();
+        let (mut stem, mut sahen, verb) = if nominal {
+            (a.surface(j + 1), true, j + 1)
+        } else if pos(a, j).is_independent_verb() {
             (a.base(j), false, j)
         } else if pos(a, j).is_sahen_noun()
             && j + 1 < end
@@ -518,6 +615,10 @@ impl Polarity {
         {
             return None;
         }
+        let mut lexical = nominal;
+        if let Some((negated, negated_sahen)) = self.opposites.get(&(stem.to_string(), sahen)) {
+            (stem, sahen, lexical) = (negated.as_str(), *negated_sahen, true);
+        }
         let mut k = verb + 1;
         let mut last = verb;
         let mut voice = "";
@@ -526,6 +627,8 @@ impl Polarity {
             last = k;
             k += 1;
         }
+        // Negative auxiliaries; a lexical negation flips the result once more
+        // (「見送らなかった」 is 「決定した」).
         let mut negations = 0;
         let mut past = false;
         while k < end {
@@ -546,6 +649,8 @@ impl Polarity {
                     base if lex.contains(LexiconId::NegativeAuxiliaries, base) => negations += 1,
                     "た" => past = true,
                     "ます" | "です" => {}
+                    // 非対応だ, 非対応である.
+                    "だ" | "である" if nominal => {}
                     // だろう, よう, たい, まい, らしい, べき …: not a plain statement.
                     _ => return None,
                 }
@@ -563,7 +668,7 @@ impl Polarity {
             k += 1;
         }
         if negations > 1
-            || !self.plain_clause(a, k, end, negations > 0)
+            || !self.plain_clause(a, k, end, negations > 0 || lexical)
             || !self.own_clause(a, k, end)
         {
             return None;
@@ -583,7 +688,7 @@ impl Polarity {
             sahen,
             voice,
             verb,
-            negative: negations == 1,
+            negative: (negations == 1) != lexical,
             tense,
             last,
         })
@@ -606,6 +711,10 @@ impl Polarity {
             let name = claim.name();
             let (subjects, frames) = (Slot::lookups(name), Slot::lookups(claim.frame));
             let opposite = usize::from(!claim.negative);
+            let crossed = claim
+                .tense
+                .crossed(claim.negative)
+                .filter(|_| !claim.narrated);
             let partner = subjects
                 .iter()
                 .flatten()
@@ -613,7 +722,11 @@ impl Polarity {
                 .filter_map(|(s, f)| earliest.get(&(claim.key, s, f)))
                 .flat_map(|t| {
                     let tenses = claim.tense.compatible().iter();
-                    tenses.filter_map(move |tense| t[tense.index()][opposite])
+                    let same = tenses.filter_map(move |tense| t[tense.index()][opposite]);
+                    let other = crossed
+                        .and_then(|tense| t[tense.index()][opposite])
+                        .filter(|&c| !claims[c].narrated);
+                    same.chain(other)
                 })
                 .filter(|&c| self.same_sentence || claims[c].sentence != claim.sentence)
                 .min();
@@ -716,7 +829,12 @@ impl Polarity {
             stop
         };
         let span = Span::new(a.tokens[start].span.start, a.tokens[stop - 1].span.end);
-        Subject::Name(&a.text[span.range()])
+        let name = &a.text[span.range()];
+        // 同社, 同国, 県: another name for a subject named elsewhere, compatible with any.
+        if lex.contains(LexiconId::AnaphoricSubjects, name) {
+            return Subject::None;
+        }
+        Subject::Name(name)
     }
 
     /// True when the clause after the predicate chain (tokens from `k`) leaves it a plain
@@ -797,6 +915,15 @@ impl Polarity {
 }
 
 /// The only character of `s`, if it has one.
+/// A predicate in dictionary form as (stem, サ変): 決定する → (決定, true), 認める →
+/// (認める, false).
+fn predicate_stem(word: &str) -> (String, bool) {
+    match word.strip_suffix("する").filter(|n| !n.is_empty()) {
+        Some(noun) => (noun.to_string(), true),
+        None => (word.to_string(), false),
+    }
+}
+
 fn single_char(s: &str) -> Option<char> {
     let mut chars = s.chars();
     let c = chars.next()?;
@@ -1125,6 +1252,20 @@ mod tests {
     }
 
     #[test]
+    fn anaphoric_subjects_stand_for_any_name() {
+        assert_hits(
+            &rule(),
+            "新製品\n北辰化学は新型電池を発売した。\n同社は新型電池を発売していない。",
+            &["新型電池を発売していない"],
+        );
+        assert_hits(
+            &rule(),
+            "新製品\n北辰化学は新型電池を発売した。\n南星工業は新型電池を発売していない。",
+            &[],
+        );
+    }
+
+    #[test]
     fn partial_and_time_subjects_are_not_the_whole() {
         let text = "野党は補正予算案に反対した。与党の一部は補正予算案に反対しなかった。";
         assert_hits(&rule(), text, &[]);
@@ -1168,6 +1309,64 @@ mod tests {
     fn a_change_over_time_is_not_a_contradiction() {
         let text = "同社はかつて輸出を重視しなかった。同社は現在、輸出を重視している。";
         assert_hits(&rule(), text, &[]);
+    }
+
+    #[test]
+    fn a_past_affirmative_and_a_present_negative_contradict_unless_a_change_is_narrated() {
+        let done = "県は新庁舎の建設を決定した。";
+        let open = "県は新庁舎の建設を決定していない。";
+        for (text, later) in [
+            (
+                format!("新庁舎\n{done}\n{open}"),
+                "新庁舎の建設を決定していない",
+            ),
+            (format!("新庁舎\n{open}\n{done}"), "新庁舎の建設を決定した"),
+        ] {
+            assert_hits(&rule(), &text, &[later]);
+        }
+        assert_hits(
+            &rule(),
+            &format!("新庁舎\n{open}\nその後、県は新庁舎の建設を決定した。"),
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            &format!("新庁舎\n県は当初、新庁舎の建設を決定していない。\n{done}"),
+            &[],
+        );
+    }
+
+    #[test]
+    fn opposites_and_negating_prefixes_are_negations() {
+        let opposed = rule_with("opposites: [[否定する, 認める], [見送る, 決定する]]\n");
+        assert_hits(
+            &opposed,
+            "関与の有無\n同国政府は攻撃への関与を認めた。\n同国政府は声明で攻撃への関与を否定した。",
+            &["攻撃への関与を否定した"],
+        );
+        // A negated negating predicate affirms: 見送らなかった is 決定した.
+        assert_hits(
+            &opposed,
+            "利上げ\n日銀は追加利上げを見送った。\n日銀は追加利上げを見送らなかった。",
+            &["追加利上げを見送らなかった"],
+        );
+        // Without the pair, two different predicates.
+        assert_hits(
+            &rule(),
+            "関与の有無\n同国政府は攻撃への関与を認めた。\n同国政府は声明で攻撃への関与を否定した。",
+            &[],
+        );
+        // 非対応 negates 対応, and a binding particle may follow the case particle.
+        assert_hits(
+            &rule(),
+            "新型スマホ\nX5はeSIMにも対応しました。\n注意点として、X5はeSIMには非対応です。",
+            &["eSIMには非対応です"],
+        );
+        assert_hits(
+            &rule(),
+            "新型スマホ\nX5はeSIMにも対応しました。\nX5はeSIMには非対応ではありません。",
+            &[],
+        );
     }
 
     #[test]
@@ -1218,6 +1417,7 @@ mod tests {
             "min_object_chars: 0\n",
             "ignore_predicates: [\"\"]\n",
             "same_sentense: true\n",
+            "opposites: [[認める, 認める]]\n",
         ] {
             let yaml = format!("{RULE}{bad}");
             let errors = Rule::load(
@@ -1287,7 +1487,7 @@ mod tests {
     }
 
     /// Every claim of the document, reading each sentence: what `check` may skip.
-    fn all_claims<'t>(p: &Polarity, a: &Analysis<'t>, doc: &Document) -> Vec<Claim<'t>> {
+    fn all_claims<'t>(p: &'t Polarity, a: &Analysis<'t>, doc: &Document) -> Vec<Claim<'t>> {
         let mut claims = Vec::new();
         for (index, sentence) in doc.sentences.iter().enumerate() {
             p.read_sentence(a, a.within(sentence.span), index, &mut claims);

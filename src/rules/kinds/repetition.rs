@@ -14,7 +14,18 @@
 //! skip_connectives: true          # ignore a leading 「また、」「特に、」 when comparing
 //! unit: sentence                  # or `clause`: compare the clauses of sentences
 //! min_occurrences: 2              # report clusters of at least this many occurrences
+//! containment: 0.85               # optional: also join restatements with another ending
+//! prose_only: false               # true: only sentences ending with 。！？ count
 //! ```
+//!
+//! `containment` catches what a fixed Jaccard threshold misses in short sentences: one
+//! statement restated with another ending (メーカーです / メーカーとして知られています) or as
+//! the first clause of a longer sentence. Paragraph sentences opening with the same
+//! `OPENING_CHARS` normalised characters are bucketed (each compared with at most
+//! `MAX_PROBES` before it, so it stays linear) and joined when the shorter has at least that
+//! share of its n-grams in the longer, unless they state other facts. List items are left
+//! out: a summary bullet restating the body is legitimate. `prose_only` drops data rows
+//! (spec rows, prices, store links, step lists), which repeat by design.
 //!
 //! With `unit: clause` the compared units are clauses instead of sentences: each in-scope
 //! sentence is cut after every 「、」「，」「,」「；」「;」 (the delimiter stays with the clause
@@ -28,7 +39,9 @@
 //!
 //! Placeholders: `{count}` the number of occurrences, `{similarity}` the lowest similarity of
 //! another occurrence to the reported one (rounded down to 2 decimals; `1.00` for verbatim
-//! copies), `{excerpt}` the beginning of the first occurrence.
+//! copies; with `containment`, between paragraph sentences, the higher of the Jaccard
+//! similarity and the shorter's share in the longer), `{excerpt}` the beginning of the first
+//! occurrence.
 //!
 //! Headings and the headline are out of scope by default: a summary heading repeating the
 //! title is another rule's business, and body sentences often contain their heading.
@@ -96,6 +109,15 @@ pub struct Spec {
     pub unit: Unit,
     /// Clusters with fewer occurrences are not reported (at least 2).
     pub min_occurrences: usize,
+    /// Also a repeat: two paragraph sentences that open alike and of which the shorter has at
+    /// least this share of its n-grams in the longer (the same statement with another ending,
+    /// メーカーです / メーカーとして知られています, or as the first clause of a longer
+    /// sentence). Short sentences differ more in Jaccard terms for one such edit; list items
+    /// are left out (a summary bullet restating the body is legitimate). Off when absent.
+    pub containment: Option<f64>,
+    /// Only prose counts: sentences ending with 。！？ (spec rows, prices, links and step
+    /// lists repeat legitimately).
+    pub prose_only: bool,
 }
 
 /// The text unit a repetition rule compares.
@@ -119,6 +141,8 @@ impl Default for Spec {
             skip_connectives: true,
             unit: Unit::Sentence,
             min_occurrences: 2,
+            containment: None,
+            prose_only: false,
         }
     }
 }
@@ -126,13 +150,16 @@ impl Default for Spec {
 pub const PLACEHOLDERS: &[&str] = &["count", "similarity", "excerpt"];
 
 /// The lexicons this kind reads.
-pub const LEXICONS: &[LexiconId] = &[LexiconId::ClauseDelimiters];
+pub const LEXICONS: &[LexiconId] = &[LexiconId::ClauseDelimiters, LexiconId::SentenceTerminators];
 
 const SCOPE_NAMES: &[&str] = &["headline", "heading", "paragraph", "list_item"];
 const MAX_NGRAM: usize = 8;
 const MIN_THRESHOLD: f64 = 0.5;
 /// Within one LSH bucket, a sentence is compared with at most this many sentences before it.
 const MAX_PROBES: usize = 16;
+/// How many normalised characters two sentences must share at their start to be compared
+/// for `containment`.
+const OPENING_CHARS: usize = 8;
 /// Characters of the first occurrence shown by `{excerpt}`.
 const EXCERPT_CHARS: usize = 20;
 
@@ -167,6 +194,10 @@ pub struct Repetition {
     min_occurrences: usize,
     /// Rows per LSH band, derived from `threshold`.
     rows: usize,
+    containment: Option<f64>,
+    prose_only: bool,
+    /// 。！？ (`sentence-terminators`), for `prose_only`.
+    terminators: CharSet,
     /// Characters after which `unit: clause` cuts a sentence (`clause-delimiters`).
     clause_ends: CharSet,
 }
@@ -202,6 +233,17 @@ impl super::RuleKind for Repetition {
         }
         if spec.min_chars == 0 {
             errors.push(src.error(src.key("min_chars"), "`min_chars` must be at least 1"));
+        }
+        if let Some(c) = spec.containment
+            && !(MIN_THRESHOLD..=1.0).contains(&c)
+        {
+            errors.push(
+                src.error(
+                    src.key("containment"),
+                    format!("`containment` must be between {MIN_THRESHOLD} and 1"),
+                )
+                .with_help("0.8: the shorter sentence shares 80% of its n-grams with the longer"),
+            );
         }
         if spec.min_occurrences < 2 {
             errors.push(src.error(
@@ -249,6 +291,12 @@ impl super::RuleKind for Repetition {
             unit: spec.unit,
             min_occurrences: spec.min_occurrences,
             rows: minhash::band_rows(spec.threshold),
+            containment: spec.containment,
+            prose_only: spec.prose_only,
+            terminators: context
+                .lexicons
+                .get(LexiconId::SentenceTerminators)
+                .first_chars(),
             clause_ends: context
                 .lexicons
                 .get(LexiconId::ClauseDelimiters)
@@ -275,6 +323,16 @@ impl super::RuleKind for Repetition {
                 &keys,
                 &mut sets,
             );
+            if let Some(share) = self.containment {
+                self.join_contained(
+                    ctx.analysis,
+                    &units,
+                    &groups,
+                    &mut shingles,
+                    share,
+                    &mut sets,
+                );
+            }
         }
 
         // Clusters of at least `min_occurrences` in document order of their first sentence,
@@ -313,10 +371,15 @@ impl Repetition {
         // first token is found by stepping on from there.
         let mut token = 0;
         for sentence in &ctx.doc.sentences {
-            if !self.scope.contains(ctx.doc.blocks[sentence.block].kind) {
+            let kind = ctx.doc.blocks[sentence.block].kind;
+            if !self.scope.contains(kind) {
                 continue;
             }
             let span = sentence.span;
+            if self.prose_only && !self.is_prose(&ctx.doc.text[span.range()]) {
+                continue;
+            }
+            units.listed = matches!(kind, BlockKind::ListItem);
             match self.unit {
                 Unit::Sentence => {
                     let from = if self.skip_connectives {
@@ -377,6 +440,62 @@ impl Repetition {
         }
         units.spans.push(span);
         units.text.push(start..units.chars.len());
+        units.in_list.push(units.listed);
+    }
+
+    /// True when the sentence ends like prose, with 。！？ (before closing brackets).
+    fn is_prose(&self, sentence: &str) -> bool {
+        let last = sentence
+            .trim_end()
+            .trim_end_matches(['」', '』', ')', '）'])
+            .chars()
+            .next_back();
+        last.is_some_and(|c| self.terminators.contains(c))
+    }
+
+    /// `containment`: paragraph sentences are bucketed by their first `OPENING_CHARS`
+    /// normalised characters, and each is compared with at most `MAX_PROBES` before it in
+    /// its bucket (linear), joining those where the shorter's n-grams are at least `share`
+    /// in the longer.
+    fn join_contained(
+        &self,
+        analysis: &Analysis<'_>,
+        units: &Units,
+        groups: &Groups,
+        shingles: &mut Shingles,
+        share: f64,
+        sets: &mut UnionFind,
+    ) {
+        let mut last: FastHashMap<&[char], usize> = FastHashMap::default();
+        let mut previous: Vec<Option<usize>> = vec![None; groups.reps.len()];
+        for (b, &unit) in groups.reps.iter().enumerate() {
+            let text = units.text(unit);
+            if units.in_list[unit] || text.len() < OPENING_CHARS {
+                continue;
+            }
+            previous[b] = last.insert(&text[..OPENING_CHARS], b);
+            let mut before = previous[b];
+            for _ in 0..MAX_PROBES {
+                let Some(a) = before else { break };
+                before = previous[a];
+                if sets.find(a) == sets.find(b) {
+                    continue;
+                }
+                shingles.sort(a);
+                shingles.sort(b);
+                let (x, y) = (shingles.set(a), shingles.set(b));
+                let shared = minhash::intersection(x, y);
+                let contained = shared as f64 >= share * x.len().min(y.len()) as f64;
+                if contained
+                    && !states_other_facts(
+                        &facts_in(analysis, units.spans[groups.reps[a]]),
+                        &facts_in(analysis, units.spans[unit]),
+                    )
+                {
+                    sets.union(a, b);
+                }
+            }
+        }
     }
 
     /// LSH over the representatives' signatures, then exact verification of candidates.
@@ -455,7 +574,14 @@ impl Repetition {
             } else {
                 shingles.sort(rep);
                 shingles.sort(primary_rep);
-                let similarity = minhash::jaccard(shingles.set(rep), shingles.set(primary_rep));
+                let (x, y) = (shingles.set(rep), shingles.set(primary_rep));
+                let mut similarity = minhash::jaccard(x, y);
+                // A restatement joined by `containment`: its share in the other is what
+                // made it one (a first clause has a low Jaccard similarity to the sentence).
+                if self.containment.is_some() && !units.in_list[unit] && !units.in_list[primary] {
+                    let share = minhash::intersection(x, y) as f64 / x.len().min(y.len()) as f64;
+                    similarity = similarity.max(share);
+                }
                 lowest = lowest.min(similarity);
                 labels
                     .repetition_similar
@@ -488,6 +614,10 @@ struct Units {
     spans: Vec<Span>,
     text: Vec<Range<usize>>,
     chars: Vec<char>,
+    /// Per unit: from a list item.
+    in_list: Vec<bool>,
+    /// Whether the units being added come from a list item.
+    listed: bool,
 }
 
 impl Units {
@@ -740,6 +870,66 @@ mod tests {
         assert!(found[0].related[0].message.starts_with("1回目 (類似度 0.9"));
     }
 
+    const SPA: &str = "小鹿温泉は、昔ながらの湯治場の雰囲気を今に残す温泉地です。";
+
+    #[test]
+    fn containment_joins_a_restatement_with_another_ending_or_as_a_first_clause() {
+        let other_ending = SPA.replace("残す温泉地です", "残している温泉地です");
+        let first_clause = SPA.replace(
+            "温泉地です。",
+            "温泉地で、美術館めぐりや食べ歩きも楽しめます。",
+        );
+        let text = format!(
+            "小鹿温泉\n\n{SPA}\n\n名物はアマゴ寿司です。{other_ending}\n\n{first_clause}\n"
+        );
+        // Below the Jaccard threshold, one by one.
+        assert_eq!(hits(&rule(""), &text).len(), 0);
+        let found = hits(&rule("containment: 0.85\n"), &text);
+        let described = described(&text, &found);
+        assert_eq!(described.len(), 1, "{described:?}");
+        assert_eq!(described[0].0, other_ending);
+        let related: Vec<&str> = described[0].1.iter().map(|r| r.1).collect();
+        assert_eq!(related, [SPA, first_clause.as_str()]);
+        // The label shows the share that joined it to the reported one, not the lower Jaccard.
+        let label = &described[0].1[0].0;
+        let shown: f64 = label
+            .trim_end_matches(')')
+            .rsplit(' ')
+            .next()
+            .and_then(|x| x.parse().ok())
+            .unwrap_or_else(|| panic!("{label}"));
+        assert!(shown >= 0.85, "{label}");
+    }
+
+    #[test]
+    fn containment_leaves_list_items_and_other_facts_alone() {
+        let bullet = SPA.replace("残す温泉地です", "残している温泉地として知られています");
+        let text = format!("小鹿温泉\n\n{SPA}\n\n## まとめ\n\n- {bullet}\n");
+        run_markdown_expecting_none(&text);
+        // Same opening, another figure: two facts.
+        let text = "来場者\n\n今年の来場者数は約3万人で、前年を上回りました。\n\n今年の来場者数は約5万人と発表されています。\n";
+        assert_hits(&rule("containment: 0.85\n"), text, &[]);
+    }
+
+    fn run_markdown_expecting_none(text: &str) {
+        let found = run(
+            &rule("containment: 0.85\n"),
+            Path::new("a.md"),
+            text.to_string(),
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn prose_only_skips_data_rows() {
+        let row = "価格：1万2000円（税込み）、送料無料のキャンペーン実施中";
+        let text = format!("新製品\n\n{row}\n\n本体の詳しい仕様は後で説明します。\n\n{row}\n");
+        assert_eq!(hits(&rule(""), &text).len(), 1);
+        assert_hits(&rule("prose_only: true\n"), &text, &[]);
+        let text = format!("給食費の無償化\n\n{BODY}\n\n{BODY}\n");
+        assert_eq!(hits(&rule("prose_only: true\n"), &text).len(), 1);
+    }
+
     #[test]
     fn different_sentences_are_not_reported() {
         let text = format!(
@@ -847,6 +1037,11 @@ mod tests {
     #[test]
     fn invalid_options_are_located_errors() {
         let base = "kind: repetition\nmessage: x\n";
+        let e = load_errors(&format!("{base}containment: 0.2\n"));
+        assert!(
+            e[0].contains("`containment` must be between 0.5 and 1"),
+            "{e:?}"
+        );
         let e = load_errors(&format!("{base}threshold: 1.5\n"));
         assert!(
             e[0].contains("`threshold` must be between 0.5 and 1"),
