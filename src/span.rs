@@ -9,31 +9,38 @@ pub struct Span {
     pub end: usize,
 }
 
-impl Span {
-    pub const fn new(start: usize, end: usize) -> Self {
-        Self { start, end }
-    }
+/// The methods both coordinate systems share; one definition so they cannot drift apart.
+macro_rules! byte_range_methods {
+    ($ty:ident) => {
+        impl $ty {
+            pub const fn new(start: usize, end: usize) -> Self {
+                Self { start, end }
+            }
 
-    pub const fn len(&self) -> usize {
-        self.end - self.start
-    }
+            pub const fn len(&self) -> usize {
+                self.end - self.start
+            }
 
-    pub const fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
+            pub const fn is_empty(&self) -> bool {
+                self.start == self.end
+            }
 
-    pub fn range(&self) -> std::ops::Range<usize> {
-        self.start..self.end
-    }
+            pub fn range(&self) -> std::ops::Range<usize> {
+                self.start..self.end
+            }
 
-    pub const fn contains(&self, other: Span) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
+            pub const fn contains(&self, other: $ty) -> bool {
+                self.start <= other.start && other.end <= self.end
+            }
 
-    pub const fn overlaps(&self, other: Span) -> bool {
-        self.start < other.end && other.start < self.end
-    }
+            pub const fn overlaps(&self, other: $ty) -> bool {
+                self.start < other.end && other.start < self.end
+            }
+        }
+    };
 }
+
+byte_range_methods!(Span);
 
 /// A span into the analysis text (NFKC-normalised, masked regions blanked): what rule kinds
 /// see and report. The name says which coordinate system; [`SourceSpan`] is the other.
@@ -49,31 +56,7 @@ pub struct SourceSpan {
     pub end: usize,
 }
 
-impl SourceSpan {
-    pub const fn new(start: usize, end: usize) -> Self {
-        Self { start, end }
-    }
-
-    pub const fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    pub const fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-
-    pub fn range(&self) -> std::ops::Range<usize> {
-        self.start..self.end
-    }
-
-    pub const fn contains(&self, other: SourceSpan) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-
-    pub const fn overlaps(&self, other: SourceSpan) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-}
+byte_range_methods!(SourceSpan);
 
 impl From<std::ops::Range<usize>> for SourceSpan {
     fn from(r: std::ops::Range<usize>) -> Self {
