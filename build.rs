@@ -1,6 +1,6 @@
 //! Embeds the built-in rule packs (`rules/<pack>/*.yaml`) and generates one `#[test]` per
 //! built-in rule, so `cargo test` runs every rule's examples by name; compiles the word
-//! lexicon (`data/lexicon/sudachi_lemma.tsv`) into the binary tables `src/lang/ja/dictionary.rs` reads.
+//! lexicon (`data/lexicon/sudachi_lemma.tsv`, `data/lexicon/jmdict_compounds.tsv`) into the binary tables `src/lang/ja/dictionary.rs` reads.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -76,13 +76,23 @@ fn main() {
     dictionary(Path::new(&manifest_dir), Path::new(&out));
 }
 
-/// `data/lexicon/sudachi_lemma.tsv` → `OUT_DIR/dictionary.bin`, the layout `src/lang/ja/dictionary.rs`
+/// `data/lexicon/sudachi_lemma.tsv` + `jmdict_compounds.tsv` → `OUT_DIR/dictionary.bin`, the layout `src/lang/ja/dictionary.rs`
 /// documents: records sorted by surface, an index sorted by reading, and the strings they
 /// point into (readings one byte per katakana). Nothing is parsed when seigo starts.
 fn dictionary(root: &Path, out: &Path) {
-    let tsv = root.join("data/lexicon/sudachi_lemma.tsv");
-    println!("cargo:rerun-if-changed={}", tsv.display());
-    let text = std::fs::read_to_string(&tsv).expect("data/lexicon/sudachi_lemma.tsv reads");
+    // SudachiDict core first; EDICT's compounds that it lacks after (a (surface, reading) both
+    // list keeps the first row).
+    let texts: Vec<String> = [
+        "data/lexicon/sudachi_lemma.tsv",
+        "data/lexicon/jmdict_compounds.tsv",
+    ]
+    .iter()
+    .map(|name| {
+        let tsv = root.join(name);
+        println!("cargo:rerun-if-changed={}", tsv.display());
+        std::fs::read_to_string(&tsv).unwrap_or_else(|e| panic!("{name} reads: {e}"))
+    })
+    .collect();
     let classes = ["N", "Ns", "Nk", "NA", "V", "ADJ", "ADV", "SFX"];
     struct Row<'a> {
         surface: &'a str,
@@ -92,7 +102,11 @@ fn dictionary(root: &Path, out: &Path) {
         units: u8,
     }
     let mut rows: Vec<Row> = Vec::new();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
+    for line in texts
+        .iter()
+        .flat_map(|text| text.lines())
+        .filter(|l| !l.starts_with('#'))
+    {
         let f: Vec<&str> = line.split('\t').collect();
         assert_eq!(f.len(), 5, "lexicon row: {line}");
         let reading: Vec<u8> = f[1]
@@ -117,7 +131,9 @@ fn dictionary(root: &Path, out: &Path) {
             units: f[4].parse::<u8>().expect("units").min(15),
         });
     }
+    // Stable: of two rows with one surface and reading, the first file's stays first.
     rows.sort_by(|a, b| a.surface.cmp(b.surface).then(a.reading.cmp(&b.reading)));
+    rows.dedup_by(|later, first| later.surface == first.surface && later.reading == first.reading);
     let mut strings: Vec<u8> = Vec::new();
     let mut records: Vec<u8> = Vec::with_capacity(rows.len() * 12);
     for r in &rows {

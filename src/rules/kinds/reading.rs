@@ -16,7 +16,8 @@
 //! numbers only as kanji numerals) with a kanji. The run is a candidate only when its text is
 //! not a lexicon word. One part of it, one or two tokens (the part that may be misconverted),
 //! is then swapped for a word with the same reading, keeping the rest of the run: the result
-//! must be a noun compound of the lexicon (at least `min_units` short units), the kept part
+//! must be a noun compound of the lexicon (at least `min_units` short units) whose new part is
+//! itself a noun of the lexicon (a word is swapped for a word), the kept part
 //! at least `min_kept_chars` characters and the swapped part `min_replaced_chars`. Most
 //! novel compounds are legitimate; what makes this evidence is that the run's reading *is* a
 //! listed compound that shares its other part, while the run is not listed.
@@ -464,6 +465,23 @@ impl Parts<'_> {
             return false;
         };
         let kanji = |s: &str| s.chars().filter(|&c| is_kanji(c)).collect::<String>();
+        // A misconversion swaps a word for a word: what the candidate puts in the swapped
+        // part's place is itself a noun of the lexicon (企業誘致 is not 企業 + 有地).
+        let commonest = |s: &str| {
+            dictionary::get(s)
+                .filter(|m| m.classes.is_noun())
+                .map(|m| m.cost)
+                .min()
+        };
+        let Some(put_in) = commonest(middle) else {
+            return false;
+        };
+        // An EDICT compound has no frequency behind it: when the word written is commoner
+        // than the one the compound puts in its place (協力体制 and 協力態勢 are both in use),
+        // the run is more likely a compound EDICT lacks than a misconversion.
+        if w.from_edict() && commonest(self.swapped).is_some_and(|written| written < put_in) {
+            return false;
+        }
         middle.chars().any(is_kanji)
             && middle.chars().count() == self.swapped.chars().count()
             && as_katakana(middle) != as_katakana(self.swapped)
@@ -643,6 +661,37 @@ mod tests {
         assert_eq!(found[0].fixes[0].replacement, "規制緩和");
         assert_eq!(found[0].fixes[0].applicability, Applicability::Suggestion);
         assert_hits(&rule, "4月1日付の人事移動を発表した。", &["人事移動"]);
+    }
+
+    #[test]
+    fn compounds_sudachi_lacks_come_from_edict_without_its_wrong_spellings() {
+        use crate::lang::ja::dictionary;
+        let rule = rule_from_yaml(RULE);
+        // 書類送検 and 首相官邸 are EDICT compounds that SudachiDict core does not list.
+        assert_hits(&rule, "県警は運転手を書類双肩した。", &["書類双肩"]);
+        assert_hits(&rule, "与党幹部が首相鑑定を訪れた。", &["首相鑑定"]);
+        assert_hits(&rule, "県警は運転手を書類送検した。", &[]);
+        assert!(dictionary::contains("書類送検") && dictionary::contains("首相官邸"));
+        // EDICT marks 主脳会談 as an irregular spelling of 首脳会談: not learnt as a word.
+        assert!(!dictionary::contains("主脳会談"));
+    }
+
+    #[test]
+    fn a_candidate_swaps_a_word_for_a_word() {
+        let rule = rule_from_yaml(RULE);
+        // 企業有地 (company land) reads like 企業誘致, but 有地 is no word: nothing to swap in.
+        assert_hits(&rule, "市は企業誘致に力を入れている。", &[]);
+    }
+
+    #[test]
+    fn an_edict_compound_is_no_candidate_when_the_word_written_is_commoner() {
+        use crate::lang::ja::dictionary;
+        let rule = rule_from_yaml(RULE);
+        // 協力態勢 is an EDICT compound; 体制 is commoner than 態勢, and 協力体制 is in use.
+        assert!(dictionary::get("協力態勢").all(|w| w.from_edict()));
+        assert_hits(&rule, "近隣国との協力体制を強化する。", &[]);
+        // 双肩 is not commoner than 送検: 書類双肩 is still reported.
+        assert_hits(&rule, "警察は男を書類双肩する方針だ。", &["書類双肩"]);
     }
 
     #[test]
