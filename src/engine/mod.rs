@@ -1,13 +1,16 @@
 //! Runs rules over documents: tokenize once, run every rule, map spans back to the source.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
+use crate::algo::hash::FastHashMap;
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Hit, Related};
 use crate::lang::ja::{Analysis, Morphology};
 use crate::rules::Rule;
 use crate::rules::kinds::Context;
+use crate::span::SourceSpan;
 use crate::suppress::{self, Suppressions};
 
 mod prefilter;
@@ -111,8 +114,55 @@ impl Linter {
             findings.extend(suppressions.problems(self.report_unused_disables));
         }
         sort_findings(&mut findings);
+        drop_repeated_corrections(&mut findings);
         findings
     }
+}
+
+/// Two rules proposing the same correction at the same place (the hand-written 絶対絶命 →
+/// 絶体絶命 and the reading kind's) are one finding to the editor: the more severe is kept,
+/// of equals the first in `sort_findings` order. Runs after suppressions, so disabling one
+/// rule leaves the other's finding. `findings` must be sorted.
+pub fn drop_repeated_corrections(findings: &mut Vec<Finding>) {
+    let mut keep = vec![true; findings.len()];
+    let mut best: FastHashMap<(SourceSpan, &str), usize> = FastHashMap::default();
+    let mut start = 0;
+    while start < findings.len() {
+        let span = findings[start].span;
+        let end = start
+            + findings[start..]
+                .iter()
+                .take_while(|f| f.span == span)
+                .count();
+        if end - start > 1 {
+            best.clear();
+            for i in start..end {
+                let Some(fix) = findings[i].fixes.first() else {
+                    continue;
+                };
+                match best.entry((fix.span, fix.replacement.as_str())) {
+                    Entry::Vacant(e) => {
+                        e.insert(i);
+                    }
+                    Entry::Occupied(mut e) => {
+                        let kept = *e.get();
+                        if findings[i].severity > findings[kept].severity {
+                            keep[kept] = false;
+                            e.insert(i);
+                        } else {
+                            keep[i] = false;
+                        }
+                    }
+                }
+            }
+        }
+        start = end;
+    }
+    let mut index = 0;
+    findings.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
 }
 
 /// Runs one rule and maps its hits to findings with source spans. A rule with
@@ -189,6 +239,41 @@ pub fn sort_findings(findings: &mut [Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Severity;
+
+    #[test]
+    fn the_same_correction_at_the_same_place_is_one_finding() {
+        let morphology = Morphology::new();
+        let rule = |id: &str, severity: &str, swap: &str| {
+            let yaml =
+                format!("kind: substitution\nseverity: {severity}\nmessage: m\nswap: {{{swap}}}\n");
+            let source = crate::rules::spec::RuleSource::new(format!("{id}.yaml"), yaml);
+            Rule::load(format!("t/{id}"), source, false, &morphology).expect("loads")
+        };
+        let rules = vec![
+            rule("a-warning", "warning", "絶対絶命: 絶体絶命"),
+            rule("b-error", "error", "絶対絶命: 絶体絶命"),
+            rule("c-other", "info", "絶対絶命: 絶体絶命の危機"),
+            rule("d-error", "error", "絶対絶命: 絶体絶命"),
+        ];
+        let linter = Linter::new(rules, morphology);
+        let text = "見出し\n\n彼は絶対絶命の状況にある。\n";
+        let doc = Document::parse("t.txt", text.to_string(), crate::Format::PlainText);
+        let found: Vec<(String, Severity)> = linter
+            .check(&doc)
+            .into_iter()
+            .map(|f| (f.rule, f.severity))
+            .collect();
+        // The most severe of the same correction stays (the first of two errors); another
+        // correction at the same place is another finding.
+        assert_eq!(
+            found,
+            [
+                ("t/b-error".to_string(), Severity::Error),
+                ("t/c-other".to_string(), Severity::Info),
+            ]
+        );
+    }
 
     #[test]
     fn prefiltered_check_equals_running_every_rule() {
@@ -206,6 +291,7 @@ mod tests {
             .flat_map(|r| run_rule(r, &doc, &analysis))
             .collect();
         sort_findings(&mut all);
+        drop_repeated_corrections(&mut all);
         assert!(all.len() > 10);
         assert_eq!(linter.check(&doc), all);
         // The seed triggers only some of the word rules.
