@@ -53,6 +53,7 @@ named_enum! {
         AchievingVerbs = "achieving-verbs",
         PastMarkers = "past-markers",
         TurningPoints = "turning-points",
+        EarlierStates = "earlier-states",
         TitleAnnotations = "title-annotations",
         SentenceBrackets = "sentence-brackets",
         Brackets = "brackets",

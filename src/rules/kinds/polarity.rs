@@ -17,8 +17,9 @@
 //!   possibly after ている/ます/た; the tense (past, non-past, or open for 連用形 like 重視し、)
 //!   is kept so that 「重視しなかった」 and 「重視している」 (a change over time) do not clash;
 //!   a past affirmative and a present negative (「決定した」 / 「決定していない」), the most
-//!   common way news contradicts itself, do clash unless either sentence narrates a change
-//!   (`turning-points`: 当初, その後, 一転 …);
+//!   common way news contradicts itself, do clash unless the text narrates a change: the
+//!   earlier sentence tells the state before it (`earlier-states`: 当初, かつて …) or the
+//!   later one the state after it (`turning-points`: その後, 一転, 今回 …);
 //! - the subject is the nearest noun run marked with は/が earlier in the same sentence,
 //!   compared by its name: 氏/さん, titles (大統領, 首相 …) and anything from a prefix on
 //!   (トランプ|前大統領) are dropped, and a person's name is reduced to the family name, so
@@ -36,7 +37,7 @@
 //! clause), questions (the sentence ends with か or ?; also かどうか), conditionals and
 //! concessives (すれば, なければ, ないと, なくても, たら, なら), imperatives and sentence-final
 //! particles (重視せよ, 重視するな, 〜よ), conjecture, volition and
-//! obligation (かもしれない, だろう, よう, たい, べき, 可能性, 必要, はず, ため …), quotations
+//! obligation (かもしれない, だろう, よう, たい, べき, 可能性, 必要, はず, ため of a purpose …), quotations
 //! (inside 「」 or followed by quotative と/という/との), changes of state (なくなる),
 //! partial-negation adverbs (必ずしも, あまり, ほとんど, まだ …), functional compounds
 //! (について, に対して, にすぎない, を問わず …) and generic predicates (`ignore_predicates`).
@@ -125,6 +126,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::NegatingPrefixes,
     LexiconId::AnaphoricSubjects,
     LexiconId::TurningPoints,
+    LexiconId::EarlierStates,
     LexiconId::StanceNouns,
     LexiconId::Brackets,
     LexiconId::FunctionalAfterNi,
@@ -231,8 +233,27 @@ struct Claim<'t> {
     span: Span,
     /// The predicate's verb token (する for サ変), for rendering the dictionary form.
     verb: usize,
-    /// The sentence narrates a change (当初, その後, 一転): see [`Tense::crossed`].
-    narrated: bool,
+    /// Where the sentence places its statement in a narrated change: see [`Narration`].
+    narration: Narration,
+}
+
+/// Where a sentence places its statement when it narrates a change of state. A past
+/// affirmative and a present negative ([`Tense::crossed`]) tell a story, not a contradiction,
+/// when the earlier of the two in the text tells the state before the change (当初, かつて:
+/// `earlier-states`) or the later one tells the state after it (その後, 一転, 今回:
+/// `turning-points`). A state after a change followed by its opposite in the present
+/// (「今回から対応しました」 … 「非対応です」) is still a contradiction.
+#[derive(Debug, Clone, Copy, Default)]
+struct Narration {
+    earlier_state: bool,
+    new_state: bool,
+}
+
+impl Narration {
+    /// Whether the crossed pair (`earlier` before `later` in the text) is a narrated change.
+    fn excuses(earlier: Narration, later: Narration) -> bool {
+        earlier.earlier_state || later.new_state || later.earlier_state
+    }
 }
 
 /// A subject or frame in a lookup key: a known value (or its known absence), or any.
@@ -270,8 +291,7 @@ struct Scope<'t> {
     subject: Subject<'t>,
     /// The first token after the last subject particle or comma.
     frame_from: usize,
-    /// The sentence holds a `turning-points` word.
-    narrated: bool,
+    narration: Narration,
 }
 
 /// The index of the earliest claim per tense ([`Tense::index`]) and polarity (0 affirmative,
@@ -474,10 +494,16 @@ impl Polarity {
             end: r.end,
             subject: Subject::None,
             frame_from: r.start,
-            narrated: r.clone().any(|i| {
-                self.lexicons
-                    .contains(LexiconId::TurningPoints, a.surface(i))
-            }),
+            narration: Narration {
+                earlier_state: r.clone().any(|i| {
+                    self.lexicons
+                        .contains(LexiconId::EarlierStates, a.surface(i))
+                }),
+                new_state: r.clone().any(|i| {
+                    self.lexicons
+                        .contains(LexiconId::TurningPoints, a.surface(i))
+                }),
+            },
         };
         for i in r.clone() {
             let surface = a.surface(i);
@@ -567,7 +593,7 @@ impl Polarity {
             sentence: scope.sentence,
             span: Span::new(object_span.start, a.tokens[p.last].span.end),
             verb: p.verb,
-            narrated: scope.narrated,
+            narration: scope.narration,
         })
     }
 
@@ -669,7 +695,7 @@ impl Polarity {
         }
         if negations > 1
             || !self.plain_clause(a, k, end, negations > 0 || lexical)
-            || !self.own_clause(a, k, end)
+            || !self.own_clause(a, k, end, negations > 0 || lexical)
         {
             return None;
         }
@@ -711,10 +737,7 @@ impl Polarity {
             let name = claim.name();
             let (subjects, frames) = (Slot::lookups(name), Slot::lookups(claim.frame));
             let opposite = usize::from(!claim.negative);
-            let crossed = claim
-                .tense
-                .crossed(claim.negative)
-                .filter(|_| !claim.narrated);
+            let crossed = claim.tense.crossed(claim.negative);
             let partner = subjects
                 .iter()
                 .flatten()
@@ -725,7 +748,7 @@ impl Polarity {
                     let same = tenses.filter_map(move |tense| t[tense.index()][opposite]);
                     let other = crossed
                         .and_then(|tense| t[tense.index()][opposite])
-                        .filter(|&c| !claims[c].narrated);
+                        .filter(|&c| !Narration::excuses(claims[c].narration, claim.narration));
                     same.chain(other)
                 })
                 .filter(|&c| self.same_sentence || claims[c].sentence != claim.sentence)
@@ -864,6 +887,10 @@ impl Polarity {
             if p.is_period() || p.is_comma() || p.is_closing_bracket() || self.is_closer(s) {
                 break;
             }
+            if is_reason(a, m, end, negative) {
+                // 「非対応のため」「決定したため」: a reason states a fact; the clause ends here.
+                break;
+            }
             if p.is_quotative_particle()
                 || p.is_final_particle()
                 || (p.is_particle() && lex.contains(LexiconId::QuestionParticles, s))
@@ -890,9 +917,9 @@ impl Polarity {
     /// False for a relative clause whose head noun is likely its subject (「値上げを発表して
     /// いない企業」, 「寮を持たない公立校」): the claim is about that noun, not the sentence's
     /// subject. Heads that name the content of the clause (「重視しない立場」, 「確保する方針」)
-    /// keep it.
-    fn own_clause(&self, a: &Analysis<'_>, k: usize, end: usize) -> bool {
-        if k >= end || !pos(a, k).is_noun() {
+    /// keep it, and so does a reason (「対応していないため」, see [`is_reason`]).
+    fn own_clause(&self, a: &Analysis<'_>, k: usize, end: usize, negative: bool) -> bool {
+        if k >= end || !pos(a, k).is_noun() || is_reason(a, k, end, negative) {
             return true;
         }
         self.lexicons.contains(LexiconId::StanceNouns, a.surface(k))
@@ -912,6 +939,21 @@ impl Polarity {
         }
         last_word.is_some_and(|i| pos(a, i).is_particle() && a.surface(i).starts_with('か'))
     }
+}
+
+/// ため at `m` giving a reason, not a purpose: after a negation or a noun predicate
+/// (「非対応のため」, 「対応していないため」) or a past tense (「決定したため」). After an
+/// affirmative non-past verb (「対応するため」) and before に (「失敗しないために」) it is a purpose
+/// and stays a modal word.
+fn is_reason(a: &Analysis<'_>, m: usize, end: usize, negative: bool) -> bool {
+    if !matches!(a.surface(m), "ため" | "為") || m == 0 || (m + 1 < end && a.surface(m + 1) == "に")
+    {
+        return false;
+    }
+    let before = m - 1;
+    negative
+        || (a.surface(before) == "の" && pos(a, before).is_particle())
+        || (pos(a, before).is_auxiliary_verb() && a.base(before) == "た")
 }
 
 /// The only character of `s`, if it has one.
@@ -1334,6 +1376,43 @@ mod tests {
             &format!("新庁舎\n県は当初、新庁舎の建設を決定していない。\n{done}"),
             &[],
         );
+    }
+
+    #[test]
+    fn a_state_after_a_change_then_its_opposite_is_a_contradiction() {
+        // The new state first, then its opposite: reported (「今回から」 does not excuse it).
+        assert_hits(
+            &rule(),
+            "新製品\nX5は今回からeSIMにも対応しました。\nX5はeSIMには対応していません。",
+            &["eSIMには対応していません"],
+        );
+        // The earlier state first, then the new one: a story.
+        assert_hits(
+            &rule(),
+            "新製品\nX5はeSIMに対応していません。\nX5は今回からeSIMにも対応しました。",
+            &[],
+        );
+        // The earlier state told as such, wherever it stands.
+        assert_hits(
+            &rule(),
+            "新製品\nX5はeSIMに対応しました。\nX5は従来、eSIMに対応していません。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_reason_states_a_fact_and_a_purpose_does_not() {
+        let text =
+            "新製品\nX5はeSIMにも対応しました。\nX5はeSIMには非対応のため、物理SIMが前提です。";
+        assert_hits(&rule(), text, &["eSIMには非対応"]);
+        let text =
+            "新製品\nX5はeSIMに対応しました。\nX5はeSIMに対応していないため、物理SIMが前提です。";
+        assert_hits(&rule(), text, &["eSIMに対応していない"]);
+        // 「対応するため」 is a purpose, 「対応しないために」 too: no claim.
+        let text = "新製品\nX5はeSIMに対応しません。\nX5はeSIMに対応するため、部品を変えた。";
+        assert_hits(&rule(), text, &[]);
+        let text = "新製品\nX5はeSIMに対応しました。\nX5はeSIMに対応しないために、部品を変えた。";
+        assert_hits(&rule(), text, &[]);
     }
 
     #[test]
