@@ -64,3 +64,9 @@ pub use lexicon::{CharSet, LexiconEdit, LexiconEdits, LexiconError, LexiconId, L
 pub(crate) use morphology::with_user_rows;
 pub use morphology::{Features, MorphError, Morphology, Token};
 pub use pos::{Conjugation, Pos, Tag};
+
+/// A kanji: CJK unified ideographs (and extension A, compatibility ideographs) and the marks
+/// written in kanji words (々, 〆, ヶ).
+pub fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '々' | '〆' | 'ヶ')
+}

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::is_kanji;
 use crate::span::Span;
 
 /// What a quantity counts, normalised: `人`, `円`, `%`, `日付`, … Counters that mean the
@@ -280,10 +281,6 @@ fn preceded_by_digit(text: &str, at: usize) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
-}
-
-fn is_kanji(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '々')
 }
 
 fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quantity> {

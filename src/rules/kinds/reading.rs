@@ -44,8 +44,8 @@ use serde::Deserialize;
 use super::{CompileContext, Context, normalize_terms};
 use crate::error::FileError;
 use crate::finding::{Applicability, Hit};
-use crate::lang::ja::Analysis;
 use crate::lang::ja::dictionary::{self, Word};
+use crate::lang::ja::{Analysis, is_kanji};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -542,10 +542,6 @@ fn is_run_token(a: &Analysis<'_>, i: usize) -> bool {
 /// Token `i`'s reading as a lexicon key, `None` when it is not all kana (an unknown word).
 fn reading_key(a: &Analysis<'_>, i: usize) -> Option<Vec<u8>> {
     dictionary::reading_key(a.reading(i))
-}
-
-fn is_kanji(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '々' | '〆' | 'ヶ')
 }
 
 fn as_katakana(s: &str) -> String {

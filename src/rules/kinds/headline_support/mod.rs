@@ -93,7 +93,7 @@ use crate::document::{BlockKind, Document, trim_span};
 use crate::error::FileError;
 use crate::finding::Hit;
 use crate::lang::ja::quantity::{self, Quantity};
-use crate::lang::ja::{Analysis, Labels, LexiconId, Lexicons};
+use crate::lang::ja::{Analysis, Labels, LexiconId, Lexicons, is_kanji};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -315,6 +315,7 @@ impl super::RuleKind for HeadlineSupport {
         let headline = doc.headline().map(|b| b.span);
         let labels = Labels::get();
         let mut body_quantities: Option<BodyValues> = None;
+        let mut body_runs: Option<KanjiRuns> = None;
         for (place, units) in &checked {
             let supported = |u: &Unit| {
                 u.variants.iter().any(|&k| found[k])
@@ -335,6 +336,12 @@ impl super::RuleKind for HeadlineSupport {
                 });
                 missing
                     .retain(|u| !u.number || !rounds_to_body(&a.text[u.span.range()], quantities));
+            }
+            // 国交省 for 国土交通省, 安保理 for 安全保障理事会: a kanji abbreviation of a body
+            // compound is supported.
+            if missing.iter().any(|u| !u.number) {
+                let runs = body_runs.get_or_insert_with(|| KanjiRuns::new(doc, &body));
+                missing.retain(|u| u.number || !runs.abbreviated(&a.text[u.span.range()]));
             }
             let Some(first) = missing.first() else {
                 continue;
@@ -648,6 +655,68 @@ struct Unit {
     strong: bool,
     /// Has digits: may be supported by a body number it rounds.
     number: bool,
+}
+
+/// The distinct runs of kanji in the body, by first character: what a kanji abbreviation in a
+/// headline (国交省, 安保理, 日銀) may abbreviate.
+struct KanjiRuns<'t> {
+    by_first: FastHashMap<char, Vec<&'t str>>,
+}
+
+impl<'t> KanjiRuns<'t> {
+    /// The longest abbreviation looked for, and how much longer than it a run may be.
+    const MAX_ABBREVIATION: usize = 5;
+    const MAX_STRETCH: usize = 3;
+    /// Runs compared per abbreviation: bounds the work on pathological bodies.
+    const MAX_TRIES: usize = 256;
+
+    fn new(doc: &'t Document, body: &[Span]) -> Self {
+        let mut seen: FastHashSet<&str> = FastHashSet::default();
+        let mut by_first: FastHashMap<char, Vec<&str>> = FastHashMap::default();
+        for line in body {
+            let text = &doc.text[line.range()];
+            let mut start = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (is_kanji(c), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(from)) => {
+                        let run = &text[from..i];
+                        if run.chars().count() >= 3 && seen.insert(run) {
+                            let first = run.chars().next().expect("a run has a character");
+                            by_first.entry(first).or_default().push(run);
+                        }
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        KanjiRuns { by_first }
+    }
+
+    /// Whether `unit` (2 to 5 kanji) is an abbreviation of a longer body run: it starts the
+    /// run, its characters appear in the run in order, and the run is at most three times its
+    /// length.
+    fn abbreviated(&self, unit: &str) -> bool {
+        let n = unit.chars().count();
+        if !(2..=Self::MAX_ABBREVIATION).contains(&n) || !unit.chars().all(is_kanji) {
+            return false;
+        }
+        let first = unit.chars().next().expect("two or more characters");
+        let Some(runs) = self.by_first.get(&first) else {
+            return false;
+        };
+        runs.iter().take(Self::MAX_TRIES).any(|run| {
+            let len = run.chars().count();
+            len > n && len <= n * Self::MAX_STRETCH && is_subsequence(unit, run)
+        })
+    }
+}
+
+/// Whether the characters of `short` appear in `long` in order.
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|d| d == c))
 }
 
 /// Whether a number unit of a heading is the heading's own number, not a claim: at the
@@ -1238,6 +1307,17 @@ mod tests {
         );
         // 100 is not a rounding of 120.
         assert_hits(&r, "参加者100人\n\n参加者は120人だった。\n", &["100人"]);
+    }
+
+    #[test]
+    fn a_kanji_abbreviation_of_a_body_compound_is_supported() {
+        let r = rule("");
+        assert_hits(&r, "国交省が新基準\n\n国土交通省は新基準を公表した。\n", &[]);
+        assert_hits(&r, "安保理が決議\n\n安全保障理事会は決議を採択した。\n", &[]);
+        // Its characters must start the compound and stand in it in order.
+        assert_hits(&r, "交国省が新基準\n\n国土交通省は新基準を公表した。\n", &["交国省"]);
+        // A compound more than three times as long is no abbreviation of it.
+        assert_hits(&r, "国省が新基準\n\n国土交通省大臣官房は新基準を公表した。\n", &["国省"]);
     }
 
     #[test]
