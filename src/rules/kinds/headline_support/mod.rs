@@ -1312,12 +1312,28 @@ mod tests {
     #[test]
     fn a_kanji_abbreviation_of_a_body_compound_is_supported() {
         let r = rule("");
-        assert_hits(&r, "国交省が新基準\n\n国土交通省は新基準を公表した。\n", &[]);
-        assert_hits(&r, "安保理が決議\n\n安全保障理事会は決議を採択した。\n", &[]);
+        assert_hits(
+            &r,
+            "国交省が新基準\n\n国土交通省は新基準を公表した。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "安保理が決議\n\n安全保障理事会は決議を採択した。\n",
+            &[],
+        );
         // Its characters must start the compound and stand in it in order.
-        assert_hits(&r, "交国省が新基準\n\n国土交通省は新基準を公表した。\n", &["交国省"]);
+        assert_hits(
+            &r,
+            "交国省が新基準\n\n国土交通省は新基準を公表した。\n",
+            &["交国省"],
+        );
         // A compound more than three times as long is no abbreviation of it.
-        assert_hits(&r, "国省が新基準\n\n国土交通省大臣官房は新基準を公表した。\n", &["国省"]);
+        assert_hits(
+            &r,
+            "国省が新基準\n\n国土交通省大臣官房は新基準を公表した。\n",
+            &["国省"],
+        );
     }
 
     #[test]
