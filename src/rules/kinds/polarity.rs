@@ -694,8 +694,14 @@ impl Polarity {
             k += 1;
         }
         if negations > 1
-            || !self.plain_clause(a, k, end, negations > 0 || lexical)
-            || !self.own_clause(a, k, end, negations > 0 || lexical)
+            || !self.plain_clause(
+                a,
+                k,
+                end,
+                negations > 0 || lexical,
+                negations > 0 || nominal,
+            )
+            || !self.own_clause(a, k, end, negations > 0 || nominal)
         {
             return None;
         }
@@ -863,7 +869,16 @@ impl Polarity {
     /// True when the clause after the predicate chain (tokens from `k`) leaves it a plain
     /// statement: no conditional or concessive ending, no question, quotation, hedge, change
     /// of state, or second negation before the next comma.
-    fn plain_clause(&self, a: &Analysis<'_>, k: usize, end: usize, negative: bool) -> bool {
+    /// `negative`: the claim is negative (an opposite included); `negated`: it is negated in
+    /// its own words (ない, 非対応), which is what makes a following ため a reason.
+    fn plain_clause(
+        &self,
+        a: &Analysis<'_>,
+        k: usize,
+        end: usize,
+        negative: bool,
+        negated: bool,
+    ) -> bool {
         let lex = &*self.lexicons;
         if k < end {
             let p = pos(a, k);
@@ -887,7 +902,7 @@ impl Polarity {
             if p.is_period() || p.is_comma() || p.is_closing_bracket() || self.is_closer(s) {
                 break;
             }
-            if is_reason(a, m, end, negative) {
+            if is_reason(a, m, end, negated) {
                 // 「非対応のため」「決定したため」: a reason states a fact; the clause ends here.
                 break;
             }
@@ -918,8 +933,8 @@ impl Polarity {
     /// いない企業」, 「寮を持たない公立校」): the claim is about that noun, not the sentence's
     /// subject. Heads that name the content of the clause (「重視しない立場」, 「確保する方針」)
     /// keep it, and so does a reason (「対応していないため」, see [`is_reason`]).
-    fn own_clause(&self, a: &Analysis<'_>, k: usize, end: usize, negative: bool) -> bool {
-        if k >= end || !pos(a, k).is_noun() || is_reason(a, k, end, negative) {
+    fn own_clause(&self, a: &Analysis<'_>, k: usize, end: usize, negated: bool) -> bool {
+        if k >= end || !pos(a, k).is_noun() || is_reason(a, k, end, negated) {
             return true;
         }
         self.lexicons.contains(LexiconId::StanceNouns, a.surface(k))
@@ -941,17 +956,18 @@ impl Polarity {
     }
 }
 
-/// ため at `m` giving a reason, not a purpose: after a negation or a noun predicate
+/// ため at `m` giving a reason, not a purpose: after a negation in the predicate's own words
+/// (`negated`; 見送るため is not one, though 見送る reads as 決定しない) or a noun predicate
 /// (「非対応のため」, 「対応していないため」) or a past tense (「決定したため」). After an
 /// affirmative non-past verb (「対応するため」) and before に (「失敗しないために」) it is a purpose
 /// and stays a modal word.
-fn is_reason(a: &Analysis<'_>, m: usize, end: usize, negative: bool) -> bool {
+fn is_reason(a: &Analysis<'_>, m: usize, end: usize, negated: bool) -> bool {
     if !matches!(a.surface(m), "ため" | "為") || m == 0 || (m + 1 < end && a.surface(m + 1) == "に")
     {
         return false;
     }
     let before = m - 1;
-    negative
+    negated
         || (a.surface(before) == "の" && pos(a, before).is_particle())
         || (pos(a, before).is_auxiliary_verb() && a.base(before) == "た")
 }

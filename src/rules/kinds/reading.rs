@@ -449,7 +449,9 @@ struct Parts<'t> {
 
 impl Parts<'_> {
     /// `w` keeps the prefix and suffix, swaps the middle for as many characters of other
-    /// kanji (not another kana spelling: 口座振り込み, 口座振込), and is a noun compound.
+    /// kanji (not another kana spelling: 口座振り込み, 口座振込), is a noun compound, and puts
+    /// in a noun of the lexicon (for an EDICT-only compound, one no rarer than the word
+    /// written).
     fn fits(&self, window: &str, w: &Word, min_units: u8) -> bool {
         let s = w.surface;
         if s == window
@@ -465,6 +467,13 @@ impl Parts<'_> {
             return false;
         };
         let kanji = |s: &str| s.chars().filter(|&c| is_kanji(c)).collect::<String>();
+        if !(middle.chars().any(is_kanji)
+            && middle.chars().count() == self.swapped.chars().count()
+            && as_katakana(middle) != as_katakana(self.swapped)
+            && kanji(s) != kanji(window))
+        {
+            return false;
+        }
         // A misconversion swaps a word for a word: what the candidate puts in the swapped
         // part's place is itself a noun of the lexicon (企業誘致 is not 企業 + 有地).
         let commonest = |s: &str| {
@@ -479,13 +488,7 @@ impl Parts<'_> {
         // An EDICT compound has no frequency behind it: when the word written is commoner
         // than the one the compound puts in its place (協力体制 and 協力態勢 are both in use),
         // the run is more likely a compound EDICT lacks than a misconversion.
-        if w.from_edict() && commonest(self.swapped).is_some_and(|written| written < put_in) {
-            return false;
-        }
-        middle.chars().any(is_kanji)
-            && middle.chars().count() == self.swapped.chars().count()
-            && as_katakana(middle) != as_katakana(self.swapped)
-            && kanji(s) != kanji(window)
+        !(w.from_edict() && commonest(self.swapped).is_some_and(|written| written < put_in))
     }
 }
 
