@@ -527,7 +527,14 @@ impl HeadlineSupport {
         let mut seen = FastHashSet::default();
         let mut units = Vec::new();
         let heading = matches!(place.role, Role::Heading | Role::Title);
+        let mut previous_end = None;
         for raw in split_units(a, a.within(place.span), &self.lexicons) {
+            let after = previous_end.replace(raw.span.end);
+            // 日本ソムリエ協会(JSA), 欧州連合(EU): a name's abbreviation in brackets right
+            // after it claims nothing the name does not (a number there, 容疑者(22), does).
+            if after.is_some_and(|end| is_alias(a.text, end, raw.span)) {
+                continue;
+            }
             if salient_only && !raw.salient {
                 continue;
             }
@@ -655,6 +662,14 @@ struct Unit {
     strong: bool,
     /// Has digits: may be supported by a body number it rounds.
     number: bool,
+}
+
+/// Whether `unit` stands alone in brackets right after the unit ending at `previous_end`
+/// (the analysis text has ASCII brackets after NFKC) and has no digit.
+fn is_alias(text: &str, previous_end: usize, unit: Span) -> bool {
+    text.get(previous_end..unit.start) == Some("(")
+        && text[unit.end..].starts_with(')')
+        && !text[unit.range()].bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The distinct runs of kanji in the body, by first character: what a kanji abbreviation in a
@@ -1333,6 +1348,24 @@ mod tests {
             &r,
             "国省が新基準\n\n国土交通省大臣官房は新基準を公表した。\n",
             &["国省"],
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_in_brackets_after_a_name_claims_nothing_more() {
+        let r = rule("");
+        let body = "\n\n日本ソムリエ協会の資格を取るには実務経験が必要だ。\n";
+        assert_hits(&r, &format!("日本ソムリエ協会（JSA）の資格{body}"), &[]);
+        // Not right after a name, or a number (an age) in the brackets: still claims.
+        assert_hits(
+            &r,
+            &format!("日本ソムリエ協会の（JSA）資格{body}"),
+            &["JSA"],
+        );
+        assert_hits(
+            &r,
+            "山田太郎容疑者（22）を逮捕\n\n警察は山田太郎容疑者を逮捕した。\n",
+            &["22"],
         );
     }
 
