@@ -164,10 +164,10 @@ fn dictionary(root: &Path, out: &Path) {
 
     // A one-hash Bloom filter of the readings of noun compounds (units >= 2): most noun runs
     // a misconversion check reads have no such reading, and one bit says so without a
-    // binary search. Same hash as `dictionary::compound_reading_bit`.
+    // binary search. Same hash as `dictionary::may_be_compound_reading`.
     let mut bloom = vec![0u8; COMPOUND_BLOOM_BITS / 8];
     for r in rows.iter().filter(|r| r.units >= 2 && r.pos & 0x0F != 0) {
-        let bit = (fnv1a(&r.reading) as usize) % COMPOUND_BLOOM_BITS;
+        let bit = (fnv::extend(fnv::OFFSET, &r.reading) as usize) % COMPOUND_BLOOM_BITS;
         bloom[bit / 8] |= 1 << (bit % 8);
     }
     std::fs::write(out.join("compound_readings.bloom"), bloom).unwrap();
@@ -176,8 +176,8 @@ fn dictionary(root: &Path, out: &Path) {
 /// Bits of the compound-reading filter (128 KiB; about 6% of them set).
 const COMPOUND_BLOOM_BITS: usize = 1 << 20;
 
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
+/// The crate's FNV-1a, compiled into the build script too, so the filter is written with the
+/// hash `dictionary::may_be_compound_reading` reads it with.
+#[path = "src/algo/fnv.rs"]
+#[allow(dead_code)]
+mod fnv;

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use super::{EmitContext, Emitter, FileReport, RuleInfo};
+use crate::algo::fnv;
 use crate::finding::Severity;
 use crate::span::{Encoding, LineIndex, SourceSpan};
 
@@ -100,11 +101,9 @@ fn escape_message(s: &str) -> String {
     out
 }
 
-/// 64-bit FNV-1a, written out so fingerprints never change with a dependency.
+/// 64-bit FNV-1a (seigo's own, `algo::fnv`), so fingerprints never change with a dependency.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    fnv::extend(fnv::OFFSET, bytes)
 }
 
 /// The first line of a description, for `shortDescription`.

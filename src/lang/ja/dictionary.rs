@@ -17,6 +17,8 @@
 
 use std::cmp::Ordering;
 
+use crate::algo::fnv;
+
 /// The lowest cost class of EDICT rows (`tools/lexicon/build_jmdict.py`).
 const EDICT_COST: u8 = 6;
 
@@ -32,9 +34,7 @@ static COMPOUND_READINGS: &[u8] =
 /// is right about 94% of the time. One bit instead of a binary search, for callers that try
 /// many readings.
 pub fn may_be_compound_reading(key: &[u8]) -> bool {
-    let hash = key.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
+    let hash = fnv::extend(fnv::OFFSET, key);
     let bit = (hash as usize) % (COMPOUND_READINGS.len() * 8);
     COMPOUND_READINGS[bit / 8] & (1 << (bit % 8)) != 0
 }
@@ -91,7 +91,7 @@ pub struct Word {
 impl Word {
     /// The reading in katakana.
     pub fn reading(&self) -> String {
-        decode(self.reading)
+        key_to_reading(self.reading)
     }
 
     /// A compound from EDICT, which SudachiDict core does not list (no frequency behind it).
@@ -186,7 +186,7 @@ pub fn contains(surface: &str) -> bool {
 
 /// Every row read `reading` (katakana or hiragana); none for a reading with other characters.
 pub fn with_reading(reading: &str) -> impl Iterator<Item = Word> {
-    let range = match encode(reading) {
+    let range = match reading_key(reading) {
         Some(key) => reading_range(&key),
         None => 0..0,
     };
@@ -203,39 +203,25 @@ fn reading_range(key: &[u8]) -> std::ops::Range<usize> {
     equal_range(rows(), |k| reading_bytes(by_reading(k)).cmp(key))
 }
 
-/// A kana reading as the lexicon's search key (one byte per katakana; hiragana is read as
-/// katakana); `None` if it has other characters.
-pub fn reading_key(reading: &str) -> Option<Vec<u8>> {
-    encode(reading)
-}
-
-/// A search key back to katakana.
-pub fn key_to_reading(key: &[u8]) -> String {
-    decode(key)
-}
-
 /// How many rows the lexicon has.
 pub fn len() -> usize {
     rows()
 }
 
-/// A kana reading as the one-byte-per-katakana key; `None` if it has other characters.
-fn encode(reading: &str) -> Option<Vec<u8>> {
+/// A kana reading as the lexicon's search key (one byte per katakana; hiragana is read as
+/// katakana); `None` if it has other characters.
+pub fn reading_key(reading: &str) -> Option<Vec<u8>> {
     reading
         .chars()
         .map(|c| {
-            let cp = u32::from(c);
-            let cp = if (0x3041..=0x3096).contains(&cp) {
-                cp + 0x60
-            } else {
-                cp
-            };
+            let cp = u32::from(super::katakana(c));
             (0x30A0..=0x30FF).contains(&cp).then(|| (cp - 0x30A0) as u8)
         })
         .collect()
 }
 
-fn decode(key: &[u8]) -> String {
+/// A search key back to katakana.
+pub fn key_to_reading(key: &[u8]) -> String {
     key.iter()
         .filter_map(|&b| char::from_u32(0x30A0 + u32::from(b)))
         .collect()
@@ -282,7 +268,7 @@ mod tests {
             "キセイカンワン",
             "ジンジイドウア",
         ] {
-            passed += usize::from(may_be_compound_reading(&encode(r).unwrap()));
+            passed += usize::from(may_be_compound_reading(&reading_key(r).unwrap()));
         }
         assert!(passed <= 2, "{passed}");
     }

@@ -70,3 +70,11 @@ pub use pos::{Conjugation, Pos, Tag};
 pub fn is_kanji(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '々' | '〆' | 'ヶ')
 }
+
+/// A hiragana letter as its katakana (ぁ–ゖ → ァ–ヶ); any other character as it is.
+pub fn katakana(c: char) -> char {
+    match c {
+        '\u{3041}'..='\u{3096}' => char::from_u32(u32::from(c) + 0x60).unwrap_or(c),
+        _ => c,
+    }
+}

@@ -494,16 +494,15 @@ impl Polarity {
             end: r.end,
             subject: Subject::None,
             frame_from: r.start,
-            narration: Narration {
-                earlier_state: r.clone().any(|i| {
-                    self.lexicons
-                        .contains(LexiconId::EarlierStates, a.surface(i))
-                }),
-                new_state: r.clone().any(|i| {
-                    self.lexicons
-                        .contains(LexiconId::TurningPoints, a.surface(i))
-                }),
-            },
+            narration: r.clone().fold(Narration::default(), |n, i| {
+                let surface = a.surface(i);
+                let lex = &self.lexicons;
+                Narration {
+                    earlier_state: n.earlier_state
+                        || lex.contains(LexiconId::EarlierStates, surface),
+                    new_state: n.new_state || lex.contains(LexiconId::TurningPoints, surface),
+                }
+            }),
         };
         for i in r.clone() {
             let surface = a.surface(i);

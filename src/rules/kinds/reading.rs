@@ -45,7 +45,7 @@ use super::{CompileContext, Context, normalize_terms};
 use crate::error::FileError;
 use crate::finding::{Applicability, Hit};
 use crate::lang::ja::dictionary::{self, Word};
-use crate::lang::ja::{Analysis, is_kanji};
+use crate::lang::ja::{Analysis, is_kanji, katakana};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -548,12 +548,7 @@ fn reading_key(a: &Analysis<'_>, i: usize) -> Option<Vec<u8>> {
 }
 
 fn as_katakana(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    s.chars().map(katakana).collect()
 }
 
 fn hiragana(s: &str) -> String {
