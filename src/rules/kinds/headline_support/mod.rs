@@ -39,6 +39,19 @@
 //! the counter are optional (500円高 is supported by 500円). With
 //! `compound_parts: true`, a chain is also supported when each of its nouns is.
 //!
+//! Beyond the words themselves, a unit is supported by what the body says another way:
+//! * a chain whose pieces (a noun with its prefixes and suffixes, or a synonym of it) stand in
+//!   one body sentence in order: 歴史的円安 / 歴史的な円安, W杯アジア予選 /
+//!   「ワールドカップ」のアジア予選, 山辺県予算案 / 山辺県の…当初予算案;
+//! * a number the body implies: a duration between two body clock times (約3時間後, 7時間半),
+//!   a difference of two body values of one unit when the unit ends in 差 (勝ち点7差);
+//! * in a heading, a number counted in a counter its own section uses (全4基 over 1基目 …
+//!   残る3基, 12回 over 7回・2回・3回) is a count or sum of the section, not a new claim (a
+//!   wrong value is the numbers kind's); a heading that opens with an ordinal (■1軒目：)
+//!   numbers its section;
+//! * a number written onto Latin letters is part of a code (J2青嵐FC: J2 | 青嵐 | FC, not
+//!   2青嵐), and a lone Latin letter (V字回復's V) names nothing.
+//!
 //! Headings and summary bullets are short paraphrases (「日米関係の構築急務」 for a section about
 //! 関係構築を急ぐ), so by default (`heading_units: salient`) only their salient units count:
 //! those with a proper noun, a digit, or a noun before 氏/さん (IPADIC has トランプ as a common
@@ -316,6 +329,11 @@ impl super::RuleKind for HeadlineSupport {
         let labels = Labels::get();
         let mut body_quantities: Option<BodyValues> = None;
         let mut body_runs: Option<KanjiRuns> = None;
+        let mut body_lowered: Option<String> = None;
+        let mut body_derived: Option<Derivable> = None;
+        // Each search for a chain written apart scans the body: bounded per document (a
+        // document of hundreds of headings must stay linear).
+        let mut apart_budget = Self::MAX_APART_SEARCHES;
         for (place, units) in &checked {
             let supported = |u: &Unit| {
                 u.variants.iter().any(|&k| found[k])
@@ -337,11 +355,37 @@ impl super::RuleKind for HeadlineSupport {
                 missing
                     .retain(|u| !u.number || !rounds_to_body(&a.text[u.span.range()], quantities));
             }
+            // 全4基 over a section that tells 1基目 … 残る3基, 12回 over 7回・2回・3回: a
+            // heading's number counted in a unit its own section uses is a count, sum or
+            // difference of the section's numbers (a contradiction is the numbers kind's).
+            if let Some(section) = place.section {
+                missing.retain(|u| {
+                    u.counter
+                        .as_deref()
+                        .is_none_or(|c| !section_counts_in(doc, section, c))
+                });
+            }
+            // 約3時間 from two clock times, 7差 from 74 and 67: a number the body implies.
+            if missing.iter().any(|u| u.number) {
+                let derived = body_derived.get_or_insert_with(|| Derivable::new(doc, &body));
+                missing.retain(|u| !u.number || !derived.supports(a.text, u.span));
+            }
             // 国交省 for 国土交通省, 安保理 for 安全保障理事会: a kanji abbreviation of a body
             // compound is supported.
             if missing.iter().any(|u| !u.number) {
                 let runs = body_runs.get_or_insert_with(|| KanjiRuns::new(doc, &body));
                 missing.retain(|u| u.number || !runs.abbreviated(&a.text[u.span.range()]));
+            }
+            // 歴史的円安 for 歴史的な円安: a chain's pieces written apart in one sentence.
+            if missing.iter().any(|u| !u.pieces.is_empty()) {
+                let lowered = body_lowered.get_or_insert_with(|| a.text.to_ascii_lowercase());
+                missing.retain(|u| {
+                    if u.pieces.is_empty() || apart_budget == 0 {
+                        return true;
+                    }
+                    apart_budget -= 1;
+                    !spelled_apart(lowered, &body, &u.pieces)
+                });
             }
             let Some(first) = missing.first() else {
                 continue;
@@ -387,6 +431,11 @@ impl super::RuleKind for HeadlineSupport {
 }
 
 impl HeadlineSupport {
+    /// The most pieces of a chain looked for written apart.
+    const MAX_PIECES: usize = 6;
+    /// Chains looked for written apart, per document.
+    const MAX_APART_SEARCHES: usize = 32;
+
     /// The places to check, and the body lines that may support them.
     fn layout(&self, doc: &Document) -> (Vec<Place>, Vec<Span>) {
         let text = doc.text.as_str();
@@ -435,6 +484,7 @@ impl HeadlineSupport {
                     let span = self.strip_label(text, block.span);
                     let mut place = Place::new(Role::Heading, span);
                     place.repeats_title = repeats_title(&text[span.range()]);
+                    place.section = doc.sections.iter().position(|s| s.heading == Some(index));
                     places.push(place);
                 }
                 BlockKind::ListItem if sections[block.section] == Items::Summary => {
@@ -541,6 +591,11 @@ impl HeadlineSupport {
             if heading && is_ordinal(a.text, place.span, raw.span, &self.lexicons) {
                 continue;
             }
+            // ■1軒目：…, 3日目 …: a section heading that opens with an ordinal numbers its
+            // section (a title's 3度目の優勝 is a claim).
+            if place.role == Role::Heading && opens_with_ordinal(a.text, place.span, raw.span) {
+                continue;
+            }
             // A section heading that dates its section (7月10日, 23日) is structure; a year
             // (沖縄の2030年計画) is not.
             if place.role == Role::Heading && is_day(&a.text[raw.span.range()]) {
@@ -579,17 +634,94 @@ impl HeadlineSupport {
             } else {
                 Vec::new()
             };
+            let pieces = if raw.parts.len() > 1 {
+                self.pieces(a, raw.tokens.clone())
+            } else {
+                Vec::new()
+            };
             units.push(Unit {
                 span: raw.span,
                 variants,
                 parts,
+                pieces,
                 // A date frames the story in time; the body often says 同日 or nothing.
                 strong: raw.salient && !is_date(&a.text[raw.span.range()]),
                 number: a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit()),
+                counter: raw
+                    .tokens
+                    .clone()
+                    .skip_while(|&i| !a.features(i).pos.is_number())
+                    .find(|&i| {
+                        let p = a.features(i).pos;
+                        !p.is_number() && a.surface(i).chars().all(|c| !c.is_ascii_punctuation())
+                    })
+                    .map(|i| a.surface(i).to_string()),
             });
         }
         units
     }
+
+    /// The pieces of a noun chain: a new piece starts at each noun, name or number that
+    /// follows a complete one (not a prefix's noun, not the second half of a name or
+    /// number), so アジア版NATO is アジア版 | NATO and W杯アジア is W杯 | アジア.
+    fn pieces(&self, a: &Analysis<'_>, tokens: std::ops::Range<usize>) -> Vec<Vec<String>> {
+        let mut texts: Vec<String> = Vec::new();
+        let mut last: Option<Class> = None;
+        for i in tokens {
+            let class = classify(a, i, &self.lexicons);
+            let starts = match (last, class) {
+                (None, _) | (Some(Class::Prefix), _) => last.is_none(),
+                (Some(Class::Name), Class::Name) => false,
+                (Some(Class::Num | Class::NumSymbol), Class::Num) => false,
+                (_, Class::Free | Class::Sahen | Class::Name | Class::Num) => true,
+                _ => false,
+            };
+            match texts.last_mut() {
+                Some(piece) if !starts => piece.push_str(a.surface(i)),
+                _ => texts.push(a.surface(i).to_string()),
+            }
+            last = Some(class);
+        }
+        // A chain of many pieces is not a headline's paraphrase; it is not looked for apart.
+        if !(2..=Self::MAX_PIECES).contains(&texts.len()) {
+            return Vec::new();
+        }
+        texts
+            .into_iter()
+            .map(|t| {
+                let lower = t.to_ascii_lowercase();
+                let mut variants = vec![lower.clone()];
+                if let Some(others) = self.synonyms.get(&lowercase(&t)) {
+                    variants.extend(others.iter().map(|o| o.to_ascii_lowercase()));
+                }
+                variants
+            })
+            .collect()
+    }
+}
+
+/// Whether the pieces of a chain appear in order in one body sentence: the body's way of
+/// writing 歴史的円安 as 歴史的な円安, or 山辺県予算案 as 山辺県の…当初予算案. `lowered` is the
+/// text ASCII-lower-cased.
+fn spelled_apart(lowered: &str, lines: &[Span], pieces: &[Vec<String>]) -> bool {
+    lines.iter().any(|l| {
+        lowered[l.range()]
+            .split(['。', '!', '?'])
+            .any(|sentence| in_order(sentence, pieces))
+    })
+}
+
+/// Whether each piece (any of its variants) occurs in `sentence` after the one before. The
+/// variant ending first is always the best choice for the pieces after it, so one pass.
+fn in_order(sentence: &str, pieces: &[Vec<String>]) -> bool {
+    let mut at = 0;
+    pieces.iter().all(|piece| {
+        let end = piece
+            .iter()
+            .filter_map(|v| sentence[at..].find(v.as_str()).map(|i| at + i + v.len()))
+            .min();
+        end.map(|e| at = e).is_some()
+    })
 }
 
 fn line_regexes(regexes: Vec<regex::Regex>) -> Vec<LineRegex> {
@@ -637,6 +769,8 @@ struct Place {
     repeats_title: bool,
     /// `{place}` when not the role's: 「参考動画のタイトル」.
     label: Option<String>,
+    /// A heading's section (index into `Document::sections`).
+    section: Option<usize>,
 }
 
 impl Place {
@@ -646,6 +780,7 @@ impl Place {
             span,
             repeats_title: false,
             label: None,
+            section: None,
         }
     }
 }
@@ -658,10 +793,16 @@ struct Unit {
     variants: Vec<usize>,
     /// With `compound_parts`: each noun's variants; all found supports the unit.
     parts: Vec<Vec<usize>>,
+    /// A chain of two or more nouns: each piece (a noun with its prefixes and suffixes) with
+    /// its synonyms, ASCII-lower-cased. The body may write the pieces apart in one sentence
+    /// (歴史的な円安, 「ワールドカップ」のアジア予選, 山辺県の…予算案).
+    pieces: Vec<Vec<String>>,
     /// A name or a number: a claim a rewording keeps.
     strong: bool,
     /// Has digits: may be supported by a body number it rounds.
     number: bool,
+    /// A number's counter as written (基 of 全4基, 回 of 2回程度).
+    counter: Option<String>,
 }
 
 /// Whether `unit` stands alone in brackets right after the unit ending at `previous_end`
@@ -759,6 +900,18 @@ fn is_ordinal(text: &str, place: Span, unit: Span, lexicons: &Lexicons) -> bool 
                 '.', '．', '、', ')', '）', ':', '：', ' ', '　', ']', '】', '-', '/',
             ]));
     section || leading
+}
+
+/// Whether `unit` is an ordinal (1軒目, 3日目, 第2部: a number with 第 or 目) with nothing
+/// but symbols before it in `place`.
+fn opens_with_ordinal(text: &str, place: Span, unit: Span) -> bool {
+    text[place.start..unit.start]
+        .chars()
+        .all(|c| !c.is_alphanumeric())
+        && {
+            let u = &text[unit.range()];
+            u.bytes().any(|b| b.is_ascii_digit()) && (u.ends_with('目') || u.starts_with('第'))
+        }
 }
 
 /// Whether a unit is a date or a year (2025年, 7月10日, 23日).
@@ -864,6 +1017,135 @@ impl BodyValues {
                 .ranges
                 .get(unit)
                 .is_some_and(|r| r.iter().any(|&(l, h)| l <= high && low <= h))
+    }
+}
+
+/// Whether a section's own blocks count something in `counter`: a number (digits or a kanji
+/// numeral) written right before it (1基目, 3基 for 基; 7回 for 回).
+fn section_counts_in(doc: &Document, section: usize, counter: &str) -> bool {
+    doc.sections[section].blocks.iter().any(|&b| {
+        let text = doc.slice(doc.blocks[b].span);
+        text.match_indices(counter).any(|(i, _)| {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十百千".contains(c))
+        })
+    })
+}
+
+/// What the body implies without writing it: durations between its clock times (午前4時27分
+/// … 午前7時30分 is about 3 hours) and differences between its numbers of one unit (勝ち点74
+/// and 67 differ by 7). A headline or heading that computes such a number (約3時間後に解除,
+/// 勝ち点7差) is supported by them.
+#[derive(Debug, Default)]
+struct Derivable {
+    /// Minutes after midnight, distinct, at most `MAX_TIMES`.
+    clock: Vec<u32>,
+    /// Exact values by unit (bare numbers under ""), sorted, at most `MAX_VALUES` in all.
+    values: FastHashMap<String, Vec<f64>>,
+}
+
+static CLOCK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(午前|午後)?([0-9]{1,2})(?:時(?:([0-9]{1,2})分|(半))?|:([0-9]{2}))")
+        .expect("valid regex")
+});
+
+impl Derivable {
+    const MAX_TIMES: usize = 64;
+    const MAX_VALUES: usize = 512;
+
+    fn new(doc: &Document, body: &[Span]) -> Self {
+        let mut d = Derivable::default();
+        let mut count = 0;
+        for line in body {
+            let text = &doc.text[line.range()];
+            for c in CLOCK.captures_iter(text).take(Self::MAX_TIMES) {
+                // A clock time, not 3時間 or 10時台: nothing but the time ends it.
+                let end = c.get(0).map_or(0, |m| m.end());
+                if text[end..].starts_with(['間', '台']) {
+                    continue;
+                }
+                let hour: u32 = c[2].parse().unwrap_or(99);
+                let minute: u32 = match (c.get(3), c.get(4), c.get(5)) {
+                    (Some(m), _, _) | (_, _, Some(m)) => m.as_str().parse().unwrap_or(99),
+                    (_, Some(_), _) => 30,
+                    _ => 0,
+                };
+                if hour > 24 || minute > 59 {
+                    continue;
+                }
+                let afternoon = c.get(1).is_some_and(|m| m.as_str() == "午後") && hour < 12;
+                let t = (hour + if afternoon { 12 } else { 0 }) * 60 + minute;
+                if d.clock.len() < Self::MAX_TIMES && !d.clock.contains(&t) {
+                    d.clock.push(t);
+                }
+            }
+            for q in quantity::find(text) {
+                if count >= Self::MAX_VALUES {
+                    break;
+                }
+                if q.ordinal || q.is_date() || !q.exact() {
+                    continue;
+                }
+                count += 1;
+                d.values.entry(q.unit).or_default().push(q.value);
+            }
+        }
+        for v in d.values.values_mut() {
+            v.sort_by(f64::total_cmp);
+        }
+        d
+    }
+
+    /// Whether a headline number is a duration between two body clock times (to the hour it
+    /// is written in, 半 and 余り read) or, ending in 差, a difference of two body values.
+    fn supports(&self, text: &str, span: Span) -> bool {
+        let unit = &text[span.range()];
+        let found = quantity::find(unit);
+        let [q] = found.as_slice() else {
+            return false;
+        };
+        if q.ordinal {
+            return false;
+        }
+        if unit.trim_end_matches(['後', '前']).ends_with('差') {
+            let Some(values) = self.values.get(&q.unit) else {
+                return false;
+            };
+            return values.iter().any(|&x| {
+                let y = x + q.value;
+                let i = values.partition_point(|&v| v < y - 1e-9);
+                values.get(i).is_some_and(|&v| (v - y).abs() < 1e-9)
+            });
+        }
+        // Minutes the headline allows.
+        let (low, high) = match q.unit.as_str() {
+            "時間" => {
+                // Written to the hour (or half hour): 3時間 is 2時間半 to 3時間半.
+                // 7時間半: 半 is a token of its own after the unit.
+                let half = if unit.contains('半') || text[span.end..].starts_with('半') {
+                    30.0
+                } else {
+                    0.0
+                };
+                let high = if q.high.is_finite() {
+                    q.high
+                } else {
+                    q.value + 1.0
+                };
+                let slack = if half > 0.0 { 15.0 } else { 30.0 };
+                (q.low * 60.0 + half - slack, high * 60.0 + half + slack)
+            }
+            "分" => (q.low - 5.0, q.high.min(q.value + 30.0) + 5.0),
+            _ => return false,
+        };
+        self.clock.iter().enumerate().any(|(i, &a)| {
+            self.clock[i + 1..].iter().any(|&b| {
+                let d = f64::from(a.abs_diff(b));
+                low <= d && d <= high
+            })
+        })
     }
 }
 
@@ -974,6 +1256,11 @@ fn classify(a: &Analysis<'_>, i: usize, lexicons: &Lexicons) -> Class {
     }
 }
 
+/// Whether a token is Latin letters only (J, COP, iPhone).
+fn is_latin(surface: &str) -> bool {
+    !surface.is_empty() && surface.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
 /// A unit before filtering: token range `[first, last]`.
 #[derive(Debug)]
 struct RawUnit {
@@ -1018,6 +1305,9 @@ fn split_units(
         counted_end: Option<usize>,
         /// Has a 数 token.
         number: bool,
+        /// Its number is written onto Latin letters (J2, G7, COP29): part of a code, so no
+        /// noun after it joins as if counted (J2青嵐FC is J | 2 | 青嵐 | FC, not 2青嵐).
+        code: bool,
     }
     let mut out = Vec::new();
     let mut cur: Option<Chain> = None;
@@ -1060,7 +1350,8 @@ fn split_units(
                 }
                 // アジア版NATO, but 40号 | 本塁打: a number's suffix binds no noun after it.
                 Class::Free => match last {
-                    Some(Class::Prefix | Class::Num) => true,
+                    Some(Class::Prefix) => true,
+                    Some(Class::Num) => !cur.as_ref().is_some_and(|c| c.code),
                     Some(Class::Suffix) => !number,
                     _ => false,
                 },
@@ -1098,7 +1389,9 @@ fn split_units(
                     parts: Vec::new(),
                     counted_end: None,
                     number: false,
+                    code: false,
                 });
+                c.code |= class == Class::Num && i > 0 && adjacent(i) && is_latin(a.surface(i - 1));
                 c.end = i + 1;
                 c.last = class;
                 c.number |= class == Class::Num;
@@ -1120,7 +1413,9 @@ fn split_units(
                     && a.surface(i)
                         .chars()
                         .all(|ch| matches!(ch, 'ァ'..='ヶ' | 'ー' | '・'));
-                c.salient |= (a.features(i).pos.is_proper_noun() && !guessed)
+                // A lone Latin letter (V字回復's V, Z世代's Z) names nothing.
+                let letter = a.surface(i).len() == 1 && is_latin(a.surface(i));
+                c.salient |= (a.features(i).pos.is_proper_noun() && !guessed && !letter)
                     || a.surface(i).bytes().any(|b| b.is_ascii_digit());
             }
         }
@@ -1230,6 +1525,108 @@ mod tests {
             &rule(""),
             "夏の甲子園決勝\n\n阪神甲子園球場で決勝があった。夏の大会だ。\n",
             &[],
+        );
+    }
+
+    #[test]
+    fn a_chain_written_apart_in_one_sentence_is_supported() {
+        let r = rule("synonyms: [[W杯, ワールドカップ]]\n");
+        // 歴史的円安 / 歴史的な円安; W杯アジア / 「…ワールドカップ」のアジア (a piece's synonym).
+        assert_hits(
+            &r,
+            "歴史的円安が進む\n\n外国為替市場で歴史的な円安が進んだ。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "W杯アジア予選で首位\n\n「FIFAワールドカップ」のアジア予選で首位に立った。\n",
+            &[],
+        );
+        // In one sentence, in order: 山辺県の…予算案 supports 山辺県予算案.
+        assert_hits(
+            &r,
+            "山辺県予算案を発表\n\n山辺県の知事は14日、当初予算案を発表した。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "歴史的円安が進む\n\n歴史的な高値だった。円安が進んだ。\n",
+            &["歴史的円安"],
+        );
+        assert_hits(
+            &r,
+            "W杯アジア予選で首位\n\nアジアのワールドカップ予選で首位に立った。\n",
+            &["W杯アジア"],
+        );
+    }
+
+    #[test]
+    fn durations_and_differences_the_body_implies_are_supported() {
+        let r = rule("");
+        // 4時27分 → 7時30分 is about 3 hours; 半 and 余り are read.
+        let quake = "気象庁は午前4時27分に津波注意報を発表し、午前7時30分に解除した。\n";
+        assert_hits(&r, &format!("注意報は約3時間後に解除\n\n{quake}"), &[]);
+        assert_hits(&r, &format!("注意報は3時間余りで解除\n\n{quake}"), &[]);
+        assert_hits(&r, &format!("注意報は5時間後に解除\n\n{quake}"), &["5時間"]);
+        assert_hits(
+            &r,
+            "雨が7時間半降った\n\n雨は午前1時に降り始め、午前8時半まで降った。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "雨が9時間半降った\n\n雨は午前1時に降り始め、午前8時半まで降った。\n",
+            &["9時間"],
+        );
+        // 勝ち点74 and 67 differ by 7; 6差 is not supported, and 7 alone (no 差) is not.
+        let table = "首位は勝ち点を74に伸ばし、2位は勝ち点67のままだ。\n";
+        assert_hits(&r, &format!("首位に勝ち点7差\n\n{table}"), &[]);
+        assert_hits(&r, &format!("首位に勝ち点6差\n\n{table}"), &["6差"]);
+        assert_hits(&r, &format!("首位が7連勝\n\n{table}"), &["7"]);
+    }
+
+    #[test]
+    fn a_heading_number_its_section_counts_is_derived() {
+        let r = rule("");
+        // 全4基 over 1基目 … 残る3基; 12回 over 7回・2回・3回.
+        assert_hits(
+            &r,
+            "衛星の打ち上げ\n\n衛星を打ち上げた。\n\n## 全4基を分離\n\n1基目を分離し、残る3基も切り離した。\n",
+            &[],
+        );
+        // A unit the section never counts in is still a claim, and so is a title's number.
+        assert_hits(
+            &r,
+            "衛星の打ち上げ\n\n衛星を打ち上げた。\n\n## 全4基を分離\n\n衛星を順に切り離した。\n",
+            &["全4基"],
+        );
+        assert_hits(
+            &r,
+            "全4基を分離\n\n1基目を分離し、残る3基も切り離した。\n",
+            &["全4基"],
+        );
+        // ■1軒目: a heading opening with an ordinal numbers its section.
+        assert_hits(
+            &r,
+            "朝市の海鮮丼\n\n朝市の海鮮丼を食べた。\n\n## 1軒目:丼屋うしお\n\n丼屋うしおの海鮮丼は2200円。\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_number_written_onto_latin_letters_is_a_code() {
+        let r = rule("");
+        // J2青嵐FC: the club 青嵐FC of the league J2, not 2 of something called 青嵐.
+        assert_hits(
+            &r,
+            "J2青嵐FCが首位\n\n明治安田J2リーグで、青嵐FCが首位に立った。\n",
+            &[],
+        );
+        // Its number is still a claim: J3 is not J2.
+        assert_hits(
+            &r,
+            "J3青嵐FCが首位\n\n明治安田J2リーグで、青嵐FCが首位に立った。\n",
+            &["3"],
         );
     }
 
