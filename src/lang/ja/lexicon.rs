@@ -76,6 +76,7 @@ named_enum! {
         DecreaseSuffixes = "decrease-suffixes",
         HeadlineFraming = "headline-framing",
         EnumeratorLabels = "enumerator-labels",
+        DifferenceWords = "difference-words",
     }
 }
 

@@ -873,6 +873,8 @@ mod tests {
             "興収は10億円だった。\n興収は20億円だった。\n興収は30億円だった。",
             // A forecast and a result; an increase and a decrease; a comparison base.
             "純利益は312億円だった。\n純利益は350億円を見込む。",
+            // A requirement is not the result: 23人以上の賛成が必要 / 賛成は18人.
+            "可決には23人以上の賛成が必要だった。\n採決の結果、賛成は18人だった。",
             "来場者は前年比10%増だった。\n来場者は前年比5%減となった。",
             "売上高は前期比6.1%増だった。\n純利益は前期比8.4%減だった。",
             // A milestone, a period, a clock time, a ratio, a value in brackets.

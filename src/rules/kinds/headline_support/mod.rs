@@ -211,6 +211,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::PluralSuffixes,
     LexiconId::HeadlineFraming,
     LexiconId::EnumeratorLabels,
+    LexiconId::DifferenceWords,
 ];
 
 #[derive(Debug)]
@@ -368,7 +369,8 @@ impl super::RuleKind for HeadlineSupport {
             // 約3時間 from two clock times, 7差 from 74 and 67: a number the body implies.
             if missing.iter().any(|u| u.number) {
                 let derived = body_derived.get_or_insert_with(|| Derivable::new(doc, &body));
-                missing.retain(|u| !u.number || !derived.supports(a.text, u.span));
+                let lexicons = &self.lexicons;
+                missing.retain(|u| !u.number || !derived.supports(a.text, u.span, lexicons));
             }
             // 国交省 for 国土交通省, 安保理 for 安全保障理事会: a kanji abbreviation of a body
             // compound is supported.
@@ -1042,7 +1044,8 @@ fn section_counts_in(doc: &Document, section: usize, counter: &str) -> bool {
 struct Derivable {
     /// Minutes after midnight, distinct, at most `MAX_TIMES`.
     clock: Vec<u32>,
-    /// Exact values by unit (bare numbers under ""), sorted, at most `MAX_VALUES` in all.
+    /// Values as written by unit (bare numbers under ""; 23人以上 is 23), sorted, at most
+    /// `MAX_VALUES` in all.
     values: FastHashMap<String, Vec<f64>>,
 }
 
@@ -1085,7 +1088,8 @@ impl Derivable {
                 if count >= Self::MAX_VALUES {
                     break;
                 }
-                if q.ordinal || q.is_date() || !q.exact() {
+                // A hedged value counts as written (23人以上 is 23).
+                if q.ordinal || q.is_date() || !q.value.is_finite() {
                     continue;
                 }
                 count += 1;
@@ -1099,8 +1103,9 @@ impl Derivable {
     }
 
     /// Whether a headline number is a duration between two body clock times (to the hour it
-    /// is written in, 半 and 余り read) or, ending in 差, a difference of two body values.
-    fn supports(&self, text: &str, span: Span) -> bool {
+    /// is written in, 半 and 余り read) or, marked by a `difference-words` word (7差, 5人届かず),
+    /// a difference of two body values of its unit.
+    fn supports(&self, text: &str, span: Span, lexicons: &Lexicons) -> bool {
         let unit = &text[span.range()];
         let found = quantity::find(unit);
         let [q] = found.as_slice() else {
@@ -1109,7 +1114,12 @@ impl Derivable {
         if q.ordinal {
             return false;
         }
-        if unit.trim_end_matches(['後', '前']).ends_with('差') {
+        let words = lexicons.get(LexiconId::DifferenceWords);
+        let after = text[span.end..].trim_start_matches(['に', 'も']);
+        let difference = words
+            .iter()
+            .any(|w| unit.trim_end_matches(['後', '前']).ends_with(w) || after.starts_with(w));
+        if difference {
             let Some(values) = self.values.get(&q.unit) else {
                 return false;
             };
@@ -1583,6 +1593,15 @@ mod tests {
         assert_hits(&r, &format!("首位に勝ち点7差\n\n{table}"), &[]);
         assert_hits(&r, &format!("首位に勝ち点6差\n\n{table}"), &["6差"]);
         assert_hits(&r, &format!("首位が7連勝\n\n{table}"), &["7"]);
+        // Other words of a difference: 可決に5人届かず from 23人 and 18人.
+        let vote =
+            "不信任案の可決には23人以上の賛成が必要だったが、賛成は18人で届かず、否決された。\n";
+        assert_hits(&r, &format!("不信任案否決、可決に5人届かず\n\n{vote}"), &[]);
+        assert_hits(
+            &r,
+            &format!("不信任案否決、可決に4人届かず\n\n{vote}"),
+            &["4人"],
+        );
     }
 
     #[test]
