@@ -7,10 +7,14 @@
 //! **Claims.** A claim is *object phrase + particle + predicate + polarity*, with an optional
 //! subject:
 //! - the predicate is an independent verb (動詞,自立: 変わら → 変わる) or a サ変 noun followed by
-//!   する (重視 + し); a passive/causative suffix (れる, させる …) is part of it;
+//!   する (重視 + し), also after a noun (閣議決定する is 決定する); a passive/causative suffix
+//!   (れる, させる …) is part of it, except that a passive with its subject (提出は決定されて
+//!   いない) is the active claim about that subject as object (提出を決定していない);
 //! - the object phrase is the noun run right before を/が/に/は that governs the predicate
 //!   (only adverbs may stand between), including number and suffix nouns (二 + 国 + 間 + 協力)
-//!   and `Xの` / `Xとの` modifiers (日米の二国間関係). In 「AよりもBを重視」 it is B. An object
+//!   and `Xの` / `Xとの` modifiers (日米の二国間関係); an object written with fewer modifiers,
+//!   all among the other's, is the same object (今国会への提出 / 今国会への関連法案の提出; not
+//!   日米の協力 / 多国間の協力). In 「AよりもBを重視」 it is B. An object
 //!   preceded by a modifier the claim cannot capture (a relative clause, an adjective, その)
 //!   is too vague to compare and yields no claim; so do pronouns and 非自立 nouns;
 //! - polarity is negative when exactly one negation (ない, ぬ/ず, ません) follows the predicate,
@@ -26,7 +30,8 @@
 //!   トランプ前大統領 = トランプ氏 and 石破茂首相 = 石破首相. A subject that is a quantity or
 //!   time (一部は, 今回は), a pronoun, or modified by a clause makes the claims after it
 //!   unusable; 一部の企業 is not 企業; an anaphoric subject (`anaphoric-subjects`: 同社, 同国,
-//!   県) stands for a name given elsewhere and is compared like a missing one;
+//!   県, and any noun after the prefix 同) stands for a name given elsewhere and is compared
+//!   like a missing one;
 //! - the frame is what stands between the subject (or the last comma) and the object
 //!   (「2025年に」黒字を確保した): claims whose frames differ are about different things;
 //! - a relative clause is about its head noun (「値上げを発表していない企業」), so it makes no
@@ -156,6 +161,9 @@ const MAX_MODIFIERS: usize = 4;
 const LOOKAHEAD: usize = 10;
 /// How many adverbs may stand between the particle and the predicate.
 const MAX_ADVERBS: usize = 2;
+/// Claims kept per object head, subject and frame for comparing differently modified objects:
+/// bounds the pairing on repetitive text.
+const MAX_SAME_HEAD: usize = 8;
 
 /// The case of the object phrase. は is read as が: a topic is far more often the subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -222,6 +230,9 @@ struct Key<'t> {
 #[derive(Debug, Clone, Copy)]
 struct Claim<'t> {
     key: Key<'t>,
+    /// The object's head: its last noun run (提出 of 今国会への関連法案の提出). Equal to
+    /// `key.object` when the object has no modifier.
+    head: &'t str,
     subject: Subject<'t>,
     /// What stands between the subject (or the last comma) and the object: 「2025年に」,
     /// 「多国間協力よりも」. Two claims with different frames are about different things.
@@ -564,6 +575,7 @@ impl Polarity {
         let start = object_start(a, run, scope.floor)?;
         let object_span = Span::new(a.tokens[start].span.start, a.tokens[particle - 1].span.end);
         let object = &a.text[object_span.range()];
+        let head = &a.text[a.tokens[run].span.start..object_span.end];
         if object.chars().count() < self.min_object_chars {
             return None;
         }
@@ -577,13 +589,21 @@ impl Polarity {
             from += 1;
         }
         let p = self.predicate(a, from, scope.end, role)?;
+        // 「提出は決定されていない」 says 「提出を決定していない」: the subject of a passive is
+        // the object of the active verb.
+        let (role, voice) = if role == Role::Ga && matches!(p.voice, "れる" | "られる") {
+            (Role::Wo, "")
+        } else {
+            (role, p.voice)
+        };
         Some(Claim {
+            head,
             key: Key {
                 object,
                 role,
                 stem: p.stem,
                 sahen: p.sahen,
-                voice: p.voice,
+                voice,
             },
             subject,
             frame: frame(a, scope.frame_from, start),
@@ -631,6 +651,15 @@ impl Polarity {
             && a.base(j + 1) == "する"
         {
             (a.surface(j), true, j + 1)
+        } else if pos(a, j).is_common_noun()
+            && !pos(a, j).is_sahen_noun()
+            && j + 2 < end
+            && pos(a, j + 1).is_sahen_noun()
+            && pos(a, j + 2).is_independent_verb()
+            && a.base(j + 2) == "する"
+        {
+            // 閣議決定する, 全面解除する: a compound action is its head (決定, 解除).
+            (a.surface(j + 1), true, j + 2)
         } else {
             return None;
         };
@@ -738,6 +767,8 @@ impl Polarity {
         // missing is compatible), or any when it has none itself. Linear in the claims.
         let mut earliest: FastHashMap<(Key, Slot, Slot), Earliest> = FastHashMap::default();
         let mut reported: FastHashSet<(Key, Option<&str>)> = FastHashSet::default();
+        // Claims by their object's head, for objects written with more or fewer modifiers.
+        let mut by_head: FastHashMap<(Key, Slot, Slot), Vec<usize>> = FastHashMap::default();
         for (index, claim) in claims.iter().enumerate() {
             let name = claim.name();
             let (subjects, frames) = (Slot::lookups(name), Slot::lookups(claim.frame));
@@ -758,6 +789,32 @@ impl Polarity {
                 })
                 .filter(|&c| self.same_sentence || claims[c].sentence != claim.sentence)
                 .min();
+            // 「今国会への提出」 and 「今国会への関連法案の提出」: one object written with more
+            // modifiers (the other's are among them) is the same object.
+            let partner = partner.or_else(|| {
+                let head_key = Key {
+                    object: claim.head,
+                    ..claim.key
+                };
+                subjects
+                    .iter()
+                    .flatten()
+                    .flat_map(|&s| frames.iter().flatten().map(move |&f| (s, f)))
+                    .filter_map(|(s, f)| by_head.get(&(head_key, s, f)))
+                    .flatten()
+                    .copied()
+                    .filter(|&c| {
+                        let other = &claims[c];
+                        other.negative != claim.negative
+                            && other.key.object != claim.key.object
+                            && same_object(claim, other)
+                            && (self.same_sentence || other.sentence != claim.sentence)
+                            && (claim.tense.compatible().contains(&other.tense)
+                                || (crossed == Some(other.tense)
+                                    && !Narration::excuses(other.narration, claim.narration)))
+                    })
+                    .min()
+            });
             if let Some(earlier) = partner.map(|c| &claims[c]) {
                 let subject = name.or(earlier.name());
                 if reported.insert((claim.key, subject)) {
@@ -765,10 +822,18 @@ impl Polarity {
                 }
             }
             let polarity = usize::from(claim.negative);
+            let head_key = Key {
+                object: claim.head,
+                ..claim.key
+            };
             for s in [Slot::Is(name), Slot::Any] {
                 for f in [Slot::Is(claim.frame), Slot::Any] {
                     let slots = earliest.entry((claim.key, s, f)).or_default();
                     slots[claim.tense.index()][polarity].get_or_insert(index);
+                    let same_head = by_head.entry((head_key, s, f)).or_default();
+                    if same_head.len() < MAX_SAME_HEAD {
+                        same_head.push(index);
+                    }
                 }
             }
         }
@@ -858,8 +923,10 @@ impl Polarity {
         };
         let span = Span::new(a.tokens[start].span.start, a.tokens[stop - 1].span.end);
         let name = &a.text[span.range()];
-        // 同社, 同国, 県: another name for a subject named elsewhere, compatible with any.
-        if lex.contains(LexiconId::AnaphoricSubjects, name) {
+        // 同社, 同国, 県: another name for a subject named elsewhere, compatible with any; so
+        // is any noun after the prefix 同 (同法案, 同選手).
+        let prefixed = a.surface(start) == "同" && pos(a, start).is_prefix() && stop > start + 1;
+        if prefixed || lex.contains(LexiconId::AnaphoricSubjects, name) {
             return Subject::None;
         }
         Subject::Name(name)
@@ -1088,6 +1155,21 @@ fn object_start(a: &Analysis<'_>, run: usize, floor: usize) -> Option<usize> {
     bounded.then_some(start)
 }
 
+/// Whether two claims with one head name the same object: the modifiers of the one with
+/// fewer are all among the other's (提出 or 今国会への提出, against 今国会への関連法案の提出).
+fn same_object(a: &Claim<'_>, b: &Claim<'_>) -> bool {
+    let (short, long) = if a.key.object.len() <= b.key.object.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let modifiers = &short.key.object[..short.key.object.len() - short.head.len()];
+    let long_modifiers = &long.key.object[..long.key.object.len() - long.head.len()];
+    modifiers
+        .split_terminator('の')
+        .all(|m| long_modifiers.contains(m))
+}
+
 /// The frame text between `from` and the object at `start`, without leading adverbs,
 /// conjunctions and symbols; `None` when nothing is left.
 fn frame<'t>(a: &Analysis<'t>, from: usize, start: usize) -> Option<&'t str> {
@@ -1164,6 +1246,72 @@ mod tests {
             found[0].message,
             "トランプ|二国間協力|重視する|二国間協力を重視しない|二国間協力を重視している"
         );
+    }
+
+    #[test]
+    fn a_passive_states_the_active_claim_about_its_subject() {
+        // 提出は決定されていない = 提出を決定していない.
+        let text = "政府は法案の提出を決定した。\n法案の提出は決定されていない。";
+        let found = hits(&rule(), text);
+        assert_eq!(
+            pairs(&found, text),
+            vec![(
+                "法案の提出は決定されていない",
+                "法案の提出を決定した",
+                "ここでは肯定".into()
+            )]
+        );
+        // A compound action is its head, and opposites apply: 見送った / 閣議決定された.
+        let text = "政府は法案の提出を見送った。\n法案の提出は閣議決定された。";
+        assert_eq!(
+            pairs(&hits(&builtin(), text), text),
+            vec![(
+                "法案の提出は閣議決定された",
+                "法案の提出を見送った",
+                "ここでは否定".into()
+            )]
+        );
+        // The same polarity, or another object, is no contradiction.
+        assert_hits(
+            &rule(),
+            "専門家は入浴を推奨している。\n入浴は推奨されている。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "政府は増税を決定した。\n減税は決定されていない。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn an_object_written_with_fewer_modifiers_is_the_same_object() {
+        let text = "政府は今国会への関連法案の提出を見送った。\n今国会への提出は閣議決定された。";
+        assert_eq!(
+            pairs(&hits(&builtin(), text), text),
+            vec![(
+                "今国会への提出は閣議決定された",
+                "今国会への関連法案の提出を見送った",
+                "ここでは否定".into()
+            )]
+        );
+        let text = "政府は日米の協力を重視している。\n政府は協力を重視しない。";
+        assert_eq!(hits(&rule(), text).len(), 1);
+        // Modifiers the other object lacks name another thing.
+        assert_hits(
+            &rule(),
+            "政府は日米の協力を重視している。\n政府は多国間の協力を重視しない。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn any_noun_after_the_prefix_do_is_anaphoric() {
+        let text = "政府は法案の提出を見送った。\n同法案は提出が閣議決定された。";
+        assert_eq!(hits(&builtin(), text).len(), 1);
+        // A named subject is still another subject.
+        let text = "政府は法案の提出を見送った。\n野党は法案の提出を決定した。";
+        assert_hits(&builtin(), text, &[]);
     }
 
     #[test]
