@@ -72,6 +72,8 @@ pub struct Labels {
     pub headline_place_labelled_source: Template,
     /// headline-support: a further unsupported unit.
     pub headline_missing: Template,
+    /// headline-support: the body's word opposite to a headline unit, `{word}`.
+    pub headline_contradicted: Template,
     /// headline-support: the headline that a heading repeats.
     pub headline_repeats_title: Template,
     /// repetition: a verbatim copy, `{n}` its occurrence.
@@ -98,7 +100,7 @@ mod tests {
     #[test]
     fn labels_load_with_the_placeholders_kinds_fill() {
         let l = Labels::get();
-        let expected: [(&Template, &[&str]); 12] = [
+        let expected: [(&Template, &[&str]); 13] = [
             (&l.conflict_earlier, &["context"]),
             (&l.polarity_affirmed, &[]),
             (&l.polarity_negated, &[]),
@@ -108,6 +110,7 @@ mod tests {
             (&l.headline_place_source, &[]),
             (&l.headline_place_labelled_source, &["label"]),
             (&l.headline_missing, &[]),
+            (&l.headline_contradicted, &["word"]),
             (&l.headline_repeats_title, &[]),
             (&l.repetition_verbatim, &["n"]),
             (&l.repetition_similar, &["n", "similarity"]),

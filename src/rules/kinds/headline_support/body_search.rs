@@ -28,6 +28,11 @@ impl Keys {
         id
     }
 
+    /// The text of key `id`.
+    pub(super) fn text(&self, id: usize) -> &str {
+        &self.texts[id]
+    }
+
     /// Which keys occur in the body lines: as a substring (ASCII case-insensitive; numbers are
     /// searched by their integer part and checked in context), or as the base form of a
     /// conjugated token. Each search pattern is looked for with `memmem` until every key

@@ -167,6 +167,10 @@ pub struct Spec {
     pub ignore: Vec<String>,
     /// Groups of interchangeable terms.
     pub synonyms: Vec<Vec<String>>,
+    /// Pairs of words where one in the body contradicts the other in a headline (増益 / 減益,
+    /// 実刑 / 執行猶予): a headline unit the body does not state while it states the opposite
+    /// is reported at the rule's severity, however weak, with the body's word as related.
+    pub opposites: Vec<[String; 2]>,
 }
 
 impl Default for Spec {
@@ -197,6 +201,7 @@ impl Default for Spec {
             ]),
             ignore: Vec::new(),
             synonyms: Vec::new(),
+            opposites: Vec::new(),
         }
     }
 }
@@ -229,6 +234,8 @@ pub struct HeadlineSupport {
     ignore: FastHashSet<String>,
     /// Lower-cased term → the other terms of its groups.
     synonyms: FastHashMap<String, Vec<String>>,
+    /// Lower-cased term → the terms opposite to it.
+    opposites: FastHashMap<String, Vec<String>>,
     lexicons: Arc<Lexicons>,
 }
 
@@ -287,6 +294,27 @@ impl super::RuleKind for HeadlineSupport {
                 }
             }
         }
+        let mut opposites: FastHashMap<String, Vec<String>> = FastHashMap::default();
+        for pair in &spec.opposites {
+            let terms = normalize_terms(pair, "opposites", src, &mut errors);
+            if let [x, y] = &terms[..] {
+                if x == y {
+                    errors.push(src.error(
+                        src.item(&["opposites"], x),
+                        format!("`{x}` cannot be its own opposite"),
+                    ));
+                    continue;
+                }
+                opposites
+                    .entry(x.to_lowercase())
+                    .or_default()
+                    .push(y.clone());
+                opposites
+                    .entry(y.to_lowercase())
+                    .or_default()
+                    .push(x.clone());
+            }
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -302,6 +330,7 @@ impl super::RuleKind for HeadlineSupport {
             source_lines: line_regexes(source_lines),
             ignore,
             synonyms,
+            opposites,
             lexicons: context.lexicons.clone(),
         })
     }
@@ -392,11 +421,15 @@ impl super::RuleKind for HeadlineSupport {
             let Some(first) = missing.first() else {
                 continue;
             };
+            // 実刑 in the headline, 執行猶予 in the body: contradicted, not just unstated.
+            let contradicted = missing
+                .iter()
+                .find_map(|u| u.opposites.iter().find(|&&k| found[k]).map(|&k| (u, k)));
             let coverage = (units.len() - missing.len()) as f64 / units.len() as f64;
-            if coverage >= self.min_coverage {
+            if coverage >= self.min_coverage && contradicted.is_none() {
                 continue;
             }
-            let weak = missing.iter().all(|u| !u.strong);
+            let weak = missing.iter().all(|u| !u.strong) && contradicted.is_none();
             let weaker = weak && self.weak_units != WeakUnits::Report;
             if weak
                 && self.weak_units == WeakUnits::Majority
@@ -418,6 +451,12 @@ impl super::RuleKind for HeadlineSupport {
             let mut hit = Hit::new(first.span, msg);
             for u in &missing[1..] {
                 hit = hit.with_related(u.span, labels.headline_missing.fill(&[]));
+            }
+            if let Some((_, k)) = contradicted
+                && let Some(at) = first_in_body(a.text, &body, keys.text(k))
+            {
+                let word = keys.text(k);
+                hit = hit.with_related(at, labels.headline_contradicted.fill(&[("word", word)]));
             }
             if place.repeats_title
                 && let Some(h) = headline
@@ -636,6 +675,11 @@ impl HeadlineSupport {
             } else {
                 Vec::new()
             };
+            let opposites = self
+                .opposites
+                .get(&lower)
+                .map(|o| o.iter().map(|t| keys.id(t)).collect())
+                .unwrap_or_default();
             let pieces = if raw.parts.len() > 1 {
                 self.pieces(a, raw.tokens.clone())
             } else {
@@ -658,6 +702,7 @@ impl HeadlineSupport {
                         !p.is_number() && a.surface(i).chars().all(|c| !c.is_ascii_punctuation())
                     })
                     .map(|i| a.surface(i).to_string()),
+                opposites,
             });
         }
         units
@@ -700,6 +745,16 @@ impl HeadlineSupport {
             })
             .collect()
     }
+}
+
+/// The first body occurrence of `word` (ASCII case-insensitive is not needed: opposites are
+/// words of Japanese text).
+fn first_in_body(text: &str, body: &[Span], word: &str) -> Option<Span> {
+    body.iter().find_map(|l| {
+        text[l.range()]
+            .find(word)
+            .map(|i| Span::new(l.start + i, l.start + i + word.len()))
+    })
 }
 
 /// Whether the pieces of a chain appear in order in one body sentence: the body's way of
@@ -805,6 +860,8 @@ struct Unit {
     number: bool,
     /// A number's counter as written (基 of 全4基, 回 of 2回程度).
     counter: Option<String>,
+    /// The key ids of its `opposites`.
+    opposites: Vec<usize>,
 }
 
 /// Whether `unit` stands alone in brackets right after the unit ending at `previous_end`
@@ -1628,6 +1685,33 @@ mod tests {
         assert_hits(
             &r,
             "朝市の海鮮丼\n\n朝市の海鮮丼を食べた。\n\n## 1軒目:丼屋うしお\n\n丼屋うしおの海鮮丼は2200円。\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_headline_word_the_body_contradicts_is_reported_even_alone() {
+        let r = rule("weak_units: majority\nopposites: [[実刑, 執行猶予]]\n");
+        let text = "元職員に実刑判決\n\n地裁は元職員に懲役3年、執行猶予5年の判決を言い渡した。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            describe(text, &found[0]),
+            (
+                "実刑",
+                vec![("執行猶予", "本文では反対の「執行猶予」".to_string())]
+            )
+        );
+        // Without the opposite in the body, one reworded word stays unreported.
+        assert_hits(
+            &r,
+            "元職員に実刑判決\n\n地裁は元職員に懲役3年の判決を言い渡した。\n",
+            &[],
+        );
+        // Both in the body: the headline is supported.
+        assert_hits(
+            &r,
+            "元職員に実刑判決\n\n執行猶予は付かず、地裁は元職員に懲役3年の実刑判決を言い渡した。\n",
             &[],
         );
     }
