@@ -346,7 +346,7 @@ impl super::RuleKind for HeadlineSupport {
         let checked: Vec<(Place, Vec<Unit>)> = places
             .into_iter()
             .map(|p| {
-                let units = self.units(a, &p, &mut keys);
+                let units = self.units(doc, a, &p, &mut keys);
                 (p, units)
             })
             .filter(|(_, units)| !units.is_empty())
@@ -611,7 +611,7 @@ impl HeadlineSupport {
     }
 
     /// The content units of a place, registering their variants in `keys`.
-    fn units(&self, a: &Analysis<'_>, place: &Place, keys: &mut Keys) -> Vec<Unit> {
+    fn units(&self, doc: &Document, a: &Analysis<'_>, place: &Place, keys: &mut Keys) -> Vec<Unit> {
         let salient_only = place.role != Role::Title
             && place.role != Role::Source
             && self.heading_units == UnitScope::Salient;
@@ -630,6 +630,10 @@ impl HeadlineSupport {
                 continue;
             }
             if heading && is_ordinal(a.text, place.span, raw.span, &self.lexicons) {
+                continue;
+            }
+            // ①会場へのアクセス: NFKC made the enumerator ① a plain 1; the source still has it.
+            if heading && raw.span.start == place.span.start && enumerated(doc, raw.span) {
                 continue;
             }
             // ■1軒目：…, 3日目 …: a section heading that opens with an ordinal numbers its
@@ -884,6 +888,8 @@ impl<'t> KanjiRuns<'t> {
     const MAX_STRETCH: usize = 3;
     /// Runs compared per abbreviation: bounds the work on pathological bodies.
     const MAX_TRIES: usize = 256;
+    /// Tails taken per run (a run of thousands of kanji is not prose).
+    const MAX_RUN: usize = 24;
 
     fn new(doc: &'t Document, body: &[Span]) -> Self {
         let mut seen: FastHashSet<&str> = FastHashSet::default();
@@ -895,10 +901,14 @@ impl<'t> KanjiRuns<'t> {
                 match (is_kanji(c), start) {
                     (true, None) => start = Some(i),
                     (false, Some(from)) => {
+                        // The run and its tails: 県教委 abbreviates the 県教育委員会 of
+                        // 山辺県教育委員会.
                         let run = &text[from..i];
-                        if run.chars().count() >= 3 && seen.insert(run) {
-                            let first = run.chars().next().expect("a run has a character");
-                            by_first.entry(first).or_default().push(run);
+                        for (at, first) in run.char_indices().take(Self::MAX_RUN) {
+                            let tail = &run[at..];
+                            if tail.chars().count() >= 3 && seen.insert(tail) {
+                                by_first.entry(first).or_default().push(tail);
+                            }
                         }
                         start = None;
                     }
@@ -909,9 +919,9 @@ impl<'t> KanjiRuns<'t> {
         KanjiRuns { by_first }
     }
 
-    /// Whether `unit` (2 to 5 kanji) is an abbreviation of a longer body run: it starts the
-    /// run, its characters appear in the run in order, and the run is at most three times its
-    /// length.
+    /// Whether `unit` (2 to 5 kanji) is an abbreviation of a longer body run or the tail of
+    /// one: it starts the run (or tail), its characters appear there in order, and that is
+    /// at most three times its length.
     fn abbreviated(&self, unit: &str) -> bool {
         let n = unit.chars().count();
         if !(2..=Self::MAX_ABBREVIATION).contains(&n) || !unit.chars().all(is_kanji) {
@@ -959,6 +969,18 @@ fn is_ordinal(text: &str, place: Span, unit: Span, lexicons: &Lexicons) -> bool 
                 '.', '．', '、', ')', '）', ':', '：', ' ', '　', ']', '】', '-', '/',
             ]));
     section || leading
+}
+
+/// Whether the source text of `span` starts with an enclosed or decorated number (①, ❶, ⑴,
+/// ⒈, ㉑): an enumerator, though normalisation wrote it as a plain digit.
+fn enumerated(doc: &Document, span: Span) -> bool {
+    let source = doc.to_source(span);
+    doc.source
+        .get(source.start..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| {
+            matches!(c, '\u{2460}'..='\u{24ff}' | '\u{2776}'..='\u{2793}' | '\u{3251}'..='\u{325f}' | '\u{32b1}'..='\u{32bf}')
+        })
 }
 
 /// Whether `unit` is an ordinal (1軒目, 3日目, 第2部: a number with 第 or 目) with nothing
@@ -1717,6 +1739,22 @@ mod tests {
     }
 
     #[test]
+    fn an_enclosed_number_opening_a_heading_is_its_enumerator() {
+        let text = "# 図書館の使い方\n\n図書館の使い方を紹介する。\n\n## ①会場へのアクセス\n\n駅から歩いて5分ほど。\n\n## ⑵利用の流れ\n\n受付で登録する。\n";
+        let morphology = Morphology::new();
+        let run = |text: &str| {
+            let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
+            let analysis = Analysis::new(&morphology, &doc.text);
+            run_rule(&rule(""), &doc, &analysis)
+        };
+        let found = run(text);
+        assert!(found.is_empty(), "{found:?}");
+        // A plain digit glued to a word is still a claim.
+        let text = "# 図書館の使い方\n\n図書館の使い方を紹介する。\n\n## 1会場へのアクセス\n\n駅から歩いて5分ほど。\n";
+        assert_eq!(run(text).len(), 1);
+    }
+
+    #[test]
     fn a_number_written_onto_latin_letters_is_a_code() {
         let r = rule("");
         // J2青嵐FC: the club 青嵐FC of the league J2, not 2 of something called 青嵐.
@@ -1835,6 +1873,12 @@ mod tests {
         assert_hits(
             &r,
             "安保理が決議\n\n安全保障理事会は決議を採択した。\n",
+            &[],
+        );
+        // Or of the tail of a longer run: 県教委 for the 県教育委員会 of 山辺県教育委員会.
+        assert_hits(
+            &r,
+            "県教委が新方針\n\n山辺県教育委員会は新方針を公表した。\n",
             &[],
         );
         // Its characters must start the compound and stand in it in order.
