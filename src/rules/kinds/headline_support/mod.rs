@@ -1123,6 +1123,8 @@ fn section_counts_in(doc: &Document, section: usize, counter: &str) -> bool {
 struct Derivable {
     /// Minutes after midnight, distinct, at most `MAX_TIMES`.
     clock: Vec<u32>,
+    /// The minutes between every two of them, sorted.
+    spans: Vec<u32>,
     /// Values as written by unit (bare numbers under ""; 23人以上 is 23), sorted, at most
     /// `MAX_VALUES` in all.
     values: FastHashMap<String, Vec<f64>>,
@@ -1178,6 +1180,11 @@ impl Derivable {
         for v in d.values.values_mut() {
             v.sort_by(f64::total_cmp);
         }
+        for (i, &a) in d.clock.iter().enumerate() {
+            d.spans
+                .extend(d.clock[i + 1..].iter().map(|&b| a.abs_diff(b)));
+        }
+        d.spans.sort_unstable();
         d
     }
 
@@ -1229,12 +1236,8 @@ impl Derivable {
             "分" => (q.low - 5.0, q.high.min(q.value + 30.0) + 5.0),
             _ => return false,
         };
-        self.clock.iter().enumerate().any(|(i, &a)| {
-            self.clock[i + 1..].iter().any(|&b| {
-                let d = f64::from(a.abs_diff(b));
-                low <= d && d <= high
-            })
-        })
+        let i = self.spans.partition_point(|&d| f64::from(d) < low);
+        self.spans.get(i).is_some_and(|&d| f64::from(d) <= high)
     }
 }
 
