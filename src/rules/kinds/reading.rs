@@ -66,9 +66,11 @@ use crate::span::Span;
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Spec {
     /// Which evidence to report: `same-reading` (the run reads exactly like a lexicon
-    /// compound that keeps its other part) and `near-reading` (one mora away, reported one
-    /// severity level lower). Default: `[same-reading]`; near readings found few
-    /// misconversions and as many correct compounds (裁判制度 is not 再販制度).
+    /// compound that keeps its other part), `near-reading` (one mora away, reported one
+    /// severity level lower) and `homophone` (a single noun that a word of the same reading
+    /// fits the sentence much better than, by word vectors; one level lower). Default:
+    /// `[same-reading]`; near readings found few misconversions and as many correct
+    /// compounds (裁判制度 is not 再販制度).
     #[serde(default = "default_signals")]
     pub signals: Vec<Signal>,
     /// Terms (product names, people, house terms) that are never reported: a run that
