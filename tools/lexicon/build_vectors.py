@@ -26,7 +26,11 @@ dropped, since the cosine re-normalises).
 Layout (little-endian; `src/lang/ja/word_vectors.rs` reads it in place):
     b'SGHV' | u8 version = 1 | u8 0 | u16 dims | u32 n_rows | u32 n_keys
     n_keys * 12 bytes, sorted by key (UTF-8 bytes):
-        u32 key offset in the string pool | u32 row | u8 key length | u8 round(zipf * 10) | u16 0
+        u32 key offset in the string pool | u32 row | u8 key length | u8 round(zipf * 10) |
+        u8 flags | u8 0
+    flags bit 0: a common homophone: another lexicon noun with a kanji of one of the key's
+    readings is a key on another row with Zipf >= 3 (MIN_ALTERNATIVE_ZIPF of
+    src/rules/kinds/reading/homophone.rs); seigo looks alternatives up only for such words
     n_rows * dims int8 (the row vectors)
     the string pool (UTF-8 keys)
 """
@@ -45,6 +49,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 LEXICONS = ['data/lexicon/sudachi_lemma.tsv', 'data/lexicon/jmdict_compounds.tsv']
 NOUN_CLASSES = {'N', 'Ns', 'Nk', 'NA'}
 KANJI = re.compile(r'[\u4e00-\u9fff々]')
+MIN_ALTERNATIVE_ZIPF = 3.0
 
 
 def ginza_vectors():
@@ -85,6 +90,14 @@ def main():
     for words in by_reading.values():
         if len({key_to_row[w] for w in words}) > 1:
             homophones |= words
+    common_homophone = set()
+    for words in by_reading.values():
+        for w in words:
+            # The Zipf value as stored (to a tenth), as seigo compares it.
+            if any(key_to_row[x] != key_to_row[w]
+                   and min(255, round(zipf(x) * 10)) >= MIN_ALTERNATIVE_ZIPF * 10
+                   for x in words):
+                common_homophone.add(w)
     context = [w for w, _ in sorted(freq.items(), key=lambda x: (-x[1], x[0]))
                if w in key_to_row][:a.ctx_top]
     keys = sorted(homophones | set(context), key=lambda s: s.encode('utf-8'))
@@ -106,8 +119,8 @@ def main():
     for k in keys:
         b = k.encode('utf-8')
         assert len(b) < 256
-        records += struct.pack('<IIBBH', len(pool), new_row[key_to_row[k]], len(b),
-                               min(255, int(round(zipf(k) * 10))), 0)
+        records += struct.pack('<IIBBBB', len(pool), new_row[key_to_row[k]], len(b),
+                               min(255, int(round(zipf(k) * 10))), int(k in common_homophone), 0)
         pool += b
     with open(a.out, 'wb') as f:
         f.write(b'SGHV' + struct.pack('<BBHII', 1, 0, dims, len(old_rows), len(keys)))

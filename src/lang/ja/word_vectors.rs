@@ -4,16 +4,20 @@
 //! wordfreq's frequencies (CC BY-SA 4.0); see `data/lexicon/README.md` and
 //! `tools/lexicon/build_vectors.py`, which documents the layout.
 //!
-//! The table is embedded and read in place: nothing is parsed when seigo starts, and a
-//! lookup is a binary search over the sorted keys. Only the `reading` kind's `homophone`
-//! signal reads it.
+//! The table is embedded and read in place: nothing is parsed when seigo starts. A lookup is
+//! one probe (rarely more) of a hash index `build.rs` writes over the keys. Only the `reading`
+//! kind's `homophone` signal reads it.
 
-use std::cmp::Ordering;
+use crate::algo::fnv;
 
 static BIN: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/homophone_vectors.bin"
 ));
+
+/// `build.rs`'s open-addressing index of the keys: `u32` key ids, `u32::MAX` for an empty
+/// slot, linear probing from the folded FNV-1a hash of the key.
+static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/homophone_vectors.index"));
 
 const HEADER: usize = 16;
 const KEY_RECORD: usize = 12;
@@ -26,6 +30,9 @@ pub struct Entry {
     /// wordfreq's Zipf frequency (log10 of occurrences per billion words; 0: unseen), to a
     /// tenth.
     pub zipf: f32,
+    /// Whether a common word (Zipf ≥ 3) of one of its readings is a key on another row: only
+    /// then may the word be a misconversion of a common word.
+    pub has_common_homophone: bool,
 }
 
 fn u16_at(at: usize) -> usize {
@@ -62,44 +69,63 @@ fn key(i: usize) -> &'static [u8] {
 
 /// The table's entry for `word` (a surface or base form).
 pub fn get(word: &str) -> Option<Entry> {
-    let (mut lo, mut hi) = (0, len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        match key(mid).cmp(word.as_bytes()) {
-            Ordering::Less => lo = mid + 1,
-            Ordering::Greater => hi = mid,
-            Ordering::Equal => {
-                let at = HEADER + mid * KEY_RECORD;
-                return Some(Entry {
-                    row: u32_at(at + 4) as u32,
-                    zipf: f32::from(BIN[at + 9]) / 10.0,
-                });
-            }
+    let slots = INDEX.len() / 4;
+    let hash = fnv::hash(word);
+    let mut slot = ((hash ^ (hash >> 32)) as usize) % slots;
+    loop {
+        let id = u32::from_le_bytes([
+            INDEX[4 * slot],
+            INDEX[4 * slot + 1],
+            INDEX[4 * slot + 2],
+            INDEX[4 * slot + 3],
+        ]);
+        if id == u32::MAX {
+            return None;
         }
+        let id = id as usize;
+        if key(id) == word.as_bytes() {
+            let at = HEADER + id * KEY_RECORD;
+            return Some(Entry {
+                row: u32_at(at + 4) as u32,
+                zipf: f32::from(BIN[at + 9]) / 10.0,
+                has_common_homophone: BIN[at + 10] & 1 != 0,
+            });
+        }
+        slot = (slot + 1) % slots;
     }
-    None
 }
 
-/// Row `row` as a unit vector (the stored int8 components, re-normalised).
-pub fn unit(row: u32) -> Vec<f32> {
-    let d = dims();
-    let start = vectors_at() + row as usize * d;
-    let v: Vec<f32> = BIN[start..start + d]
-        .iter()
-        .map(|&b| f32::from(b as i8))
-        .collect();
-    let norm = v
-        .iter()
-        .map(|x| x * x)
-        .sum::<f32>()
-        .sqrt()
-        .max(f32::MIN_POSITIVE);
-    v.into_iter().map(|x| x / norm).collect()
+/// A row's vector: its int8 components, read in place, and their length.
+#[derive(Debug, Clone, Copy)]
+pub struct Vector {
+    components: &'static [u8],
+    norm: f32,
 }
 
-/// The cosine of two unit vectors.
-pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
+impl Vector {
+    /// Row `row`'s vector.
+    pub fn of(row: u32) -> Vector {
+        let d = dims();
+        let start = vectors_at() + row as usize * d;
+        let components = &BIN[start..start + d];
+        let norm = (dot(components, components) as f32)
+            .sqrt()
+            .max(f32::MIN_POSITIVE);
+        Vector { components, norm }
+    }
+
+    /// The cosine of the two vectors.
+    pub fn cosine(&self, other: &Vector) -> f32 {
+        dot(self.components, other.components) as f32 / (self.norm * other.norm)
+    }
+}
+
+/// The dot product of two int8 vectors (stored as bytes), exact in `i32`.
+fn dot(a: &[u8], b: &[u8]) -> i32 {
+    a.iter()
+        .zip(b)
+        .map(|(&x, &y)| i32::from(x as i8) * i32::from(y as i8))
+        .sum()
 }
 
 #[cfg(test)]
@@ -117,6 +143,11 @@ mod tests {
         assert_eq!(BIN.len(), pool + u32_at(last) + BIN[last + 8] as usize);
         for i in (1..len()).step_by(101) {
             assert!(key(i - 1) < key(i));
+            let word = std::str::from_utf8(key(i)).unwrap();
+            assert_eq!(
+                get(word).map(|e| e.row),
+                Some(u32_at(HEADER + i * KEY_RECORD + 4) as u32)
+            );
             assert!(std::str::from_utf8(key(i)).is_ok());
             assert!(u32_at(HEADER + i * KEY_RECORD + 4) < rows());
         }
@@ -130,14 +161,17 @@ mod tests {
             assert!(get(w).is_some(), "{w}");
         }
         assert!(get("既製緩和").is_none());
+        // 契機 reads like 景気; 政府 like 正負 (a rare word).
+        assert!(get("契機").unwrap().has_common_homophone);
+        assert!(!get("政府").unwrap().has_common_homophone);
         assert!(get("景気").unwrap().zipf > get("契機").unwrap().zipf);
     }
 
     #[test]
     fn related_words_are_closer_than_unrelated_ones() {
-        let v = |w: &str| unit(get(w).unwrap().row);
+        let v = |w: &str| Vector::of(get(w).unwrap().row);
         let (economy, recovery, chance) = (v("景気"), v("回復"), v("契機"));
-        assert!((cosine(&economy, &economy) - 1.0).abs() < 1e-4);
-        assert!(cosine(&economy, &recovery) > cosine(&chance, &recovery));
+        assert!((economy.cosine(&economy) - 1.0).abs() < 1e-4);
+        assert!(economy.cosine(&recovery) > chance.cosine(&recovery));
     }
 }

@@ -24,12 +24,14 @@ use crate::finding::{Applicability, Hit};
 use std::sync::Arc;
 
 use crate::lang::ja::dictionary::WordClasses;
-use crate::lang::ja::{Analysis, LexiconId, Lexicons, dictionary, is_kanji, word_vectors};
+use crate::lang::ja::word_vectors::{self, Vector};
+use crate::lang::ja::{Analysis, LexiconId, Lexicons, dictionary, is_kanji};
 use crate::rules::kinds::Context;
 use crate::rules::message::Message;
 use crate::span::Span;
 
-/// Alternatives rarer than this (wordfreq Zipf) are never proposed.
+/// Alternatives rarer than this (wordfreq Zipf) are never proposed; the vector table's
+/// `has_common_homophone` flag is computed with the same bound (tools/lexicon/build_vectors.py).
 const MIN_ALTERNATIVE_ZIPF: f32 = 3.0;
 /// What an alternative pays per Zipf point it is rarer than the word written.
 const RARITY_PENALTY: f32 = 0.02;
@@ -51,7 +53,7 @@ pub(super) struct Homophone {
 struct ContextWord {
     token: usize,
     row: u32,
-    vector: Vec<f32>,
+    vector: Vector,
 }
 
 /// A word that may be written for the target: its surface, reading and vector.
@@ -83,7 +85,11 @@ impl Homophone {
                 };
                 let context =
                     context.get_or_insert_with(|| context_words(a, tokens.clone(), &self.lexicons));
-                if let Some(hit) = self.judge(a, i, written, &alternatives, context, message) {
+                // Whether the word is part of a compound costs up to three lexicon searches:
+                // asked only of the few words the vectors would report.
+                if let Some(hit) = self.judge(a, i, written, &alternatives, context, message)
+                    && !in_compound(a, i)
+                {
                     out.push(hit);
                 }
             }
@@ -117,6 +123,10 @@ impl Homophone {
         }
         let slot = Slot::after(a, i);
         let written = word_vectors::get(a.base(i)).or_else(|| word_vectors::get(surface))?;
+        // Cheapest first: the table knows the words with a common homophone (half of them).
+        if !written.has_common_homophone || written_twice(a, i) {
+            return None;
+        }
         let key = dictionary::reading_key(a.reading(i))?;
         let mut alternatives: Vec<Alternative> = Vec::new();
         for w in dictionary::with_reading_key(&key) {
@@ -143,7 +153,7 @@ impl Homophone {
                 row: e.row,
             });
         }
-        if alternatives.is_empty() || in_compound(a, i) || written_twice(a, i) {
+        if alternatives.is_empty() {
             return None;
         }
         Some((written, alternatives))
@@ -168,19 +178,20 @@ impl Homophone {
             return None;
         }
         let total: f32 = context.iter().map(|(_, w)| w).sum();
-        let fit = |v: &[f32]| -> f32 {
+        // Integer dot products (int8 components): cheaper than summing float unit vectors.
+        let fit = |v: &Vector| -> f32 {
             context
                 .iter()
-                .map(|(c, w)| w * word_vectors::cosine(v, &c.vector))
+                .map(|(c, w)| w * v.cosine(&c.vector))
                 .sum::<f32>()
                 / total
         };
-        let written_vector = word_vectors::unit(written.row);
+        let written_vector = Vector::of(written.row);
         let written_fit = fit(&written_vector);
         let (best, gain, best_vector) = alternatives
             .iter()
             .map(|alt| {
-                let v = word_vectors::unit(alt.row);
+                let v = Vector::of(alt.row);
                 let penalty = RARITY_PENALTY * (written.zipf - alt.zipf).max(0.0);
                 (alt, fit(&v) - penalty - written_fit, v)
             })
@@ -192,8 +203,7 @@ impl Homophone {
         let mut favour: Vec<(usize, f32)> = context
             .iter()
             .map(|(c, w)| {
-                let d = word_vectors::cosine(&best_vector, &c.vector)
-                    - word_vectors::cosine(&written_vector, &c.vector);
+                let d = best_vector.cosine(&c.vector) - written_vector.cosine(&c.vector);
                 (c.token, w * d)
             })
             .filter(|(_, d)| *d > 0.0)
@@ -293,7 +303,7 @@ fn context_words(
             Some(ContextWord {
                 token: j,
                 row: e.row,
-                vector: word_vectors::unit(e.row),
+                vector: Vector::of(e.row),
             })
         })
         .collect()
