@@ -932,6 +932,8 @@ mod tests {
         let found = hits(&rule, "盗まれたのは、時価数百万円の効果な腕時計だった。");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].fixes[0].replacement, "高価");
+        // People's names say nothing of a sentence's subject: not context words.
+        assert_hits(&rule, "岡本拓也社長は今後の成長に自信を示した。", &[]);
         // A single kanji has too many words of its reading to choose from.
         assert_hits(
             &rule,

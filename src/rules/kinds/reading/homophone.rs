@@ -280,7 +280,8 @@ impl Slot {
 }
 
 /// The sentence's content words with a vector: nouns (not numbers, pronouns or dependent
-/// nouns), independent verbs (not light verbs: する, なる) and adjectives, looked up by base
+/// nouns, nor people's names, which say nothing of the subject: 恵子は自信を示した is not
+/// 自身), independent verbs (not light verbs: する, なる) and adjectives, looked up by base
 /// form, then surface.
 fn context_words(
     a: &Analysis<'_>,
@@ -293,7 +294,7 @@ fn context_words(
             pos.is_common_noun()
                 || pos.is_sahen_noun()
                 || pos.is_adjectival_noun()
-                || pos.is_proper_noun()
+                || (pos.is_proper_noun() && !pos.is_person_name())
                 || (pos.is_independent_verb()
                     && !lexicons.contains(LexiconId::LightVerbs, a.base(j)))
                 || pos.is_independent_adjective()
