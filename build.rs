@@ -74,6 +74,46 @@ fn main() {
     std::fs::write(Path::new(&out).join("builtin_rules.rs"), table).unwrap();
     std::fs::write(Path::new(&out).join("builtin_tests.rs"), tests).unwrap();
     dictionary(Path::new(&manifest_dir), Path::new(&out));
+    vector_index(Path::new(&manifest_dir), Path::new(&out));
+}
+
+/// `data/lexicon/homophone_vectors.bin`'s keys → `OUT_DIR/homophone_vectors.index`, an
+/// open-addressing hash table (`VECTOR_INDEX_SLOTS` little-endian `u32` key ids, `u32::MAX`
+/// empty, linear probing, slot = folded FNV-1a of the key): `word_vectors::get` is asked about
+/// most nouns of every sentence, and one probe is far cheaper than a binary search. Same hash
+/// and layout as `word_vectors::get`.
+fn vector_index(root: &Path, out: &Path) {
+    let path = root.join("data/lexicon/homophone_vectors.bin");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let bin = std::fs::read(&path).unwrap_or_else(|e| panic!("{} reads: {e}", path.display()));
+    let u32_at = |at: usize| u32::from_le_bytes(bin[at..at + 4].try_into().unwrap()) as usize;
+    assert_eq!(&bin[..4], b"SGHV", "homophone_vectors.bin: magic");
+    let dims = u16::from_le_bytes([bin[6], bin[7]]) as usize;
+    let (rows, keys) = (u32_at(8), u32_at(12));
+    assert!(keys * 10 < VECTOR_INDEX_SLOTS * 8, "vector index too full");
+    let pool = 16 + keys * 12 + rows * dims;
+    let mut slots = vec![u32::MAX; VECTOR_INDEX_SLOTS];
+    for i in 0..keys {
+        let at = 16 + i * 12;
+        let start = pool + u32_at(at);
+        let key = &bin[start..start + bin[at + 8] as usize];
+        let mut slot = vector_slot(fnv::extend(fnv::OFFSET, key));
+        while slots[slot] != u32::MAX {
+            slot = (slot + 1) % VECTOR_INDEX_SLOTS;
+        }
+        slots[slot] = i as u32;
+    }
+    let bytes: Vec<u8> = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
+    std::fs::write(out.join("homophone_vectors.index"), bytes).unwrap();
+}
+
+/// Slots of the vector key index (512 KiB; about 41% full).
+const VECTOR_INDEX_SLOTS: usize = 1 << 17;
+
+/// A hash's slot in the vector key index: the high half folded into the low one, since
+/// FNV-1a's low bits alone spread short keys poorly.
+fn vector_slot(hash: u64) -> usize {
+    ((hash ^ (hash >> 32)) as usize) % VECTOR_INDEX_SLOTS
 }
 
 /// `data/lexicon/sudachi_lemma.tsv` + `jmdict_compounds.tsv` → `OUT_DIR/dictionary.bin`, the layout `src/lang/ja/dictionary.rs`

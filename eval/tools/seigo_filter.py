@@ -10,7 +10,8 @@ SEIGO_KEEP:
   reading       only `reading` findings (substitution/existence dropped)
   reading-same  only `reading` findings of the same reading (同じ読み)
   reading-near  only `reading` findings of a near reading (読みの近い語)
-  same / near   the hand-written rules plus one kind of `reading` finding
+  reading-homophone  only `reading` findings of the homophone signal (…に合いにくい語です)
+  same / near / homophone   the hand-written rules plus one kind of `reading` finding
 SEIGO_CONFIG: a config file used instead of --no-config (to score a variant rule: disable
 ja-news/garble-by-reading there and add a local pack with the variant).
 """
@@ -20,13 +21,24 @@ import subprocess
 import sys
 
 MODES = {
-    "base": lambda near: False,
-    "reading": lambda near: True,
-    "reading-same": lambda near: not near,
-    "reading-near": lambda near: near,
-    "same": lambda near: not near,
-    "near": lambda near: near,
+    "base": lambda signal: False,
+    "reading": lambda signal: True,
+    "reading-same": lambda signal: signal == "same",
+    "reading-near": lambda signal: signal == "near",
+    "reading-homophone": lambda signal: signal == "homophone",
+    "same": lambda signal: signal == "same",
+    "near": lambda signal: signal == "near",
+    "homophone": lambda signal: signal == "homophone",
 }
+
+
+def signal(message: str) -> str:
+    """Which signal of the `reading` kind a finding's message comes from."""
+    if "読みの近い語" in message:
+        return "near"
+    if "に合いにくい語" in message:
+        return "homophone"
+    return "same"
 
 
 def main() -> int:
@@ -37,11 +49,11 @@ def main() -> int:
     binary = os.environ.get("SEIGO_BIN", "target/release/seigo")
     proc = subprocess.run([binary, *args], capture_output=True, text=True)
     mode = os.environ.get("SEIGO_KEEP", "all")
-    keep_reading = MODES.get(mode, lambda near: True)
+    keep_reading = MODES.get(mode, lambda signal: True)
 
     def keep(f: dict) -> bool:
         if f["kind"] == "reading":
-            return keep_reading("読みの近い語" in f["message"])
+            return keep_reading(signal(f["message"]))
         if f["kind"] in ("substitution", "existence") and mode.startswith("reading"):
             return False
         return True

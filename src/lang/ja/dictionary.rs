@@ -58,6 +58,17 @@ impl WordClasses {
         self.0 & (Self::NOUN | Self::SURU_NOUN | Self::OTHER_NOUN | Self::ADJECTIVAL_NOUN) != 0
     }
 
+    /// A サ変 noun (takes する: 採決する).
+    pub fn is_suru_noun(self) -> bool {
+        self.0 & Self::SURU_NOUN != 0
+    }
+
+    /// A 形状詞 or a noun Sudachi lists as usable like one (Nk: 形状詞可能 and other
+    /// non-general nouns): may take な or に (高価な, 公正に).
+    pub fn may_take_na(self) -> bool {
+        self.0 & (Self::OTHER_NOUN | Self::ADJECTIVAL_NOUN) != 0
+    }
+
     pub fn is_verb(self) -> bool {
         self.0 & Self::VERB != 0
     }

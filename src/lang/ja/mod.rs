@@ -56,6 +56,7 @@ pub mod pos;
 pub mod quantity;
 pub mod user_dict;
 mod viterbi;
+pub mod word_vectors;
 
 pub use analysis::{Analysis, Table};
 pub use labels::Labels;

@@ -379,6 +379,10 @@ impl Pos {
     pub fn is_adnominalizer(self) -> bool {
         self.is(const { Prefix::of(&[Tag::Particle, Tag::Adnominalizer]) })
     }
+    /// 助詞,副詞化: に after a な-adjective stem (緩やかに).
+    pub fn is_adverbializer(self) -> bool {
+        self.is(const { Prefix::of(&[Tag::Particle, Tag::Adverbializer]) })
+    }
 
     // Prefixes.
     /// 接頭詞,名詞接続 (前, 初, 新).

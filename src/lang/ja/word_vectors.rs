@@ -1,0 +1,177 @@
+//! Word vectors for telling which of two words of one reading fits a sentence (契機 or 景気
+//! next to 個人消費 and 回復): about 53,000 keys on 17,900 rows of 128 int8 components,
+//! derived from chiVe (Works Applications, Apache-2.0) through the `ja_ginza` wheel, with
+//! wordfreq's frequencies (CC BY-SA 4.0); see `data/lexicon/README.md` and
+//! `tools/lexicon/build_vectors.py`, which documents the layout.
+//!
+//! The table is embedded and read in place: nothing is parsed when seigo starts. A lookup is
+//! one probe (rarely more) of a hash index `build.rs` writes over the keys. Only the `reading`
+//! kind's `homophone` signal reads it.
+
+use crate::algo::fnv;
+
+static BIN: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/homophone_vectors.bin"
+));
+
+/// `build.rs`'s open-addressing index of the keys: `u32` key ids, `u32::MAX` for an empty
+/// slot, linear probing from the folded FNV-1a hash of the key.
+static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/homophone_vectors.index"));
+
+const HEADER: usize = 16;
+const KEY_RECORD: usize = 12;
+
+/// A word of the table: its vector row and how common it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Entry {
+    /// Spellings of one word (and words chiVe merged) share a row.
+    pub row: u32,
+    /// wordfreq's Zipf frequency (log10 of occurrences per billion words; 0: unseen), to a
+    /// tenth.
+    pub zipf: f32,
+    /// Whether a common word (Zipf ≥ 3) of one of its readings is a key on another row: only
+    /// then may the word be a misconversion of a common word.
+    pub has_common_homophone: bool,
+}
+
+fn u16_at(at: usize) -> usize {
+    u16::from_le_bytes([BIN[at], BIN[at + 1]]) as usize
+}
+
+fn u32_at(at: usize) -> usize {
+    u32::from_le_bytes([BIN[at], BIN[at + 1], BIN[at + 2], BIN[at + 3]]) as usize
+}
+
+/// Components per vector.
+pub fn dims() -> usize {
+    u16_at(6)
+}
+
+fn rows() -> usize {
+    u32_at(8)
+}
+
+/// How many keys the table has.
+pub fn len() -> usize {
+    u32_at(12)
+}
+
+fn vectors_at() -> usize {
+    HEADER + len() * KEY_RECORD
+}
+
+fn key(i: usize) -> &'static [u8] {
+    let at = HEADER + i * KEY_RECORD;
+    let start = vectors_at() + rows() * dims() + u32_at(at);
+    &BIN[start..start + BIN[at + 8] as usize]
+}
+
+/// The table's entry for `word` (a surface or base form).
+pub fn get(word: &str) -> Option<Entry> {
+    let slots = INDEX.len() / 4;
+    let hash = fnv::hash(word);
+    let mut slot = ((hash ^ (hash >> 32)) as usize) % slots;
+    loop {
+        let id = u32::from_le_bytes([
+            INDEX[4 * slot],
+            INDEX[4 * slot + 1],
+            INDEX[4 * slot + 2],
+            INDEX[4 * slot + 3],
+        ]);
+        if id == u32::MAX {
+            return None;
+        }
+        let id = id as usize;
+        if key(id) == word.as_bytes() {
+            let at = HEADER + id * KEY_RECORD;
+            return Some(Entry {
+                row: u32_at(at + 4) as u32,
+                zipf: f32::from(BIN[at + 9]) / 10.0,
+                has_common_homophone: BIN[at + 10] & 1 != 0,
+            });
+        }
+        slot = (slot + 1) % slots;
+    }
+}
+
+/// A row's vector: its int8 components, read in place, and their length.
+#[derive(Debug, Clone, Copy)]
+pub struct Vector {
+    components: &'static [u8],
+    norm: f32,
+}
+
+impl Vector {
+    /// Row `row`'s vector.
+    pub fn of(row: u32) -> Vector {
+        let d = dims();
+        let start = vectors_at() + row as usize * d;
+        let components = &BIN[start..start + d];
+        let norm = (dot(components, components) as f32)
+            .sqrt()
+            .max(f32::MIN_POSITIVE);
+        Vector { components, norm }
+    }
+
+    /// The cosine of the two vectors.
+    pub fn cosine(&self, other: &Vector) -> f32 {
+        dot(self.components, other.components) as f32 / (self.norm * other.norm)
+    }
+}
+
+/// The dot product of two int8 vectors (stored as bytes), exact in `i32`.
+fn dot(a: &[u8], b: &[u8]) -> i32 {
+    a.iter()
+        .zip(b)
+        .map(|(&x, &y)| i32::from(x as i8) * i32::from(y as i8))
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_well_formed_and_sorted() {
+        assert_eq!(&BIN[..4], b"SGHV");
+        assert_eq!(BIN[4], 1);
+        assert_eq!(dims(), 128);
+        assert!(len() > 40_000 && rows() > 10_000);
+        let pool = vectors_at() + rows() * dims();
+        let last = HEADER + (len() - 1) * KEY_RECORD;
+        assert_eq!(BIN.len(), pool + u32_at(last) + BIN[last + 8] as usize);
+        for i in (1..len()).step_by(101) {
+            assert!(key(i - 1) < key(i));
+            let word = std::str::from_utf8(key(i)).unwrap();
+            assert_eq!(
+                get(word).map(|e| e.row),
+                Some(u32_at(HEADER + i * KEY_RECORD + 4) as u32)
+            );
+            assert!(std::str::from_utf8(key(i)).is_ok());
+            assert!(u32_at(HEADER + i * KEY_RECORD + 4) < rows());
+        }
+    }
+
+    #[test]
+    fn homophones_and_their_contexts_are_keys() {
+        for w in [
+            "景気", "契機", "関心", "感心", "撤退", "回復", "個人", "消費", "高裁", "続く",
+        ] {
+            assert!(get(w).is_some(), "{w}");
+        }
+        assert!(get("既製緩和").is_none());
+        // 契機 reads like 景気; 政府 like 正負 (a rare word).
+        assert!(get("契機").unwrap().has_common_homophone);
+        assert!(!get("政府").unwrap().has_common_homophone);
+        assert!(get("景気").unwrap().zipf > get("契機").unwrap().zipf);
+    }
+
+    #[test]
+    fn related_words_are_closer_than_unrelated_ones() {
+        let v = |w: &str| Vector::of(get(w).unwrap().row);
+        let (economy, recovery, chance) = (v("景気"), v("回復"), v("契機"));
+        assert!((economy.cosine(&economy) - 1.0).abs() < 1e-4);
+        assert!(economy.cosine(&recovery) > chance.cosine(&recovery));
+    }
+}
