@@ -49,6 +49,13 @@
 //!   残る3基, 12回 over 7回・2回・3回) is a count or sum of the section, not a new claim (a
 //!   wrong value is the numbers kind's); a heading that opens with an ordinal (■1軒目：)
 //!   numbers its section;
+//! * the title (and a source title) is also supported by the article's headings, except a
+//!   heading that repeats it (headings are checked themselves);
+//! * a count of the article's own items: 5つの習慣 over five sibling headings (summary and
+//!   boilerplate headings left out), ベスト3 over a list of three;
+//! * 第32回 and 32回目 are one ordinal;
+//! * never claims: a number in brackets in a heading (本日のブレンド（550円）, 材料（3人分）), and
+//!   a 【…】 tag at either end of a title or heading (【動画まとめ】…);
 //! * a number written onto Latin letters is part of a code (J2青嵐FC: J2 | 青嵐 | FC, not
 //!   2青嵐), and a lone Latin letter (V字回復's V) names nothing.
 //!
@@ -360,6 +367,8 @@ impl super::RuleKind for HeadlineSupport {
         let mut body_quantities: Option<BodyValues> = None;
         let mut body_runs: Option<KanjiRuns> = None;
         let mut body_lowered: Option<String> = None;
+        let mut heading_found: Option<Vec<bool>> = None;
+        let mut item_counts: Option<FastHashSet<usize>> = None;
         let mut body_derived: Option<Derivable> = None;
         // Each search for a chain written apart scans the body: bounded per document (a
         // document of hundreds of headings must stay linear).
@@ -370,6 +379,31 @@ impl super::RuleKind for HeadlineSupport {
                     || (!u.parts.is_empty() && u.parts.iter().all(|p| p.iter().any(|&k| found[k])))
             };
             let mut missing: Vec<&Unit> = units.iter().filter(|u| !supported(u)).collect();
+            // The title sums up the article, headings included: 生活習慣 in the title is told
+            // by the heading 「生活習慣で気をつけたいこと」 (headings are checked themselves).
+            if matches!(place.role, Role::Title | Role::Source) && !missing.is_empty() {
+                let in_headings = heading_found.get_or_insert_with(|| {
+                    // Not a heading that repeats the title (まとめ:<title>): no support.
+                    let title_core = headline.map(|h| core(&doc.text[h.range()])).unwrap_or("");
+                    let headings: Vec<Span> = doc
+                        .blocks
+                        .iter()
+                        .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
+                        .filter(|b| {
+                            title_core.is_empty() || !core(doc.slice(b.span)).contains(title_core)
+                        })
+                        .map(|b| b.span)
+                        .collect();
+                    keys.find_in(a, &headings)
+                });
+                missing.retain(|u| !u.variants.iter().any(|&k| in_headings[k]));
+            }
+            // 5つの習慣 over five numbered sections, ベスト5 over a list of five: a count of the
+            // article's own items.
+            if missing.iter().any(|u| u.number) {
+                let counts = item_counts.get_or_insert_with(|| self.item_counts(doc));
+                missing.retain(|u| !u.number || !counts_items(a.text, u.span, counts));
+            }
             // 42億円 for 42億3000万円, 2割増 for 20.4%増: a rounded number is supported.
             if missing.iter().any(|u| u.number) {
                 let quantities = body_quantities.get_or_insert_with(|| {
@@ -632,6 +666,20 @@ impl HeadlineSupport {
             if heading && is_ordinal(a.text, place.span, raw.span, &self.lexicons) {
                 continue;
             }
+            // ### 本日のブレンド(550円), 材料(3人分), 肩回し(1分): a number in brackets in a
+            // heading annotates it (price, servings, time); it is not a claim to find told.
+            if place.role == Role::Heading
+                && a.text[..raw.span.start].ends_with('(')
+                && a.text[raw.span.end..place.span.end].starts_with(')')
+                && a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit())
+            {
+                continue;
+            }
+            // 【動画まとめ】…, …【iPhone・Android共通】: a tag in lenticular brackets at either end
+            // of a title or heading frames it.
+            if in_end_tag(a.text, place.span, raw.span) {
+                continue;
+            }
             // ①会場へのアクセス: NFKC made the enumerator ① a plain 1; the source still has it.
             if heading && raw.span.start == place.span.start && enumerated(doc, raw.span) {
                 continue;
@@ -663,6 +711,10 @@ impl HeadlineSupport {
             }
             if let Some(others) = self.synonyms.get(&lower) {
                 variants.extend(others.iter().map(|o| keys.id(o)));
+            }
+            // 第32回 and 32回目 are one ordinal.
+            if let Some(other) = ordinal_spelling(&key) {
+                variants.push(keys.id(&other));
             }
             let parts = if self.compound_parts && raw.parts.len() > 1 {
                 raw.parts
@@ -710,6 +762,45 @@ impl HeadlineSupport {
             });
         }
         units
+    }
+
+    /// How many items the article enumerates: the headings of each level under each parent
+    /// (summary and boilerplate headings left out), and the items of each list.
+    fn item_counts(&self, doc: &Document) -> FastHashSet<usize> {
+        let mut counts = FastHashSet::default();
+        // Open sibling counts per heading level (1..=6), reset under a new parent.
+        let mut siblings = [0usize; 7];
+        let mut list = 0usize;
+        for block in &doc.blocks {
+            match block.kind {
+                BlockKind::ListItem => list += 1,
+                _ => {
+                    if list > 0 {
+                        counts.insert(list);
+                    }
+                    list = 0;
+                }
+            }
+            if let BlockKind::Heading { level } = block.kind {
+                let level = usize::from(level.clamp(1, 6));
+                let s = doc.slice(block.span);
+                if self.is_summary_heading(s) || self.boilerplate.iter().any(|re| re.is_match(s)) {
+                    continue;
+                }
+                for deeper in &mut siblings[level + 1..] {
+                    if *deeper > 0 {
+                        counts.insert(*deeper);
+                    }
+                    *deeper = 0;
+                }
+                siblings[level] += 1;
+            }
+        }
+        if list > 0 {
+            counts.insert(list);
+        }
+        counts.extend(siblings.iter().copied().filter(|&n| n > 0));
+        counts
     }
 
     /// The pieces of a noun chain: a new piece starts at each noun, name or number that
@@ -969,6 +1060,73 @@ fn is_ordinal(text: &str, place: Span, unit: Span, lexicons: &Lexicons) -> bool 
                 '.', '．', '、', ')', '）', ':', '：', ' ', '　', ']', '】', '-', '/',
             ]));
     section || leading
+}
+
+/// The other spelling of an ordinal: 第32回 → 32回目, 32回目 → 第32回.
+fn ordinal_spelling(key: &str) -> Option<String> {
+    if !key.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(rest) = key.strip_prefix('第') {
+        return (!rest.ends_with('目')).then(|| format!("{rest}目"));
+    }
+    key.strip_suffix('目').map(|rest| format!("第{rest}"))
+}
+
+/// Whether `unit` lies inside a 【…】 tag that opens or closes `place`, with text of the place
+/// outside the tag.
+fn in_end_tag(text: &str, place: Span, unit: Span) -> bool {
+    let s = &text[place.range()];
+    let (at, end) = (unit.start - place.start, unit.end - place.start);
+    let opening = s.starts_with('【')
+        && s.find('】')
+            .is_some_and(|close| end <= close && close + '】'.len_utf8() < s.trim_end().len());
+    let closing =
+        s.trim_end().ends_with('】') && s.rfind('【').is_some_and(|open| open > 0 && at > open);
+    opening || closing
+}
+
+/// Whether a number unit counts items (5つ, 6つの方法, 3選, ベスト5, 4件) and the article
+/// enumerates that many.
+fn counts_items(text: &str, span: Span, counts: &FastHashSet<usize>) -> bool {
+    const COUNTERS: &[&str] = &[
+        "つ",
+        "個",
+        "選",
+        "項目",
+        "点",
+        "品",
+        "種類",
+        "件",
+        "か条",
+        "カ条",
+        "ヶ条",
+        "ステップ",
+        "コ",
+        "本",
+        "冊",
+        "軒",
+        "店",
+        "曲",
+        "品目",
+    ];
+    let unit = &text[span.range()];
+    let digits: String = unit.chars().filter(char::is_ascii_digit).collect();
+    let Ok(n) = digits.parse::<usize>() else {
+        return false;
+    };
+    let after_digits = unit.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let after_digits = after_digits.trim_start_matches(|c: char| c.is_ascii_digit());
+    let counter = if after_digits.is_empty() {
+        &text[span.end..]
+    } else {
+        after_digits
+    };
+    let before = &text[..span.start];
+    let ranked = ["ベスト", "トップ", "TOP", "top", "Top"]
+        .iter()
+        .any(|w| before.ends_with(w) || unit.starts_with(w));
+    (ranked || COUNTERS.iter().any(|c| counter.starts_with(c))) && counts.contains(&n)
 }
 
 /// Whether the source text of `span` starts with an enclosed or decorated number (①, ❶, ⑴,
@@ -1755,6 +1913,48 @@ mod tests {
         // A plain digit glued to a word is still a claim.
         let text = "# 図書館の使い方\n\n図書館の使い方を紹介する。\n\n## 1会場へのアクセス\n\n駅から歩いて5分ほど。\n";
         assert_eq!(run(text).len(), 1);
+    }
+
+    #[test]
+    fn what_the_article_itself_enumerates_and_annotates_is_no_claim() {
+        let morphology = Morphology::new();
+        let run = |text: &str| -> Vec<String> {
+            let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
+            let analysis = Analysis::new(&morphology, &doc.text);
+            run_rule(&rule(""), &doc, &analysis)
+                .iter()
+                .map(|f| text[f.span.range()].to_string())
+                .collect()
+        };
+        let sections = "## 1. 買い物\n\n買い物は週2回。\n\n## 2. 献立\n\n献立は3日分。\n\n\
+            ## 3. 在庫\n\n在庫を書く。\n\n## まとめ\n\n食費を減らす習慣を紹介した。\n";
+        // Three numbered sections (まとめ left out) are the title's 3つ; 4つ they are not.
+        assert!(run(&format!("# 食費を減らす3つの習慣\n\n{sections}")).is_empty());
+        assert_eq!(
+            run(&format!("# 食費を減らす4つの習慣\n\n{sections}")),
+            ["4"]
+        );
+        // A list of three is a ベスト3.
+        let list = "冬キャンプの道具を紹介する。\n\n- 寝袋\n- 湯たんぽ\n- 手袋\n";
+        assert_eq!(
+            run(&format!("# 冬キャンプ道具ベスト3\n\n{list}")),
+            Vec::<String>::new()
+        );
+        // A heading supports the title: 習慣 and 見直し are told by a heading, not the body.
+        assert!(
+            run("# 肩こり対策と習慣の見直し\n\n肩こり対策を紹介する。\n\n## 習慣の見直し\n\n姿勢に気をつける。\n")
+                .is_empty()
+        );
+        // 第32回 is 32回目; a tag at the title's start frames it; a bracketed number
+        // annotates a heading.
+        assert!(
+            run("# 【開催告知】第32回みなみ川まつり\n\nみなみ川まつりは今年で32回目。\n\n### ブレンド(550円)\n\nブレンドは深煎り。\n")
+                .is_empty()
+        );
+        assert_eq!(
+            run("# 第33回みなみ川まつり\n\nみなみ川まつりは今年で32回目。\n"),
+            ["第33回"]
+        );
     }
 
     #[test]
