@@ -72,6 +72,7 @@ named_enum! {
         QuantityNameSuffixes = "quantity-name-suffixes",
         ForecastWords = "forecast-words",
         MilestoneWords = "milestone-words",
+        ClockPeriods = "clock-periods",
         IncreaseSuffixes = "increase-suffixes",
         DecreaseSuffixes = "decrease-suffixes",
         HeadlineFraming = "headline-framing",

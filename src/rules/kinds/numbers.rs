@@ -36,7 +36,7 @@
 //! with three or more values (a ranking), the start of a change (3人から5人に, 44.90%を
 //! 下回り, 3ポイント下回り: `change-markers`), numbers that are part of a name
 //! (`quantity-name-suffixes`: 3号機, 2025年3月期) or a milestone (`milestone-words`: 100億円
-//! 突破), clock times (7時30分), numbers without a unit (section numbers) and ordinals of
+//! 突破), clock times (7時30分; a match clock after `clock-periods`: 後半18分), numbers without a unit (section numbers) and ordinals of
 //! sections (第2章). A subject of one character (町は17日に) is too vague to compare, and a
 //! date's subject must be an event (発売日, 施行). One finding per quantity: at the later
 //! mention, with the earlier one as a related span.
@@ -76,6 +76,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::QuantityNameSuffixes,
     LexiconId::ForecastWords,
     LexiconId::MilestoneWords,
+    LexiconId::ClockPeriods,
     LexiconId::IncreaseSuffixes,
     LexiconId::DecreaseSuffixes,
 ];
@@ -294,6 +295,15 @@ impl Numbers {
         let first = a.first_at(span.start);
         let next = a.first_at(span.end);
         let end = a.first_at(sentence.end);
+        // 後半18分, 延長5分: a reading of a match clock, a point in time like 7時30分.
+        if first > 0
+            && a.tokens[first - 1].span.end == span.start
+            && self
+                .lexicons
+                .contains(LexiconId::ClockPeriods, a.surface(first - 1))
+        {
+            return None;
+        }
         let mut qualifiers = Vec::new();
         if next < end && a.tokens[next].span.start == span.end {
             let word = a.surface(next);
@@ -881,6 +891,7 @@ mod tests {
             "興行収入は5億2000万円を記録した。\n興行収入は100億円突破が目前だ。",
             "2025年3月期の売上高は4,820億円だった。\n2026年3月期の売上高は5,100億円を見込む。",
             "午前7時30分に発表した。\n午前7時12分に解除した。",
+            "後半18分、新井が同点ゴールを決めた。\n後半41分、柴田が勝ち越した。",
             "濃塩酸と濃硝酸を3:1のモル比で混ぜる。\n2のモル比では溶けない。",
             "運賃は大人200円だ。\n1日乗車券（大人500円）もある。",
             // Years in the clause date the figure.

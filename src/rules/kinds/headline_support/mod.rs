@@ -669,8 +669,7 @@ impl HeadlineSupport {
             // ### 本日のブレンド(550円), 材料(3人分), 肩回し(1分): a number in brackets in a
             // heading annotates it (price, servings, time); it is not a claim to find told.
             if place.role == Role::Heading
-                && a.text[..raw.span.start].ends_with('(')
-                && a.text[raw.span.end..place.span.end].starts_with(')')
+                && in_brackets(a.text, place.span, raw.span)
                 && a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit())
             {
                 continue;
@@ -1060,6 +1059,18 @@ fn is_ordinal(text: &str, place: Span, unit: Span, lexicons: &Lexicons) -> bool 
                 '.', '．', '、', ')', '）', ':', '：', ' ', '　', ']', '】', '-', '/',
             ]));
     section || leading
+}
+
+/// Whether `unit` stands inside round brackets within `place` (材料(2〜3人分)).
+fn in_brackets(text: &str, place: Span, unit: Span) -> bool {
+    let before = &text[place.start..unit.start];
+    let after = &text[unit.end..place.end];
+    before
+        .rfind('(')
+        .is_some_and(|open| !before[open..].contains(')'))
+        && after
+            .find(')')
+            .is_some_and(|close| !after[..close].contains('('))
 }
 
 /// The other spelling of an ordinal: 第32回 → 32回目, 32回目 → 第32回.
@@ -1948,7 +1959,7 @@ mod tests {
         // 第32回 is 32回目; a tag at the title's start frames it; a bracketed number
         // annotates a heading.
         assert!(
-            run("# 【開催告知】第32回みなみ川まつり\n\nみなみ川まつりは今年で32回目。\n\n### ブレンド(550円)\n\nブレンドは深煎り。\n")
+            run("# 【開催告知】第32回みなみ川まつり\n\nみなみ川まつりは今年で32回目。\n\n### ブレンド(550円)\n\nブレンドは深煎り。\n\n## 材料（2〜3人分）\n\n鶏肉を使う。\n")
                 .is_empty()
         );
         assert_eq!(
