@@ -54,7 +54,8 @@
 //! * a count of the article's own items: 5つの習慣 over five sibling headings (summary and
 //!   boilerplate headings left out), ベスト3 over a list of three;
 //! * 第32回 and 32回目 are one ordinal;
-//! * never claims: a number in brackets in a heading (本日のブレンド（550円）, 材料（3人分）), and
+//! * never claims: a heading that only names its section's subject (nouns alone outside
+//!   brackets: ### 厚焼きホットケーキ（880円）), a number in brackets in a heading (本日のブレンド（550円）, 材料（3人分）), and
 //!   a 【…】 tag at either end of a title or heading (【動画まとめ】…);
 //! * a number written onto Latin letters is part of a code (J2青嵐FC: J2 | 青嵐 | FC, not
 //!   2青嵐), and a lone Latin letter (V字回復's V) names nothing.
@@ -653,6 +654,9 @@ impl HeadlineSupport {
         let mut units = Vec::new();
         let heading = matches!(place.role, Role::Heading | Role::Title);
         let mut previous_end = None;
+        if place.role == Role::Heading && is_label(a, place.span) {
+            return Vec::new();
+        }
         for raw in split_units(a, a.within(place.span), &self.lexicons) {
             let after = previous_end.replace(raw.span.end);
             // 日本ソムリエ協会(JSA), 欧州連合(EU): a name's abbreviation in brackets right
@@ -1059,6 +1063,41 @@ fn is_ordinal(text: &str, place: Span, unit: Span, lexicons: &Lexicons) -> bool 
                 '.', '．', '、', ')', '）', ':', '：', ' ', '　', ']', '】', '-', '/',
             ]));
     section || leading
+}
+
+/// Whether a heading only names the thing its section is about (### 厚焼きホットケーキ（880円）,
+/// ### 港中央マルシェ（20日）): outside brackets nothing but nouns (no action noun, no number)
+/// and symbols. A label states nothing for the body to repeat; a heading with a particle, a
+/// verb, an action or a number (九州への影響, 3人死亡) makes a claim.
+fn is_label(a: &Analysis<'_>, place: Span) -> bool {
+    let mut depth = 0usize;
+    let mut nouns = 0;
+    for i in a.within(place) {
+        let surface = a.surface(i);
+        if surface.starts_with('(') {
+            depth += 1;
+        }
+        let inside = depth > 0;
+        if surface.ends_with(')') {
+            depth = depth.saturating_sub(1);
+        }
+        if inside {
+            continue;
+        }
+        let pos = a.features(i).pos;
+        if pos.is_symbol() || !surface.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if pos.is_number() || pos.is_sahen_noun() || surface.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        if pos.is_noun() && !pos.is_suffix() {
+            nouns += 1;
+        } else if !(pos.is_prefix() || pos.is_suffix()) {
+            return false;
+        }
+    }
+    nouns > 0
 }
 
 /// Whether `unit` stands inside round brackets within `place` (材料(2〜3人分)).
@@ -1966,6 +2005,27 @@ mod tests {
             run("# 第33回みなみ川まつり\n\nみなみ川まつりは今年で32回目。\n"),
             ["第33回"]
         );
+    }
+
+    #[test]
+    fn a_heading_that_only_names_its_subject_claims_nothing() {
+        let r = rule("");
+        let body = "# 喫茶店めぐり\n\n喫茶店をめぐった。\n\n";
+        let run = |heading: &str| -> Vec<String> {
+            let text = format!("{body}{heading}\n\n生地がふわふわで、甘さは控えめ。\n");
+            let doc = Document::parse("t.md", text.clone(), Format::Markdown);
+            let morphology = Morphology::new();
+            let analysis = Analysis::new(&morphology, &doc.text);
+            run_rule(&r, &doc, &analysis)
+                .iter()
+                .map(|f| text[f.span.range()].to_string())
+                .collect()
+        };
+        assert!(run("### 厚焼きホットケーキ(880円)").is_empty());
+        assert!(run("### 港中央マルシェ").is_empty());
+        // A particle, an action or a number makes a claim.
+        assert_eq!(run("### 九州への影響"), ["九州"]);
+        assert_eq!(run("### 3人死亡"), ["3人"]);
     }
 
     #[test]
