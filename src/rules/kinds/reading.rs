@@ -926,6 +926,16 @@ mod tests {
     }
 
     #[test]
+    fn another_okurigana_of_the_same_word_is_no_homophone() {
+        // 入口 and 入り口 are one word; the vectors rank them apart.
+        assert_hits(
+            &rule_from_yaml(HOMOPHONE),
+            "入口で靴を脱いで上がるスタイルで、店内は畳の座敷席とテーブル席を合わせて16席。",
+            &[],
+        );
+    }
+
+    #[test]
     fn a_homophone_fits_the_written_word_s_grammar() {
         let rule = rule_from_yaml(HOMOPHONE);
         // 効果な takes な: 高価 may (高価な), and is proposed.

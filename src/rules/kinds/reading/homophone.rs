@@ -135,6 +135,7 @@ impl Homophone {
                 || w.surface == surface
                 || w.surface == a.base(i)
                 || !w.surface.chars().any(is_kanji)
+                || same_kanji(w.surface, surface)
             {
                 continue;
             }
@@ -283,6 +284,14 @@ impl Slot {
 /// nouns, nor people's names, which say nothing of the subject: 恵子は自信を示した is not
 /// 自身), independent verbs (not light verbs: する, なる) and adjectives, looked up by base
 /// form, then surface.
+/// Whether two spellings have the same kanji in the same order (入口 / 入り口, 受付 / 受け付け):
+/// one word with its okurigana written or left out, not a homophone.
+fn same_kanji(x: &str, y: &str) -> bool {
+    x.chars()
+        .filter(|&c| is_kanji(c))
+        .eq(y.chars().filter(|&c| is_kanji(c)))
+}
+
 fn context_words(
     a: &Analysis<'_>,
     tokens: std::ops::Range<usize>,
@@ -344,7 +353,7 @@ fn overlaps(spans: &[Span], span: Span) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Slot, in_compound};
+    use super::{Slot, in_compound, same_kanji};
     use crate::lang::ja::{Analysis, Morphology, dictionary};
 
     fn classes(word: &str) -> crate::lang::ja::dictionary::WordClasses {
@@ -367,6 +376,14 @@ mod tests {
         assert!(!Slot::Na.admits(classes("腫瘍")));
         assert!(Slot::Na.admits(classes("高価")));
         assert!(Slot::Any.admits(classes("腫瘍")));
+    }
+
+    #[test]
+    fn a_spelling_with_other_okurigana_is_no_homophone() {
+        assert!(same_kanji("入口", "入り口"));
+        assert!(same_kanji("受付", "受け付け"));
+        assert!(!same_kanji("辺り", "当たり"));
+        assert!(!same_kanji("景気", "契機"));
     }
 
     #[test]
