@@ -295,6 +295,14 @@ impl Numbers {
         let first = a.first_at(span.start);
         let next = a.first_at(span.end);
         let end = a.first_at(sentence.end);
+        // リーグ2位の128本: a rank before の ranks what follows, not its own subject.
+        if q.unit == "位"
+            && next < end
+            && a.surface(next) == "の"
+            && a.tokens[next].span.start == span.end
+        {
+            return None;
+        }
         // 後半18分, 延長5分: a reading of a match clock, a point in time like 7時30分.
         if first > 0
             && a.tokens[first - 1].span.end == span.start
@@ -892,6 +900,7 @@ mod tests {
             "2025年3月期の売上高は4,820億円だった。\n2026年3月期の売上高は5,100億円を見込む。",
             "午前7時30分に発表した。\n午前7時12分に解除した。",
             "後半18分、新井が同点ゴールを決めた。\n後半41分、柴田が勝ち越した。",
+            "チームはリーグ3位で終えた。\n本塁打数はリーグ2位の128本だった。",
             "濃塩酸と濃硝酸を3:1のモル比で混ぜる。\n2のモル比では溶けない。",
             "運賃は大人200円だ。\n1日乗車券（大人500円）もある。",
             // Years in the clause date the figure.

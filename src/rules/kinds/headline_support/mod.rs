@@ -1056,7 +1056,12 @@ fn is_ordinal(text: &str, place: Span, unit: Span, lexicons: &Lexicons) -> bool 
                 .all(|b| b.is_ascii_digit())
     });
     let label = before.trim_start_matches(['(', '（', '[', '【']).trim_end();
-    let leading = (label.is_empty() || lexicons.contains(LexiconId::EnumeratorLabels, label))
+    // チェックポイント2：, 作り方の手順3: a label ending with an enumerator word.
+    let labelled = lexicons
+        .get(LexiconId::EnumeratorLabels)
+        .iter()
+        .any(|w| label.ends_with(w));
+    let leading = (label.is_empty() || labelled)
         && u.bytes().all(|b| b.is_ascii_digit())
         && (after.is_empty()
             || after.starts_with([
@@ -1191,15 +1196,16 @@ fn enumerated(doc: &Document, span: Span) -> bool {
         })
 }
 
-/// Whether `unit` is an ordinal (1軒目, 3日目, 第2部: a number with 第 or 目) with nothing
-/// but symbols before it in `place`.
+/// Whether `unit` is an ordinal (1軒目, 3日目, 第2部, a ranking's 1位: a number with 第, 目
+/// or 位) with nothing but symbols before it in `place`.
 fn opens_with_ordinal(text: &str, place: Span, unit: Span) -> bool {
     text[place.start..unit.start]
         .chars()
         .all(|c| !c.is_alphanumeric())
         && {
             let u = &text[unit.range()];
-            u.bytes().any(|b| b.is_ascii_digit()) && (u.ends_with('目') || u.starts_with('第'))
+            u.bytes().any(|b| b.is_ascii_digit())
+                && (u.ends_with('目') || u.ends_with('位') || u.starts_with('第'))
         }
 }
 
@@ -1913,6 +1919,18 @@ mod tests {
             &r,
             "全4基を分離\n\n1基目を分離し、残る3基も切り離した。\n",
             &["全4基"],
+        );
+        // チェックポイント2: a label ending with an enumerator word; 1位 opening a ranking's
+        // heading.
+        assert_hits(
+            &r,
+            "内見のコツ\n\n内見のコツを紹介する。\n\n## チェックポイント2:電波\n\n電波を確かめる。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "週末の興行\n\n週末の興行を振り返る。\n\n## 1位『星屑』\n\n『星屑』が首位だった。\n",
+            &[],
         );
         // ■1軒目: a heading opening with an ordinal numbers its section.
         assert_hits(
