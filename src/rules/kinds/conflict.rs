@@ -1598,6 +1598,12 @@ mod tests {
             "チームの主将\n\n副主将として試合を支えた木下健太選手は語った。主将の木下選手は笑った。",
             &["主将"],
         );
+        // A role served in (副主将を務めた).
+        assert_hits(
+            &roles(),
+            "チームの主将\n\n主将の木下健太選手が語った。副主将を務めた木下健太選手は笑った。",
+            &["副主将"],
+        );
         // The end of a longer word (前主将, 4代目主将), or an event the person did not have.
         assert_hits(
             &roles(),
