@@ -67,6 +67,7 @@ named_enum! {
         FunctionalAfterNi = "functional-after-ni",
         FunctionalAfterWo = "functional-after-wo",
         QuantityQualifiers = "quantity-qualifiers",
+        PresentQualifiers = "present-qualifiers",
         AmountFillers = "amount-fillers",
         ChangeMarkers = "change-markers",
         QuantityNameSuffixes = "quantity-name-suffixes",

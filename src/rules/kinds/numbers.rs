@@ -71,6 +71,7 @@ pub const PLACEHOLDERS: &[&str] = &["subject", "match", "other"];
 
 pub const LEXICONS: &[LexiconId] = &[
     LexiconId::QuantityQualifiers,
+    LexiconId::PresentQualifiers,
     LexiconId::AmountFillers,
     LexiconId::ChangeMarkers,
     LexiconId::QuantityNameSuffixes,
@@ -426,7 +427,9 @@ impl Numbers {
         if subject.text.chars().count() < 2 {
             return None;
         }
-        if let Some(owner) = owner_of(a, &subject.text, clause, first) {
+        if let Some(owner) = owner_of(a, &subject.text, clause, first)
+            && !self.lexicons.contains(LexiconId::PresentQualifiers, &owner)
+        {
             qualifiers.push(owner);
         }
         // 1日乗車券（大人500円）: a value in brackets belongs to what the brackets follow.
@@ -541,9 +544,14 @@ impl Numbers {
     /// a number names (2026年3月期).
     fn qualifiers(&self, a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<String> {
         let words = self.lexicons.get(LexiconId::QuantityQualifiers);
+        let present = self.lexicons.get(LexiconId::PresentQualifiers);
         let periods = self.lexicons.get(LexiconId::QuantityNameSuffixes);
         let mut out = Vec::new();
         for i in range.clone() {
+            // 今回, 今年: the article's own time, what a mention without a qualifier means too.
+            if present.contains(a.surface(i)) {
+                continue;
+            }
             if words.contains(a.surface(i)) || words.contains(a.base(i)) {
                 out.push(a.surface(i).to_string());
             } else if periods.contains(a.surface(i)) && i > range.start && after_number(a, i) {
@@ -852,6 +860,17 @@ mod tests {
             &[],
         );
         assert_hits(&rule(), "19の停留場がある。\n17の停留場がある。", &["17"]);
+        // 今回 is the article's own time: the same quantity as a mention without a qualifier.
+        assert_hits(
+            &rule(),
+            "事故の影響で、運休は計38本となった。\n今回の運休は41本にのぼった。",
+            &["41本"],
+        );
+        assert_hits(
+            &rule(),
+            "今年の運休は41本だった。\n昨年の運休は38本だった。",
+            &[],
+        );
     }
 
     #[test]
