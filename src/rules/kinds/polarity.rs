@@ -62,6 +62,7 @@
 //! same_sentence: false       # true: also report two claims inside one sentence
 //! subject_required: false    # true: only claims with a subject (は/が) are compared
 //! opposites: [[否定する, 認める]]   # a predicate that negates another (関与を否定 = 認めない)
+//! intransitives: [[決まる, 決める]]  # 時期は決まっていない = 時期を決めていない
 //! ```
 //!
 //! Lexical negations: a predicate listed first in an `opposites` pair is read as the second
@@ -109,6 +110,11 @@ pub struct Spec {
     /// 「提出を見送る」 as 「提出を決定しない」.
     #[serde(default)]
     pub opposites: Vec<[String; 2]>,
+    /// Intransitive verbs and their transitive counterparts, in dictionary form:
+    /// `[決まる, 決める]` reads 「時期は決まっていない」 as 「時期を決めていない」, so it meets
+    /// 「時期を決めた」.
+    #[serde(default)]
+    pub intransitives: Vec<[String; 2]>,
 }
 
 fn default_min_object_chars() -> usize {
@@ -151,6 +157,10 @@ pub struct Polarity {
     closers: CharSet,
     /// `opposites`: a negating predicate (stem, サ変) → the predicate it negates.
     opposites: FastHashMap<(String, bool), (String, bool)>,
+    /// `intransitives`: an intransitive verb → its transitive counterpart.
+    transitive_of: FastHashMap<String, String>,
+    /// The reverse: a transitive verb → its intransitive counterparts (for pre-selection).
+    intransitive_of: FastHashMap<String, Vec<String>>,
 }
 
 /// How many nouns a run may have; bounds the backward walks on pathological input.
@@ -366,6 +376,28 @@ impl super::RuleKind for Polarity {
                 opposites.insert(predicate_stem(negating), predicate_stem(negated));
             }
         }
+        let mut transitive_of = FastHashMap::default();
+        let mut intransitive_of: FastHashMap<String, Vec<String>> = FastHashMap::default();
+        for pair in &spec.intransitives {
+            let words = normalize_terms(pair, "intransitives", src, &mut errors);
+            if let [intransitive, transitive] = &words[..] {
+                if intransitive == transitive || intransitive.ends_with("する") {
+                    errors.push(
+                        src.error(
+                            src.item(&["intransitives"], intransitive),
+                            format!("`{intransitive}` / `{transitive}` is not an intransitive verb and its transitive"),
+                        )
+                        .with_help("write the intransitive verb first, both in dictionary form: [決まる, 決める]"),
+                    );
+                    continue;
+                }
+                transitive_of.insert(intransitive.clone(), transitive.clone());
+                intransitive_of
+                    .entry(transitive.clone())
+                    .or_default()
+                    .push(intransitive.clone());
+            }
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -387,6 +419,8 @@ impl super::RuleKind for Polarity {
             closers: brackets.second_chars(),
             lexicons,
             opposites,
+            transitive_of,
+            intransitive_of,
         })
     }
 
@@ -480,6 +514,12 @@ impl Polarity {
                 } else {
                     a.tokens_with_base(c.key.stem)
                 });
+                // A partner may be written with the intransitive counterpart (決まった).
+                if !c.key.sahen {
+                    for other in self.intransitive_of.get(c.key.stem).into_iter().flatten() {
+                        wanted.extend_from_slice(a.tokens_with_base(other));
+                    }
+                }
             }
         }
         let mut more = sentences_holding(a, sentences, wanted.into_iter().map(|t| t as usize));
@@ -596,12 +636,20 @@ impl Polarity {
         } else {
             (role, p.voice)
         };
+        // 「時期は決まっていない」 says 「時期を決めていない」: an intransitive verb's subject is
+        // its transitive counterpart's object.
+        let (role, stem) = match self.transitive_of.get(p.stem) {
+            Some(transitive) if role == Role::Ga && !p.sahen && voice.is_empty() => {
+                (Role::Wo, transitive.as_str())
+            }
+            _ => (role, p.stem),
+        };
         Some(Claim {
             head,
             key: Key {
                 object,
                 role,
-                stem: p.stem,
+                stem,
                 sahen: p.sahen,
                 voice,
             },
@@ -1285,6 +1333,30 @@ mod tests {
     }
 
     #[test]
+    fn an_intransitive_verb_states_its_transitive_claim() {
+        let r = rule_with("intransitives: [[決まる, 決める]]\n");
+        let text = "政府は新料金を決めた。\n新料金は決まっていない。";
+        assert_eq!(
+            pairs(&hits(&r, text), text),
+            vec![(
+                "新料金は決まっていない",
+                "新料金を決めた",
+                "ここでは肯定".into()
+            )]
+        );
+        // Negative first, the intransitive one read second (pre-selection finds it too).
+        let text = "政府は新料金を決めていない。\n新料金は決まった。";
+        assert_eq!(hits(&r, text).len(), 1);
+        // Without the pair, or with the same polarity, nothing.
+        assert_hits(
+            &rule(),
+            "政府は新料金を決めた。\n新料金は決まっていない。",
+            &[],
+        );
+        assert_hits(&r, "政府は新料金を決めた。\n新料金は決まった。", &[]);
+    }
+
+    #[test]
     fn an_object_written_with_fewer_modifiers_is_the_same_object() {
         let text = "政府は今国会への関連法案の提出を見送った。\n今国会への提出は閣議決定された。";
         assert_eq!(
@@ -1660,6 +1732,8 @@ mod tests {
             "ignore_predicates: [\"\"]\n",
             "same_sentense: true\n",
             "opposites: [[認める, 認める]]\n",
+            "intransitives: [[決定する, 決める]]\n",
+            "intransitives: [[決める, 決める]]\n",
         ] {
             let yaml = format!("{RULE}{bad}");
             let errors = Rule::load(
