@@ -1,0 +1,138 @@
+//! What in a headline or heading claims nothing: a section's own number (1., その3,
+//! チェックポイント2：, ①, ■1軒目, a ranking's 1位), a label heading that only names its section's
+//! subject, a number in a heading's brackets, a 【…】 tag, and dates that frame a section.
+//! Kept apart from what the kind decides (`mod.rs`).
+
+use crate::document::Document;
+use crate::lang::ja::quantity;
+use crate::lang::ja::{Analysis, LexiconId, Lexicons};
+use crate::span::Span;
+
+/// Whether a number unit of a heading is the heading's own number, not a claim: at the
+/// start, or after a label of `enumerator-labels` (その3, ポイント2：), and followed by a
+/// separator or nothing (`1. 見通し`, `(3)`, `2`); or `第2章`.
+pub(super) fn is_ordinal(text: &str, place: Span, unit: Span, lexicons: &Lexicons) -> bool {
+    let u = &text[unit.range()];
+    if !u.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let before = text[place.start..unit.start].trim();
+    let after = &text[unit.end..place.end];
+    let section = u.strip_prefix('第').is_some_and(|rest| {
+        ["章", "節", "部", "項"].iter().any(|c| rest.ends_with(c))
+            && rest
+                .trim_end_matches(['章', '節', '部', '項'])
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+    });
+    let label = before.trim_start_matches(['(', '（', '[', '【']).trim_end();
+    // チェックポイント2：, 作り方の手順3: a label ending with an enumerator word.
+    let labelled = lexicons
+        .get(LexiconId::EnumeratorLabels)
+        .iter()
+        .any(|w| label.ends_with(w));
+    let leading = (label.is_empty() || labelled)
+        && u.bytes().all(|b| b.is_ascii_digit())
+        && (after.is_empty()
+            || after.starts_with([
+                '.', '．', '、', ')', '）', ':', '：', ' ', '　', ']', '】', '-', '/',
+            ]));
+    section || leading
+}
+
+/// Whether a heading only names the thing its section is about (### 厚焼きホットケーキ（880円）,
+/// ### 港中央マルシェ（20日）): outside brackets nothing but nouns (no action noun, no number)
+/// and symbols. A label states nothing for the body to repeat; a heading with a particle, a
+/// verb, an action or a number (九州への影響, 3人死亡) makes a claim.
+pub(super) fn is_label(a: &Analysis<'_>, place: Span) -> bool {
+    let mut depth = 0usize;
+    let mut nouns = 0;
+    for i in a.within(place) {
+        let surface = a.surface(i);
+        if surface.starts_with('(') {
+            depth += 1;
+        }
+        let inside = depth > 0;
+        if surface.ends_with(')') {
+            depth = depth.saturating_sub(1);
+        }
+        if inside {
+            continue;
+        }
+        let pos = a.features(i).pos;
+        if pos.is_symbol() || !surface.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if pos.is_number() || pos.is_sahen_noun() || surface.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        if pos.is_noun() && !pos.is_suffix() {
+            nouns += 1;
+        } else if !(pos.is_prefix() || pos.is_suffix()) {
+            return false;
+        }
+    }
+    nouns > 0
+}
+
+/// Whether `unit` stands inside round brackets within `place` (材料(2〜3人分)).
+pub(super) fn in_brackets(text: &str, place: Span, unit: Span) -> bool {
+    let before = &text[place.start..unit.start];
+    let after = &text[unit.end..place.end];
+    before
+        .rfind('(')
+        .is_some_and(|open| !before[open..].contains(')'))
+        && after
+            .find(')')
+            .is_some_and(|close| !after[..close].contains('('))
+}
+
+/// Whether `unit` lies inside a 【…】 tag that opens or closes `place`, with text of the place
+/// outside the tag.
+pub(super) fn in_end_tag(text: &str, place: Span, unit: Span) -> bool {
+    let s = &text[place.range()];
+    let (at, end) = (unit.start - place.start, unit.end - place.start);
+    let opening = s.starts_with('【')
+        && s.find('】')
+            .is_some_and(|close| end <= close && close + '】'.len_utf8() < s.trim_end().len());
+    let closing =
+        s.trim_end().ends_with('】') && s.rfind('【').is_some_and(|open| open > 0 && at > open);
+    opening || closing
+}
+
+/// Whether the source text of `span` starts with an enclosed or decorated number (①, ❶, ⑴,
+/// ⒈, ㉑): an enumerator, though normalisation wrote it as a plain digit.
+pub(super) fn enumerated(doc: &Document, span: Span) -> bool {
+    let source = doc.to_source(span);
+    doc.source
+        .get(source.start..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| {
+            matches!(c, '\u{2460}'..='\u{24ff}' | '\u{2776}'..='\u{2793}' | '\u{3251}'..='\u{325f}' | '\u{32b1}'..='\u{32bf}')
+        })
+}
+
+/// Whether `unit` is an ordinal (1軒目, 3日目, 第2部, a ranking's 1位: a number with 第, 目
+/// or 位) with nothing but symbols before it in `place`.
+pub(super) fn opens_with_ordinal(text: &str, place: Span, unit: Span) -> bool {
+    text[place.start..unit.start]
+        .chars()
+        .all(|c| !c.is_alphanumeric())
+        && {
+            let u = &text[unit.range()];
+            u.bytes().any(|b| b.is_ascii_digit())
+                && (u.ends_with('目') || u.ends_with('位') || u.starts_with('第'))
+        }
+}
+
+/// Whether a unit is a date or a year (2025年, 7月10日, 23日).
+pub(super) fn is_date(unit: &str) -> bool {
+    let found = quantity::find(unit);
+    matches!(found.as_slice(), [q] if q.is_date())
+}
+
+/// Whether a unit is a day or a month (7月10日, 23日, 7月), not a year.
+pub(super) fn is_day(unit: &str) -> bool {
+    let found = quantity::find(unit);
+    matches!(found.as_slice(), [q] if q.is_date() && q.unit != "年") && !unit.contains('年')
+}
