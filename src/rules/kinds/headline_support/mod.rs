@@ -373,7 +373,9 @@ impl super::RuleKind for HeadlineSupport {
         let found = keys.find_in(a, &body);
         let headline = doc.headline().map(|b| b.span);
         let labels = Labels::get();
-        let mut body_quantities: Option<BodyValues> = None;
+        // The body's quantities are read once, for rounding and for what the body implies.
+        let mut body_found: Option<Vec<quantity::Quantity>> = None;
+        let mut body_values: Option<BodyValues> = None;
         let mut body_runs: Option<KanjiRuns> = None;
         let mut body_lowered: Option<String> = None;
         let mut heading_found: Option<Vec<bool>> = None;
@@ -415,11 +417,9 @@ impl super::RuleKind for HeadlineSupport {
             }
             // 42億円 for 42億3000万円, 2割増 for 20.4%増: a rounded number is supported.
             if missing.iter().any(|u| u.number) {
-                let quantities = body_quantities.get_or_insert_with(|| {
-                    let mut values = BodyValues::new(
-                        body.iter()
-                            .flat_map(|line| quantity::find(&doc.text[line.range()])),
-                    );
+                let found = body_found.get_or_insert_with(|| body_quantities(doc, &body));
+                let quantities = body_values.get_or_insert_with(|| {
+                    let mut values = BodyValues::new(found.iter().cloned());
                     for line in &body {
                         values.add_ages(&doc.text[line.range()]);
                     }
@@ -440,7 +440,8 @@ impl super::RuleKind for HeadlineSupport {
             }
             // 約3時間 from two clock times, 7差 from 74 and 67: a number the body implies.
             if missing.iter().any(|u| u.number) {
-                let derived = body_derived.get_or_insert_with(|| Derivable::new(doc, &body));
+                let found = body_found.get_or_insert_with(|| body_quantities(doc, &body));
+                let derived = body_derived.get_or_insert_with(|| Derivable::new(doc, &body, found));
                 let lexicons = &self.lexicons;
                 missing.retain(|u| !u.number || !derived.supports(a.text, u.span, lexicons));
             }
@@ -861,6 +862,13 @@ fn first_in_body(text: &str, body: &[Span], word: &str) -> Option<Span> {
             .find(word)
             .map(|i| Span::new(l.start + i, l.start + i + word.len()))
     })
+}
+
+/// The quantities of the body lines, in text order.
+fn body_quantities(doc: &Document, body: &[Span]) -> Vec<quantity::Quantity> {
+    body.iter()
+        .flat_map(|line| quantity::find(&doc.text[line.range()]))
+        .collect()
 }
 
 /// Whether the pieces of a chain appear in order in one body sentence: the body's way of

@@ -195,9 +195,9 @@ impl Derivable {
     const MAX_TIMES: usize = 64;
     const MAX_VALUES: usize = 512;
 
-    pub(super) fn new(doc: &Document, body: &[Span]) -> Self {
+    /// `quantities`: the body's quantities, in text order (also read by [`BodyValues`]).
+    pub(super) fn new(doc: &Document, body: &[Span], quantities: &[Quantity]) -> Self {
         let mut d = Derivable::default();
-        let mut count = 0;
         for line in body {
             let text = &doc.text[line.range()];
             for c in CLOCK.captures_iter(text).take(Self::MAX_TIMES) {
@@ -221,17 +221,14 @@ impl Derivable {
                     d.clock.push(t);
                 }
             }
-            for q in quantity::find(text) {
-                if count >= Self::MAX_VALUES {
-                    break;
-                }
-                // A hedged value counts as written (23人以上 is 23).
-                if q.ordinal || q.is_date() || !q.value.is_finite() {
-                    continue;
-                }
-                count += 1;
-                d.values.entry(q.unit).or_default().push(q.value);
-            }
+        }
+        // A hedged value counts as written (23人以上 is 23).
+        for q in quantities
+            .iter()
+            .filter(|q| !q.ordinal && !q.is_date() && q.value.is_finite())
+            .take(Self::MAX_VALUES)
+        {
+            d.values.entry(q.unit.clone()).or_default().push(q.value);
         }
         for v in d.values.values_mut() {
             v.sort_by(f64::total_cmp);
