@@ -79,6 +79,8 @@ named_enum! {
         HeadlineFraming = "headline-framing",
         EnumeratorLabels = "enumerator-labels",
         DifferenceWords = "difference-words",
+        ItemCounters = "item-counters",
+        RankWords = "rank-words",
     }
 }
 

@@ -233,6 +233,8 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::HeadlineFraming,
     LexiconId::EnumeratorLabels,
     LexiconId::DifferenceWords,
+    LexiconId::ItemCounters,
+    LexiconId::RankWords,
 ];
 
 #[derive(Debug)]
@@ -413,7 +415,8 @@ impl super::RuleKind for HeadlineSupport {
             // article's own items.
             if missing.iter().any(|u| u.number) {
                 let counts = item_counts.get_or_insert_with(|| self.item_counts(doc));
-                missing.retain(|u| !u.number || !counts_items(a.text, u.span, counts));
+                let lexicons = &self.lexicons;
+                missing.retain(|u| !u.number || !counts_items(a.text, u.span, counts, lexicons));
             }
             // 42億円 for 42億3000万円, 2割増 for 20.4%増: a rounded number is supported.
             if missing.iter().any(|u| u.number) {

@@ -20,30 +20,14 @@ pub(super) fn ordinal_spelling(key: &str) -> Option<String> {
     key.strip_suffix('目').map(|rest| format!("第{rest}"))
 }
 
-/// Whether a number unit counts items (5つ, 6つの方法, 3選, ベスト5, 4件) and the article
-/// enumerates that many.
-pub(super) fn counts_items(text: &str, span: Span, counts: &FastHashSet<usize>) -> bool {
-    const COUNTERS: &[&str] = &[
-        "つ",
-        "個",
-        "選",
-        "項目",
-        "点",
-        "品",
-        "種類",
-        "件",
-        "か条",
-        "カ条",
-        "ヶ条",
-        "ステップ",
-        "コ",
-        "本",
-        "冊",
-        "軒",
-        "店",
-        "曲",
-        "品目",
-    ];
+/// Whether a number unit counts items (`item-counters`: 5つ, 6つの方法, 3選, 4件; after
+/// `rank-words`: ベスト5) and the article enumerates that many.
+pub(super) fn counts_items(
+    text: &str,
+    span: Span,
+    counts: &FastHashSet<usize>,
+    lexicons: &Lexicons,
+) -> bool {
     let unit = &text[span.range()];
     let digits: String = unit.chars().filter(char::is_ascii_digit).collect();
     let Ok(n) = digits.parse::<usize>() else {
@@ -57,10 +41,15 @@ pub(super) fn counts_items(text: &str, span: Span, counts: &FastHashSet<usize>) 
         after_digits
     };
     let before = &text[..span.start];
-    let ranked = ["ベスト", "トップ", "TOP", "top", "Top"]
+    let ranked = lexicons
+        .get(LexiconId::RankWords)
         .iter()
         .any(|w| before.ends_with(w) || unit.starts_with(w));
-    (ranked || COUNTERS.iter().any(|c| counter.starts_with(c))) && counts.contains(&n)
+    let counted = lexicons
+        .get(LexiconId::ItemCounters)
+        .iter()
+        .any(|c| counter.starts_with(c));
+    (ranked || counted) && counts.contains(&n)
 }
 
 /// Whether a headline number (`42億円`, `2割増`, `約3万人`) is, rounded as written, a value
