@@ -83,7 +83,17 @@ fn at(text: &str, span: SourceSpan) -> String {
 
 /// Findings of `rule` on `text` analysed by `morphology`, spans into `text`.
 pub fn findings_for(rule: &Rule, text: &str, morphology: &Morphology) -> Vec<Finding> {
-    let doc = Document::parse("<example>", text.to_string(), Format::PlainText);
+    findings_for_format(rule, text, Format::PlainText, morphology)
+}
+
+/// Findings of `rule` on `text` read as `format`, spans into `text`.
+pub fn findings_for_format(
+    rule: &Rule,
+    text: &str,
+    format: Format,
+    morphology: &Morphology,
+) -> Vec<Finding> {
+    let doc = Document::parse("<example>", text.to_string(), format);
     let analysis = Analysis::new(morphology, &doc.text);
     run_rule(rule, &doc, &analysis)
 }
@@ -395,6 +405,18 @@ pub fn rule_from_yaml(yaml: &str) -> Rule {
         &Morphology::new(),
     )
     .unwrap_or_else(|e| panic!("rule does not load:\n{}", headlines(&e)))
+}
+
+/// Test helper: the errors of a rule that must not load from YAML text.
+#[cfg(any(test, feature = "testing"))]
+pub fn rule_errors_from_yaml(yaml: &str) -> Vec<FileError> {
+    Rule::load(
+        "test/rule",
+        RuleSource::new("test.yaml", yaml),
+        false,
+        &Morphology::new(),
+    )
+    .expect_err(yaml)
 }
 
 /// Test helper: the findings of a rule on a fixture file (Markdown or text by extension),

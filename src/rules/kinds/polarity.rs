@@ -1249,7 +1249,7 @@ mod tests {
     use crate::rules::Rule;
     use crate::rules::message::Message;
     use crate::rules::spec::RuleSource;
-    use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
+    use crate::rules::testing::{assert_hits, hits, rule_errors_from_yaml, rule_from_yaml};
 
     const RULE: &str =
         "kind: polarity\nmessage: \"{subject}|{object}|{predicate}|{match}|{other}\"\n";
@@ -1735,14 +1735,7 @@ mod tests {
             "intransitives: [[決定する, 決める]]\n",
             "intransitives: [[決める, 決める]]\n",
         ] {
-            let yaml = format!("{RULE}{bad}");
-            let errors = Rule::load(
-                "test/rule",
-                RuleSource::new("test.yaml", yaml),
-                false,
-                &crate::Morphology::new(),
-            )
-            .expect_err(bad);
+            let errors = rule_errors_from_yaml(&format!("{RULE}{bad}"));
             assert_eq!(errors.len(), 1, "{bad}");
         }
     }

@@ -724,7 +724,7 @@ fn one_mora_away(reading: &[u8], lo: usize, hi: usize) -> Vec<Vec<u8>> {
 mod tests {
     use super::one_mora_away;
     use crate::finding::{Applicability, Severity};
-    use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
+    use crate::rules::testing::{assert_hits, hits, rule_errors_from_yaml, rule_from_yaml};
 
     const RULE: &str = "kind: reading\nseverity: warning\nmessage: \"「{match}」は辞書にない語です。{evidence}（{candidate_reading}）の「{candidate}」の誤変換の可能性があります\"\n";
 
@@ -851,14 +851,7 @@ mod tests {
             ("max_tokens: 1\n", "`max_tokens` is 1"),
             ("signals: [sound]\n", "sound"),
         ] {
-            let text = format!("{RULE}{yaml}");
-            let err = crate::rules::Rule::load(
-                "test/rule",
-                crate::rules::spec::RuleSource::new("test.yaml", text.as_str()),
-                false,
-                &crate::lang::ja::Morphology::new(),
-            )
-            .expect_err(yaml);
+            let err = rule_errors_from_yaml(&format!("{RULE}{yaml}"));
             assert!(
                 err.iter().any(|e| e.headline().contains(needle)),
                 "{yaml}: {:?}",
@@ -969,28 +962,15 @@ mod tests {
             ("homophone_margin: 1.5\n", "`homophone_margin` is 1.5"),
             ("homophone_min_context: 0\n", "`homophone_min_context` is 0"),
         ] {
-            let text = format!("{HOMOPHONE}{yaml}");
-            let err = crate::rules::Rule::load(
-                "test/rule",
-                crate::rules::spec::RuleSource::new("test.yaml", text.as_str()),
-                false,
-                &crate::lang::ja::Morphology::new(),
-            )
-            .expect_err(yaml);
+            let err = rule_errors_from_yaml(&format!("{HOMOPHONE}{yaml}"));
             assert!(
                 err.iter().any(|e| e.headline().contains(needle)),
                 "{yaml}: {:?}",
                 err.iter().map(|e| e.headline()).collect::<Vec<_>>()
             );
         }
-        let text = format!("{RULE}homophone_margin: 0.2\n");
-        let err = crate::rules::Rule::load(
-            "test/rule",
-            crate::rules::spec::RuleSource::new("test.yaml", text.as_str()),
-            false,
-            &crate::lang::ja::Morphology::new(),
-        )
-        .expect_err("homophone option without the signal");
+        // A homophone option without the signal.
+        let err = rule_errors_from_yaml(&format!("{RULE}homophone_margin: 0.2\n"));
         assert!(
             err.iter()
                 .any(|e| e.headline().contains("does not include `homophone`"))

@@ -776,7 +776,7 @@ mod tests {
     use crate::finding::Finding;
     use crate::lang::ja::{Lexicons, Morphology};
     use crate::rules::Rule;
-    use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
+    use crate::rules::testing::{assert_hits, hits, rule_errors_from_yaml, rule_from_yaml};
 
     fn rule(extra: &str) -> Rule {
         rule_from_yaml(&format!(
@@ -785,16 +785,10 @@ mod tests {
     }
 
     fn load_errors(yaml: &str) -> Vec<String> {
-        Rule::load(
-            "test/rule",
-            RuleSource::new("test.yaml", yaml),
-            false,
-            &crate::Morphology::new(),
-        )
-        .expect_err("the rule must not load")
-        .iter()
-        .map(|e| format!("{} {}", e.headline(), e.help.as_deref().unwrap_or("")))
-        .collect()
+        rule_errors_from_yaml(yaml)
+            .iter()
+            .map(|e| format!("{} {}", e.headline(), e.help.as_deref().unwrap_or("")))
+            .collect()
     }
 
     fn run(rule: &Rule, path: &Path, text: String) -> Vec<Finding> {

@@ -1324,7 +1324,7 @@ mod tests {
     use crate::finding::Finding;
     use crate::lang::ja::Morphology;
     use crate::rules::Rule;
-    use crate::rules::testing::{assert_hits, hits, rule_from_yaml};
+    use crate::rules::testing::{assert_hits, hits, rule_errors_from_yaml, rule_from_yaml};
 
     fn builtin() -> Rule {
         crate::rules::testing::builtin_rule("ja-news/unsupported-headline")
@@ -1338,6 +1338,14 @@ mod tests {
 
     fn run_file(rule: &Rule, path: &Path) -> (String, Vec<Finding>) {
         crate::rules::testing::findings_in_file(rule, path)
+    }
+
+    /// The matched texts of a rule on `text` read as Markdown.
+    fn markdown_hits(rule: &Rule, text: &str) -> Vec<String> {
+        crate::rules::testing::findings_for_format(rule, text, Format::Markdown, &Morphology::new())
+            .iter()
+            .map(|f| text[f.span.range()].to_string())
+            .collect()
     }
 
     /// Matched text, and each related span's text and label.
@@ -1554,30 +1562,17 @@ mod tests {
     #[test]
     fn an_enclosed_number_opening_a_heading_is_its_enumerator() {
         let text = "# 図書館の使い方\n\n図書館の使い方を紹介する。\n\n## ①会場へのアクセス\n\n駅から歩いて5分ほど。\n\n## ⑵利用の流れ\n\n受付で登録する。\n";
-        let morphology = Morphology::new();
-        let run = |text: &str| {
-            let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
-            let analysis = Analysis::new(&morphology, &doc.text);
-            run_rule(&rule(""), &doc, &analysis)
-        };
-        let found = run(text);
-        assert!(found.is_empty(), "{found:?}");
+        let r = rule("");
+        assert_eq!(markdown_hits(&r, text), Vec::<String>::new());
         // A plain digit glued to a word is still a claim.
         let text = "# 図書館の使い方\n\n図書館の使い方を紹介する。\n\n## 1会場へのアクセス\n\n駅から歩いて5分ほど。\n";
-        assert_eq!(run(text).len(), 1);
+        assert_eq!(markdown_hits(&r, text).len(), 1);
     }
 
     #[test]
     fn what_the_article_itself_enumerates_and_annotates_is_no_claim() {
-        let morphology = Morphology::new();
-        let run = |text: &str| -> Vec<String> {
-            let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
-            let analysis = Analysis::new(&morphology, &doc.text);
-            run_rule(&rule(""), &doc, &analysis)
-                .iter()
-                .map(|f| text[f.span.range()].to_string())
-                .collect()
-        };
+        let r = rule("");
+        let run = |text: &str| markdown_hits(&r, text);
         let sections = "## 1. 買い物\n\n買い物は週2回。\n\n## 2. 献立\n\n献立は3日分。\n\n\
             ## 3. 在庫\n\n在庫を書く。\n\n## まとめ\n\n食費を減らす習慣を紹介した。\n";
         // Three numbered sections (まとめ left out) are the title's 3つ; 4つ they are not.
@@ -1613,15 +1608,11 @@ mod tests {
     fn a_heading_that_only_names_its_subject_claims_nothing() {
         let r = rule("");
         let body = "# 喫茶店めぐり\n\n喫茶店をめぐった。\n\n";
-        let run = |heading: &str| -> Vec<String> {
-            let text = format!("{body}{heading}\n\n生地がふわふわで、甘さは控えめ。\n");
-            let doc = Document::parse("t.md", text.clone(), Format::Markdown);
-            let morphology = Morphology::new();
-            let analysis = Analysis::new(&morphology, &doc.text);
-            run_rule(&r, &doc, &analysis)
-                .iter()
-                .map(|f| text[f.span.range()].to_string())
-                .collect()
+        let run = |heading: &str| {
+            markdown_hits(
+                &r,
+                &format!("{body}{heading}\n\n生地がふわふわで、甘さは控えめ。\n"),
+            )
         };
         assert!(run("### 厚焼きホットケーキ(880円)").is_empty());
         assert!(run("### 港中央マルシェ").is_empty());
@@ -1952,16 +1943,7 @@ mod tests {
     #[test]
     fn spec_errors_are_located() {
         let load = |extra: &str| {
-            Rule::load(
-                "t/r",
-                RuleSource::new(
-                    "t.yaml",
-                    format!("kind: headline-support\nmessage: x\n{extra}"),
-                ),
-                false,
-                &crate::Morphology::new(),
-            )
-            .unwrap_err()
+            rule_errors_from_yaml(&format!("kind: headline-support\nmessage: x\n{extra}"))
         };
         let e = load("min_coverage: 1.5\n");
         assert!(
