@@ -66,6 +66,7 @@ named_enum! {
         LinkingParticles = "linking-particles",
         FunctionalAfterNi = "functional-after-ni",
         FunctionalAfterWo = "functional-after-wo",
+        ReportingVerbs = "reporting-verbs",
         QuantityQualifiers = "quantity-qualifiers",
         PresentQualifiers = "present-qualifiers",
         AmountFillers = "amount-fillers",

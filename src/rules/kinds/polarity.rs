@@ -63,7 +63,15 @@
 //! subject_required: false    # true: only claims with a subject (は/が) are compared
 //! opposites: [[否定する, 認める]]   # a predicate that negates another (関与を否定 = 認めない)
 //! intransitives: [[決まる, 決める]]  # 時期は決まっていない = 時期を決めていない
+//! synonyms: [[実施する, 開催する, 行う]]  # one predicate, named by the first
 //! ```
+//!
+//! Reported speech is the subject's claim: after the quotative と, a `reporting-verbs` verb
+//! (中止すると発表した, 関与を認めたという, 見送るとしている) lets the clause count, unless the report
+//! is itself negated, hedged, passive (とされる) or modifies a noun other than a stance
+//! (という報道). Adjuncts between the object and the predicate are read past: time and
+//! number phrases (8月2日に, 今年は, 7月から), で/から/まで/へ/より phrases and manner nouns
+//! (予定通り); a time there is the claim's frame when none precedes the object.
 //!
 //! Lexical negations: a predicate listed first in an `opposites` pair is read as the second
 //! negated (a negated one affirms: 見送らなかった = 決定した), and a サ変 noun after a
@@ -115,6 +123,12 @@ pub struct Spec {
     /// 「時期を決めた」.
     #[serde(default)]
     pub intransitives: Vec<[String; 2]>,
+    /// Predicates that state one thing, in dictionary form, as groups: `[実施する, 開催する,
+    /// 行う]` makes 「大会を開催した」 meet 「大会を実施しない」 (and, with `opposites:
+    /// [[中止する, 実施する]]`, 「大会を中止した」). The first of a group is the name used in
+    /// messages.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 fn default_min_object_chars() -> usize {
@@ -142,6 +156,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::Brackets,
     LexiconId::FunctionalAfterNi,
     LexiconId::FunctionalAfterWo,
+    LexiconId::ReportingVerbs,
 ];
 
 #[derive(Debug)]
@@ -158,9 +173,13 @@ pub struct Polarity {
     /// `opposites`: a negating predicate (stem, サ変) → the predicate it negates.
     opposites: FastHashMap<(String, bool), (String, bool)>,
     /// `intransitives`: an intransitive verb → its transitive counterpart.
-    transitive_of: FastHashMap<String, String>,
+    transitive_of: FastHashMap<String, (String, bool)>,
     /// The reverse: a transitive verb → its intransitive counterparts (for pre-selection).
-    intransitive_of: FastHashMap<String, Vec<String>>,
+    intransitive_of: FastHashMap<(String, bool), Vec<String>>,
+    /// `synonyms`: a predicate (stem, サ変) → the first of its group.
+    canonical: FastHashMap<(String, bool), (String, bool)>,
+    /// The reverse: the first of a group → every member (for pre-selection).
+    members: FastHashMap<(String, bool), Vec<(String, bool)>>,
 }
 
 /// How many nouns a run may have; bounds the backward walks on pathological input.
@@ -171,6 +190,9 @@ const MAX_MODIFIERS: usize = 4;
 const LOOKAHEAD: usize = 10;
 /// How many adverbs may stand between the particle and the predicate.
 const MAX_ADVERBS: usize = 2;
+/// How many adjuncts (「8月2日に」「予定通り」「7月から」) may stand between the object and
+/// the predicate.
+const MAX_ADJUNCTS: usize = 3;
 /// Claims kept per object head, subject and frame for comparing differently modified objects:
 /// bounds the pairing on repetitive text.
 const MAX_SAME_HEAD: usize = 8;
@@ -327,6 +349,9 @@ struct Predicate<'t> {
     verb: usize,
     negative: bool,
     tense: Tense,
+    /// The time or number adjuncts between the object and the predicate (「8月2日に」,
+    /// 「今年は」), if any: the claim's setting when nothing precedes the object.
+    setting: Option<Span>,
     /// The last token of the chain.
     last: usize,
 }
@@ -377,7 +402,7 @@ impl super::RuleKind for Polarity {
             }
         }
         let mut transitive_of = FastHashMap::default();
-        let mut intransitive_of: FastHashMap<String, Vec<String>> = FastHashMap::default();
+        let mut intransitive_of: FastHashMap<(String, bool), Vec<String>> = FastHashMap::default();
         for pair in &spec.intransitives {
             let words = normalize_terms(pair, "intransitives", src, &mut errors);
             if let [intransitive, transitive] = &words[..] {
@@ -391,13 +416,64 @@ impl super::RuleKind for Polarity {
                     );
                     continue;
                 }
-                transitive_of.insert(intransitive.clone(), transitive.clone());
+                transitive_of.insert(intransitive.clone(), (transitive.clone(), false));
                 intransitive_of
-                    .entry(transitive.clone())
+                    .entry((transitive.clone(), false))
                     .or_default()
                     .push(intransitive.clone());
             }
         }
+        let mut canonical = FastHashMap::default();
+        let mut members: FastHashMap<(String, bool), Vec<(String, bool)>> = FastHashMap::default();
+        for group in &spec.synonyms {
+            let words = normalize_terms(group, "synonyms", src, &mut errors);
+            if words.len() < 2 {
+                errors.push(
+                    src.error(
+                        src.key("synonyms"),
+                        "a `synonyms` group needs at least two predicates",
+                    )
+                    .with_help("write each group as a list: [実施する, 開催する, 行う]"),
+                );
+                continue;
+            }
+            let first = predicate_stem(&words[0]);
+            for word in &words {
+                let stem = predicate_stem(word);
+                let earlier: Option<&(String, bool)> = canonical.get(&stem);
+                if let Some(earlier) = earlier.filter(|e| **e != first) {
+                    errors.push(src.error(
+                        src.item(&["synonyms"], word),
+                        format!("`{word}` is already in the group of `{}`", earlier.0),
+                    ));
+                    continue;
+                }
+                canonical.insert(stem.clone(), first.clone());
+                members.entry(first.clone()).or_default().push(stem);
+            }
+        }
+        // An opposite negates the whole group of what it negates, and an intransitive verb
+        // states its transitive counterpart's group (決まる: 決める = 決定する).
+        for negated in opposites.values_mut().chain(transitive_of.values_mut()) {
+            if let Some(first) = canonical.get(negated) {
+                *negated = first.clone();
+            }
+        }
+        intransitive_of = intransitive_of
+            .into_iter()
+            .map(|(transitive, verbs)| {
+                (
+                    canonical.get(&transitive).cloned().unwrap_or(transitive),
+                    verbs,
+                )
+            })
+            .fold(
+                FastHashMap::default(),
+                |mut map: FastHashMap<_, Vec<String>>, (k, v)| {
+                    map.entry(k).or_default().extend(v);
+                    map
+                },
+            );
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -421,6 +497,8 @@ impl super::RuleKind for Polarity {
             opposites,
             transitive_of,
             intransitive_of,
+            canonical,
+            members,
         })
     }
 
@@ -509,16 +587,19 @@ impl Polarity {
         let mut wanted: Vec<u32> = Vec::new();
         for c in claims.iter().filter(|c| c.negative) {
             if stems.insert((c.key.stem, c.key.sahen)) {
-                wanted.extend_from_slice(if c.key.sahen {
-                    a.tokens_with_surface(c.key.stem)
-                } else {
-                    a.tokens_with_base(c.key.stem)
-                });
+                let own = [(c.key.stem.to_string(), c.key.sahen)];
+                // A partner may be written with a synonym (開催した for 実施).
+                let group = self.members.get(&own[0]).map_or(&own[..], Vec::as_slice);
+                for (stem, sahen) in group {
+                    wanted.extend_from_slice(if *sahen {
+                        a.tokens_with_surface(stem)
+                    } else {
+                        a.tokens_with_base(stem)
+                    });
+                }
                 // A partner may be written with the intransitive counterpart (決まった).
-                if !c.key.sahen {
-                    for other in self.intransitive_of.get(c.key.stem).into_iter().flatten() {
-                        wanted.extend_from_slice(a.tokens_with_base(other));
-                    }
+                for other in self.intransitive_of.get(&own[0]).into_iter().flatten() {
+                    wanted.extend_from_slice(a.tokens_with_base(other));
                 }
             }
         }
@@ -638,11 +719,11 @@ impl Polarity {
         };
         // 「時期は決まっていない」 says 「時期を決めていない」: an intransitive verb's subject is
         // its transitive counterpart's object.
-        let (role, stem) = match self.transitive_of.get(p.stem) {
-            Some(transitive) if role == Role::Ga && !p.sahen && voice.is_empty() => {
-                (Role::Wo, transitive.as_str())
+        let (role, stem, sahen) = match self.transitive_of.get(p.stem) {
+            Some((transitive, sahen)) if role == Role::Ga && !p.sahen && voice.is_empty() => {
+                (Role::Wo, transitive.as_str(), *sahen)
             }
-            _ => (role, p.stem),
+            _ => (role, p.stem, p.sahen),
         };
         Some(Claim {
             head,
@@ -650,11 +731,12 @@ impl Polarity {
                 object,
                 role,
                 stem,
-                sahen: p.sahen,
+                sahen,
                 voice,
             },
             subject,
-            frame: frame(a, scope.frame_from, start),
+            frame: frame(a, scope.frame_from, start)
+                .or_else(|| p.setting.map(|span| &a.text[span.range()])),
             negative: p.negative,
             tense: p.tense,
             sentence: scope.sentence,
@@ -675,11 +757,29 @@ impl Polarity {
     ) -> Option<Predicate<'t>> {
         let mut j = from;
         let lex = &*self.lexicons;
-        while j < end && pos(a, j).is_adverb() {
-            if j - from == MAX_ADVERBS || lex.contains(LexiconId::HedgingAdverbs, a.surface(j)) {
-                return None;
+        let (mut adverbs, mut adjuncts) = (0, 0);
+        // Where the time or number adjuncts between the particle and the predicate lie.
+        let mut setting: Option<Span> = None;
+        while j < end {
+            if pos(a, j).is_adverb() {
+                if adverbs == MAX_ADVERBS || lex.contains(LexiconId::HedgingAdverbs, a.surface(j)) {
+                    return None;
+                }
+                adverbs += 1;
+                j += 1;
+            } else if role != Role::Ni
+                && adjuncts < MAX_ADJUNCTS
+                && let Some((next, timed)) = adjunct(a, j, end)
+            {
+                if timed {
+                    let span = Span::new(a.tokens[j].span.start, a.tokens[next - 1].span.end);
+                    setting = Some(setting.map_or(span, |s| Span::new(s.start, span.end)));
+                }
+                adjuncts += 1;
+                j = next;
+            } else {
+                break;
             }
-            j += 1;
         }
         if j >= end {
             return None;
@@ -720,6 +820,8 @@ impl Polarity {
         let mut lexical = nominal;
         if let Some((negated, negated_sahen)) = self.opposites.get(&(stem.to_string(), sahen)) {
             (stem, sahen, lexical) = (negated.as_str(), *negated_sahen, true);
+        } else if let Some((first, first_sahen)) = self.canonical.get(&(stem.to_string(), sahen)) {
+            (stem, sahen) = (first.as_str(), *first_sahen);
         }
         let mut k = verb + 1;
         let mut last = verb;
@@ -799,6 +901,7 @@ impl Polarity {
             negative: (negations == 1) != lexical,
             tense,
             last,
+            setting,
         })
     }
 
@@ -973,8 +1076,12 @@ impl Polarity {
         let name = &a.text[span.range()];
         // 同社, 同国, 県: another name for a subject named elsewhere, compatible with any; so
         // is any noun after the prefix 同 (同法案, 同選手).
+        // The same for a name that starts with one (同国政府, 同社社長).
         let prefixed = a.surface(start) == "同" && pos(a, start).is_prefix() && stop > start + 1;
-        if prefixed || lex.contains(LexiconId::AnaphoricSubjects, name) {
+        if prefixed
+            || lex.contains(LexiconId::AnaphoricSubjects, name)
+            || lex.contains(LexiconId::AnaphoricSubjects, a.surface(start))
+        {
             return Subject::None;
         }
         Subject::Name(name)
@@ -1010,11 +1117,45 @@ impl Polarity {
                 return false;
             }
         }
-        for m in k..end.min(k + LOOKAHEAD) {
+        let mut m = k;
+        while m < end.min(k + LOOKAHEAD) {
             let p = pos(a, m);
             let s = a.surface(m);
             if p.is_period() || p.is_comma() || p.is_closing_bracket() || self.is_closer(s) {
                 break;
+            }
+            // 「中止すると発表した」「関与を認めたという」: a report of what the subject says is
+            // the article's claim; the reporting verb's own chain is read on (発表していない,
+            // 発表する見込み leave it out).
+            if p.is_quotative_particle()
+                && let Some(len) = self.reporting_verb(a, m + 1, end)
+            {
+                m += 1 + len;
+                // 「認めたという報道」: a report about a report (「中止するという方針」 is the
+                // subject's stance); 「認めたとされる」「と言われる」: hearsay.
+                if m < end
+                    && ((pos(a, m).is_noun()
+                        && !lex.contains(LexiconId::StanceNouns, a.surface(m)))
+                        || pos(a, m).is_verb_suffix())
+                {
+                    return false;
+                }
+                continue;
+            }
+            // 「開催しないという報道」: a report about a report (連語 という).
+            if s == "という"
+                && m + 1 < end
+                && pos(a, m + 1).is_noun()
+                && !lex.contains(LexiconId::StanceNouns, a.surface(m + 1))
+            {
+                return false;
+            }
+            // 「中止するとしても」: a concession.
+            if ((p.is_conjunctive_particle() && matches!(s, "て" | "で")) || s == "として")
+                && m + 1 < end
+                && a.surface(m + 1) == "も"
+            {
+                return false;
             }
             if is_reason(a, m, end, negated) {
                 // 「非対応のため」「決定したため」: a reason states a fact; the clause ends here.
@@ -1030,8 +1171,39 @@ impl Polarity {
             {
                 return false;
             }
+            m += 1;
         }
         true
+    }
+
+    /// The length in tokens of the reporting verb at `i` after a quotative と (`reporting-verbs`:
+    /// いう, 述べる; 発表 + する; 明らか + に + する), if there is one and it is not in a
+    /// conditional or imperative form.
+    fn reporting_verb(&self, a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
+        let reporting = |k: usize| {
+            self.lexicons.contains(
+                LexiconId::ReportingVerbs,
+                if pos(a, k).is_verb() {
+                    a.base(k)
+                } else {
+                    a.surface(k)
+                },
+            )
+        };
+        let suru = |k: usize| k < end && pos(a, k).is_independent_verb() && a.base(k) == "する";
+        if i >= end || !reporting(i) {
+            return None;
+        }
+        let (len, verb) = if pos(a, i).is_independent_verb() {
+            (1, i)
+        } else if pos(a, i).is_sahen_noun() && suru(i + 1) {
+            (2, i + 1)
+        } else if pos(a, i).is_noun() && i + 1 < end && a.surface(i + 1) == "に" && suru(i + 2) {
+            (3, i + 2)
+        } else {
+            return None;
+        };
+        (!conditional_or_imperative(a, verb)).then_some(len)
     }
 
     fn is_negation(&self, a: &Analysis<'_>, i: usize) -> bool {
@@ -1084,6 +1256,47 @@ fn is_reason(a: &Analysis<'_>, m: usize, end: usize, negated: bool) -> bool {
     negated
         || (a.surface(before) == "の" && pos(a, before).is_particle())
         || (pos(a, before).is_auxiliary_verb() && a.base(before) == "た")
+}
+
+/// The adjunct phrase starting at `i` that may stand between an object and its predicate
+/// without changing what is claimed: a noun run before で, から, まで, へ, より or にかけて
+/// (「会場で」「7月から」), or before に when it is a time or a number (「8月2日に」; 「理由に」
+/// and 「市に」 may be the predicate's own argument, 「Xを理由に」), or a time or manner noun
+/// standing alone (「今年」「予定通り」); any of them may take は or も. Returns the index after
+/// it and whether it is a time or a number (the claim's setting).
+fn adjunct(a: &Analysis<'_>, i: usize, end: usize) -> Option<(usize, bool)> {
+    // A time or manner word ends a run without a particle (「予定通り|開催」「今年|実施」).
+    let closes =
+        |t: usize| pos(a, t).is_adverbial() || (pos(a, t).is_suffix() && a.surface(t) == "通り");
+    let mut k = i;
+    while k < end && k - i < MAX_RUN && is_noun_part(a, k) && (k == i || adjacent(a, k - 1)) {
+        k += 1;
+        if k < end && closes(k - 1) && !pos(a, k).is_particle() {
+            break;
+        }
+    }
+    if k == i || k >= end || pos(a, i).is_suffix() {
+        return None;
+    }
+    let timed = (i..k).any(|t| pos(a, t).is_number() || pos(a, t).is_adverbial());
+    let p = pos(a, k);
+    let mut next = if p.is_case_particle() && !p.is_quotative_particle() {
+        match a.surface(k) {
+            "で" | "から" | "まで" | "へ" | "より" | "にかけて" => k + 1,
+            "に" if timed => k + 1,
+            _ => return None,
+        }
+    } else if closes(k - 1) {
+        // 「今年」「予定通り」 without a particle, before the predicate.
+        k
+    } else {
+        return None;
+    };
+    if next < end && pos(a, next).is_binding_particle() && matches!(a.surface(next), "は" | "も")
+    {
+        next += 1;
+    }
+    (next > k || !pos(a, next.min(end - 1)).is_particle()).then_some((next, timed))
 }
 
 /// The only character of `s`, if it has one.
@@ -1726,6 +1939,118 @@ mod tests {
     }
 
     #[test]
+    fn a_reported_statement_is_the_subjects_claim() {
+        // 〜と発表した, 〜という, 〜としている: the article reports it as the subject's.
+        for report in [
+            "開催しないと発表した",
+            "開催しないという",
+            "開催しないとしている",
+        ] {
+            assert_hits(
+                &rule(),
+                &format!("花火大会\n市は花火大会を{report}。\n市は花火大会を開催した。"),
+                &["花火大会を開催した"],
+            );
+        }
+        // Opinions, conjecture, hearsay, a report about a report, a negated or hedged report.
+        for not_claimed in [
+            "開催しないと思う",
+            "開催しないとされる",
+            "開催しないという報道があった",
+            "開催しないとの見方を示した",
+            "開催しないと発表していない",
+            "開催しないと発表する見込みだ",
+            "開催しないとしても",
+        ] {
+            assert_hits(
+                &rule(),
+                &format!("花火大会\n市は花火大会を{not_claimed}。\n市は花火大会を開催した。"),
+                &[],
+            );
+        }
+        // 「中止するという方針」: a stance of the subject.
+        assert_hits(
+            &rule(),
+            "花火大会\n市は花火大会を開催した。\n市は花火大会を開催しないという方針を示した。",
+            &["花火大会を開催しない"],
+        );
+    }
+
+    #[test]
+    fn adjuncts_between_object_and_predicate_are_read_past() {
+        for adjunct in ["8月2日に予定通り", "会場で", "今年も7月から8月にかけて"]
+        {
+            assert_hits(
+                &rule(),
+                &format!("花火大会\n市は花火大会を開催しない。\n市は花火大会を{adjunct}開催する。"),
+                &[&format!("花火大会を{adjunct}開催する")],
+            );
+        }
+        // A time after the object sets the claim: two different years are two claims.
+        assert_hits(
+            &rule(),
+            "花火大会\n市は花火大会を今年は開催しない。\n市は花火大会を来年は開催する。",
+            &[],
+        );
+        // 「Xを理由に」: a に-phrase that may be the predicate's own argument is not skipped.
+        assert_hits(
+            &rule(),
+            "計画\n市は計画を中止しない。\n市は反対を理由に計画を中止した。",
+            &["計画を中止した"],
+        );
+        assert_hits(
+            &rule(),
+            "計画\n市は住民の反対を中止しない。\n市は住民の反対を理由に中止した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_name_starting_with_an_anaphoric_word_is_anaphoric() {
+        assert_hits(
+            &rule_with("opposites: [[否定する, 認める]]\n"),
+            "関与\nバルドニア外務省は関与を否定した。\n同国政府は攻撃への関与を認めた。",
+            &["攻撃への関与を認めた"],
+        );
+    }
+
+    #[test]
+    fn synonyms_are_one_predicate() {
+        let with = rule_with(
+            "synonyms: [[実施する, 開催する, 行う]]\nopposites: [[中止する, 実施する]]\n",
+        );
+        assert_hits(
+            &with,
+            "花火大会\n市は花火大会を行わない。\n市は花火大会を開催した。",
+            &["花火大会を開催した"],
+        );
+        // An opposite negates every member of its group.
+        assert_hits(
+            &with,
+            "花火大会\n市は花火大会を中止した。\n市は花火大会を予定通り開催した。",
+            &["花火大会を予定通り開催した"],
+        );
+        let message = &hits(
+            &with,
+            "花火大会\n市は花火大会を行わない。\n市は花火大会を開催した。",
+        )[0]
+        .message;
+        assert!(message.contains("|実施する|"), "{message}");
+        // Without the group, two different predicates.
+        assert_hits(
+            &rule(),
+            "花火大会\n市は花火大会を行わない。\n市は花火大会を開催した。",
+            &[],
+        );
+        // An intransitive verb states its transitive counterpart's group.
+        assert_hits(
+            &rule_with("synonyms: [[決定する, 決める]]\nintransitives: [[決まる, 決める]]\n"),
+            "新料金\n運営会社は新料金を決定した。\n利用者によると、新料金は決まっていない。",
+            &["新料金は決まっていない"],
+        );
+    }
+
+    #[test]
     fn invalid_options_fail_to_load() {
         for bad in [
             "min_object_chars: 0\n",
@@ -1734,6 +2059,8 @@ mod tests {
             "opposites: [[認める, 認める]]\n",
             "intransitives: [[決定する, 決める]]\n",
             "intransitives: [[決める, 決める]]\n",
+            "synonyms: [[実施する]]\n",
+            "synonyms: [[実施する, 開催する], [行う, 開催する]]\n",
         ] {
             let errors = rule_errors_from_yaml(&format!("{RULE}{bad}"));
             assert_eq!(errors.len(), 1, "{bad}");
