@@ -71,7 +71,10 @@
 //! is itself negated, hedged, passive (とされる) or modifies a noun other than a stance
 //! (という報道). Adjuncts between the object and the predicate are read past: time and
 //! number phrases (8月2日に, 今年は, 7月から), で/から/まで/へ/より phrases and manner nouns
-//! (予定通り); a time there is the claim's frame when none precedes the object.
+//! (予定通り); a time there is the claim's frame when none precedes the object. A topic
+//! (は) before an active predicate is compared as its subject and as its object (配当は据え置く
+//! = 配当を据え置く). A サ変 noun with a copula is its verb (大会は中止となった, 中止です,
+//! 中止。 = 中止する).
 //!
 //! Lexical negations: a predicate listed first in an `opposites` pair is read as the second
 //! negated (a negated one affirms: 見送らなかった = 決定した), and a サ変 noun after a
@@ -562,7 +565,10 @@ impl Polarity {
         for (stem, sahen) in self.opposites.keys() {
             if *sahen {
                 let tokens = a.tokens_with_surface(stem).iter().map(|&i| i as usize);
-                negations.extend(tokens.filter(|&i| suru_next(i)));
+                negations.extend(
+                    tokens
+                        .filter(|&i| suru_next(i) || copula_after(a, i, a.tokens.len()).is_some()),
+                );
             } else {
                 let tokens = a.tokens_with_base(stem).iter().map(|&i| i as usize);
                 negations.extend(tokens.filter(|&i| pos(a, i).is_independent_verb()));
@@ -672,6 +678,15 @@ impl Polarity {
                 && let Some(claim) = self.claim_at(a, &scope, run, i, role)
             {
                 claims.push(claim);
+                // 「配当は据え置く」 says 「配当を据え置く」: a topic is often the object of an
+                // active verb, so it is compared as one too.
+                if surface == "は" && claim.key.role == Role::Ga && claim.key.voice.is_empty() {
+                    let key = Key {
+                        role: Role::Wo,
+                        ..claim.key
+                    };
+                    claims.push(Claim { key, ..claim });
+                }
             }
             if marks_subject {
                 scope.subject = self.subject_name(a, run, i, r.start);
@@ -789,6 +804,7 @@ impl Polarity {
             && lex.contains(LexiconId::NegatingPrefixes, a.surface(j))
             && j + 1 < end
             && pos(a, j + 1).is_sahen_noun();
+        let mut copular = false;
         let (mut stem, mut sahen, verb) = if nominal {
             (a.surface(j + 1), true, j + 1)
         } else if pos(a, j).is_independent_verb() {
@@ -808,6 +824,11 @@ impl Polarity {
         {
             // 閣議決定する, 全面解除する: a compound action is its head (決定, 解除).
             (a.surface(j + 1), true, j + 2)
+        } else if let Some(verb) = copula_after(a, j, end) {
+            // 「大会は中止となった」「大会は中止です」「- 大会は中止。」: a サ変 noun as the
+            // predicate, read as its verb (中止する).
+            copular = true;
+            (a.surface(j), true, verb)
         } else {
             return None;
         };
@@ -854,7 +875,7 @@ impl Polarity {
                     "た" => past = true,
                     "ます" | "です" => {}
                     // 非対応だ, 非対応である.
-                    "だ" | "である" if nominal => {}
+                    "だ" | "である" if nominal || copular => {}
                     // だろう, よう, たい, まい, らしい, べき …: not a plain statement.
                     _ => return None,
                 }
@@ -918,6 +939,7 @@ impl Polarity {
         // missing is compatible), or any when it has none itself. Linear in the claims.
         let mut earliest: FastHashMap<(Key, Slot, Slot), Earliest> = FastHashMap::default();
         let mut reported: FastHashSet<(Key, Option<&str>)> = FastHashSet::default();
+        let mut pairs: FastHashSet<(Span, Span)> = FastHashSet::default();
         // Claims by their object's head, for objects written with more or fewer modifiers.
         let mut by_head: FastHashMap<(Key, Slot, Slot), Vec<usize>> = FastHashMap::default();
         for (index, claim) in claims.iter().enumerate() {
@@ -968,7 +990,9 @@ impl Polarity {
             });
             if let Some(earlier) = partner.map(|c| &claims[c]) {
                 let subject = name.or(earlier.name());
-                if reported.insert((claim.key, subject)) {
+                // A topic is read as subject and as object: one pair of places, one finding.
+                if reported.insert((claim.key, subject)) && pairs.insert((claim.span, earlier.span))
+                {
                     out.push(self.hit(a, claim, earlier, subject, message));
                 }
             }
@@ -1256,6 +1280,29 @@ fn is_reason(a: &Analysis<'_>, m: usize, end: usize, negated: bool) -> bool {
     negated
         || (a.surface(before) == "の" && pos(a, before).is_particle())
         || (pos(a, before).is_auxiliary_verb() && a.base(before) == "た")
+}
+
+/// For a サ変 noun at `i` used as a predicate without する: the token its auxiliary chain
+/// follows. 「中止となった」「中止になる」: the なる verb; 「中止です」「中止だ」「中止。」: the noun
+/// itself (the chain reads です/だ, or nothing at the end of the sentence).
+fn copula_after(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
+    if !pos(a, i).is_sahen_noun() {
+        return None;
+    }
+    let next = i + 1;
+    if next >= end {
+        return Some(i);
+    }
+    let p = pos(a, next);
+    if p.is_period() {
+        return Some(i);
+    }
+    if p.is_auxiliary_verb() && matches!(a.base(next), "だ" | "です" | "である") {
+        return Some(i);
+    }
+    let naru =
+        next + 1 < end && pos(a, next + 1).is_independent_verb() && a.base(next + 1) == "なる";
+    (p.is_case_particle() && matches!(a.surface(next), "と" | "に") && naru).then_some(next + 1)
 }
 
 /// The adjunct phrase starting at `i` that may stand between an object and its predicate
@@ -2048,6 +2095,49 @@ mod tests {
             "新料金\n運営会社は新料金を決定した。\n利用者によると、新料金は決まっていない。",
             &["新料金は決まっていない"],
         );
+    }
+
+    #[test]
+    fn a_topic_is_also_compared_as_an_object() {
+        let r = rule_with("opposites: [[据え置く, 引き上げる]]\n");
+        assert_hits(
+            &r,
+            "配当\n配当は据え置く。\n同社は配当を引き上げた。",
+            &["配当を引き上げた"],
+        );
+        // One finding for one pair of places, though the topic is read twice.
+        assert_eq!(
+            hits(&r, "配当\n配当は引き上げない。\n配当は引き上げた。").len(),
+            1
+        );
+        // A passive topic stays its passive claim only.
+        assert_hits(
+            &rule(),
+            "新料金\n新料金は決定されていない。\n新料金は決定されていた。",
+            &["新料金は決定されていた"],
+        );
+    }
+
+    #[test]
+    fn a_sahen_noun_with_a_copula_is_a_predicate() {
+        let r = rule_with("synonyms: [[実施する, 開催する]]\nopposites: [[中止する, 実施する]]\n");
+        for nominal in ["中止となった", "中止になった", "中止です", "中止だ", "中止"]
+        {
+            assert_hits(
+                &r,
+                &format!("大会\n今年の大会は{nominal}。\n市は今年の大会を開催した。"),
+                &["今年の大会を開催した"],
+            );
+        }
+        // Negated, the copula affirms nothing to compare; a noun compound is no predicate.
+        for not_claimed in ["中止ではない", "中止方針だ", "中止とならない可能性がある"]
+        {
+            assert_hits(
+                &r,
+                &format!("大会\n今年の大会は{not_claimed}。\n市は今年の大会を開催した。"),
+                &[],
+            );
+        }
     }
 
     #[test]
