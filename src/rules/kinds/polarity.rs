@@ -64,6 +64,7 @@
 //! opposites: [[否定する, 認める]]   # a predicate that negates another (関与を否定 = 認めない)
 //! intransitives: [[決まる, 決める]]  # 時期は決まっていない = 時期を決めていない
 //! synonyms: [[実施する, 開催する, 行う]]  # one predicate, named by the first
+//! carriers: [決定する]       # 法案の提出を決定した also says 法案を提出する
 //! ```
 //!
 //! Reported speech is the subject's claim: after the quotative と, a `reporting-verbs` verb
@@ -132,6 +133,11 @@ pub struct Spec {
     /// messages.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
+    /// Predicates that state the action named by their object, in dictionary form: with
+    /// `[決定する]`, 「法案の提出を決定した」 also says 「法案を提出する」, and (with `opposites:
+    /// [[見送る, 決定する]]`) 「法案の提出を見送った」 says 「法案を提出しない」.
+    #[serde(default)]
+    pub carriers: Vec<String>,
 }
 
 fn default_min_object_chars() -> usize {
@@ -183,6 +189,8 @@ pub struct Polarity {
     canonical: FastHashMap<(String, bool), (String, bool)>,
     /// The reverse: the first of a group → every member (for pre-selection).
     members: FastHashMap<(String, bool), Vec<(String, bool)>>,
+    /// `carriers`, as (stem, サ変) after `synonyms`.
+    carriers: FastHashSet<(String, bool)>,
 }
 
 /// How many nouns a run may have; bounds the backward walks on pathological input.
@@ -477,6 +485,13 @@ impl super::RuleKind for Polarity {
                     map
                 },
             );
+        let carriers = normalize_terms(&spec.carriers, "carriers", src, &mut errors)
+            .iter()
+            .map(|word| {
+                let stem = predicate_stem(word);
+                canonical.get(&stem).cloned().unwrap_or(stem)
+            })
+            .collect();
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -502,6 +517,7 @@ impl super::RuleKind for Polarity {
             intransitive_of,
             canonical,
             members,
+            carriers,
         })
     }
 
@@ -565,10 +581,11 @@ impl Polarity {
         for (stem, sahen) in self.opposites.keys() {
             if *sahen {
                 let tokens = a.tokens_with_surface(stem).iter().map(|&i| i as usize);
-                negations.extend(
-                    tokens
-                        .filter(|&i| suru_next(i) || copula_after(a, i, a.tokens.len()).is_some()),
-                );
+                // 中止する, 中止となった, and 中止を決めた (an action named by a carrier's object).
+                let wo_next = |i: usize| i + 1 < a.tokens.len() && a.surface(i + 1) == "を";
+                negations.extend(tokens.filter(|&i| {
+                    suru_next(i) || wo_next(i) || copula_after(a, i, a.tokens.len()).is_some()
+                }));
             } else {
                 let tokens = a.tokens_with_base(stem).iter().map(|&i| i as usize);
                 negations.extend(tokens.filter(|&i| pos(a, i).is_independent_verb()));
@@ -687,6 +704,9 @@ impl Polarity {
                     };
                     claims.push(Claim { key, ..claim });
                 }
+                if let Some(nested) = self.nested_claim(a, &scope, run, i, &claim) {
+                    claims.push(nested);
+                }
             }
             if marks_subject {
                 scope.subject = self.subject_name(a, run, i, r.start);
@@ -758,6 +778,64 @@ impl Polarity {
             span: Span::new(object_span.start, a.tokens[p.last].span.end),
             verb: p.verb,
             narration: scope.narration,
+        })
+    }
+
+    /// 「法案の提出を見送った」 says 「法案を提出しない」: the claim about the action its object
+    /// names (a サ変 noun after `Xの`), when the predicate is one of `carriers` (決定する) or
+    /// negates one (見送る). The action may itself be an opposite (大会の中止を決めた).
+    fn nested_claim<'t>(
+        &'t self,
+        a: &Analysis<'t>,
+        scope: &Scope<'t>,
+        run: usize,
+        particle: usize,
+        claim: &Claim<'t>,
+    ) -> Option<Claim<'t>> {
+        if claim.key.role != Role::Wo
+            || !claim.key.voice.is_empty()
+            || run + 1 != particle
+            || run < scope.floor + 2
+            || !pos(a, run).is_sahen_noun()
+            || !(a.surface(run - 1) == "の" && pos(a, run - 1).is_adnominalizer())
+            || !is_noun_part(a, run - 2)
+            || !self
+                .carriers
+                .contains(&(claim.key.stem.to_string(), claim.key.sahen))
+        {
+            return None;
+        }
+        let end = run - 1;
+        let x_run = run_start(a, end, scope.floor);
+        let start = object_start(a, x_run, scope.floor)?;
+        let object = &a.text[a.tokens[start].span.start..a.tokens[end - 1].span.end];
+        if object.chars().count() < self.min_object_chars {
+            return None;
+        }
+        let action = (a.surface(run).to_string(), true);
+        let (stem, negates) = match self.opposites.get(&action) {
+            Some((negated, true)) => (negated.as_str(), true),
+            Some(_) => return None,
+            None => match self.canonical.get(&action) {
+                Some((first, true)) => (first.as_str(), false),
+                Some(_) => return None,
+                None => (a.surface(run), false),
+            },
+        };
+        if self.ignore.contains(stem) {
+            return None;
+        }
+        Some(Claim {
+            key: Key {
+                object,
+                role: Role::Wo,
+                stem,
+                sahen: true,
+                voice: "",
+            },
+            head: &a.text[a.tokens[x_run].span.start..a.tokens[end - 1].span.end],
+            negative: claim.negative != negates,
+            ..*claim
         })
     }
 
@@ -2141,6 +2219,36 @@ mod tests {
     }
 
     #[test]
+    fn a_carrier_states_the_action_its_object_names() {
+        let r = rule_with(
+            "carriers: [決定する, 発表する]\nopposites: [[見送る, 決定する], [中止する, 開催する]]\n",
+        );
+        // 法案の提出を見送った = 法案を提出しない.
+        assert_hits(
+            &r,
+            "法案\n政府は法案の提出を見送った。\n政府は先月、法案を提出した。",
+            &["法案を提出した"],
+        );
+        // 大会の中止を発表した = 大会を開催しない: the action is itself an opposite.
+        assert_hits(
+            &r,
+            "大会\n市は大会の中止を発表した。\n市は大会を開催した。",
+            &["大会を開催した"],
+        );
+        // Not a carrier (検討する), or no carriers at all: nothing about the action.
+        assert_hits(
+            &r,
+            "大会\n市は大会の開催を検討した。\n市は大会を開催しない。",
+            &[],
+        );
+        assert_hits(
+            &rule_with("opposites: [[見送る, 決定する]]\n"),
+            "法案\n政府は法案の提出を見送った。\n政府は先月、法案を提出した。",
+            &[],
+        );
+    }
+
+    #[test]
     fn invalid_options_fail_to_load() {
         for bad in [
             "min_object_chars: 0\n",
@@ -2150,6 +2258,7 @@ mod tests {
             "intransitives: [[決定する, 決める]]\n",
             "intransitives: [[決める, 決める]]\n",
             "synonyms: [[実施する]]\n",
+            "carriers: [\"\"]\n",
             "synonyms: [[実施する, 開催する], [行う, 開催する]]\n",
         ] {
             let errors = rule_errors_from_yaml(&format!("{RULE}{bad}"));
