@@ -89,9 +89,9 @@ pub fn band_rows(threshold: f64) -> usize {
 /// LSH keys: each band's hash of each set's MinHash signature, band-major
 /// (`keys[band * sets + set]`).
 ///
-/// 64 splitmix64 evaluations per hash of each set are most of the work, and only vector
-/// 64-bit multiplies make them fast: the same code is also compiled for AVX-512 and AVX2, and
-/// the widest the CPU has runs. Integer arithmetic, so every path computes the same keys.
+/// 64 slot hashes per hash of each set are most of the work, and vector multiplies make
+/// them fast: the same code is also compiled for AVX-512 and AVX2, and the widest the CPU
+/// has runs. Integer arithmetic, so every path computes the same keys.
 pub fn band_keys(shingles: &Shingles, rows: usize) -> Vec<u64> {
     #[cfg(target_arch = "x86_64")]
     {
@@ -129,12 +129,13 @@ fn band_keys_portable(shingles: &Shingles, rows: usize) -> Vec<u64> {
     let sets = shingles.len();
     // MinHash: each slot is the least of its hash function over the set's hashes. Stored
     // slot-major (`by_slot[slot * sets + set]`) for the band hashes below.
-    let mut by_slot = vec![0u64; SIGNATURE * sets];
+    let mut by_slot = vec![0u32; SIGNATURE * sets];
     for set in 0..sets {
-        let mut sig = [u64::MAX; SIGNATURE];
+        let mut sig = [u32::MAX; SIGNATURE];
         for &h in shingles.set(set) {
+            let g = fold(h);
             for slot in 0..SIGNATURE {
-                sig[slot] = sig[slot].min(mix(h ^ SEEDS[slot]));
+                sig[slot] = sig[slot].min(slot_hash(g, SEEDS[slot]));
             }
         }
         for slot in 0..SIGNATURE {
@@ -149,7 +150,7 @@ fn band_keys_portable(shingles: &Shingles, rows: usize) -> Vec<u64> {
         for slot in band * rows..(band + 1) * rows {
             let values = &by_slot[slot * sets..(slot + 1) * sets];
             for set in 0..sets {
-                keys[set] = band_step(keys[set], values[set]);
+                keys[set] = band_step(keys[set], u64::from(values[set]));
             }
         }
     }
@@ -162,6 +163,28 @@ fn band_step(hash: u64, row: u64) -> u64 {
     mix(hash ^ row).wrapping_mul(fnv::PRIME)
 }
 
+/// A shingle's hash mixed and folded to the 32 bits the MinHash functions read.
+#[inline(always)]
+fn fold(h: u64) -> u32 {
+    let m = mix(h);
+    (m ^ (m >> 32)) as u32
+}
+
+/// MinHash function `seed` of a folded shingle hash: murmur3's 32-bit finaliser of the two
+/// xored, a bijection per seed. 32-bit lanes, because vector units multiply those natively
+/// (AVX2 has no 64-bit multiply): the signature costs a fraction of 64-bit splitmix per slot,
+/// and 32-bit minima are as good for banding (a tie between different shingles is rare and
+/// only adds a candidate, which is verified).
+#[inline(always)]
+fn slot_hash(g: u32, seed: u32) -> u32 {
+    let mut x = g ^ seed;
+    x ^= x >> 16;
+    x = x.wrapping_mul(0x85eb_ca6b);
+    x ^= x >> 13;
+    x = x.wrapping_mul(0xc2b2_ae35);
+    x ^ (x >> 16)
+}
+
 /// The splitmix64 finaliser: a fixed, well-mixing bijection on u64.
 pub const fn mix(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -169,14 +192,14 @@ pub const fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// One seed per MinHash function, from a fixed splitmix64 sequence.
-const SEEDS: [u64; SIGNATURE] = {
-    let mut seeds = [0u64; SIGNATURE];
+/// One seed per MinHash function, from a fixed splitmix64 sequence (its high 32 bits).
+const SEEDS: [u32; SIGNATURE] = {
+    let mut seeds = [0u32; SIGNATURE];
     let mut state: u64 = 0x5e16_0000_0000_0001;
     let mut i = 0;
     while i < SIGNATURE {
         state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        seeds[i] = mix(state);
+        seeds[i] = (mix(state) >> 32) as u32;
         i += 1;
     }
     seeds
@@ -252,7 +275,7 @@ mod tests {
     fn seeds_are_a_fixed_sequence() {
         assert_eq!(
             SEEDS[0],
-            mix(0x5e16_0000_0000_0001u64.wrapping_add(0x9e37_79b9_7f4a_7c15))
+            (mix(0x5e16_0000_0000_0001u64.wrapping_add(0x9e37_79b9_7f4a_7c15)) >> 32) as u32
         );
     }
 
@@ -292,12 +315,12 @@ mod tests {
     /// The LSH keys computed the plain way: each set's whole MinHash signature, then each
     /// band's rows folded into its hash.
     fn plain_band_keys(shingles: &Shingles, rows: usize) -> Vec<u64> {
-        let signatures: Vec<[u64; SIGNATURE]> = (0..shingles.len())
+        let signatures: Vec<[u32; SIGNATURE]> = (0..shingles.len())
             .map(|set| {
-                let mut sig = [u64::MAX; SIGNATURE];
+                let mut sig = [u32::MAX; SIGNATURE];
                 for &h in shingles.set(set) {
                     for (slot, seed) in sig.iter_mut().zip(&SEEDS) {
-                        *slot = (*slot).min(mix(h ^ seed));
+                        *slot = (*slot).min(slot_hash(fold(h), *seed));
                     }
                 }
                 sig
@@ -308,7 +331,7 @@ mod tests {
                 signatures.iter().map(move |sig| {
                     sig[band * rows..(band + 1) * rows]
                         .iter()
-                        .fold(fnv::OFFSET, |h, &row| band_step(h, row))
+                        .fold(fnv::OFFSET, |h, &row| band_step(h, u64::from(row)))
                 })
             })
             .collect()
