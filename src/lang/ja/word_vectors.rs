@@ -120,6 +120,47 @@ impl Vector {
     }
 }
 
+/// A weighted sum of unit vectors: Σ wᵢ·vᵢ/|vᵢ|. Its dot product with a vector divided by
+/// that vector's length is the weighted sum of the cosines, in one pass over the components
+/// instead of one per summed vector.
+#[derive(Debug, Clone)]
+pub struct Centroid {
+    sum: Vec<f32>,
+}
+
+impl Centroid {
+    pub fn new() -> Centroid {
+        Centroid {
+            sum: vec![0.0; dims()],
+        }
+    }
+
+    /// Adds `weight` times the unit vector of `v`.
+    pub fn add(&mut self, v: &Vector, weight: f32) {
+        let scale = weight / v.norm;
+        for (s, &x) in self.sum.iter_mut().zip(v.components) {
+            *s += scale * f32::from(x as i8);
+        }
+    }
+
+    /// Σ wᵢ·cos(v, vᵢ) over the added vectors.
+    pub fn cosine_sum(&self, v: &Vector) -> f32 {
+        let dot: f32 = self
+            .sum
+            .iter()
+            .zip(v.components)
+            .map(|(&s, &x)| s * f32::from(x as i8))
+            .sum();
+        dot / v.norm
+    }
+}
+
+impl Default for Centroid {
+    fn default() -> Self {
+        Centroid::new()
+    }
+}
+
 /// The dot product of two int8 vectors (stored as bytes), exact in `i32`.
 fn dot(a: &[u8], b: &[u8]) -> i32 {
     a.iter()
@@ -151,6 +192,30 @@ mod tests {
             assert!(std::str::from_utf8(key(i)).is_ok());
             assert!(u32_at(HEADER + i * KEY_RECORD + 4) < rows());
         }
+    }
+
+    #[test]
+    fn a_centroid_sums_cosines() {
+        let rows = [
+            get("景気").unwrap().row,
+            get("回復").unwrap().row,
+            get("撤退").unwrap().row,
+        ];
+        let (x, y, z) = (
+            Vector::of(rows[0]),
+            Vector::of(rows[1]),
+            Vector::of(rows[2]),
+        );
+        let mut c = Centroid::new();
+        c.add(&y, 0.5);
+        c.add(&z, 2.0);
+        let expected = 0.5 * x.cosine(&y) + 2.0 * x.cosine(&z);
+        assert!(
+            (c.cosine_sum(&x) - expected).abs() < 1e-5,
+            "{} {expected}",
+            c.cosine_sum(&x)
+        );
+        assert!((Centroid::new().cosine_sum(&x)).abs() < 1e-9);
     }
 
     #[test]

@@ -24,7 +24,7 @@ use crate::finding::{Applicability, Hit};
 use std::sync::Arc;
 
 use crate::lang::ja::dictionary::WordClasses;
-use crate::lang::ja::word_vectors::{self, Vector};
+use crate::lang::ja::word_vectors::{self, Centroid, Vector};
 use crate::lang::ja::{Analysis, LexiconId, Lexicons, dictionary, is_kanji};
 use crate::rules::kinds::Context;
 use crate::rules::message::Message;
@@ -179,14 +179,13 @@ impl Homophone {
             return None;
         }
         let total: f32 = context.iter().map(|(_, w)| w).sum();
-        // Integer dot products (int8 components): cheaper than summing float unit vectors.
-        let fit = |v: &Vector| -> f32 {
-            context
-                .iter()
-                .map(|(c, w)| w * v.cosine(&c.vector))
-                .sum::<f32>()
-                / total
-        };
+        // The weighted mean cosine with the context, through one weighted sum of the context's
+        // unit vectors: one dot product per candidate instead of one per context word.
+        let mut centroid = Centroid::new();
+        for (c, w) in &context {
+            centroid.add(&c.vector, *w);
+        }
+        let fit = |v: &Vector| -> f32 { centroid.cosine_sum(v) / total };
         let written_vector = Vector::of(written.row);
         let written_fit = fit(&written_vector);
         let (best, gain, best_vector) = alternatives
