@@ -75,7 +75,20 @@
 //! (予定通り); a time there is the claim's frame when none precedes the object. A topic
 //! (は) before an active predicate is compared as its subject and as its object (配当は据え置く
 //! = 配当を据え置く). A サ変 noun with a copula is its verb (大会は中止となった, 中止です,
-//! 中止。 = 中止する).
+//! 中止。 = 中止する), and so are a 形容動詞 stem (無効になっている) and the noun form of a verb of
+//! `opposites`/`synonyms` (見送りとなった) with a copula, and a サ変 noun before a comma and
+//! another action (可決、成立した).
+//!
+//! **Settings and frames.** Adjuncts read past between the object and the predicate set the
+//! claim (8月2日に, 会場で, A社に, 10円; not manner words like 予定通り): a claim meets only
+//! claims with the same setting or none. After a subject, a に-phrase without time or number is
+//! the predicate's own argument and is not read past unless the predicate is passive. A time
+//! topic (今回は, 当初は) frames the claims after it, meeting only the same frame, until a comma
+//! that does not follow the topic directly; `partial-subjects` (一部は) make them unusable. A
+//! condition earlier in the sentence (…場合、, …ときは, すれば、, 決まったら、) leaves no claim
+//! after it. After a quotative と the subject is again the one before the quoted clause. A
+//! compound and its last noun with its suffixes are one object (年間配当 / 配当, 県条例案 /
+//! 同条例案).
 //!
 //! Lexical negations: a predicate listed first in an `opposites` pair is read as the second
 //! negated (a negated one affirms: 見送らなかった = 決定した), and a サ変 noun after a
@@ -166,6 +179,8 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::FunctionalAfterNi,
     LexiconId::FunctionalAfterWo,
     LexiconId::ReportingVerbs,
+    LexiconId::PartialSubjects,
+    LexiconId::FramesBeforeNi,
 ];
 
 #[derive(Debug)]
@@ -191,6 +206,11 @@ pub struct Polarity {
     members: FastHashMap<(String, bool), Vec<(String, bool)>>,
     /// `carriers`, as (stem, サ変) after `synonyms`.
     carriers: FastHashSet<(String, bool)>,
+    /// The noun forms (連用形) of the verbs of `opposites` and `synonyms` → the verb:
+    /// 見送り → 見送る, 据え置き → 据え置く.
+    noun_forms: FastHashMap<String, String>,
+    /// The noun forms of the negating verbs of `opposites` (for pre-selection).
+    negating_nouns: Vec<String>,
 }
 
 /// How many nouns a run may have; bounds the backward walks on pathological input.
@@ -276,10 +296,14 @@ struct Claim<'t> {
     /// The object's head: its last noun run (提出 of 今国会への関連法案の提出). Equal to
     /// `key.object` when the object has no modifier.
     head: &'t str,
+    /// The head's last noun with its suffixes (条例案 of 県条例案, 配当 of 年間配当).
+    tail: &'t str,
     subject: Subject<'t>,
     /// What stands between the subject (or the last comma) and the object: 「2025年に」,
     /// 「多国間協力よりも」. Two claims with different frames are about different things.
     frame: Option<&'t str>,
+    /// The frame starts with a time topic (今回は…): only the same frame compares.
+    time_frame: bool,
     negative: bool,
     tense: Tense,
     sentence: usize,
@@ -345,6 +369,10 @@ struct Scope<'t> {
     subject: Subject<'t>,
     /// The first token after the last subject particle or comma.
     frame_from: usize,
+    /// The frame starts with a time topic (今回は): compared only with the same frame.
+    time_frame: bool,
+    /// A condition was stated earlier in the sentence (…場合、, …すれば、): no claim after it.
+    conditional: bool,
     narration: Narration,
 }
 
@@ -360,9 +388,11 @@ struct Predicate<'t> {
     verb: usize,
     negative: bool,
     tense: Tense,
-    /// The time or number adjuncts between the object and the predicate (「8月2日に」,
-    /// 「今年は」), if any: the claim's setting when nothing precedes the object.
+    /// The adjuncts between the object and the predicate that set the claim (「8月2日に」,
+    /// 「今年は」, 「A社に」), if any: the claim's frame when nothing precedes the object.
     setting: Option<Span>,
+    /// A に-phrase without time or number was read past after a subject.
+    ni_argument: bool,
     /// The last token of the chain.
     last: usize,
 }
@@ -485,6 +515,17 @@ impl super::RuleKind for Polarity {
                     map
                 },
             );
+        let mut noun_forms = FastHashMap::default();
+        let verbs = spec
+            .opposites
+            .iter()
+            .flatten()
+            .chain(spec.synonyms.iter().flatten());
+        for verb in verbs.filter(|v| !v.ends_with("する")) {
+            for noun in noun_forms_of(verb) {
+                noun_forms.entry(noun).or_insert_with(|| verb.clone());
+            }
+        }
         let carriers = normalize_terms(&spec.carriers, "carriers", src, &mut errors)
             .iter()
             .map(|word| {
@@ -504,6 +545,11 @@ impl super::RuleKind for Polarity {
             ignore.insert(t.to_string());
         }
         let brackets = lexicons.get(LexiconId::Brackets);
+        let negating_nouns = noun_forms
+            .iter()
+            .filter(|(_, verb)| opposites.contains_key(&((*verb).clone(), false)))
+            .map(|(noun, _)| noun.clone())
+            .collect();
         Ok(Polarity {
             min_object_chars: spec.min_object_chars,
             ignore,
@@ -518,6 +564,8 @@ impl super::RuleKind for Polarity {
             canonical,
             members,
             carriers,
+            negating_nouns,
+            noun_forms,
         })
     }
 
@@ -583,13 +631,25 @@ impl Polarity {
                 let tokens = a.tokens_with_surface(stem).iter().map(|&i| i as usize);
                 // 中止する, 中止となった, and 中止を決めた (an action named by a carrier's object).
                 let wo_next = |i: usize| i + 1 < a.tokens.len() && a.surface(i + 1) == "を";
+                let comma_next = |i: usize| i + 1 < a.tokens.len() && pos(a, i + 1).is_comma();
                 negations.extend(tokens.filter(|&i| {
-                    suru_next(i) || wo_next(i) || copula_after(a, i, a.tokens.len()).is_some()
+                    suru_next(i)
+                        || wo_next(i)
+                        || comma_next(i)
+                        || copula_after(a, i, a.tokens.len()).is_some()
                 }));
             } else {
                 let tokens = a.tokens_with_base(stem).iter().map(|&i| i as usize);
                 negations.extend(tokens.filter(|&i| pos(a, i).is_independent_verb()));
+                // 無効です (a 形容動詞 stem with a copula).
+                let nouns = a.tokens_with_surface(stem).iter().map(|&i| i as usize);
+                negations.extend(nouns.filter(|&i| copula_after(a, i, a.tokens.len()).is_some()));
             }
+        }
+        // 見送りとなった: the noun form of a negating verb.
+        for noun in &self.negating_nouns {
+            let nouns = a.tokens_with_surface(noun).iter().map(|&i| i as usize);
+            negations.extend(nouns.filter(|&i| copula_after(a, i, a.tokens.len()).is_some()));
         }
         if negations.is_empty() {
             return Vec::new();
@@ -643,12 +703,16 @@ impl Polarity {
             return;
         }
         let mut depth = 0usize;
+        // The subject before the clause that began at the last comma.
+        let mut outer = Subject::None;
         let mut scope = Scope {
             sentence,
             floor: r.start,
             end: r.end,
             subject: Subject::None,
             frame_from: r.start,
+            time_frame: false,
+            conditional: false,
             narration: r.clone().fold(Narration::default(), |n, i| {
                 let surface = a.surface(i);
                 let lex = &self.lexicons;
@@ -670,7 +734,23 @@ impl Polarity {
                 continue;
             }
             if pos(a, i).is_comma() {
-                scope.frame_from = i + 1;
+                // 「昨年は、…」: a comma right after a topic keeps the topic's frame.
+                let after_topic = i > r.start && a.surface(i - 1) == "は";
+                if !(after_topic && scope.time_frame) {
+                    scope.frame_from = i + 1;
+                    scope.time_frame = false;
+                }
+                outer = scope.subject;
+                continue;
+            }
+            // 「…と予想された場合、運動会は行わず」: what follows a condition is conditional.
+            if depth == 0 && self.ends_condition(a, i, r.end) {
+                scope.conditional = true;
+            }
+            // 「意図はなかったと起訴内容を否認した」: a topic inside a quoted clause is not the
+            // subject of what follows the quotation.
+            if pos(a, i).is_quotative_particle() && depth == 0 {
+                scope.subject = outer;
                 continue;
             }
             let Some(role) = role_of(a, i) else {
@@ -681,6 +761,19 @@ impl Polarity {
             }
             let head = i - 1;
             let marks_subject = matches!(surface, "は" | "が") && depth == 0;
+            // 当初は / 今回は / 今年は: a time topic frames the claims after it (今回は and 前回は
+            // are different claims); a part (一部は, 大半は) makes them unusable, below.
+            if marks_subject
+                && is_noun_part(a, head)
+                && pos(a, head).is_adverbial()
+                && !self
+                    .lexicons
+                    .contains(LexiconId::PartialSubjects, a.surface(head))
+            {
+                scope.frame_from = run_start(a, head + 1, r.start);
+                scope.time_frame = true;
+                continue;
+            }
             if !is_noun_part(a, head) || pos(a, head).is_prefix() || pos(a, head).is_adverbial() {
                 // これは / ことが / 一部は / 今回は: a subject the parser cannot name, or a
                 // quantity or time that restricts the statement.
@@ -711,6 +804,7 @@ impl Polarity {
             if marks_subject {
                 scope.subject = self.subject_name(a, run, i, r.start);
                 scope.frame_from = i + 1;
+                scope.time_frame = false;
             }
         }
     }
@@ -725,13 +819,21 @@ impl Polarity {
         role: Role,
     ) -> Option<Claim<'t>> {
         let subject = scope.subject;
-        if subject == Subject::Opaque || (self.subject_required && subject == Subject::None) {
+        if scope.conditional
+            || subject == Subject::Opaque
+            || (self.subject_required && subject == Subject::None)
+        {
             return None;
         }
         let start = object_start(a, run, scope.floor)?;
         let object_span = Span::new(a.tokens[start].span.start, a.tokens[particle - 1].span.end);
         let object = &a.text[object_span.range()];
         let head = &a.text[a.tokens[run].span.start..object_span.end];
+        let mut last = particle - 1;
+        while last > run && pos(a, last).is_suffix() {
+            last -= 1;
+        }
+        let tail = &a.text[a.tokens[last].span.start..object_span.end];
         if object.chars().count() < self.min_object_chars {
             return None;
         }
@@ -745,6 +847,9 @@ impl Polarity {
             from += 1;
         }
         let p = self.predicate(a, from, scope.end, role)?;
+        if p.ni_argument && !matches!(p.voice, "れる" | "られる") {
+            return None;
+        }
         // 「提出は決定されていない」 says 「提出を決定していない」: the subject of a passive is
         // the object of the active verb.
         let (role, voice) = if role == Role::Ga && matches!(p.voice, "れる" | "られる") {
@@ -762,6 +867,7 @@ impl Polarity {
         };
         Some(Claim {
             head,
+            tail,
             key: Key {
                 object,
                 role,
@@ -770,6 +876,7 @@ impl Polarity {
                 voice,
             },
             subject,
+            time_frame: scope.time_frame,
             frame: frame(a, scope.frame_from, start)
                 .or_else(|| p.setting.map(|span| &a.text[span.range()])),
             negative: p.negative,
@@ -779,6 +886,46 @@ impl Polarity {
             verb: p.verb,
             narration: scope.narration,
         })
+    }
+
+    /// A noun used as a predicate, as (the token its chain follows, stem, サ変):
+    /// - a サ変 noun with a copula (「大会は中止となった」「中止です」「中止。」 = 中止する) or
+    ///   ending a clause before another verb (「可決、成立した」 = 可決する);
+    /// - a 形容動詞 stem with a copula (「有効になっている」「無効です」: 有効, 無効);
+    /// - the noun form of a verb of `opposites` or `synonyms` with a copula (「見送りとなった」
+    ///   = 見送る).
+    fn nominal_predicate<'t>(
+        &'t self,
+        a: &Analysis<'t>,
+        j: usize,
+        end: usize,
+    ) -> Option<(usize, &'t str, bool)> {
+        let p = pos(a, j);
+        if let Some(verb) = copula_after(a, j, end) {
+            if p.is_sahen_noun() {
+                return Some((verb, a.surface(j), true));
+            }
+            if p.is_adjectival_noun() {
+                return Some((verb, a.surface(j), false));
+            }
+            if p.is_common_noun()
+                && let Some(base) = self.noun_forms.get(a.surface(j))
+            {
+                return Some((verb, base.as_str(), false));
+            }
+            return None;
+        }
+        // 「可決、成立した」: a サ変 noun ending a clause, another action after the comma.
+        let next_action = |k: usize| {
+            k < end
+                && (pos(a, k).is_independent_verb()
+                    || (pos(a, k).is_sahen_noun()
+                        && k + 1 < end
+                        && pos(a, k + 1).is_independent_verb()
+                        && a.base(k + 1) == "する"))
+        };
+        (p.is_sahen_noun() && j + 1 < end && pos(a, j + 1).is_comma() && next_action(j + 2))
+            .then(|| (j, a.surface(j), true))
     }
 
     /// 「法案の提出を見送った」 says 「法案を提出しない」: the claim about the action its object
@@ -834,6 +981,13 @@ impl Polarity {
                 voice: "",
             },
             head: &a.text[a.tokens[x_run].span.start..a.tokens[end - 1].span.end],
+            tail: {
+                let mut last = end - 1;
+                while last > x_run && pos(a, last).is_suffix() {
+                    last -= 1;
+                }
+                &a.text[a.tokens[last].span.start..a.tokens[end - 1].span.end]
+            },
             negative: claim.negative != negates,
             ..*claim
         })
@@ -851,6 +1005,7 @@ impl Polarity {
         let mut j = from;
         let lex = &*self.lexicons;
         let (mut adverbs, mut adjuncts) = (0, 0);
+        let mut ni_argument = false;
         // Where the time or number adjuncts between the particle and the predicate lie.
         let mut setting: Option<Span> = None;
         while j < end {
@@ -862,10 +1017,24 @@ impl Polarity {
                 j += 1;
             } else if role != Role::Ni
                 && adjuncts < MAX_ADJUNCTS
-                && let Some((next, timed)) = adjunct(a, j, end)
+                && let Some((next, sets)) = adjunct(a, lex, j, end)
             {
-                if timed {
-                    let span = Span::new(a.tokens[j].span.start, a.tokens[next - 1].span.end);
+                if sets {
+                    // Without a trailing は/も: 「初期状態では」 sets as 「初期状態で」 does.
+                    let mut last = next - 1;
+                    if last > j && pos(a, last).is_binding_particle() {
+                        last -= 1;
+                    }
+                    if role == Role::Ga
+                        && a.surface(last) == "に"
+                        && !(j..last).any(|t| pos(a, t).is_number() || pos(a, t).is_adverbial())
+                    {
+                        // 「X5はeSIMに対応していない」: after a subject, a に-phrase is the
+                        // predicate's argument (its own claim, eSIMに対応していない), unless
+                        // the predicate is passive (checked by the caller).
+                        ni_argument = true;
+                    }
+                    let span = Span::new(a.tokens[j].span.start, a.tokens[last].span.end);
                     setting = Some(setting.map_or(span, |s| Span::new(s.start, span.end)));
                 }
                 adjuncts += 1;
@@ -902,11 +1071,9 @@ impl Polarity {
         {
             // 閣議決定する, 全面解除する: a compound action is its head (決定, 解除).
             (a.surface(j + 1), true, j + 2)
-        } else if let Some(verb) = copula_after(a, j, end) {
-            // 「大会は中止となった」「大会は中止です」「- 大会は中止。」: a サ変 noun as the
-            // predicate, read as its verb (中止する).
+        } else if let Some((verb, stem, sahen)) = self.nominal_predicate(a, j, end) {
             copular = true;
-            (a.surface(j), true, verb)
+            (stem, sahen, verb)
         } else {
             return None;
         };
@@ -1001,6 +1168,7 @@ impl Polarity {
             tense,
             last,
             setting,
+            ni_argument,
         })
     }
 
@@ -1020,9 +1188,16 @@ impl Polarity {
         let mut pairs: FastHashSet<(Span, Span)> = FastHashSet::default();
         // Claims by their object's head, for objects written with more or fewer modifiers.
         let mut by_head: FastHashMap<(Key, Slot, Slot), Vec<usize>> = FastHashMap::default();
+        // Claims by their object's last noun, for compounds written whole or in part.
+        let mut by_tail: FastHashMap<(Key, Slot, Slot), Vec<usize>> = FastHashMap::default();
         for (index, claim) in claims.iter().enumerate() {
             let name = claim.name();
-            let (subjects, frames) = (Slot::lookups(name), Slot::lookups(claim.frame));
+            let subjects = Slot::lookups(name);
+            let frames = if claim.time_frame {
+                [Some(Slot::Is(claim.frame)), None]
+            } else {
+                Slot::lookups(claim.frame)
+            };
             let opposite = usize::from(!claim.negative);
             let crossed = claim.tense.crossed(claim.negative);
             let partner = subjects
@@ -1041,31 +1216,37 @@ impl Polarity {
                 .filter(|&c| self.same_sentence || claims[c].sentence != claim.sentence)
                 .min();
             // 「今国会への提出」 and 「今国会への関連法案の提出」: one object written with more
-            // modifiers (the other's are among them) is the same object.
-            let partner = partner.or_else(|| {
-                let head_key = Key {
-                    object: claim.head,
+            // modifiers (the other's are among them) is the same object; so is a compound
+            // written whole or by its last noun (県条例案 / 同条例案, 年間配当 / 配当).
+            let related = |map: &FastHashMap<(Key, Slot, Slot), Vec<usize>>,
+                           object: &str,
+                           same: fn(&Claim<'_>, &Claim<'_>) -> bool| {
+                let key = Key {
+                    object,
                     ..claim.key
                 };
                 subjects
                     .iter()
                     .flatten()
                     .flat_map(|&s| frames.iter().flatten().map(move |&f| (s, f)))
-                    .filter_map(|(s, f)| by_head.get(&(head_key, s, f)))
+                    .filter_map(|(s, f)| map.get(&(key, s, f)))
                     .flatten()
                     .copied()
                     .filter(|&c| {
                         let other = &claims[c];
                         other.negative != claim.negative
                             && other.key.object != claim.key.object
-                            && same_object(claim, other)
+                            && same(claim, other)
                             && (self.same_sentence || other.sentence != claim.sentence)
                             && (claim.tense.compatible().contains(&other.tense)
                                 || (crossed == Some(other.tense)
                                     && !Narration::excuses(other.narration, claim.narration)))
                     })
                     .min()
-            });
+            };
+            let partner = partner
+                .or_else(|| related(&by_head, claim.head, same_object))
+                .or_else(|| related(&by_tail, claim.tail, same_compound));
             if let Some(earlier) = partner.map(|c| &claims[c]) {
                 let subject = name.or(earlier.name());
                 // A topic is read as subject and as object: one pair of places, one finding.
@@ -1080,12 +1261,21 @@ impl Polarity {
                 ..claim.key
             };
             for s in [Slot::Is(name), Slot::Any] {
-                for f in [Slot::Is(claim.frame), Slot::Any] {
+                let any = (!claim.time_frame).then_some(Slot::Any);
+                for f in [Some(Slot::Is(claim.frame)), any].into_iter().flatten() {
                     let slots = earliest.entry((claim.key, s, f)).or_default();
                     slots[claim.tense.index()][polarity].get_or_insert(index);
                     let same_head = by_head.entry((head_key, s, f)).or_default();
                     if same_head.len() < MAX_SAME_HEAD {
                         same_head.push(index);
+                    }
+                    let tail_key = Key {
+                        object: claim.tail,
+                        ..claim.key
+                    };
+                    let same_tail = by_tail.entry((tail_key, s, f)).or_default();
+                    if same_tail.len() < MAX_SAME_HEAD {
+                        same_tail.push(index);
                     }
                 }
             }
@@ -1328,6 +1518,27 @@ impl Polarity {
         self.lexicons.contains(LexiconId::StanceNouns, a.surface(k))
     }
 
+    /// Whether token `i` ends a condition that the rest of the sentence depends on: 場合, とき,
+    /// 際 or 限り before a comma or a topic particle (「予想された場合、」「雨のときは」), or a
+    /// conditional ば or form before a comma (「すれば、」「なければ、」「決まったら、」).
+    fn ends_condition(&self, a: &Analysis<'_>, i: usize, end: usize) -> bool {
+        let next = i + 1;
+        if next >= end {
+            return false;
+        }
+        let closes = pos(a, next).is_comma()
+            || (pos(a, next).is_particle() && matches!(a.surface(next), "は" | "には" | "に"));
+        let p = pos(a, i);
+        if p.is_noun() && matches!(a.surface(i), "場合" | "とき" | "時" | "際" | "限り") {
+            return closes;
+        }
+        // ば and conditional forms (たら, なら); not と (「によると、」) or ても (a concession
+        // asserts what follows).
+        pos(a, next).is_comma()
+            && ((p.is_conjunctive_particle() && a.surface(i) == "ば")
+                || conditional_or_imperative(a, i))
+    }
+
     /// A question: the sentence contains ? or its last word is the particle か.
     fn is_question(&self, a: &Analysis<'_>, r: std::ops::Range<usize>) -> bool {
         let mut last_word = None;
@@ -1360,13 +1571,11 @@ fn is_reason(a: &Analysis<'_>, m: usize, end: usize, negated: bool) -> bool {
         || (pos(a, before).is_auxiliary_verb() && a.base(before) == "た")
 }
 
-/// For a サ変 noun at `i` used as a predicate without する: the token its auxiliary chain
-/// follows. 「中止となった」「中止になる」: the なる verb; 「中止です」「中止だ」「中止。」: the noun
-/// itself (the chain reads です/だ, or nothing at the end of the sentence).
+/// For a noun at `i` used as a predicate without する: the token its auxiliary chain follows.
+/// 「中止となった」「中止になる」: the なる verb; 「中止です」「中止だ」「中止。」: the noun itself
+/// (the chain reads です/だ, or nothing at the end of the sentence). The caller decides which
+/// nouns can be predicates.
 fn copula_after(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
-    if !pos(a, i).is_sahen_noun() {
-        return None;
-    }
     let next = i + 1;
     if next >= end {
         return Some(i);
@@ -1383,21 +1592,69 @@ fn copula_after(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
     (p.is_case_particle() && matches!(a.surface(next), "と" | "に") && naru).then_some(next + 1)
 }
 
+/// The noun forms a verb's 連用形 makes (見送る → 見送り; 取りやめる → 取りやめ; 据え置く → 据え置き);
+/// both readings of a verb in る (五段 and 一段). Empty for a verb of one kana.
+fn noun_forms_of(verb: &str) -> Vec<String> {
+    let mut chars: Vec<char> = verb.chars().collect();
+    let Some(last) = chars.pop() else {
+        return Vec::new();
+    };
+    if chars.is_empty() {
+        return Vec::new();
+    }
+    let stem: String = chars.into_iter().collect();
+    let i_row = match last {
+        'る' => return vec![stem.clone(), format!("{stem}り")],
+        'く' => 'き',
+        'ぐ' => 'ぎ',
+        'す' => 'し',
+        'つ' => 'ち',
+        'ぬ' => 'に',
+        'ぶ' => 'び',
+        'む' => 'み',
+        'う' => 'い',
+        _ => return Vec::new(),
+    };
+    vec![format!("{stem}{i_row}")]
+}
+
 /// The adjunct phrase starting at `i` that may stand between an object and its predicate
-/// without changing what is claimed: a noun run before で, から, まで, へ, より or にかけて
-/// (「会場で」「7月から」), or before に when it is a time or a number (「8月2日に」; 「理由に」
-/// and 「市に」 may be the predicate's own argument, 「Xを理由に」), or a time or manner noun
-/// standing alone (「今年」「予定通り」); any of them may take は or も. Returns the index after
-/// it and whether it is a time or a number (the claim's setting).
-fn adjunct(a: &Analysis<'_>, i: usize, end: usize) -> Option<(usize, bool)> {
-    // A time or manner word ends a run without a particle (「予定通り|開催」「今年|実施」).
-    let closes =
-        |t: usize| pos(a, t).is_adverbial() || (pos(a, t).is_suffix() && a.surface(t) == "通り");
+/// without changing what is claimed: a noun run (nouns joined by と count as one: 前期と同額)
+/// before で, から, まで, へ, より, にかけて or と (「会場で」「7月から」「A社と」), or before に
+/// unless it makes a fixed frame with the object (`frames-before-ni`: 「Xを理由に」); or a time,
+/// quantity or manner word standing alone (「今年」「10円」「予定通り」); any of them may take は
+/// or も. Returns the index after it and whether it sets the claim (a time, place, party or
+/// amount: 「8月2日に」「会場で」「A社に」「10円」, against which another setting is another
+/// claim); a manner word (「予定通り」) does not.
+fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(usize, bool)> {
+    // A time, quantity or manner word ends a run without a particle (「予定通り|開催」「今年|
+    // 実施」「3日|開催」).
+    let closes = |t: usize| {
+        let p = pos(a, t);
+        p.is_adverbial() || p.is_counter() || (p.is_suffix() && a.surface(t) == "通り")
+    };
     let mut k = i;
     while k < end && k - i < MAX_RUN && is_noun_part(a, k) && (k == i || adjacent(a, k - 1)) {
         k += 1;
         if k < end && closes(k - 1) && !pos(a, k).is_particle() {
             break;
+        }
+        // 「前期と同額に」: nouns joined by と.
+        if k + 1 < end
+            && a.surface(k) == "と"
+            && pos(a, k).is_particle()
+            && !pos(a, k).is_quotative_particle()
+            && is_noun_part(a, k + 1)
+            && !pos(a, k + 1).is_suffix()
+        {
+            let mut m = k + 1;
+            while m < end && is_noun_part(a, m) && adjacent(a, m - 1) {
+                m += 1;
+            }
+            if m < end && pos(a, m).is_case_particle() && a.surface(m) != "を" {
+                k = m;
+                break;
+            }
         }
     }
     if k == i || k >= end || pos(a, i).is_suffix() {
@@ -1405,14 +1662,32 @@ fn adjunct(a: &Analysis<'_>, i: usize, end: usize) -> Option<(usize, bool)> {
     }
     let timed = (i..k).any(|t| pos(a, t).is_number() || pos(a, t).is_adverbial());
     let p = pos(a, k);
+    // 「中止となった」「有効にする」: a complement of なる or する, not an adjunct.
+    if p.is_particle()
+        && k + 1 < end
+        && pos(a, k + 1).is_verb()
+        && matches!(a.base(k + 1), "なる" | "する")
+    {
+        return None;
+    }
     let mut next = if p.is_case_particle() && !p.is_quotative_particle() {
         match a.surface(k) {
-            "で" | "から" | "まで" | "へ" | "より" | "にかけて" => k + 1,
-            "に" if timed => k + 1,
+            "で" | "から" | "まで" | "へ" | "より" | "にかけて" | "と" => k + 1,
+            "に" if timed || !lex.contains(LexiconId::FramesBeforeNi, a.surface(k - 1)) => k + 1,
             _ => return None,
         }
     } else if closes(k - 1) {
-        // 「今年」「予定通り」 without a particle, before the predicate.
+        // 「今年」「10円」「予定通り」 without a particle, before the predicate.
+        if !timed {
+            let mut next = k;
+            if next < end
+                && pos(a, next).is_binding_particle()
+                && matches!(a.surface(next), "は" | "も")
+            {
+                next += 1;
+            }
+            return Some((next, false));
+        }
         k
     } else {
         return None;
@@ -1421,7 +1696,7 @@ fn adjunct(a: &Analysis<'_>, i: usize, end: usize) -> Option<(usize, bool)> {
     {
         next += 1;
     }
-    (next > k || !pos(a, next.min(end - 1)).is_particle()).then_some((next, timed))
+    (next > k || !pos(a, next.min(end - 1)).is_particle()).then_some((next, true))
 }
 
 /// The only character of `s`, if it has one.
@@ -1530,11 +1805,12 @@ fn object_start(a: &Analysis<'_>, run: usize, floor: usize) -> Option<usize> {
         return Some(start);
     }
     let p = pos(a, start - 1);
+    // 「A. 年間配当は」: a joining symbol with a space after it bounds the phrase too.
     let bounded = (p.is_symbol()
-        && !matches!(
+        && (!matches!(
             a.surface(start - 1),
             "." | "," | "-" | "/" | ":" | "・" | "&" | "+" | "~"
-        ))
+        ) || !adjacent(a, start - 1)))
         || p.is_conjunction()
         || p.is_adverb()
         || (p.is_particle() && !p.is_adnominalizer());
@@ -1554,6 +1830,19 @@ fn same_object(a: &Claim<'_>, b: &Claim<'_>) -> bool {
     modifiers
         .split_terminator('の')
         .all(|m| long_modifiers.contains(m))
+}
+
+/// Whether two objects with one last noun name the same thing: one is the other written in
+/// full, ending with it (年間配当 / 配当, 県条例案 / 同条例案: an anaphoric 同 left out).
+fn same_compound(a: &Claim<'_>, b: &Claim<'_>) -> bool {
+    let bare = |s: &'_ str| -> String {
+        s.strip_prefix('同')
+            .filter(|r| !r.is_empty())
+            .unwrap_or(s)
+            .to_string()
+    };
+    let (x, y) = (bare(a.key.object), bare(b.key.object));
+    x.ends_with(&y) || y.ends_with(&x)
 }
 
 /// The frame text between `from` and the object at `start`, without leading adverbs,
@@ -2245,6 +2534,141 @@ mod tests {
             &rule_with("opposites: [[見送る, 決定する]]\n"),
             "法案\n政府は法案の提出を見送った。\n政府は先月、法案を提出した。",
             &[],
+        );
+    }
+
+    #[test]
+    fn nouns_and_adjectival_stems_as_predicates() {
+        let r = rule_with("opposites: [[無効, 有効], [見送る, 決定する], [否決する, 可決する]]\n");
+        // A 形容動詞 stem with a copula; its opposite.
+        assert_hits(
+            &r,
+            "暗号化\n暗号化は初期状態では無効になっている。\n暗号化が初期状態で有効になっており、便利だ。",
+            &["暗号化が初期状態で有効になっており"],
+        );
+        // The noun form of a negating verb with a copula.
+        assert_hits(
+            &r,
+            "作付け\n来年度からの一般作付けは見送りとなった。\n県は来年度からの一般作付けを決定した。",
+            &["来年度からの一般作付けを決定した"],
+        );
+        // A サ変 noun ending a clause before another action (可決、成立した).
+        assert_hits(
+            &r,
+            "条例\n県議会は条例案を可決、成立した。\nただ、条例案は反対多数で否決された。",
+            &["条例案は反対多数で否決された"],
+        );
+        // Before anything but another action, a サ変 noun and a comma are no predicate.
+        assert_hits(
+            &r,
+            "条例\n県議会は条例案を可決、修正案は否決した。\nただ、条例案は反対多数で否決された。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn adjuncts_set_the_claim() {
+        let r = rule_with("opposites: [[据え置く, 引き上げる]]\n");
+        // Nouns joined by と, an amount, a time: read past.
+        assert_hits(
+            &r,
+            "配当\n同社は年間配当を10円引き上げた。\n年間配当は据え置かれました。",
+            &["年間配当は据え置かれました"],
+        );
+        assert_hits(
+            &r,
+            "配当\n同社は年間配当を引き上げた。\n年間配当は前期と同額に据え置かれました。",
+            &["年間配当は前期と同額に据え置かれました"],
+        );
+        // Two different parties, places or amounts are two claims.
+        assert_hits(
+            &rule(),
+            "データ\n同社はA社にデータを提供していない。\n同社はデータをB社に提供した。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "運動会\n第一小は運動会を校庭で行わない。\n第一小は運動会を体育館で行った。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_time_topic_frames_the_claims_after_it() {
+        // 今回は / 前回は: different claims; 当初は inside a clause that a comma ends does not
+        // frame what follows the comma.
+        assert_hits(
+            &rule(),
+            "黒字\n同社は前回は黒字を確保した。\n同社は今回は黒字を確保しなかった。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "黒字\n今回は黒字を確保した。\n今回は黒字を確保しなかった。",
+            &["黒字を確保しなかった"],
+        );
+        assert_hits(
+            &rule_with("opposites: [[否認する, 認める]]\n"),
+            "公判\n木崎被告は起訴内容を認めた。\n木崎被告は、当初は運用するつもりだったとして、起訴内容を否認した。",
+            &["起訴内容を否認した"],
+        );
+        // 「昨年は、」: the comma after the topic keeps its frame.
+        assert_hits(
+            &rule(),
+            "運動会\n昨年は、全小学校が運動会を開いた。\n第一小は今年、運動会を開かない。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_topic_inside_a_quoted_clause_is_not_the_subject_after_it() {
+        assert_hits(
+            &rule_with("opposites: [[否認する, 認める]]\n"),
+            "公判\n木崎被告は起訴内容を認めた。\n木崎被告は、意図はなかったと起訴内容を否認した。",
+            &["起訴内容を否認した"],
+        );
+    }
+
+    #[test]
+    fn a_condition_earlier_in_the_sentence_leaves_no_claim() {
+        for condition in [
+            "31以上と予想された場合、",
+            "雨のときは",
+            "暑ければ、",
+            "決まったら、",
+        ] {
+            assert_hits(
+                &rule(),
+                &format!("運動会\n第一小は運動会を開いた。\n第一小は{condition}運動会を開かない。"),
+                &[],
+            );
+        }
+        // A source (によると) or a concession (ても) is no condition.
+        assert_hits(
+            &rule(),
+            "運動会\n第一小は運動会を開いた。\n声明によると、第一小は運動会を開かない。",
+            &["運動会を開かない"],
+        );
+    }
+
+    #[test]
+    fn a_compound_and_its_last_noun_are_one_object() {
+        let r = rule_with("opposites: [[否決する, 可決する]]\n");
+        assert_hits(
+            &r,
+            "条例\n県議会は県条例案を可決した。\nただ、同条例案は否決されている。",
+            &["同条例案は否決されている"],
+        );
+        assert_hits(
+            &rule(),
+            "協力\n政府は日米協力を重視している。\n政府は多国間協力を重視しない。",
+            &[],
+        );
+        // 「A. 」: a symbol with a space after it bounds the object.
+        assert_hits(
+            &rule(),
+            "配当\n同社は配当を引き上げた。\nA. 配当は引き上げていません。",
+            &["配当は引き上げていません"],
         );
     }
 
