@@ -25,7 +25,8 @@
 //! (佐藤美和（無所属） 2,917票, 『名探偵ミナト』 興収54.9億円). A mention naming nobody is
 //! compared with one naming the headline's subject, not with one naming someone else.
 //! Increases and decreases (8%増, 8%減: `increase-suffixes`, `decrease-suffixes`), forecasts
-//! (`forecast-words` anywhere in the sentence: 350億円を見込む), comparison bases (前期比)
+//! (`forecast-words` anywhere in the sentence: 350億円を見込む), comparison bases (前期比;
+//! 同 before a number repeats the base stated before it in the sentence: 営業利益は同12.4%増)
 //! and periods (2026年3月期) are qualifiers; a value in brackets belongs to what the brackets
 //! follow (1日乗車券（大人500円）).
 //!
@@ -109,6 +110,15 @@ struct Key {
     unit: String,
     subject: String,
     qualifiers: Vec<String>,
+}
+
+/// The nearest comparison base (a noun chain ending in 比: 前期比, 前年同期比) in tokens
+/// `from..to`, as text.
+fn comparison_base_before(a: &Analysis<'_>, from: usize, to: usize) -> Option<String> {
+    (from..to).rev().take(MAX_CLAUSE_TOKENS).find_map(|i| {
+        (a.surface(i).ends_with('比') && a.features(i).pos.is_noun())
+            .then(|| noun_chain_back(a, i, from).text)
+    })
 }
 
 /// How many tokens a clause may reach from a number (keeps one endless sentence linear).
@@ -345,6 +355,16 @@ impl Numbers {
             return None;
         }
         qualifiers.extend(self.qualifiers(a, clause..first));
+        // 「売上高は前期比8.1%増、営業利益は同12.4%増」: 同 before a number repeats the
+        // comparison base stated before it in the sentence.
+        let sentence_start = a.first_at(sentence.start);
+        if first > sentence_start
+            && a.surface(first - 1) == "同"
+            && a.features(first - 1).pos.is_prefix()
+            && let Some(base) = comparison_base_before(a, sentence_start, first - 1)
+        {
+            qualifiers.push(base);
+        }
         if (first..end.min(first + MAX_CLAUSE_TOKENS))
             .any(|i| self.lexicons.contains(LexiconId::ForecastWords, a.base(i)))
         {
@@ -935,6 +955,21 @@ mod tests {
             &rule(),
             "トヨタの決算\n\nトヨタは、営業利益が20%増だった。\n\n営業利益は25%増だった。",
             &["25%"],
+        );
+    }
+
+    #[test]
+    fn dou_before_a_number_repeats_the_comparison_base() {
+        assert_hits(
+            &rule(),
+            "決算\n\n売上高は前期比8.1%増、営業利益は同12.4%増となった。\n\n営業利益は前期比14.2%増だった。",
+            &["14.2%"],
+        );
+        // Another base is another quantity.
+        assert_hits(
+            &rule(),
+            "決算\n\n売上高は前年比8.1%増、営業利益は同12.4%増となった。\n\n営業利益は前期比14.2%増だった。",
+            &[],
         );
     }
 
