@@ -86,9 +86,9 @@
 //! topic (今回は, 当初は) frames the claims after it, meeting only the same frame, until a comma
 //! that does not follow the topic directly; `partial-subjects` (一部は) make them unusable. A
 //! condition earlier in the sentence (…場合、, …ときは, すれば、, 決まったら、) leaves no claim
-//! after it. After a quotative と the subject is again the one before the quoted clause. A
-//! compound and its last noun with its suffixes are one object (年間配当 / 配当, 県条例案 /
-//! 同条例案).
+//! after it. After a quotative と the subject is again the one before the quoted clause. 同 +
+//! the end of a compound refers back to it (同条例案 / 県条例案); a bare last noun does not
+//! (配当 may be another 配当 than 中間配当).
 //!
 //! Lexical negations: a predicate listed first in an `opposites` pair is read as the second
 //! negated (a negated one affirms: 見送らなかった = 決定した), and a サ変 noun after a
@@ -296,7 +296,7 @@ struct Claim<'t> {
     /// The object's head: its last noun run (提出 of 今国会への関連法案の提出). Equal to
     /// `key.object` when the object has no modifier.
     head: &'t str,
-    /// The head's last noun with its suffixes (条例案 of 県条例案, 配当 of 年間配当).
+    /// The head's last noun with its suffixes (条例案 of 県条例案 and of 同条例案).
     tail: &'t str,
     subject: Subject<'t>,
     /// What stands between the subject (or the last comma) and the object: 「2025年に」,
@@ -1216,8 +1216,8 @@ impl Polarity {
                 .filter(|&c| self.same_sentence || claims[c].sentence != claim.sentence)
                 .min();
             // 「今国会への提出」 and 「今国会への関連法案の提出」: one object written with more
-            // modifiers (the other's are among them) is the same object; so is a compound
-            // written whole or by its last noun (県条例案 / 同条例案, 年間配当 / 配当).
+            // modifiers (the other's are among them) is the same object; so is 同 + the end of
+            // a compound (同条例案 / 県条例案).
             let related = |map: &FastHashMap<(Key, Slot, Slot), Vec<usize>>,
                            object: &str,
                            same: fn(&Claim<'_>, &Claim<'_>) -> bool| {
@@ -1832,17 +1832,15 @@ fn same_object(a: &Claim<'_>, b: &Claim<'_>) -> bool {
         .all(|m| long_modifiers.contains(m))
 }
 
-/// Whether two objects with one last noun name the same thing: one is the other written in
-/// full, ending with it (年間配当 / 配当, 県条例案 / 同条例案: an anaphoric 同 left out).
+/// Whether two objects with one last noun name the same thing: one is 同 + the end of the
+/// other (同条例案 refers back to 県条例案). A bare last noun is not enough: 配当 may be the
+/// 期末配当 of an article that also tells the 中間配当.
 fn same_compound(a: &Claim<'_>, b: &Claim<'_>) -> bool {
-    let bare = |s: &'_ str| -> String {
-        s.strip_prefix('同')
-            .filter(|r| !r.is_empty())
-            .unwrap_or(s)
-            .to_string()
+    let refers = |x: &str, y: &str| {
+        x.strip_prefix('同')
+            .is_some_and(|rest| !rest.is_empty() && y.len() > rest.len() && y.ends_with(rest))
     };
-    let (x, y) = (bare(a.key.object), bare(b.key.object));
-    x.ends_with(&y) || y.ends_with(&x)
+    refers(a.key.object, b.key.object) || refers(b.key.object, a.key.object)
 }
 
 /// The frame text between `from` and the object at `start`, without leading adverbs,
@@ -2652,7 +2650,7 @@ mod tests {
     }
 
     #[test]
-    fn a_compound_and_its_last_noun_are_one_object() {
+    fn dou_and_the_end_of_a_compound_are_one_object() {
         let r = rule_with("opposites: [[否決する, 可決する]]\n");
         assert_hits(
             &r,
@@ -2662,6 +2660,12 @@ mod tests {
         assert_hits(
             &rule(),
             "協力\n政府は日米協力を重視している。\n政府は多国間協力を重視しない。",
+            &[],
+        );
+        // A bare last noun may be another thing of that name.
+        assert_hits(
+            &rule(),
+            "配当\n同社は中間配当を引き上げた。\n同社は配当を引き上げない。",
             &[],
         );
         // 「A. 」: a symbol with a space after it bounds the object.
