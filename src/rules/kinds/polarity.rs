@@ -829,11 +829,7 @@ impl Polarity {
         let object_span = Span::new(a.tokens[start].span.start, a.tokens[particle - 1].span.end);
         let object = &a.text[object_span.range()];
         let head = &a.text[a.tokens[run].span.start..object_span.end];
-        let mut last = particle - 1;
-        while last > run && pos(a, last).is_suffix() {
-            last -= 1;
-        }
-        let tail = &a.text[a.tokens[last].span.start..object_span.end];
+        let tail = tail(a, run, particle);
         if object.chars().count() < self.min_object_chars {
             return None;
         }
@@ -919,10 +915,7 @@ impl Polarity {
         let next_action = |k: usize| {
             k < end
                 && (pos(a, k).is_independent_verb()
-                    || (pos(a, k).is_sahen_noun()
-                        && k + 1 < end
-                        && pos(a, k + 1).is_independent_verb()
-                        && a.base(k + 1) == "する"))
+                    || (pos(a, k).is_sahen_noun() && is_suru(a, k + 1, end)))
         };
         (p.is_sahen_noun() && j + 1 < end && pos(a, j + 1).is_comma() && next_action(j + 2))
             .then(|| (j, a.surface(j), true))
@@ -981,13 +974,7 @@ impl Polarity {
                 voice: "",
             },
             head: &a.text[a.tokens[x_run].span.start..a.tokens[end - 1].span.end],
-            tail: {
-                let mut last = end - 1;
-                while last > x_run && pos(a, last).is_suffix() {
-                    last -= 1;
-                }
-                &a.text[a.tokens[last].span.start..a.tokens[end - 1].span.end]
-            },
+            tail: tail(a, x_run, end),
             negative: claim.negative != negates,
             ..*claim
         })
@@ -1056,18 +1043,13 @@ impl Polarity {
             (a.surface(j + 1), true, j + 1)
         } else if pos(a, j).is_independent_verb() {
             (a.base(j), false, j)
-        } else if pos(a, j).is_sahen_noun()
-            && j + 1 < end
-            && pos(a, j + 1).is_independent_verb()
-            && a.base(j + 1) == "する"
-        {
+        } else if pos(a, j).is_sahen_noun() && is_suru(a, j + 1, end) {
             (a.surface(j), true, j + 1)
         } else if pos(a, j).is_common_noun()
             && !pos(a, j).is_sahen_noun()
-            && j + 2 < end
+            && j + 1 < end
             && pos(a, j + 1).is_sahen_noun()
-            && pos(a, j + 2).is_independent_verb()
-            && a.base(j + 2) == "する"
+            && is_suru(a, j + 2, end)
         {
             // 閣議決定する, 全面解除する: a compound action is its head (決定, 解除).
             (a.surface(j + 1), true, j + 2)
@@ -1482,7 +1464,7 @@ impl Polarity {
                 },
             )
         };
-        let suru = |k: usize| k < end && pos(a, k).is_independent_verb() && a.base(k) == "する";
+        let suru = |k: usize| is_suru(a, k, end);
         if i >= end || !reporting(i) {
             return None;
         }
@@ -1569,6 +1551,20 @@ fn is_reason(a: &Analysis<'_>, m: usize, end: usize, negated: bool) -> bool {
     negated
         || (a.surface(before) == "の" && pos(a, before).is_particle())
         || (pos(a, before).is_auxiliary_verb() && a.base(before) == "た")
+}
+
+/// Whether token `k` (before `end`) is the verb する.
+fn is_suru(a: &Analysis<'_>, k: usize, end: usize) -> bool {
+    k < end && pos(a, k).is_independent_verb() && a.base(k) == "する"
+}
+
+/// The last noun of the noun run `run..end` with the suffixes after it (条例案 of 県条例案).
+fn tail<'t>(a: &Analysis<'t>, run: usize, end: usize) -> &'t str {
+    let mut last = end - 1;
+    while last > run && pos(a, last).is_suffix() {
+        last -= 1;
+    }
+    &a.text[a.tokens[last].span.start..a.tokens[end - 1].span.end]
 }
 
 /// For a noun at `i` used as a predicate without する: the token its auxiliary chain follows.
