@@ -240,10 +240,12 @@ fn equal_range_in(
 
 /// Every row spelt `surface` (one per reading).
 pub fn get(surface: &str) -> impl Iterator<Item = Word> {
-    let key = surface.as_bytes();
+    surface_range(surface.as_bytes()).map(record)
+}
+
+fn surface_range(key: &[u8]) -> std::ops::Range<usize> {
     let window = SURFACE_SAMPLES.window(key, rows());
-    let range = equal_range_in(window, |i| surface_bytes(i).cmp(key));
-    range.map(record)
+    equal_range_in(window, |i| surface_bytes(i).cmp(key))
 }
 
 /// Whether `surface` is a word of the lexicon.
@@ -353,12 +355,7 @@ mod tests {
         keys.push(vec![0xFF; 12]);
         for key in &keys {
             let full = equal_range(rows(), |i| surface_bytes(i).cmp(key));
-            let window = SURFACE_SAMPLES.window(key, rows());
-            assert_eq!(
-                equal_range_in(window, |i| surface_bytes(i).cmp(key)),
-                full,
-                "{key:?}"
-            );
+            assert_eq!(surface_range(key), full, "{key:?}");
         }
         let mut readings: Vec<Vec<u8>> = (0..len())
             .step_by(89)
