@@ -74,6 +74,9 @@ pub struct Labels {
     pub headline_missing: Template,
     /// headline-support: the body's word opposite to a headline unit, `{word}`.
     pub headline_contradicted: Template,
+    /// headline-support: the body's value for a quantity the headline gives another value,
+    /// `{value}`.
+    pub headline_other_value: Template,
     /// headline-support: the headline that a heading repeats.
     pub headline_repeats_title: Template,
     /// repetition: a verbatim copy, `{n}` its occurrence.
@@ -100,7 +103,7 @@ mod tests {
     #[test]
     fn labels_load_with_the_placeholders_kinds_fill() {
         let l = Labels::get();
-        let expected: [(&Template, &[&str]); 13] = [
+        let expected: [(&Template, &[&str]); 14] = [
             (&l.conflict_earlier, &["context"]),
             (&l.polarity_affirmed, &[]),
             (&l.polarity_negated, &[]),
@@ -111,6 +114,7 @@ mod tests {
             (&l.headline_place_labelled_source, &["label"]),
             (&l.headline_missing, &[]),
             (&l.headline_contradicted, &["word"]),
+            (&l.headline_other_value, &["value"]),
             (&l.headline_repeats_title, &[]),
             (&l.repetition_verbatim, &["n"]),
             (&l.repetition_similar, &["n", "similarity"]),

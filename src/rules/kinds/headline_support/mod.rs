@@ -44,7 +44,11 @@
 //!   one body sentence in order: 歴史的円安 / 歴史的な円安, W杯アジア予選 /
 //!   「ワールドカップ」のアジア予選, 山辺県予算案 / 山辺県の…当初予算案;
 //! * a number the body implies: a duration between two body clock times (約3時間後, 7時間半),
-//!   a difference of two body values of one unit when the unit ends in 差 (勝ち点7差);
+//!   a difference of two body values of one unit when the unit ends in 差 (勝ち点7差), a
+//!   total of the values of one unit a body sentence lists (84施設 from 3, 19 and 62施設), a
+//!   ratio or percent change of two values of one unit in one body sentence, or of the place's
+//!   own value and a body value (1割以上増えた, 前週の1.7倍); a counter the quantity reader
+//!   does not know is compared by the noun after the number (全8室 / 8室);
 //! * in a heading, a number counted in a counter its own section uses (全4基 over 1基目 …
 //!   残る3基, 12回 over 7回・2回・3回) is a count or sum of the section, not a new claim (a
 //!   wrong value is the numbers kind's); a heading that opens with an ordinal (■1軒目：)
@@ -66,7 +70,9 @@
 //! noun). The headline and source titles count every unit.
 //!
 //! One finding per checked place, when its share of supported units is below `min_coverage`:
-//! the primary span is the first unsupported unit, the others are related spans.
+//! the primary span is the first unsupported unit, the others are related spans, and so is
+//! the body's value of a quantity an unsupported number gives another value (客席数は1200席 /
+//! 客席数は980席).
 //!
 //! # Cost
 //!
@@ -123,7 +129,8 @@ use framing::{
     enumerated, in_brackets, in_end_tag, is_date, is_day, is_label, is_ordinal, opens_with_ordinal,
 };
 use numbers::{
-    BodyValues, Derivable, counts_items, ordinal_spelling, rounds_to_body, section_counts_in,
+    BodyValues, Derivable, counterpart, counts_items, ordinal_spelling, quantities_in,
+    rounds_to_body, section_counts_in,
 };
 
 /// Which units of headings and summary bullets count.
@@ -420,7 +427,7 @@ impl super::RuleKind for HeadlineSupport {
             }
             // 42億円 for 42億3000万円, 2割増 for 20.4%増: a rounded number is supported.
             if missing.iter().any(|u| u.number) {
-                let found = body_found.get_or_insert_with(|| body_quantities(doc, &body));
+                let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
                 let quantities = body_values.get_or_insert_with(|| {
                     let mut values = BodyValues::new(found.iter().cloned());
                     for line in &body {
@@ -428,8 +435,7 @@ impl super::RuleKind for HeadlineSupport {
                     }
                     values
                 });
-                missing
-                    .retain(|u| !u.number || !rounds_to_body(&a.text[u.span.range()], quantities));
+                missing.retain(|u| !u.number || !rounds_to_body(a, u.span, quantities));
             }
             // 全4基 over a section that tells 1基目 … 残る3基, 12回 over 7回・2回・3回: a
             // heading's number counted in a unit its own section uses is a count, sum or
@@ -443,10 +449,11 @@ impl super::RuleKind for HeadlineSupport {
             }
             // 約3時間 from two clock times, 7差 from 74 and 67: a number the body implies.
             if missing.iter().any(|u| u.number) {
-                let found = body_found.get_or_insert_with(|| body_quantities(doc, &body));
+                let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
                 let derived = body_derived.get_or_insert_with(|| Derivable::new(doc, &body, found));
                 let lexicons = &self.lexicons;
-                missing.retain(|u| !u.number || !derived.supports(a.text, u.span, lexicons));
+                let own = quantities_in(a, place.span);
+                missing.retain(|u| !u.number || !derived.supports(a, u.span, &own, lexicons));
             }
             // 国交省 for 国土交通省, 安保理 for 安全保障理事会: a kanji abbreviation of a body
             // compound is supported.
@@ -504,6 +511,15 @@ impl super::RuleKind for HeadlineSupport {
             {
                 let word = keys.text(k);
                 hit = hit.with_related(at, labels.headline_contradicted.fill(&[("word", word)]));
+            }
+            // 最大40畳 in the headline, 適用床面積 〜31畳 in the body: the other value.
+            for u in missing.iter().filter(|u| u.number) {
+                let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
+                if let Some(at) = counterpart(a, place.span, u.span, found) {
+                    let value = &a.text[at.range()];
+                    hit =
+                        hit.with_related(at, labels.headline_other_value.fill(&[("value", value)]));
+                }
             }
             if place.repeats_title
                 && let Some(h) = headline
@@ -867,10 +883,11 @@ fn first_in_body(text: &str, body: &[Span], word: &str) -> Option<Span> {
     })
 }
 
-/// The quantities of the body lines, in text order.
-fn body_quantities(doc: &Document, body: &[Span]) -> Vec<quantity::Quantity> {
+/// The quantities of the body lines, in text order, with their units opened
+/// ([`numbers::open_unit`]).
+fn body_quantities(a: &Analysis<'_>, body: &[Span]) -> Vec<quantity::Quantity> {
     body.iter()
-        .flat_map(|line| quantity::find(&doc.text[line.range()]))
+        .flat_map(|&line| quantities_in(a, line))
         .collect()
 }
 
@@ -1712,6 +1729,86 @@ mod tests {
             &r,
             "散歩の効果\n\n## 参加者は300人\n\n散歩の効果を紹介する。\n",
             &["300人"],
+        );
+    }
+
+    #[test]
+    fn a_number_with_a_counter_the_reader_does_not_know_is_compared_by_its_noun() {
+        let r = rule("");
+        // 全8室 / 8室, 8千歩 / 8,000歩: the noun after the number is the unit.
+        assert_hits(&r, "全8室の宿\n\n客室はわずか8室で、静かな宿だ。\n", &[]);
+        assert_hits(
+            &r,
+            "全9室の宿\n\n客室はわずか8室で、静かな宿だ。\n",
+            &["全9室"],
+        );
+        assert_hits(
+            &r,
+            "1日8千歩で効果\n\n1日8,000歩以上の人に効果があった。\n",
+            &[],
+        );
+        // 8 other things are not 8 rooms.
+        assert_hits(
+            &r,
+            "全8室の宿\n\n客室は6室の宿で、8人まで泊まれる。\n",
+            &["全8室"],
+        );
+    }
+
+    #[test]
+    fn a_total_of_values_one_sentence_lists_is_supported() {
+        let r = rule("");
+        let body = "休校は3施設、学年閉鎖は19施設、学級閉鎖は62施設に上った。\n";
+        assert_hits(&r, &format!("休校など84施設\n\n{body}"), &[]);
+        assert_hits(&r, &format!("休校など85施設\n\n{body}"), &["85"]);
+        // Values in different sentences are not one breakdown.
+        assert_hits(
+            &r,
+            "休校など84施設\n\n休校は22施設だった。学級閉鎖は62施設に上った。\n",
+            &["84"],
+        );
+    }
+
+    #[test]
+    fn a_ratio_or_change_two_values_make_is_supported() {
+        let r = rule("");
+        // 412 / 356 is 15.7% more: 1割以上 and 16%増, not 3割以上.
+        let body = "搬送された人は412人で、昨年の356人から56人増えた。\n";
+        assert_hits(&r, &format!("搬送は昨年より1割以上増えた\n\n{body}"), &[]);
+        assert_hits(&r, &format!("搬送16%増\n\n{body}"), &[]);
+        assert_hits(
+            &r,
+            &format!("搬送は昨年より3割以上増えた\n\n{body}"),
+            &["3割"],
+        );
+        // 32.4 in the headline over 18.65 in the body is 1.7倍, not 1.9倍.
+        let body = "患者数は32.40人と、前週を上回った。\n\n前週は18.65人だった。\n";
+        assert_hits(&r, &format!("患者数32.4人 前週の1.7倍に\n\n{body}"), &[]);
+        assert_hits(
+            &r,
+            &format!("患者数32.4人 前週の1.9倍に\n\n{body}"),
+            &["1.9倍"],
+        );
+    }
+
+    #[test]
+    fn the_body_value_of_a_contradicted_headline_number_is_shown() {
+        let r = rule("");
+        let text = "新ホール完成、客席数は1200席\n\n新ホールが完成した。\n\n市によると、客席数は980席で、県内最大となる。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            describe(text, &found[0]),
+            ("1200席", vec![("980席", "本文では「980席」".to_string())])
+        );
+        // 980 of something else is no counterpart.
+        let text =
+            "新ホール完成、客席数は1200席\n\n新ホールが完成した。\n\n駐車場は980台分ある。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            describe(text, &found[0]),
+            ("客席数", vec![("1200席", "本文に記述がない".to_string())])
         );
     }
 

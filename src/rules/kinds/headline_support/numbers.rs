@@ -6,8 +6,60 @@
 use crate::algo::hash::{FastHashMap, FastHashSet};
 use crate::document::Document;
 use crate::lang::ja::quantity::{self, Quantity};
-use crate::lang::ja::{LexiconId, Lexicons};
+use crate::lang::ja::{Analysis, LexiconId, Lexicons, is_kanji};
 use crate::span::Span;
+
+/// The unit a quantity is compared in: its counter's (人, 円, %), or, for a counter the
+/// quantity reader does not know (8室, 84施設, 8,000歩, 4都市), the noun written right after
+/// the number, marked `~` so that it never meets a known unit. Empty for a bare number.
+/// `q`'s spans are offsets into `a.text`.
+pub(super) fn open_unit(a: &Analysis<'_>, q: &Quantity) -> String {
+    if !q.unit.is_empty() {
+        return q.unit.clone();
+    }
+    let i = a.first_at(q.core.end);
+    let Some(token) = a.tokens.get(i) else {
+        return String::new();
+    };
+    let pos = a.features(i).pos;
+    let surface = a.surface(i);
+    let word = surface
+        .chars()
+        .all(|c| matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー' | '々') || is_kanji(c));
+    if token.span.start != q.core.end || !pos.is_noun() || pos.is_number() || !word {
+        return String::new();
+    }
+    format!("~{surface}")
+}
+
+/// The quantities of `text[span]` with spans offset into the whole text and units opened
+/// ([`open_unit`]).
+pub(super) fn quantities_in(a: &Analysis<'_>, span: Span) -> Vec<Quantity> {
+    quantity::find(&a.text[span.range()])
+        .into_iter()
+        .map(|mut q| {
+            q.span = Span::new(q.span.start + span.start, q.span.end + span.start);
+            q.core = Span::new(q.core.start + span.start, q.core.end + span.start);
+            q.unit = open_unit(a, &q);
+            // 1基目: an open counter before 目 counts a position.
+            if q.unit.starts_with('~') {
+                let after = q.core.end + q.unit.len() - '~'.len_utf8();
+                q.ordinal |= a.text[after..].starts_with('目');
+            }
+            q
+        })
+        .collect()
+}
+
+/// The one quantity a headline unit states (`84` before 施設, `全8室`, `2割増`), read in the
+/// whole text so that a counter after the unit counts.
+pub(super) fn unit_quantity(a: &Analysis<'_>, span: Span) -> Option<Quantity> {
+    let found = quantities_in(a, span);
+    match <[Quantity; 1]>::try_from(found) {
+        Ok([q]) => Some(q),
+        Err(_) => None,
+    }
+}
 
 /// The other spelling of an ordinal: 第32回 → 32回目, 32回目 → 第32回.
 pub(super) fn ordinal_spelling(key: &str) -> Option<String> {
@@ -55,11 +107,11 @@ pub(super) fn counts_items(
 /// Whether a headline number (`42億円`, `2割増`, `約3万人`) is, rounded as written, a value
 /// the body states in the same unit: 42億円 has two significant digits, so it stands for
 /// 41.5億 to 42.5億 and 42億3000万円 supports it.
-pub(super) fn rounds_to_body(unit: &str, body: &BodyValues) -> bool {
-    let found = quantity::find(unit);
-    let [q] = found.as_slice() else {
+pub(super) fn rounds_to_body(a: &Analysis<'_>, span: Span, body: &BodyValues) -> bool {
+    let Some(q) = unit_quantity(a, span) else {
         return false;
     };
+    let unit = &a.text[span.range()];
     if q.ordinal || q.unit.is_empty() || q.unit == "日付" {
         return false;
     }
@@ -69,9 +121,15 @@ pub(super) fn rounds_to_body(unit: &str, body: &BodyValues) -> bool {
     } else {
         q.value.abs() * 0.05
     };
-    let half = (rounding_step(q.value) / 2.0).min(cap);
-    let (low, high) = (q.low - half, q.high + half);
+    let (low, high) = rounded(&q, cap);
     body.overlaps(&q.unit, low, high)
+}
+
+/// The values a quantity allows as written, widened by half its last digit's place (at most
+/// `cap`): 42億 is 41.5億 to 42.5億.
+fn rounded(q: &Quantity, cap: f64) -> (f64, f64) {
+    let half = (rounding_step(q.value) / 2.0).min(cap);
+    (q.low - half, q.high + half)
 }
 
 /// The body's amounts by unit: exact values sorted (a binary search per question), and the
@@ -173,6 +231,14 @@ pub(super) struct Derivable {
     /// Values as written by unit (bare numbers under ""; 23人以上 is 23), sorted, at most
     /// `MAX_VALUES` in all.
     values: FastHashMap<String, Vec<f64>>,
+    /// Sums of two or more values of one unit written one after another in one sentence (休校
+    /// は3施設、学年閉鎖は19施設、学級閉鎖は62施設 adds up to 84施設), by unit, sorted.
+    sums: FastHashMap<String, Vec<f64>>,
+    /// The exact values of each body sentence with a unit, for ratios (412人 and 356人: 1割
+    /// 以上増えた).
+    sentences: Vec<Vec<(String, f64)>>,
+    /// Exact values with a unit anywhere in the body, for a ratio to a headline's own value.
+    all: FastHashMap<String, Vec<f64>>,
 }
 
 static CLOCK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -222,6 +288,7 @@ impl Derivable {
         for v in d.values.values_mut() {
             v.sort_by(f64::total_cmp);
         }
+        d.add_sentences(doc, quantities);
         for (i, &a) in d.clock.iter().enumerate() {
             d.spans
                 .extend(d.clock[i + 1..].iter().map(|&b| a.abs_diff(b)));
@@ -233,16 +300,32 @@ impl Derivable {
     /// Whether a headline number is a duration between two body clock times (to the hour it
     /// is written in, 半 and 余り read) or, marked by a `difference-words` word (7差, 5人届かず),
     /// a difference of two body values of its unit.
-    pub(super) fn supports(&self, text: &str, span: Span, lexicons: &Lexicons) -> bool {
+    pub(super) fn supports(
+        &self,
+        a: &Analysis<'_>,
+        span: Span,
+        place: &[Quantity],
+        lexicons: &Lexicons,
+    ) -> bool {
+        let text = a.text;
         let unit = &text[span.range()];
-        let found = quantity::find(unit);
-        let [q] = found.as_slice() else {
+        let Some(mut q) = unit_quantity(a, span) else {
             return false;
         };
         if q.ordinal {
             return false;
         }
         let words = lexicons.get(LexiconId::DifferenceWords);
+        // 7差: a difference word after a bare number is no counter.
+        if q.unit
+            .strip_prefix('~')
+            .is_some_and(|noun| words.iter().any(|w| w == noun))
+        {
+            q.unit.clear();
+        }
+        if self.sums_to(&q) || self.ratio_of(&q, place) {
+            return true;
+        }
         let after = text[span.end..].trim_start_matches(['に', 'も']);
         let difference = words
             .iter()
@@ -283,6 +366,127 @@ impl Derivable {
     }
 }
 
+/// Units whose values do not add up to a total (ages, shares, ratios, temperatures, ranks,
+/// sizes).
+const NOT_SUMMED: &[&str] = &["%", "倍", "歳", "℃", "度", "位", "型", "インチ", "ポイント"];
+
+impl Derivable {
+    /// Sentences whose values are kept, values kept per sentence, and sums kept per unit.
+    const MAX_SENTENCES: usize = 256;
+    const MAX_PER_SENTENCE: usize = 12;
+    const MAX_RUN: usize = 6;
+
+    /// Groups the body's exact values by sentence (a `。` or a line break between two
+    /// quantities starts a new one) and records the sums of runs of one unit.
+    fn add_sentences(&mut self, doc: &Document, quantities: &[Quantity]) {
+        let mut previous: Option<Span> = None;
+        let mut current: Vec<(String, f64)> = Vec::new();
+        for q in quantities {
+            let new_sentence = previous.is_some_and(|p| {
+                p.end > q.span.start || doc.text[p.end..q.span.start].contains(['。', '\n'])
+            });
+            previous = Some(q.span);
+            if new_sentence && !current.is_empty() {
+                self.close_sentence(std::mem::take(&mut current));
+            }
+            if self.sentences.len() >= Self::MAX_SENTENCES {
+                break;
+            }
+            if q.ordinal || q.is_date() || q.unit.is_empty() || !q.exact() || !q.value.is_finite() {
+                continue;
+            }
+            if current.len() < Self::MAX_PER_SENTENCE {
+                current.push((q.unit.clone(), q.value));
+            }
+            let all = self.all.entry(q.unit.clone()).or_default();
+            if all.len() < Self::MAX_PER_SENTENCE * 4 {
+                all.push(q.value);
+            }
+        }
+        if !current.is_empty() && self.sentences.len() < Self::MAX_SENTENCES {
+            self.close_sentence(current);
+        }
+        for v in self.sums.values_mut() {
+            v.sort_by(f64::total_cmp);
+        }
+    }
+
+    fn close_sentence(&mut self, values: Vec<(String, f64)>) {
+        let mut by_unit: FastHashMap<&str, Vec<f64>> = FastHashMap::default();
+        for (unit, v) in &values {
+            by_unit.entry(unit.as_str()).or_default().push(*v);
+        }
+        for (unit, v) in by_unit {
+            if v.len() < 2 || NOT_SUMMED.contains(&unit) {
+                continue;
+            }
+            let sums = self.sums.entry(unit.to_string()).or_default();
+            for start in 0..v.len() {
+                let mut total = v[start];
+                for x in v[start + 1..].iter().take(Self::MAX_RUN - 1) {
+                    total += x;
+                    sums.push(total);
+                }
+            }
+        }
+        self.sentences.push(values);
+    }
+
+    /// Whether `q` (rounded as written) is the total of values of its unit one sentence lists.
+    fn sums_to(&self, q: &Quantity) -> bool {
+        let Some(sums) = self.sums.get(&q.unit) else {
+            return false;
+        };
+        let (low, high) = rounded(q, q.value.abs() * 0.05);
+        let i = sums.partition_point(|&v| v < low - 1e-9);
+        sums.get(i).is_some_and(|&v| v <= high + 1e-9)
+    }
+
+    /// Whether `q`, a ratio (1.7倍) or a share or change in percent (2割増, 1割以上, 3割低く),
+    /// is what two values of one unit make: both in one body sentence, or one in the checked
+    /// place itself (`place`, 1機関あたり32.4人 前週の1.7倍) and one in the body.
+    fn ratio_of(&self, q: &Quantity, place: &[Quantity]) -> bool {
+        let (low, high) = match q.unit.as_str() {
+            "倍" => rounded(q, 0.5),
+            // 2割 is 15-25%, 12.7% is 12.65-12.75%.
+            "%" => rounded(q, 5.0),
+            _ => return false,
+        };
+        let percent = q.unit == "%";
+        let fits = |x: f64, y: f64| {
+            if x <= 0.0 || y <= 0.0 || x == y {
+                return false;
+            }
+            let (small, large) = if x < y { (x, y) } else { (y, x) };
+            let candidates = if percent {
+                // A change from either value, or a share of the larger.
+                [
+                    (large - small) / small * 100.0,
+                    (large - small) / large * 100.0,
+                    small / large * 100.0,
+                ]
+            } else {
+                [large / small, f64::NAN, f64::NAN]
+            };
+            candidates.iter().any(|&r| r >= low && r <= high)
+        };
+        let in_sentence = self.sentences.iter().any(|s| {
+            s.iter()
+                .enumerate()
+                .any(|(i, (u, x))| s[i + 1..].iter().any(|(v, y)| u == v && fits(*x, *y)))
+        });
+        in_sentence
+            || place
+                .iter()
+                .filter(|p| p.exact() && p.unit != q.unit && !p.unit.is_empty())
+                .any(|p| {
+                    self.all
+                        .get(&p.unit)
+                        .is_some_and(|values| values.iter().any(|&y| fits(p.value, y)))
+                })
+    }
+}
+
 /// The place value of the last significant digit of `v` (4.2e9 → 1e8, 20 → 10, 39800 → 100).
 fn rounding_step(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
@@ -299,4 +503,77 @@ fn rounding_step(v: f64) -> f64 {
         step /= 10.0;
     }
     step
+}
+
+/// Words between what a headline number measures and the number that are no part of it:
+/// 適用床面積は最大40畳, 定員：約30人.
+const BEFORE_NUMBER: &[&str] = &[
+    "最大",
+    "最小",
+    "最高",
+    "最低",
+    "約",
+    "計",
+    "全",
+    "合計",
+    "総",
+    "およそ",
+];
+
+/// The body's value for the quantity a headline number the body does not support states:
+/// a body quantity of its unit with another value, in a sentence (or table row) that names
+/// what the headline says the number measures, the noun chain right before it (適用床面積は
+/// 最大40畳 / | 適用床面積 | 〜31畳). `place`: the checked headline or bullet.
+pub(super) fn counterpart(
+    a: &Analysis<'_>,
+    place: Span,
+    unit: Span,
+    body: &[Quantity],
+) -> Option<Span> {
+    let q = unit_quantity(a, unit)?;
+    if q.unit.is_empty() || q.ordinal || q.is_date() {
+        return None;
+    }
+    let first = a.first_at(place.start);
+    let mut i = a.first_at(unit.start);
+    // Back over particles, symbols and hedges to the noun chain.
+    while i > first {
+        let pos = a.features(i - 1).pos;
+        if pos.is_particle() || pos.is_symbol() || BEFORE_NUMBER.contains(&a.surface(i - 1)) {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    let end = i;
+    while i > first {
+        let pos = a.features(i - 1).pos;
+        if pos.is_noun() && !pos.is_number() && !BEFORE_NUMBER.contains(&a.surface(i - 1)) {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    if i == end {
+        return None;
+    }
+    let label = &a.text[a.tokens[i].span.start..a.tokens[end - 1].span.end];
+    if label.chars().count() < 2 {
+        return None;
+    }
+    body.iter()
+        .filter(|b| b.unit == q.unit && !b.ordinal && !b.compatible(&q))
+        .find(|b| {
+            // The sentence up to the value: from the line start or the last 。 before it.
+            let line_start = a.text[..b.span.start].rfind('\n').map_or(0, |n| n + 1);
+            let sentence_start = a.text[line_start..b.span.start]
+                .rfind('。')
+                .map_or(line_start, |n| line_start + n + '。'.len_utf8());
+            a.text[sentence_start..b.span.start].contains(label)
+        })
+        .map(|b| match b.unit.strip_prefix('~') {
+            // The span of an open unit's quantity stops before its noun: 980 | 席.
+            Some(noun) => Span::new(b.span.start, b.span.end.max(b.core.end + noun.len())),
+            None => b.span,
+        })
 }
