@@ -87,6 +87,8 @@
 //! check_headings: true
 //! check_summary: true
 //! heading_units: salient   # or `all`: which units of headings and summary bullets count
+//! heading_evidence: absence # or `contradiction`: headings and summary bullets are reported
+//!                           # only when the body gives another value or the opposite word
 //! compound_parts: false    # true: アジア版NATO is supported by アジア and NATO apart
 //! summary_headings: ['^(?:この記事の)?(?:要約|まとめ)$']
 //! boilerplate: ['^目次$', 'URLをコピーしました']
@@ -145,6 +147,20 @@ pub enum UnitScope {
     All,
 }
 
+/// What makes an unsupported unit of a heading or summary bullet worth a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingEvidence {
+    /// The body does not state it, as for the headline.
+    #[default]
+    Absence,
+    /// The body contradicts it: gives another value of the quantity (見出しの100億円, 本文の
+    /// 興行収入5億2000万円) or says the opposite word. Headings and summaries compress, count
+    /// and round what the body tells (4都市 over a table of four cities, 28分 from two clock
+    /// times), so a unit they alone name is no sign of a false claim.
+    Contradiction,
+}
+
 /// How places whose only unsupported units are weak (common nouns, actions, verbs: what a
 /// headline rewords) are reported. Strong units (names, numbers) are always reported at the
 /// rule's severity.
@@ -173,6 +189,10 @@ pub struct Spec {
     pub check_summary: bool,
     /// Which units of headings and summary bullets count.
     pub heading_units: UnitScope,
+    /// What makes an unsupported unit of a heading or summary bullet a finding: `absence` (the
+    /// body does not state it) or `contradiction` (the body gives another value or the
+    /// opposite word).
+    pub heading_evidence: HeadingEvidence,
     /// A noun chain is also supported when each of its nouns is.
     pub compound_parts: bool,
     /// How places whose unsupported units are all weak (no name, no number) are reported.
@@ -202,6 +222,7 @@ impl Default for Spec {
             check_headings: true,
             check_summary: true,
             heading_units: UnitScope::Salient,
+            heading_evidence: HeadingEvidence::Absence,
             compound_parts: false,
             weak_units: WeakUnits::Report,
             summary_headings: list(&[
@@ -250,6 +271,7 @@ pub struct HeadlineSupport {
     check_headings: bool,
     check_summary: bool,
     heading_units: UnitScope,
+    heading_evidence: HeadingEvidence,
     compound_parts: bool,
     weak_units: WeakUnits,
     summary_headings: Vec<LineRegex>,
@@ -348,6 +370,7 @@ impl super::RuleKind for HeadlineSupport {
             check_headings: spec.check_headings,
             check_summary: spec.check_summary,
             heading_units: spec.heading_units,
+            heading_evidence: spec.heading_evidence,
             compound_parts: spec.compound_parts,
             weak_units: spec.weak_units,
             summary_headings: line_regexes(summary_headings),
@@ -479,8 +502,24 @@ impl super::RuleKind for HeadlineSupport {
             let contradicted = missing
                 .iter()
                 .find_map(|u| u.opposites.iter().find(|&&k| found[k]).map(|&k| (u, k)));
+            // 最大40畳 in the headline, 適用床面積 〜31畳 in the body: the other value.
+            let mut others = Vec::new();
+            for u in missing.iter().filter(|u| u.number) {
+                let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
+                others.extend(counterpart(a, place.span, u.span, found));
+            }
             let coverage = (units.len() - missing.len()) as f64 / units.len() as f64;
             if coverage >= self.min_coverage && contradicted.is_none() {
+                continue;
+            }
+            // A heading that repeats the title makes the title's claim: held to the title's
+            // evidence.
+            if matches!(place.role, Role::Heading | Role::Summary)
+                && !place.repeats_title
+                && self.heading_evidence == HeadingEvidence::Contradiction
+                && contradicted.is_none()
+                && others.is_empty()
+            {
                 continue;
             }
             let weak = missing.iter().all(|u| !u.strong) && contradicted.is_none();
@@ -512,14 +551,9 @@ impl super::RuleKind for HeadlineSupport {
                 let word = keys.text(k);
                 hit = hit.with_related(at, labels.headline_contradicted.fill(&[("word", word)]));
             }
-            // 最大40畳 in the headline, 適用床面積 〜31畳 in the body: the other value.
-            for u in missing.iter().filter(|u| u.number) {
-                let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
-                if let Some(at) = counterpart(a, place.span, u.span, found) {
-                    let value = &a.text[at.range()];
-                    hit =
-                        hit.with_related(at, labels.headline_other_value.fill(&[("value", value)]));
-                }
+            for at in others {
+                let value = &a.text[at.range()];
+                hit = hit.with_related(at, labels.headline_other_value.fill(&[("value", value)]));
             }
             if place.repeats_title
                 && let Some(h) = headline
@@ -1930,6 +1964,26 @@ mod tests {
             .map(|f| describe(text, f).0)
             .collect();
         assert_eq!(found, ["展望", "沖縄"]);
+    }
+
+    #[test]
+    fn heading_evidence_contradiction_reports_only_what_the_body_contradicts() {
+        let r = rule("heading_evidence: contradiction\nopposites: [[実刑, 執行猶予]]\n");
+        // 東京 and 大阪 are only absent from the body: the summary may compress; the title is
+        // still held to absence.
+        let text = "東京で開催\n\nこの記事の要約\n\n・東京で開催される。\n・大阪の計画もある。\n\n本文\n\n\
+            会議が開催される。\n";
+        assert_hits(&r, text, &["東京"]);
+        // Another value of the quantity, or the opposite word, is reported in a summary or a
+        // heading.
+        let text = "台風10号が接近\n\n台風10号が接近し、県内では停電戸数が1万2000戸に上った。\n\n\
+            この記事の要約\n\n・停電は3万戸に上った\n";
+        assert_hits(&r, text, &["3万戸"]);
+        let text = "元職員に判決\n\n## 元職員に実刑\n\n地裁は元職員に懲役3年、執行猶予5年の判決を言い渡した。\n";
+        let all = rule(
+            "heading_evidence: contradiction\nheading_units: all\nopposites: [[実刑, 執行猶予]]\n",
+        );
+        assert_eq!(markdown_hits(&all, text), ["実刑"]);
     }
 
     #[test]
