@@ -14,7 +14,8 @@
 //! kanji numerals, 万/億, hedges (約, 超, 以上, 前後) and ranges become an interval of values,
 //! so 約500人 agrees with 512人, 1万人 with 一万人 and 10,000人, 2割 with 20%. What it counts
 //! is the *subject*: the noun chain nearest before it in its clause, across particles (総額は
-//! 42億円 → 総額), or the noun after it when it modifies one (17の停留場 → 停留場). Two mentions
+//! 42億円 → 総額), or the noun after it when it modifies one (17の停留場 → 停留場). A counter the
+//! reader does not know (24公演, 約40株) is the unit, the noun written onto the number. Two mentions
 //! are the same quantity when subject, unit and *qualifiers* agree. Qualifiers are what tells
 //! two quantities of one name apart: the words of the `quantity-qualifiers` lexicon in the
 //! clause (今年 and 昨年, 予想 and 実績, 男性 and 女性…) and the owner a の gives the subject
@@ -264,6 +265,14 @@ impl Numbers {
                 let Some((mut key, entities)) = self.key(a, span, q, sentence.span) else {
                     continue;
                 };
+                // 24公演: the value shown with its counter noun.
+                let span = match key.unit.strip_prefix('~') {
+                    Some(noun) => Span::new(
+                        span.start,
+                        span.end.max(q_core_end(sentence.span, q) + noun.len()),
+                    ),
+                    None => span,
+                };
                 // 2024年の来場者, 5月の売上高: a date in the clause before the number dates it.
                 let clause = a.tokens[self.clause_start(a, a.first_at(span.start), sentence.span)]
                     .span
@@ -370,12 +379,18 @@ impl Numbers {
         {
             qualifiers.push("(予想)".to_string());
         }
+        // 24公演, 約40株: a counter the quantity reader does not know (a noun written onto the
+        // number) is the unit; what is counted is found as for any unit.
+        let unit = match open_counter(a, q, span, next, end) {
+            Some(noun) => format!("~{noun}"),
+            None => q.unit.clone(),
+        };
         // 17の停留場: a number that modifies a noun counts that noun.
         let following =
             (next < end && a.surface(next) == "の" && a.tokens[next].span.start == span.end)
                 .then(|| noun_chain_forward(a, next + 1))
                 .flatten();
-        if q.unit.is_empty() {
+        if unit.is_empty() {
             let (subject, _) = following?;
             if subject.chars().count() < 2 {
                 return None;
@@ -461,7 +476,7 @@ impl Numbers {
         let entities = self.entities(a, clause..first);
         Some((
             Key {
-                unit: q.unit.clone(),
+                unit,
                 subject: subject.text,
                 qualifiers,
             },
@@ -789,6 +804,36 @@ fn noun_chain_forward(a: &Analysis<'_>, first: usize) -> Option<(String, usize)>
     Some((a.text[span.range()].to_string(), end))
 }
 
+/// The end of a quantity's number and counter in the analysis text.
+fn q_core_end(sentence: Span, q: &Quantity) -> usize {
+    sentence.start + q.core.end
+}
+
+/// The noun a bare number is written onto when the quantity reader knows no counter there
+/// (24公演, 40株, 8室): a noun of two or more characters, or one kanji, of kanji or katakana,
+/// not a position (3基目) and not a number's own word (3号機 is caught before).
+fn open_counter<'a>(
+    a: &'a Analysis<'_>,
+    q: &Quantity,
+    span: Span,
+    next: usize,
+    end: usize,
+) -> Option<&'a str> {
+    if !q.unit.is_empty() || q.ordinal || next >= end || a.tokens[next].span.start != span.end {
+        return None;
+    }
+    let p = a.features(next).pos;
+    let noun = a.surface(next);
+    let written = noun
+        .chars()
+        .all(|c| matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー') || crate::lang::ja::is_kanji(c));
+    let position = next + 1 < end && a.surface(next + 1).starts_with('目');
+    // 午後3時: a clock time, a point in time like 7時30分.
+    let clock = noun.starts_with('時');
+    (p.is_noun() && !p.is_number() && !p.is_pronoun() && written && !position && !clock)
+        .then_some(noun)
+}
+
 /// `A社の売上高`: the noun chain joined to the subject by の, before it in the clause.
 fn owner_of(a: &Analysis<'_>, subject: &str, clause: usize, first: usize) -> Option<String> {
     let at = (clause..first).rev().find(|&i| {
@@ -870,6 +915,27 @@ mod tests {
         ] {
             assert_hits(&rule(), text, &[]);
         }
+    }
+
+    #[test]
+    fn a_counter_the_reader_does_not_know_is_the_noun_on_the_number() {
+        // 株 and 室 are no known counters: the noun written onto the number is the unit, and
+        // what is counted is found as for any unit.
+        assert_hits(
+            &rule(),
+            "確認された個体は約40株にとどまる。\n確認された個体は、わずか14株しかない。",
+            &["14株"],
+        );
+        assert_hits(
+            &rule(),
+            "確認された個体は約40株にとどまる。\n確認された個体は、約38株だった。",
+            &[],
+        );
+        // A part of the whole names nothing that is counted: not compared.
+        assert_hits(&rule(), "客室は8室ある。\n夏は3室を改装する。", &[]);
+        // A position (3基目) and a number's own name (3号機) are no amounts.
+        assert_hits(&rule(), "1基目を撤去した。\n3基目も撤去した。", &[]);
+        assert_hits(&rule(), "開演は午後3時だ。\n開演は午後2時になった。", &[]);
     }
 
     #[test]
