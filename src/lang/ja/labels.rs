@@ -77,6 +77,9 @@ pub struct Labels {
     /// headline-support: the body's value for a quantity the headline gives another value,
     /// `{value}`.
     pub headline_other_value: Template,
+    /// headline-support: the body mention that negates or leaves open a headline action,
+    /// `{phrase}`.
+    pub headline_unaffirmed: Template,
     /// headline-support: the headline that a heading repeats.
     pub headline_repeats_title: Template,
     /// repetition: a verbatim copy, `{n}` its occurrence.
@@ -103,7 +106,7 @@ mod tests {
     #[test]
     fn labels_load_with_the_placeholders_kinds_fill() {
         let l = Labels::get();
-        let expected: [(&Template, &[&str]); 14] = [
+        let expected: [(&Template, &[&str]); 15] = [
             (&l.conflict_earlier, &["context"]),
             (&l.polarity_affirmed, &[]),
             (&l.polarity_negated, &[]),
@@ -115,6 +118,7 @@ mod tests {
             (&l.headline_missing, &[]),
             (&l.headline_contradicted, &["word"]),
             (&l.headline_other_value, &["value"]),
+            (&l.headline_unaffirmed, &["phrase"]),
             (&l.headline_repeats_title, &[]),
             (&l.repetition_verbatim, &["n"]),
             (&l.repetition_similar, &["n", "similarity"]),

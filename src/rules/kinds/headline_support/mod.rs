@@ -251,6 +251,7 @@ impl Default for Spec {
 mod body_search;
 mod framing;
 mod numbers;
+mod status;
 
 pub const PLACEHOLDERS: &[&str] = &["units", "count", "total", "place"];
 
@@ -495,7 +496,27 @@ impl super::RuleKind for HeadlineSupport {
                     !spelled_apart(lowered, &body, &u.pieces)
                 });
             }
-            let Some(first) = missing.first() else {
+            // 新素材を採用 over 採用するかどうかは未定: an action the body mentions only negated
+            // or left open is not told.
+            let mut unaffirmed: Vec<(&Unit, Span)> = Vec::new();
+            if matches!(place.role, Role::Title | Role::Source) {
+                for u in units {
+                    let Some(word) = u.action.as_deref() else {
+                        continue;
+                    };
+                    if missing.iter().any(|m| std::ptr::eq(*m, u))
+                        || status::hedged_in_headline(a, a.first_at(u.span.start), place.span)
+                    {
+                        continue;
+                    }
+                    if let Some(at) = status::only_unaffirmed(a, &body, word) {
+                        unaffirmed.push((u, at));
+                    }
+                }
+            }
+            missing.extend(unaffirmed.iter().map(|(u, _)| *u));
+            missing.sort_by_key(|u| u.span.start);
+            let Some(first) = missing.first().copied() else {
                 continue;
             };
             // 実刑 in the headline, 執行猶予 in the body: contradicted, not just unstated.
@@ -509,7 +530,7 @@ impl super::RuleKind for HeadlineSupport {
                 others.extend(counterpart(a, place.span, u.span, found));
             }
             let coverage = (units.len() - missing.len()) as f64 / units.len() as f64;
-            if coverage >= self.min_coverage && contradicted.is_none() {
+            if coverage >= self.min_coverage && contradicted.is_none() && unaffirmed.is_empty() {
                 continue;
             }
             // A heading that repeats the title makes the title's claim: held to the title's
@@ -522,7 +543,9 @@ impl super::RuleKind for HeadlineSupport {
             {
                 continue;
             }
-            let weak = missing.iter().all(|u| !u.strong) && contradicted.is_none();
+            let weak = missing.iter().all(|u| !u.strong)
+                && contradicted.is_none()
+                && unaffirmed.is_empty();
             let weaker = weak && self.weak_units != WeakUnits::Report;
             if weak
                 && self.weak_units == WeakUnits::Majority
@@ -550,6 +573,10 @@ impl super::RuleKind for HeadlineSupport {
             {
                 let word = keys.text(k);
                 hit = hit.with_related(at, labels.headline_contradicted.fill(&[("word", word)]));
+            }
+            for (_, at) in &unaffirmed {
+                let phrase = &a.text[at.range()];
+                hit = hit.with_related(*at, labels.headline_unaffirmed.fill(&[("phrase", phrase)]));
             }
             for at in others {
                 let value = &a.text[at.range()];
@@ -824,6 +851,14 @@ impl HeadlineSupport {
                     })
                     .map(|i| a.surface(i).to_string()),
                 opposites,
+                action: if raw.verb {
+                    Some(a.base(raw.tokens.start).to_string())
+                } else if raw.tokens.len() == 1 && a.features(raw.tokens.start).pos.is_sahen_noun()
+                {
+                    Some(a.surface(raw.tokens.start).to_string())
+                } else {
+                    None
+                },
             });
         }
         units
@@ -1030,6 +1065,9 @@ struct Unit {
     counter: Option<String>,
     /// The key ids of its `opposites`.
     opposites: Vec<usize>,
+    /// An action (a verb's base form, a サ変 noun standing alone): the body must state it,
+    /// not only negate it or leave it open.
+    action: Option<String>,
 }
 
 /// Whether `unit` stands alone in brackets right after the unit ending at `previous_end`
@@ -1847,6 +1885,50 @@ mod tests {
     }
 
     #[test]
+    fn an_action_the_body_only_negates_or_leaves_open_is_not_supported() {
+        let r = rule("");
+        // Every body mention of 採用 leaves it open, of 発動 too (に向けた検討), of 値上げ
+        // negates it: the title claims what the body does not.
+        let text =
+            "A社、新素材を採用\n\nA社は新素材について、採用するかどうかは未定だとしている。\n";
+        let found = hits(&r, text);
+        assert_eq!(
+            describe(text, &found[0]),
+            (
+                "採用",
+                vec![(
+                    "採用するかどうか",
+                    "本文では「採用するかどうか」（未定・否定）".to_string()
+                )]
+            )
+        );
+        assert_hits(
+            &r,
+            "政府、制裁を発動\n\n政府は制裁の発動に向けた検討に入った。\n",
+            &["発動"],
+        );
+        assert_hits(
+            &r,
+            "A社が値上げ\n\nA社は値上げしない方針を示した。\n",
+            &["値上げ"],
+        );
+        // One mention that states it is support.
+        assert_hits(
+            &r,
+            "A社、新素材を採用\n\nA社は新素材の採用を検討してきたが、新素材を採用した。\n",
+            &[],
+        );
+        // The title itself hedges or negates it, or the verb only describes a noun.
+        assert_hits(
+            &r,
+            "A社、新素材を採用へ\n\nA社は新素材について、採用するかどうかは未定だとしている。\n",
+            &[],
+        );
+        assert_hits(&r, "失敗しない手順\n\n手順を守れば失敗しない。\n", &[]);
+        assert_hits(&r, "薬が効きにくい菌\n\nこの菌には薬が効かない。\n", &[]);
+    }
+
+    #[test]
     fn a_rounded_number_is_supported_by_the_exact_one() {
         let r = rule("");
         assert_hits(&r, "補正予算42億円\n\n補正予算は42億3000万円。\n", &[]);
@@ -2199,7 +2281,7 @@ mod tests {
         );
         assert!(
             found[2].message.starts_with(
-                "参考動画のタイトルの「アジア版NATO」「一蹴」は本文に記述がありません"
+                "参考動画のタイトルの「アジア版NATO」「一蹴」は本文で裏付けられていません"
             ),
             "{}",
             found[2].message

@@ -1,0 +1,123 @@
+//! Support that the body negates or leaves open is no support: a title's 「新素材を採用」 over a
+//! body that only says 「採用するかどうかは未定」, a title's 「制裁を発動」 over 「制裁の発動に
+//! 向けた検討に入った」. An action of the headline (a verb, or a サ変 noun standing alone) is
+//! *told* by a body mention that states it; when every body mention negates it (採用しない,
+//! 発見していない) or leaves it open (かどうか, 未定, 検討, 見送り), the headline claims what the
+//! body does not.
+
+use crate::lang::ja::Analysis;
+use crate::span::Span;
+
+/// Words that leave an action open when they follow its mention closely (発動に向けた検討,
+/// 採用は未定, 値上げを見送った).
+const OPEN_AFTER: &[&str] = &[
+    "かどうか",
+    "か否か",
+    "未定",
+    "検討",
+    "協議",
+    "模索",
+    "見送",
+    "先送り",
+    "見合わせ",
+];
+
+/// Characters after a mention within which an `OPEN_AFTER` word leaves it open: the
+/// mention's own phrase (の発動に向けた検討, するかどうかは未定), not a later clause.
+const OPEN_WINDOW: usize = 12;
+
+/// What a headline's own wording says of an action right after its predicate chain: planned
+/// (へ), asked (か), open (検討, 方針, 未定), a modal (にくい, やすい, たい): no claim that it
+/// happened. A negated chain (失敗しない, 届かず) is no claim either.
+const HEADLINE_HEDGES: &[&str] = &[
+    "へ", "か", "ず", "検討", "方針", "未定", "見送", "予定", "も", "にく", "やす", "たい", "そう",
+    "よう", "べき",
+];
+
+/// The first body mention of `word` (a verb's base form or a サ変 noun) when the body mentions
+/// it and every mention negates it or leaves it open; `None` when one mention states it or
+/// there is none.
+pub(super) fn only_unaffirmed(a: &Analysis<'_>, body: &[Span], word: &str) -> Option<Span> {
+    let mut first = None;
+    for &line in body {
+        for i in a.within(line) {
+            if a.surface(i) != word && a.base(i) != word {
+                continue;
+            }
+            match unaffirmed(a, i, line) {
+                Some(span) => {
+                    first.get_or_insert(span);
+                }
+                None => return None,
+            }
+        }
+    }
+    first
+}
+
+/// Whether the headline (`place`) does not claim that the action at token `i` happened: its
+/// own chain negates it (失敗しない, 決まっていない), a hedge follows (採用へ, 発動か, 効きにくい),
+/// a verb modifies the noun after it (薬が効く菌: a description, not the news), or a noun is
+/// an argument of another predicate (制裁を発動: 制裁).
+pub(super) fn hedged_in_headline(a: &Analysis<'_>, i: usize, place: Span) -> bool {
+    let (negated, j) = predicate_chain(a, i, place.end);
+    if negated {
+        return true;
+    }
+    let chain_end = a.tokens[j - 1].span.end;
+    let rest = &a.text[chain_end..place.end];
+    if HEADLINE_HEDGES.iter().any(|h| rest.starts_with(h)) {
+        return true;
+    }
+    let next = a
+        .tokens
+        .get(j)
+        .filter(|t| t.span.end <= place.end)
+        .map(|_| j);
+    // 制裁を発動: a サ変 noun before a case particle is an argument, not the action.
+    let argument = a.features(i).pos.is_noun()
+        && next.is_some_and(|n| a.features(n).pos.is_particle() && a.surface(n) != "へ");
+    argument || (a.features(i).pos.is_verb() && next.is_some_and(|n| a.features(n).pos.is_noun()))
+}
+
+/// The predicate chain after token `i` (する and its auxiliaries, て-forms, いる), within
+/// `limit`: whether it negates, and the index after it.
+fn predicate_chain(a: &Analysis<'_>, i: usize, limit: usize) -> (bool, usize) {
+    let mut j = i + 1;
+    let mut negated = false;
+    while j < a.tokens.len() && a.tokens[j].span.end <= limit && j < i + 8 {
+        let f = a.features(j);
+        let suru = f.pos.is_verb() && matches!(a.base(j), "する" | "できる" | "いる" | "おる");
+        let auxiliary = f.pos.is_auxiliary_verb() || f.pos.is_verb_suffix();
+        let te = a.surface(j) == "て" || a.surface(j) == "で";
+        if !(suru || auxiliary || te) {
+            break;
+        }
+        negated |= matches!(a.base(j), "ない" | "ぬ" | "ん") && f.pos.is_auxiliary_verb();
+        j += 1;
+    }
+    (negated, j)
+}
+
+/// The phrase of mention `i` when it negates or leaves the action open, else `None`.
+fn unaffirmed(a: &Analysis<'_>, i: usize, line: Span) -> Option<Span> {
+    let start = a.tokens[i].span.start;
+    let (negated, j) = predicate_chain(a, i, line.end);
+    let chain_end = a.tokens[j - 1].span.end;
+    if negated {
+        return Some(Span::new(start, chain_end));
+    }
+    let rest = &a.text[chain_end..line.end];
+    let clause = rest
+        .char_indices()
+        .take_while(|&(_, c)| !matches!(c, '。' | '、' | '!' | '?'))
+        .take(OPEN_WINDOW)
+        .last()
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let window = &rest[..clause];
+    OPEN_AFTER.iter().find_map(|w| {
+        window
+            .find(w)
+            .map(|k| Span::new(start, chain_end + k + w.len()))
+    })
+}
