@@ -480,10 +480,15 @@ impl super::RuleKind for HeadlineSupport {
                 missing.retain(|u| !u.number || !derived.supports(a, u.span, &own, lexicons));
             }
             // 国交省 for 国土交通省, 安保理 for 安全保障理事会: a kanji abbreviation of a body
-            // compound is supported.
+            // compound is supported; スマホ for スマートフォン: a clipped loanword too.
             if missing.iter().any(|u| !u.number) {
                 let runs = body_runs.get_or_insert_with(|| KanjiRuns::new(doc, &body));
-                missing.retain(|u| u.number || !runs.abbreviated(&a.text[u.span.range()]));
+                missing.retain(|u| {
+                    let unit = &a.text[u.span.range()];
+                    // The whole katakana word: the segmenter may cut a clipped word (スマ|ホ).
+                    u.number
+                        || !(runs.abbreviated(unit) || runs.clipped(katakana_word(a.text, u.span)))
+                });
             }
             // 歴史的円安 for 歴史的な円安: a chain's pieces written apart in one sentence.
             if missing.iter().any(|u| !u.pieces.is_empty()) {
@@ -1082,6 +1087,9 @@ fn is_alias(text: &str, previous_end: usize, unit: Span) -> bool {
 /// headline (国交省, 安保理, 日銀) may abbreviate.
 struct KanjiRuns<'t> {
     by_first: FastHashMap<char, Vec<&'t str>>,
+    /// Katakana words of the body, normalised ([`clipped_form`]), by first character: what a
+    /// clipped loanword (スマホ, パソコン, デジカメ) may shorten.
+    katakana: FastHashMap<char, Vec<String>>,
 }
 
 impl<'t> KanjiRuns<'t> {
@@ -1096,8 +1104,23 @@ impl<'t> KanjiRuns<'t> {
     fn new(doc: &'t Document, body: &[Span]) -> Self {
         let mut seen: FastHashSet<&str> = FastHashSet::default();
         let mut by_first: FastHashMap<char, Vec<&str>> = FastHashMap::default();
+        let mut katakana: FastHashMap<char, Vec<String>> = FastHashMap::default();
         for line in body {
             let text = &doc.text[line.range()];
+            for word in text
+                .split(|c: char| !is_katakana_char(c))
+                .filter(|w| w.chars().count() >= 4)
+            {
+                let form = clipped_form(word);
+                if let Some(first) = form.chars().next()
+                    && seen.insert(word)
+                {
+                    let list = katakana.entry(first).or_default();
+                    if list.len() < Self::MAX_TRIES {
+                        list.push(form);
+                    }
+                }
+            }
             let mut start = None;
             for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
                 match (is_kanji(c), start) {
@@ -1118,7 +1141,28 @@ impl<'t> KanjiRuns<'t> {
                 }
             }
         }
-        KanjiRuns { by_first }
+        KanjiRuns { by_first, katakana }
+    }
+
+    /// Whether `unit` (3 to 6 katakana) clips a longer body loanword: both start alike and
+    /// its sounds appear there in order (スマホ / スマートフォン, パソコン / パーソナルコンピュー
+    /// ター, デジカメ / デジタルカメラ), the word at most four times as long.
+    fn clipped(&self, unit: &str) -> bool {
+        let n = unit.chars().count();
+        if !(3..=6).contains(&n) || !unit.chars().all(is_katakana_char) {
+            return false;
+        }
+        let short = clipped_form(unit);
+        let Some(first) = short.chars().next() else {
+            return false;
+        };
+        let n = short.chars().count();
+        self.katakana.get(&first).is_some_and(|words| {
+            words.iter().any(|word| {
+                let len = word.chars().count();
+                len > n && len <= n * 4 && is_subsequence(&short, word)
+            })
+        })
     }
 
     /// Whether `unit` (2 to 5 kanji) is an abbreviation of a longer body run or the tail of
@@ -1138,6 +1182,60 @@ impl<'t> KanjiRuns<'t> {
             len > n && len <= n * Self::MAX_STRETCH && is_subsequence(unit, run)
         })
     }
+}
+
+/// The katakana word around `span` (the span's text itself when it is not all katakana).
+fn katakana_word(text: &str, span: Span) -> &str {
+    let unit = &text[span.range()];
+    if unit.is_empty() || !unit.chars().all(is_katakana_char) {
+        return unit;
+    }
+    let start = text[..span.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_katakana_char(c))
+        .last()
+        .map_or(span.start, |(i, _)| i);
+    let end = span.end
+        + text[span.end..]
+            .char_indices()
+            .take_while(|&(_, c)| is_katakana_char(c))
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+    &text[start..end]
+}
+
+fn is_katakana_char(c: char) -> bool {
+    matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー')
+}
+
+/// A katakana word as its sounds are clipped: long vowel marks dropped, a small vowel after
+/// フ/テ/デ/ヴ read with it (フォン → ホン, ティ → チ), so スマホ is in スマートフォン.
+fn clipped_form(word: &str) -> String {
+    let mut out = String::new();
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == 'ー' {
+            continue;
+        }
+        let merged = match (c, chars.peek().copied()) {
+            ('フ', Some('ォ')) => Some('ホ'),
+            ('フ', Some('ィ')) => Some('ヒ'),
+            ('フ', Some('ェ')) => Some('ヘ'),
+            ('フ', Some('ァ')) => Some('ハ'),
+            ('テ', Some('ィ')) => Some('チ'),
+            ('デ', Some('ィ')) => Some('ジ'),
+            _ => None,
+        };
+        match merged {
+            Some(m) => {
+                out.push(m);
+                chars.next();
+            }
+            None => out.push(if c == 'ヴ' { 'ブ' } else { c }),
+        }
+    }
+    out
 }
 
 /// Whether the characters of `short` appear in `long` in order.
@@ -1926,6 +2024,37 @@ mod tests {
         );
         assert_hits(&r, "失敗しない手順\n\n手順を守れば失敗しない。\n", &[]);
         assert_hits(&r, "薬が効きにくい菌\n\nこの菌には薬が効かない。\n", &[]);
+    }
+
+    #[test]
+    fn a_clipped_loanword_is_supported_by_the_whole_word() {
+        let r = rule("");
+        assert_hits(
+            &r,
+            "スマホの選び方\n\nスマートフォンの選び方を紹介する。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "パソコンの選び方\n\nパーソナルコンピューターの選び方を紹介する。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "デジカメの選び方\n\nデジタルカメラの選び方を紹介する。\n",
+            &[],
+        );
+        // Sounds out of order, or another start, are another word.
+        assert_hits(
+            &r,
+            "スマホの選び方\n\nスマートウォッチの選び方を紹介する。\n",
+            &["スマホ"],
+        );
+        assert_hits(
+            &r,
+            "タブレットの選び方\n\nタイムラインの選び方を紹介する。\n",
+            &["タブレット"],
+        );
     }
 
     #[test]
