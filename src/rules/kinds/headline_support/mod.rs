@@ -1087,9 +1087,12 @@ fn is_alias(text: &str, previous_end: usize, unit: Span) -> bool {
 /// headline (国交省, 安保理, 日銀) may abbreviate.
 struct KanjiRuns<'t> {
     by_first: FastHashMap<char, Vec<&'t str>>,
+    /// The body lines, for `katakana`.
+    lines: Vec<&'t str>,
     /// Katakana words of the body, normalised ([`clipped_form`]), by first character: what a
-    /// clipped loanword (スマホ, パソコン, デジカメ) may shorten.
-    katakana: FastHashMap<char, Vec<String>>,
+    /// clipped loanword (スマホ, パソコン, デジカメ) may shorten. Read on the first katakana
+    /// unit asked about.
+    katakana: std::cell::OnceCell<FastHashMap<char, Vec<String>>>,
 }
 
 impl<'t> KanjiRuns<'t> {
@@ -1104,23 +1107,8 @@ impl<'t> KanjiRuns<'t> {
     fn new(doc: &'t Document, body: &[Span]) -> Self {
         let mut seen: FastHashSet<&str> = FastHashSet::default();
         let mut by_first: FastHashMap<char, Vec<&str>> = FastHashMap::default();
-        let mut katakana: FastHashMap<char, Vec<String>> = FastHashMap::default();
         for line in body {
             let text = &doc.text[line.range()];
-            for word in text
-                .split(|c: char| !is_katakana_char(c))
-                .filter(|w| w.chars().count() >= 4)
-            {
-                let form = clipped_form(word);
-                if let Some(first) = form.chars().next()
-                    && seen.insert(word)
-                {
-                    let list = katakana.entry(first).or_default();
-                    if list.len() < Self::MAX_TRIES {
-                        list.push(form);
-                    }
-                }
-            }
             let mut start = None;
             for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
                 match (is_kanji(c), start) {
@@ -1141,7 +1129,35 @@ impl<'t> KanjiRuns<'t> {
                 }
             }
         }
-        KanjiRuns { by_first, katakana }
+        KanjiRuns {
+            by_first,
+            lines: body.iter().map(|l| &doc.text[l.range()]).collect(),
+            katakana: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn katakana(&self) -> &FastHashMap<char, Vec<String>> {
+        self.katakana.get_or_init(|| {
+            let mut seen: FastHashSet<&str> = FastHashSet::default();
+            let mut katakana: FastHashMap<char, Vec<String>> = FastHashMap::default();
+            for text in &self.lines {
+                for word in text
+                    .split(|c: char| !is_katakana_char(c))
+                    .filter(|w| w.chars().count() >= 4)
+                {
+                    let form = clipped_form(word);
+                    if let Some(first) = form.chars().next()
+                        && seen.insert(word)
+                    {
+                        let list = katakana.entry(first).or_default();
+                        if list.len() < Self::MAX_TRIES {
+                            list.push(form);
+                        }
+                    }
+                }
+            }
+            katakana
+        })
     }
 
     /// Whether `unit` (3 to 6 katakana) clips a longer body loanword: both start alike and
@@ -1157,7 +1173,7 @@ impl<'t> KanjiRuns<'t> {
             return false;
         };
         let n = short.chars().count();
-        self.katakana.get(&first).is_some_and(|words| {
+        self.katakana().get(&first).is_some_and(|words| {
             words.iter().any(|word| {
                 let len = word.chars().count();
                 len > n && len <= n * 4 && is_subsequence(&short, word)

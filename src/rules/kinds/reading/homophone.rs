@@ -56,6 +56,40 @@ struct ContextWord {
     vector: Vector,
 }
 
+/// The lexicon nouns read `key` that may be proposed for any word: with a kanji, in the
+/// vector table and common (Zipf ≥ [`MIN_ALTERNATIVE_ZIPF`]), in lexicon order. What depends
+/// on the word written (its grammar, its own row) is checked by the caller.
+///
+/// Memoised per thread: articles share most of their words, and the lexicon's search by
+/// reading and the vector lookups cost more than the check itself. A pure function of `key`,
+/// so the cache changes no result; it is emptied when it grows past `MAX_MEMO` readings.
+fn read_as(key: &[u8]) -> std::rc::Rc<[(dictionary::Word, word_vectors::Entry)]> {
+    const MAX_MEMO: usize = 1 << 16;
+    type Memo = crate::algo::hash::FastHashMap<
+        Vec<u8>,
+        std::rc::Rc<[(dictionary::Word, word_vectors::Entry)]>,
+    >;
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+    }
+    MEMO.with(|memo| {
+        if let Some(found) = memo.borrow().get(key) {
+            return found.clone();
+        }
+        let found: std::rc::Rc<[_]> = dictionary::with_reading_key(key)
+            .filter(|w| w.classes.is_noun() && w.surface.chars().any(is_kanji))
+            .filter_map(|w| word_vectors::get(w.surface).map(|e| (w, e)))
+            .filter(|(_, e)| e.zipf >= MIN_ALTERNATIVE_ZIPF)
+            .collect();
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MAX_MEMO {
+            memo.clear();
+        }
+        memo.insert(key.to_vec(), found.clone());
+        found
+    })
+}
+
 /// A word that may be written for the target: its surface, reading and vector.
 struct Alternative {
     surface: &'static str,
@@ -129,21 +163,12 @@ impl Homophone {
         }
         let key = dictionary::reading_key(a.reading(i))?;
         let mut alternatives: Vec<Alternative> = Vec::new();
-        for w in dictionary::with_reading_key(&key) {
-            if !w.classes.is_noun()
-                || !slot.admits(w.classes)
+        for &(w, e) in read_as(&key).iter() {
+            if !slot.admits(w.classes)
                 || w.surface == surface
                 || w.surface == a.base(i)
-                || !w.surface.chars().any(is_kanji)
                 || same_kanji(w.surface, surface)
-            {
-                continue;
-            }
-            let Some(e) = word_vectors::get(w.surface) else {
-                continue;
-            };
-            if e.row == written.row
-                || e.zipf < MIN_ALTERNATIVE_ZIPF
+                || e.row == written.row
                 || alternatives.iter().any(|x| x.row == e.row)
             {
                 continue;
