@@ -19,8 +19,10 @@
 //! are the same quantity when subject, unit and *qualifiers* agree. Qualifiers are what tells
 //! two quantities of one name apart: the words of the `quantity-qualifiers` lexicon in the
 //! clause (今年 and 昨年, 予想 and 実績, 男性 and 女性…) and the owner a の gives the subject
-//! (A社の売上高 and B社の売上高). Words of `amount-fillers` (全部, うち, 計) are skipped when
-//! looking for the subject.
+//! (A社の売上高 and B社の売上高). Words of `amount-fillers` (全部, うち, 計, 平均) are skipped
+//! when looking for the subject. Two mentions under contrasted topics (the nouns marked by は
+//! or が nearest before them, different with one head: いす席が… / シート席は…) are different
+//! quantities.
 //!
 //! Names tell quantities apart too: the proper nouns and 『titles』 of a mention's clause
 //! (佐藤美和（無所属） 2,917票, 『名探偵ミナト』 興収54.9億円). A mention naming nobody is
@@ -103,6 +105,10 @@ struct Mention {
     /// Who or what the clause names before the number: proper nouns and 『titles』. Two
     /// mentions about different names are different quantities.
     entities: Vec<String>,
+    /// What the clause is about when that is not what is counted: the noun marked by は or が
+    /// nearest before the number (シート席は前売り9,000円). Two mentions under contrasted
+    /// topics ([`contrasted`]) are different quantities; a mention without one is about any.
+    topic: Option<String>,
 }
 
 /// What makes two mentions the same quantity.
@@ -124,6 +130,8 @@ fn comparison_base_before(a: &Analysis<'_>, from: usize, to: usize) -> Option<St
 
 /// How many tokens a clause may reach from a number (keeps one endless sentence linear).
 const MAX_CLAUSE_TOKENS: usize = 64;
+/// How far before a number its topic (Xは, Xが) is looked for.
+const MAX_TOPIC_TOKENS: usize = 24;
 
 /// How many earlier mentions of one quantity a mention is compared with.
 const MAX_LOOK_BACK: usize = 64;
@@ -187,6 +195,7 @@ impl super::RuleKind for Numbers {
                                 && lists[m.block].is_some()
                                 && lists[m.block] == lists[later.block])
                             && same_entities(&m.entities, &later.entities, &topic)
+                            && !contrasted(m.topic.as_deref(), later.topic.as_deref())
                             && !m.quantity.compatible(&later.quantity)
                     })
                     .map(|earlier| (*later, *earlier))
@@ -290,6 +299,15 @@ impl Numbers {
                 if self.ignore_units.contains(&key.unit) {
                     continue;
                 }
+                // The topic counts only before the number and when it is not what is counted.
+                let topic = self
+                    .topic_before(a, sentence.span, span.start)
+                    .filter(|(t, end)| {
+                        *end <= span.start
+                            && !key.subject.contains(t.as_str())
+                            && !t.contains(&key.subject)
+                    })
+                    .map(|(t, _)| t);
                 out.push(Mention {
                     quantity: q.clone(),
                     span,
@@ -297,6 +315,7 @@ impl Numbers {
                     block: sentence.block,
                     key,
                     entities,
+                    topic,
                 });
             }
         }
@@ -606,6 +625,33 @@ impl Numbers {
     }
 
     /// Proper nouns (runs of them: 佐藤美和) and 『titles』 in tokens `range`.
+    /// The noun chain nearest before offset `at` in the sentence that is marked by は or が,
+    /// with the offset where the particle ends: not a time or other qualifier (今年は), not an
+    /// anaphor (同社は), not a number.
+    fn topic_before(&self, a: &Analysis<'_>, sentence: Span, at: usize) -> Option<(String, usize)> {
+        let range = a.within(Span::new(sentence.start, at));
+        let wa =
+            range.clone().rev().take(MAX_TOPIC_TOKENS).find(|&i| {
+                matches!(a.surface(i), "は" | "が") && a.features(i).pos.is_particle()
+            })?;
+        if wa == range.start || !a.features(wa - 1).pos.is_noun() {
+            return None;
+        }
+        let chain = noun_chain_back(a, wa - 1, range.start);
+        let lex = &self.lexicons;
+        let t = chain.text;
+        if t.chars().count() < 2
+            || t.starts_with('同')
+            || t.chars().any(|c| c.is_ascii_digit())
+            || lex.contains(LexiconId::QuantityQualifiers, &t)
+            || lex.contains(LexiconId::PresentQualifiers, &t)
+            || a.features(wa - 1).pos.is_pronoun()
+        {
+            return None;
+        }
+        Some((t, a.tokens[wa].span.end))
+    }
+
     fn entities(&self, a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<String> {
         let mut out = Vec::new();
         let mut i = range.start;
@@ -751,6 +797,16 @@ fn headline_entities(ctx: &Context<'_>) -> Vec<String> {
 /// Whether two mentions can be about the same names: both name none, they share one (or
 /// one is the other's prefix: 佐藤 and 佐藤美和), or only one names any and that is the
 /// article's topic (a name of the headline).
+/// Whether two sentence topics are contrasted members of one kind (いす席は… / シート席は…,
+/// 住宅地は… / 商業地は…: different, with one head): their figures are different quantities.
+/// Topics of different kinds (入館料は… / 美術館は…) may tell one quantity.
+fn contrasted(x: Option<&str>, y: Option<&str>) -> bool {
+    match (x, y) {
+        (Some(x), Some(y)) => x != y && x.chars().next_back() == y.chars().next_back(),
+        _ => false,
+    }
+}
+
 fn same_entities(x: &[String], y: &[String], topic: &[String]) -> bool {
     let related = |p: &str, q: &str| p.starts_with(q) || q.starts_with(p);
     let share = |p: &[String], q: &[String]| p.iter().any(|e| q.iter().any(|f| related(e, f)));
@@ -1013,6 +1069,38 @@ mod tests {
         ] {
             assert_hits(&rule(), text, &[]);
         }
+    }
+
+    #[test]
+    fn contrasted_topics_are_different_quantities() {
+        // いす席 and シート席: two members of one kind, each with its own prices.
+        assert_hits(
+            &rule(),
+            "料金はいす席が前売り2,500円、当日3,000円。\nシート席は前売り9,000円、当日1万円。",
+            &[],
+        );
+        // 入館料 and 美術館 are not of one kind: the same price, told twice.
+        assert_hits(
+            &rule(),
+            "小鹿洋館美術館を訪ねて\n\n入館料は大人1,200円で、カフェもある。\n小鹿洋館美術館は大人1500円とやや高めだ。",
+            &["1500円"],
+        );
+        // 平均 says how a figure is taken, not what it is about; a streak is not compared.
+        assert_hits(
+            &rule(),
+            "住宅地は平均3.1%上昇した。\n商業地は平均4.4%上昇した。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "住宅地は平均3.1%上昇した。\n住宅地は平均4.4%上昇した。",
+            &["4.4%"],
+        );
+        assert_hits(
+            &rule(),
+            "上昇幅が拡大し、3年連続のプラス。\n郊外の団地は5年連続で下落した。",
+            &[],
+        );
     }
 
     #[test]
