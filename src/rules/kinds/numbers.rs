@@ -22,7 +22,7 @@
 //! (A社の売上高 and B社の売上高). Words of `amount-fillers` (全部, うち, 計, 平均) are skipped
 //! when looking for the subject. Two mentions under contrasted topics (the nouns marked by は
 //! or が nearest before them, different with one head: いす席が… / シート席は…) are different
-//! quantities.
+//! quantities, and an entry of a timeline (9日午前：行方不明者は4人に) is dated by its stamp.
 //!
 //! Names tell quantities apart too: the proper nouns and 『titles』 of a mention's clause
 //! (佐藤美和（無所属） 2,917票, 『名探偵ミナト』 興収54.9億円). A mention naming nobody is
@@ -292,6 +292,12 @@ impl Numbers {
                         && d.span.end <= q.span.start
                 }) {
                     key.qualifiers.push(text[d.span.range()].to_string());
+                }
+                // 2. 9日午前：行方不明者は4人に: an entry of a timeline is dated by its stamp.
+                if let Some(stamp) = timeline_stamp(doc.slice(doc.blocks[sentence.block].span)) {
+                    key.qualifiers.push(stamp.to_string());
+                    key.qualifiers.sort();
+                    key.qualifiers.dedup();
                 }
                 if !self.units.is_empty() && !self.units.contains(&key.unit) {
                     continue;
@@ -797,6 +803,25 @@ fn headline_entities(ctx: &Context<'_>) -> Vec<String> {
 /// Whether two mentions can be about the same names: both name none, they share one (or
 /// one is the other's prefix: 佐藤 and 佐藤美和), or only one names any and that is the
 /// article's topic (a name of the headline).
+/// The time stamp a block opens with before a colon (9日午前：…, 8月3日：…, 午後2時: …,
+/// after a list marker): the block is an entry of a timeline, and its figures are of that
+/// time.
+fn timeline_stamp(block: &str) -> Option<&str> {
+    static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r"^\s*(?:[-*+・]\s*|[0-9]+[.)]\s*)?",
+            r"(?P<stamp>(?:[0-9]{1,2}月)?[0-9]{1,2}日(?:午前|午後|未明|早朝|朝|昼|夕方|夜)?",
+            r"(?:[0-9]{1,2}時(?:[0-9]{1,2}分)?)?",
+            r"|(?:午前|午後)?[0-9]{1,2}時(?:[0-9]{1,2}分|半)?)\s*[:：]"
+        ))
+        .expect("valid timeline regex")
+    });
+    STAMP
+        .captures(block)
+        .and_then(|c| c.name("stamp"))
+        .map(|m| m.as_str())
+}
+
 /// Whether two sentence topics are contrasted members of one kind (いす席は… / シート席は…,
 /// 住宅地は… / 商業地は…: different, with one head): their figures are different quantities.
 /// Topics of different kinds (入館料は… / 美術館は…) may tell one quantity.
@@ -1069,6 +1094,30 @@ mod tests {
         ] {
             assert_hits(&rule(), text, &[]);
         }
+    }
+
+    #[test]
+    fn a_timeline_entry_is_of_its_time() {
+        // The entries tell the toll as it was then; the lead tells it now.
+        let timeline =
+            "1. 8日午前：行方不明者は6人と発表\n2. 9日午前：2人が見つかり、行方不明者は4人に";
+        assert_hits(
+            &rule(),
+            &format!("町は10日、死者が5人になったと発表した。行方不明者は2人だ。\n\n{timeline}\n"),
+            &[],
+        );
+        // Without stamps the same lines contradict the lead.
+        assert_hits(
+            &rule(),
+            "町は10日、死者が5人になったと発表した。行方不明者は2人だ。\n\n町によると、行方不明者は4人にのぼる。\n",
+            &["4人"],
+        );
+        assert_eq!(super::timeline_stamp("2. 9日午前:行方"), Some("9日午前"));
+        assert_eq!(
+            super::timeline_stamp("- 午後2時30分: 発表"),
+            Some("午後2時30分")
+        );
+        assert_eq!(super::timeline_stamp("9日に発表した"), None);
     }
 
     #[test]
