@@ -86,6 +86,7 @@ const PREFIX_HEDGES: &[(&str, Hedge)] = &[
 const SUFFIX_HEDGES: &[(&str, Hedge)] = &[
     ("以上", Hedge::AtLeast),
     ("超え", Hedge::AtLeast),
+    ("を超え", Hedge::AtLeast),
     ("超", Hedge::AtLeast),
     ("強", Hedge::AtLeast),
     ("余り", Hedge::AtLeast),
@@ -537,6 +538,8 @@ mod tests {
         assert!(!about.compatible(&one("600人が")));
         assert!(one("1万人超が").compatible(&one("1万2000人が")));
         assert!(!one("1万人超が").compatible(&one("9000人が")));
+        assert!(one("50%を超える").compatible(&one("52.1%")));
+        assert!(!one("50%を超える").compatible(&one("48.27%")));
         assert!(one("3〜5日").compatible(&one("4日")));
         assert!(!one("3〜5日").compatible(&one("6日")));
         assert!(one("2万円台").compatible(&one("2万9800円")));

@@ -2074,6 +2074,37 @@ mod tests {
     }
 
     #[test]
+    fn a_hedged_headline_number_is_held_to_its_hedge() {
+        let r = rule("");
+        let body = "投票率は48.27%で、前回を上回った。平均価格は8,742万円だった。\n";
+        // 50% may round 48.27%; 50%を超える and 9,000万円台 state bounds it does not meet.
+        assert_hits(&r, &format!("投票率50%\n\n{body}"), &[]);
+        let text = format!("投票率は50%を超える\n\n{body}");
+        let found = hits(&r, &text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (primary, related) = describe(&text, &found[0]);
+        assert_eq!(primary, "50%");
+        assert!(
+            related.contains(&("48.27%", "本文では「48.27%」".to_string())),
+            "{related:?}"
+        );
+        assert_hits(
+            &r,
+            &format!("平均価格は9,000万円台\n\n{body}"),
+            &["9,000万円台"],
+        );
+        // A bare level is no ratio of two body values (41万 / 29万 is no 50%を超える).
+        let text = "得票率は50%を超える\n\n大西氏が41万2,380票、杉浦氏が29万5,114票だった。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (_, related) = describe(text, &found[0]);
+        assert!(
+            related.contains(&("50%", "本文に記述がない".to_string())),
+            "{related:?}"
+        );
+    }
+
+    #[test]
     fn a_rounded_number_is_supported_by_the_exact_one() {
         let r = rule("");
         assert_hits(&r, "補正予算42億円\n\n補正予算は42億3000万円。\n", &[]);

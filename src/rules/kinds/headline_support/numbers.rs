@@ -55,10 +55,19 @@ pub(super) fn quantities_in(a: &Analysis<'_>, span: Span) -> Vec<Quantity> {
 /// whole text so that a counter after the unit counts.
 pub(super) fn unit_quantity(a: &Analysis<'_>, span: Span) -> Option<Quantity> {
     let found = quantities_in(a, span);
-    match <[Quantity; 1]>::try_from(found) {
-        Ok([q]) => Some(q),
-        Err(_) => None,
-    }
+    let Ok([q]) = <[Quantity; 1]>::try_from(found) else {
+        return None;
+    };
+    // A hedge written after the unit (50%を超える): the quantity read on to the line's end,
+    // when it is the same number.
+    let line_end = a.text[span.end..]
+        .find('\n')
+        .map_or(a.text.len(), |n| span.end + n);
+    let hedged = quantities_in(a, Span::new(span.start, line_end))
+        .into_iter()
+        .next()
+        .filter(|h| h.core == q.core && h.value == q.value && h.unit == q.unit);
+    Some(hedged.unwrap_or(q))
 }
 
 /// The other spelling of an ordinal: 第32回 → 32回目, 32回目 → 第32回.
@@ -125,9 +134,13 @@ pub(super) fn rounds_to_body(a: &Analysis<'_>, span: Span, body: &BodyValues) ->
     body.overlaps(&q.unit, low, high)
 }
 
-/// The values a quantity allows as written, widened by half its last digit's place (at most
-/// `cap`): 42億 is 41.5億 to 42.5億.
+/// The values a quantity allows as written: an exact value widened by half its last digit's
+/// place (at most `cap`: 42億 is 41.5億 to 42.5億); a hedged one as its hedge says, since its
+/// bounds are stated (50%を超える is above 50%, 9,000万円台 is from 9,000万, 約 is ±10%).
 fn rounded(q: &Quantity, cap: f64) -> (f64, f64) {
+    if !q.exact() {
+        return (q.low, q.high);
+    }
     let half = (rounding_step(q.value) / 2.0).min(cap);
     (q.low - half, q.high + half)
 }
@@ -323,7 +336,13 @@ impl Derivable {
         {
             q.unit.clear();
         }
-        if self.sums_to(&q) || self.ratio_of(&q, place) {
+        // A percent two values make is a change (2割増, 3割低く, 昨年より1割以上増えた); a bare
+        // level (投票率は50%を超える) is no ratio.
+        let change = q.unit != "%" || {
+            let after = text[q.span.end..].trim_start_matches(['に', 'も', 'を', 'の', 'と']);
+            CHANGE_MARKS.iter().any(|m| after.starts_with(m))
+        };
+        if self.sums_to(&q) || (change && self.ratio_of(&q, place)) {
             return true;
         }
         let after = text[span.end..].trim_start_matches(['に', 'も']);
@@ -365,6 +384,29 @@ impl Derivable {
         self.spans.get(i).is_some_and(|&d| f64::from(d) <= high)
     }
 }
+
+/// What follows a percent that is a change (増, 上昇, 低く, 上回る, …).
+const CHANGE_MARKS: &[&str] = &[
+    "増",
+    "減",
+    "上昇",
+    "下落",
+    "低下",
+    "上回",
+    "下回",
+    "アップ",
+    "ダウン",
+    "伸び",
+    "高",
+    "安",
+    "低",
+    "少な",
+    "多",
+    "拡大",
+    "縮小",
+    "改善",
+    "悪化",
+];
 
 /// Units whose values do not add up to a total (ages, shares, ratios, temperatures, ranks,
 /// sizes).
@@ -452,7 +494,16 @@ impl Derivable {
             "%" => rounded(q, 5.0),
             _ => return false,
         };
+        // A bound (1割以上, 50%を超える) states a value near it: at most twice it (half for
+        // an upper bound); else any large ratio of two body values would meet 以上.
+        let (low, high) = match (low.is_finite(), high.is_finite()) {
+            (true, false) => (low, low * 2.0),
+            (false, true) => (high / 2.0, high),
+            _ => (low, high),
+        };
         let percent = q.unit == "%";
+        // A share of the larger value only for a stated value, not for a bound on a change.
+        let share = q.low.is_finite() && q.high.is_finite();
         let fits = |x: f64, y: f64| {
             if x <= 0.0 || y <= 0.0 || x == y {
                 return false;
@@ -463,7 +514,11 @@ impl Derivable {
                 [
                     (large - small) / small * 100.0,
                     (large - small) / large * 100.0,
-                    small / large * 100.0,
+                    if share {
+                        small / large * 100.0
+                    } else {
+                        f64::NAN
+                    },
                 ]
             } else {
                 [large / small, f64::NAN, f64::NAN]
