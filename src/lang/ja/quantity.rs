@@ -394,7 +394,8 @@ fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quantity> {
         (None, Hedge::About) => (value * 0.9, value * 1.1),
         (None, Hedge::AtLeast) => (value, f64::INFINITY),
         (None, Hedge::AtMost) => (f64::NEG_INFINITY, value),
-        (None, Hedge::Decade) => (value, value + leading_step(value)),
+        // 2万円台 is 2万 up to, not including, 3万.
+        (None, Hedge::Decade) => (value, value + leading_step(value) * (1.0 - 1e-9)),
     };
     Some(Quantity {
         span: Span::new(span_start, span_end),
@@ -544,6 +545,7 @@ mod tests {
         assert!(!one("3〜5日").compatible(&one("6日")));
         assert!(one("2万円台").compatible(&one("2万9800円")));
         assert!(!one("2万円台").compatible(&one("3万9800円")));
+        assert!(!one("2万円台").compatible(&one("3万円")));
         assert!(!one("総額42億3000万円").compatible(&one("総額43億2000万円")));
         assert!(one("約8万人").compatible(&one("8万人")));
         assert!(!one("およそ八万人").compatible(&one("約6万人")));

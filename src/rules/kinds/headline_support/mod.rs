@@ -2093,6 +2093,20 @@ mod tests {
             &format!("平均価格は9,000万円台\n\n{body}"),
             &["9,000万円台"],
         );
+        // 9,000万円台 ends below 1億円; the label is found past 初の, by the chain's last words.
+        let text = "新築マンション平均価格、初の9,000万円台\n\n新築マンションの平均価格は8,742万円だった。東京23区は1億円を超えた。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            describe(text, &found[0]),
+            (
+                "初",
+                vec![
+                    ("9,000万円台", "本文に記述がない".to_string()),
+                    ("8,742万円", "本文では「8,742万円」".to_string())
+                ]
+            )
+        );
         // A bare level is no ratio of two body values (41万 / 29万 is no 50%を超える).
         let text = "得票率は50%を超える\n\n大西氏が41万2,380票、杉浦氏が29万5,114票だった。\n";
         let found = hits(&r, text);

@@ -561,7 +561,7 @@ fn rounding_step(v: f64) -> f64 {
 }
 
 /// Words between what a headline number measures and the number that are no part of it:
-/// 適用床面積は最大40畳, 定員：約30人.
+/// 適用床面積は最大40畳, 定員：約30人, 平均価格、初の9,000万円台.
 const BEFORE_NUMBER: &[&str] = &[
     "最大",
     "最小",
@@ -573,6 +573,9 @@ const BEFORE_NUMBER: &[&str] = &[
     "合計",
     "総",
     "およそ",
+    "初",
+    "過去最高",
+    "過去最多",
 ];
 
 /// The body's value for the quantity a headline number the body does not support states:
@@ -594,7 +597,11 @@ pub(super) fn counterpart(
     // Back over particles, symbols and hedges to the noun chain.
     while i > first {
         let pos = a.features(i - 1).pos;
-        if pos.is_particle() || pos.is_symbol() || BEFORE_NUMBER.contains(&a.surface(i - 1)) {
+        if pos.is_particle()
+            || pos.is_symbol()
+            || pos.is_prefix()
+            || BEFORE_NUMBER.contains(&a.surface(i - 1))
+        {
             i -= 1;
         } else {
             break;
@@ -612,7 +619,10 @@ pub(super) fn counterpart(
     if i == end {
         return None;
     }
-    let label = &a.text[a.tokens[i].span.start..a.tokens[end - 1].span.end];
+    // The chain's last two tokens at least (新築マンション平均価格 is named 平均価格 in the
+    // body), or its one token.
+    let label =
+        &a.text[a.tokens[i.max(end.saturating_sub(2))].span.start..a.tokens[end - 1].span.end];
     if label.chars().count() < 2 {
         return None;
     }
