@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores seigo against labelled text it was not written from (see eval/README.md).
 
-    python3 eval/run.py                    # dev, holdout, holdout2, holdout3: articles + garble + JHARS
+    python3 eval/run.py                    # dev and holdout, holdout2..4: articles + garble + JHARS
     python3 eval/run.py --details          # also list dev misses and false alarms
     python3 eval/run.py --strict           # exit 1 when a target below is missed (holdout)
     python3 eval/run.py --smoke --seigo target/debug/seigo   # CI: proves it runs, judges nothing
@@ -11,6 +11,8 @@ changes of that session, by a writer who never saw the rules. The targets are ch
 holdout; holdout2 is reported beside it. holdout3 (20 + 20 articles) was written on
 2026-12-04 by a writer who never saw the rules or the other sets, at the start of that day's
 session (scored with the rules of its start, d5cb686, before any change was scored on it).
+holdout4 (20 + 20 articles) was written at the end of that session by another such writer and
+scored once, with the session's final rules (1f95ee7): the next session's fair test.
 
 Holdout is only ever printed as numbers: its texts and per-article results are not shown, so
 that nobody tunes rules to it. `--details` prints dev only.
@@ -280,7 +282,7 @@ def jhars(seigo: str, limit: int | None) -> tuple[int, Counter]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seigo", default=str(ROOT / "target" / "release" / "seigo"))
-    ap.add_argument("--split", choices=["dev", "holdout", "holdout2", "holdout3", "both"],
+    ap.add_argument("--split", choices=["dev", "holdout", "holdout2", "holdout3", "holdout4", "both"],
                     default="both", help="both: dev and every holdout set")
     ap.add_argument("--details", action="store_true", help="list dev misses and false alarms")
     ap.add_argument("--strict", action="store_true", help="exit 1 if a holdout target is missed")
@@ -290,7 +292,7 @@ def main() -> int:
     if not Path(args.seigo).exists():
         print(f"no seigo binary at {args.seigo} (cargo build --release)", file=sys.stderr)
         return 2
-    splits = (["dev", "holdout", "holdout2", "holdout3"] if args.split == "both"
+    splits = (["dev", "holdout", "holdout2", "holdout3", "holdout4"] if args.split == "both"
               else [args.split])
     results: dict = {}
     missed: list[str] = []
