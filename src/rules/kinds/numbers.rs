@@ -23,6 +23,8 @@
 //! when looking for the subject. Two mentions under contrasted topics (the nouns marked by は
 //! or が nearest before them, different with one head: いす席が… / シート席は…) are different
 //! quantities, and an entry of a timeline (9日午前：行方不明者は4人に) is dated by its stamp.
+//! Two values of one paragraph of statistics (five or more values of their unit in one block)
+//! are not compared: such a paragraph tells its figures apart by words the subject lacks.
 //!
 //! Names tell quantities apart too: the proper nouns and 『titles』 of a mention's clause
 //! (佐藤美和（無所属） 2,917票, 『名探偵ミナト』 興収54.9億円). A mention naming nobody is
@@ -130,6 +132,8 @@ fn comparison_base_before(a: &Analysis<'_>, from: usize, to: usize) -> Option<St
 
 /// How many tokens a clause may reach from a number (keeps one endless sentence linear).
 const MAX_CLAUSE_TOKENS: usize = 64;
+/// Values of one unit in one block that make it a paragraph of statistics.
+const DENSE_BLOCK: usize = 5;
 /// How far before a number its topic (Xは, Xが) is looked for.
 const MAX_TOPIC_TOKENS: usize = 24;
 
@@ -182,6 +186,15 @@ impl super::RuleKind for Numbers {
             });
             groups[g].push(m);
         }
+        // Paragraphs of statistics: blocks with many values of one unit (成功率40.0%、26.9%、
+        // QRコード決済が38.2%、クレジットカードが34.5%…) tell many quantities apart by words the
+        // subject does not carry; two values of one such block are not compared.
+        let mut per_block: crate::algo::hash::FastHashMap<(usize, &str), usize> =
+            Default::default();
+        for m in &mentions {
+            *per_block.entry((m.block, m.key.unit.as_str())).or_default() += 1;
+        }
+        let dense = |m: &Mention| per_block[&(m.block, m.key.unit.as_str())] >= DENSE_BLOCK;
         let mut found: Vec<(&Mention, &Mention)> = Vec::new();
         for group in groups.iter().filter(|g| g.len() >= 2 && !is_listing(g)) {
             let pair = group.iter().enumerate().skip(1).find_map(|(j, later)| {
@@ -191,6 +204,7 @@ impl super::RuleKind for Numbers {
                     .iter()
                     .find(|m| {
                         m.sentence != later.sentence
+                            && !(m.block == later.block && dense(m))
                             && !(m.block != later.block
                                 && lists[m.block].is_some()
                                 && lists[m.block] == lists[later.block])
@@ -1094,6 +1108,21 @@ mod tests {
         ] {
             assert_hits(&rule(), text, &[]);
         }
+    }
+
+    #[test]
+    fn a_paragraph_of_statistics_is_not_compared_within() {
+        // Five percentages in one paragraph: 33.1% (all answers) and 38.2% (one answer) are
+        // two questions the subject does not tell apart.
+        let stats = "複数回答では、QRコード決済が33.1%、クレジットカードが30.2%だった。\
+            一つだけ回答では、QRコード決済が38.2%、クレジットカードが34.5%、電子マネーが18.7%だった。";
+        assert_hits(&rule(), stats, &[]);
+        // In two paragraphs of prose, the two values contradict each other.
+        assert_hits(
+            &rule(),
+            "QRコード決済が33.1%だった。\n\nQRコード決済が38.2%だった。",
+            &["38.2%"],
+        );
     }
 
     #[test]
