@@ -12,7 +12,8 @@ holdout; holdout2 is reported beside it. holdout3 (20 + 20 articles) was written
 2026-12-04 by a writer who never saw the rules or the other sets, at the start of that day's
 session (scored with the rules of its start, d5cb686, before any change was scored on it).
 holdout4 (20 + 20 articles) was written at the end of that session by another such writer and
-scored once, with the session's final rules (1f95ee7): the next session's fair test.
+scored once with the rules of 1f95ee7 (one numbers change, 37aaa2e, followed unscored on it):
+the next session's fair test.
 
 Holdout is only ever printed as numbers: its texts and per-article results are not shown, so
 that nobody tunes rules to it. `--details` prints dev only.
