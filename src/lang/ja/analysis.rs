@@ -208,6 +208,20 @@ impl<'t> Analysis<'t> {
         }
     }
 
+    /// The noun written right after a number that ends at `offset` (8室, 84施設, 24公演): the
+    /// token starting exactly there, a noun but no numeral, in kanji or katakana. What a
+    /// quantity counts when the quantity reader knows no counter there.
+    pub fn counter_noun_at(&self, offset: usize) -> Option<usize> {
+        let i = self.first_at(offset);
+        let token = self.tokens.get(i)?;
+        let pos = self.features(i).pos;
+        let written = self
+            .surface(i)
+            .chars()
+            .all(|c| super::is_katakana(c) || super::is_kanji(c));
+        (token.span.start == offset && pos.is_noun() && !pos.is_number() && written).then_some(i)
+    }
+
     /// Index of the first token starting at or after `offset`.
     pub fn first_at(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < offset)

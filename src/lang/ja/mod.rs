@@ -72,6 +72,12 @@ pub fn is_kanji(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '々' | '〆' | 'ヶ')
 }
 
+/// A katakana letter or the long vowel mark ー (ァ–ヺ, ー): what loanwords and katakana names
+/// are written in.
+pub fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')
+}
+
 /// A hiragana letter as its katakana (ぁ–ゖ → ァ–ヶ); any other character as it is.
 pub fn katakana(c: char) -> char {
     match c {

@@ -241,6 +241,8 @@ impl Numbers {
         let mut out = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let text = doc.slice(sentence.span);
+            // 2. 9日午前：行方不明者は4人に: an entry of a timeline is dated by its stamp.
+            let stamp = timeline_stamp(doc.slice(doc.blocks[sentence.block].span));
             let heading = !matches!(
                 doc.blocks[sentence.block].kind,
                 BlockKind::Paragraph | BlockKind::ListItem
@@ -307,8 +309,7 @@ impl Numbers {
                 }) {
                     key.qualifiers.push(text[d.span.range()].to_string());
                 }
-                // 2. 9日午前：行方不明者は4人に: an entry of a timeline is dated by its stamp.
-                if let Some(stamp) = timeline_stamp(doc.slice(doc.blocks[sentence.block].span)) {
+                if let Some(stamp) = stamp {
                     key.qualifiers.push(stamp.to_string());
                     key.qualifiers.sort();
                     key.qualifiers.dedup();
@@ -914,19 +915,15 @@ fn open_counter<'a>(
     next: usize,
     end: usize,
 ) -> Option<&'a str> {
-    if !q.unit.is_empty() || q.ordinal || next >= end || a.tokens[next].span.start != span.end {
+    if !q.unit.is_empty() || q.ordinal || next >= end {
         return None;
     }
-    let p = a.features(next).pos;
-    let noun = a.surface(next);
-    let written = noun
-        .chars()
-        .all(|c| matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー') || crate::lang::ja::is_kanji(c));
-    let position = next + 1 < end && a.surface(next + 1).starts_with('目');
+    let i = a.counter_noun_at(span.end)?;
+    let noun = a.surface(i);
+    let position = i + 1 < end && a.surface(i + 1).starts_with('目');
     // 午後3時: a clock time, a point in time like 7時30分.
     let clock = noun.starts_with('時');
-    (p.is_noun() && !p.is_number() && !p.is_pronoun() && written && !position && !clock)
-        .then_some(noun)
+    (!a.features(i).pos.is_pronoun() && !position && !clock).then_some(noun)
 }
 
 /// `A社の売上高`: the noun chain joined to the subject by の, before it in the clause.

@@ -122,7 +122,7 @@ use crate::document::{BlockKind, Document, trim_span};
 use crate::error::FileError;
 use crate::finding::Hit;
 use crate::lang::ja::quantity;
-use crate::lang::ja::{Analysis, Labels, LexiconId, Lexicons, is_kanji};
+use crate::lang::ja::{Analysis, Labels, LexiconId, Lexicons, is_kanji, is_katakana};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -1142,7 +1142,7 @@ impl<'t> KanjiRuns<'t> {
             let mut katakana: FastHashMap<char, Vec<String>> = FastHashMap::default();
             for text in &self.lines {
                 for word in text
-                    .split(|c: char| !is_katakana_char(c))
+                    .split(|c: char| !is_katakana(c))
                     .filter(|w| w.chars().count() >= 4)
                 {
                     let form = clipped_form(word);
@@ -1165,7 +1165,7 @@ impl<'t> KanjiRuns<'t> {
     /// ター, デジカメ / デジタルカメラ), the word at most four times as long.
     fn clipped(&self, unit: &str) -> bool {
         let n = unit.chars().count();
-        if !(3..=6).contains(&n) || !unit.chars().all(is_katakana_char) {
+        if !(3..=6).contains(&n) || !unit.chars().all(is_katakana) {
             return false;
         }
         let short = clipped_form(unit);
@@ -1203,26 +1203,22 @@ impl<'t> KanjiRuns<'t> {
 /// The katakana word around `span` (the span's text itself when it is not all katakana).
 fn katakana_word(text: &str, span: Span) -> &str {
     let unit = &text[span.range()];
-    if unit.is_empty() || !unit.chars().all(is_katakana_char) {
+    if unit.is_empty() || !unit.chars().all(is_katakana) {
         return unit;
     }
     let start = text[..span.start]
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| is_katakana_char(c))
+        .take_while(|&(_, c)| is_katakana(c))
         .last()
         .map_or(span.start, |(i, _)| i);
     let end = span.end
         + text[span.end..]
             .char_indices()
-            .take_while(|&(_, c)| is_katakana_char(c))
+            .take_while(|&(_, c)| is_katakana(c))
             .last()
             .map_or(0, |(i, c)| i + c.len_utf8());
     &text[start..end]
-}
-
-fn is_katakana_char(c: char) -> bool {
-    matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー')
 }
 
 /// A katakana word as its sounds are clipped: long vowel marks dropped, a small vowel after

@@ -6,7 +6,7 @@
 use crate::algo::hash::{FastHashMap, FastHashSet};
 use crate::document::Document;
 use crate::lang::ja::quantity::{self, Quantity};
-use crate::lang::ja::{Analysis, LexiconId, Lexicons, is_kanji};
+use crate::lang::ja::{Analysis, LexiconId, Lexicons};
 use crate::span::Span;
 
 /// The unit a quantity is compared in: its counter's (人, 円, %), or, for a counter the
@@ -17,19 +17,8 @@ pub(super) fn open_unit(a: &Analysis<'_>, q: &Quantity) -> String {
     if !q.unit.is_empty() {
         return q.unit.clone();
     }
-    let i = a.first_at(q.core.end);
-    let Some(token) = a.tokens.get(i) else {
-        return String::new();
-    };
-    let pos = a.features(i).pos;
-    let surface = a.surface(i);
-    let word = surface
-        .chars()
-        .all(|c| matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー' | '々') || is_kanji(c));
-    if token.span.start != q.core.end || !pos.is_noun() || pos.is_number() || !word {
-        return String::new();
-    }
-    format!("~{surface}")
+    a.counter_noun_at(q.core.end)
+        .map_or_else(String::new, |i| format!("~{}", a.surface(i)))
 }
 
 /// The quantities of `text[span]` with spans offset into the whole text and units opened
