@@ -16,6 +16,7 @@
 //! min_occurrences: 2              # report clusters of at least this many occurrences
 //! containment: 0.85               # optional: also join restatements with another ending
 //! prose_only: false               # true: only sentences ending with 。！？ count
+//! word_edits: 1                   # optional: also join short restatements by their words
 //! ```
 //!
 //! `containment` catches what a fixed Jaccard threshold misses in short sentences: one
@@ -26,6 +27,14 @@
 //! share of its n-grams in the longer, unless they state other facts. List items are left
 //! out: a summary bullet restating the body is legitimate. `prose_only` drops data rows
 //! (spec rows, prices, store links, step lists), which repeat by design.
+//!
+//! `word_edits` catches what both miss in short sentences restated with another particle and
+//! a word more or less (「青葉は先発の…が」 / 「先発の…は」, 「行います」 / 「行う予定です」):
+//! paragraph sentences are keyed by their sorted content words (nouns by surface, verbs,
+//! adjectives and adverbs by base form) and by each of those keys with one word left out, so
+//! that sentences whose words differ by at most one added or dropped word share a bucket; a
+//! pair is joined when it also has the same number of negations, 40% of its n-grams in common
+//! and no other facts. A replaced word (今期 / 来期) is another statement and is never joined.
 //!
 //! With `unit: clause` the compared units are clauses instead of sentences: each in-scope
 //! sentence is cut after every 「、」「，」「,」「；」「;」 (the delimiter stays with the clause
@@ -118,6 +127,14 @@ pub struct Spec {
     /// Only prose counts: sentences ending with 。！？ (spec rows, prices, links and step
     /// lists repeat legitimately).
     pub prose_only: bool,
+    /// Also a repeat: two paragraph sentences whose content words (nouns, verbs, adjectives
+    /// and adverbs, by base form) are the same but for at most this many added or dropped
+    /// (0 or 1), with the same negations and 40% of their n-grams in common. A short
+    /// sentence restated with another particle or a word more (「青葉は先発の…が」 / 「先発の…は」,
+    /// 「行います」 / 「行う予定です」) loses more of its n-grams than any fixed threshold
+    /// allows; what it keeps is its words. A word replaced by another (今期 / 来期) is another
+    /// statement. List items are left out, as for `containment`. Off when absent.
+    pub word_edits: Option<usize>,
 }
 
 /// The text unit a repetition rule compares.
@@ -143,6 +160,7 @@ impl Default for Spec {
             min_occurrences: 2,
             containment: None,
             prose_only: false,
+            word_edits: None,
         }
     }
 }
@@ -150,7 +168,11 @@ impl Default for Spec {
 pub const PLACEHOLDERS: &[&str] = &["count", "similarity", "excerpt"];
 
 /// The lexicons this kind reads.
-pub const LEXICONS: &[LexiconId] = &[LexiconId::ClauseDelimiters, LexiconId::SentenceTerminators];
+pub const LEXICONS: &[LexiconId] = &[
+    LexiconId::ClauseDelimiters,
+    LexiconId::SentenceTerminators,
+    LexiconId::NegativeAuxiliaries,
+];
 
 const SCOPE_NAMES: &[&str] = &["headline", "heading", "paragraph", "list_item"];
 const MAX_NGRAM: usize = 8;
@@ -160,6 +182,17 @@ const MAX_PROBES: usize = 16;
 /// How many normalised characters two sentences must share at their start to be compared
 /// for `containment`.
 const OPENING_CHARS: usize = 8;
+/// The most content words `word_edits` may leave unmatched.
+const MAX_WORD_EDITS: usize = 1;
+/// The share of n-grams two sentences joined by `word_edits` must have in common: the words
+/// are the evidence, this only keeps them in roughly one order (a particle and an ending
+/// changed in a 20-character sentence leave about 45%).
+const WORD_EDITS_SIMILARITY: f64 = 0.4;
+/// Sentences longer than this (normalised characters) are left to `threshold`: a particle
+/// and a word changed in them still leave 80% of their n-grams.
+const WORD_EDITS_MAX_CHARS: usize = 60;
+/// Fewer content words than this say too little to be compared by their words.
+const MIN_CONTENT_WORDS: usize = 4;
 /// Characters of the first occurrence shown by `{excerpt}`.
 const EXCERPT_CHARS: usize = 20;
 
@@ -196,6 +229,9 @@ pub struct Repetition {
     rows: usize,
     containment: Option<f64>,
     prose_only: bool,
+    word_edits: Option<usize>,
+    /// The negative auxiliaries (ない, ぬ), for `word_edits`.
+    negations: Vec<String>,
     /// 。！？ (`sentence-terminators`), for `prose_only`.
     terminators: CharSet,
     /// Characters after which `unit: clause` cuts a sentence (`clause-delimiters`).
@@ -243,6 +279,17 @@ impl super::RuleKind for Repetition {
                     format!("`containment` must be between {MIN_THRESHOLD} and 1"),
                 )
                 .with_help("0.8: the shorter sentence shares 80% of its n-grams with the longer"),
+            );
+        }
+        if let Some(n) = spec.word_edits
+            && n > MAX_WORD_EDITS
+        {
+            errors.push(
+                src.error(
+                    src.key("word_edits"),
+                    format!("`word_edits` must be at most {MAX_WORD_EDITS}"),
+                )
+                .with_help("a word replaced by another makes another statement (今期 / 来期)"),
             );
         }
         if spec.min_occurrences < 2 {
@@ -293,6 +340,13 @@ impl super::RuleKind for Repetition {
             rows: minhash::band_rows(spec.threshold),
             containment: spec.containment,
             prose_only: spec.prose_only,
+            word_edits: spec.word_edits,
+            negations: context
+                .lexicons
+                .get(LexiconId::NegativeAuxiliaries)
+                .iter()
+                .map(str::to_string)
+                .collect(),
             terminators: context
                 .lexicons
                 .get(LexiconId::SentenceTerminators)
@@ -330,6 +384,16 @@ impl super::RuleKind for Repetition {
                     &groups,
                     &mut shingles,
                     share,
+                    &mut sets,
+                );
+            }
+            if let Some(edits) = self.word_edits {
+                self.join_reworded(
+                    ctx.analysis,
+                    &units,
+                    &groups,
+                    &mut shingles,
+                    edits,
                     &mut sets,
                 );
             }
@@ -404,7 +468,7 @@ impl Repetition {
                 units.chars.push(c.to_ascii_lowercase());
             }
         }
-        self.keep_if_long(units, span, start);
+        self.keep_if_long(units, span, from, start);
     }
 
     /// Adds the clauses of `sentence` that are long enough: the sentence is cut after each of
@@ -423,22 +487,29 @@ impl Repetition {
                 units.chars.push(c.to_ascii_lowercase());
             } else if self.clause_ends.contains(c) {
                 let start = clause_start.take().unwrap_or(at);
-                self.keep_if_long(units, Span::new(start, at + c.len_utf8()), chars_start);
+                self.keep_if_long(
+                    units,
+                    Span::new(start, at + c.len_utf8()),
+                    start,
+                    chars_start,
+                );
                 chars_start = units.chars.len();
             }
         }
         if let Some(start) = clause_start {
-            self.keep_if_long(units, Span::new(start, sentence.end), chars_start);
+            self.keep_if_long(units, Span::new(start, sentence.end), start, chars_start);
         }
     }
 
     /// Keeps `span` as a unit if its normalised text, `units.chars[start..]`, is long enough.
-    fn keep_if_long(&self, units: &mut Units, span: Span, start: usize) {
+    /// `from` is where its compared text starts (after a skipped connective).
+    fn keep_if_long(&self, units: &mut Units, span: Span, from: usize, start: usize) {
         if units.chars.len() - start < self.min_chars {
             units.chars.truncate(start);
             return;
         }
         units.spans.push(span);
+        units.from.push(from);
         units.text.push(start..units.chars.len());
         units.in_list.push(units.listed);
     }
@@ -549,6 +620,117 @@ impl Repetition {
         }
     }
 
+    /// `word_edits`: paragraph sentences keyed by their content words, and by each of them
+    /// left out, so that a pair whose words differ by at most one added or dropped word meets
+    /// in one bucket (each compared with at most `MAX_PROBES` before it there: linear). A pair
+    /// is joined when it has that few word edits, the same number of negations, at least
+    /// `WORD_EDITS_SIMILARITY` of their n-grams in common, and no other facts.
+    fn join_reworded(
+        &self,
+        analysis: &Analysis<'_>,
+        units: &Units,
+        groups: &Groups,
+        shingles: &mut Shingles,
+        edits: usize,
+        sets: &mut UnionFind,
+    ) {
+        let words: Vec<Option<Words>> = groups
+            .reps
+            .iter()
+            .map(|&unit| {
+                let span = Span::new(units.from[unit], units.spans[unit].end);
+                (!units.in_list[unit] && units.text(unit).len() <= WORD_EDITS_MAX_CHARS)
+                    .then(|| self.words(analysis, span))
+                    .filter(|w| w.hashes.len() >= MIN_CONTENT_WORDS)
+            })
+            .collect();
+        let facts: Vec<OnceCell<Vec<&str>>> = words.iter().map(|_| OnceCell::new()).collect();
+        let facts_of =
+            |r: usize| facts[r].get_or_init(|| facts_in(analysis, units.spans[groups.reps[r]]));
+        // Key → the last representative filed under it; `previous` chains each filing to the
+        // one before it under the same key. A key is (words hashed, whether one is left out).
+        let keys: usize = words.iter().flatten().map(|w| w.hashes.len() + 1).sum();
+        let mut last: FastHashMap<(u64, bool), usize> =
+            FastHashMap::with_capacity_and_hasher(keys, Default::default());
+        let mut filings: Vec<(usize, Option<usize>)> = Vec::with_capacity(keys);
+        for (b, w) in words.iter().enumerate() {
+            let Some(w) = w else { continue };
+            let mut candidates: Vec<usize> = Vec::new();
+            let probe = |key: (u64, bool), candidates: &mut Vec<usize>| {
+                let mut at = last.get(&key).copied();
+                for _ in 0..MAX_PROBES {
+                    let Some(f) = at else { break };
+                    candidates.push(filings[f].0);
+                    at = filings[f].1;
+                }
+            };
+            // A set's key is the sum of its words' hashes: one word left out is a subtraction.
+            let whole = w.hashes.iter().fold(0u64, |sum, &h| sum.wrapping_add(h));
+            probe((whole, false), &mut candidates);
+            if edits > 0 {
+                // b has a word more than a, or a word less.
+                probe((whole, true), &mut candidates);
+                for &h in &w.hashes {
+                    probe((whole.wrapping_sub(h), false), &mut candidates);
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            for a in candidates {
+                let Some(v) = &words[a] else { continue };
+                if sets.find(a) == sets.find(b)
+                    || v.negations != w.negations
+                    || word_difference(&v.hashes, &w.hashes) > edits
+                {
+                    continue;
+                }
+                shingles.sort(a);
+                shingles.sort(b);
+                if minhash::jaccard(shingles.set(a), shingles.set(b)) >= WORD_EDITS_SIMILARITY
+                    && !states_other_facts(facts_of(a), facts_of(b))
+                {
+                    sets.union(a, b);
+                }
+            }
+            let mut file = |key: (u64, bool)| {
+                let before = last.insert(key, filings.len());
+                filings.push((b, before));
+            };
+            file((whole, false));
+            if edits > 0 {
+                for &h in &w.hashes {
+                    file((whole.wrapping_sub(h), true));
+                }
+            }
+        }
+    }
+
+    /// The content words of `span` (sorted, deduplicated) and its count of negations.
+    fn words(&self, a: &Analysis<'_>, span: Span) -> Words {
+        let mut hashes = Vec::new();
+        let mut negations = 0;
+        for i in a.within(span) {
+            let p = a.features(i).pos;
+            if p.is_auxiliary_verb() && self.negations.iter().any(|n| n == a.base(i)) {
+                negations += 1;
+            } else if p.is_independent_verb()
+                || p.is_independent_adjective()
+                || (p.is_adverb() && !p.is_conjunction())
+            {
+                hashes.push(minhash::mix(fnv::hash(a.base(i))));
+            } else if p.is_noun()
+                && !p.is_dependent_noun()
+                && !p.is_pronoun()
+                && !p.is_special_noun()
+            {
+                hashes.push(minhash::mix(fnv::hash(a.surface(i))));
+            }
+        }
+        hashes.sort_unstable();
+        hashes.dedup();
+        Words { hashes, negations }
+    }
+
     fn hit(
         &self,
         ctx: &Context<'_>,
@@ -612,6 +794,8 @@ impl Repetition {
 #[derive(Debug, Default)]
 struct Units {
     spans: Vec<Span>,
+    /// Per unit: where its compared text starts (after a skipped leading connective).
+    from: Vec<usize>,
     text: Vec<Range<usize>>,
     chars: Vec<char>,
     /// Per unit: from a list item.
@@ -648,6 +832,27 @@ impl Groups {
             .collect();
         Groups { reps, rep_of }
     }
+}
+
+/// A sentence's content words, for `word_edits`.
+struct Words {
+    /// The hash of each word (mixed FNV-1a of its base form or surface), sorted and
+    /// deduplicated: sets are compared by these, and a set's key is their sum.
+    hashes: Vec<u64>,
+    negations: usize,
+}
+
+/// How many words of the two sorted lists (of hashes) the other lacks.
+fn word_difference(x: &[u64], y: &[u64]) -> usize {
+    let (mut i, mut j, mut diff) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Equal => (i, j) = (i + 1, j + 1),
+            std::cmp::Ordering::Less => (i, diff) = (i + 1, diff + 1),
+            std::cmp::Ordering::Greater => (j, diff) = (j + 1, diff + 1),
+        }
+    }
+    diff + (x.len() - i) + (y.len() - j)
 }
 
 /// Each representative's character n-grams, hashed: the sets MinHash summarises. A text
@@ -915,6 +1120,62 @@ mod tests {
     }
 
     #[test]
+    fn word_edits_join_a_short_restatement_with_a_particle_changed_and_a_word_more() {
+        let first = "青葉は先発の右腕・北村が7回1失点と好投した。";
+        let second = "先発の右腕・北村は7回1失点と好投した。";
+        let text = format!("試合\n{first}\n打線は3回に先制した。\n{second}\n");
+        // One particle and one word differ: too many n-grams for the threshold.
+        assert_hits(&rule("min_chars: 15\n"), &text, &[]);
+        assert_hits(&rule("min_chars: 15\nword_edits: 1\n"), &text, &[second]);
+        // An ending with one word more (予定) and a particle for another (から / ため).
+        let a = "雨の影響から、市は記念式典を体育館で行います。";
+        let b = "雨の影響のため、市は記念式典を体育館で行う予定です。";
+        let text = format!("式典\n{a}\n会場は午前9時に開く。\n{b}\n");
+        assert_hits(&rule("min_chars: 15\n"), &text, &[]);
+        assert_hits(&rule("min_chars: 15\nword_edits: 1\n"), &text, &[b]);
+        // Word for word with no word left out: `word_edits: 0` joins it too.
+        let c = "雨の影響で、市は記念式典を体育館で行います。";
+        let d = "雨の影響で市は、記念式典を体育館で行う。";
+        let text = format!("式典\n{c}\n会場は午前9時に開く。\n{d}\n");
+        assert_hits(&rule("min_chars: 15\nword_edits: 0\n"), &text, &[d]);
+    }
+
+    #[test]
+    fn word_edits_leave_other_words_negations_lists_and_facts_alone() {
+        let rule = rule("min_chars: 15\nword_edits: 1\n");
+        let pairs = [
+            // A word replaced by another: another statement.
+            (
+                "同社は今期の売上高が過去最高になると予想している。",
+                "同社は来期の売上高が過去最高になると予想している。",
+            ),
+            // The same words, one negated.
+            (
+                "市は記念式典を体育館で行うことを決めた。",
+                "市は記念式典を体育館で行うことを決めていない。",
+            ),
+            // Another figure: another fact.
+            (
+                "北村は7回を投げて1失点と好投した。",
+                "北村は7回を投げて3失点と好投した。",
+            ),
+            // Two words more.
+            (
+                "市は記念式典を体育館で行う。",
+                "市は記念式典を急きょ屋外の体育館で行う。",
+            ),
+        ];
+        for (x, y) in pairs {
+            let text = format!("見出し\n{x}\n会場は午前9時に開く。\n{y}\n");
+            assert_hits(&rule, &text, &[]);
+        }
+        // A summary bullet restating the body is legitimate.
+        let text = "式典\n\n雨の影響から、市は記念式典を体育館で行います。\n\n## まとめ\n\n- 雨の影響のため、市は記念式典を体育館で行う予定です。\n";
+        let found = run(&rule, Path::new("a.md"), text.to_string());
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
     fn prose_only_skips_data_rows() {
         let row = "価格：1万2000円（税込み）、送料無料のキャンペーン実施中";
         let text = format!("新製品\n\n{row}\n\n本体の詳しい仕様は後で説明します。\n\n{row}\n");
@@ -1036,6 +1297,8 @@ mod tests {
             e[0].contains("`containment` must be between 0.5 and 1"),
             "{e:?}"
         );
+        let e = load_errors(&format!("{base}word_edits: 2\n"));
+        assert!(e[0].contains("`word_edits` must be at most 1"), "{e:?}");
         let e = load_errors(&format!("{base}threshold: 1.5\n"));
         assert!(
             e[0].contains("`threshold` must be between 0.5 and 1"),
