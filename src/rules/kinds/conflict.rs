@@ -12,7 +12,7 @@
 //!     terms: ["前{title}", "元{title}"]
 //!   - name: 現職
 //!     terms: ["{title}", "現{title}"]
-//! transitions: [就任, 昇格]   # optional: words narrating a change; the set is off where one occurs
+//! transitions: [就任, 昇格]   # optional: words narrating a change; no report next to one
 //! # sets:                   # instead of `attributes`: several independent exclusion sets
 //! #   - titles: [...]       #   (optional, per set)
 //! #     attributes: [...]
@@ -49,8 +49,10 @@
 //!    hypothetical (再選ならず, 当選すれば), is followed by の
 //!    after a particle (前大統領のトランプ氏 describes someone else), or, after が/は or no
 //!    particle, continues as a relative clause (当選した候補) or object (再選を支持).
-//! 3. Report. Sets whose `transitions` occur in the document are skipped (起訴 between 容疑者
-//!    and 被告). Per subject and exclusion set, the first mention of each attribute is kept; each
+//! 3. Report. A pair is skipped when one of its set's `transitions` occurs next to the later
+//!    mention (in its sentence or the one before or after it in its paragraph: 「…容疑者を
+//!    逮捕した。地検は12月、…起訴した」) or in a sentence naming both attributes (「副主将
+//!    から主将に昇格」); a transition elsewhere narrates another change. Per subject and exclusion set, the first mention of each attribute is kept; each
 //!    pair of attributes present is reported once, at the later of the two first mentions, with
 //!    the earlier one as the related span.
 //!
@@ -94,7 +96,9 @@ pub struct Spec {
     #[serde(default)]
     pub attributes: Vec<AttributeSpec>,
     /// Words that narrate a change from one attribute to another (起訴 turns a 容疑者 into a
-    /// 被告): when one occurs anywhere in the document, `attributes` is not checked.
+    /// 被告): a pair of attributes is not reported when one occurs next to the later of the
+    /// two mentions (its sentence, or the one before or after it in its paragraph) or in a
+    /// sentence naming both attributes.
     #[serde(default)]
     pub transitions: Vec<String>,
     /// Several independent exclusion sets (instead of `attributes`).
@@ -159,8 +163,13 @@ pub struct SetSpec {
     pub titles: Vec<OneOrMany>,
     /// The attributes of this set, which exclude each other.
     pub attributes: Vec<AttributeSpec>,
-    /// Words that narrate a change from one attribute to another (起訴, 就任): when one
-    /// occurs anywhere in the document, this set is not checked.
+    /// Words that narrate a change from one attribute to another (起訴, 就任): a pair of this
+    /// set's attributes is not reported when one occurs next to the later of the two mentions
+    /// (in its sentence, or the sentence before or after it in its paragraph: 「…石黒容疑者を
+    /// 逮捕した。地検は12月、石黒容疑者を起訴した」 after a lead about 石黒被告), or in a
+    /// sentence naming both attributes (「新監督に森下ヘッドコーチが昇格」). A transition
+    /// elsewhere narrates another change (「2021年に就任した荒木監督」 in an article about a
+    /// 主将; 起訴状 in the lead of an article that later calls the 被告 a 容疑者 at trial).
     #[serde(default)]
     pub transitions: Vec<String>,
 }
@@ -196,14 +205,52 @@ pub const LEXICONS: &[LexiconId] = &[
 #[derive(Debug)]
 struct Set {
     attributes: Vec<String>,
-    /// Words (NFKC) whose presence in a document turns the set off there.
+    /// Words (NFKC) that narrate a change between the attributes.
     transitions: Vec<String>,
+    /// Per attribute, its terms (NFKC), for a sentence narrating a change between two.
+    terms: Vec<Vec<String>>,
 }
 
 impl Set {
-    /// False when the document narrates a change between the attributes.
-    fn applies(&self, text: &str) -> bool {
-        !self.transitions.iter().any(|w| text.contains(w.as_str()))
+    /// True when the text narrates a change between the attributes of two mentions: a
+    /// transition next to the `later` one (in its sentence, or in the sentence before or
+    /// after it in its block), or in a sentence that names both attributes (「新監督に森下
+    /// ヘッドコーチが昇格」).
+    fn excused(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        earlier: &Mention<'_>,
+        later: &Mention<'_>,
+    ) -> bool {
+        if self.transitions.is_empty() {
+            return false;
+        }
+        let narrates = |s: &Sentence| {
+            let sentence = &text[s.span.range()];
+            self.transitions
+                .iter()
+                .any(|w| sentence.contains(w.as_str()))
+        };
+        let at = later.term.start;
+        let k = sentences.partition_point(|s| s.span.end <= at);
+        if let Some(own) = sentences.get(k).filter(|s| s.span.start <= at) {
+            let first = k.saturating_sub(1);
+            let near = &sentences[first..sentences.len().min(k + 2)];
+            if near.iter().any(|s| s.block == own.block && narrates(s)) {
+                return true;
+            }
+        }
+        let names = |attr: usize, sentence: &str| {
+            self.terms[attr]
+                .iter()
+                .any(|t| sentence.contains(t.as_str()))
+        };
+        let (x, y) = (earlier.member.attr, later.member.attr);
+        sentences.iter().any(|s| {
+            let sentence = &text[s.span.range()];
+            names(x, sentence) && names(y, sentence) && narrates(s)
+        })
     }
 }
 
@@ -485,7 +532,14 @@ impl Conflict {
                 (surname, Some(given)) => format!("{surname}{given}"),
                 (surname, None) => surname.to_string(),
             };
-            self.report(ctx.analysis, message, &shown, &firsts[&key], out);
+            self.report(
+                ctx.analysis,
+                &ctx.doc.sentences,
+                message,
+                &shown,
+                &firsts[&key],
+                out,
+            );
         }
     }
 
@@ -515,7 +569,7 @@ impl Conflict {
         }
         let firsts: FastHashMap<Member, &Mention<'_>> =
             firsts.iter().map(|(k, v)| (*k, v)).collect();
-        self.report(a, message, "", &firsts, out);
+        self.report(a, &ctx.doc.sentences, message, "", &firsts, out);
     }
 
     /// Reports every pair of attributes of one set that both occur, once (also across sets):
@@ -523,6 +577,7 @@ impl Conflict {
     fn report(
         &self,
         a: &Analysis<'_>,
+        sentences: &[Sentence],
         message: &Message,
         subject: &str,
         firsts: &FastHashMap<Member, &Mention<'_>>,
@@ -530,9 +585,6 @@ impl Conflict {
     ) {
         let mut reported: Vec<(Span, Span)> = Vec::new();
         for (set, s) in self.sets.iter().enumerate() {
-            if !s.applies(a.text) {
-                continue;
-            }
             let present: Vec<&Mention<'_>> = (0..s.attributes.len())
                 .filter_map(|attr| firsts.get(&Member { set, attr }).copied())
                 .collect();
@@ -544,7 +596,9 @@ impl Conflict {
                         } else {
                             (y, x)
                         };
-                    if reported.contains(&(later.term, earlier.term)) {
+                    if reported.contains(&(later.term, earlier.term))
+                        || s.excused(a.text, sentences, earlier, later)
+                    {
                         continue;
                     }
                     reported.push((later.term, earlier.term));
@@ -812,9 +866,14 @@ impl Builder {
                     }
                 }
             }
+            let mut terms = vec![Vec::new(); attributes.len()];
+            for (term, attr) in owner {
+                terms[attr].push(term);
+            }
             self.sets.push(Set {
                 attributes: attributes.iter().map(|a| a.name.clone()).collect(),
                 transitions: transitions.clone(),
+                terms,
             });
         }
     }
@@ -1640,15 +1699,44 @@ mod tests {
     }
 
     #[test]
-    fn transitions_turn_a_set_off() {
+    fn transitions_excuse_a_pair_only_where_they_narrate_its_change() {
         assert_hits(
             &roles(),
             "詐欺事件\n\n森本悠斗容疑者を逮捕した。森本被告は認めた。",
             &["被告"],
         );
+        // Next to the later mention: the sentence before it.
         assert_hits(
             &roles(),
             "詐欺事件\n\n森本悠斗容疑者を逮捕した。その後起訴された。森本被告は認めた。",
+            &[],
+        );
+        // A lead about the 被告, the arrest and indictment narrated later, one sentence after
+        // the 容疑者.
+        assert_hits(
+            &roles(),
+            "詐欺事件\n\n森本悠斗被告の初公判が開かれた。\n\n県警は昨年、森本悠斗容疑者を逮捕した。地検はその後、森本容疑者を起訴した。",
+            &[],
+        );
+        // 起訴 in the lead (起訴内容) says nothing about a 容疑者 at the trial paragraphs later.
+        assert_hits(
+            &roles(),
+            "詐欺事件\n\n森本悠斗被告の初公判が開かれた。森本被告は起訴内容を認めた。\n\n被告人質問で、森本容疑者は謝罪した。",
+            &["容疑者"],
+        );
+        let captains = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主将\n        terms: [主将]\n      - name: 副主将\n        terms: [副主将]\n    transitions: [就任, 昇格]\n",
+        );
+        // Someone else's 就任 is not the change of this pair.
+        assert_hits(
+            &captains,
+            "朝霧商が優勝\n\n主将の矢島蓮選手が本塁打を放った。2021年に就任した荒木監督は喜んだ。\n\n打線の中心は3番の白石選手。\n\n副主将の矢島選手は「うれしい」と話した。",
+            &["副主将"],
+        );
+        // A sentence naming both attributes with a transition narrates the change anywhere.
+        assert_hits(
+            &captains,
+            "新主将に矢島蓮副主将が昇格\n\n朝霧商は新体制を発表した。\n\n練習は5日から始まる。\n\n主将の矢島選手は「頑張る」と話した。",
             &[],
         );
     }
