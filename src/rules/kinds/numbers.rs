@@ -452,7 +452,7 @@ impl Numbers {
                 let p = a.features(first - 1).pos;
                 let joined = a.tokens[first - 1].span.end == a.tokens[first].span.start;
                 (joined && p.is_noun() && !p.is_number() && !p.is_pronoun())
-                    .then(|| noun_chain_back(a, first - 1, clause))
+                    .then(|| self.counted(noun_chain_back(a, first - 1, clause), a))
             })
             .flatten();
         let subject = match attached {
@@ -524,6 +524,16 @@ impl Numbers {
         ))
     }
 
+    /// 店舗数は1046店, 応募総数1423本: the number of X counts X (a chain ending in a filler
+    /// token is the chain before it).
+    fn counted(&self, chain: Chain, a: &Analysis<'_>) -> Chain {
+        if chain.start < chain.last && self.is_filler(a.surface(chain.last)) {
+            noun_chain_back(a, chain.last - 1, chain.start)
+        } else {
+            chain
+        }
+    }
+
     fn is_filler(&self, word: &str) -> bool {
         self.lexicons.contains(LexiconId::AmountFillers, word)
     }
@@ -591,11 +601,8 @@ impl Numbers {
                 continue;
             }
             if pos.is_noun() && !pos.is_pronoun() {
-                let chain = noun_chain_back(a, j, floor);
-                if after_number(a, chain.start)
-                    || self.is_filler(&chain.text)
-                    || self.is_filler(a.surface(j))
-                {
+                let chain = self.counted(noun_chain_back(a, j, floor), a);
+                if after_number(a, chain.start) || self.is_filler(&chain.text) {
                     i = chain.start;
                     continue;
                 }
@@ -974,6 +981,23 @@ mod tests {
             "世界で2例目だという。\n発見は世界で3例目となる。",
             &["3例目"],
         );
+    }
+
+    #[test]
+    fn the_number_of_x_counts_x() {
+        // 店舗数 ends in the filler 数: what is counted is 店舗, not nothing.
+        assert_hits(
+            &rule(),
+            "店舗数は1046店だった。\n\n店舗数は1064店となった。",
+            &["1064店"],
+        );
+        assert_hits(
+            &rule(),
+            "応募総数は1243本だった。\n\n今回の応募は1423本に上った。",
+            &["1423本"],
+        );
+        // A filler alone still says nothing of what is counted.
+        assert_hits(&rule(), "全部で19カ所だった。\n\n全部で17カ所ある。", &[]);
     }
 
     #[test]
