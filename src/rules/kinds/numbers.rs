@@ -130,6 +130,10 @@ fn comparison_base_before(a: &Analysis<'_>, from: usize, to: usize) -> Option<St
     })
 }
 
+/// Units of a length of time: followed by 前 or 後 (3時間前, 2日後) they make a point in time.
+const DURATION_UNITS: &[&str] = &[
+    "秒", "分", "時間", "日", "週間", "カ月", "か月", "ヶ月", "ケ月", "年",
+];
 /// How many tokens a clause may reach from a number (keeps one endless sentence linear).
 const MAX_CLAUSE_TOKENS: usize = 64;
 /// Values of one unit in one block that make it a paragraph of statistics.
@@ -176,6 +180,7 @@ impl super::RuleKind for Numbers {
         }
         let topic = headline_entities(ctx);
         let lists = list_runs(ctx.doc);
+        let sections = section_subjects(ctx);
         // Mentions grouped by key, in text order: only mentions of one key are compared.
         let mut groups: Vec<Vec<&Mention>> = Vec::new();
         let mut index: crate::algo::hash::FastHashMap<&Key, usize> = Default::default();
@@ -210,6 +215,7 @@ impl super::RuleKind for Numbers {
                                 && lists[m.block] == lists[later.block])
                             && same_entities(&m.entities, &later.entities, &topic)
                             && !contrasted(m.topic.as_deref(), later.topic.as_deref())
+                            && !other_sections(&sections[m.block], &sections[later.block])
                             && !m.quantity.compatible(&later.quantity)
                     })
                     .map(|earlier| (*later, *earlier))
@@ -265,6 +271,16 @@ impl Numbers {
                         || after_q.starts_with(c)
                             && after_q[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
                 }) {
+                    continue;
+                }
+                // 26本中7本, 10人中8人: attempts and successes, one ratio.
+                let of_total = after_q.starts_with('中')
+                    && after_q['中'.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
+                let out_of = n > 0 && &text[found[n - 1].span.end..q.span.start] == "中";
+                // 就寝の3時間前, 2日後: a point in time counted from an event, not an amount of it.
+                let offset = (after_q.starts_with('前') || after_q.starts_with('後'))
+                    && DURATION_UNITS.contains(&q.unit.as_str());
+                if of_total || out_of || offset {
                     continue;
                 }
                 if before.ends_with('時')
@@ -804,6 +820,37 @@ fn list_runs(doc: &crate::document::Document) -> Vec<Option<usize>> {
     out
 }
 
+/// For each block, the names its section is about: the proper nouns a heading opens with,
+/// before its first particle (「ルミナ 9はこんな人におすすめ」, 「アスター S3の特徴」), for the
+/// blocks up to the next heading; `None` under a heading that opens with none, or before any.
+fn section_subjects(ctx: &Context<'_>) -> Vec<Option<Vec<String>>> {
+    let a = ctx.analysis;
+    let mut current: Option<Vec<String>> = None;
+    let mut out = Vec::with_capacity(ctx.doc.blocks.len());
+    for block in &ctx.doc.blocks {
+        if let BlockKind::Heading { .. } = block.kind {
+            let names: Vec<String> = a
+                .within(block.span)
+                .take_while(|&i| !a.features(i).pos.is_particle())
+                .filter(|&i| a.features(i).pos.is_proper_noun())
+                .map(|i| a.surface(i).to_string())
+                .collect();
+            current = (!names.is_empty()).then_some(names);
+        }
+        out.push(current.clone());
+    }
+    out
+}
+
+/// Whether two blocks are in sections about different names (a comparison of two products,
+/// two candidates, two teams): their figures are of different things.
+fn other_sections(x: &Option<Vec<String>>, y: &Option<Vec<String>>) -> bool {
+    match (x, y) {
+        (Some(x), Some(y)) => !same_entities(x, y, &[]),
+        _ => false,
+    }
+}
+
 /// The proper nouns of the headline: what an article's unnamed figures are about.
 fn headline_entities(ctx: &Context<'_>) -> Vec<String> {
     let a = ctx.analysis;
@@ -980,6 +1027,48 @@ mod tests {
             &rule(),
             "世界で2例目だという。\n発見は世界で3例目となる。",
             &["3例目"],
+        );
+    }
+
+    #[test]
+    fn sections_about_different_names_count_different_things() {
+        let rule = rule();
+        let run = |text: &str| {
+            let doc = crate::document::Document::parse(
+                "a.md".to_string(),
+                text.to_string(),
+                crate::document::Format::Markdown,
+            );
+            let morphology = crate::lang::ja::Morphology::new();
+            let analysis = crate::lang::ja::Analysis::new(&morphology, &doc.text);
+            crate::engine::run_rule(&rule, &doc, &analysis)
+        };
+        let compared = "# 2機種を比較\n\n## ルミナ 9の特徴\n\nストレージが256GBあるので安心です。\n\n## アスター S3の特徴\n\nストレージは128GBです。\n";
+        assert!(run(compared).is_empty());
+        // A section about no name (まとめ) is about any: the values still conflict.
+        let summary = "# ルミナ 9を試す\n\n## ルミナ 9の特徴\n\nストレージが256GBあるので安心です。\n\n## まとめ\n\nストレージは128GBです。\n";
+        assert_eq!(run(summary).len(), 1);
+    }
+
+    #[test]
+    fn ratios_of_attempts_and_points_in_time_are_not_amounts() {
+        // 26本中7本: attempts and successes; the 36本 is another count.
+        assert_hits(
+            &rule(),
+            "大宮は3点シュートを26本中7本決めた。\n\n大宮は3点シュートを36本放った。",
+            &[],
+        );
+        // 就寝の3時間前, 就寝1時間前: two moments before one event, not two lengths of it.
+        assert_hits(
+            &rule(),
+            "夕食は就寝の3時間前までに済ませる。\n\n就寝1時間前からスマホを見ない。",
+            &[],
+        );
+        // A length of time is still compared.
+        assert_hits(
+            &rule(),
+            "睡眠時間は7時間だった。\n\n睡眠時間は5時間にとどまった。",
+            &["5時間"],
         );
     }
 
