@@ -1085,6 +1085,17 @@ mod tests {
             "応募総数は1243本だった。\n\n今回の応募は1423本に上った。",
             &["1423本"],
         );
+        // 9月末時点で / 9月末の: one time, however it is placed; 上旬 and 下旬 are two.
+        assert_hits(
+            &rule(),
+            "店舗数は9月末時点で1046店となった。\n\n9月末の店舗数は1064店だった。",
+            &["1064店"],
+        );
+        assert_hits(
+            &rule(),
+            "9月上旬の店舗数は1046店だった。\n\n9月下旬の店舗数は1064店だった。",
+            &[],
+        );
         // A filler alone still says nothing of what is counted.
         assert_hits(&rule(), "全部で19カ所だった。\n\n全部で17カ所ある。", &[]);
     }
