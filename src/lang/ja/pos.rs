@@ -403,6 +403,10 @@ impl Pos {
     pub fn is_comma(self) -> bool {
         self.is(const { Prefix::of(&[Tag::Symbol, Tag::Comma]) })
     }
+    /// 記号,括弧開.
+    pub fn is_opening_bracket(self) -> bool {
+        self.is(const { Prefix::of(&[Tag::Symbol, Tag::OpeningBracket]) })
+    }
     /// 記号,括弧閉.
     pub fn is_closing_bracket(self) -> bool {
         self.is(const { Prefix::of(&[Tag::Symbol, Tag::ClosingBracket]) })

@@ -612,6 +612,11 @@ impl Numbers {
                 i = j;
                 continue;
             }
+            // 矢島は「4度目の…: a quotation opens a clause of its own; the speaker before it is
+            // not what its numbers count.
+            if pos.is_opening_bracket() {
+                return None;
+            }
             if pos.is_symbol() || pos.is_number() {
                 i = j;
                 continue;
@@ -1069,6 +1074,16 @@ mod tests {
             &rule(),
             "睡眠時間は7時間だった。\n\n睡眠時間は5時間にとどまった。",
             &["5時間"],
+        );
+    }
+
+    #[test]
+    fn a_speaker_is_not_what_the_quotation_counts() {
+        // Walking back past 「 would count both as 矢島's 回目: two values of one quantity.
+        assert_hits(
+            &rule(),
+            "矢島は「3度目の挑戦だった」と話した。\n\n矢島は「4度目の夏の大会だった」と語った。",
+            &[],
         );
     }
 
