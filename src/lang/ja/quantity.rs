@@ -174,7 +174,7 @@ const COUNTERS: &[(&str, &str, bool)] = &[
     ("社", "社", false),
     ("校", "校", false),
     ("店", "店", false),
-    ("店舗", "店舗", false),
+    ("店舗", "店", false),
     ("棟", "棟", false),
     ("戸", "戸", false),
     ("隻", "隻", false),
@@ -530,6 +530,8 @@ mod tests {
         assert!(one("第5回大会").ordinal);
         assert_eq!(one("19カ所").unit, "カ所");
         assert_eq!(one("19か所").unit, "カ所");
+        // 50店舗 and 50店 count the same stores.
+        assert_eq!(one("50店舗を").unit, one("50店を").unit);
     }
 
     #[test]
