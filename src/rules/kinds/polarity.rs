@@ -1390,6 +1390,16 @@ impl Polarity {
             if negative && p.is_verb() && a.base(k) == "なる" {
                 return false;
             }
+            // 「返済額が変わることに不安を感じる」「変わるのが怖い」: a clause named as the
+            // argument of another predicate is not stated (but 「変わることになった」 is, and
+            // 「変わることを決めた」 is read by its carrier).
+            if matches!(s, "こと" | "の") && p.is_noun() && k + 1 < end {
+                let next = a.surface(k + 1);
+                let naru = k + 2 < end && a.base(k + 2) == "なる";
+                if matches!(next, "が" | "は" | "も") || (next == "に" && !naru) {
+                    return false;
+                }
+            }
         }
         let mut m = k;
         while m < end.min(k + LOOKAHEAD) {
@@ -2064,6 +2074,25 @@ mod tests {
         let text = "防衛省幹部は日米の二国間関係は変わらないと見る。日米の二国間関係は変わらない。日米の二国間関係は変わらない。";
         assert_hits(&rule(), text, &[]);
         assert_hits(&rule(), "同社は輸出を重視した。同社は輸出を重視した。", &[]);
+    }
+
+    #[test]
+    fn a_clause_named_as_an_argument_is_not_stated() {
+        // 変わることに不安: a worry about a change, not the statement that it changes.
+        for named in [
+            "返済額が変わることに不安を感じる人もいる。",
+            "返済額が変わるのが怖いという声もある。",
+            "返済額が変わることは珍しくない。",
+        ] {
+            let text = format!("住宅ローン\n{named}\n完済まで返済額が変わらないので安心だ。");
+            assert_hits(&rule(), &text, &[]);
+        }
+        // 変わることになった states it.
+        assert_hits(
+            &rule(),
+            "住宅ローン\n返済額が変わることになった。\n完済まで返済額が変わらない。",
+            &["返済額が変わらない"],
+        );
     }
 
     #[test]
