@@ -255,8 +255,13 @@ impl Document {
 
     /// The sentence that contains an analysis-text offset.
     pub fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
+        self.sentence_index_at(offset).map(|i| &self.sentences[i])
+    }
+
+    /// The index of the sentence that contains an analysis-text offset.
+    pub fn sentence_index_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.start <= offset);
-        (i > 0 && offset < self.sentences[i - 1].span.end).then(|| &self.sentences[i - 1])
+        (i > 0 && offset < self.sentences[i - 1].span.end).then(|| i - 1)
     }
 }
 

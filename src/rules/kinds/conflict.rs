@@ -73,7 +73,7 @@ use serde::Deserialize;
 use super::preselect::sentences_holding;
 use super::{CompileContext, Context, normalize_terms};
 use crate::algo::hash::{FastHashMap, FastHashSet};
-use crate::document::Sentence;
+use crate::document::{Document, Sentence};
 use crate::error::FileError;
 use crate::finding::Hit;
 use crate::lang::ja::{Analysis, Conjugation, Labels, LexiconEdit, LexiconId, Lexicons};
@@ -219,22 +219,22 @@ impl Set {
     fn excused(
         &self,
         text: &str,
-        sentences: &[Sentence],
+        doc: &Document,
         earlier: &Mention<'_>,
         later: &Mention<'_>,
     ) -> bool {
         if self.transitions.is_empty() {
             return false;
         }
+        let sentences = &doc.sentences;
         let narrates = |s: &Sentence| {
             let sentence = &text[s.span.range()];
             self.transitions
                 .iter()
                 .any(|w| sentence.contains(w.as_str()))
         };
-        let at = later.term.start;
-        let k = sentences.partition_point(|s| s.span.end <= at);
-        if let Some(own) = sentences.get(k).filter(|s| s.span.start <= at) {
+        if let Some(k) = doc.sentence_index_at(later.term.start) {
+            let own = &sentences[k];
             let first = k.saturating_sub(1);
             let near = &sentences[first..sentences.len().min(k + 2)];
             if near.iter().any(|s| s.block == own.block && narrates(s)) {
@@ -532,14 +532,7 @@ impl Conflict {
                 (surname, Some(given)) => format!("{surname}{given}"),
                 (surname, None) => surname.to_string(),
             };
-            self.report(
-                ctx.analysis,
-                &ctx.doc.sentences,
-                message,
-                &shown,
-                &firsts[&key],
-                out,
-            );
+            self.report(ctx.analysis, ctx.doc, message, &shown, &firsts[&key], out);
         }
     }
 
@@ -569,7 +562,7 @@ impl Conflict {
         }
         let firsts: FastHashMap<Member, &Mention<'_>> =
             firsts.iter().map(|(k, v)| (*k, v)).collect();
-        self.report(a, &ctx.doc.sentences, message, "", &firsts, out);
+        self.report(a, ctx.doc, message, "", &firsts, out);
     }
 
     /// Reports every pair of attributes of one set that both occur, once (also across sets):
@@ -577,7 +570,7 @@ impl Conflict {
     fn report(
         &self,
         a: &Analysis<'_>,
-        sentences: &[Sentence],
+        doc: &Document,
         message: &Message,
         subject: &str,
         firsts: &FastHashMap<Member, &Mention<'_>>,
@@ -597,7 +590,7 @@ impl Conflict {
                             (y, x)
                         };
                     if reported.contains(&(later.term, earlier.term))
-                        || s.excused(a.text, sentences, earlier, later)
+                        || s.excused(a.text, doc, earlier, later)
                     {
                         continue;
                     }

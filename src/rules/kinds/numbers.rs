@@ -1038,15 +1038,14 @@ mod tests {
     #[test]
     fn sections_about_different_names_count_different_things() {
         let rule = rule();
+        let morphology = crate::lang::ja::Morphology::new();
         let run = |text: &str| {
-            let doc = crate::document::Document::parse(
-                "a.md".to_string(),
-                text.to_string(),
+            crate::rules::testing::findings_for_format(
+                &rule,
+                text,
                 crate::document::Format::Markdown,
-            );
-            let morphology = crate::lang::ja::Morphology::new();
-            let analysis = crate::lang::ja::Analysis::new(&morphology, &doc.text);
-            crate::engine::run_rule(&rule, &doc, &analysis)
+                &morphology,
+            )
         };
         let compared = "# 2機種を比較\n\n## ルミナ 9の特徴\n\nストレージが256GBあるので安心です。\n\n## アスター S3の特徴\n\nストレージは128GBです。\n";
         assert!(run(compared).is_empty());

@@ -85,6 +85,7 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -96,7 +97,7 @@ use crate::algo::union_find::UnionFind;
 use crate::document::BlockKind;
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::lang::ja::{Analysis, CharSet, Labels, LexiconId};
+use crate::lang::ja::{Analysis, CharSet, Labels, LexiconId, Lexicons};
 use crate::rules::message::Message;
 use crate::rules::spec::{RuleSource, did_you_mean};
 use crate::span::Span;
@@ -230,8 +231,8 @@ pub struct Repetition {
     containment: Option<f64>,
     prose_only: bool,
     word_edits: Option<usize>,
-    /// The negative auxiliaries (ない, ぬ), for `word_edits`.
-    negations: Vec<String>,
+    /// The lexicons: `negative-auxiliaries` (ない, ぬ) for `word_edits`.
+    lexicons: Arc<Lexicons>,
     /// 。！？ (`sentence-terminators`), for `prose_only`.
     terminators: CharSet,
     /// Characters after which `unit: clause` cuts a sentence (`clause-delimiters`).
@@ -341,12 +342,7 @@ impl super::RuleKind for Repetition {
             containment: spec.containment,
             prose_only: spec.prose_only,
             word_edits: spec.word_edits,
-            negations: context
-                .lexicons
-                .get(LexiconId::NegativeAuxiliaries)
-                .iter()
-                .map(str::to_string)
-                .collect(),
+            lexicons: context.lexicons.clone(),
             terminators: context
                 .lexicons
                 .get(LexiconId::SentenceTerminators)
@@ -368,34 +364,14 @@ impl super::RuleKind for Repetition {
         let mut shingles = shingles(&units, &groups.reps, self.ngram);
         let mut sets = UnionFind::new(reps);
         if reps >= 2 {
+            let facts = Facts::new(ctx.analysis, &units, &groups);
             let keys = minhash::band_keys(&shingles, self.rows);
-            self.join_similar(
-                ctx.analysis,
-                &units,
-                &groups,
-                &mut shingles,
-                &keys,
-                &mut sets,
-            );
+            self.join_similar(&facts, &mut shingles, &keys, &mut sets);
             if let Some(share) = self.containment {
-                self.join_contained(
-                    ctx.analysis,
-                    &units,
-                    &groups,
-                    &mut shingles,
-                    share,
-                    &mut sets,
-                );
+                self.join_contained(&facts, &units, &groups, &mut shingles, share, &mut sets);
             }
             if let Some(edits) = self.word_edits {
-                self.join_reworded(
-                    ctx.analysis,
-                    &units,
-                    &groups,
-                    &mut shingles,
-                    edits,
-                    &mut sets,
-                );
+                self.join_reworded(&facts, &units, &groups, &mut shingles, edits, &mut sets);
             }
         }
 
@@ -530,7 +506,7 @@ impl Repetition {
     /// in the longer.
     fn join_contained(
         &self,
-        analysis: &Analysis<'_>,
+        facts: &Facts<'_, '_>,
         units: &Units,
         groups: &Groups,
         shingles: &mut Shingles,
@@ -557,12 +533,7 @@ impl Repetition {
                 let (x, y) = (shingles.set(a), shingles.set(b));
                 let shared = minhash::intersection(x, y);
                 let contained = shared as f64 >= share * x.len().min(y.len()) as f64;
-                if contained
-                    && !states_other_facts(
-                        &facts_in(analysis, units.spans[groups.reps[a]]),
-                        &facts_in(analysis, units.spans[unit]),
-                    )
-                {
+                if contained && !facts.differ(a, b) {
                     sets.union(a, b);
                 }
             }
@@ -572,23 +543,18 @@ impl Repetition {
     /// LSH over the representatives' signatures, then exact verification of candidates.
     fn join_similar(
         &self,
-        analysis: &Analysis<'_>,
-        units: &Units,
-        groups: &Groups,
+        facts: &Facts<'_, '_>,
         shingles: &mut Shingles,
         keys: &[u64],
         sets: &mut UnionFind,
     ) {
-        let reps = groups.reps.len();
+        let reps = facts.len();
         let mut table = Vec::new();
         let mut previous = vec![None; reps];
-        // A pair meets again in other bands: decide it once. Facts are gathered once per
-        // representative. (Template-like text has many similar pairs about different things;
-        // re-deciding them per band made this rule the top cost on generated corpora.)
+        // A pair meets again in other bands: decide it once. (Template-like text has many
+        // similar pairs about different things; re-deciding them per band made this rule the
+        // top cost on generated corpora.)
         let mut decided: FastHashSet<(usize, usize)> = FastHashSet::default();
-        let facts: Vec<OnceCell<Vec<&str>>> = (0..reps).map(|_| OnceCell::new()).collect();
-        let facts_of =
-            |r: usize| facts[r].get_or_init(|| facts_in(analysis, units.spans[groups.reps[r]]));
         for band_keys in keys.chunks_exact(reps) {
             minhash::chain_buckets(band_keys, &mut table, &mut previous);
             // Each sentence meets the `MAX_PROBES` before it in its bucket: enough to chain a
@@ -610,8 +576,7 @@ impl Repetition {
                     if (short as f64) < self.threshold * long as f64 {
                         continue;
                     }
-                    let similar = minhash::jaccard(x, y) >= self.threshold
-                        && !states_other_facts(facts_of(a), facts_of(b));
+                    let similar = minhash::jaccard(x, y) >= self.threshold && !facts.differ(a, b);
                     if similar {
                         sets.union(a, b);
                     }
@@ -627,7 +592,7 @@ impl Repetition {
     /// `WORD_EDITS_SIMILARITY` of their n-grams in common, and no other facts.
     fn join_reworded(
         &self,
-        analysis: &Analysis<'_>,
+        facts: &Facts<'_, '_>,
         units: &Units,
         groups: &Groups,
         shingles: &mut Shingles,
@@ -640,13 +605,10 @@ impl Repetition {
             .map(|&unit| {
                 let span = Span::new(units.from[unit], units.spans[unit].end);
                 (!units.in_list[unit] && units.text(unit).len() <= WORD_EDITS_MAX_CHARS)
-                    .then(|| self.words(analysis, span))
+                    .then(|| self.words(facts.analysis, span))
                     .filter(|w| w.hashes.len() >= MIN_CONTENT_WORDS)
             })
             .collect();
-        let facts: Vec<OnceCell<Vec<&str>>> = words.iter().map(|_| OnceCell::new()).collect();
-        let facts_of =
-            |r: usize| facts[r].get_or_init(|| facts_in(analysis, units.spans[groups.reps[r]]));
         // Key → the last representative filed under it; `previous` chains each filing to the
         // one before it under the same key. A key is (words hashed, whether one is left out).
         let keys: usize = words.iter().flatten().map(|w| w.hashes.len() + 1).sum();
@@ -680,14 +642,16 @@ impl Repetition {
                 let Some(v) = &words[a] else { continue };
                 if sets.find(a) == sets.find(b)
                     || v.negations != w.negations
-                    || word_difference(&v.hashes, &w.hashes) > edits
+                    || v.hashes.len() + w.hashes.len()
+                        - 2 * minhash::intersection(&v.hashes, &w.hashes)
+                        > edits
                 {
                     continue;
                 }
                 shingles.sort(a);
                 shingles.sort(b);
                 if minhash::jaccard(shingles.set(a), shingles.set(b)) >= WORD_EDITS_SIMILARITY
-                    && !states_other_facts(facts_of(a), facts_of(b))
+                    && !facts.differ(a, b)
                 {
                     sets.union(a, b);
                 }
@@ -711,7 +675,11 @@ impl Repetition {
         let mut negations = 0;
         for i in a.within(span) {
             let p = a.features(i).pos;
-            if p.is_auxiliary_verb() && self.negations.iter().any(|n| n == a.base(i)) {
+            if p.is_auxiliary_verb()
+                && self
+                    .lexicons
+                    .contains(LexiconId::NegativeAuxiliaries, a.base(i))
+            {
                 negations += 1;
             } else if p.is_independent_verb()
                 || p.is_independent_adjective()
@@ -834,25 +802,42 @@ impl Groups {
     }
 }
 
+/// Each representative's facts ([`facts_in`]), gathered on first use and shared by the
+/// joins: a pair is decided by them only when its text is close enough, so most are never
+/// gathered.
+struct Facts<'a, 't> {
+    analysis: &'a Analysis<'t>,
+    spans: Vec<Span>,
+    cells: Vec<OnceCell<Vec<&'t str>>>,
+}
+
+impl<'a, 't> Facts<'a, 't> {
+    fn new(analysis: &'a Analysis<'t>, units: &Units, groups: &Groups) -> Self {
+        Facts {
+            analysis,
+            spans: groups.reps.iter().map(|&unit| units.spans[unit]).collect(),
+            cells: groups.reps.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// How many representatives there are.
+    fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// Whether representatives `a` and `b` state other facts ([`states_other_facts`]).
+    fn differ(&self, a: usize, b: usize) -> bool {
+        let of = |r: usize| self.cells[r].get_or_init(|| facts_in(self.analysis, self.spans[r]));
+        states_other_facts(of(a), of(b))
+    }
+}
+
 /// A sentence's content words, for `word_edits`.
 struct Words {
     /// The hash of each word (mixed FNV-1a of its base form or surface), sorted and
     /// deduplicated: sets are compared by these, and a set's key is their sum.
     hashes: Vec<u64>,
     negations: usize,
-}
-
-/// How many words of the two sorted lists (of hashes) the other lacks.
-fn word_difference(x: &[u64], y: &[u64]) -> usize {
-    let (mut i, mut j, mut diff) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Equal => (i, j) = (i + 1, j + 1),
-            std::cmp::Ordering::Less => (i, diff) = (i + 1, diff + 1),
-            std::cmp::Ordering::Greater => (j, diff) = (j + 1, diff + 1),
-        }
-    }
-    diff + (x.len() - i) + (y.len() - j)
 }
 
 /// Each representative's character n-grams, hashed: the sets MinHash summarises. A text
