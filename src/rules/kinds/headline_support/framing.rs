@@ -87,6 +87,16 @@ pub(super) fn in_brackets(text: &str, place: Span, unit: Span) -> bool {
             .is_some_and(|close| !after[..close].contains('('))
 }
 
+/// Whether `unit` stands inside the round brackets that close `place` (…の比較動画(約12分)):
+/// nothing but spaces after their closing bracket.
+pub(super) fn in_closing_brackets(text: &str, place: Span, unit: Span) -> bool {
+    let after = &text[unit.end..place.end];
+    in_brackets(text, place, unit)
+        && after
+            .find(')')
+            .is_some_and(|close| after[close + 1..].trim().is_empty())
+}
+
 /// Whether `unit` lies inside a 【…】 tag that opens or closes `place`, with text of the place
 /// outside the tag.
 pub(super) fn in_end_tag(text: &str, place: Span, unit: Span) -> bool {

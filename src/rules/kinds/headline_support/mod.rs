@@ -128,7 +128,8 @@ use crate::rules::spec::RuleSource;
 use crate::span::Span;
 use body_search::Keys;
 use framing::{
-    enumerated, in_brackets, in_end_tag, is_date, is_day, is_label, is_ordinal, opens_with_ordinal,
+    enumerated, in_brackets, in_closing_brackets, in_end_tag, is_date, is_day, is_label,
+    is_ordinal, opens_with_ordinal,
 };
 use numbers::{
     BodyValues, Derivable, counterpart, counts_items, ordinal_spelling, quantities_in,
@@ -768,6 +769,14 @@ impl HeadlineSupport {
             // heading annotates it (price, servings, time); it is not a claim to find told.
             if place.role == Role::Heading
                 && in_brackets(a.text, place.span, raw.span)
+                && a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit())
+            {
+                continue;
+            }
+            // 参考動画:…の比較動画(約12分), …(2024年3月): a number in the brackets that close a
+            // cited title is the source's length or date, not something the title claims.
+            if place.role == Role::Source
+                && in_closing_brackets(a.text, place.span, raw.span)
                 && a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit())
             {
                 continue;
@@ -2291,6 +2300,31 @@ mod tests {
             ]
         );
         assert_eq!(found[1].message, "参考動画のタイトル:「発売」「一蹴」");
+    }
+
+    #[test]
+    fn a_cited_videos_length_and_kind_are_not_claims() {
+        let r = rule("");
+        // The video's length in the brackets that close its title, and what the video is
+        // (公式, 予告編, ハイライト), frame it; its subject is still a claim.
+        let text = "新作映画を見た\n\n新作映画を見た。港町の物語だった。\n\n\
+            参考動画:【公式】映画 港町 予告編(約1分30秒)\n\n\
+            参考動画:港町のハイライト動画(12分)\n\n参考動画:山田監督が語る撮影秘話(8分)\n";
+        let found = hits(&r, text);
+        let shown: Vec<_> = found.iter().map(|f| describe(text, f).0).collect();
+        assert_eq!(shown, ["山田"]);
+        assert!(
+            found[0].message.contains("「山田」「監督」"),
+            "{}",
+            found[0].message
+        );
+        assert!(!found[0].message.contains("8分"), "{}", found[0].message);
+        // A number inside the title, not in its closing brackets, is still a claim.
+        let text = "新作映画を見た\n\n新作映画を見た。港町の物語だった。\n\n\
+            参考動画:港町の新作映画(公開3日目)が1位\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("「3日目」"), "{}", found[0].message);
     }
 
     #[test]
