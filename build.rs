@@ -193,10 +193,16 @@ fn dictionary(root: &Path, out: &Path) {
         let (a, b) = (&rows[a as usize], &rows[b as usize]);
         a.reading.cmp(&b.reading).then(a.surface.cmp(b.surface))
     });
+    // By surface read backwards (bytes): the words ending with a part are one range.
+    let mut by_suffix: Vec<u32> = (0..rows.len() as u32).collect();
+    by_suffix.sort_by(|&a, &b| {
+        let (a, b) = (rows[a as usize].surface, rows[b as usize].surface);
+        a.bytes().rev().cmp(b.bytes().rev())
+    });
     let mut bin = Vec::new();
     bin.extend_from_slice(&(rows.len() as u32).to_le_bytes());
     bin.extend_from_slice(&records);
-    for id in by_reading {
+    for id in by_reading.into_iter().chain(by_suffix) {
         bin.extend_from_slice(&id.to_le_bytes());
     }
     bin.extend_from_slice(&strings);

@@ -12,7 +12,8 @@
 //! Layout of `dictionary.bin` (little-endian): `u32` row count *n*; *n* records of 12 bytes
 //! sorted by surface (`u32` surface offset, `u32` reading offset, `u8` surface length, `u8`
 //! reading length, `u8` part-of-speech classes, `u8` cost class << 4 | units); *n* `u32` row
-//! ids sorted by reading; the string pool. Readings are stored one byte per katakana
+//! ids sorted by reading; *n* `u32` row ids sorted by surface read backwards (bytes); the
+//! string pool. Readings are stored one byte per katakana
 //! (code point − U+30A0), which keeps their order.
 
 use std::cmp::Ordering;
@@ -126,7 +127,7 @@ fn rows() -> usize {
 
 fn record(i: usize) -> Word {
     let at = 4 + i * RECORD;
-    let strings = 4 + rows() * (RECORD + 4);
+    let strings = strings_at();
     let surface_at = strings + u32_at(BIN, at);
     let reading_at = strings + u32_at(BIN, at + 4);
     let (surface_len, reading_len) = (BIN[at + 8] as usize, BIN[at + 9] as usize);
@@ -145,19 +146,29 @@ fn record(i: usize) -> Word {
 /// the binary searches compare, probe after probe.
 fn surface_bytes(i: usize) -> &'static [u8] {
     let at = 4 + i * RECORD;
-    let start = 4 + rows() * (RECORD + 4) + u32_at(BIN, at);
+    let start = strings_at() + u32_at(BIN, at);
     &BIN[start..start + BIN[at + 8] as usize]
 }
 
 fn reading_bytes(i: usize) -> &'static [u8] {
     let at = 4 + i * RECORD;
-    let start = 4 + rows() * (RECORD + 4) + u32_at(BIN, at + 4);
+    let start = strings_at() + u32_at(BIN, at + 4);
     &BIN[start..start + BIN[at + 9] as usize]
+}
+
+/// Where the string pool starts: after the records and the two indexes.
+fn strings_at() -> usize {
+    4 + rows() * (RECORD + 8)
 }
 
 /// The row id at position `k` of the reading-sorted index.
 fn by_reading(k: usize) -> usize {
     u32_at(BIN, 4 + rows() * RECORD + 4 * k)
+}
+
+/// The row id at position `k` of the index by surface read backwards.
+fn by_suffix(k: usize) -> usize {
+    u32_at(BIN, 4 + rows() * (RECORD + 4) + 4 * k)
 }
 
 /// The range of positions `0..n` where `cmp(position)` is `Equal`, for an order `cmp` agrees
@@ -253,6 +264,49 @@ pub fn contains(surface: &str) -> bool {
     get(surface).next().is_some()
 }
 
+/// Where a word stands in the compounds [`compounds_with`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The compound starts with it (人事 of 人事異動).
+    Start,
+    /// The compound ends with it (異動 of 人事異動).
+    End,
+}
+
+/// How many noun compounds of the lexicon (two or more units) have `part` at `place` and
+/// something more, counting up to `cap`: how freely a word makes compounds on that side.
+/// 制度 ends hundreds; 破談 ends none, so 経営破談 is no compound anyone writes.
+pub fn compounds_with(part: &str, place: Place, cap: usize) -> usize {
+    let key = part.as_bytes();
+    let range = match place {
+        Place::Start => equal_range(rows(), |i| {
+            let s = surface_bytes(i);
+            if s.starts_with(key) {
+                Ordering::Equal
+            } else {
+                s.cmp(key)
+            }
+        }),
+        Place::End => equal_range(rows(), |k| {
+            let s = surface_bytes(by_suffix(k));
+            if s.ends_with(key) {
+                Ordering::Equal
+            } else {
+                s.iter().rev().cmp(key.iter().rev())
+            }
+        }),
+    };
+    range
+        .map(|k| match place {
+            Place::Start => k,
+            Place::End => by_suffix(k),
+        })
+        .map(record)
+        .filter(|w| w.surface.len() > key.len() && w.is_compound() && w.classes.is_noun())
+        .take(cap)
+        .count()
+}
+
 /// Every row read `reading` (katakana or hiragana); none for a reading with other characters.
 pub fn with_reading(reading: &str) -> impl Iterator<Item = Word> {
     let range = match reading_key(reading) {
@@ -311,6 +365,22 @@ mod tests {
         assert!(contains("人事異動"));
         assert!(!contains("既製緩和"));
         assert!(!contains("人事移動"));
+    }
+
+    #[test]
+    fn compounds_with_a_part_at_either_end() {
+        // 制度 ends hundreds of compounds (裁判制度 is not listed, 選挙制度 is).
+        assert_eq!(compounds_with("制度", Place::End, 50), 50);
+        assert!(compounds_with("人事", Place::Start, 10) >= 3);
+        // 破談 and 休漁 end none; the word itself is not a compound with it.
+        assert_eq!(compounds_with("破談", Place::End, 10), 0);
+        assert_eq!(compounds_with("休漁", Place::End, 10), 0);
+        assert_eq!(compounds_with("規制緩和", Place::Start, 10), 0);
+        // The count stops at the cap.
+        assert_eq!(compounds_with("制度", Place::End, 3), 3);
+        // Only what ends with the part: 異動 is the end of 人事異動, 人事 is not.
+        assert!(compounds_with("異動", Place::End, 10) >= 1);
+        assert_eq!(compounds_with("人事異", Place::End, 10), 0);
     }
 
     #[test]

@@ -2324,7 +2324,11 @@ mod tests {
             参考動画:港町の新作映画(公開3日目)が1位\n";
         let found = hits(&r, text);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("「3日目」"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("「3日目」"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]
