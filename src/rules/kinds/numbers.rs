@@ -23,6 +23,9 @@
 //! when looking for the subject. Two mentions under contrasted topics (the nouns marked by は
 //! or が nearest before them, different with one head: いす席が… / シート席は…) are different
 //! quantities, and an entry of a timeline (9日午前：行方不明者は4人に) is dated by its stamp.
+//! A relative clause on the subject is a qualifier (受診したケース / 対応できなかったケース), and
+//! so is このうち at the start of the sentence for every figure of it. A milestone after its
+//! particle (30億円を突破) and the number of a model's name (PowerBox 1000の容量) are no amounts.
 //! Two values of one paragraph of statistics (five or more values of their unit in one block)
 //! are not compared: such a paragraph tells its figures apart by words the subject lacks.
 //!
@@ -406,6 +409,18 @@ impl Numbers {
             {
                 return None;
             }
+            // 30億円を突破, 1万人に到達: a milestone after its particle.
+            if matches!(word, "を" | "に")
+                && next + 1 < end
+                && (self
+                    .lexicons
+                    .contains(LexiconId::MilestoneWords, a.surface(next + 1))
+                    || self
+                        .lexicons
+                        .contains(LexiconId::MilestoneWords, a.base(next + 1)))
+            {
+                return None;
+            }
             if is(LexiconId::IncreaseSuffixes) {
                 qualifiers.push("(増)".to_string());
             } else if is(LexiconId::DecreaseSuffixes) {
@@ -420,9 +435,14 @@ impl Numbers {
             return None;
         }
         qualifiers.extend(self.qualifiers(a, clause..first));
+        // 「このうちオレオレ詐欺は138件で、被害額は約6億2000万円」: a part announced at the
+        // start of the sentence governs every clause of it.
+        let sentence_start = a.first_at(sentence.start);
+        if (sentence_start..clause.min(sentence_start + 3)).any(|i| a.surface(i) == "うち") {
+            qualifiers.push("うち".to_string());
+        }
         // 「売上高は前期比8.1%増、営業利益は同12.4%増」: 同 before a number repeats the
         // comparison base stated before it in the sentence.
-        let sentence_start = a.first_at(sentence.start);
         if first > sentence_start
             && a.surface(first - 1) == "同"
             && a.features(first - 1).pos.is_prefix()
@@ -447,6 +467,11 @@ impl Numbers {
                 .then(|| noun_chain_forward(a, next + 1))
                 .flatten();
         if unit.is_empty() {
+            // PowerBox 1000の容量: the number of a model's name, not an amount.
+            let before = a.text[..span.start].trim_end_matches(' ');
+            if before.ends_with(|c: char| c.is_ascii_alphabetic()) {
+                return None;
+            }
             let (subject, _) = following?;
             if subject.chars().count() < 2 {
                 return None;
@@ -517,6 +542,11 @@ impl Numbers {
         };
         if subject.text.chars().count() < 2 {
             return None;
+        }
+        // 「受診したケースは約1万8000件」 / 「対応できなかったケースは318件」: a clause that
+        // modifies what is counted tells which of them.
+        if let Some(action) = modifying_clause(a, sentence_start, subject.start) {
+            qualifiers.push(format!("({action})"));
         }
         if let Some(owner) = owner_of(a, &subject.text, clause, first)
             && !self.lexicons.contains(LexiconId::PresentQualifiers, &owner)
@@ -808,9 +838,32 @@ fn is_listing(group: &[&Mention]) -> bool {
     false
 }
 
+/// The action of a relative clause right before token `start` (受診した of 受診したケース, 対応
+/// できなかった of 対応できなかったケース), by its verb's base form, or the サ変 noun before a
+/// light verb (する, できる); `None` when no verb or adjective ends right before it.
+fn modifying_clause(a: &Analysis<'_>, floor: usize, start: usize) -> Option<String> {
+    let mut k = start;
+    while k > floor && a.features(k - 1).pos.is_auxiliary_verb() {
+        k -= 1;
+    }
+    let verb = k.checked_sub(1).filter(|&v| v >= floor)?;
+    let p = a.features(verb).pos;
+    if !(p.is_independent_verb() || p.is_independent_adjective() || p.is_dependent_verb()) {
+        return None;
+    }
+    let base = a.base(verb);
+    if matches!(base, "する" | "できる" | "なる" | "ある" | "いる")
+        && verb > floor
+        && a.features(verb - 1).pos.is_noun()
+    {
+        return Some(format!("{}{base}", a.surface(verb - 1)));
+    }
+    Some(base.to_string())
+}
+
 /// For each block, the run of consecutive list items it belongs to (items of one list
 /// enumerate different things: their figures are not compared with each other).
-fn list_runs(doc: &crate::document::Document) -> Vec<Option<usize>> {
+pub(super) fn list_runs(doc: &crate::document::Document) -> Vec<Option<usize>> {
     let mut out = Vec::with_capacity(doc.blocks.len());
     let mut run = 0;
     let mut previous_item = false;
@@ -828,7 +881,7 @@ fn list_runs(doc: &crate::document::Document) -> Vec<Option<usize>> {
 /// For each block, the names its section is about: the proper nouns a heading opens with,
 /// before its first particle (「ルミナ 9はこんな人におすすめ」, 「アスター S3の特徴」), for the
 /// blocks up to the next heading; `None` under a heading that opens with none, or before any.
-fn section_subjects(ctx: &Context<'_>) -> Vec<Option<Vec<String>>> {
+pub(super) fn section_subjects(ctx: &Context<'_>) -> Vec<Option<Vec<String>>> {
     let a = ctx.analysis;
     let mut current: Option<Vec<String>> = None;
     let mut out = Vec::with_capacity(ctx.doc.blocks.len());
@@ -849,7 +902,7 @@ fn section_subjects(ctx: &Context<'_>) -> Vec<Option<Vec<String>>> {
 
 /// Whether two blocks are in sections about different names (a comparison of two products,
 /// two candidates, two teams): their figures are of different things.
-fn other_sections(x: &Option<Vec<String>>, y: &Option<Vec<String>>) -> bool {
+pub(super) fn other_sections(x: &Option<Vec<String>>, y: &Option<Vec<String>>) -> bool {
     match (x, y) {
         (Some(x), Some(y)) => !same_entities(x, y, &[]),
         _ => false,
@@ -1347,6 +1400,50 @@ mod tests {
             &rule,
             "投票率は41.37%だった。\n投票率が41.73%にとどまった。",
             &[],
+        );
+    }
+
+    #[test]
+    fn milestones_parts_model_numbers_and_clauses_tell_quantities_apart() {
+        let r = rule();
+        // 30億円を突破: a milestone after its particle, not the total.
+        assert_hits(
+            &r,
+            "累計興収は30億円を突破した。\n\n累計興収は31億4200万円となった。",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "累計興収は30億円となった。\n\n累計興収は31億4200万円となった。",
+            &["31億4200万円"],
+        );
+        // このうち at the start of a sentence makes every figure of it a part.
+        assert_hits(
+            &r,
+            "被害額は約19億4000万円にのぼる。このうち架空請求は138件で、被害額は約6億2000万円だった。",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "被害額は約19億4000万円にのぼる。架空請求は138件で、被害額は約6億2000万円だった。",
+            &["約6億2000万円"],
+        );
+        // PowerBox 1000の容量: a model's number.
+        assert_hits(
+            &r,
+            "PowerBox 500の容量は旧型の1.3倍です。\n\nPowerBox 1000の容量は大きい。",
+            &[],
+        );
+        // A clause on what is counted tells which of them.
+        assert_hits(
+            &r,
+            "救急外来を受診したケースは約1万8000件だった。\n\n受け入れに対応できなかったケースは318件あった。",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "救急外来を受診したケースは約1万8000件だった。\n\n救急外来を受診したケースは1万2000件だった。",
+            &["1万2000件"],
         );
     }
 }

@@ -99,6 +99,8 @@
 //! the object phrase, `{predicate}` the predicate in dictionary form (重視する), `{subject}`
 //! the subject's name (empty when neither claim has one).
 
+mod restated;
+
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -130,6 +132,13 @@ pub struct Spec {
     /// Compare only claims whose subject was found.
     #[serde(default)]
     pub subject_required: bool,
+    /// Also compare sentences that restate one another in other words: a predicate affirmed
+    /// in one and negated in the other, when they share most of their content words and no
+    /// number, name or qualifier tells them apart (「…入浴は、専門家も推奨しています」 /
+    /// 「…入浴については、…専門家の間では推奨されていません」). Weaker evidence: reported one
+    /// severity level below the rule's.
+    #[serde(default)]
+    pub restated: bool,
     /// Predicates that negate another, as pairs in dictionary form: `[否定する, 認める]`
     /// reads 「関与を否定した」 as 「関与を認めなかった」, `[見送る, 決定する]` reads
     /// 「提出を見送る」 as 「提出を決定しない」.
@@ -181,6 +190,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::ReportingVerbs,
     LexiconId::PartialSubjects,
     LexiconId::FramesBeforeNi,
+    LexiconId::QuantityQualifiers,
 ];
 
 #[derive(Debug)]
@@ -190,6 +200,7 @@ pub struct Polarity {
     ignore: FastHashSet<String>,
     same_sentence: bool,
     subject_required: bool,
+    restated: bool,
     lexicons: Arc<Lexicons>,
     /// The openers and closers of `brackets`.
     openers: CharSet,
@@ -554,6 +565,7 @@ impl super::RuleKind for Polarity {
             min_object_chars: spec.min_object_chars,
             ignore,
             same_sentence: spec.same_sentence,
+            restated: spec.restated,
             subject_required: spec.subject_required,
             openers: brackets.first_chars(),
             closers: brackets.second_chars(),
@@ -578,19 +590,22 @@ impl super::RuleKind for Polarity {
         for &index in &negated {
             self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
         }
-        if !claims.iter().any(|c| c.negative) {
-            return;
+        let strict = out.len();
+        if claims.iter().any(|c| c.negative) {
+            let partners = self.preselect_partner_sentences(a, sentences, &claims, &negated);
+            let first_pass = claims.len();
+            for index in partners {
+                self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
+            }
+            if claims.len() > first_pass {
+                // Stable: claims of one sentence stay in reading order.
+                claims.sort_by_key(|c| c.sentence);
+            }
+            self.report(a, &claims, message, out);
         }
-        let partners = self.preselect_partner_sentences(a, sentences, &claims, &negated);
-        let first_pass = claims.len();
-        for index in partners {
-            self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
+        if self.restated && !negated.is_empty() {
+            self.restatements(ctx, &negated, strict, message, out);
         }
-        if claims.len() > first_pass {
-            // Stable: claims of one sentence stay in reading order.
-            claims.sort_by_key(|c| c.sentence);
-        }
-        self.report(a, &claims, message, out);
     }
 
     // Pre-selection, for speed only: which sentences `check` reads. A finding pairs a

@@ -1,0 +1,527 @@
+//! The restatement pass of `kind: polarity` (`restated: true`): one statement affirmed in one
+//! sentence and negated in another that says the same thing in other words.
+//!
+//! The claim reader compares claims by their object phrase, and generated articles seldom
+//! repeat a phrase: 「寝る90分ほど前の入浴は、睡眠の専門家も推奨しています」 and 「寝る前の入浴に
+//! ついては、…専門家の間では推奨されていません」 share no object (one is modified by a clause,
+//! the other is a topic of について). This pass compares sentences instead: two predicates of
+//! one key (stem, after `synonyms`, `opposites` and `intransitives`; the voice is ignored), of
+//! opposite polarity and compatible tenses, read by the claim reader's own predicate rules (so
+//! questions, conditions, hedges, modality, quotations and relative clauses about another head
+//! stay out), in sentences that share at least [`MIN_SHARED`] content words besides the
+//! predicate, which are at least [`MIN_OVERLAP`] of the shorter sentence's.
+//!
+//! What tells two such sentences apart is kept apart: different numbers (1号機 / 2号機),
+//! different proper nouns (A社は導入、B社は導入しない), different `quantity-qualifiers`
+//! (今年 / 昨年, 男性 / 女性); a past affirmative and a present negative are compared unless
+//! either sentence narrates a change (`earlier-states`, `turning-points`). The evidence is
+//! weaker than a shared object phrase: findings are one severity level below the rule's,
+//! at the later predicate with the earlier one as a related span, and never where the claim
+//! reader already reported.
+
+use super::super::Context;
+use super::super::numbers::{list_runs, other_sections, section_subjects};
+use super::{Polarity, Role, Tense, pos};
+use crate::algo::hash::FastHashSet;
+use crate::document::Sentence;
+use crate::finding::Hit;
+use crate::lang::ja::{Analysis, Labels, LexiconId};
+use crate::rules::message::Message;
+use crate::span::Span;
+
+const INHERIT: bool = true;
+/// The fewest content words two sentences share, besides the predicate.
+const MIN_SHARED: usize = 2;
+/// The least share of the shorter sentence's content words the two have in common.
+const MIN_OVERLAP: f32 = 0.5;
+/// Statements compared per key: bounds the pairing on repetitive text.
+const MAX_PER_KEY: usize = 16;
+
+/// A predicate of a sentence, read as the claim reader reads one.
+#[derive(Debug, Clone)]
+struct Statement<'t> {
+    sentence: usize,
+    stem: &'t str,
+    sahen: bool,
+    negative: bool,
+    tense: Tense,
+    /// The predicate and its auxiliaries, with the noun phrase and particle before it.
+    span: Span,
+    /// The last noun of the phrase the predicate governs (対応 of マルチポイントに対応), if a
+    /// particle stands right before the predicate.
+    argument: Option<&'t str>,
+}
+
+/// What a sentence is about: its content words and what tells it apart from another.
+#[derive(Debug, Default)]
+struct Content<'t> {
+    /// Nouns by surface, verbs and adjectives by base form (sorted, unique).
+    words: Vec<&'t str>,
+    numbers: Vec<&'t str>,
+    names: Vec<&'t str>,
+    qualifiers: Vec<&'t str>,
+    /// The sentence narrates a change (当初, その後, 一転 …).
+    narrates: bool,
+}
+
+impl Polarity {
+    /// Reports restated statements of opposite polarity among `sentences`: the negated ones
+    /// (`negated`, ascending) and those holding a predicate of one of their keys. `strict` is
+    /// where the claim reader's findings start in `out`.
+    pub(super) fn restatements<'t>(
+        &'t self,
+        ctx: &Context<'t>,
+        negated: &[usize],
+        strict: usize,
+        message: &Message,
+        out: &mut Vec<Hit>,
+    ) {
+        let (a, sentences) = (ctx.analysis, &ctx.doc.sentences[..]);
+        let mut statements: Vec<Statement<'t>> = Vec::new();
+        for &index in negated {
+            self.statements(a, sentences, index, None, &mut statements);
+        }
+        statements.retain(|s| s.negative);
+        if statements.is_empty() {
+            return;
+        }
+        let keys: FastHashSet<(&str, bool)> =
+            statements.iter().map(|s| (s.stem, s.sahen)).collect();
+        for index in (0..sentences.len()).filter(|i| negated.binary_search(i).is_err()) {
+            self.statements(a, sentences, index, Some(&keys), &mut statements);
+        }
+        for &index in negated {
+            let mut more = Vec::new();
+            self.statements(a, sentences, index, Some(&keys), &mut more);
+            statements.extend(more.into_iter().filter(|s| !s.negative));
+        }
+        statements.sort_by_key(|s| (s.sentence, s.span.start));
+        // 「細菌には効きますが、ウイルスには効きません」: a sentence stating both polarities of
+        // one key contrasts two things; neither of its statements is compared.
+        let contrasts: FastHashSet<(usize, &str, bool)> = statements
+            .iter()
+            .filter(|x| {
+                statements.iter().any(|y| {
+                    y.sentence == x.sentence
+                        && y.stem == x.stem
+                        && y.sahen == x.sahen
+                        && y.negative != x.negative
+                })
+            })
+            .map(|x| (x.sentence, x.stem, x.sahen))
+            .collect();
+        statements.retain(|x| !contrasts.contains(&(x.sentence, x.stem, x.sahen)));
+        // Items of one list and sections about different names (a comparison of products)
+        // tell different things.
+        let topics = topics(a, sentences);
+        let lists = list_runs(ctx.doc);
+        let sections = section_subjects(ctx);
+        let block = |s: &Statement<'_>| sentences[s.sentence].block;
+        let apart = |x: &Statement<'_>, y: &Statement<'_>| {
+            let (bx, by) = (block(x), block(y));
+            (lists[bx].is_some() && lists[bx] == lists[by])
+                || other_sections(&sections[bx], &sections[by])
+        };
+        let mut contents: Vec<Option<Content<'t>>> = Vec::new();
+        contents.resize_with(sentences.len(), || None);
+        let taken: Vec<Span> = out[strict..]
+            .iter()
+            .flat_map(|h| std::iter::once(h.span).chain(h.related.iter().map(|r| r.span)))
+            .collect();
+        let mut reported_sentences: FastHashSet<usize> = FastHashSet::default();
+        for (later_index, later) in statements.iter().enumerate() {
+            if reported_sentences.contains(&later.sentence)
+                || taken.iter().any(|t| t.overlaps(later.span))
+            {
+                continue;
+            }
+            let earlier = statements[..later_index]
+                .iter()
+                .filter(|e| {
+                    e.sentence != later.sentence
+                        && e.stem == later.stem
+                        && e.sahen == later.sahen
+                        && e.negative != later.negative
+                        && !taken.iter().any(|t| t.overlaps(e.span))
+                        && !apart(e, later)
+                })
+                .take(MAX_PER_KEY)
+                .find(|e| {
+                    for index in [e.sentence, later.sentence] {
+                        if contents[index].is_none() {
+                            contents[index] = Some(self.content(a, sentences[index].span));
+                        }
+                    }
+                    let (Some(x), Some(y)) = (&contents[e.sentence], &contents[later.sentence])
+                    else {
+                        return false;
+                    };
+                    tenses_agree(e, later, x.narrates || y.narrates)
+                        && arguments_meet(e, x, later, y)
+                        && topics_meet(topics[e.sentence], topics[later.sentence])
+                        && restate(x, y, later.stem).is_some()
+                });
+            if let Some(earlier) = earlier {
+                let shared = match (&contents[earlier.sentence], &contents[later.sentence]) {
+                    (Some(x), Some(y)) => restate(x, y, later.stem).unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                reported_sentences.insert(later.sentence);
+                out.push(self.restated_hit(a, later, earlier, &shared, message));
+            }
+        }
+    }
+
+    /// Appends the statements of sentence `index`; with `keys`, only those of these keys.
+    fn statements<'t>(
+        &'t self,
+        a: &Analysis<'t>,
+        sentences: &[Sentence],
+        index: usize,
+        keys: Option<&FastHashSet<(&str, bool)>>,
+        out: &mut Vec<Statement<'t>>,
+    ) {
+        let r = a.within(sentences[index].span);
+        if r.is_empty() || self.is_question(a, r.clone()) {
+            return;
+        }
+        let mut conditional = false;
+        let mut seen: FastHashSet<(&str, bool, bool)> = FastHashSet::default();
+        for j in r.clone() {
+            if self.ends_condition(a, j, r.end) {
+                conditional = true;
+            }
+            let p = pos(a, j);
+            let may_start = p.is_independent_verb()
+                || p.is_sahen_noun()
+                || p.is_prefix()
+                || p.is_adjectival_noun()
+                || p.is_common_noun();
+            if conditional || !may_start {
+                continue;
+            }
+            let Some(found) = self.predicate(a, j, r.end, Role::Wo) else {
+                continue;
+            };
+            // The predicate must start here, not after adjuncts read past.
+            if found.verb < j
+                || found.verb > j + 2
+                || (j..found.verb).any(|k| pos(a, k).is_particle())
+            {
+                continue;
+            }
+            // 「時期は決まっていない」 says 「時期を決めていない」.
+            let (stem, sahen) = match self.transitive_of.get(found.stem) {
+                Some((transitive, sahen)) if !found.sahen && found.voice.is_empty() => {
+                    (transitive.as_str(), *sahen)
+                }
+                _ => (found.stem, found.sahen),
+            };
+            if keys.is_some_and(|k| !k.contains(&(stem, sahen)))
+                || !seen.insert((stem, sahen, found.negative))
+            {
+                continue;
+            }
+            // The noun phrase and particle right before the predicate, for the reader.
+            // 「2.4GHzのみ対応」: a restricted statement also says the others are not.
+            if j > r.start && matches!(a.surface(j - 1), "のみ" | "だけ" | "しか") {
+                continue;
+            }
+            let mut start = j;
+            let mut argument = None;
+            if start > r.start && pos(a, start - 1).is_particle() {
+                let mut k = start - 1;
+                while k > r.start && pos(a, k - 1).is_noun() && start - k < 6 {
+                    k -= 1;
+                }
+                if k < start - 1 {
+                    argument = (k..start - 1)
+                        .rev()
+                        .find(|&t| {
+                            let p = pos(a, t);
+                            !p.is_suffix() && !p.is_number() && !p.is_pronoun()
+                        })
+                        .map(|t| a.surface(t));
+                    start = k;
+                }
+            }
+            out.push(Statement {
+                sentence: index,
+                stem,
+                sahen,
+                negative: found.negative,
+                tense: found.tense,
+                span: Span::new(a.tokens[start].span.start, a.tokens[found.last].span.end),
+                argument,
+            });
+        }
+    }
+
+    /// The content of the sentence at `span`.
+    fn content<'t>(&self, a: &Analysis<'t>, span: Span) -> Content<'t> {
+        let lex = &*self.lexicons;
+        let mut c = Content::default();
+        for i in a.within(span) {
+            let p = pos(a, i);
+            let surface = a.surface(i);
+            if lex.contains(LexiconId::EarlierStates, surface)
+                || lex.contains(LexiconId::TurningPoints, surface)
+            {
+                c.narrates = true;
+            }
+            if lex.contains(LexiconId::QuantityQualifiers, surface) {
+                c.qualifiers.push(surface);
+            }
+            if p.is_number() || surface.bytes().any(|b| b.is_ascii_digit()) {
+                c.numbers.push(surface);
+                continue;
+            }
+            if p.is_proper_noun() {
+                c.names.push(surface);
+            }
+            let word = if p.is_noun()
+                && !p.is_pronoun()
+                && !p.is_dependent_noun()
+                && !p.is_suffix()
+                && surface.chars().count() + usize::from(p.is_proper_noun()) >= 2
+            {
+                surface
+            } else if p.is_independent_verb() || p.is_independent_adjective() {
+                a.base(i)
+            } else {
+                continue;
+            };
+            if !self.ignore.contains(word) {
+                c.words.push(word);
+            }
+        }
+        for list in [
+            &mut c.words,
+            &mut c.numbers,
+            &mut c.names,
+            &mut c.qualifiers,
+        ] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        c
+    }
+
+    fn restated_hit(
+        &self,
+        a: &Analysis<'_>,
+        later: &Statement<'_>,
+        earlier: &Statement<'_>,
+        shared: &[&str],
+        message: &Message,
+    ) -> Hit {
+        let predicate = if later.sahen {
+            format!("{}する", later.stem)
+        } else {
+            later.stem.to_string()
+        };
+        let text = message.render(&[
+            ("match", &a.text[later.span.range()]),
+            ("other", &a.text[earlier.span.range()]),
+            ("object", &shared.join("・")),
+            ("predicate", &predicate),
+            ("subject", ""),
+        ]);
+        let labels = Labels::get();
+        let label = if earlier.negative {
+            &labels.polarity_negated
+        } else {
+            &labels.polarity_affirmed
+        };
+        Hit::new(later.span, text)
+            .with_related(earlier.span, label.fill(&[]))
+            .weaker()
+    }
+}
+
+/// Whether an earlier and a later statement of opposite polarity may contradict each other by
+/// tense: the same tense (or an open one), or a past affirmative against a present negative
+/// when neither sentence narrates a change.
+fn tenses_agree(earlier: &Statement<'_>, later: &Statement<'_>, narrated: bool) -> bool {
+    let (affirmative, negative) = if earlier.negative {
+        (later, earlier)
+    } else {
+        (earlier, later)
+    };
+    affirmative.tense.compatible().contains(&negative.tense)
+        || (!narrated && affirmative.tense == Tense::Past && negative.tense == Tense::NonPast)
+}
+
+/// Each sentence's topic: the last noun before a topic は in it (補聴器は, not 国内では),
+/// or else the topic of the sentence before it in its block.
+fn topics<'t>(a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Option<&'t str>> {
+    let mut out: Vec<Option<&'t str>> = Vec::with_capacity(sentences.len());
+    for (index, sentence) in sentences.iter().enumerate() {
+        let r = a.within(sentence.span);
+        let own = r
+            .clone()
+            .filter(|&i| i > r.start && a.surface(i) == "は" && pos(a, i).is_particle())
+            .filter(|&i| {
+                let p = pos(a, i - 1);
+                p.is_noun() && !p.is_pronoun() && !p.is_adverbial() && !p.is_number()
+            })
+            .map(|i| {
+                // The whole noun run: 補聴器 is 補聴 + 器.
+                let mut k = i - 1;
+                while k > r.start && i - k < 6 && pos(a, k - 1).is_noun() {
+                    k -= 1;
+                }
+                &a.text[a.tokens[k].span.start..a.tokens[i - 1].span.end]
+            })
+            .last();
+        let inherited = (index > 0 && sentences[index - 1].block == sentence.block)
+            .then(|| out[index - 1])
+            .flatten();
+        out.push(own.or(inherited.filter(|_| INHERIT)));
+    }
+    out
+}
+
+/// Whether two sentences may be about one thing by their topics: not when both have one and
+/// neither topic contains the other (「補聴器は…規制を受けており」 / 「集音器は…規制を受けない」;
+/// 新庁舎 and 庁舎 may be one).
+fn topics_meet(tx: Option<&str>, ty: Option<&str>) -> bool {
+    match (tx, ty) {
+        (Some(p), Some(q)) => p.contains(q) || q.contains(p),
+        _ => true,
+    }
+}
+
+/// Whether the phrases two predicates govern are compatible: when both have one, one of them
+/// is a word of the other's sentence (「ウイルスには効きません」 and 「細菌には効きます」 are
+/// about different things, 「入浴は…推奨しています」 and 「入浴については…推奨されていません」
+/// about one).
+fn arguments_meet(
+    x: &Statement<'_>,
+    cx: &Content<'_>,
+    y: &Statement<'_>,
+    cy: &Content<'_>,
+) -> bool {
+    match (x.argument, y.argument) {
+        (Some(p), Some(q)) => p == q || cy.words.contains(&p) || cx.words.contains(&q),
+        _ => true,
+    }
+}
+
+/// The content words two sentences share besides the predicate `stem`, when they are enough
+/// to call one a restatement of the other and nothing tells them apart.
+fn restate<'t>(x: &Content<'t>, y: &Content<'t>, stem: &str) -> Option<Vec<&'t str>> {
+    let apart =
+        |p: &[&str], q: &[&str]| !p.is_empty() && !q.is_empty() && !p.iter().any(|w| q.contains(w));
+    if apart(&x.numbers, &y.numbers)
+        || apart(&x.names, &y.names)
+        || apart(&x.qualifiers, &y.qualifiers)
+    {
+        return None;
+    }
+    let own = |c: &Content<'t>| c.words.iter().filter(|w| **w != stem).count();
+    let shared: Vec<&'t str> = x
+        .words
+        .iter()
+        .filter(|w| **w != stem && y.words.binary_search(w).is_ok())
+        .copied()
+        .collect();
+    let shorter = own(x).min(own(y)).max(1);
+    (shared.len() >= MIN_SHARED && shared.len() as f32 >= MIN_OVERLAP * shorter as f32)
+        .then_some(shared)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Format;
+    use crate::finding::Severity;
+    use crate::lang::ja::Morphology;
+    use crate::rules::Rule;
+    use crate::rules::testing::{assert_hits, findings_for_format, hits, rule_from_yaml};
+
+    const RULE: &str =
+        "kind: polarity\nseverity: error\nmessage: \"{object}|{predicate}|{match}|{other}\"\n";
+
+    fn rule() -> Rule {
+        rule_from_yaml(&format!("{RULE}restated: true\n"))
+    }
+
+    #[test]
+    fn a_restated_statement_of_the_other_polarity_is_a_weaker_finding() {
+        let text = "寝る前の入浴は、睡眠の専門家も推奨しています。\n\n\
+            なお、寝る前の入浴については、体温が上がるため専門家の間では推奨されていません。\n";
+        let found = hits(&rule(), text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].span.range()], "推奨されていません");
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(
+            found[0].message.contains("推奨する"),
+            "{}",
+            found[0].message
+        );
+        assert!(found[0].message.contains("入浴"), "{}", found[0].message);
+        assert_eq!(
+            &text[found[0].related[0].span.range()],
+            "専門家も推奨しています"
+        );
+        // The claim reader alone finds no common object phrase.
+        assert_hits(&rule_from_yaml(RULE), text, &[]);
+    }
+
+    #[test]
+    fn what_tells_two_sentences_apart_keeps_them_apart() {
+        let r = rule();
+        // Different topics, numbers, qualifiers: about different things.
+        assert_hits(
+            &r,
+            "補聴器は国内で法的な規制を受けています。\n\n集音器は国内で法的な規制を受けません。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "原発の1号機は来月から運転を再開した。\n\n原発の2号機は来月から運転を再開していない。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "今年の花火大会は河川敷で開催した。\n\n昨年の花火大会は河川敷で開催しなかった。\n",
+            &[],
+        );
+        // Different phrases governed by the predicate: 細菌に / ウイルスに.
+        assert_hits(
+            &r,
+            "抗生物質は風邪の細菌に効きます。\n\n抗生物質は風邪のウイルスに効きません。\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn contrasts_restrictions_and_items_of_one_list_are_not_compared() {
+        let r = rule();
+        // One sentence with both polarities contrasts two things.
+        assert_hits(
+            &r,
+            "抗生物質は細菌には効きますが、ウイルスには効きません。\n\n抗生物質の効き方は細菌で効きます。\n",
+            &[],
+        );
+        // 「2.4GHzのみ対応」 says that the others are not supported.
+        assert_hits(
+            &r,
+            "本機のWi-Fiは5GHzの通信に対応していません。\n\n本機のWi-Fiの通信は2.4GHzのみ対応しています。\n",
+            &[],
+        );
+        // Items of one list enumerate different things (not so in two paragraphs).
+        let md =
+            |text: &str| findings_for_format(&r, text, Format::Markdown, &Morphology::new()).len();
+        assert_eq!(
+            md("## 入浴\n\n- 寝る前の入浴は、専門家も推奨しています\n\
+                 - なお、寝る前の入浴については、専門家の間では推奨されていません\n"),
+            0
+        );
+        assert_eq!(
+            md("## 入浴\n\n寝る前の入浴は、専門家も推奨しています。\n\n\
+                 なお、寝る前の入浴については、専門家の間では推奨されていません。\n"),
+            1
+        );
+    }
+}
