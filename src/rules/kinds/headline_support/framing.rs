@@ -97,6 +97,24 @@ pub(super) fn in_closing_brackets(text: &str, place: Span, unit: Span) -> bool {
             .is_some_and(|close| after[close + 1..].trim().is_empty())
 }
 
+/// Whether `unit` is a bare year (1900–2099, four digits and nothing else) written onto the
+/// word before it and followed by the end of `place`, a separator or a space (紅葉2025｜…):
+/// the edition of a guide, like 2025年版.
+pub(super) fn is_edition_year(text: &str, place: Span, unit: Span) -> bool {
+    let u = &text[unit.range()];
+    let year = u.len() == 4
+        && u.bytes().all(|b| b.is_ascii_digit())
+        && (u.starts_with("19") || u.starts_with("20"));
+    let before = &text[place.start..unit.start];
+    let after = &text[unit.end..place.end];
+    let attached = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
+    let closed = after.is_empty() || after.starts_with(['|', '｜', ' ', '　', '/', '-', '】', ')']);
+    year && attached && closed
+}
+
 /// Whether `unit` lies inside a 【…】 tag that opens or closes `place`, with text of the place
 /// outside the tag.
 pub(super) fn in_end_tag(text: &str, place: Span, unit: Span) -> bool {

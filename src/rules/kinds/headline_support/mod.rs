@@ -128,8 +128,8 @@ use crate::rules::spec::RuleSource;
 use crate::span::Span;
 use body_search::Keys;
 use framing::{
-    enumerated, in_brackets, in_closing_brackets, in_end_tag, is_date, is_day, is_label,
-    is_ordinal, opens_with_ordinal,
+    enumerated, in_brackets, in_closing_brackets, in_end_tag, is_date, is_day, is_edition_year,
+    is_label, is_ordinal, opens_with_ordinal,
 };
 use numbers::{
     BodyValues, Derivable, counterpart, counts_items, ordinal_spelling, quantities_in,
@@ -265,6 +265,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::DifferenceWords,
     LexiconId::ItemCounters,
     LexiconId::RankWords,
+    LexiconId::TitlePrefixes,
 ];
 
 #[derive(Debug)]
@@ -515,7 +516,8 @@ impl super::RuleKind for HeadlineSupport {
                     {
                         continue;
                     }
-                    if let Some(at) = status::only_unaffirmed(a, &body, word) {
+                    let headline = &a.text[place.span.range()];
+                    if let Some(at) = status::only_unaffirmed(a, &body, word, headline) {
                         unaffirmed.push((u, at));
                     }
                 }
@@ -800,6 +802,11 @@ impl HeadlineSupport {
             if place.role == Role::Heading && is_day(&a.text[raw.span.range()]) {
                 continue;
             }
+            // 白峰高原の紅葉2025, 旅ガイド2026: a bare year written onto the end of a title's
+            // noun is the edition, like 2025年版.
+            if heading && is_edition_year(a.text, place.span, raw.span) {
+                continue;
+            }
             // 3選, 2025年版, 徹底解説: how the headline is framed.
             let framing = self.lexicons.get(LexiconId::HeadlineFraming);
             let written = &a.text[raw.span.range()];
@@ -821,6 +828,16 @@ impl HeadlineSupport {
             // 第32回 and 32回目 are one ordinal.
             if let Some(other) = ordinal_spelling(&key) {
                 variants.push(keys.id(&other));
+            }
+            // 元日本代表: a title prefix on a name the body may tell without it (日本代表として).
+            if let Some(rest) = self
+                .lexicons
+                .get(LexiconId::TitlePrefixes)
+                .iter()
+                .find_map(|p| key.strip_prefix(p))
+                .filter(|rest| rest.chars().count() >= 2)
+            {
+                variants.push(keys.id(rest));
             }
             let parts = if self.compound_parts && raw.parts.len() > 1 {
                 raw.parts
@@ -2045,6 +2062,25 @@ mod tests {
         );
         assert_hits(&r, "失敗しない手順\n\n手順を守れば失敗しない。\n", &[]);
         assert_hits(&r, "薬が効きにくい菌\n\nこの菌には薬が効かない。\n", &[]);
+        // A negation of the action for something else (メタン) does not deny the headline's
+        // (水蒸気); one about the headline's thing does.
+        assert_hits(
+            &r,
+            "系外惑星に水蒸気、チームが検出\n\n系外惑星のチームは水蒸気の吸収を確認した。\
+             一方、メタンは検出されなかった。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "系外惑星に水蒸気、チームが検出\n\n系外惑星のチームは観測を続けた。\
+             水蒸気は検出されなかった。\n",
+            &["検出"],
+        );
+        assert_hits(
+            &r,
+            "系外惑星に水蒸気、チームが検出\n\n系外惑星の水蒸気を探すチームは観測を続けたが、検出されなかった。\n",
+            &["検出"],
+        );
     }
 
     #[test]
@@ -2300,6 +2336,29 @@ mod tests {
             ]
         );
         assert_eq!(found[1].message, "参考動画のタイトル:「発売」「一蹴」");
+    }
+
+    #[test]
+    fn a_title_prefix_and_an_edition_year_are_not_claims_of_their_own() {
+        let r = rule("");
+        // 元日本代表: the body tells 日本代表 without the prefix.
+        assert_hits(
+            &r,
+            "瀬戸内FC、新監督に元日本代表の森下氏\n\n瀬戸内FCの新監督の森下氏は日本代表として活躍した。\n",
+            &[],
+        );
+        assert_eq!(
+            hits(
+                &r,
+                "瀬戸内FC、新監督に元日本代表の森下氏\n\n瀬戸内FCの新監督の森下氏は現役時代に活躍した。\n"
+            )
+            .len(),
+            1
+        );
+        // 紅葉2025｜…: the guide's edition; 紅葉2025の… is a claim.
+        let body = "\n\n白峰高原の紅葉の見頃は10月だ。\n";
+        assert_hits(&r, &format!("白峰高原の紅葉2025｜見頃まとめ{body}"), &[]);
+        assert_hits(&r, &format!("白峰高原の紅葉2025の見頃{body}"), &["2025"]);
     }
 
     #[test]

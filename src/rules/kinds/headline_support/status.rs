@@ -36,8 +36,15 @@ const HEADLINE_HEDGES: &[&str] = &[
 
 /// The first body mention of `word` (a verb's base form or a サ変 noun) when the body mentions
 /// it and every mention negates it or leaves it open; `None` when one mention states it or
-/// there is none.
-pub(super) fn only_unaffirmed(a: &Analysis<'_>, body: &[Span], word: &str) -> Option<Span> {
+/// there is none. A negated or open mention about something else counts for nothing: its
+/// sentence's topic before it (the noun run before は) is not in the `headline` text
+/// (「メタンは検出されなかった」 says nothing of a headline's 「水蒸気…を検出」).
+pub(super) fn only_unaffirmed(
+    a: &Analysis<'_>,
+    body: &[Span],
+    word: &str,
+    headline: &str,
+) -> Option<Span> {
     let mut first = None;
     for &line in body {
         for i in a.within(line) {
@@ -46,13 +53,45 @@ pub(super) fn only_unaffirmed(a: &Analysis<'_>, body: &[Span], word: &str) -> Op
             }
             match unaffirmed(a, i, line) {
                 Some(span) => {
-                    first.get_or_insert(span);
+                    if !about_something_else(a, i, line, headline) {
+                        first.get_or_insert(span);
+                    }
                 }
                 None => return None,
             }
         }
     }
     first
+}
+
+/// Whether the mention at token `i` of `line` is passive (検出されなかった) and has a topic of
+/// its own before it in its sentence (a noun run marked by は, after the last 。) of which the
+/// headline names no word: what is not found is something else (二酸化炭素 is not 水蒸気). The
+/// topic of an active mention is who acts (外相理事会は…検討に入った), not what is acted on.
+fn about_something_else(a: &Analysis<'_>, i: usize, line: Span, headline: &str) -> bool {
+    let r = a.within(line);
+    let passive = (i + 1..r.end.min(i + 3))
+        .any(|k| a.features(k).pos.is_verb_suffix() && matches!(a.base(k), "れる" | "られる"));
+    if !passive {
+        return false;
+    }
+    let mut topic: Option<std::ops::Range<usize>> = None;
+    for k in r.start..i {
+        if a.surface(k) == "。" {
+            topic = None;
+        } else if k > r.start
+            && a.surface(k) == "は"
+            && a.features(k).pos.is_particle()
+            && a.features(k - 1).pos.is_noun()
+        {
+            let mut s = k - 1;
+            while s > r.start && k - s < 6 && a.features(s - 1).pos.is_noun() {
+                s -= 1;
+            }
+            topic = Some(s..k);
+        }
+    }
+    topic.is_some_and(|t| !t.into_iter().any(|k| headline.contains(a.surface(k))))
 }
 
 /// Whether the headline (`place`) does not claim that the action at token `i` happened: its
