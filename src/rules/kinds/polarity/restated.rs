@@ -21,6 +21,7 @@
 
 use super::super::Context;
 use super::super::numbers::{list_runs, other_sections, section_subjects};
+use super::super::preselect::sentences_holding;
 use super::{Polarity, Role, Tense, pos};
 use crate::algo::hash::FastHashSet;
 use crate::document::Sentence;
@@ -87,13 +88,19 @@ impl Polarity {
         }
         let keys: FastHashSet<(&str, bool)> =
             statements.iter().map(|s| (s.stem, s.sahen)).collect();
-        for index in (0..sentences.len()).filter(|i| negated.binary_search(i).is_err()) {
-            self.statements(a, sentences, index, Some(&keys), &mut statements);
+        // Only sentences holding a word that may be read as one of the keys (a synonym, an
+        // opposite, an intransitive, a noun form) can hold a partner.
+        let forms = self.forms_of(&keys);
+        let mut wanted: Vec<usize> = Vec::new();
+        for form in &forms {
+            wanted.extend(a.tokens_with_base(form).iter().map(|&t| t as usize));
+            wanted.extend(a.tokens_with_surface(form).iter().map(|&t| t as usize));
         }
-        for &index in negated {
+        for index in sentences_holding(a, sentences, wanted) {
             let mut more = Vec::new();
-            self.statements(a, sentences, index, Some(&keys), &mut more);
-            statements.extend(more.into_iter().filter(|s| !s.negative));
+            self.statements(a, sentences, index, Some((&keys, &forms)), &mut more);
+            let was_read = negated.binary_search(&index).is_ok();
+            statements.extend(more.into_iter().filter(|s| !(was_read && s.negative)));
         }
         statements.sort_by_key(|s| (s.sentence, s.span.start));
         // 「細菌には効きますが、ウイルスには効きません」: a sentence stating both polarities of
@@ -172,13 +179,42 @@ impl Polarity {
         }
     }
 
+    /// The words that may be read as a predicate of `keys`: the stems, their synonyms, the
+    /// predicates negating them, their intransitive counterparts and the noun forms of all.
+    fn forms_of(&self, keys: &FastHashSet<(&str, bool)>) -> FastHashSet<String> {
+        let mut forms: FastHashSet<String> = FastHashSet::default();
+        for &(stem, sahen) in keys {
+            let own = (stem.to_string(), sahen);
+            forms.insert(own.0.clone());
+            for (member, _) in self.members.get(&own).into_iter().flatten() {
+                forms.insert(member.clone());
+            }
+            for verb in self.intransitive_of.get(&own).into_iter().flatten() {
+                forms.insert(verb.clone());
+            }
+            for (negating, negated) in &self.opposites {
+                if *negated == own {
+                    forms.insert(negating.0.clone());
+                }
+            }
+        }
+        let nouns: Vec<String> = self
+            .noun_forms
+            .iter()
+            .filter(|(_, verb)| forms.contains(*verb))
+            .map(|(noun, _)| noun.clone())
+            .collect();
+        forms.extend(nouns);
+        forms
+    }
+
     /// Appends the statements of sentence `index`; with `keys`, only those of these keys.
     fn statements<'t>(
         &'t self,
         a: &Analysis<'t>,
         sentences: &[Sentence],
         index: usize,
-        keys: Option<&FastHashSet<(&str, bool)>>,
+        keys: Option<(&FastHashSet<(&str, bool)>, &FastHashSet<String>)>,
         out: &mut Vec<Statement<'t>>,
     ) {
         let r = a.within(sentences[index].span);
@@ -200,6 +236,13 @@ impl Polarity {
             if conditional || !may_start {
                 continue;
             }
+            // Keyed: a word of the keys' forms must start the predicate (or follow within it).
+            if let Some((_, forms)) = keys
+                && !(j..r.end.min(j + 3))
+                    .any(|t| forms.contains(a.base(t)) || forms.contains(a.surface(t)))
+            {
+                continue;
+            }
             let Some(found) = self.predicate(a, j, r.end, Role::Wo) else {
                 continue;
             };
@@ -217,7 +260,7 @@ impl Polarity {
                 }
                 _ => (found.stem, found.sahen),
             };
-            if keys.is_some_and(|k| !k.contains(&(stem, sahen)))
+            if keys.is_some_and(|(k, _)| !k.contains(&(stem, sahen)))
                 || !seen.insert((stem, sahen, found.negative))
             {
                 continue;
