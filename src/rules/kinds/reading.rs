@@ -415,7 +415,7 @@ impl Reading {
                     true => dictionary::with_reading_key(&key).collect(),
                     false => Vec::new(),
                 };
-                if exact.is_empty() && !self.near {
+                if exact.is_empty() && !(self.near && self.near_possible(a, from, to)) {
                     continue;
                 }
                 // A run that is a word read as IPADIC reads it is among `exact`; one read
@@ -500,6 +500,31 @@ impl Reading {
             reading: dictionary::key_to_reading(w.key),
             exact,
             candidates,
+        })
+    }
+
+    /// Whether some part of the window `from..to` may carry a near reading: one or two
+    /// tokens, not the whole window, long enough, not adverbial, making almost no compounds
+    /// on their side (see [`Parts::makes_compounds`]). A cheap gate before the lexicon lookups
+    /// of the window (most windows are common words that make compounds freely); `window`
+    /// checks the rest.
+    fn near_possible(&self, a: &Analysis<'_>, from: usize, to: usize) -> bool {
+        (from..to).any(|k| {
+            (k + 1..=to.min(k + MAX_REPLACED_TOKENS)).any(|l| {
+                if l - k == to - from || (k..l).any(|i| a.features(i).pos.is_adverbial_noun()) {
+                    return false;
+                }
+                let part = &a.text[a.tokens[k].span.start..a.tokens[l - 1].span.end];
+                if part.chars().count() < self.min_replaced_chars {
+                    return false;
+                }
+                let enough = |place| makes_compounds_at(part, place);
+                !match (k == from, l == to) {
+                    (true, _) => enough(Place::Start),
+                    (false, true) => enough(Place::End),
+                    (false, false) => enough(Place::Start) || enough(Place::End),
+                }
+            })
         })
     }
 
