@@ -42,8 +42,10 @@
 //!    clause when that term is the predicate (井上陽子氏(26)は、…2,814票を集めて初当選を
 //!    果たした; not past a bracket, another は/が or a date), and a term written before the
 //!    name attaches as an apposition (主演の桐谷美咲さん) or in a relative clause the person
-//!    achieved it in (再選を果たした川村氏, 助演として物語を支えた桐谷さん), unless it ends
-//!    a longer word (前主将の, 4代目社長の). A mention is
+//!    achieved it in (再選を果たした川村氏, 助演として物語を支えた桐谷さん) or holds it in
+//!    (実行委員長を務める大楠氏), also past a position before the name (主将の遊撃手・矢島蓮),
+//!    unless it ends a longer word (前主将の, 4代目社長の); 副 + one or two nouns + a term is
+//!    the term's deputy when the rule lists one (副実行委員長: 副委員長). A mention is
 //!    dropped when its term is part of a longer compound (大統領選, 再選挙), is qualified as
 //!    past (大統領(当時), or a year or 前回 in the same clause: 2017年に初当選), is negated or
 //!    hypothetical (再選ならず, 当選すれば), is followed by の
@@ -640,6 +642,9 @@ impl Conflict {
             }
         }
         let (first, members) = best?;
+        if let Some(deputy) = self.deputy_of(a, floor, first, end) {
+            return Some(deputy);
+        }
         if first > floor {
             let pos = a.features(first - 1).pos;
             let glued = a.tokens[first - 1].span.end == a.tokens[first].span.start;
@@ -648,6 +653,33 @@ impl Conflict {
             }
         }
         Some((first, members))
+    }
+
+    /// 副実行委員長: 副 and one or two common nouns written onto the term on tokens
+    /// `first..` (ending at byte `end`) name the term's deputy, when the rule has one (副委員長
+    /// of 委員長), as (the token of 副, its attributes).
+    fn deputy_of(
+        &self,
+        a: &Analysis<'_>,
+        floor: usize,
+        first: usize,
+        end: usize,
+    ) -> Option<(usize, &[Member])> {
+        let glued = |k: usize| a.tokens[k].span.end == a.tokens[k + 1].span.start;
+        let mut k = first;
+        while k > floor && first - k < 2 && glued(k - 1) && {
+            let p = a.features(k - 1).pos;
+            p.is_noun() && !p.is_proper_noun() && !p.is_number() && !p.is_suffix()
+        } {
+            k -= 1;
+        }
+        if !(k < first && k > floor && glued(k - 1) && a.surface(k - 1) == "副") {
+            return None;
+        }
+        let term = &a.text[a.tokens[first].span.start..end];
+        self.terms
+            .get(format!("副{term}").as_str())
+            .map(|m| (k - 1, m.as_slice()))
     }
 
     fn honorific_at(&self, a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
@@ -705,9 +737,14 @@ impl Conflict {
     ) -> Option<Vec<usize>> {
         let mut present: FastHashSet<Member> = FastHashSet::default();
         let mut starts: Vec<usize> = Vec::new();
-        self.each_term(a, |first, _, members| {
+        self.each_term(a, |first, next, members| {
             present.extend(members.iter().copied());
             starts.push(first);
+            // 副実行委員長 holds the deputy of 委員長.
+            let end = a.tokens[next - 1].span.end;
+            if let Some((_, deputy)) = self.deputy_of(a, 0, first, end) {
+                present.extend(deputy.iter().copied());
+            }
         });
         let two_attributes = self.sets.iter().enumerate().any(|(set, s)| {
             let mut attrs =
@@ -1186,10 +1223,39 @@ impl<'a> Scan<'a> {
             }
             return;
         }
-        if !(f.pos.is_auxiliary_verb() && a.base(before) == "た") {
+        // 主将の遊撃手・矢島蓮: a position between the title's の and the name.
+        if a.surface(before) == "・" {
+            let mut k = before;
+            while k > begin
+                && before - k < 3
+                && a.features(k - 1).pos.is_noun()
+                && !a.features(k - 1).pos.is_proper_noun()
+                && !a.features(k - 1).pos.is_number()
+            {
+                k -= 1;
+            }
+            if k < before
+                && k > begin + 1
+                && a.surface(k - 1) == "の"
+                && a.features(k - 1).pos.is_particle()
+                && let Some((first, members)) = rule.term_ending_at(a, begin, k - 1)
+            {
+                self.push_before(subject, first, k - 1, stop, end, members);
+            }
             return;
         }
-        let verb = before - 1;
+        // 助演を務めた桐谷さん, 実行委員長を務める大楠氏: a role served in, past or present.
+        let verb = if f.pos.is_auxiliary_verb() && a.base(before) == "た" {
+            before - 1
+        } else if f.pos.is_verb() && matches!(a.base(before), "務める" | "担う") {
+            let form = f.conjugation;
+            if !(form.is_basic() || form.is_attributive()) {
+                return;
+            }
+            before
+        } else {
+            return;
+        };
         if !a.features(verb).pos.is_verb() {
             return;
         }
@@ -1670,6 +1736,32 @@ mod tests {
         assert_hits(
             &roles(),
             "県議補選\n\n川村美紀氏が初当選した。再選を阻んだ川村氏は述べた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_position_between_title_and_name_a_role_served_now_and_a_deputy_compound_attach() {
+        // 主将の遊撃手・矢島蓮: a position stands between the title's の and the name.
+        assert_hits(
+            &roles(),
+            "チームの主将\n\n主将の遊撃手・矢島蓮選手が本塁打を放った。副主将の矢島選手は語った。",
+            &["副主将"],
+        );
+        let chairs = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 委員長\n        terms: [委員長]\n      - name: 副委員長\n        terms: [副委員長]\n",
+        );
+        // 委員長を務める大楠博氏 (a role served now) and 副実行委員長の大楠氏 (副 + a compound
+        // ending in 委員長: its deputy).
+        let text = "映画祭の閉幕\n\n映画祭の委員長を務める大楠博氏はあいさつした。副実行委員長の大楠氏は語った。";
+        let h = hits(&chairs, text);
+        assert_eq!(h.len(), 1, "{h:#?}");
+        assert_eq!(&text[h[0].span.range()], "副実行委員長");
+        assert!(related(&h[0], text)[0].starts_with("委員長|"), "{h:#?}");
+        // A compound without 副 (実行委員長) is still not read as the bare term.
+        assert_hits(
+            &chairs,
+            "映画祭の閉幕\n\n映画祭の副委員長を務める大楠博氏はあいさつした。実行委員長の大楠氏は語った。",
             &[],
         );
     }
