@@ -471,10 +471,7 @@ impl Reading {
                 if self.near && same.is_empty() && !adverbial && !part.makes_compounds() {
                     let lo = length(&w.readings[..k - w.from]);
                     let hi = lo + length(&w.readings[k - w.from..l - w.from]);
-                    for variant in one_mora_away(w.key, lo, hi)
-                        .into_iter()
-                        .filter(|v| self.may_be_candidate(v))
-                    {
+                    for variant in one_mora_away_kept(w.key, lo, hi, |v| self.may_be_candidate(v)) {
                         near.extend(dictionary::with_reading_key(&variant).filter(|c| fits(c)));
                     }
                 }
@@ -791,29 +788,45 @@ const fn key(c: char) -> u8 {
 
 /// Reading keys one mora from `reading` by a change inside `lo..hi` (positions): a voicing
 /// change, or a long vowel or geminate dropped or added.
+#[cfg(test)]
 fn one_mora_away(reading: &[u8], lo: usize, hi: usize) -> Vec<Vec<u8>> {
+    one_mora_away_kept(reading, lo, hi, |_| true)
+}
+
+/// [`one_mora_away`], keeping only the variants `keep` accepts: each variant is built in one
+/// scratch buffer and copied only when kept (most fail the lexicon's reading filter).
+fn one_mora_away_kept(
+    reading: &[u8],
+    lo: usize,
+    hi: usize,
+    keep: impl Fn(&[u8]) -> bool,
+) -> Vec<Vec<u8>> {
     let mut out: Vec<Vec<u8>> = Vec::new();
-    let with = |i: usize, replacement: Option<u8>, skip: usize| -> Vec<u8> {
-        let mut s = reading[..i].to_vec();
-        s.extend(replacement);
-        s.extend_from_slice(&reading[i + skip..]);
-        s
+    let mut scratch: Vec<u8> = Vec::with_capacity(reading.len() + 1);
+    let mut try_variant = |i: usize, replacement: Option<u8>, skip: usize| {
+        scratch.clear();
+        scratch.extend_from_slice(&reading[..i]);
+        scratch.extend(replacement);
+        scratch.extend_from_slice(&reading[i + skip..]);
+        if keep(&scratch) {
+            out.push(scratch.clone());
+        }
     };
     for (i, &c) in reading.iter().enumerate().take(hi).skip(lo) {
         for &(x, y) in VOICING {
             if c == key(x) {
-                out.push(with(i, Some(key(y)), 1));
+                try_variant(i, Some(key(y)), 1);
             } else if c == key(y) {
-                out.push(with(i, Some(key(x)), 1));
+                try_variant(i, Some(key(x)), 1);
             }
         }
         if LENGTH_MARKS.iter().any(|&m| key(m) == c) {
-            out.push(with(i, None, 1));
+            try_variant(i, None, 1);
         }
     }
     for i in lo..=hi.min(reading.len()) {
         for m in LENGTH_MARKS {
-            out.push(with(i, Some(key(m)), 0));
+            try_variant(i, Some(key(m)), 0);
         }
     }
     out.sort();

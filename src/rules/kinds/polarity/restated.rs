@@ -53,6 +53,14 @@ struct Statement<'t> {
     argument: Option<&'t str>,
 }
 
+/// The predicates a keyed reading of a sentence looks for: their keys, and the words that may
+/// be read as one of them.
+#[derive(Clone, Copy)]
+struct Wanted<'k, 's> {
+    keys: &'k FastHashSet<(&'s str, bool)>,
+    forms: &'k FastHashSet<String>,
+}
+
 /// What a sentence is about: its content words and what tells it apart from another.
 #[derive(Debug, Default)]
 struct Content<'t> {
@@ -98,7 +106,11 @@ impl Polarity {
         }
         for index in sentences_holding(a, sentences, wanted) {
             let mut more = Vec::new();
-            self.statements(a, sentences, index, Some((&keys, &forms)), &mut more);
+            let wanted = Wanted {
+                keys: &keys,
+                forms: &forms,
+            };
+            self.statements(a, sentences, index, Some(wanted), &mut more);
             let was_read = negated.binary_search(&index).is_ok();
             statements.extend(more.into_iter().filter(|s| !(was_read && s.negative)));
         }
@@ -214,7 +226,7 @@ impl Polarity {
         a: &Analysis<'t>,
         sentences: &[Sentence],
         index: usize,
-        keys: Option<(&FastHashSet<(&str, bool)>, &FastHashSet<String>)>,
+        keys: Option<Wanted<'_, '_>>,
         out: &mut Vec<Statement<'t>>,
     ) {
         let r = a.within(sentences[index].span);
@@ -237,7 +249,7 @@ impl Polarity {
                 continue;
             }
             // Keyed: a word of the keys' forms must start the predicate (or follow within it).
-            if let Some((_, forms)) = keys
+            if let Some(Wanted { forms, .. }) = keys
                 && !(j..r.end.min(j + 3))
                     .any(|t| forms.contains(a.base(t)) || forms.contains(a.surface(t)))
             {
@@ -260,7 +272,7 @@ impl Polarity {
                 }
                 _ => (found.stem, found.sahen),
             };
-            if keys.is_some_and(|(k, _)| !k.contains(&(stem, sahen)))
+            if keys.is_some_and(|w| !w.keys.contains(&(stem, sahen)))
                 || !seen.insert((stem, sahen, found.negative))
             {
                 continue;
