@@ -23,7 +23,7 @@ use super::super::Context;
 use super::super::numbers::{list_runs, other_sections, section_subjects};
 use super::super::preselect::sentences_holding;
 use super::{Polarity, Role, Tense, pos};
-use crate::algo::hash::FastHashSet;
+use crate::algo::hash::{FastHashMap, FastHashSet};
 use crate::document::Sentence;
 use crate::finding::Hit;
 use crate::lang::ja::{Analysis, Labels, LexiconId};
@@ -35,8 +35,10 @@ const INHERIT: bool = true;
 const MIN_SHARED: usize = 2;
 /// The least share of the shorter sentence's content words the two have in common.
 const MIN_OVERLAP: f32 = 0.5;
-/// Statements compared per key: bounds the pairing on repetitive text.
+/// Earlier statements of a key compared with a later one (after the filters on place), and
+/// looked at in all: bound the pairing on long repetitive text.
 const MAX_PER_KEY: usize = 16;
+const MAX_SCANNED: usize = 256;
 
 /// A predicate of a sentence, read as the claim reader reads one.
 #[derive(Debug, Clone)]
@@ -148,19 +150,30 @@ impl Polarity {
             .flat_map(|h| std::iter::once(h.span).chain(h.related.iter().map(|r| r.span)))
             .collect();
         let mut reported_sentences: FastHashSet<usize> = FastHashSet::default();
+        // Statements by key and polarity, in document order: a later statement meets only
+        // earlier ones of its key and the other polarity.
+        let mut by_key: FastHashMap<(&str, bool, bool), Vec<usize>> = FastHashMap::default();
+        for (i, st) in statements.iter().enumerate() {
+            by_key
+                .entry((st.stem, st.sahen, st.negative))
+                .or_default()
+                .push(i);
+        }
         for (later_index, later) in statements.iter().enumerate() {
             if reported_sentences.contains(&later.sentence)
                 || taken.iter().any(|t| t.overlaps(later.span))
             {
                 continue;
             }
-            let earlier = statements[..later_index]
-                .iter()
+            let earlier = by_key
+                .get(&(later.stem, later.sahen, !later.negative))
+                .into_iter()
+                .flatten()
+                .take_while(|&&i| i < later_index)
+                .take(MAX_SCANNED)
+                .map(|&i| &statements[i])
                 .filter(|e| {
                     e.sentence != later.sentence
-                        && e.stem == later.stem
-                        && e.sahen == later.sahen
-                        && e.negative != later.negative
                         && !taken.iter().any(|t| t.overlaps(e.span))
                         && !apart(e, later)
                 })
