@@ -133,10 +133,9 @@ fn comparison_base_before(a: &Analysis<'_>, from: usize, to: usize) -> Option<St
     })
 }
 
-/// Units of a length of time: followed by 前 or 後 (3時間前, 2日後) they make a point in time.
-const DURATION_UNITS: &[&str] = &[
-    "秒", "分", "時間", "日", "週間", "カ月", "か月", "ヶ月", "ケ月", "年",
-];
+/// Units of a length of time, as the quantity reader normalises them (か月 and ヶ月 are カ月):
+/// followed by 前 or 後 (3時間前, 2日後) they make a point in time.
+const DURATION_UNITS: &[&str] = &["秒", "分", "時間", "日", "週間", "カ月", "年"];
 /// How many tokens a clause may reach from a number (keeps one endless sentence linear).
 const MAX_CLAUSE_TOKENS: usize = 64;
 /// Values of one unit in one block that make it a paragraph of statistics.
@@ -395,9 +394,12 @@ impl Numbers {
         if next < end && a.tokens[next].span.start == span.end {
             let word = a.surface(next);
             let pair = (next + 1 < end).then(|| format!("{word}{}", a.surface(next + 1)));
+            // Token `i`'s surface or base form is a word of lexicon `id`.
+            let at = |id: LexiconId, i: usize| {
+                self.lexicons.contains(id, a.surface(i)) || self.lexicons.contains(id, a.base(i))
+            };
             let is = |id: LexiconId| {
-                self.lexicons.contains(id, word)
-                    || self.lexicons.contains(id, a.base(next))
+                at(id, next)
                     || pair
                         .as_deref()
                         .is_some_and(|p| self.lexicons.contains(id, p))
@@ -412,12 +414,7 @@ impl Numbers {
             // 30億円を突破, 1万人に到達: a milestone after its particle.
             if matches!(word, "を" | "に")
                 && next + 1 < end
-                && (self
-                    .lexicons
-                    .contains(LexiconId::MilestoneWords, a.surface(next + 1))
-                    || self
-                        .lexicons
-                        .contains(LexiconId::MilestoneWords, a.base(next + 1)))
+                && at(LexiconId::MilestoneWords, next + 1)
             {
                 return None;
             }

@@ -502,7 +502,7 @@ impl Reading {
 
     /// Whether some part of the window `from..to` may carry a near reading: one or two
     /// tokens, not the whole window, long enough, not adverbial, making almost no compounds
-    /// on their side (see [`Parts::makes_compounds`]). A cheap gate before the lexicon lookups
+    /// on their side (see [`makes_compounds_on_its_side`]). A cheap gate before the lexicon lookups
     /// of the window (most windows are common words that make compounds freely); `window`
     /// checks the rest.
     fn near_possible(&self, a: &Analysis<'_>, from: usize, to: usize) -> bool {
@@ -512,15 +512,8 @@ impl Reading {
                     return false;
                 }
                 let part = &a.text[a.tokens[k].span.start..a.tokens[l - 1].span.end];
-                if part.chars().count() < self.min_replaced_chars {
-                    return false;
-                }
-                let enough = |place| makes_compounds_at(part, place);
-                !match (k == from, l == to) {
-                    (true, _) => enough(Place::Start),
-                    (false, true) => enough(Place::End),
-                    (false, false) => enough(Place::Start) || enough(Place::End),
-                }
+                part.chars().count() >= self.min_replaced_chars
+                    && !makes_compounds_on_its_side(part, k == from, l == to)
             })
         })
     }
@@ -602,28 +595,32 @@ impl Parts<'_> {
         }
         // A misconversion swaps a word for a word: what the candidate puts in the swapped
         // part's place is itself a noun of the lexicon (企業誘致 is not 企業 + 有地).
-        let commonest = commonest_noun;
-        let Some(put_in) = commonest(middle) else {
+        let Some(put_in) = commonest_noun(middle) else {
             return false;
         };
         // An EDICT compound has no frequency behind it: when the word written is commoner
         // than the one the compound puts in its place (協力体制 and 協力態勢 are both in use),
         // the run is more likely a compound EDICT lacks than a misconversion.
-        !(w.from_edict() && commonest(self.swapped).is_some_and(|written| written < put_in))
+        !(w.from_edict() && commonest_noun(self.swapped).is_some_and(|written| written < put_in))
+    }
+
+    /// Whether the swapped part freely makes compounds on its side of the window (see
+    /// [`makes_compounds_on_its_side`]).
+    fn makes_compounds(&self) -> bool {
+        makes_compounds_on_its_side(self.swapped, self.prefix.is_empty(), self.suffix.is_empty())
     }
 }
 
-impl Parts<'_> {
-    /// Whether the swapped part starts (or ends, as it stands in the window) at least
-    /// [`NEAR_MIN_COMPOUNDS`] noun compounds of the lexicon: a word that freely makes
-    /// compounds there (価格 of 石油価格, 裁判 of 裁判制度) is written on purpose, not misheard.
-    fn makes_compounds(&self) -> bool {
-        let enough = |place| makes_compounds_at(self.swapped, place);
-        match (self.prefix.is_empty(), self.suffix.is_empty()) {
-            (true, _) => enough(Place::Start),
-            (false, true) => enough(Place::End),
-            (false, false) => enough(Place::Start) || enough(Place::End),
-        }
+/// Whether `part` starts (when it opens the window, `first`), ends (when it closes it,
+/// `last`), or, in the middle, starts or ends at least [`NEAR_MIN_COMPOUNDS`] noun compounds
+/// of the lexicon: a word that freely makes compounds there (価格 of 石油価格, 裁判 of 裁判制度)
+/// is written on purpose, not misheard.
+fn makes_compounds_on_its_side(part: &str, first: bool, last: bool) -> bool {
+    let enough = |place| makes_compounds_at(part, place);
+    match (first, last) {
+        (true, _) => enough(Place::Start),
+        (false, true) => enough(Place::End),
+        (false, false) => enough(Place::Start) || enough(Place::End),
     }
 }
 

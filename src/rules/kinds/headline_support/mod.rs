@@ -768,19 +768,15 @@ impl HeadlineSupport {
                 continue;
             }
             // ### 本日のブレンド(550円), 材料(3人分), 肩回し(1分): a number in brackets in a
-            // heading annotates it (price, servings, time); it is not a claim to find told.
-            if place.role == Role::Heading
-                && in_brackets(a.text, place.span, raw.span)
-                && a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit())
-            {
-                continue;
-            }
-            // 参考動画:…の比較動画(約12分), …(2024年3月): a number in the brackets that close a
-            // cited title is the source's length or date, not something the title claims.
-            if place.role == Role::Source
-                && in_closing_brackets(a.text, place.span, raw.span)
-                && a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit())
-            {
+            // heading annotates it (price, servings, time); 参考動画:…の比較動画(約12分),
+            // …(2024年3月): a number in the brackets that close a cited title is the source's
+            // length or date. Neither is a claim to find told.
+            let annotation = match place.role {
+                Role::Heading => in_brackets(a.text, place.span, raw.span),
+                Role::Source => in_closing_brackets(a.text, place.span, raw.span),
+                _ => false,
+            };
+            if annotation && a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
             // 【動画まとめ】…, …【iPhone・Android共通】: a tag in lenticular brackets at either end

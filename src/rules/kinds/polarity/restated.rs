@@ -119,19 +119,12 @@ impl Polarity {
         statements.sort_by_key(|s| (s.sentence, s.span.start));
         // 「細菌には効きますが、ウイルスには効きません」: a sentence stating both polarities of
         // one key contrasts two things; neither of its statements is compared.
-        let contrasts: FastHashSet<(usize, &str, bool)> = statements
-            .iter()
-            .filter(|x| {
-                statements.iter().any(|y| {
-                    y.sentence == x.sentence
-                        && y.stem == x.stem
-                        && y.sahen == x.sahen
-                        && y.negative != x.negative
-                })
-            })
-            .map(|x| (x.sentence, x.stem, x.sahen))
-            .collect();
-        statements.retain(|x| !contrasts.contains(&(x.sentence, x.stem, x.sahen)));
+        let mut polarities: FastHashMap<(usize, &str, bool), [bool; 2]> = FastHashMap::default();
+        for x in &statements {
+            polarities.entry((x.sentence, x.stem, x.sahen)).or_default()[usize::from(x.negative)] =
+                true;
+        }
+        statements.retain(|x| polarities[&(x.sentence, x.stem, x.sahen)] != [true, true]);
         // Items of one list and sections about different names (a comparison of products)
         // tell different things.
         let topics = topics(a, sentences);
@@ -178,26 +171,24 @@ impl Polarity {
                         && !apart(e, later)
                 })
                 .take(MAX_PER_KEY)
-                .find(|e| {
+                .find_map(|e| {
                     for index in [e.sentence, later.sentence] {
                         if contents[index].is_none() {
                             contents[index] = Some(self.content(a, sentences[index].span));
                         }
                     }
-                    let (Some(x), Some(y)) = (&contents[e.sentence], &contents[later.sentence])
-                    else {
-                        return false;
-                    };
-                    tenses_agree(e, later, x.narrates || y.narrates)
+                    let (x, y) = (
+                        contents[e.sentence].as_ref()?,
+                        contents[later.sentence].as_ref()?,
+                    );
+                    (tenses_agree(e, later, x.narrates || y.narrates)
                         && arguments_meet(e, x, later, y)
-                        && topics_meet(topics[e.sentence], topics[later.sentence])
-                        && restate(x, y, later.stem).is_some()
+                        && topics_meet(topics[e.sentence], topics[later.sentence]))
+                    .then(|| restate(x, y, later.stem))
+                    .flatten()
+                    .map(|shared| (e, shared))
                 });
-            if let Some(earlier) = earlier {
-                let shared = match (&contents[earlier.sentence], &contents[later.sentence]) {
-                    (Some(x), Some(y)) => restate(x, y, later.stem).unwrap_or_default(),
-                    _ => Vec::new(),
-                };
+            if let Some((earlier, shared)) = earlier {
                 reported_sentences.insert(later.sentence);
                 out.push(self.restated_hit(a, later, earlier, &shared, message));
             }
