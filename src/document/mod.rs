@@ -243,6 +243,14 @@ impl Document {
         )
     }
 
+    /// Whether block `block` is a cell of a table row (its source line starts with `|`, in
+    /// Markdown and in plain text alike).
+    pub fn in_table_row(&self, block: usize) -> bool {
+        let start = self.to_source(self.blocks[block].span).start;
+        let line = self.source[..start].rfind('\n').map_or(0, |n| n + 1);
+        self.source[line..].trim_start().starts_with('|')
+    }
+
     pub fn headline(&self) -> Option<&Block> {
         self.blocks.iter().find(|b| b.kind == BlockKind::Headline)
     }

@@ -35,12 +35,36 @@ pub struct Quantity {
     pub high: f64,
     /// An ordinal (2度目, 3例目, 第5回, 2位): a position, not an amount.
     pub ordinal: bool,
+    /// The place of the last digit written, in the unit: 1 for 78%, 0.01 for 1.12倍, 1万
+    /// for 1,480万円, 1000万 for 1.5億円. A value written with a coarser step may be the other
+    /// one rounded (平均倍率1.1倍 / 1.12倍).
+    pub step: f64,
 }
 
 impl Quantity {
-    /// Whether two quantities of the same unit can describe the same value.
+    /// Whether two quantities of the same unit can describe the same value: their intervals
+    /// meet; or both are one-sided bounds (5自治体以内 / 6自治体以上: thresholds of a rule,
+    /// not two values of one thing); or one is the other rounded to the place of its last
+    /// digit (1.1倍 / 1.12倍, 78% / 78.4%; not 27点 / 24点, written to the same place).
     pub fn compatible(&self, other: &Quantity) -> bool {
-        self.unit != other.unit || (self.low <= other.high && other.low <= self.high)
+        if self.unit != other.unit || (self.low <= other.high && other.low <= self.high) {
+            return true;
+        }
+        if self.one_sided() && other.one_sided() {
+            return true;
+        }
+        let coarser = self.step.max(other.step);
+        self.exact()
+            && other.exact()
+            && !self.is_date()
+            && !self.ordinal
+            && self.step != other.step
+            && (self.value - other.value).abs() <= coarser / 2.0 * (1.0 + 1e-9)
+    }
+
+    /// Whether it is a bound open on one side (5人以上, 3日以内, 最大8時間).
+    fn one_sided(&self) -> bool {
+        self.low == f64::NEG_INFINITY || self.high == f64::INFINITY
     }
 
     /// Whether the value is stated exactly (no hedge, no range).
@@ -93,6 +117,7 @@ const SUFFIX_HEDGES: &[(&str, Hedge)] = &[
     ("あまり", Hedge::AtLeast),
     ("以下", Hedge::AtMost),
     ("未満", Hedge::AtMost),
+    ("以内", Hedge::AtMost),
     ("弱", Hedge::AtMost),
     ("近く", Hedge::AtMost),
     ("足らず", Hedge::AtMost),
@@ -274,6 +299,7 @@ fn date_at(text: &str, start: usize) -> Option<Quantity> {
         low: value,
         high: value,
         ordinal: false,
+        step: 1.0,
     })
 }
 
@@ -325,6 +351,7 @@ fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quantity> {
     if counter == "割" {
         value *= 10.0;
     }
+    let step = last_digit_step(number) * counter_step(counter);
     let mut ordinal = ordinal;
     let mut qstart = start;
     // 第5回, 第3章: an ordinal whatever the counter.
@@ -405,7 +432,35 @@ fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quantity> {
         low,
         high,
         ordinal,
+        step,
     })
+}
+
+/// The place of a written number's last digit, before the counter's own multiplier: 1 for
+/// 1,480 and 42億3000 (the digits end the number), 1万 for 1,480万, 0.1 for 1.5 and 1000万
+/// for 1.5億. Kanji numerals are exact counts: 1.
+fn last_digit_step(number: &str) -> f64 {
+    let Some(last) = number.rfind(|c: char| c.is_ascii_digit()) else {
+        return 1.0;
+    };
+    let group: f64 = number[last..].chars().filter_map(multiplier).product();
+    let digits = &number[..=last];
+    let decimals = match digits.rfind(|c: char| !c.is_ascii_digit()) {
+        Some(at) if digits[at..].starts_with('.') => digits.len() - at - 1,
+        _ => 0,
+    };
+    group * 10f64.powi(-(decimals as i32))
+}
+
+/// The multiplier a counter puts on the number written before it (億円: 1億, 割: 10%).
+fn counter_step(counter: &str) -> f64 {
+    if counter == "割" {
+        return 10.0;
+    }
+    match counter.chars().next().and_then(multiplier) {
+        Some(m) if counter.len() > '万'.len_utf8() => m,
+        _ => 1.0,
+    }
 }
 
 /// The step of a number's leading digit: 2万 → 1万, 300 → 100 (for 2万円台 = 2万..3万).
@@ -532,6 +587,30 @@ mod tests {
         assert_eq!(one("19か所").unit, "カ所");
         // 50店舗 and 50店 count the same stores.
         assert_eq!(one("50店舗を").unit, one("50店を").unit);
+    }
+
+    #[test]
+    fn a_value_rounded_to_its_last_digit_agrees_with_the_precise_one() {
+        assert!(one("1.1倍").compatible(&one("1.12倍")));
+        assert!(one("78.4%").compatible(&one("78%")));
+        assert!(one("32億円").compatible(&one("32.4億円")));
+        assert!(one("1.5億円").compatible(&one("1億4600万円")));
+        // Written to the same place, or too far apart to be a rounding: two values.
+        assert!(!one("27点").compatible(&one("24点")));
+        assert!(!one("1.1倍").compatible(&one("1.16倍")));
+        assert!(!one("12.4%").compatible(&one("14.2%")));
+        assert!(!one("3,200万円").compatible(&one("3,215万円")));
+        assert!(!one("1,200人").compatible(&one("1,240人")));
+        assert_eq!(one("1,480万円").step, 1e4);
+        assert_eq!(one("1.12倍").step, 0.01);
+    }
+
+    #[test]
+    fn two_bounds_are_thresholds_not_values() {
+        assert_eq!(one("5自治体以内").high, 5.0);
+        assert!(one("5人以内").compatible(&one("6人以上")));
+        assert!(!one("5人以内").compatible(&one("6人")));
+        assert!(!one("10人以上").compatible(&one("8人")));
     }
 
     #[test]

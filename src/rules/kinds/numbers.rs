@@ -186,7 +186,7 @@ impl super::RuleKind for Numbers {
         // Mentions grouped by key, in text order: only mentions of one key are compared.
         let mut groups: Vec<Vec<&Mention>> = Vec::new();
         let mut index: crate::algo::hash::FastHashMap<&Key, usize> = Default::default();
-        for m in &mentions {
+        for m in mentions.iter().filter(|m| !m.key.subject.is_empty()) {
             let g = *index.entry(&m.key).or_insert_with(|| {
                 groups.push(Vec::new());
                 groups.len() - 1
@@ -224,20 +224,78 @@ impl super::RuleKind for Numbers {
             });
             found.extend(pair);
         }
-        found.sort_by_key(|(later, _)| later.span.start);
+        // The same digits in another order (1,480万円 / 1,840万円, 640人 / 460人): a slip of
+        // one figure even where the two mentions name what they count differently or not at
+        // all. Weaker evidence than one subject, so one severity lower.
+        let reported: Vec<Span> = found.iter().flat_map(|(l, e)| [l.span, e.span]).collect();
+        let mut slips: Vec<(&Mention, &Mention)> = Vec::new();
+        // A table row names what it counts in another cell, which no key reads.
+        let in_table = |m: &Mention| ctx.doc.in_table_row(m.block);
+        for (j, later) in mentions.iter().enumerate() {
+            let Some(digits) = transposable(&later.quantity) else {
+                continue;
+            };
+            if in_table(later) {
+                continue;
+            }
+            if reported.contains(&later.span) || slips.iter().any(|(l, _)| l.key == later.key) {
+                continue;
+            }
+            let earlier = mentions[j.saturating_sub(MAX_LOOK_BACK)..j]
+                .iter()
+                .find(|m| {
+                    m.key.unit == later.key.unit
+                        && m.sentence != later.sentence
+                        && !reported.contains(&m.span)
+                        && !in_table(m)
+                        && transposable(&m.quantity).is_some_and(|d| is_transposition(&d, &digits))
+                        && same_magnitude(m.quantity.value, later.quantity.value)
+                        && !m.quantity.compatible(&later.quantity)
+                        && related_subjects(&m.key, &later.key)
+                        && !(m.block == later.block && dense(m))
+                        && !(lists[m.block].is_some() && lists[m.block] == lists[later.block])
+                        && same_entities(&m.entities, &later.entities, &topic)
+                        && !contrasted(m.topic.as_deref(), later.topic.as_deref())
+                        && !other_sections(&sections[m.block], &sections[later.block])
+                });
+            if let Some(earlier) = earlier {
+                slips.push((later, earlier));
+            }
+        }
         let text = ctx.analysis.text;
         let value = |m: &Mention| text[m.span.range()].to_string();
+        let mut hits: Vec<(Span, Hit)> = Vec::new();
         for (later, earlier) in found {
             let msg = message.render(&[
                 ("subject", &later.key.subject),
                 ("match", &value(later)),
                 ("other", &value(earlier)),
             ]);
-            out.push(
+            hits.push((
+                later.span,
                 Hit::new(later.span, msg)
                     .with_related(earlier.span, format!("ここでは「{}」", value(earlier))),
-            );
+            ));
         }
+        for (later, earlier) in slips {
+            let subject = [&later.key.subject, &earlier.key.subject]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .map_or_else(String::new, |s| format!("「{s}」の"));
+            let msg = format!(
+                "{subject}「{}」と「{}」は数字の並びが同じで桁の順だけが違います。同じ数値の書き間違い（数字の入れ替わり）の可能性があります",
+                value(later),
+                value(earlier)
+            );
+            hits.push((
+                later.span,
+                Hit::new(later.span, msg)
+                    .with_related(earlier.span, format!("ここでは「{}」", value(earlier)))
+                    .weaker(),
+            ));
+        }
+        hits.sort_by_key(|(at, _)| at.start);
+        out.extend(hits.into_iter().map(|(_, h)| h));
     }
 }
 
@@ -519,16 +577,23 @@ impl Numbers {
             .flatten();
         // 3月14日に発売, 3月21日発売: a date is the date of the event that follows it.
         let event = q.is_date().then(|| following_event(a, next, end)).flatten();
+        // Nothing names what is counted (計約1,480万円を着服): a mention without a subject,
+        // compared only as a transposition of digits ([`transposed`]).
         let subject = match subject.or(superlative).or(event) {
             Some(chain) => chain,
-            None => {
-                let (text, end) = following.filter(|(n, _)| !self.is_filler(n))?;
-                Chain {
+            None => match following.filter(|(n, _)| !self.is_filler(n)) {
+                Some((text, end)) => Chain {
                     text,
                     start: next + 1,
                     last: end - 1,
-                }
-            }
+                },
+                None if q.is_date() || q.ordinal => return None,
+                None => Chain {
+                    text: String::new(),
+                    start: first,
+                    last: first,
+                },
+            },
         };
         // A date is the date of an event (発売日, 施行), not of whoever acts on it (町は17日に);
         // one character says too little of what is counted.
@@ -537,8 +602,19 @@ impl Numbers {
         } else {
             subject
         };
-        if subject.text.chars().count() < 2 {
+        if subject.text.chars().count() == 1 {
             return None;
+        }
+        let entities = self.entities(a, clause..first);
+        if subject.text.is_empty() {
+            return Some((
+                Key {
+                    unit,
+                    subject: String::new(),
+                    qualifiers,
+                },
+                entities,
+            ));
         }
         // 「受診したケースは約1万8000件」 / 「対応できなかったケースは318件」: a clause that
         // modifies what is counted tells which of them.
@@ -556,7 +632,6 @@ impl Numbers {
         }
         qualifiers.sort();
         qualifiers.dedup();
-        let entities = self.entities(a, clause..first);
         Some((
             Key {
                 unit,
@@ -796,6 +871,62 @@ fn following_event(a: &Analysis<'_>, next: usize, end: usize) -> Option<Chain> {
 fn is_event(a: &Analysis<'_>, subject: &Chain) -> bool {
     a.features(subject.last).pos.is_sahen_noun()
         || ["日", "式", "会"].iter().any(|e| subject.text.ends_with(e))
+}
+
+/// The significant digits of an amount that a slip may have reordered: an exact or hedged
+/// value (not a date, an ordinal or a bound) with at least three of them (1,480 → 148;
+/// 4億2,000万 → 42 has too few). Two digits reorder by chance too often (12日 / 21日).
+fn transposable(q: &Quantity) -> Option<Vec<u8>> {
+    if q.ordinal || q.is_date() || q.unit == "年" || q.low.is_infinite() || q.high.is_infinite() {
+        return None;
+    }
+    let written = format!("{:.6}", q.value);
+    let digits: Vec<u8> = written
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .skip_while(|&d| d == b'0')
+        .collect();
+    let end = digits.iter().rposition(|&d| d != b'0')? + 1;
+    let digits = digits[..end].to_vec();
+    (digits.len() >= MIN_TRANSPOSED_DIGITS).then_some(digits)
+}
+
+/// Fewest significant digits [`transposable`] compares.
+const MIN_TRANSPOSED_DIGITS: usize = 3;
+
+/// Whether two digit strings hold the same digits in another order.
+fn is_transposition(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let (mut x, mut y) = (a.to_vec(), b.to_vec());
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
+}
+
+/// Whether two values have as many digits before the point (1,480万 / 1,840万; not 18億 /
+/// 1280億, which no slip of order makes).
+fn same_magnitude(a: f64, b: f64) -> bool {
+    a > 0.0 && b > 0.0 && a.log10().floor() == b.log10().floor()
+}
+
+/// Whether two mentions may count one thing by their keys: the same kind of figure (a
+/// forecast or not, an increase, a decrease), qualifiers of one among the other's (上旬 /
+/// 下旬, 前年比 / 前期比 tell two figures apart; 中間期 / none may not), and subjects that are one missing, one inside
+/// the other, or the same at the start (被害額 / 被害総額, 発売戸数 / 発売). Two compounds
+/// with one head are two things (営業利益 / 経常利益, 植物油指数 / 砂糖指数).
+fn related_subjects(a: &Key, b: &Key) -> bool {
+    let kind = |k: &Key| ["(予想)", "(増)", "(減)"].map(|m| k.qualifiers.iter().any(|q| q == m));
+    let within = |x: &Key, y: &Key| x.qualifiers.iter().all(|q| y.qualifiers.contains(q));
+    let start = |s: &str| s.chars().take(2).collect::<String>();
+    kind(a) == kind(b)
+        && (within(a, b) || within(b, a))
+        && (a.subject.is_empty()
+            || b.subject.is_empty()
+            || a.subject.contains(&b.subject)
+            || b.subject.contains(&a.subject)
+            || (a.subject.chars().count() >= 2 && start(&a.subject) == start(&b.subject)))
 }
 
 /// The noun before an opening bracket that encloses token `first` within the clause:
@@ -1082,6 +1213,64 @@ mod tests {
             &rule(),
             "世界で2例目だという。\n発見は世界で3例目となる。",
             &["3例目"],
+        );
+    }
+
+    #[test]
+    fn digits_in_another_order_are_a_slip_even_without_one_subject() {
+        // The two mentions name what they count differently (a vote count after a name, a
+        // relative clause): the same digits reordered.
+        let text = "知事選、現職の大西氏が3選\n\n確定得票は大西氏が41万2,380票、杉浦氏が29万5,114票だった。\n\n41万2,830票を獲得した大西氏は、26市町村で杉浦氏を上回った。";
+        let h = hits(&rule(), text);
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert_eq!(h[0].severity, rule().severity.lower());
+        assert!(
+            h[0].message.contains("数字の入れ替わり"),
+            "{}",
+            h[0].message
+        );
+        assert_eq!(h[0].related.len(), 1);
+        // Other digits, other magnitudes, two different compounds of one head, or cells of a
+        // table: no slip.
+        assert_hits(
+            &rule(),
+            "知事選、現職の大西氏が3選\n\n確定得票は大西氏が41万2,380票、杉浦氏が29万5,114票だった。\n\n41万2,950票を獲得した大西氏は、26市町村で杉浦氏を上回った。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "予算は過去最大の18億2000万円となった。\n\n市の借金は1280億円に上る。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "営業利益は113億円だった。\n\n経常利益は131億円だった。",
+            &[],
+        );
+        let table =
+            "| 項目 | 今期 |\n| --- | --- |\n| 営業利益 | 113億円 |\n| 経常利益 | 131億円 |\n";
+        let rule = rule();
+        let morphology = crate::lang::ja::Morphology::new();
+        let found = crate::rules::testing::findings_for_format(
+            &rule,
+            table,
+            crate::document::Format::Markdown,
+            &morphology,
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_rounded_value_and_two_thresholds_are_no_conflict() {
+        assert_hits(
+            &rule(),
+            "平均倍率は1.12倍となった。\n\n全体の平均倍率は1.1倍で、前年度を下回った。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "寄付先が5人以内なら使える。\n\n寄付先が6人以上になった場合は使えない。",
+            &[],
         );
     }
 

@@ -132,8 +132,8 @@ use framing::{
     is_label, is_ordinal, opens_with_ordinal,
 };
 use numbers::{
-    BodyValues, Derivable, counterpart, counts_items, ordinal_spelling, quantities_in,
-    rounds_to_body, section_counts_in,
+    BodyValues, Derivable, counterpart, counts_items, one_of_an_event, ordinal_spelling,
+    quantities_in, rounds_to_body, section_counts_in,
 };
 
 /// Which units of headings and summary bullets count.
@@ -462,6 +462,7 @@ impl super::RuleKind for HeadlineSupport {
                     values
                 });
                 missing.retain(|u| !u.number || !rounds_to_body(a, u.span, quantities));
+                missing.retain(|u| !u.number || !one_of_an_event(a, u.span, &body, found));
             }
             // 全4基 over a section that tells 1基目 … 残る3基, 12回 over 7回・2回・3回: a
             // heading's number counted in a unit its own section uses is a count, sum or
@@ -2237,6 +2238,31 @@ mod tests {
         assert_hits(&r, text, &["22歳男"]);
         let text = "22歳男を逮捕\n\n県警は、男を逮捕した（写真は2022年、22）。\n";
         assert_hits(&r, text, &["22歳男"]);
+    }
+
+    #[test]
+    fn a_count_of_one_is_supported_by_a_narration_of_one() {
+        let r = rule("");
+        let text = "国道で正面衝突　1人死亡\n\n国道で車が正面衝突した。助手席の中島和子さん（68）が病院で死亡した。\n";
+        assert_hits(&r, text, &[]);
+        // A body count of another value before the same word contradicts it; a body that
+        // never tells the event does not support it.
+        let text = "国道で正面衝突　1人死亡\n\n国道で車が正面衝突し、2人が死亡した。\n";
+        assert_hits(&r, text, &["1人"]);
+        let text = "国道で正面衝突　1人死亡\n\n国道で車が正面衝突した。けが人はいなかった。\n";
+        assert_hits(&r, text, &["1人"]);
+    }
+
+    #[test]
+    fn an_age_group_is_supported_by_an_age_in_it() {
+        let r = rule("");
+        let text = "80代の母親が搬送\n\n家には母親（81）が1人でいた。母親は病院に搬送された。\n";
+        assert_hits(&r, text, &[]);
+        let text = "80代女性が搬送\n\n家にいた女性（84歳）は病院に搬送された。\n";
+        assert_hits(&r, text, &[]);
+        // An age outside the group is no support.
+        let text = "80代の母親が搬送\n\n家には母親（79）が1人でいた。母親は病院に搬送された。\n";
+        assert_hits(&r, text, &["80代"]);
     }
 
     #[test]

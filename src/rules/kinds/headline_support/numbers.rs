@@ -110,6 +110,10 @@ pub(super) fn rounds_to_body(a: &Analysis<'_>, span: Span, body: &BodyValues) ->
         return false;
     };
     let unit = &a.text[span.range()];
+    // 80代女性: an age group, supported by an age in it (母親（81）, 81歳).
+    if q.unit == "~代" && q.exact() && (10.0..=100.0).contains(&q.value) && q.value % 10.0 == 0.0 {
+        return body.overlaps("歳", q.value, q.value + 9.0);
+    }
     if q.ordinal || q.unit.is_empty() || q.unit == "日付" {
         return false;
     }
@@ -121,6 +125,45 @@ pub(super) fn rounds_to_body(a: &Analysis<'_>, span: Span, body: &BodyValues) ->
     };
     let (low, high) = rounded(&q, cap);
     body.overlaps(&q.unit, low, high)
+}
+
+/// Whether a headline count of one (1人死亡, 1棟全焼) tells an event the body narrates of a
+/// single one without counting: the word right after the count is in the body, and no body
+/// number of the count's unit, other than one, stands before that word (2人が死亡 would
+/// contradict it). One is what a narration of one person's death says.
+pub(super) fn one_of_an_event(
+    a: &Analysis<'_>,
+    span: Span,
+    body: &[Span],
+    found: &[Quantity],
+) -> bool {
+    let Some(q) = unit_quantity(a, span) else {
+        return false;
+    };
+    if !q.exact() || q.value != 1.0 || q.ordinal || q.unit.is_empty() {
+        return false;
+    }
+    let next = a.first_at(q.span.end);
+    if next >= a.tokens.len() || a.tokens[next].span.start != q.span.end {
+        return false;
+    }
+    let pos = a.features(next).pos;
+    if !(pos.is_sahen_noun() || pos.is_independent_verb()) {
+        return false;
+    }
+    let word = a.surface(next);
+    if word.chars().count() < 2 || !body.iter().any(|l| a.text[l.range()].contains(word)) {
+        return false;
+    }
+    !found.iter().any(|b| {
+        let after = &a.text[b.span.end..];
+        b.unit == q.unit
+            && b.value != 1.0
+            && (after.starts_with(word)
+                || after
+                    .strip_prefix("が")
+                    .is_some_and(|r| r.starts_with(word)))
+    })
 }
 
 /// The values a quantity allows as written: an exact value widened by half its last digit's
