@@ -231,24 +231,28 @@ impl super::RuleKind for Numbers {
         let mut slips: Vec<(&Mention, &Mention)> = Vec::new();
         // A table row names what it counts in another cell, which no key reads.
         let in_table = |m: &Mention| ctx.doc.in_table_row(m.block);
+        // Per mention: its digits if a slip may have reordered them, outside tables.
+        let digits: Vec<Option<Vec<u8>>> = mentions
+            .iter()
+            .map(|m| transposable(&m.quantity).filter(|_| !in_table(m)))
+            .collect();
         for (j, later) in mentions.iter().enumerate() {
-            let Some(digits) = transposable(&later.quantity) else {
+            let Some(later_digits) = &digits[j] else {
                 continue;
             };
-            if in_table(later) {
-                continue;
-            }
             if reported.contains(&later.span) || slips.iter().any(|(l, _)| l.key == later.key) {
                 continue;
             }
-            let earlier = mentions[j.saturating_sub(MAX_LOOK_BACK)..j]
+            let from = j.saturating_sub(MAX_LOOK_BACK);
+            let earlier = mentions[from..j]
                 .iter()
-                .find(|m| {
+                .zip(&digits[from..j])
+                .find(|(m, d)| {
                     m.key.unit == later.key.unit
                         && m.sentence != later.sentence
+                        && d.as_deref()
+                            .is_some_and(|d| is_transposition(d, later_digits))
                         && !reported.contains(&m.span)
-                        && !in_table(m)
-                        && transposable(&m.quantity).is_some_and(|d| is_transposition(&d, &digits))
                         && same_magnitude(m.quantity.value, later.quantity.value)
                         && !m.quantity.compatible(&later.quantity)
                         && related_subjects(&m.key, &later.key)
@@ -258,7 +262,7 @@ impl super::RuleKind for Numbers {
                         && !contrasted(m.topic.as_deref(), later.topic.as_deref())
                         && !other_sections(&sections[m.block], &sections[later.block])
                 });
-            if let Some(earlier) = earlier {
+            if let Some((earlier, _)) = earlier {
                 slips.push((later, earlier));
             }
         }
