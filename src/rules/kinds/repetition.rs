@@ -136,6 +136,14 @@ pub struct Spec {
     /// allows; what it keeps is its words. A word replaced by another (今期 / 来期) is another
     /// statement. List items are left out, as for `containment`. Off when absent.
     pub word_edits: Option<usize>,
+    /// Also a repeat: two paragraph sentences that share an unbroken run of at least this
+    /// many normalised characters, of which the shorter has 70% of its n-grams in the longer
+    /// and no number or name the other lacks (「先発の鷹取は立ち上がりから直球が走り、8回を
+    /// 投げて4安打無失点…」 / 「…8回を4安打無失点…に抑える好投を見せた」): a sentence
+    /// restated with a phrase inserted or dropped in its middle, which neither the similarity
+    /// threshold nor `containment` (same opening) reaches. List items are left out. Off when
+    /// absent.
+    pub shared_run: Option<usize>,
 }
 
 /// The text unit a repetition rule compares.
@@ -162,6 +170,7 @@ impl Default for Spec {
             containment: None,
             prose_only: false,
             word_edits: None,
+            shared_run: None,
         }
     }
 }
@@ -185,6 +194,12 @@ const MAX_PROBES: usize = 16;
 const OPENING_CHARS: usize = 8;
 /// The most content words `word_edits` may leave unmatched.
 const MAX_WORD_EDITS: usize = 1;
+/// `shared_run` bounds: a shorter run is a phrase any article repeats (次のような人です).
+const MIN_SHARED_RUN: usize = 12;
+/// The share of the shorter sentence's n-grams in the longer that `shared_run` asks for.
+const SHARED_RUN_SHARE: f64 = 0.7;
+/// Characters of a sentence `shared_run` reads (bounds the run search on endless lines).
+const MAX_RUN_CHARS: usize = 400;
 /// The share of n-grams two sentences joined by `word_edits` must have in common: the words
 /// are the evidence, this only keeps them in roughly one order (a particle and an ending
 /// changed in a 20-character sentence leave about 45%).
@@ -231,6 +246,7 @@ pub struct Repetition {
     containment: Option<f64>,
     prose_only: bool,
     word_edits: Option<usize>,
+    shared_run: Option<usize>,
     /// The lexicons: `negative-auxiliaries` (ない, ぬ) for `word_edits`.
     lexicons: Arc<Lexicons>,
     /// 。！？ (`sentence-terminators`), for `prose_only`.
@@ -293,6 +309,17 @@ impl super::RuleKind for Repetition {
                 .with_help("a word replaced by another makes another statement (今期 / 来期)"),
             );
         }
+        if let Some(n) = spec.shared_run
+            && n < MIN_SHARED_RUN
+        {
+            errors.push(
+                src.error(
+                    src.key("shared_run"),
+                    format!("`shared_run` must be at least {MIN_SHARED_RUN}"),
+                )
+                .with_help("a shorter run is a phrase any article repeats (次のような人です)"),
+            );
+        }
         if spec.min_occurrences < 2 {
             errors.push(src.error(
                 src.key("min_occurrences"),
@@ -342,6 +369,7 @@ impl super::RuleKind for Repetition {
             containment: spec.containment,
             prose_only: spec.prose_only,
             word_edits: spec.word_edits,
+            shared_run: spec.shared_run,
             lexicons: context.lexicons.clone(),
             terminators: context
                 .lexicons
@@ -372,6 +400,9 @@ impl super::RuleKind for Repetition {
             }
             if let Some(edits) = self.word_edits {
                 self.join_reworded(&facts, &units, &groups, &mut shingles, edits, &mut sets);
+            }
+            if let Some(run) = self.shared_run {
+                join_shared_runs(&facts, &units, &groups, &mut shingles, run, &mut sets);
             }
         }
 
@@ -888,6 +919,78 @@ fn body_start(a: &Analysis<'_>, span: Span, first: usize) -> usize {
     }
 }
 
+/// `shared_run`: paragraph sentences are indexed by every `MIN_SHARED_RUN`-character window
+/// of their normalised text; a sentence meets the last few (at most `MAX_PROBES`) sentences
+/// before it that had one of its windows, and is joined with one when they share a run of at
+/// least `run` characters, the shorter has `SHARED_RUN_SHARE` of its n-grams in the longer
+/// and neither states a fact the other lacks. Linear: each window is one map lookup.
+fn join_shared_runs(
+    facts: &Facts<'_, '_>,
+    units: &Units,
+    groups: &Groups,
+    shingles: &mut Shingles,
+    run: usize,
+    sets: &mut UnionFind,
+) {
+    let mut last: FastHashMap<&[char], usize> = FastHashMap::default();
+    let mut met: Vec<usize> = Vec::new();
+    for (b, &unit) in groups.reps.iter().enumerate() {
+        if units.in_list[unit] {
+            continue;
+        }
+        let text = units.text(unit);
+        let text = &text[..text.len().min(MAX_RUN_CHARS)];
+        if text.len() < run {
+            continue;
+        }
+        met.clear();
+        for window in text.windows(MIN_SHARED_RUN) {
+            if let Some(a) = last.insert(window, b)
+                && a != b
+                && !met.contains(&a)
+                && met.len() < MAX_PROBES
+            {
+                met.push(a);
+            }
+        }
+        for &a in &met {
+            if sets.find(a) == sets.find(b) {
+                continue;
+            }
+            let other = units.text(groups.reps[a]);
+            if longest_common_run(&other[..other.len().min(MAX_RUN_CHARS)], text) < run {
+                continue;
+            }
+            shingles.sort(a);
+            shingles.sort(b);
+            let (x, y) = (shingles.set(a), shingles.set(b));
+            let shared = minhash::intersection(x, y);
+            if shared as f64 >= SHARED_RUN_SHARE * x.len().min(y.len()) as f64
+                && !facts.differ(a, b)
+            {
+                sets.union(a, b);
+            }
+        }
+    }
+}
+
+/// The length of the longest run of characters `x` and `y` share (dynamic programming over
+/// one row: both are at most `MAX_RUN_CHARS` long).
+fn longest_common_run(x: &[char], y: &[char]) -> usize {
+    let mut row = vec![0usize; y.len() + 1];
+    let mut best = 0;
+    for &c in x {
+        let mut diagonal = 0;
+        for (j, &d) in y.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if c == d { diagonal + 1 } else { 0 };
+            best = best.max(row[j + 1]);
+            diagonal = above;
+        }
+    }
+    best
+}
+
 /// The numbers and proper nouns of a unit, sorted and deduplicated. A number is the whole
 /// run of adjacent number tokens (「1兆500億」, not 「1」「兆」「500」「億」), so that
 /// 「約500億円」 is not taken for a detail left out of 「約1兆500億円」.
@@ -1158,6 +1261,32 @@ mod tests {
         let text = "式典\n\n雨の影響から、市は記念式典を体育館で行います。\n\n## まとめ\n\n- 雨の影響のため、市は記念式典を体育館で行う予定です。\n";
         let found = run(&rule, Path::new("a.md"), text.to_string());
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_shared_run_joins_a_restatement_edited_in_its_middle() {
+        let text = "試合\n\n先発の鷹取は立ち上がりから直球が走り、8回を投げて4安打無失点、9奪三振の好投を見せた。三回にピンチを迎えた。\n\n試合後、鷹取は笑顔を見せた。先発の鷹取は立ち上がりから直球が走り、8回を4安打無失点、9奪三振に抑える好投を見せた。\n";
+        let second =
+            "先発の鷹取は立ち上がりから直球が走り、8回を4安打無失点、9奪三振に抑える好投を見せた。";
+        assert_hits(&rule("shared_run: 20\n"), text, &[second]);
+        // Without the option, or with a run longer than the two share: not joined.
+        assert_hits(&rule(""), text, &[]);
+        assert_hits(&rule("shared_run: 30\n"), text, &[]);
+    }
+
+    #[test]
+    fn a_shared_run_leaves_other_facts_and_short_phrases_alone() {
+        // Another pitcher's line: a number the other lacks on each side.
+        let text = "試合\n\n先発の鷹取は立ち上がりから直球が走り、8回を投げて4安打無失点の好投を見せた。\n\n二番手の久保は立ち上がりから直球が走り、2回を投げて1安打無失点の好投を見せた。\n";
+        assert_hits(&rule("shared_run: 20\n"), text, &[]);
+        // One phrase in common, the rest different.
+        let text = "金利\n\n変動金利が向いているのは、次のような人です。\n\n一方、全期間固定金利が向いているのは、次のような人です。\n";
+        assert_hits(&rule("shared_run: 20\n"), text, &[]);
+        assert!(
+            load_errors("kind: repetition\nmessage: m\nshared_run: 5\n")
+                .iter()
+                .any(|e| e.contains("`shared_run` must be at least 12"))
+        );
     }
 
     #[test]
