@@ -103,6 +103,11 @@ pub struct Spec {
     /// sentence naming both attributes.
     #[serde(default)]
     pub transitions: Vec<String>,
+    /// Words telling that a person left a position (退任, 辞任, 引退): a pair of attributes is
+    /// not reported when a sentence anywhere names the person with one
+    /// (「田村修一監督が退任し」 … 「田村前監督は」: the sitting title before, the former one after).
+    #[serde(default)]
+    pub departures: Vec<String>,
     /// Several independent exclusion sets (instead of `attributes`).
     #[serde(default)]
     pub sets: Vec<SetSpec>,
@@ -174,6 +179,11 @@ pub struct SetSpec {
     /// 主将; 起訴状 in the lead of an article that later calls the 被告 a 容疑者 at trial).
     #[serde(default)]
     pub transitions: Vec<String>,
+    /// Words telling that the person left a position (退任, 辞任, 引退): a pair of this set's
+    /// attributes is not reported when a sentence anywhere names the person with one
+    /// (「田村修一監督が退任し」 … 「田村前監督は」).
+    #[serde(default)]
+    pub departures: Vec<String>,
 }
 
 pub const PLACEHOLDERS: &[&str] = &["subject", "attribute", "match", "other", "other_match"];
@@ -209,6 +219,8 @@ struct Set {
     attributes: Vec<String>,
     /// Words (NFKC) that narrate a change between the attributes.
     transitions: Vec<String>,
+    /// Words (NFKC) that tell the person left a position, anywhere in the article.
+    departures: Vec<String>,
     /// Per attribute, its terms (NFKC), for a sentence narrating a change between two.
     terms: Vec<Vec<String>>,
 }
@@ -217,7 +229,7 @@ impl Set {
     /// True when the text narrates a change between the attributes of two mentions: a
     /// transition next to the `later` one (in its sentence, or in the sentence before or
     /// after it in its block), or in a sentence that names both attributes (「新監督に森下
-    /// ヘッドコーチが昇格」).
+    /// ヘッドコーチが昇格」); or a departure (`departures`) in a sentence naming the person.
     fn excused(
         &self,
         text: &str,
@@ -225,10 +237,25 @@ impl Set {
         earlier: &Mention<'_>,
         later: &Mention<'_>,
     ) -> bool {
+        let sentences = &doc.sentences;
+        // A sentence that tells this person left (「田村修一監督が退任し」 … 「田村前監督は」):
+        // the surname and a departure in one sentence, anywhere in the article.
+        let surname = later.subject.surname;
+        if !self.departures.is_empty()
+            && sentences.iter().any(|s| {
+                let sentence = &text[s.span.range()];
+                sentence.contains(surname)
+                    && self
+                        .departures
+                        .iter()
+                        .any(|w| sentence.contains(w.as_str()))
+            })
+        {
+            return true;
+        }
         if self.transitions.is_empty() {
             return false;
         }
-        let sentences = &doc.sentences;
         let narrates = |s: &Sentence| {
             let sentence = &text[s.span.range()];
             self.transitions
@@ -330,7 +357,7 @@ impl super::RuleKind for Conflict {
                 built.add(
                     &spec.titles,
                     &spec.attributes,
-                    &spec.transitions,
+                    (&spec.transitions, &spec.departures),
                     "attributes",
                     src,
                     &mut errors,
@@ -343,20 +370,22 @@ impl super::RuleKind for Conflict {
                             .with_help("move `titles` into the sets that use `{title}`"),
                     );
                 }
-                if !spec.transitions.is_empty() {
-                    errors.push(
-                        src.error(
-                            src.key("transitions"),
-                            "with `sets`, give `transitions` per set",
-                        )
-                        .with_help("move `transitions` into the sets they are about"),
-                    );
+                for (key, words) in [
+                    ("transitions", &spec.transitions),
+                    ("departures", &spec.departures),
+                ] {
+                    if !words.is_empty() {
+                        errors.push(
+                            src.error(src.key(key), format!("with `sets`, give `{key}` per set"))
+                                .with_help(format!("move `{key}` into the sets they are about")),
+                        );
+                    }
                 }
                 for set in &spec.sets {
                     built.add(
                         &set.titles,
                         &set.attributes,
-                        &set.transitions,
+                        (&set.transitions, &set.departures),
                         "sets",
                         src,
                         &mut errors,
@@ -805,7 +834,7 @@ impl Builder {
         &mut self,
         titles: &[OneOrMany],
         attributes: &[AttributeSpec],
-        transitions: &[String],
+        (transitions, departures): (&[String], &[String]),
         key: &str,
         src: &RuleSource,
         errors: &mut Vec<FileError>,
@@ -865,6 +894,7 @@ impl Builder {
             title_sets.push(Vec::new());
         }
         let transitions = normalize_terms(transitions, "transitions", src, errors);
+        let departures = normalize_terms(departures, "departures", src, errors);
         for aliases in &title_sets {
             let set = self.sets.len();
             let mut owner: HashMap<String, usize> = HashMap::new();
@@ -903,6 +933,7 @@ impl Builder {
             self.sets.push(Set {
                 attributes: attributes.iter().map(|a| a.name.clone()).collect(),
                 transitions: transitions.clone(),
+                departures: departures.clone(),
                 terms,
             });
         }
@@ -1781,6 +1812,22 @@ mod tests {
         ] {
             assert_hits(&roles(), text, &[]);
         }
+    }
+
+    #[test]
+    fn a_departure_of_the_person_anywhere_excuses_sitting_and_former() {
+        let yaml = |departures: &str| {
+            rule_from_yaml(&format!(
+                "kind: conflict\nmessage: 「{{subject}}」の{{match}}と{{other_match}}\nsets:\n  - titles: [監督]\n    attributes:\n      - name: 前職\n        terms: [\"前{{title}}\"]\n      - name: 現職\n        terms: [\"{{title}}\"]\n{departures}"
+            ))
+        };
+        let with = yaml("    departures: [退任, 辞任]\n");
+        let text = "田村監督が退任\n\nクラブは10日、田村修一監督（52）が退任すると発表した。\n\n松井新監督は抱負を語った。\n\n田村前監督は「申し訳ない」とコメントした。";
+        assert_hits(&with, text, &[]);
+        assert_hits(&yaml(""), text, &["前監督"]);
+        // Someone else's departure is not this person's.
+        let text = "田村監督が続投\n\n前任の木下監督が退任したのは3年前だ。\n\n田村前監督は「選手を信じる」と話した。";
+        assert_hits(&with, text, &["前監督"]);
     }
 
     #[test]
