@@ -414,7 +414,7 @@ impl super::RuleKind for HeadlineSupport {
         let mut body_runs: Option<KanjiRuns> = None;
         let mut body_lowered: Option<String> = None;
         let mut heading_found: Option<Vec<bool>> = None;
-        let mut item_counts: Option<FastHashSet<usize>> = None;
+        let mut item_counts: Option<ItemCounts> = None;
         let mut body_derived: Option<Derivable> = None;
         // Each search for a chain written apart scans the body: bounded per document (a
         // document of hundreds of headings must stay linear).
@@ -893,9 +893,13 @@ impl HeadlineSupport {
     }
 
     /// How many items the article enumerates: the headings of each level under each parent
-    /// (summary and boilerplate headings left out), and the items of each list.
-    fn item_counts(&self, doc: &Document) -> FastHashSet<usize> {
+    /// (summary and boilerplate headings left out), and the items of each list; and, apart,
+    /// the runs of headings numbered 1, 2, 3 … (「## 1. 野宮神社」 … 「## 5. 嵐山公園」).
+    fn item_counts(&self, doc: &Document) -> ItemCounts {
         let mut counts = FastHashSet::default();
+        let mut numbered = FastHashSet::default();
+        // The last number of the run of numbered headings at each level.
+        let mut run = [0usize; 7];
         // Open sibling counts per heading level (1..=6), reset under a new parent.
         let mut siblings = [0usize; 7];
         let mut list = 0usize;
@@ -922,13 +926,23 @@ impl HeadlineSupport {
                     *deeper = 0;
                 }
                 siblings[level] += 1;
+                match leading_number(s) {
+                    Some(n) if n == run[level] + 1 => run[level] = n,
+                    _ => {
+                        if run[level] >= 2 {
+                            numbered.insert(run[level]);
+                        }
+                        run[level] = usize::from(leading_number(s) == Some(1));
+                    }
+                }
             }
         }
         if list > 0 {
             counts.insert(list);
         }
         counts.extend(siblings.iter().copied().filter(|&n| n > 0));
-        counts
+        numbered.extend(run.iter().copied().filter(|&n| n >= 2));
+        ItemCounts { counts, numbered }
     }
 
     /// The pieces of a noun chain: a new piece starts at each noun, name or number that
@@ -968,6 +982,27 @@ impl HeadlineSupport {
             })
             .collect()
     }
+}
+
+/// How many items an article enumerates ([`HeadlineSupport::item_counts`]).
+#[derive(Debug, Default)]
+pub(super) struct ItemCounts {
+    /// Sibling headings and list items, however written.
+    pub(super) counts: FastHashSet<usize>,
+    /// Runs of headings numbered 1, 2, 3 …: items whatever the headline counts them in.
+    pub(super) numbered: FastHashSet<usize>,
+}
+
+/// The number a heading opens with, followed by a separator (「1. 野宮神社」, 「2）竹林」).
+fn leading_number(heading: &str) -> Option<usize> {
+    let digits = heading.len()
+        - heading
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let rest = &heading[digits..];
+    (digits > 0 && rest.starts_with(['.', '．', ')', '）', '、', ' ', '　']))
+        .then(|| heading[..digits].parse().ok())
+        .flatten()
 }
 
 /// The first body occurrence of `word` (ASCII case-insensitive is not needed: opposites are
@@ -2238,6 +2273,37 @@ mod tests {
         assert_hits(&r, text, &["22歳男"]);
         let text = "22歳男を逮捕\n\n県警は、男を逮捕した（写真は2022年、22）。\n";
         assert_hits(&r, text, &["22歳男"]);
+    }
+
+    #[test]
+    fn a_count_in_any_counter_is_supported_by_as_many_numbered_headings() {
+        let r = rule("");
+        let md = |n: usize| {
+            let sections: String = (1..=n)
+                .map(|i| format!("## {i}. 名所{i}\n\n名所{i}を歩きます。\n\n"))
+                .collect();
+            format!("# 嵐山で巡る5スポット\n\n嵐山を巡ります。\n\n{sections}")
+        };
+        let run = |text: &str| {
+            crate::rules::testing::findings_for_format(
+                &r,
+                text,
+                crate::document::Format::Markdown,
+                &crate::lang::ja::Morphology::new(),
+            )
+            .into_iter()
+            .map(|f| text[f.span.range()].to_string())
+            .collect::<Vec<_>>()
+        };
+        assert!(run(&md(5)).is_empty(), "{:?}", run(&md(5)));
+        assert_eq!(run(&md(4)), ["5スポット"]);
+    }
+
+    #[test]
+    fn a_how_to_title_s_promise_is_framing() {
+        let r = rule("");
+        let text = "親子丼の作り方｜卵は2回に分けて入れるのがコツ\n\n親子丼を作ります。卵は2回に分けて入れます。\n";
+        assert_hits(&r, text, &[]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! count a heading's own section uses, a count of the article's own items, the other
 //! spelling of an ordinal. Kept apart from what the kind decides (`mod.rs`).
 
-use crate::algo::hash::{FastHashMap, FastHashSet};
+use crate::algo::hash::FastHashMap;
 use crate::document::Document;
 use crate::lang::ja::quantity::{self, Quantity};
 use crate::lang::ja::{Analysis, LexiconId, Lexicons};
@@ -71,11 +71,12 @@ pub(super) fn ordinal_spelling(key: &str) -> Option<String> {
 }
 
 /// Whether a number unit counts items (`item-counters`: 5つ, 6つの方法, 3選, 4件; after
-/// `rank-words`: ベスト5) and the article enumerates that many.
+/// `rank-words`: ベスト5) and the article enumerates that many; or, in any counter (5スポット),
+/// the article numbers that many headings 1 … n.
 pub(super) fn counts_items(
     text: &str,
     span: Span,
-    counts: &FastHashSet<usize>,
+    items: &super::ItemCounts,
     lexicons: &Lexicons,
 ) -> bool {
     let unit = &text[span.range()];
@@ -99,7 +100,11 @@ pub(super) fn counts_items(
         .get(LexiconId::ItemCounters)
         .iter()
         .any(|c| counter.starts_with(c));
-    (ranked || counted) && counts.contains(&n)
+    // A unit the quantity reader knows (3人, 2週間) is an amount, not a count of items.
+    let amount = quantity::find(unit)
+        .first()
+        .is_some_and(|q| !q.unit.is_empty());
+    ((ranked || counted) && items.counts.contains(&n)) || (!amount && items.numbered.contains(&n))
 }
 
 /// Whether a headline number (`42億円`, `2割増`, `約3万人`) is, rounded as written, a value
