@@ -62,6 +62,23 @@ impl Quantity {
             && (self.value - other.value).abs() <= coarser / 2.0 * (1.0 + 1e-9)
     }
 
+    /// The quantity with a hedge written after a counter the reader did not know (5自治体
+    /// 以内: `after` is the text after 自治体); itself when none follows or it is hedged already.
+    pub fn hedged_after(&self, after: &str) -> Quantity {
+        let mut q = self.clone();
+        if !q.exact() {
+            return q;
+        }
+        if let Some(&(word, hedge)) = SUFFIX_HEDGES
+            .iter()
+            .find(|(w, _)| *w != "台" && after.starts_with(w))
+        {
+            (q.low, q.high) = bounds(q.value, hedge);
+            q.span.end += word.len();
+        }
+        q
+    }
+
     /// Whether it is a bound open on one side (5人以上, 3日以内, 最大8時間).
     fn one_sided(&self) -> bool {
         self.low == f64::NEG_INFINITY || self.high == f64::INFINITY
@@ -415,14 +432,9 @@ fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quantity> {
             }
         }
     }
-    let (low, high) = match (high_value, hedge) {
-        (Some(h), _) => (value.min(h), value.max(h)),
-        (None, Hedge::Exact) => (value, value),
-        (None, Hedge::About) => (value * 0.9, value * 1.1),
-        (None, Hedge::AtLeast) => (value, f64::INFINITY),
-        (None, Hedge::AtMost) => (f64::NEG_INFINITY, value),
-        // 2万円台 is 2万 up to, not including, 3万.
-        (None, Hedge::Decade) => (value, value + leading_step(value) * (1.0 - 1e-9)),
+    let (low, high) = match high_value {
+        Some(h) => (value.min(h), value.max(h)),
+        None => bounds(value, hedge),
     };
     Some(Quantity {
         span: Span::new(span_start, span_end),
@@ -460,6 +472,18 @@ fn counter_step(counter: &str) -> f64 {
     match counter.chars().next().and_then(multiplier) {
         Some(m) if counter.len() > '万'.len_utf8() => m,
         _ => 1.0,
+    }
+}
+
+/// The values a hedge allows around `value`.
+fn bounds(value: f64, hedge: Hedge) -> (f64, f64) {
+    match hedge {
+        Hedge::Exact => (value, value),
+        Hedge::About => (value * 0.9, value * 1.1),
+        Hedge::AtLeast => (value, f64::INFINITY),
+        Hedge::AtMost => (f64::NEG_INFINITY, value),
+        // 2万円台 is 2万 up to, not including, 3万.
+        Hedge::Decade => (value, value + leading_step(value) * (1.0 - 1e-9)),
     }
 }
 
@@ -607,7 +631,11 @@ mod tests {
 
     #[test]
     fn two_bounds_are_thresholds_not_values() {
-        assert_eq!(one("5自治体以内").high, 5.0);
+        let open = one("5自治体以内");
+        assert!(open.exact());
+        let bound = open.hedged_after("以内なら");
+        assert_eq!((bound.low, bound.high), (f64::NEG_INFINITY, 5.0));
+        assert_eq!(one("5人").hedged_after("で").high, 5.0);
         assert!(one("5人以内").compatible(&one("6人以上")));
         assert!(!one("5人以内").compatible(&one("6人")));
         assert!(!one("10人以上").compatible(&one("8人")));

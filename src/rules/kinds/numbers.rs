@@ -370,12 +370,10 @@ impl Numbers {
                 let Some((mut key, entities)) = self.key(a, span, q, sentence.span) else {
                     continue;
                 };
-                // 24公演: the value shown with its counter noun.
+                // 24公演: the value shown with its counter noun, which starts where the
+                // quantity ends (after a range too: 3-0快勝).
                 let span = match key.unit.strip_prefix('~') {
-                    Some(noun) => Span::new(
-                        span.start,
-                        span.end.max(q_core_end(sentence.span, q) + noun.len()),
-                    ),
+                    Some(noun) => Span::new(span.start, span.end + noun.len()),
                     None => span,
                 };
                 // 2024年の来場者, 5月の売上高: a date in the clause before the number dates it.
@@ -409,8 +407,13 @@ impl Numbers {
                             && !t.contains(&key.subject)
                     })
                     .map(|(t, _)| t);
+                // 5自治体以内: a hedge after a counter noun the reader did not know.
+                let quantity = match key.unit.strip_prefix('~') {
+                    Some(_) => q.hedged_after(&doc.text[span.end..sentence.span.end]),
+                    None => q.clone(),
+                };
                 out.push(Mention {
-                    quantity: q.clone(),
+                    quantity,
                     span,
                     sentence: s,
                     block: sentence.block,
@@ -1144,11 +1147,6 @@ fn noun_chain_forward(a: &Analysis<'_>, first: usize) -> Option<(String, usize)>
     Some((a.text[span.range()].to_string(), end))
 }
 
-/// The end of a quantity's number and counter in the analysis text.
-fn q_core_end(sentence: Span, q: &Quantity) -> usize {
-    sentence.start + q.core.end
-}
-
 /// The noun a bare number is written onto when the quantity reader knows no counter there
 /// (24公演, 40株, 8室): a noun of two or more characters, or one kanji, of kanji or katakana,
 /// not a position (3基目) and not a number's own word (3号機 is caught before).
@@ -1265,6 +1263,17 @@ mod tests {
     }
 
     #[test]
+    fn a_counter_noun_after_a_range_ends_the_value_on_a_character() {
+        // The noun starts after the range, not after its first number: slicing at the
+        // first number's end plus the noun's length cut 勝 in two.
+        let text = "W杯予選 日本がオマーンに3-0快勝、首位守る\n\n日本はホームでオマーンと対戦し、3-0快勝を収めた。\n\n日本は2-0快勝だった。";
+        let found = hits(&rule(), text);
+        for h in &found {
+            assert!(text.is_char_boundary(h.span.start) && text.is_char_boundary(h.span.end));
+        }
+    }
+
+    #[test]
     fn a_rounded_value_and_two_thresholds_are_no_conflict() {
         assert_hits(
             &rule(),
@@ -1275,6 +1284,17 @@ mod tests {
             &rule(),
             "寄付先が5人以内なら使える。\n\n寄付先が6人以上になった場合は使えない。",
             &[],
+        );
+        // The same after a counter noun the quantity reader does not know.
+        assert_hits(
+            &rule(),
+            "特例の条件\n\n寄付先が5自治体以内なら使える。\n\n寄付先が6自治体以上になった場合は使えない。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "特例の条件\n\n寄付先は5自治体だった。\n\n寄付先は6自治体に増えた。",
+            &["6自治体"],
         );
     }
 
