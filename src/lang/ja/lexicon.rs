@@ -84,6 +84,7 @@ named_enum! {
         DifferenceWords = "difference-words",
         ItemCounters = "item-counters",
         RankWords = "rank-words",
+        PlaceSuffixes = "place-suffixes",
     }
 }
 

@@ -266,6 +266,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::ItemCounters,
     LexiconId::RankWords,
     LexiconId::TitlePrefixes,
+    LexiconId::PlaceSuffixes,
 ];
 
 #[derive(Debug)]
@@ -836,6 +837,10 @@ impl HeadlineSupport {
             {
                 variants.push(keys.id(rest));
             }
+            // 那覇線, 東京発, 県産: the place is the claim; the suffix relates it.
+            if let Some(place) = self.without_place_suffix(&key) {
+                variants.push(keys.id(place));
+            }
             let parts = if self.compound_parts && raw.parts.len() > 1 {
                 raw.parts
                     .iter()
@@ -945,6 +950,16 @@ impl HeadlineSupport {
         ItemCounts { counts, numbered }
     }
 
+    /// `word` without a `place-suffixes` suffix (那覇線 → 那覇), when two or more characters are
+    /// left.
+    fn without_place_suffix<'w>(&self, word: &'w str) -> Option<&'w str> {
+        self.lexicons
+            .get(LexiconId::PlaceSuffixes)
+            .iter()
+            .find_map(|s| word.strip_suffix(s))
+            .filter(|rest| rest.chars().count() >= 2)
+    }
+
     /// The pieces of a noun chain: a new piece starts at each noun, name or number that
     /// follows a complete one (not a prefix's noun, not the second half of a name or
     /// number), so アジア版NATO is アジア版 | NATO and W杯アジア is W杯 | アジア.
@@ -975,6 +990,9 @@ impl HeadlineSupport {
             .map(|t| {
                 let lower = t.to_ascii_lowercase();
                 let mut variants = vec![lower.clone()];
+                if let Some(place) = self.without_place_suffix(&t) {
+                    variants.push(place.to_ascii_lowercase());
+                }
                 if let Some(others) = self.synonyms.get(&lowercase(&t)) {
                     variants.extend(others.iter().map(|o| o.to_ascii_lowercase()));
                 }
@@ -2297,6 +2315,18 @@ mod tests {
         };
         assert!(run(&md(5)).is_empty(), "{:?}", run(&md(5)));
         assert_eq!(run(&md(4)), ["5スポット"]);
+    }
+
+    #[test]
+    fn a_place_with_a_route_or_origin_suffix_is_supported_by_the_place() {
+        let r = rule("");
+        let text = "スカイマリン、東浜―那覇線を就航\n\nスカイマリンは、東浜空港と那覇空港を結ぶ路線を就航する。\n";
+        assert_hits(&r, text, &[]);
+        let text = "東浜県産コシヒカリ、1等米比率78%\n\n東浜県は、今年産のコシヒカリの1等米比率が78%になったと発表した。\n";
+        assert_hits(&r, text, &[]);
+        // The place itself missing from the body is still missing.
+        let text = "スカイマリン、東浜―那覇線を就航\n\nスカイマリンは、東浜空港と札幌空港を結ぶ路線を就航する。\n";
+        assert_hits(&r, text, &["那覇線"]);
     }
 
     #[test]
