@@ -919,11 +919,13 @@ fn body_start(a: &Analysis<'_>, span: Span, first: usize) -> usize {
     }
 }
 
-/// `shared_run`: paragraph sentences are indexed by every `MIN_SHARED_RUN`-character window
-/// of their normalised text; a sentence meets the last few (at most `MAX_PROBES`) sentences
-/// before it that had one of its windows, and is joined with one when they share a run of at
-/// least `run` characters, the shorter has `SHARED_RUN_SHARE` of its n-grams in the longer
-/// and neither states a fact the other lacks. Linear: each window is one map lookup.
+/// `shared_run`: each paragraph sentence looks up every `MIN_SHARED_RUN`-character window of
+/// its normalised text (a rolling hash) among the windows indexed so far, meeting the few
+/// sentences (at most `MAX_PROBES`) that had one, and is joined with one when they share a
+/// run of at least `run` characters, the shorter has `SHARED_RUN_SHARE` of its n-grams in the
+/// longer and neither states a fact the other lacks. A sentence indexes only every
+/// `run - MIN_SHARED_RUN + 1`-th window: a shared run of `run` characters holds one of them
+/// whole. Linear: one lookup per character, one insertion per stride.
 fn join_shared_runs(
     facts: &Facts<'_, '_>,
     units: &Units,
@@ -932,8 +934,13 @@ fn join_shared_runs(
     run: usize,
     sets: &mut UnionFind,
 ) {
-    let mut last: FastHashMap<&[char], usize> = FastHashMap::default();
+    const BASE: u64 = 0x0000_0100_0000_01B3;
+    let stride = run + 1 - MIN_SHARED_RUN;
+    // BASE^(MIN_SHARED_RUN - 1), to take the first character out of the window's hash.
+    let top = (1..MIN_SHARED_RUN).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let mut last: FastHashMap<u64, usize> = FastHashMap::default();
     let mut met: Vec<usize> = Vec::new();
+    let mut hashes: Vec<u64> = Vec::new();
     for (b, &unit) in groups.reps.iter().enumerate() {
         if units.in_list[unit] {
             continue;
@@ -943,15 +950,28 @@ fn join_shared_runs(
         if text.len() < run {
             continue;
         }
+        hashes.clear();
+        let mut h = 0u64;
+        for (i, &c) in text.iter().enumerate() {
+            if i >= MIN_SHARED_RUN {
+                h = h.wrapping_sub(u64::from(text[i - MIN_SHARED_RUN]).wrapping_mul(top));
+            }
+            h = h.wrapping_mul(BASE).wrapping_add(u64::from(c));
+            if i + 1 >= MIN_SHARED_RUN {
+                hashes.push(h);
+            }
+        }
         met.clear();
-        for window in text.windows(MIN_SHARED_RUN) {
-            if let Some(a) = last.insert(window, b)
-                && a != b
+        for h in &hashes {
+            if let Some(&a) = last.get(h)
                 && !met.contains(&a)
                 && met.len() < MAX_PROBES
             {
                 met.push(a);
             }
+        }
+        for h in hashes.iter().step_by(stride) {
+            last.insert(*h, b);
         }
         for &a in &met {
             if sets.find(a) == sets.find(b) {
