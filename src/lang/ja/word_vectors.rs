@@ -67,6 +67,47 @@ fn key(i: usize) -> &'static [u8] {
     &BIN[start..start + BIN[at + 8] as usize]
 }
 
+/// Whether `word` may be a key with `has_common_homophone` set: false means it is not (a
+/// Bloom filter over those keys, 64 KiB, built on first use). A caller that wants only such
+/// words asks this first: most nouns are no such key, and the filter answers from a small
+/// array where [`get`] reads the index, the key record and the key, three places far apart
+/// in a table of 53,000 keys.
+pub fn may_have_common_homophone(word: &str) -> bool {
+    static FILTER: std::sync::OnceLock<Box<[u64]>> = std::sync::OnceLock::new();
+    let filter = FILTER.get_or_init(|| {
+        let mut bits = vec![0u64; BLOOM_BITS / 64].into_boxed_slice();
+        for i in 0..len() {
+            if BIN[HEADER + i * KEY_RECORD + 10] & 1 != 0 {
+                for bit in bloom_bits(fnv::extend(fnv::OFFSET, key(i))) {
+                    bits[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+        }
+        bits
+    });
+    bloom_bits(fnv::hash(word))
+        .iter()
+        .all(|&bit| filter[bit / 64] & (1 << (bit % 64)) != 0)
+}
+
+/// Bits of the Bloom filter of [`may_have_common_homophone`] (a power of two). With about
+/// 20,000 keys and three bits each, about one word in 700 passes falsely.
+const BLOOM_BITS: usize = 1 << 19;
+
+/// The three bits of a hash in the Bloom filter (the hash mixed first: FNV's low bits are
+/// weak).
+fn bloom_bits(hash: u64) -> [usize; 3] {
+    let mut x = hash ^ (hash >> 33);
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    let mask = (BLOOM_BITS - 1) as u64;
+    [
+        (x & mask) as usize,
+        ((x >> 21) & mask) as usize,
+        ((x >> 42) & mask) as usize,
+    ]
+}
+
 /// The table's entry for `word` (a surface or base form).
 pub fn get(word: &str) -> Option<Entry> {
     let slots = INDEX.len() / 4;
@@ -172,6 +213,26 @@ fn dot(a: &[u8], b: &[u8]) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bloom_filter_passes_every_word_with_a_common_homophone() {
+        let mut with = 0;
+        let mut passed_without = 0;
+        for i in 0..len() {
+            let word = std::str::from_utf8(key(i)).unwrap();
+            let entry = get(word).unwrap();
+            if entry.has_common_homophone {
+                with += 1;
+                assert!(may_have_common_homophone(word), "{word}");
+            } else if may_have_common_homophone(word) {
+                passed_without += 1;
+            }
+        }
+        assert!(with > 10_000, "{with}");
+        // Few false passes among the keys without one (the filter's purpose).
+        assert!(passed_without * 100 < len(), "{passed_without}");
+        assert!(!may_have_common_homophone("そのような語はない"));
+    }
 
     #[test]
     fn the_table_is_well_formed_and_sorted() {

@@ -155,9 +155,16 @@ impl Homophone {
         {
             return None;
         }
+        // Cheapest first: most nouns have no common homophone, which a small filter tells
+        // without the table (the flag is checked again below on the entry itself).
+        if !word_vectors::may_have_common_homophone(a.base(i))
+            && !word_vectors::may_have_common_homophone(surface)
+        {
+            return None;
+        }
         let slot = Slot::after(a, i);
         let written = word_vectors::get(a.base(i)).or_else(|| word_vectors::get(surface))?;
-        // Cheapest first: the table knows the words with a common homophone (half of them).
+        // The table knows the words with a common homophone (half of them).
         if !written.has_common_homophone || written_twice(a, i) {
             return None;
         }
