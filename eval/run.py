@@ -283,7 +283,7 @@ def jhars(seigo: str, limit: int | None) -> tuple[int, Counter]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seigo", default=str(ROOT / "target" / "release" / "seigo"))
-    ap.add_argument("--split", choices=["dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "both"],
+    ap.add_argument("--split", choices=["dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "both"],
                     default="both", help="both: dev and every holdout set")
     ap.add_argument("--details", action="store_true", help="list dev misses and false alarms")
     ap.add_argument("--strict", action="store_true", help="exit 1 if a holdout target is missed")
@@ -293,7 +293,7 @@ def main() -> int:
     if not Path(args.seigo).exists():
         print(f"no seigo binary at {args.seigo} (cargo build --release)", file=sys.stderr)
         return 2
-    splits = (["dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"] if args.split == "both"
+    splits = (["dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"] if args.split == "both"
               else [args.split])
     results: dict = {}
     missed: list[str] = []
