@@ -6,6 +6,7 @@
 //! message: "「{subject}」が「{match}」と「{other}」で食い違っています"
 //! units: []            # compare only these units (default: every unit)
 //! ignore_units: [年]   # never compare these units
+//! slip_message: "…"   # optional: the message of a digit slip (same placeholders)
 //! ```
 //!
 //! # What is one quantity
@@ -50,6 +51,18 @@
 //! date's subject must be an event (発売日, 施行). One finding per quantity: at the later
 //! mention, with the earlier one as a related span.
 //!
+//! # Digit slips
+//!
+//! Two values with the same significant digits in another order (1,480万円 / 1,840万円,
+//! 41万2,380票 / 41万2,830票) are one value misstated even when the mentions name what they
+//! count differently or not at all (計約1,480万円を着服 has no subject): reported one severity
+//! lower, with `slip_message`. Both need at least three significant digits and one magnitude;
+//! their subjects must be one missing, one inside the other or alike in their first two
+//! characters (not 営業利益 / 経常利益); the qualifiers of one must be among the other's (上旬 /
+//! 下旬 stay apart); table cells, dates, ordinals and bounds are left out, and so is
+//! everything the comparison above keeps apart (one sentence, one list, contrasted topics,
+//! other names or sections).
+//!
 //! Placeholders: `{subject}` what is counted, `{match}` the later value, `{other}` the
 //! earlier value.
 
@@ -74,6 +87,14 @@ pub struct Spec {
     /// Never compare quantities of these units.
     #[serde(default)]
     pub ignore_units: Vec<String>,
+    /// The message of a digit slip (two values with the same digits in another order,
+    /// reported one level lower even when their subjects are written differently): the same
+    /// placeholders as `message`, `{subject}` empty when neither mention names what it counts.
+    /// Default: 「「{subject}」の「{match}」と「{other}」は数字の並びが同じで桁の順だけが違います。
+    /// 同じ数値の書き間違い（数字の入れ替わり）の可能性があります」, without the subject part
+    /// when there is none.
+    #[serde(default)]
+    pub slip_message: Option<String>,
 }
 
 pub const PLACEHOLDERS: &[&str] = &["subject", "match", "other"];
@@ -95,6 +116,7 @@ pub const LEXICONS: &[LexiconId] = &[
 pub struct Numbers {
     units: Vec<String>,
     ignore_units: Vec<String>,
+    slip_message: Option<Message>,
     lexicons: std::sync::Arc<Lexicons>,
 }
 
@@ -165,12 +187,19 @@ impl super::RuleKind for Numbers {
 
     fn compile(
         spec: Spec,
-        _src: &RuleSource,
+        src: &RuleSource,
         context: &CompileContext<'_>,
     ) -> Result<Self, Vec<FileError>> {
+        let slip_message = spec
+            .slip_message
+            .as_deref()
+            .map(|m| Message::parse(m, PLACEHOLDERS))
+            .transpose()
+            .map_err(|e| vec![src.error(src.key("slip_message"), e.message)])?;
         Ok(Numbers {
             units: spec.units,
             ignore_units: spec.ignore_units,
+            slip_message,
             lexicons: context.lexicons.clone(),
         })
     }
@@ -285,12 +314,24 @@ impl super::RuleKind for Numbers {
             let subject = [&later.key.subject, &earlier.key.subject]
                 .into_iter()
                 .find(|s| !s.is_empty())
-                .map_or_else(String::new, |s| format!("「{s}」の"));
-            let msg = format!(
-                "{subject}「{}」と「{}」は数字の並びが同じで桁の順だけが違います。同じ数値の書き間違い（数字の入れ替わり）の可能性があります",
-                value(later),
-                value(earlier)
-            );
+                .map_or("", |s| s.as_str());
+            let msg = match &self.slip_message {
+                Some(m) => m.render(&[
+                    ("subject", subject),
+                    ("match", &value(later)),
+                    ("other", &value(earlier)),
+                ]),
+                None => format!(
+                    "{}「{}」と「{}」は数字の並びが同じで桁の順だけが違います。同じ数値の書き間違い（数字の入れ替わり）の可能性があります",
+                    if subject.is_empty() {
+                        String::new()
+                    } else {
+                        format!("「{subject}」の")
+                    },
+                    value(later),
+                    value(earlier)
+                ),
+            };
             hits.push((
                 later.span,
                 Hit::new(later.span, msg)
@@ -1226,6 +1267,22 @@ mod tests {
         let h = hits(&rule(), text);
         assert_eq!(h.len(), 1, "{h:?}");
         assert_eq!(h[0].severity, rule().severity.lower());
+        // A pack words it its own way.
+        let worded = rule_from_yaml(
+            "kind: numbers\nmessage: m\nslip_message: 「{match}」と「{other}」（{subject}）\n",
+        );
+        let reworded = hits(&worded, text);
+        assert_eq!(
+            reworded[0].message,
+            "「41万2,830票」と「41万2,380票」（大西氏）"
+        );
+        assert!(
+            crate::rules::testing::rule_errors_from_yaml(
+                "kind: numbers\nmessage: m\nslip_message: 「{value}」\n"
+            )
+            .iter()
+            .any(|e| e.message.contains("unknown placeholder `{value}`"))
+        );
         assert!(
             h[0].message.contains("数字の入れ替わり"),
             "{}",
