@@ -64,6 +64,15 @@ impl Shingles {
         &self.hashes[self.ranges[i].clone()]
     }
 
+    /// Whether the smaller of sets `a` and `b` has at least `share` of its hashes in the other
+    /// (sorting both first).
+    pub fn shorter_shares(&mut self, a: usize, b: usize, share: f64) -> bool {
+        self.sort(a);
+        self.sort(b);
+        let (x, y) = (self.set(a), self.set(b));
+        intersection(x, y) as f64 >= share * x.len().min(y.len()) as f64
+    }
+
     pub fn len(&self) -> usize {
         self.ranges.len()
     }

@@ -227,6 +227,16 @@ impl<'t> Analysis<'t> {
         self.tokens.partition_point(|t| t.span.start < offset)
     }
 
+    /// The first token of the run of nouns ending at token `last` (補聴 + 器 before a topic
+    /// は), not before `floor` and at most `max` tokens long.
+    pub fn noun_run_start(&self, last: usize, floor: usize, max: usize) -> usize {
+        let mut start = last;
+        while start > floor && last + 1 - start < max && self.features(start - 1).pos.is_noun() {
+            start -= 1;
+        }
+        start
+    }
+
     /// Tokens fully inside `span`, as an index range.
     pub fn within(&self, span: Span) -> std::ops::Range<usize> {
         let start = self.first_at(span.start);

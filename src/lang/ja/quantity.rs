@@ -69,10 +69,8 @@ impl Quantity {
         if !q.exact() {
             return q;
         }
-        if let Some(&(word, hedge)) = SUFFIX_HEDGES
-            .iter()
-            .find(|(w, _)| *w != "台" && after.starts_with(w))
-        {
+        // The counter is the noun the reader did not know: no counter of its own.
+        if let Some((word, hedge)) = suffix_hedge(after, "") {
             (q.low, q.high) = bounds(q.value, hedge);
             q.span.end += word.len();
         }
@@ -359,16 +357,10 @@ fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quantity> {
     if kanji && counter.is_empty() {
         return None;
     }
-    // 億円, 万人: the counter's own multiplier.
-    if let Some(m) = counter.chars().next().and_then(multiplier)
-        && counter.len() > '万'.len_utf8()
-    {
-        value *= m;
-    }
-    if counter == "割" {
-        value *= 10.0;
-    }
-    let step = last_digit_step(number) * counter_step(counter);
+    // 億円, 万人, 割: the counter's own multiplier.
+    let scale = counter_step(counter);
+    value *= scale;
+    let step = last_digit_step(number) * scale;
     let mut ordinal = ordinal;
     let mut qstart = start;
     // 第5回, 第3章: an ordinal whatever the counter.
@@ -405,32 +397,18 @@ fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quantity> {
                 } else {
                     counter
                 };
-                if let Some(mm) = counter.chars().next().and_then(multiplier)
-                    && counter.len() > '万'.len_utf8()
-                {
-                    v *= mm;
-                }
-                if counter == "割" {
-                    v *= 10.0;
-                }
+                v *= counter_step(counter);
                 high_value = Some(v);
                 span_end = core.end + sep.len_utf8() + m.end() + counter.len();
                 break;
             }
         }
     }
-    if high_value.is_none() {
-        for &(word, h) in SUFFIX_HEDGES {
-            if text[span_end..].starts_with(word) {
-                // 台 right after a number is the counter 台 (3台の車), not 2万円台.
-                if word == "台" && counter.is_empty() {
-                    continue;
-                }
-                hedge = if hedge == Hedge::Exact { h } else { hedge };
-                span_end += word.len();
-                break;
-            }
-        }
+    if high_value.is_none()
+        && let Some((word, h)) = suffix_hedge(&text[span_end..], counter)
+    {
+        hedge = if hedge == Hedge::Exact { h } else { hedge };
+        span_end += word.len();
     }
     let (low, high) = match high_value {
         Some(h) => (value.min(h), value.max(h)),
@@ -462,6 +440,15 @@ fn last_digit_step(number: &str) -> f64 {
         _ => 0,
     };
     group * 10f64.powi(-(decimals as i32))
+}
+
+/// The hedge written at the start of `after`, the text after a number and its `counter`. 台
+/// right after a number (no counter) is the counter 台 (3台の車), not 2万円台.
+fn suffix_hedge(after: &str, counter: &str) -> Option<(&'static str, Hedge)> {
+    SUFFIX_HEDGES
+        .iter()
+        .copied()
+        .find(|&(word, _)| after.starts_with(word) && !(word == "台" && counter.is_empty()))
 }
 
 /// The multiplier a counter puts on the number written before it (億円: 1億, 割: 10%).

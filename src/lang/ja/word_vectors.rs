@@ -77,7 +77,7 @@ pub fn may_have_common_homophone(word: &str) -> bool {
     let filter = FILTER.get_or_init(|| {
         let mut bits = vec![0u64; BLOOM_BITS / 64].into_boxed_slice();
         for i in 0..len() {
-            if BIN[HEADER + i * KEY_RECORD + 10] & 1 != 0 {
+            if entry(i).has_common_homophone {
                 for bit in bloom_bits(fnv::extend(fnv::OFFSET, key(i))) {
                     bits[bit / 64] |= 1 << (bit % 64);
                 }
@@ -108,6 +108,16 @@ fn bloom_bits(hash: u64) -> [usize; 3] {
     ]
 }
 
+/// Key `id`'s entry, read from its key record.
+fn entry(id: usize) -> Entry {
+    let at = HEADER + id * KEY_RECORD;
+    Entry {
+        row: u32_at(at + 4) as u32,
+        zipf: f32::from(BIN[at + 9]) / 10.0,
+        has_common_homophone: BIN[at + 10] & 1 != 0,
+    }
+}
+
 /// The table's entry for `word` (a surface or base form).
 pub fn get(word: &str) -> Option<Entry> {
     let slots = INDEX.len() / 4;
@@ -125,12 +135,7 @@ pub fn get(word: &str) -> Option<Entry> {
         }
         let id = id as usize;
         if key(id) == word.as_bytes() {
-            let at = HEADER + id * KEY_RECORD;
-            return Some(Entry {
-                row: u32_at(at + 4) as u32,
-                zipf: f32::from(BIN[at + 9]) / 10.0,
-                has_common_homophone: BIN[at + 10] & 1 != 0,
-            });
+            return Some(entry(id));
         }
         slot = (slot + 1) % slots;
     }

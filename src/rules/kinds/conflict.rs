@@ -238,17 +238,16 @@ impl Set {
         later: &Mention<'_>,
     ) -> bool {
         let sentences = &doc.sentences;
+        // Whether a sentence holds one of `words`.
+        let holds =
+            |sentence: &str, words: &[String]| words.iter().any(|w| sentence.contains(w.as_str()));
         // A sentence that tells this person left (「田村修一監督が退任し」 … 「田村前監督は」):
         // the surname and a departure in one sentence, anywhere in the article.
         let surname = later.subject.surname;
         if !self.departures.is_empty()
             && sentences.iter().any(|s| {
                 let sentence = &text[s.span.range()];
-                sentence.contains(surname)
-                    && self
-                        .departures
-                        .iter()
-                        .any(|w| sentence.contains(w.as_str()))
+                sentence.contains(surname) && holds(sentence, &self.departures)
             })
         {
             return true;
@@ -256,12 +255,7 @@ impl Set {
         if self.transitions.is_empty() {
             return false;
         }
-        let narrates = |s: &Sentence| {
-            let sentence = &text[s.span.range()];
-            self.transitions
-                .iter()
-                .any(|w| sentence.contains(w.as_str()))
-        };
+        let narrates = |s: &Sentence| holds(&text[s.span.range()], &self.transitions);
         if let Some(k) = doc.sentence_index_at(later.term.start) {
             let own = &sentences[k];
             let first = k.saturating_sub(1);
@@ -270,11 +264,7 @@ impl Set {
                 return true;
             }
         }
-        let names = |attr: usize, sentence: &str| {
-            self.terms[attr]
-                .iter()
-                .any(|t| sentence.contains(t.as_str()))
-        };
+        let names = |attr: usize, sentence: &str| holds(sentence, &self.terms[attr]);
         let (x, y) = (earlier.member.attr, later.member.attr);
         sentences.iter().any(|s| {
             let sentence = &text[s.span.range()];

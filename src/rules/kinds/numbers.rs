@@ -231,6 +231,20 @@ impl super::RuleKind for Numbers {
             *per_block.entry((m.block, m.key.unit.as_str())).or_default() += 1;
         }
         let dense = |m: &Mention| per_block[&(m.block, m.key.unit.as_str())] >= DENSE_BLOCK;
+        // Whether two values of one unit may be one quantity misstated: in other sentences, not
+        // two figures of one paragraph of statistics or two items of one list, about the same
+        // names, topics and sections, and values that cannot both hold.
+        let comparable = |m: &Mention, later: &Mention| {
+            m.sentence != later.sentence
+                && !(m.block == later.block && dense(m))
+                && !(m.block != later.block
+                    && lists[m.block].is_some()
+                    && lists[m.block] == lists[later.block])
+                && same_entities(&m.entities, &later.entities, &topic)
+                && !contrasted(m.topic.as_deref(), later.topic.as_deref())
+                && !other_sections(&sections[m.block], &sections[later.block])
+                && !m.quantity.compatible(&later.quantity)
+        };
         let mut found: Vec<(&Mention, &Mention)> = Vec::new();
         for group in groups.iter().filter(|g| g.len() >= 2 && !is_listing(g)) {
             let pair = group.iter().enumerate().skip(1).find_map(|(j, later)| {
@@ -238,17 +252,7 @@ impl super::RuleKind for Numbers {
                 // quantity linear; a contradiction is rarely stated that far apart in count.
                 group[j.saturating_sub(MAX_LOOK_BACK)..j]
                     .iter()
-                    .find(|m| {
-                        m.sentence != later.sentence
-                            && !(m.block == later.block && dense(m))
-                            && !(m.block != later.block
-                                && lists[m.block].is_some()
-                                && lists[m.block] == lists[later.block])
-                            && same_entities(&m.entities, &later.entities, &topic)
-                            && !contrasted(m.topic.as_deref(), later.topic.as_deref())
-                            && !other_sections(&sections[m.block], &sections[later.block])
-                            && !m.quantity.compatible(&later.quantity)
-                    })
+                    .find(|m| comparable(m, later))
                     .map(|earlier| (*later, *earlier))
             });
             found.extend(pair);
@@ -278,18 +282,14 @@ impl super::RuleKind for Numbers {
                 .zip(&digits[from..j])
                 .find(|(m, d)| {
                     m.key.unit == later.key.unit
-                        && m.sentence != later.sentence
                         && d.as_deref()
                             .is_some_and(|d| is_transposition(d, later_digits))
                         && !reported.contains(&m.span)
                         && same_magnitude(m.quantity.value, later.quantity.value)
-                        && !m.quantity.compatible(&later.quantity)
                         && related_subjects(&m.key, &later.key)
-                        && !(m.block == later.block && dense(m))
-                        && !(lists[m.block].is_some() && lists[m.block] == lists[later.block])
-                        && same_entities(&m.entities, &later.entities, &topic)
-                        && !contrasted(m.topic.as_deref(), later.topic.as_deref())
-                        && !other_sections(&sections[m.block], &sections[later.block])
+                        // Nor two sentences of one list item.
+                        && !(m.block == later.block && lists[m.block].is_some())
+                        && comparable(m, later)
                 });
             if let Some((earlier, _)) = earlier {
                 slips.push((later, earlier));
@@ -626,7 +626,7 @@ impl Numbers {
         // 3月14日に発売, 3月21日発売: a date is the date of the event that follows it.
         let event = q.is_date().then(|| following_event(a, next, end)).flatten();
         // Nothing names what is counted (計約1,480万円を着服): a mention without a subject,
-        // compared only as a transposition of digits ([`transposed`]).
+        // compared only as a transposition of digits ([`transposable`]).
         let subject = match subject.or(superlative).or(event) {
             Some(chain) => chain,
             None => match following.filter(|(n, _)| !self.is_filler(n)) {
@@ -654,29 +654,23 @@ impl Numbers {
             return None;
         }
         let entities = self.entities(a, clause..first);
-        if subject.text.is_empty() {
-            return Some((
-                Key {
-                    unit,
-                    subject: String::new(),
-                    qualifiers,
-                },
-                entities,
-            ));
-        }
-        // 「受診したケースは約1万8000件」 / 「対応できなかったケースは318件」: a clause that
-        // modifies what is counted tells which of them.
-        if let Some(action) = modifying_clause(a, sentence_start, subject.start) {
-            qualifiers.push(format!("({action})"));
-        }
-        if let Some(owner) = owner_of(a, &subject.text, clause, first)
-            && !self.lexicons.contains(LexiconId::PresentQualifiers, &owner)
-        {
-            qualifiers.push(owner);
-        }
-        // 1日乗車券（大人500円）: a value in brackets belongs to what the brackets follow.
-        if let Some(owner) = bracket_owner(a, clause, first) {
-            qualifiers.push(format!("({owner})"));
+        // Without a subject (a mention only the digit-slip pass compares) there is nothing a
+        // clause, an owner or brackets could tell apart.
+        if !subject.text.is_empty() {
+            // 「受診したケースは約1万8000件」 / 「対応できなかったケースは318件」: a clause
+            // that modifies what is counted tells which of them.
+            if let Some(action) = modifying_clause(a, sentence_start, subject.start) {
+                qualifiers.push(format!("({action})"));
+            }
+            if let Some(owner) = owner_of(a, &subject.text, clause, first)
+                && !self.lexicons.contains(LexiconId::PresentQualifiers, &owner)
+            {
+                qualifiers.push(owner);
+            }
+            // 1日乗車券（大人500円）: a value in brackets belongs to what the brackets follow.
+            if let Some(owner) = bracket_owner(a, clause, first) {
+                qualifiers.push(format!("({owner})"));
+            }
         }
         qualifiers.sort();
         qualifiers.dedup();

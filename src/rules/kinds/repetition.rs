@@ -559,12 +559,7 @@ impl Repetition {
                 if sets.find(a) == sets.find(b) {
                     continue;
                 }
-                shingles.sort(a);
-                shingles.sort(b);
-                let (x, y) = (shingles.set(a), shingles.set(b));
-                let shared = minhash::intersection(x, y);
-                let contained = shared as f64 >= share * x.len().min(y.len()) as f64;
-                if contained && !facts.differ(a, b) {
+                if shingles.shorter_shares(a, b, share) && !facts.differ(a, b) {
                     sets.union(a, b);
                 }
             }
@@ -981,13 +976,7 @@ fn join_shared_runs(
             if longest_common_run(&other[..other.len().min(MAX_RUN_CHARS)], text) < run {
                 continue;
             }
-            shingles.sort(a);
-            shingles.sort(b);
-            let (x, y) = (shingles.set(a), shingles.set(b));
-            let shared = minhash::intersection(x, y);
-            if shared as f64 >= SHARED_RUN_SHARE * x.len().min(y.len()) as f64
-                && !facts.differ(a, b)
-            {
+            if shingles.shorter_shares(a, b, SHARED_RUN_SHARE) && !facts.differ(a, b) {
                 sets.union(a, b);
             }
         }

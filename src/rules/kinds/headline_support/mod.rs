@@ -933,11 +933,11 @@ impl HeadlineSupport {
                 siblings[level] += 1;
                 match leading_number(s) {
                     Some(n) if n == run[level] + 1 => run[level] = n,
-                    _ => {
+                    number => {
                         if run[level] >= 2 {
                             numbered.insert(run[level]);
                         }
-                        run[level] = usize::from(leading_number(s) == Some(1));
+                        run[level] = usize::from(number == Some(1));
                     }
                 }
             }

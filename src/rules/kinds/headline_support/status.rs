@@ -64,6 +64,9 @@ pub(super) fn only_unaffirmed(
     first
 }
 
+/// Most tokens of a topic's noun run.
+const TOPIC_RUN: usize = 6;
+
 /// Whether the mention at token `i` of `line` is passive (検出されなかった) and has a topic of
 /// its own before it in its sentence (a noun run marked by は, after the last 。) of which the
 /// headline names no word: what is not found is something else (二酸化炭素 is not 水蒸気). The
@@ -84,11 +87,7 @@ fn about_something_else(a: &Analysis<'_>, i: usize, line: Span, headline: &str) 
             && a.features(k).pos.is_particle()
             && a.features(k - 1).pos.is_noun()
         {
-            let mut s = k - 1;
-            while s > r.start && k - s < 6 && a.features(s - 1).pos.is_noun() {
-                s -= 1;
-            }
-            topic = Some(s..k);
+            topic = Some(a.noun_run_start(k - 1, r.start, TOPIC_RUN)..k);
         }
     }
     topic.is_some_and(|t| !t.into_iter().any(|k| headline.contains(a.surface(k))))

@@ -411,6 +411,9 @@ fn tenses_agree(earlier: &Statement<'_>, later: &Statement<'_>, narrated: bool) 
         || (!narrated && affirmative.tense == Tense::Past && negative.tense == Tense::NonPast)
 }
 
+/// Most tokens of a topic's noun run.
+const TOPIC_RUN: usize = 6;
+
 /// Each sentence's topic: the last noun before a topic は in it (補聴器は, not 国内では),
 /// or else the topic of the sentence before it in its block.
 fn topics<'t>(a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Option<&'t str>> {
@@ -426,10 +429,7 @@ fn topics<'t>(a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Option<&'t str>> 
             })
             .map(|i| {
                 // The whole noun run: 補聴器 is 補聴 + 器.
-                let mut k = i - 1;
-                while k > r.start && i - k < 6 && pos(a, k - 1).is_noun() {
-                    k -= 1;
-                }
+                let k = a.noun_run_start(i - 1, r.start, TOPIC_RUN);
                 &a.text[a.tokens[k].span.start..a.tokens[i - 1].span.end]
             })
             .last();
