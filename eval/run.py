@@ -280,10 +280,22 @@ def jhars(seigo: str, limit: int | None) -> tuple[int, Counter]:
     return len(docs), counts
 
 
+def split_order(name: str) -> tuple[int, int]:
+    """dev first, then holdout, holdout2, holdout3 … in the order they were written."""
+    if name == "dev":
+        return (0, 0)
+    rest = name.removeprefix("holdout")
+    return (1, int(rest) if rest.isdigit() else 1)
+
+
+# Every set under eval/corpus: dev, and the held-out sets holdout, holdout2 … .
+SPLITS = sorted((p.name for p in (EVAL / "corpus").iterdir() if p.is_dir()), key=split_order)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seigo", default=str(ROOT / "target" / "release" / "seigo"))
-    ap.add_argument("--split", choices=["dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "both"],
+    ap.add_argument("--split", choices=SPLITS + ["both"],
                     default="both", help="both: dev and every holdout set")
     ap.add_argument("--details", action="store_true", help="list dev misses and false alarms")
     ap.add_argument("--strict", action="store_true", help="exit 1 if a holdout target is missed")
@@ -293,8 +305,7 @@ def main() -> int:
     if not Path(args.seigo).exists():
         print(f"no seigo binary at {args.seigo} (cargo build --release)", file=sys.stderr)
         return 2
-    splits = (["dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"] if args.split == "both"
-              else [args.split])
+    splits = SPLITS if args.split == "both" else [args.split]
     results: dict = {}
     missed: list[str] = []
     for split in splits:
