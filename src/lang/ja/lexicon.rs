@@ -43,6 +43,7 @@ named_enum! {
         ClaimlessVerbs = "claimless-verbs",
         GenericPredicates = "generic-predicates",
         HedgingAdverbs = "hedging-adverbs",
+        NotYetAdverbs = "not-yet-adverbs",
         ModalWords = "modal-words",
         ModalAuxiliaries = "modal-auxiliaries",
         ConditionalParticles = "conditional-particles",

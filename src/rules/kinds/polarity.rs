@@ -44,7 +44,7 @@
 //! particles (重視せよ, 重視するな, 〜よ), conjecture, volition and
 //! obligation (かもしれない, だろう, よう, たい, べき, 可能性, 必要, はず, ため of a purpose …), quotations
 //! (inside 「」 or followed by quotative と/という/との), changes of state (なくなる),
-//! partial-negation adverbs (必ずしも, あまり, ほとんど, まだ …), functional compounds
+//! partial-negation adverbs (必ずしも, あまり, ほとんど …), functional compounds
 //! (について, に対して, にすぎない, を問わず …) and generic predicates (`ignore_predicates`).
 //!
 //! **Findings.** Claims with the same object, particle and predicate, opposite polarity,
@@ -105,6 +105,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use super::numbers::{other_sections, section_subjects};
 use super::preselect::sentences_holding;
 use super::{CompileContext, Context, normalize_terms};
 use crate::algo::hash::{FastHashMap, FastHashSet};
@@ -174,6 +175,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::NameSuffixes,
     LexiconId::TitlePrefixes,
     LexiconId::HedgingAdverbs,
+    LexiconId::NotYetAdverbs,
     LexiconId::ModalWords,
     LexiconId::ModalAuxiliaries,
     LexiconId::ConditionalParticles,
@@ -253,6 +255,9 @@ enum Tense {
     NonPast,
     /// 連用形 or ず: the tense is that of a later clause.
     Open,
+    /// A negation that holds so far (まだ決めていない): it contradicts only a past
+    /// affirmative (決めた), not what will be (完了します).
+    NotYet,
 }
 
 impl Tense {
@@ -264,11 +269,11 @@ impl Tense {
     /// neither sentence narrates a change: 「決定した」 against 「決定していない」 is how news
     /// most often contradicts itself (past affirmative, present negative). The reverse,
     /// 「重視しなかった」 then 「重視している」, is a change and stays apart.
-    fn crossed(self, negative: bool) -> Option<Tense> {
+    fn crossed(self, negative: bool) -> &'static [Tense] {
         match (self, negative) {
-            (Tense::Past, false) => Some(Tense::NonPast),
-            (Tense::NonPast, true) => Some(Tense::Past),
-            _ => None,
+            (Tense::Past, false) => &[Tense::NonPast, Tense::NotYet],
+            (Tense::NonPast | Tense::NotYet, true) => &[Tense::Past],
+            _ => &[],
         }
     }
 
@@ -279,6 +284,7 @@ impl Tense {
             Tense::Past => &[Tense::Past, Tense::Open],
             Tense::NonPast => &[Tense::NonPast, Tense::Open],
             Tense::Open => &[Tense::Past, Tense::NonPast, Tense::Open],
+            Tense::NotYet => &[],
         }
     }
 }
@@ -389,7 +395,7 @@ struct Scope<'t> {
 
 /// The index of the earliest claim per tense ([`Tense::index`]) and polarity (0 affirmative,
 /// 1 negative).
-type Earliest = [[Option<usize>; 2]; 3];
+type Earliest = [[Option<usize>; 2]; 4];
 
 /// What follows the particle: the predicate and its auxiliary chain.
 struct Predicate<'t> {
@@ -601,7 +607,13 @@ impl super::RuleKind for Polarity {
                 // Stable: claims of one sentence stay in reading order.
                 claims.sort_by_key(|c| c.sentence);
             }
-            self.report(a, &claims, message, out);
+            // Sections about different names (a comparison of products) tell different
+            // things.
+            let sections = section_subjects(ctx);
+            let apart = |x: usize, y: usize| {
+                other_sections(&sections[sentences[x].block], &sections[sentences[y].block])
+            };
+            self.report(a, &claims, &apart, message, out);
         }
         if self.restated && !negated.is_empty() {
             self.restatements(ctx, &negated, strict, message, out);
@@ -804,13 +816,25 @@ impl Polarity {
             {
                 claims.push(claim);
                 // 「配当は据え置く」 says 「配当を据え置く」: a topic is often the object of an
-                // active verb, so it is compared as one too.
-                if surface == "は" && claim.key.role == Role::Ga && claim.key.voice.is_empty() {
-                    let key = Key {
-                        role: Role::Wo,
-                        ..claim.key
+                // active verb, so it is compared as one too; before a noun as predicate, also
+                // as the argument in に (「ワイヤレス充電は非対応」 = 「ワイヤレス充電に対応しない」).
+                if matches!(surface, "は" | ":")
+                    && claim.key.role == Role::Ga
+                    && claim.key.voice.is_empty()
+                {
+                    let nominal = i + 1 < r.end && {
+                        let next = pos(a, i + 1);
+                        next.is_noun() || next.is_prefix()
                     };
-                    claims.push(Claim { key, ..claim });
+                    let roles: &[Role] = if nominal {
+                        &[Role::Wo, Role::Ni]
+                    } else {
+                        &[Role::Wo]
+                    };
+                    for &role in roles {
+                        let key = Key { role, ..claim.key };
+                        claims.push(Claim { key, ..claim });
+                    }
                 }
                 if let Some(nested) = self.nested_claim(a, &scope, run, i, &claim) {
                     claims.push(nested);
@@ -1008,6 +1032,7 @@ impl Polarity {
         let lex = &*self.lexicons;
         let (mut adverbs, mut adjuncts) = (0, 0);
         let mut ni_argument = false;
+        let mut not_yet = false;
         // Where the time or number adjuncts between the particle and the predicate lie.
         let mut setting: Option<Span> = None;
         while j < end {
@@ -1015,6 +1040,7 @@ impl Polarity {
                 if adverbs == MAX_ADVERBS || lex.contains(LexiconId::HedgingAdverbs, a.surface(j)) {
                     return None;
                 }
+                not_yet |= lex.contains(LexiconId::NotYetAdverbs, a.surface(j));
                 adverbs += 1;
                 j += 1;
             } else if role != Role::Ni
@@ -1146,7 +1172,13 @@ impl Polarity {
         {
             return None;
         }
-        let tense = if past {
+        // 「まだ続いている」: an affirmative so far says nothing about what was done.
+        if not_yet && (negations != 1 || lexical) {
+            return None;
+        }
+        let tense = if not_yet {
+            Tense::NotYet
+        } else if past {
             Tense::Past
         } else {
             let form = a.features(last).conjugation;
@@ -1174,12 +1206,18 @@ impl Polarity {
         &self,
         a: &Analysis<'_>,
         claims: &[Claim<'_>],
+        apart: &dyn Fn(usize, usize) -> bool,
         message: &Message,
         out: &mut Vec<Hit>,
     ) {
         // The earliest claim per key, subject and frame, each either exact (a value or its
         // absence) or any: a later claim looks up its own value and absence (one side
         // missing is compatible), or any when it has none itself. Linear in the claims.
+        // Sections about different names keep claims apart unless the claims name one
+        // subject themselves.
+        let separate = |x: &Claim<'_>, y: &Claim<'_>| {
+            apart(x.sentence, y.sentence) && !(x.name().is_some() && x.name() == y.name())
+        };
         let mut earliest: FastHashMap<(Key, Slot, Slot), Earliest> = FastHashMap::default();
         let mut reported: FastHashSet<(Key, Option<&str>)> = FastHashSet::default();
         let mut pairs: FastHashSet<(Span, Span)> = FastHashSet::default();
@@ -1206,11 +1244,13 @@ impl Polarity {
                     let tenses = claim.tense.compatible().iter();
                     let same = tenses.filter_map(move |tense| t[tense.index()][opposite]);
                     let other = crossed
-                        .and_then(|tense| t[tense.index()][opposite])
+                        .iter()
+                        .filter_map(move |tense| t[tense.index()][opposite])
                         .filter(|&c| !Narration::excuses(claims[c].narration, claim.narration));
                     same.chain(other)
                 })
                 .filter(|&c| self.same_sentence || claims[c].sentence != claim.sentence)
+                .filter(|&c| !separate(&claims[c], claim))
                 .min();
             // 「今国会への提出」 and 「今国会への関連法案の提出」: one object written with more
             // modifiers (the other's are among them) is the same object; so is 同 + the end of
@@ -1235,8 +1275,9 @@ impl Polarity {
                             && other.key.object != claim.key.object
                             && same(claim, other)
                             && (self.same_sentence || other.sentence != claim.sentence)
+                            && !separate(other, claim)
                             && (claim.tense.compatible().contains(&other.tense)
-                                || (crossed == Some(other.tense)
+                                || (crossed.contains(&other.tense)
                                     && !Narration::excuses(other.narration, claim.narration)))
                     })
                     .min()
@@ -1372,6 +1413,12 @@ impl Polarity {
             || lex.contains(LexiconId::AnaphoricSubjects, a.surface(start))
         {
             return Subject::None;
+        }
+        // 「NoteSlate 10は」 in an article about the NoteSlate 11: one model of a series the
+        // article names several of is told apart from the others only by its name, which a
+        // claim without a subject does not give.
+        if has_sibling_model(a.text, name) {
+            return Subject::Opaque;
         }
         Subject::Name(name)
     }
@@ -1608,6 +1655,10 @@ fn copula_after(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
     if p.is_auxiliary_verb() && matches!(a.base(next), "だ" | "です" | "である") {
         return Some(i);
     }
+    // 「中止（雨天のため）」「対応(Qi規格)」: a note in brackets after the noun.
+    if p.is_opening_bracket() || a.surface(next) == "(" {
+        return Some(i);
+    }
     let naru =
         next + 1 < end && pos(a, next + 1).is_independent_verb() && a.base(next + 1) == "なる";
     (p.is_case_particle() && matches!(a.surface(next), "と" | "に") && naru).then_some(next + 1)
@@ -1748,8 +1799,18 @@ fn role_of(a: &Analysis<'_>, i: usize) -> Option<Role> {
         "が" if p.is_plain_case_particle() => Some(Role::Ga),
         "に" if p.is_plain_case_particle() => Some(Role::Ni),
         "は" if p.is_binding_particle() => Some(Role::Ga),
+        // 「■防水性能：非対応」: a row's label is the topic of its value.
+        ":" => is_row_label(a, i).then_some(Role::Ga),
         _ => None,
     }
+}
+
+/// True for the colon after a row's label (「ワイヤレス充電：対応」), not one inside a
+/// number or a Latin name (10:30).
+fn is_row_label(a: &Analysis<'_>, i: usize) -> bool {
+    a.surface(i) == ":"
+        && pos(a, i).is_symbol()
+        && !(i >= 1 && i + 1 < a.tokens.len() && latin(a, i - 1) && latin(a, i + 1))
 }
 
 /// A token that can be part of a noun phrase: nouns (also numbers and suffixes, 二 + 国 + 間),
@@ -1762,6 +1823,12 @@ fn is_noun_part(a: &Analysis<'_>, i: usize) -> bool {
         return match a.surface(i) {
             "%" => i > 0 && digit(i - 1),
             "." | "," => i > 0 && digit(i - 1) && digit(i + 1),
+            // 「PX-7」: a hyphen inside a model name.
+            "-" => {
+                i > 0 && i + 1 < a.tokens.len() && latin(a, i - 1) && latin(a, i + 1) && {
+                    adjacent(a, i - 1) && adjacent(a, i)
+                }
+            }
             _ => false,
         };
     }
@@ -1773,9 +1840,60 @@ fn is_noun_part(a: &Analysis<'_>, i: usize) -> bool {
         || p.is_prefix()
 }
 
-/// True when tokens `i` and `i + 1` touch (no space between them: 「初当選　現職」 is two phrases).
+/// True when tokens `i` and `i + 1` touch (no space between them: 「初当選　現職」 is two phrases),
+/// or are two Latin words of one name with a space between (「Pulsar Fit 3」, 「iPhone 15」).
 fn adjacent(a: &Analysis<'_>, i: usize) -> bool {
-    a.tokens[i].span.end == a.tokens[i + 1].span.start
+    let (x, y) = (a.tokens[i].span, a.tokens[i + 1].span);
+    x.end == y.start
+        || (y.start == x.end + 1
+            && &a.text[x.end..y.start] == " "
+            && latin(a, i)
+            && latin(a, i + 1)
+            && [i, i + 1]
+                .iter()
+                .any(|&k| a.surface(k).bytes().any(|b| b.is_ascii_alphabetic())))
+}
+
+/// True when `name` is a model name ending in a number (NoteSlate 10, PX-7) and `text` names
+/// another model of its series (NoteSlate 11, PX-9).
+fn has_sibling_model(text: &str, name: &str) -> bool {
+    let series = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    let number = &name[series.len()..];
+    if number.is_empty()
+        || !series
+            .trim_end_matches([' ', '-'])
+            .bytes()
+            .any(|b| b.is_ascii_alphabetic())
+    {
+        return false;
+    }
+    text.match_indices(series).any(|(at, _)| {
+        let rest = &text[at + series.len()..];
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0 && &rest[..digits] != number
+    })
+}
+
+/// The model name a number token ends (「NoteSlate 10」, 「PX-7」): the number after a Latin word,
+/// touching it or after a space or a hyphen.
+fn model_name<'t>(a: &Analysis<'t>, i: usize) -> Option<&'t str> {
+    if i == 0 || !a.surface(i).bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut start = i - 1;
+    if a.surface(start) == "-" && start > 0 && is_noun_part(a, start) {
+        start -= 1;
+    } else if !adjacent(a, start) {
+        return None;
+    }
+    (latin(a, start) && a.surface(start).bytes().any(|b| b.is_ascii_alphabetic()))
+        .then(|| &a.text[a.tokens[start].span.start..a.tokens[i].span.end])
+}
+
+/// True for a token of ASCII letters and digits (a word of a Latin name or a model number).
+fn latin(a: &Analysis<'_>, i: usize) -> bool {
+    let s = a.surface(i);
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 fn is_opaque(a: &Analysis<'_>, i: usize) -> bool {
@@ -1826,12 +1944,16 @@ fn object_start(a: &Analysis<'_>, run: usize, floor: usize) -> Option<usize> {
         return Some(start);
     }
     let p = pos(a, start - 1);
-    // 「A. 年間配当は」: a joining symbol with a space after it bounds the phrase too.
+    // 「A. 年間配当は」: a joining symbol with a space after it bounds the phrase too; so
+    // does the colon after a row's label (「防水性能：防水に対応」), which joins only
+    // numbers and Latin words (10:30).
+    let label = is_row_label(a, start - 1);
     let bounded = (p.is_symbol()
         && (!matches!(
             a.surface(start - 1),
             "." | "," | "-" | "/" | ":" | "・" | "&" | "+" | "~"
-        ) || !adjacent(a, start - 1)))
+        ) || !adjacent(a, start - 1)
+            || label))
         || p.is_conjunction()
         || p.is_adverb()
         || (p.is_particle() && !p.is_adnominalizer());
@@ -2279,6 +2401,31 @@ mod tests {
     }
 
     #[test]
+    fn not_yet_contradicts_what_was_done_but_not_what_will_be() {
+        let done = "町は入湯税の引き上げを決めた。";
+        let not_yet = "町は入湯税の引き上げをまだ決めていない。";
+        for (text, later) in [
+            (
+                format!("入湯税\n{done}\n{not_yet}"),
+                "入湯税の引き上げをまだ決めていない",
+            ),
+            (
+                format!("入湯税\n{not_yet}\n{done}"),
+                "入湯税の引き上げを決めた",
+            ),
+        ] {
+            assert_hits(&rule(), &text, &[later]);
+        }
+        // What will be, or a change narrated, is not a contradiction.
+        for text in [
+            "手続き\n申請はまだ完了していません。\nボタンを押すと申請は完了します。\n申請は完了する。",
+            "入湯税\n町は入湯税の引き上げをまだ決めていない。\nその後、町は入湯税の引き上げを決めた。",
+        ] {
+            assert_hits(&rule(), text, &[]);
+        }
+    }
+
+    #[test]
     fn a_state_after_a_change_then_its_opposite_is_a_contradiction() {
         // The new state first, then its opposite: reported (「今回から」 does not excuse it).
         assert_hits(
@@ -2464,6 +2611,70 @@ mod tests {
             "関与\nバルドニア外務省は関与を否定した。\n同国政府は攻撃への関与を認めた。",
             &["攻撃への関与を認めた"],
         );
+    }
+
+    #[test]
+    fn a_model_name_with_a_number_is_a_subject() {
+        // 「Fit 3は」「PX-7は」 name a product, not a quantity that restricts the statement.
+        for subject in ["Pulsar Fit 3", "PX-7", "iPhone 15 Pro"] {
+            let text = format!("機能\n{subject}はGPSを内蔵していない。\nGPSを内蔵している。");
+            assert_hits(&rule(), &text, &["GPSを内蔵している"]);
+        }
+        // Two products are two subjects; with another model of the series named, one
+        // without a subject may be either.
+        for text in [
+            "機能\nPX-7はGPSを内蔵していない。\nPX-9はGPSを内蔵している。",
+            "PX-9発表\nPX-9はGPSを内蔵している。\n前のPX-7は地図を表示できる。PX-7はGPSを内蔵していない。",
+            "タブレット\nNoteSlate 11を発表した。ペン入力に対応した。\nNoteSlate 10はペン入力に対応しておらず、要望が多かった。",
+        ] {
+            assert_hits(&rule(), text, &[]);
+        }
+    }
+
+    #[test]
+    fn a_row_label_does_not_join_the_claim_after_it() {
+        assert_hits(
+            &rule(),
+            "仕様\n- 防水性能：防水に対応\n本機は防水には非対応なので、注意が必要だ。",
+            &["防水には非対応な"],
+        );
+    }
+
+    #[test]
+    fn a_row_label_is_the_topic_of_its_value() {
+        // 「ワイヤレス充電：非対応」 = 「ワイヤレス充電は非対応」 = 「ワイヤレス充電に対応しない」.
+        for row in [
+            "■ワイヤレス充電：非対応",
+            "- ワイヤレス充電:非対応(Qi規格)",
+            "ワイヤレス充電は非対応です。",
+        ] {
+            let text = format!("仕様\n{row}\n本機はワイヤレス充電に対応している。");
+            assert_hits(&rule(), &text, &["ワイヤレス充電に対応している"]);
+        }
+        // A time or a Latin name with a colon is no label; a label of another thing is
+        // another claim.
+        for text in [
+            "仕様\n■ワイヤレス充電：非対応\n本機は急速充電に対応している。",
+            "仕様\n開始は10:00\n10:00に対応している。",
+        ] {
+            assert_hits(&rule(), text, &[]);
+        }
+    }
+
+    #[test]
+    fn sections_about_different_names_are_not_compared() {
+        use crate::document::Format;
+        use crate::lang::ja::Morphology;
+        use crate::rules::testing::findings_for_format;
+        let specs = |second: &str| {
+            let text = format!(
+                "# 比較\n\n## Sonora Buds\n\n- ワイヤレス充電：非対応\n\n\
+                 ## {second}\n\n- ワイヤレス充電：対応\n"
+            );
+            findings_for_format(&rule(), &text, Format::Markdown, &Morphology::new()).len()
+        };
+        assert_eq!(specs("KAIRO AirFit"), 0);
+        assert_eq!(specs("Sonora Buds の仕様"), 1);
     }
 
     #[test]
@@ -2836,11 +3047,18 @@ mod tests {
                 let doc = Document::parse("t", text.clone(), Format::PlainText);
                 let a = Analysis::new(&morphology, &doc.text);
                 let (mut all, mut relevant) = (Vec::new(), Vec::new());
-                p.report(&a, &all_claims(&p, &a, &doc), &message, &mut all);
                 let ctx = Context {
                     doc: &doc,
                     analysis: &a,
                 };
+                let sections = super::section_subjects(&ctx);
+                let apart = |x: usize, y: usize| {
+                    super::other_sections(
+                        &sections[doc.sentences[x].block],
+                        &sections[doc.sentences[y].block],
+                    )
+                };
+                p.report(&a, &all_claims(&p, &a, &doc), &apart, &message, &mut all);
                 p.check(&ctx, &message, &mut relevant);
                 assert_eq!(relevant, all, "{option}: {text}");
                 reported += all.len();

@@ -22,7 +22,7 @@
 use super::super::Context;
 use super::super::numbers::{list_runs, other_sections, section_subjects};
 use super::super::preselect::sentences_holding;
-use super::{Polarity, Role, Tense, pos};
+use super::{Polarity, Role, Tense, has_sibling_model, model_name, pos};
 use crate::algo::hash::{FastHashMap, FastHashSet};
 use crate::document::Sentence;
 use crate::finding::Hit;
@@ -71,6 +71,8 @@ struct Content<'t> {
     numbers: Vec<&'t str>,
     names: Vec<&'t str>,
     qualifiers: Vec<&'t str>,
+    /// Model names with a sibling model named in the text (NoteSlate 10 beside NoteSlate 11).
+    models: Vec<&'t str>,
     /// The sentence narrates a change (当初, その後, 一転 …).
     narrates: bool,
 }
@@ -125,6 +127,9 @@ impl Polarity {
                 true;
         }
         statements.retain(|x| polarities[&(x.sentence, x.stem, x.sahen)] != [true, true]);
+        // 「デイキャンプは予約不要、宿泊は予約が必要」: a sentence naming a key and a word that
+        // negates it contrasts two things even where one of them is not read as a statement.
+        statements.retain(|x| !self.names_both(a, sentences[x.sentence].span, x.stem, x.sahen));
         // Items of one list and sections about different names (a comparison of products)
         // tell different things.
         let topics = topics(a, sentences);
@@ -193,6 +198,23 @@ impl Polarity {
                 out.push(self.restated_hit(a, later, earlier, &shared, message));
             }
         }
+    }
+
+    /// True when the sentence at `span` holds both the predicate `(stem, sahen)` and a word
+    /// that negates it by `opposites` (必要 and 不要).
+    fn names_both(&self, a: &Analysis<'_>, span: Span, stem: &str, sahen: bool) -> bool {
+        let (mut plain, mut negating) = (false, false);
+        for i in a.within(span) {
+            for word in [a.surface(i), a.base(i)] {
+                plain |= word == stem;
+                negating |= self
+                    .opposites
+                    .get(&(word.to_string(), sahen))
+                    .or_else(|| self.opposites.get(&(word.to_string(), !sahen)))
+                    .is_some_and(|negated| negated.0 == stem && negated.1 == sahen);
+            }
+        }
+        plain && negating
     }
 
     /// The words that may be read as a predicate of `keys`: the stems, their synonyms, the
@@ -333,6 +355,11 @@ impl Polarity {
             }
             if p.is_number() || surface.bytes().any(|b| b.is_ascii_digit()) {
                 c.numbers.push(surface);
+                if let Some(model) = model_name(a, i)
+                    && has_sibling_model(a.text, model)
+                {
+                    c.models.push(model);
+                }
                 continue;
             }
             if p.is_proper_noun() {
@@ -359,6 +386,7 @@ impl Polarity {
             &mut c.numbers,
             &mut c.names,
             &mut c.qualifiers,
+            &mut c.models,
         ] {
             list.sort_unstable();
             list.dedup();
@@ -408,7 +436,9 @@ fn tenses_agree(earlier: &Statement<'_>, later: &Statement<'_>, narrated: bool) 
         (earlier, later)
     };
     affirmative.tense.compatible().contains(&negative.tense)
-        || (!narrated && affirmative.tense == Tense::Past && negative.tense == Tense::NonPast)
+        || (!narrated
+            && affirmative.tense == Tense::Past
+            && matches!(negative.tense, Tense::NonPast | Tense::NotYet))
 }
 
 /// Most tokens of a topic's noun run.
@@ -472,9 +502,12 @@ fn arguments_meet(
 fn restate<'t>(x: &Content<'t>, y: &Content<'t>, stem: &str) -> Option<Vec<&'t str>> {
     let apart =
         |p: &[&str], q: &[&str]| !p.is_empty() && !q.is_empty() && !p.iter().any(|w| q.contains(w));
+    // One model of a series named beside another is told apart only by its name.
+    let models = (!x.models.is_empty() || !y.models.is_empty()) && x.models != y.models;
     if apart(&x.numbers, &y.numbers)
         || apart(&x.names, &y.names)
         || apart(&x.qualifiers, &y.qualifiers)
+        || models
     {
         return None;
     }
@@ -562,6 +595,40 @@ mod tests {
             &r,
             "抗生物質は細菌には効きますが、ウイルスには効きません。\n\n抗生物質の効き方は細菌で効きます。\n",
             &[],
+        );
+        // So does one naming a predicate and a word that negates it, read as a statement or not.
+        let opposed = rule_from_yaml(&format!(
+            "{RULE}restated: true\nopposites: [[不要, 必要]]\n"
+        ));
+        let day =
+            "デイキャンプ（日帰り）は予約不要で、当日に管理棟で受付をすれば利用できます。\n\n";
+        assert_hits(
+            &opposed,
+            &format!("{day}・デイキャンプは予約不要、宿泊は事前予約が必要\n"),
+            &[],
+        );
+        assert_eq!(
+            hits(
+                &opposed,
+                &format!("{day}・デイキャンプも当日は事前予約が必要\n")
+            )
+            .len(),
+            1
+        );
+        // A model of a series the text names several of is told apart by its name only.
+        let models = "NoteSlate 11を発表した。手書きのペン入力に対応した。\n\n";
+        assert_hits(
+            &r,
+            &format!("{models}NoteSlate 10は手書きのペン入力に対応しておらず、要望が多かった。\n"),
+            &[],
+        );
+        assert_eq!(
+            hits(
+                &r,
+                &format!("{models}NoteSlateは手書きのペン入力に対応しておらず、要望が多かった。\n")
+            )
+            .len(),
+            1
         );
         // 「2.4GHzのみ対応」 says that the others are not supported.
         assert_hits(
