@@ -63,6 +63,7 @@ named_enum! {
         PluralSuffixes = "plural-suffixes",
         NonCompounding = "non-compounding",
         StanceNouns = "stance-nouns",
+        PlanNouns = "plan-nouns",
         PartialSubjects = "partial-subjects",
         AnaphoricSubjects = "anaphoric-subjects",
         LinkingParticles = "linking-particles",

@@ -186,6 +186,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::TurningPoints,
     LexiconId::EarlierStates,
     LexiconId::StanceNouns,
+    LexiconId::PlanNouns,
     LexiconId::Brackets,
     LexiconId::FunctionalAfterNi,
     LexiconId::FunctionalAfterWo,
@@ -639,7 +640,13 @@ impl Polarity {
             .iter()
             .flat_map(|base| a.tokens_with_base(base))
             .map(|&i| i as usize)
-            .filter(|&i| pos(a, i).is_auxiliary_verb())
+            .filter(|&i| {
+                pos(a, i).is_auxiliary_verb()
+                    // 「予定はない」: the adjective denying an intention.
+                    || (i >= 2
+                        && pos(a, i).is_independent_adjective()
+                        && self.lexicons.contains(LexiconId::PlanNouns, a.surface(i - 2)))
+            })
             .collect();
         // Lexical negations: 非対応 (a prefix on a サ変 noun), 関与を否定 (a predicate of
         // `opposites`, as a verb or a サ変 noun before する).
@@ -1160,6 +1167,46 @@ impl Polarity {
             last = k;
             k += 1;
         }
+        // 「休止する予定はない」「値上げする考えはありません」: an intention denied is a
+        // negative claim (a denied negation, 休止しない予定はない, is none).
+        if let Some(denial) = self.denied_plan(a, k, end) {
+            if negations > 0 {
+                return None;
+            }
+            negations = 1;
+            last = denial;
+            k = denial + 1;
+        }
+        // 「休止することが決まっている」「値上げすることは決めていない」: a clause named as the
+        // object of a carrier is stated with the carrier's polarity and tense.
+        if negations <= 1
+            && !not_yet
+            && let Some(carried) = self.carried_by(a, k, end)
+        {
+            if carried.negative && (negations == 1 || lexical) {
+                return None;
+            }
+            // 「延長しないことを決めた」 is about what will be (延長しない), 「延長することは
+            // 決めていない」 about the decision.
+            let tense = if carried.negative {
+                carried.tense
+            } else if past {
+                Tense::Past
+            } else {
+                Tense::NonPast
+            };
+            return Some(Predicate {
+                stem,
+                sahen,
+                voice,
+                verb,
+                negative: ((negations == 1) != lexical) != carried.negative,
+                tense,
+                last: carried.last,
+                setting,
+                ni_argument,
+            });
+        }
         if negations > 1
             || !self.plain_clause(
                 a,
@@ -1452,13 +1499,13 @@ impl Polarity {
             if negative && p.is_verb() && a.base(k) == "なる" {
                 return false;
             }
-            // 「返済額が変わることに不安を感じる」「変わるのが怖い」: a clause named as the
-            // argument of another predicate is not stated (but 「変わることになった」 is, and
-            // 「変わることを決めた」 is read by its carrier).
+            // 「返済額が変わることに不安を感じる」「変わるのが怖い」「上げることを検討」: a
+            // clause named as the argument of another predicate is not stated (but
+            // 「変わることになった」 is, and 「変わることを決めた」 is read by its carrier, above).
             if matches!(s, "こと" | "の") && p.is_noun() && k + 1 < end {
                 let next = a.surface(k + 1);
                 let naru = k + 2 < end && a.base(k + 2) == "なる";
-                if matches!(next, "が" | "は" | "も") || (next == "に" && !naru) {
+                if matches!(next, "が" | "は" | "も" | "を") || (next == "に" && !naru) {
                     return false;
                 }
             }
@@ -1550,6 +1597,70 @@ impl Polarity {
             return None;
         };
         (!conditional_or_imperative(a, verb)).then_some(len)
+    }
+
+    /// The predicate of `carriers` (決定する, 決まる) whose object is the clause ending before
+    /// `k` (「休止すること|が決まっている」), if there is one.
+    fn carried_by<'t>(&'t self, a: &Analysis<'t>, k: usize, end: usize) -> Option<Predicate<'t>> {
+        if k + 2 >= end
+            || a.surface(k) != "こと"
+            || !pos(a, k).is_noun()
+            || !matches!(a.surface(k + 1), "が" | "を" | "は" | "も")
+            || !pos(a, k + 1).is_particle()
+        {
+            return None;
+        }
+        // 「正式に」「新たに」: an adverbial 形容動詞 before the carrier.
+        let mut j = k + 2;
+        while j + 2 < end && pos(a, j).is_adjectival_noun() && a.surface(j + 1) == "に" {
+            j += 2;
+        }
+        let carrier = self.predicate(a, j, end, Role::Wo)?;
+        // 「ことを正式に決めた」: adverbs and adjuncts may stand between, not another object.
+        if (k + 2..carrier.verb)
+            .any(|t| matches!(a.surface(t), "を" | "が") && pos(a, t).is_particle())
+        {
+            return None;
+        }
+        let key = match self.transitive_of.get(carrier.stem) {
+            Some((transitive, sahen)) if !carrier.sahen && carrier.voice.is_empty() => {
+                (transitive.clone(), *sahen)
+            }
+            _ => (carrier.stem.to_string(), carrier.sahen),
+        };
+        self.carriers.contains(&key).then_some(carrier)
+    }
+
+    /// The last token of a denial of the intention named at `k` (`plan-nouns` + は/も + ない
+    /// or ありません), in the present: 「予定はない」「考えはありません」, not 「予定はなかった」.
+    fn denied_plan(&self, a: &Analysis<'_>, k: usize, end: usize) -> Option<usize> {
+        if k + 2 >= end
+            || !pos(a, k).is_noun()
+            || !self.lexicons.contains(LexiconId::PlanNouns, a.surface(k))
+            || !(pos(a, k + 1).is_binding_particle() && matches!(a.surface(k + 1), "は" | "も"))
+        {
+            return None;
+        }
+        let mut last = k + 2;
+        if a.base(last) == "ある" && pos(a, last).is_verb() {
+            while last + 1 < end
+                && pos(a, last + 1).is_auxiliary_verb()
+                && a.base(last + 1) == "ます"
+            {
+                last += 1;
+            }
+            last += 1;
+            if last >= end {
+                return None;
+            }
+        }
+        if !self.is_negation(a, last) {
+            return None;
+        }
+        // 「予定はなかった」: a past intention, narrated.
+        let past =
+            last + 1 < end && pos(a, last + 1).is_auxiliary_verb() && a.base(last + 1) == "た";
+        (!past).then_some(last)
     }
 
     fn is_negation(&self, a: &Analysis<'_>, i: usize) -> bool {
@@ -2675,6 +2786,64 @@ mod tests {
         };
         assert_eq!(specs("KAIRO AirFit"), 0);
         assert_eq!(specs("Sonora Buds の仕様"), 1);
+    }
+
+    #[test]
+    fn an_intention_denied_is_a_negative_claim() {
+        for denial in [
+            "桐島は活動を休止する予定はありません。",
+            "桐島は活動を休止する考えはないと述べた。",
+            "桐島は活動を休止するつもりもない。",
+        ] {
+            let text = format!("活動\n{denial}\n桐島は来月から活動を休止する。");
+            assert_hits(&rule(), &text, &["活動を休止する"]);
+        }
+        // A past intention, a double negation, or an intention that stays open is none.
+        for text in [
+            "活動\n桐島は活動を休止する予定はなかった。\n桐島は来月から活動を休止する。",
+            "活動\n桐島は活動を休止しない予定はない。\n桐島は来月から活動を休止しない。",
+            "活動\n桐島は活動を休止する予定だ。\n桐島は来月から活動を休止する。",
+        ] {
+            assert_hits(&rule(), text, &[]);
+        }
+    }
+
+    #[test]
+    fn a_clause_a_carrier_takes_is_stated_with_its_polarity() {
+        let with = rule_with(
+            "carriers: [決定する]\nsynonyms: [[決定する, 決める]]\nintransitives: [[決まる, 決める]]\n",
+        );
+        for (first, second, found) in [
+            (
+                "桐島は活動を休止する予定はない。",
+                "桐島は来月から活動を休止することが決まっている。",
+                "活動を休止することが決まっている",
+            ),
+            (
+                "町は入湯税を引き上げることを決めた。",
+                "町は入湯税を引き上げることは決めていない。",
+                "入湯税を引き上げることは決めていない",
+            ),
+            (
+                "市は補助制度を延長しない考えだ。",
+                "市は補助制度を延長することを正式に決めた。",
+                "補助制度を延長することを正式に決めた",
+            ),
+            (
+                "政府は関税を引き上げる方針だ。",
+                "政府は関税を引き上げないことを正式に決めた。",
+                "関税を引き上げないことを正式に決めた",
+            ),
+        ] {
+            assert_hits(&with, &format!("記事\n{first}\n{second}"), &[found]);
+        }
+        // Not a carrier (検討する), or a clause negated twice: nothing stated.
+        for text in [
+            "記事\n町は入湯税を引き上げない。\n町は入湯税を引き上げることを検討している。",
+            "記事\n町は入湯税を引き上げる。\n町は入湯税を引き上げないことは決めていない。",
+        ] {
+            assert_hits(&with, text, &[]);
+        }
     }
 
     #[test]
