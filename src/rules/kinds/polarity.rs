@@ -1634,11 +1634,12 @@ impl Polarity {
     /// The last token of a denial of the intention named at `k` (`plan-nouns` + は/も + ない
     /// or ありません), in the present: 「予定はない」「考えはありません」, not 「予定はなかった」.
     fn denied_plan(&self, a: &Analysis<'_>, k: usize, end: usize) -> Option<usize> {
-        if k + 2 >= end
-            || !pos(a, k).is_noun()
-            || !self.lexicons.contains(LexiconId::PlanNouns, a.surface(k))
-            || !(pos(a, k + 1).is_binding_particle() && matches!(a.surface(k + 1), "は" | "も"))
-        {
+        let intention = k + 2 < end
+            && pos(a, k).is_noun()
+            && self.lexicons.contains(LexiconId::PlanNouns, a.surface(k))
+            && pos(a, k + 1).is_binding_particle()
+            && matches!(a.surface(k + 1), "は" | "も");
+        if !intention {
             return None;
         }
         let mut last = k + 2;

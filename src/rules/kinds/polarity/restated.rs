@@ -68,7 +68,8 @@ struct Wanted<'k, 's> {
 struct Content<'t> {
     /// Nouns by surface, verbs and adjectives by base form (sorted, unique).
     words: Vec<&'t str>,
-    numbers: Vec<&'t str>,
+    /// Numbers as (counter, value): 「9月」 is (月, 9); a bare number has an empty counter.
+    numbers: Vec<(&'t str, &'t str)>,
     names: Vec<&'t str>,
     qualifiers: Vec<&'t str>,
     /// Model names with a sibling model named in the text (NoteSlate 10 beside NoteSlate 11).
@@ -354,7 +355,11 @@ impl Polarity {
                 c.qualifiers.push(surface);
             }
             if p.is_number() || surface.bytes().any(|b| b.is_ascii_digit()) {
-                c.numbers.push(surface);
+                let counted = i + 1 < a.tokens.len()
+                    && a.tokens[i].span.end == a.tokens[i + 1].span.start
+                    && (pos(a, i + 1).is_counter() || pos(a, i + 1).is_suffix());
+                let counter = if counted { a.surface(i + 1) } else { "" };
+                c.numbers.push((counter, surface));
                 if let Some(model) = model_name(a, i)
                     && has_sibling_model(a.text, model)
                 {
@@ -381,13 +386,9 @@ impl Polarity {
                 c.words.push(word);
             }
         }
-        for list in [
-            &mut c.words,
-            &mut c.numbers,
-            &mut c.names,
-            &mut c.qualifiers,
-            &mut c.models,
-        ] {
+        c.numbers.sort_unstable();
+        c.numbers.dedup();
+        for list in [&mut c.words, &mut c.names, &mut c.qualifiers, &mut c.models] {
             list.sort_unstable();
             list.dedup();
         }
@@ -504,11 +505,22 @@ fn restate<'t>(x: &Content<'t>, y: &Content<'t>, stem: &str) -> Option<Vec<&'t s
         |p: &[&str], q: &[&str]| !p.is_empty() && !q.is_empty() && !p.iter().any(|w| q.contains(w));
     // One model of a series named beside another is told apart only by its name.
     let models = (!x.models.is_empty() || !y.models.is_empty()) && x.models != y.models;
-    if apart(&x.numbers, &y.numbers)
-        || apart(&x.names, &y.names)
-        || apart(&x.qualifiers, &y.qualifiers)
-        || models
-    {
+    // Numbers tell two sentences apart when they count one thing with different values
+    // (1号機 / 2号機, 120人 / 150人), not 9月末 beside 10キロ.
+    let numbers_apart = x.numbers.iter().any(|&(counter, _)| {
+        let ys: Vec<&str> = y
+            .numbers
+            .iter()
+            .filter(|(k, _)| *k == counter)
+            .map(|(_, v)| *v)
+            .collect();
+        !ys.is_empty()
+            && !x
+                .numbers
+                .iter()
+                .any(|(k, v)| *k == counter && ys.contains(v))
+    });
+    if numbers_apart || apart(&x.names, &y.names) || apart(&x.qualifiers, &y.qualifiers) || models {
         return None;
     }
     let own = |c: &Content<'t>| c.words.iter().filter(|w| **w != stem).count();
@@ -578,6 +590,16 @@ mod tests {
             &r,
             "今年の花火大会は河川敷で開催した。\n\n昨年の花火大会は河川敷で開催しなかった。\n",
             &[],
+        );
+        // Numbers of different things tell nothing apart (9月末 / 10キロ).
+        assert_eq!(
+            hits(
+                &r,
+                "大会の申し込みは9月末で締め切り、大会当日のエントリーは受け付けない。\n\n\
+                 10キロの部では、大会当日のエントリーを受け付けた。\n"
+            )
+            .len(),
+            1
         );
         // Different phrases governed by the predicate: 細菌に / ウイルスに.
         assert_hits(
