@@ -19,8 +19,9 @@
 //! reader does not know (24公演, 約40株) is the unit, the noun written onto the number. Two mentions
 //! are the same quantity when subject, unit and *qualifiers* agree. Qualifiers are what tells
 //! two quantities of one name apart: the words of the `quantity-qualifiers` lexicon in the
-//! clause (今年 and 昨年, 予想 and 実績, 男性 and 女性…) and the owner a の gives the subject
-//! (A社の売上高 and B社の売上高). Words of `amount-fillers` (全部, うち, 計, 平均) are skipped
+//! clause (今年 and 昨年, 予想 and 実績, 男性 and 女性, 前作 and 今作, 最終…) and the owner a の
+//! gives the subject (A社の売上高 and B社の売上高). A qualifier with の before the number
+//! (前年度の3.8倍) qualifies it and is not its subject. Words of `amount-fillers` (全部, うち, 計, 平均) are skipped
 //! when looking for the subject. Two mentions under contrasted topics (the nouns marked by は
 //! or が nearest before them, different with one head: いす席が… / シート席は…) are different
 //! quantities, and an entry of a timeline (9日午前：行方不明者は4人に) is dated by its stamp.
@@ -776,6 +777,22 @@ impl Numbers {
                     i = chain.start;
                     continue;
                 }
+                // 「前年度の3.8倍」: a time or other qualifier modifying the number is not what
+                // is counted (「世界で2例目」「目標は30億円」 keep theirs).
+                if a.surface(chain.last + 1) == "の"
+                    && self
+                        .lexicons
+                        .contains(LexiconId::QuantityQualifiers, &chain.text)
+                {
+                    if !self
+                        .lexicons
+                        .contains(LexiconId::PresentQualifiers, &chain.text)
+                    {
+                        qualifiers.push(chain.text.clone());
+                    }
+                    i = chain.start;
+                    continue;
+                }
                 return Some(chain);
             }
             if pos.is_prefix() || pos.is_adverb() {
@@ -1450,6 +1467,11 @@ mod tests {
             "今年の来場者は3万人だった。\n昨年の来場者は2万人だった。",
             // Different owners.
             "A社の売上高は100億円だった。\nB社の売上高は200億円だった。",
+            // A time word is no subject (前年度の3.8倍 is not 前年度's).
+            "全体の志願倍率は4.2倍で、前年度の3.8倍を上回った。\n一方、工学部は3.2倍で、前年度の3.5倍を下回った。",
+            // Another edition, or the final figure against one so far.
+            "配給会社によると、公開から10日間の観客動員は約131万人、興行収入は18億3000万円に達した。\n\
+             2021年に公開された前作は、ロングランとなり、最終的な興行収入は24億円を記録した。",
             // One sentence lists or compares values.
             "大人は1,200円、大人(団体)は1,000円。",
             // A change narrated.
