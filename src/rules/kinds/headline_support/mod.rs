@@ -946,6 +946,7 @@ impl HeadlineSupport {
             counts.insert(list);
         }
         counts.extend(siblings.iter().copied().filter(|&n| n > 0));
+        numbered.extend(table_counts(doc));
         numbered.extend(run.iter().copied().filter(|&n| n >= 2));
         ItemCounts { counts, numbered }
     }
@@ -1007,8 +1008,40 @@ impl HeadlineSupport {
 pub(super) struct ItemCounts {
     /// Sibling headings and list items, however written.
     pub(super) counts: FastHashSet<usize>,
-    /// Runs of headings numbered 1, 2, 3 …: items whatever the headline counts them in.
+    /// Runs of headings numbered 1, 2, 3 …, and the rows and columns of a table: items
+    /// whatever the headline counts them in.
     pub(super) numbered: FastHashSet<usize>,
+}
+
+/// What each table of `doc` enumerates: its data rows (三賞は3力士 over a table of three
+/// wrestlers) and the columns after its first (3モデル比較 over | 項目 | A | B | C |).
+fn table_counts(doc: &Document) -> Vec<usize> {
+    let mut out = Vec::new();
+    // Rows of the table being read, as (source line start, cells).
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let mut flush = |rows: &mut Vec<(usize, usize)>| {
+        // The header row and the data rows (the |---| separator makes no block).
+        if rows.len() >= 2 {
+            out.push(rows.len() - 1);
+            out.push(rows[0].1.saturating_sub(1));
+        }
+        rows.clear();
+    };
+    for (index, block) in doc.blocks.iter().enumerate() {
+        if !doc.in_table_row(index) {
+            flush(&mut rows);
+            continue;
+        }
+        let start = doc.to_source(block.span).start;
+        let line = doc.source[..start].rfind('\n').map_or(0, |n| n + 1);
+        match rows.last_mut() {
+            Some((last, cells)) if *last == line => *cells += 1,
+            _ => rows.push((line, 1)),
+        }
+    }
+    flush(&mut rows);
+    out.retain(|&n| n >= 2);
+    out
 }
 
 /// The number a heading opens with, followed by a separator (「1. 野宮神社」, 「2）竹林」).
@@ -2315,6 +2348,46 @@ mod tests {
         };
         assert!(run(&md(5)).is_empty(), "{:?}", run(&md(5)));
         assert_eq!(run(&md(4)), ["5スポット"]);
+    }
+
+    #[test]
+    fn a_count_is_supported_by_as_many_table_rows_or_columns() {
+        let r = rule("");
+        let run = |text: &str| {
+            crate::rules::testing::findings_for_format(
+                &r,
+                text,
+                crate::document::Format::Markdown,
+                &crate::lang::ja::Morphology::new(),
+            )
+            .into_iter()
+            .map(|f| text[f.span.range()].to_string())
+            .collect::<Vec<_>>()
+        };
+        let rows = |n: usize| {
+            let rows: String = (1..=n).map(|i| format!("| 力士{i} | 殊勲賞 |\n")).collect();
+            format!("# 三賞は3力士\n\n三賞が決まった。\n\n| 力士 | 賞 |\n|---|---|\n{rows}")
+        };
+        assert!(run(&rows(3)).is_empty(), "{:?}", run(&rows(3)));
+        assert_eq!(run(&rows(2)), ["3力士"]);
+        let columns = |models: &[&str]| {
+            let rule = "|---".repeat(models.len() + 1);
+            let cells = " 6.1インチ |".repeat(models.len());
+            format!(
+                "# Kairo 7の3モデル比較\n\nKairo 7を比べた。\n\n| 項目 | {} |\n{rule}|\n| 画面 |{cells}\n",
+                models.join(" | ")
+            )
+        };
+        assert!(run(&columns(&["標準", "Plus", "Pro"])).is_empty());
+        assert_eq!(run(&columns(&["標準", "Pro"])), ["3モデル"]);
+    }
+
+    #[test]
+    fn a_count_is_supported_in_a_counter_of_its_synonyms() {
+        let r = rule("synonyms: [[モデル, 機種]]\n");
+        let text = "Kairo 7の3モデルを比較\n\n瑞光電子はKairo 7シリーズ3機種を発売し、比較した。\n";
+        assert_hits(&r, text, &[]);
+        assert_hits(&rule(""), text, &["3モデル"]);
     }
 
     #[test]
