@@ -565,11 +565,19 @@ impl Numbers {
             Some(noun) => format!("~{noun}"),
             None => q.unit.clone(),
         };
-        // 17の停留場: a number that modifies a noun counts that noun.
-        let following =
-            (next < end && a.surface(next) == "の" && a.tokens[next].span.start == span.end)
-                .then(|| noun_chain_forward(a, next + 1))
-                .flatten();
+        // 17の停留場: a number that modifies a noun counts that noun; so does one with a
+        // counter noun (約1万発の花火).
+        let of = if unit.starts_with('~') {
+            a.counter_noun_at(span.end).map_or(next, |i| i + 1)
+        } else {
+            next
+        };
+        let following = (of < end
+            && a.surface(of) == "の"
+            && a.tokens[of].span.start == a.tokens[of - 1].span.end
+            && (of > next || a.tokens[of].span.start == span.end))
+            .then(|| noun_chain_forward(a, of + 1))
+            .flatten();
         if unit.is_empty() {
             // PowerBox 1000の容量: the number of a model's name, not an amount.
             let before = a.text[..span.start].trim_end_matches(' ');
@@ -1512,6 +1520,12 @@ mod tests {
             &[],
         );
         assert_hits(&rule(), "19の停留場がある。\n17の停留場がある。", &["17"]);
+        // With a counter noun the reader does not know.
+        assert_hits(
+            &rule(),
+            "花火大会\n約1万発の花火が打ち上げられる。\n約8000発の花火が打ち上げられる。",
+            &["約8000発"],
+        );
         // 今回 is the article's own time: the same quantity as a mention without a qualifier.
         assert_hits(
             &rule(),
