@@ -448,7 +448,7 @@ impl super::RuleKind for HeadlineSupport {
             // 5つの習慣 over five numbered sections, ベスト5 over a list of five: a count of the
             // article's own items.
             if missing.iter().any(|u| u.number) {
-                let counts = item_counts.get_or_insert_with(|| self.item_counts(doc));
+                let counts = item_counts.get_or_insert_with(|| self.item_counts(doc, a));
                 let lexicons = &self.lexicons;
                 missing.retain(|u| !u.number || !counts_items(a.text, u.span, counts, lexicons));
             }
@@ -900,7 +900,7 @@ impl HeadlineSupport {
     /// How many items the article enumerates: the headings of each level under each parent
     /// (summary and boilerplate headings left out), and the items of each list; and, apart,
     /// the runs of headings numbered 1, 2, 3 … (「## 1. 野宮神社」 … 「## 5. 嵐山公園」).
-    fn item_counts(&self, doc: &Document) -> ItemCounts {
+    fn item_counts(&self, doc: &Document, a: &Analysis<'_>) -> ItemCounts {
         let mut counts = FastHashSet::default();
         let mut numbered = FastHashSet::default();
         // The last number of the run of numbered headings at each level.
@@ -948,7 +948,11 @@ impl HeadlineSupport {
         counts.extend(siblings.iter().copied().filter(|&n| n > 0));
         numbered.extend(table_counts(doc));
         numbered.extend(run.iter().copied().filter(|&n| n >= 2));
-        ItemCounts { counts, numbered }
+        ItemCounts {
+            counts,
+            numbered,
+            people: people_counts(doc, a),
+        }
     }
 
     /// `word` without a `place-suffixes` suffix (那覇線 → 那覇), when two or more characters are
@@ -1011,6 +1015,58 @@ pub(super) struct ItemCounts {
     /// Runs of headings numbered 1, 2, 3 …, and the rows and columns of a table: items
     /// whatever the headline counts them in.
     pub(super) numbered: FastHashSet<usize>,
+    /// How many people one phrase of a body sentence names (坂本亮氏（52）と南由香里氏（45）を
+    /// 破り: 2), for a headline count of people (新人2人を破る).
+    pub(super) people: FastHashSet<usize>,
+}
+
+/// The numbers of people the phrases of `doc`'s body sentences name: people are names
+/// (人名 tokens) with a name suffix (氏, さん) or an age in brackets after them, and a phrase
+/// ends at a case or binding particle after a person (…と…を破り counts the two before を).
+fn people_counts(doc: &Document, a: &Analysis<'_>) -> FastHashSet<usize> {
+    let mut out = FastHashSet::default();
+    for sentence in &doc.sentences {
+        if doc.blocks[sentence.block].kind == BlockKind::Headline {
+            continue;
+        }
+        let range = a.within(sentence.span);
+        let mut names: Vec<&str> = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            let pos = a.features(i).pos;
+            if pos.is_person_name() {
+                let start = i;
+                while i < range.end && a.features(i).pos.is_person_name() {
+                    i += 1;
+                }
+                let name = &a.text[a.tokens[start].span.start..a.tokens[i - 1].span.end];
+                let suffixed = i < range.end && a.features(i).pos.is_name_suffix();
+                let aged = i + 2 < range.end
+                    && a.surface(i) == "("
+                    && a.features(i + 1).pos.is_number()
+                    && a.surface(i + 2) == ")";
+                if (suffixed || aged) && !names.contains(&name) {
+                    names.push(name);
+                }
+                continue;
+            }
+            // と, や and の join people into one phrase; が, を, は, に … end it.
+            let ends = (pos.is_case_particle() && !matches!(a.surface(i), "と" | "の"))
+                || pos.is_binding_particle()
+                || pos.is_period();
+            if ends {
+                if names.len() >= 2 {
+                    out.insert(names.len());
+                }
+                names.clear();
+            }
+            i += 1;
+        }
+        if names.len() >= 2 {
+            out.insert(names.len());
+        }
+    }
+    out
 }
 
 /// What each table of `doc` enumerates: its data rows (三賞は3力士 over a table of three
@@ -2380,6 +2436,25 @@ mod tests {
         };
         assert!(run(&columns(&["標準", "Plus", "Pro"])).is_empty());
         assert_eq!(run(&columns(&["標準", "Pro"])), ["3モデル"]);
+    }
+
+    #[test]
+    fn a_count_of_people_is_supported_by_as_many_people_named_in_one_phrase() {
+        let r = rule("");
+        let body = |people: &str| {
+            format!(
+                "北山県知事選、現職の川島氏が4選　新人2人を破る\n\n\
+                 北山県知事選は9日投開票され、現職の川島隆之氏（68）が、{people}を破り、4選を果たした。\n"
+            )
+        };
+        assert_hits(&r, &body("新人の坂本亮氏（52）と南由香里氏（45）"), &[]);
+        // One person named, or three: the count is not told.
+        assert_hits(&r, &body("新人の坂本亮氏（52）"), &["2人"]);
+        assert_hits(
+            &r,
+            &body("新人の坂本亮氏（52）と南由香里氏（45）と北村健氏（60）"),
+            &["2人"],
+        );
     }
 
     #[test]

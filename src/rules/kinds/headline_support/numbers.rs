@@ -104,7 +104,13 @@ pub(super) fn counts_items(
     let amount = quantity::find(unit)
         .first()
         .is_some_and(|q| !q.unit.is_empty());
-    ((ranked || counted) && items.counts.contains(&n)) || (!amount && items.numbered.contains(&n))
+    // 新人2人を破る over 坂本亮氏（52）と南由香里氏（45）を破り: a count of people named.
+    let people = (counter.starts_with('人') || counter.starts_with('名'))
+        && !counter[3..].starts_with('目')
+        && items.people.contains(&n);
+    ((ranked || counted) && items.counts.contains(&n))
+        || (!amount && items.numbered.contains(&n))
+        || people
 }
 
 /// Whether a headline number (`42億円`, `2割増`, `約3万人`) is, rounded as written, a value
