@@ -28,7 +28,9 @@
 //!    katakana and Latin words, since トランプ is 名詞,一般 and ロバーツ is ロ + バーツ) directly
 //!    followed by an attribute term or an honorific. A 姓 + 名 pair is keyed by the surname and
 //!    a katakana `名・姓` by the part after the last `・`, so 石破茂 and 石破 are one subject;
-//!    when a surname occurs with two different given names, only full names are used. Runs
+//!    when a surname occurs with two different given names, only full names are used. A
+//!    common noun written like a surname the text gives a full name for (山下 beside 山下亮太:
+//!    the segmenter reads 山下 alone as 名詞,一般) is that surname. Runs
 //!    never seen as a person (with a given name, or before 氏/さん/選手/..., or a lone surname
 //!    before a title that is not an office named after a place or company: 木村監督 but not
 //!    松本市長) are ignored, which keeps offices such as 「ソニーグループ社長」 and
@@ -1034,10 +1036,24 @@ struct Scan<'a> {
     givens: FastHashMap<&'a str, Vec<&'a str>>,
     /// The first token of the sentence being scanned.
     begin: usize,
+    /// Surnames the text writes with a given name (山下亮太): alone, the segmenter may read
+    /// them as common nouns (副主将の山下は: 山下 名詞,一般), and they are the surname still.
+    surnames: FastHashSet<&'a str>,
 }
 
 impl<'a> Scan<'a> {
     fn new(rule: &'a Conflict, a: &'a Analysis<'a>) -> Self {
+        let surnames = match rule.subjects {
+            SubjectMode::Auto => (1..a.tokens.len())
+                .filter(|&i| {
+                    a.features(i).pos.is_given_name()
+                        && a.features(i - 1).pos.is_surname()
+                        && a.tokens[i - 1].span.end == a.tokens[i].span.start
+                })
+                .map(|i| a.surface(i - 1))
+                .collect(),
+            SubjectMode::Listed { .. } => FastHashSet::default(),
+        };
         Scan {
             rule,
             a,
@@ -1045,7 +1061,14 @@ impl<'a> Scan<'a> {
             persons: FastHashSet::default(),
             givens: FastHashMap::default(),
             begin: 0,
+            surnames,
         }
+    }
+
+    /// A common noun written like a surname the text gives a full name for (山下).
+    fn known_surname(&self, i: usize) -> bool {
+        let pos = self.a.features(i).pos;
+        pos.is_common_noun() && self.surnames.contains(self.a.surface(i))
     }
 
     /// Collects the mentions (and person evidence) of one sentence.
@@ -1088,7 +1111,7 @@ impl<'a> Scan<'a> {
         let mut run: Option<usize> = None;
         for i in range.clone() {
             let continues = match run {
-                None => is_name(a, i, false),
+                None => is_name(a, i, false) || self.known_surname(i),
                 // A title may itself be katakana (コーチ): stop the name there.
                 Some(_) => {
                     is_name(a, i, true)
@@ -1859,6 +1882,22 @@ mod tests {
         assert_hits(
             &captains,
             "新主将に矢島蓮副主将が昇格\n\n朝霧商は新体制を発表した。\n\n練習は5日から始まる。\n\n主将の矢島選手は「頑張る」と話した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_surname_read_as_a_common_noun_is_the_surname_of_its_full_name() {
+        // 山下 alone is 名詞,一般 to the segmenter; 山下亮太 names the person.
+        assert_hits(
+            &roles(),
+            "決勝\n\n主将の山下亮太が決勝打を放った。\n\n副主将の山下は語った。",
+            &["副主将"],
+        );
+        // Without the full name, 山下 stays a common noun.
+        assert_hits(
+            &roles(),
+            "決勝\n\n主将の木下健太が決勝打を放った。\n\n副主将の山下は語った。",
             &[],
         );
     }
