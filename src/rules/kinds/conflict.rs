@@ -158,7 +158,8 @@ impl OneOrMany {
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttributeSpec {
-    /// The attribute's name, shown as `{attribute}` in the message.
+    /// The attribute's name, shown as `{attribute}` in the message; with `titles`, `{title}`
+    /// in it is the set's title (`副{title}`: 副本部長).
     pub name: String,
     /// Words that state the attribute (`{title}` is expanded with `titles`).
     pub terms: Vec<String>,
@@ -923,7 +924,14 @@ impl Builder {
                 terms[attr].push(term);
             }
             self.sets.push(Set {
-                attributes: attributes.iter().map(|a| a.name.clone()).collect(),
+                // 「{title}」「副{title}」: a name may name the title too.
+                attributes: attributes
+                    .iter()
+                    .map(|a| match aliases.first() {
+                        Some(title) => a.name.replace(TITLE, title),
+                        None => a.name.clone(),
+                    })
+                    .collect(),
                 transitions: transitions.clone(),
                 departures: departures.clone(),
                 terms,
@@ -1883,6 +1891,23 @@ mod tests {
             &captains,
             "新主将に矢島蓮副主将が昇格\n\n朝霧商は新体制を発表した。\n\n練習は5日から始まる。\n\n主将の矢島選手は「頑張る」と話した。",
             &[],
+        );
+    }
+
+    #[test]
+    fn an_attribute_name_may_name_the_title() {
+        let r = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」は{attribute}か{other}か\nsets:\n  - titles: [本部長, 所長]\n    attributes:\n      - name: \"{title}\"\n        terms: [\"{title}\"]\n      - name: \"副{title}\"\n        terms: [\"副{title}\"]\n",
+        );
+        let found = hits(
+            &r,
+            "リコール\n\n中川浩二本部長が会見した。\n\n中川副本部長は述べた。",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("副本部長か本部長か"),
+            "{}",
+            found[0].message
         );
     }
 
