@@ -128,6 +128,26 @@ pub(super) fn in_end_tag(text: &str, place: Span, unit: Span) -> bool {
     opening || closing
 }
 
+/// Whether `unit` is the episode number of a series (第3回, 第2話, vol.12) right after the
+/// 【…】 tag that opens `place` and followed by a separator: 【家計見直し講座】第3回　医療保険は…
+/// numbers the series, not a claim (【開催告知】第32回みなみ川まつり names the event).
+pub(super) fn episode_after_tag(text: &str, place: Span, unit: Span) -> bool {
+    let s = &text[place.range()];
+    let Some(close) = s.find('】').filter(|_| s.starts_with('【')) else {
+        return false;
+    };
+    let Some(between) = s.get(close + '】'.len_utf8()..unit.start - place.start) else {
+        return false;
+    };
+    let u = &text[unit.range()];
+    let ordinal = u.bytes().any(|b| b.is_ascii_digit())
+        && (u.starts_with('第') || u.to_ascii_lowercase().starts_with("vol"));
+    let after = &text[unit.end..place.end];
+    let separated = after.is_empty()
+        || after.starts_with([' ', '　', '|', '｜', ':', '：', '/', '・', '-', '―']);
+    between.trim().is_empty() && ordinal && separated
+}
+
 /// Whether the source text of `span` starts with an enclosed or decorated number (①, ❶, ⑴,
 /// ⒈, ㉑): an enumerator, though normalisation wrote it as a plain digit.
 pub(super) fn enumerated(doc: &Document, span: Span) -> bool {

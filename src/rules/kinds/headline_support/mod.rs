@@ -128,12 +128,12 @@ use crate::rules::spec::RuleSource;
 use crate::span::Span;
 use body_search::Keys;
 use framing::{
-    enumerated, in_brackets, in_closing_brackets, in_end_tag, is_date, is_day, is_edition_year,
-    is_label, is_ordinal, opens_with_ordinal,
+    enumerated, episode_after_tag, in_brackets, in_closing_brackets, in_end_tag, is_date, is_day,
+    is_edition_year, is_label, is_ordinal, opens_with_ordinal,
 };
 use numbers::{
     BodyValues, Derivable, counterpart, counts_items, one_of_an_event, ordinal_spelling,
-    quantities_in, rounds_to_body, section_counts_in,
+    quantities_in, rounds_to_body, season_told, section_counts_in,
 };
 
 /// Which units of headings and summary bullets count.
@@ -494,6 +494,11 @@ impl super::RuleKind for HeadlineSupport {
                         || !(runs.abbreviated(unit) || runs.clipped(katakana_word(a.text, u.span)))
                 });
             }
+            // 来春 over 来年3月: a season told by one of its months.
+            if missing.iter().any(|u| !u.number) {
+                let lines: Vec<&str> = body.iter().map(|l| &a.text[l.range()]).collect();
+                missing.retain(|u| u.number || !season_told(&a.text[u.span.range()], &lines));
+            }
             // 歴史的円安 for 歴史的な円安: a chain's pieces written apart in one sentence.
             if missing.iter().any(|u| !u.pieces.is_empty()) {
                 let lowered = body_lowered.get_or_insert_with(|| a.text.to_ascii_lowercase());
@@ -783,7 +788,9 @@ impl HeadlineSupport {
             }
             // 【動画まとめ】…, …【iPhone・Android共通】: a tag in lenticular brackets at either end
             // of a title or heading frames it.
-            if in_end_tag(a.text, place.span, raw.span) {
+            if in_end_tag(a.text, place.span, raw.span)
+                || episode_after_tag(a.text, place.span, raw.span)
+            {
                 continue;
             }
             // ①会場へのアクセス: NFKC made the enumerator ① a plain 1; the source still has it.
@@ -948,10 +955,12 @@ impl HeadlineSupport {
         counts.extend(siblings.iter().copied().filter(|&n| n > 0));
         numbered.extend(table_counts(doc));
         numbered.extend(run.iter().copied().filter(|&n| n >= 2));
+        let (people, quoted) = named_counts(doc, a);
         ItemCounts {
             counts,
             numbered,
-            people: people_counts(doc, a),
+            people,
+            quoted,
         }
     }
 
@@ -1018,19 +1027,35 @@ pub(super) struct ItemCounts {
     /// How many people one phrase of a body sentence names (坂本亮氏（52）と南由香里氏（45）を
     /// 破り: 2), for a headline count of people (新人2人を破る).
     pub(super) people: FastHashSet<usize>,
+    /// How many names in 「」 one phrase of a body sentence gives (「マルキタ」と「フレッシュ
+    /// みなと」: 2), for a headline count of things (2社, 2車種).
+    pub(super) quoted: FastHashSet<usize>,
 }
 
-/// The numbers of people the phrases of `doc`'s body sentences name: people are names
-/// (人名 tokens) with a name suffix (氏, さん) or an age in brackets after them, and a phrase
-/// ends at a case or binding particle after a person (…と…を破り counts the two before を).
-fn people_counts(doc: &Document, a: &Analysis<'_>) -> FastHashSet<usize> {
-    let mut out = FastHashSet::default();
+/// How many people, and how many names in 「」, the phrases of `doc`'s body sentences name:
+/// people are names (人名 tokens) with a name suffix (氏, さん) or an age in brackets after
+/// them; a name in 「」 is a short one not followed by a quotative と (軽乗用車「ルミナ」と軽
+/// トラック「ワークスK」). A phrase ends at a case or binding particle (…と…を破り counts the
+/// two before を).
+fn named_counts(doc: &Document, a: &Analysis<'_>) -> (FastHashSet<usize>, FastHashSet<usize>) {
+    const MAX_QUOTED: usize = 15;
+    let (mut people, mut quoted) = (FastHashSet::default(), FastHashSet::default());
+    let mut close = |names: &mut Vec<&str>, titles: &mut Vec<&str>| {
+        if names.len() >= 2 {
+            people.insert(names.len());
+        }
+        if titles.len() >= 2 {
+            quoted.insert(titles.len());
+        }
+        names.clear();
+        titles.clear();
+    };
     for sentence in &doc.sentences {
         if doc.blocks[sentence.block].kind == BlockKind::Headline {
             continue;
         }
         let range = a.within(sentence.span);
-        let mut names: Vec<&str> = Vec::new();
+        let (mut names, mut titles): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
         let mut i = range.start;
         while i < range.end {
             let pos = a.features(i).pos;
@@ -1050,23 +1075,41 @@ fn people_counts(doc: &Document, a: &Analysis<'_>) -> FastHashSet<usize> {
                 }
                 continue;
             }
-            // と, や and の join people into one phrase; が, を, は, に … end it.
+            if a.surface(i) == "「"
+                && let Some(end) =
+                    (i + 1..range.end.min(i + 2 + MAX_QUOTED)).find(|&k| a.surface(k) == "」")
+            {
+                let title = &a.text[a.tokens[i].span.end..a.tokens[end].span.start];
+                // 「…」と述べた quotes; 「ルミナ」と軽トラック「ワークスK」 lists.
+                let quotation = end + 1 < range.end
+                    && a.features(end + 1).pos.is_quotative_particle()
+                    && !(end + 2 < range.end && {
+                        let next = a.features(end + 2).pos;
+                        next.is_noun() || next.is_prefix() || a.surface(end + 2) == "「"
+                    });
+                if !quotation
+                    && !title.is_empty()
+                    && title.chars().count() <= MAX_QUOTED
+                    && !title.contains(['。', '、'])
+                    && !titles.contains(&title)
+                {
+                    titles.push(title);
+                }
+                i = end + 1;
+                continue;
+            }
+            // と, や and の join names into one phrase; が, を, は, に … end it.
             let ends = (pos.is_case_particle() && !matches!(a.surface(i), "と" | "の"))
                 || pos.is_binding_particle()
                 || pos.is_period();
             if ends {
-                if names.len() >= 2 {
-                    out.insert(names.len());
-                }
-                names.clear();
+                close(&mut names, &mut titles);
             }
             i += 1;
         }
-        if names.len() >= 2 {
-            out.insert(names.len());
-        }
+        close(&mut names, &mut titles);
     }
-    out
+    (people, quoted)
 }
 
 /// What each table of `doc` enumerates: its data rows (三賞は3力士 over a table of three
@@ -2455,6 +2498,57 @@ mod tests {
             &body("新人の坂本亮氏（52）と南由香里氏（45）と北村健氏（60）"),
             &["2人"],
         );
+    }
+
+    #[test]
+    fn a_count_of_things_is_supported_by_as_many_names_in_brackets() {
+        let r = rule("");
+        let text = |names: &str| {
+            format!("地場スーパー2社が協議\n\n地場スーパーの{names}が、協議を進めている。\n")
+        };
+        assert_hits(&r, &text("「マルキタ」と「フレッシュみなと」"), &[]);
+        assert_hits(&r, &text("「マルキタ」"), &["2社"]);
+        // A quotation is no name.
+        let said =
+            "地場スーパー2社が協議\n\n地場スーパーの社長は「反省している」「協議する」と述べた。\n";
+        assert_hits(&r, said, &["2社"]);
+    }
+
+    #[test]
+    fn a_season_is_told_by_one_of_its_months() {
+        let r = rule("");
+        let text = |when: &str| {
+            format!("東西電鉄、来春に運賃改定へ\n\n東西電鉄は{when}に運賃を改定すると発表した。\n")
+        };
+        assert_hits(&r, &text("来年3月16日"), &[]);
+        assert_hits(&r, &text("来年の4月"), &[]);
+        assert_hits(&r, &text("来年10月"), &["来春"]);
+        assert_hits(&r, &text("今年4月"), &["来春"]);
+    }
+
+    #[test]
+    fn a_series_number_after_the_opening_tag_is_framing() {
+        let r = rule("");
+        let text =
+            "【家計見直し講座】第3回　医療保険は本当に必要？\n\n医療保険が本当に必要か考えます。\n";
+        assert_hits(&r, text, &[]);
+        // A number inside the tag is the tag's (this once sliced past the tag's end).
+        assert_hits(&r, "【監督は通算第3回】\n\n監督は通算第3回。\n", &[]);
+        // Inside a title's words it is a claim.
+        let text = "医療保険の第3回講座\n\n医療保険の講座を開きます。\n";
+        assert_hits(&r, text, &["第3回"]);
+    }
+
+    #[test]
+    fn a_raise_by_an_amount_is_the_difference_of_two_body_values() {
+        let r = rule("");
+        let text = |to: &str| {
+            format!(
+                "東西電鉄、初乗り10円引き上げ\n\n東西電鉄は初乗り運賃を現行の150円から{to}に引き上げる。\n"
+            )
+        };
+        assert_hits(&r, &text("160円"), &[]);
+        assert_hits(&r, &text("170円"), &["10円"]);
     }
 
     #[test]

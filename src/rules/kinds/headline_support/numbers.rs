@@ -105,12 +105,22 @@ pub(super) fn counts_items(
         .first()
         .is_some_and(|q| !q.unit.is_empty());
     // 新人2人を破る over 坂本亮氏（52）と南由香里氏（45）を破り: a count of people named.
-    let people = (counter.starts_with('人') || counter.starts_with('名'))
-        && !counter[3..].starts_with('目')
-        && items.people.contains(&n);
+    let persons = counter.starts_with('人') || counter.starts_with('名');
+    let people = persons && !counter[3..].starts_with('目') && items.people.contains(&n);
+    // 2社 over 「マルキタ」と「フレッシュみなと」: a count of things named in 「」.
+    // Only a plain count (not 2万円台, 2時間, 2倍): a measure counts no named things.
+    let plain = quantity::find(unit)
+        .first()
+        .is_some_and(|q| q.exact() && q.value == n as f64 && !MEASURES.contains(&q.unit.as_str()));
+    let quoted = !persons
+        && plain
+        && !unit.contains('第')
+        && !counter.starts_with('目')
+        && items.quoted.contains(&n);
     ((ranked || counted) && items.counts.contains(&n))
         || (!amount && items.numbered.contains(&n))
         || people
+        || quoted
 }
 
 /// Whether a headline number (`42億円`, `2割増`, `約3万人`) is, rounded as written, a value
@@ -428,6 +438,33 @@ impl Derivable {
     }
 }
 
+/// Units of measure, never a count of named things.
+const MEASURES: &[&str] = &[
+    "円",
+    "時間",
+    "分",
+    "秒",
+    "日",
+    "年",
+    "月",
+    "%",
+    "倍",
+    "歳",
+    "度",
+    "回",
+    "週間",
+    "カ月",
+    "km",
+    "m",
+    "kg",
+    "g",
+    "cm",
+    "mm",
+    "位",
+    "点",
+    "ポイント",
+];
+
 /// What follows a percent that is a change (増, 上昇, 低く, 上回る, …).
 const CHANGE_MARKS: &[&str] = &[
     "増",
@@ -684,4 +721,45 @@ pub(super) fn counterpart(
             Some(noun) => Span::new(b.span.start, b.span.end.max(b.core.end + noun.len())),
             None => b.span,
         })
+}
+
+/// Whether a season of a year in a headline (来春, 今秋, 来夏) is told by a month of that
+/// season in the body: 来春 by 来年3月 or 来年4月 (spring is 3–5月, summer 6–8, autumn 9–11,
+/// winter 12–2), 今秋 by 今年10月 or a bare 10月.
+pub(super) fn season_told(unit: &str, body: &[&str]) -> bool {
+    let mut chars = unit.chars();
+    let (Some(year), Some(season), None) = (chars.next(), chars.next(), chars.next()) else {
+        return false;
+    };
+    let months: &[u32] = match season {
+        '春' => &[3, 4, 5],
+        '夏' => &[6, 7, 8],
+        '秋' => &[9, 10, 11],
+        '冬' => &[12, 1, 2],
+        _ => return false,
+    };
+    let (marker, bare) = match year {
+        '来' => ("来年", false),
+        '今' => ("今年", true),
+        '昨' => ("昨年", false),
+        _ => return false,
+    };
+    body.iter().any(|line| {
+        line.match_indices('月').any(|(at, _)| {
+            let before = &line[..at];
+            let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            if digits == 0 || digits > 2 {
+                return false;
+            }
+            let Ok(month) = before[before.len() - digits..].parse::<u32>() else {
+                return false;
+            };
+            let prefix = before[..before.len() - digits].trim_end_matches('の');
+            months.contains(&month)
+                && (prefix.ends_with(marker)
+                    || (bare
+                        && !prefix.ends_with('年')
+                        && !prefix.ends_with(|c: char| c.is_ascii_digit())))
+        })
+    })
 }
