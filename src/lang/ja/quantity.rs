@@ -235,6 +235,8 @@ const COUNTERS: &[(&str, &str, bool)] = &[
     ("t", "t", false),
     ("GB", "GB", false),
     ("TB", "TB", false),
+    ("ギガ", "GB", false),
+    ("テラ", "TB", false),
     ("mAh", "mAh", false),
     ("インチ", "インチ", false),
     ("型", "型", false),
@@ -596,6 +598,9 @@ mod tests {
         assert!(one("第5回大会").ordinal);
         assert_eq!(one("19カ所").unit, "カ所");
         assert_eq!(one("19か所").unit, "カ所");
+        // ギガ is how a headline writes GB (20ギガで月3000円).
+        assert_eq!(one("20ギガで").unit, "GB");
+        assert_eq!(one("20ギガで").value, one("20GBの").value);
         // 50店舗 and 50店 count the same stores.
         assert_eq!(one("50店舗を").unit, one("50店を").unit);
     }

@@ -818,6 +818,18 @@ impl HeadlineSupport {
             if framing.iter().any(|w| written.ends_with(w)) {
                 continue;
             }
+            // 完全|ガイド: a unit that begins a framing phrase the segmenter split (not
+            // 完全治療法).
+            let next = a.first_at(raw.span.end);
+            if next < a.tokens.len() && a.tokens[next].span.start == raw.span.end {
+                let phrase = &a.text[raw.span.start..a.tokens[next].span.end];
+                if framing
+                    .iter()
+                    .any(|w| w.len() > written.len() && w.starts_with(written) && w == phrase)
+                {
+                    continue;
+                }
+            }
             let key = raw.key(a);
             let lower = lowercase(&key);
             if self.ignore.contains(&lower) || !seen.insert(lower.clone()) {
@@ -2524,6 +2536,16 @@ mod tests {
         assert_hits(&r, &text("来年の4月"), &[]);
         assert_hits(&r, &text("来年10月"), &["来春"]);
         assert_hits(&r, &text("今年4月"), &["来春"]);
+    }
+
+    #[test]
+    fn a_framing_phrase_the_segmenter_split_is_framing() {
+        let r = rule("");
+        // 完全|ガイド is one framing phrase; 完全治療法 is a claim.
+        let text = "ミニトマトを育てる完全ガイド\n\nミニトマトを育てる方法を紹介します。\n";
+        assert_hits(&r, text, &[]);
+        let text = "がんの完全治療法\n\nがんの治療法を紹介します。\n";
+        assert_hits(&r, text, &["完全"]);
     }
 
     #[test]
