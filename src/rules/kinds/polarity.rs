@@ -608,6 +608,16 @@ impl super::RuleKind for Polarity {
                 // Stable: claims of one sentence stay in reading order.
                 claims.sort_by_key(|c| c.sentence);
             }
+            // 「石川氏は…訴えた。子育て世代を中心に支持を広げたが」: a claim with no subject
+            // in its sentence is about the person the sentence before it in the paragraph is
+            // about.
+            for claim in &mut claims {
+                if claim.subject == Subject::None
+                    && let Some(person) = self.paragraph_person(a, sentences, claim)
+                {
+                    claim.subject = Subject::Name(person);
+                }
+            }
             // Sections about different names (a comparison of products) tell different
             // things.
             let sections = section_subjects(ctx);
@@ -1629,6 +1639,40 @@ impl Polarity {
             _ => (carrier.stem.to_string(), carrier.sahen),
         };
         self.carriers.contains(&key).then_some(carrier)
+    }
+
+    /// The person the sentence before `claim`'s is about (its last 人名 + 氏/さん/さま marked
+    /// by は or が), when it is in the same paragraph and `claim`'s own sentence has no topic
+    /// or subject before the claim.
+    fn paragraph_person<'t>(
+        &self,
+        a: &Analysis<'t>,
+        sentences: &[Sentence],
+        claim: &Claim<'t>,
+    ) -> Option<&'t str> {
+        let index = claim.sentence;
+        if index == 0 || sentences[index - 1].block != sentences[index].block {
+            return None;
+        }
+        let own = a.within(Span::new(sentences[index].span.start, claim.span.start));
+        if own.clone().any(|i| role_of(a, i) == Some(Role::Ga)) {
+            return None;
+        }
+        let before = a.within(sentences[index - 1].span);
+        before.clone().rev().find_map(|i| {
+            if i < before.start + 2 || role_of(a, i) != Some(Role::Ga) {
+                return None;
+            }
+            let suffix = i - 1;
+            let name = suffix - 1;
+            (pos(a, suffix).is_name_suffix() && pos(a, name).is_person_name()).then(|| {
+                let mut first = name;
+                while first > before.start && pos(a, first - 1).is_person_name() {
+                    first -= 1;
+                }
+                a.surface(first)
+            })
+        })
     }
 
     /// The last token of a denial of the intention named at `k` (`plan-nouns` + は/も + ない
@@ -2787,6 +2831,18 @@ mod tests {
         };
         assert_eq!(specs("KAIRO AirFit"), 0);
         assert_eq!(specs("Sonora Buds の仕様"), 1);
+    }
+
+    #[test]
+    fn a_claim_without_a_subject_is_about_the_person_the_paragraph_is_about() {
+        let with = rule_with("intransitives: [[広がる, 広げる]]\n");
+        let text = |second: &str| {
+            format!(
+                "市長選\n石川氏は市政の刷新を訴えた。子育て世代を中心に支持を広げた。\n{second}は統廃合を訴えたが、支持は広がらなかった。"
+            )
+        };
+        assert_hits(&with, &text("大西氏"), &[]);
+        assert_hits(&with, &text("石川氏"), &["支持は広がらなかった"]);
     }
 
     #[test]
