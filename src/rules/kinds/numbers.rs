@@ -21,7 +21,9 @@
 //! two quantities of one name apart: the words of the `quantity-qualifiers` lexicon in the
 //! clause (今年 and 昨年, 予想 and 実績, 男性 and 女性, 前作 and 今作, 最終…) and the owner a の
 //! gives the subject (A社の売上高 and B社の売上高). A qualifier with の before the number
-//! (前年度の3.8倍) qualifies it and is not its subject. Words of `amount-fillers` (全部, うち, 計, 平均) are skipped
+//! (前年度の3.8倍) qualifies it and is not its subject; so do a span of time earlier in the
+//! sentence (24日間で…712万人 / 土日2日間で…52万人) and 計 after a list (「ルミナ」と「ワークスK」
+//! の計1万1852台 is the list's total, not ワークスK's). Words of `amount-fillers` (全部, うち, 計, 平均) are skipped
 //! when looking for the subject. Two mentions under contrasted topics (the nouns marked by は
 //! or が nearest before them, different with one head: いす席が… / シート席は…) are different
 //! quantities, and an entry of a timeline (9日午前：行方不明者は4人に) is dated by its stamp.
@@ -429,6 +431,17 @@ impl Numbers {
                 }) {
                     key.qualifiers.push(text[d.span.range()].to_string());
                 }
+                // 24日間で712万人, 2日間で52万人: what a span of time added up to.
+                for d in found[..n].iter().rev().take(8).filter(|d| {
+                    let spanned = matches!(d.unit.as_str(), "日間" | "週間" | "年間")
+                        || (DURATION_UNITS.contains(&d.unit.as_str())
+                            && text[d.span.end..].starts_with('間'));
+                    spanned && d.span.end <= q.span.start
+                }) {
+                    key.qualifiers.push(format!("({})", &text[d.span.range()]));
+                }
+                key.qualifiers.sort();
+                key.qualifiers.dedup();
                 if let Some(stamp) = stamp {
                     key.qualifiers.push(stamp.to_string());
                     key.qualifiers.sort();
@@ -539,6 +552,14 @@ impl Numbers {
             return None;
         }
         qualifiers.extend(self.qualifiers(a, clause..first));
+        // 「ルミナ」と「ワークスK」の計1万1852台: the total of a list, not of its last item.
+        let before = a.text[a.tokens[clause].span.start..span.start].trim_end_matches('約');
+        if ["計", "合計", "総計"].iter().any(|t| before.ends_with(t))
+            && (clause..first)
+                .any(|i| matches!(a.surface(i), "と" | "や") && a.features(i).pos.is_particle())
+        {
+            qualifiers.push("(計)".to_string());
+        }
         // 「このうちオレオレ詐欺は138件で、被害額は約6億2000万円」: a part announced at the
         // start of the sentence governs every clause of it.
         let sentence_start = a.first_at(sentence.start);
@@ -1475,6 +1496,10 @@ mod tests {
             "今年の来場者は3万人だった。\n昨年の来場者は2万人だった。",
             // Different owners.
             "A社の売上高は100億円だった。\nB社の売上高は200億円だった。",
+            // What two spans of time added up to (24日間 / 土日2日間).
+            "公開から24日間で、観客動員は712万人に達した。\n週末も、土日2日間で観客動員52万人を記録した。",
+            // The total of a list, not its last item.
+            "軽乗用車「ルミナ」と軽トラック「ワークスK」の計1万1852台をリコールした。\n内訳は、ルミナが8,310台、ワークスKが3,542台。",
             // A time word is no subject (前年度の3.8倍 is not 前年度's).
             "全体の志願倍率は4.2倍で、前年度の3.8倍を上回った。\n一方、工学部は3.2倍で、前年度の3.5倍を下回った。",
             // Another edition, or the final figure against one so far.
@@ -1520,6 +1545,12 @@ mod tests {
             &[],
         );
         assert_hits(&rule(), "19の停留場がある。\n17の停留場がある。", &["17"]);
+        // One span of time, or a total of no list, is still one quantity.
+        assert_hits(
+            &rule(),
+            "公開から24日間で、観客動員は712万人に達した。\n公開から24日間で、観客動員は721万人に達した。",
+            &["721万人"],
+        );
         // With a counter noun the reader does not know.
         assert_hits(
             &rule(),
