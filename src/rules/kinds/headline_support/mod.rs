@@ -132,8 +132,8 @@ use framing::{
     is_edition_year, is_label, is_ordinal, opens_with_ordinal,
 };
 use numbers::{
-    BodyValues, Derivable, counterpart, counts_items, one_of_an_event, ordinal_spelling,
-    quantities_in, rounds_to_body, season_told, section_counts_in,
+    BodyValues, Derivable, counterpart, counts_items, date_counterpart, one_of_an_event,
+    ordinal_spelling, quantities_in, rounds_to_body, season_told, section_counts_in,
 };
 
 /// Which units of headings and summary bullets count.
@@ -542,7 +542,10 @@ impl super::RuleKind for HeadlineSupport {
             let mut others = Vec::new();
             for u in missing.iter().filter(|u| u.number) {
                 let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
-                others.extend(counterpart(a, place.span, u.span, found));
+                others.extend(
+                    counterpart(a, place.span, u.span, found)
+                        .or_else(|| date_counterpart(a, u.span, &body, found)),
+                );
             }
             let coverage = (units.len() - missing.len()) as f64 / units.len() as f64;
             if coverage >= self.min_coverage && contradicted.is_none() && unaffirmed.is_empty() {
@@ -558,9 +561,11 @@ impl super::RuleKind for HeadlineSupport {
             {
                 continue;
             }
+            // A date is weak, unless the body gives its event another date.
             let weak = missing.iter().all(|u| !u.strong)
                 && contradicted.is_none()
-                && unaffirmed.is_empty();
+                && unaffirmed.is_empty()
+                && others.is_empty();
             let weaker = weak && self.weak_units != WeakUnits::Report;
             if weak
                 && self.weak_units == WeakUnits::Majority
@@ -2536,6 +2541,19 @@ mod tests {
         assert_hits(&r, &text("来年の4月"), &[]);
         assert_hits(&r, &text("来年10月"), &["来春"]);
         assert_hits(&r, &text("今年4月"), &["来春"]);
+    }
+
+    #[test]
+    fn a_date_the_body_gives_its_event_otherwise_is_reported() {
+        let r = rule("weak_units: majority\n");
+        let text = |when: &str| {
+            format!(
+                "北浜線に新駅「みなと公園前」、来年4月開業\n\n北浜電気鉄道は、北浜線に建設している新駅の名称を「みなと公園前」に決めた。{when}の予定で、駅舎の工事が進む。\n"
+            )
+        };
+        assert_hits(&r, &text("開業は来年3月"), &["4月"]);
+        // Another event's date is no contradiction, and a date alone is weak.
+        assert_hits(&r, &text("着工は来年3月"), &[]);
     }
 
     #[test]

@@ -658,6 +658,41 @@ const BEFORE_NUMBER: &[&str] = &[
     "過去最多",
 ];
 
+/// The body's date for the event a headline date the body does not support is the date of
+/// (来年4月開業 / 開業は来年3月の予定): a body date of its unit with another value, in a line
+/// that names the event, the サ変 noun after the headline's date.
+pub(super) fn date_counterpart(
+    a: &Analysis<'_>,
+    unit: Span,
+    body_lines: &[Span],
+    body: &[Quantity],
+) -> Option<Span> {
+    let q = unit_quantity(a, unit)?;
+    if !q.is_date() || !q.exact() {
+        return None;
+    }
+    let mut next = a.first_at(unit.end);
+    if next < a.tokens.len() && matches!(a.surface(next), "に" | "の" | "から") {
+        next += 1;
+    }
+    if next >= a.tokens.len()
+        || !a.features(next).pos.is_sahen_noun()
+        || a.surface(next).chars().count() < 2
+    {
+        return None;
+    }
+    let event = a.surface(next);
+    body.iter()
+        .filter(|b| b.is_date() && b.unit == q.unit && !b.compatible(&q))
+        .find(|b| {
+            body_lines
+                .iter()
+                .find(|l| l.start <= b.span.start && b.span.end <= l.end)
+                .is_some_and(|l| a.text[l.range()].contains(event))
+        })
+        .map(|b| b.core)
+}
+
 /// The body's value for the quantity a headline number the body does not support states:
 /// a body quantity of its unit with another value, in a sentence (or table row) that names
 /// what the headline says the number measures, the noun chain right before it (適用床面積は
