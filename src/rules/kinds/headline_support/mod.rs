@@ -132,7 +132,7 @@ use framing::{
     is_edition_year, is_label, is_ordinal, opens_with_ordinal,
 };
 use numbers::{
-    BodyValues, Derivable, counterpart, counts_items, date_counterpart, one_of_an_event,
+    BodyValues, Derivable, counterpart, counts_items, following_counterpart, one_of_an_event,
     ordinal_spelling, quantities_in, rounds_to_body, season_told, section_counts_in,
 };
 
@@ -544,7 +544,7 @@ impl super::RuleKind for HeadlineSupport {
                 let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
                 others.extend(
                     counterpart(a, place.span, u.span, found)
-                        .or_else(|| date_counterpart(a, u.span, &body, found)),
+                        .or_else(|| following_counterpart(a, u.span, &body, found)),
                 );
             }
             let coverage = (units.len() - missing.len()) as f64 / units.len() as f64;
@@ -561,7 +561,8 @@ impl super::RuleKind for HeadlineSupport {
             {
                 continue;
             }
-            // A date is weak, unless the body gives its event another date.
+            // A date is weak, unless the body gives its event another date (so is any unit
+            // the body gives another value).
             let weak = missing.iter().all(|u| !u.strong)
                 && contradicted.is_none()
                 && unaffirmed.is_empty()
@@ -2554,6 +2555,11 @@ mod tests {
         assert_hits(&r, &text("開業は来年3月"), &["4月"]);
         // Another event's date is no contradiction, and a date alone is weak.
         assert_hits(&r, &text("着工は来年3月"), &[]);
+        // Any number the body gives another value of what it counts shows that value.
+        let text = "3期連続の増益\n\n北浜食品の決算は、2期連続の増益となった。\n";
+        let found = crate::rules::testing::hits(&r, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(text[found[0].related[0].span.range()].starts_with('2'));
     }
 
     #[test]

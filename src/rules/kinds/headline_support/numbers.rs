@@ -658,37 +658,39 @@ const BEFORE_NUMBER: &[&str] = &[
     "過去最多",
 ];
 
-/// The body's date for the event a headline date the body does not support is the date of
-/// (来年4月開業 / 開業は来年3月の予定): a body date of its unit with another value, in a line
-/// that names the event, the サ変 noun after the headline's date.
-pub(super) fn date_counterpart(
+/// The body's value for what a headline number the body does not support is the number of,
+/// named after it: the noun after the number (来年4月開業 / 開業は来年3月の予定; 3期連続の増益 /
+/// 2期連続の増益; 5つの方法 / 節約方法を4つに絞って). A body quantity of its unit with another
+/// value, in a line that names that noun.
+pub(super) fn following_counterpart(
     a: &Analysis<'_>,
     unit: Span,
     body_lines: &[Span],
     body: &[Quantity],
 ) -> Option<Span> {
     let q = unit_quantity(a, unit)?;
-    if !q.is_date() || !q.exact() {
+    if !q.exact() || q.unit.is_empty() {
         return None;
     }
     let mut next = a.first_at(unit.end);
-    if next < a.tokens.len() && matches!(a.surface(next), "に" | "の" | "から") {
+    while next < a.tokens.len() && matches!(a.surface(next), "に" | "の" | "から" | "連続") {
         next += 1;
     }
     if next >= a.tokens.len()
-        || !a.features(next).pos.is_sahen_noun()
+        || !a.features(next).pos.is_noun()
+        || a.features(next).pos.is_number()
         || a.surface(next).chars().count() < 2
     {
         return None;
     }
-    let event = a.surface(next);
+    let noun = a.surface(next);
     body.iter()
-        .filter(|b| b.is_date() && b.unit == q.unit && !b.compatible(&q))
+        .filter(|b| b.unit == q.unit && b.ordinal == q.ordinal && !b.compatible(&q))
         .find(|b| {
             body_lines
                 .iter()
                 .find(|l| l.start <= b.span.start && b.span.end <= l.end)
-                .is_some_and(|l| a.text[l.range()].contains(event))
+                .is_some_and(|l| a.text[l.range()].contains(noun))
         })
         .map(|b| b.core)
 }
