@@ -2563,6 +2563,18 @@ mod tests {
     }
 
     #[test]
+    fn a_span_of_days_is_derived_from_two_body_dates() {
+        let r = rule("");
+        let text = |appointed: &str| {
+            format!(
+                "新監督に森下氏　前監督の解任から2週間\n\nクラブは{appointed}、森下氏が新監督に就任すると発表した。前監督は5月20日に解任された。\n"
+            )
+        };
+        assert_hits(&r, &text("6月3日"), &[]);
+        assert_hits(&r, &text("6月10日"), &["2週間"]);
+    }
+
+    #[test]
     fn a_framing_phrase_the_segmenter_split_is_framing() {
         let r = rule("");
         // 完全|ガイド is one framing phrase; 完全治療法 is a claim.

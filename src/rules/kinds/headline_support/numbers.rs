@@ -305,6 +305,8 @@ pub(super) struct Derivable {
     sentences: Vec<Vec<(String, f64)>>,
     /// Exact values with a unit anywhere in the body, for a ratio to a headline's own value.
     all: FastHashMap<String, Vec<f64>>,
+    /// The days between every two body dates (5月20日 and 6月3日: 14), sorted.
+    day_spans: Vec<u32>,
 }
 
 static CLOCK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -355,6 +357,19 @@ impl Derivable {
             v.sort_by(f64::total_cmp);
         }
         d.add_sentences(doc, quantities);
+        // 解任から2週間 over 5月20日 and 6月3日: days between two dates of one year.
+        let mut days: Vec<u32> = quantities
+            .iter()
+            .filter(|q| q.unit == "日付" && q.exact())
+            .filter_map(|q| day_of_year(q.value as u32))
+            .take(Self::MAX_TIMES)
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        for (i, &x) in days.iter().enumerate() {
+            d.day_spans.extend(days[i + 1..].iter().map(|&y| y - x));
+        }
+        d.day_spans.sort_unstable();
         for (i, &a) in d.clock.iter().enumerate() {
             d.spans
                 .extend(d.clock[i + 1..].iter().map(|&b| a.abs_diff(b)));
@@ -412,6 +427,18 @@ impl Derivable {
                 values.get(i).is_some_and(|&v| (v - y).abs() < 1e-9)
             });
         }
+        // 2週間, 14日間: the days between two body dates (a week to a day either way).
+        if matches!(q.unit.as_str(), "週間" | "日間") && q.exact() {
+            let (days, slack) = if q.unit == "週間" {
+                (q.value * 7.0, 1.0)
+            } else {
+                (q.value, 0.0)
+            };
+            return self
+                .day_spans
+                .iter()
+                .any(|&d| (f64::from(d) - days).abs() <= slack);
+        }
         // Minutes the headline allows.
         let (low, high) = match q.unit.as_str() {
             "時間" => {
@@ -436,6 +463,16 @@ impl Derivable {
         let i = self.spans.partition_point(|&d| f64::from(d) < low);
         self.spans.get(i).is_some_and(|&d| f64::from(d) <= high)
     }
+}
+
+/// The day of the year of a date valued month × 100 + day (520 is 5月20日), in a year of
+/// 365 days.
+fn day_of_year(date: u32) -> Option<u32> {
+    const BEFORE: [u32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let (month, day) = (date / 100, date % 100);
+    (1..=12)
+        .contains(&month)
+        .then(|| BEFORE[month as usize - 1] + day)
 }
 
 /// Units of measure, never a count of named things.
