@@ -148,6 +148,19 @@ pub fn unknown_suppression_rule(id: &str) -> String {
     )
 }
 
+pub fn rule_failed(rule: &str, cause: &str) -> String {
+    tr(
+        format!(
+            "internal error in rule `{rule}`: {cause} (a bug in seigo: please report it with this \
+             file; the other rules' findings for this file are shown)"
+        ),
+        format!(
+            "ルール `{rule}` の内部エラーです: {cause}（seigo の不具合です。このファイルを添えて報告して\
+             ください。このファイルのほかのルールの結果は表示しています）"
+        ),
+    )
+}
+
 pub fn unused_suppression() -> String {
     tr(
         "unused seigo suppression: nothing was suppressed here",

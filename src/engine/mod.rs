@@ -6,11 +6,11 @@ use std::time::{Duration, Instant};
 
 use crate::algo::hash::FastHashMap;
 use crate::document::Document;
-use crate::finding::{Finding, Fix, Hit, Related};
+use crate::finding::{Finding, Fix, Hit, Related, Severity};
 use crate::lang::ja::{Analysis, Morphology};
 use crate::rules::Rule;
 use crate::rules::kinds::Context;
-use crate::span::SourceSpan;
+use crate::span::{SourceSpan, Span};
 use crate::suppress::{self, Suppressions};
 
 mod prefilter;
@@ -89,7 +89,7 @@ impl Linter {
         for (rule, _) in self.rules.iter().zip(selected).filter(|(_, on)| *on) {
             let started = Instant::now();
             let built_before = timings.is_some().then(|| analysis.build_times());
-            findings.extend(run_rule(rule, doc, &analysis));
+            findings.extend(run_isolated(rule, doc, &analysis));
             if let (Some(t), Some(built_before)) = (timings.as_deref_mut(), built_before) {
                 // The lazy tables a rule happened to build first are a shared cost.
                 let mut elapsed = started.elapsed();
@@ -163,6 +163,33 @@ pub fn drop_repeated_corrections(findings: &mut Vec<Finding>) {
         index += 1;
         keep[index - 1]
     });
+}
+
+/// Runs one rule; a rule that panics (a bug in seigo, never the input's fault) yields one
+/// error finding at the start of the file instead of its findings, and the other rules still
+/// run on the file.
+fn run_isolated(rule: &Rule, doc: &Document, analysis: &Analysis<'_>) -> Vec<Finding> {
+    isolated(&rule.id, doc, || run_rule(rule, doc, analysis))
+}
+
+/// The findings `run` returns, or the finding that rule `id` failed when it panics.
+fn isolated(id: &str, doc: &Document, run: impl FnOnce() -> Vec<Finding>) -> Vec<Finding> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|payload| {
+        let cause = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        vec![Finding {
+            rule: id.to_string(),
+            kind: "internal",
+            severity: Severity::Error,
+            message: crate::i18n::rule_failed(id, &cause),
+            span: doc.to_source(Span::new(0, 0)),
+            related: Vec::new(),
+            fixes: Vec::new(),
+        }]
+    })
 }
 
 /// Runs one rule and maps its hits to findings with source spans. A rule with
@@ -240,6 +267,35 @@ pub fn sort_findings(findings: &mut [Finding]) {
 mod tests {
     use super::*;
     use crate::finding::Severity;
+
+    #[test]
+    fn a_rule_that_panics_is_one_error_finding_and_the_others_still_count() {
+        let doc = Document::parse(
+            "t.txt",
+            "見出し\n\n本文。\n".to_string(),
+            crate::Format::PlainText,
+        );
+        let failed = isolated("t/broken", &doc, || panic!("index out of bounds"));
+        assert_eq!(failed.len(), 1);
+        assert_eq!(
+            (failed[0].rule.as_str(), failed[0].severity, failed[0].kind),
+            ("t/broken", Severity::Error, "internal")
+        );
+        assert!(
+            failed[0].message.contains("t/broken"),
+            "{}",
+            failed[0].message
+        );
+        assert!(
+            failed[0].message.contains("index out of bounds"),
+            "{}",
+            failed[0].message
+        );
+        // A rule that runs is passed through untouched.
+        let ran = isolated("t/fine", &doc, || failed.clone());
+        assert_eq!(ran.len(), 1);
+        assert_eq!(ran[0].rule, "t/broken");
+    }
 
     #[test]
     fn the_same_correction_at_the_same_place_is_one_finding() {
