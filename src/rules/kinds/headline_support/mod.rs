@@ -132,8 +132,9 @@ use framing::{
     is_edition_year, is_label, is_ordinal, opens_with_ordinal,
 };
 use numbers::{
-    BodyValues, Derivable, counterpart, counts_items, following_counterpart, one_of_an_event,
-    ordinal_spelling, quantities_in, rounds_to_body, season_told, section_counts_in,
+    BodyByUnit, BodyValues, Derivable, counterpart, counts_items, following_counterpart,
+    one_of_an_event, ordinal_spelling, quantities_in, rounds_to_body, season_told,
+    section_counts_in,
 };
 
 /// Which units of headings and summary bullets count.
@@ -416,6 +417,7 @@ impl super::RuleKind for HeadlineSupport {
         let mut body_lowered: Option<String> = None;
         let mut heading_found: Option<Vec<bool>> = None;
         let mut item_counts: Option<ItemCounts> = None;
+        let mut body_by_unit: Option<BodyByUnit> = None;
         let mut body_derived: Option<Derivable> = None;
         // Each search for a chain written apart scans the body: bounded per document (a
         // document of hundreds of headings must stay linear).
@@ -496,8 +498,8 @@ impl super::RuleKind for HeadlineSupport {
             }
             // 来春 over 来年3月: a season told by one of its months.
             if missing.iter().any(|u| !u.number) {
-                let lines: Vec<&str> = body.iter().map(|l| &a.text[l.range()]).collect();
-                missing.retain(|u| u.number || !season_told(&a.text[u.span.range()], &lines));
+                missing
+                    .retain(|u| u.number || !season_told(&a.text[u.span.range()], a.text, &body));
             }
             // 歴史的円安 for 歴史的な円安: a chain's pieces written apart in one sentence.
             if missing.iter().any(|u| !u.pieces.is_empty()) {
@@ -542,10 +544,11 @@ impl super::RuleKind for HeadlineSupport {
             let mut others = Vec::new();
             for u in missing.iter().filter(|u| u.number) {
                 let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
-                others.extend(
-                    counterpart(a, place.span, u.span, found)
-                        .or_else(|| following_counterpart(a, u.span, &body, found)),
-                );
+                let other = counterpart(a, place.span, u.span, found).or_else(|| {
+                    let by_unit = body_by_unit.get_or_insert_with(|| BodyByUnit::new(found));
+                    following_counterpart(a, u.span, &body, by_unit)
+                });
+                others.extend(other);
             }
             let coverage = (units.len() - missing.len()) as f64 / units.len() as f64;
             if coverage >= self.min_coverage && contradicted.is_none() && unaffirmed.is_empty() {

@@ -703,7 +703,7 @@ pub(super) fn following_counterpart(
     a: &Analysis<'_>,
     unit: Span,
     body_lines: &[Span],
-    body: &[Quantity],
+    body: &BodyByUnit,
 ) -> Option<Span> {
     let q = unit_quantity(a, unit)?;
     if !q.exact() || q.unit.is_empty() {
@@ -721,15 +721,43 @@ pub(super) fn following_counterpart(
         return None;
     }
     let noun = a.surface(next);
-    body.iter()
-        .filter(|b| b.unit == q.unit && b.ordinal == q.ordinal && !b.compatible(&q))
+    body.of(&q.unit)
+        .filter(|b| b.ordinal == q.ordinal && !b.compatible(&q))
         .find(|b| {
+            // The body line holding the value (lines are in order and do not overlap).
+            let i = body_lines.partition_point(|l| l.end < b.span.end);
             body_lines
-                .iter()
-                .find(|l| l.start <= b.span.start && b.span.end <= l.end)
-                .is_some_and(|l| a.text[l.range()].contains(noun))
+                .get(i)
+                .is_some_and(|l| l.start <= b.span.start && a.text[l.range()].contains(noun))
         })
         .map(|b| b.core)
+}
+
+/// The body's quantities grouped by unit, at most [`BodyByUnit::MAX_PER_UNIT`] of each (the
+/// first ones): a headline's checks look only at values of their own unit, and a body of
+/// thousands of values of one unit stays linear.
+#[derive(Debug, Default)]
+pub(super) struct BodyByUnit {
+    by_unit: FastHashMap<String, Vec<Quantity>>,
+}
+
+impl BodyByUnit {
+    const MAX_PER_UNIT: usize = 64;
+
+    pub(super) fn new(quantities: &[Quantity]) -> Self {
+        let mut by_unit: FastHashMap<String, Vec<Quantity>> = FastHashMap::default();
+        for q in quantities {
+            let list = by_unit.entry(q.unit.to_string()).or_default();
+            if list.len() < Self::MAX_PER_UNIT {
+                list.push(q.clone());
+            }
+        }
+        BodyByUnit { by_unit }
+    }
+
+    fn of<'s>(&'s self, unit: &str) -> impl Iterator<Item = &'s Quantity> {
+        self.by_unit.get(unit).into_iter().flatten()
+    }
 }
 
 /// The body's value for the quantity a headline number the body does not support states:
@@ -800,7 +828,7 @@ pub(super) fn counterpart(
 /// Whether a season of a year in a headline (来春, 今秋, 来夏) is told by a month of that
 /// season in the body: 来春 by 来年3月 or 来年4月 (spring is 3–5月, summer 6–8, autumn 9–11,
 /// winter 12–2), 今秋 by 今年10月 or a bare 10月.
-pub(super) fn season_told(unit: &str, body: &[&str]) -> bool {
+pub(super) fn season_told(unit: &str, text: &str, body: &[Span]) -> bool {
     let mut chars = unit.chars();
     let (Some(year), Some(season), None) = (chars.next(), chars.next(), chars.next()) else {
         return false;
@@ -818,7 +846,7 @@ pub(super) fn season_told(unit: &str, body: &[&str]) -> bool {
         '昨' => ("昨年", false),
         _ => return false,
     };
-    body.iter().any(|line| {
+    body.iter().map(|l| &text[l.range()]).any(|line| {
         line.match_indices('月').any(|(at, _)| {
             let before = &line[..at];
             let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
