@@ -246,9 +246,18 @@ impl Document {
     /// Whether block `block` is a cell of a table row (its source line starts with `|`, in
     /// Markdown and in plain text alike).
     pub fn in_table_row(&self, block: usize) -> bool {
+        self.table_row_line(block).is_some()
+    }
+
+    /// Where the source line of block `block` starts, when the block is a cell of a table row
+    /// (cells of one row share it).
+    pub fn table_row_line(&self, block: usize) -> Option<usize> {
         let start = self.to_source(self.blocks[block].span).start;
         let line = self.source[..start].rfind('\n').map_or(0, |n| n + 1);
-        self.source[line..].trim_start().starts_with('|')
+        self.source[line..]
+            .trim_start()
+            .starts_with('|')
+            .then_some(line)
     }
 
     pub fn headline(&self) -> Option<&Block> {

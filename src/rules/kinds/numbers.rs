@@ -424,29 +424,27 @@ impl Numbers {
                 let clause = a.tokens[self.clause_start(a, a.first_at(span.start), sentence.span)]
                     .span
                     .start;
-                for d in found[..n].iter().rev().take(8).filter(|d| {
-                    d.is_date()
-                        && sentence.span.start + d.span.start >= clause
-                        && d.span.end <= q.span.start
-                }) {
-                    key.qualifiers.push(text[d.span.range()].to_string());
-                }
-                // 24日間で712万人, 2日間で52万人: what a span of time added up to.
-                for d in found[..n].iter().rev().take(8).filter(|d| {
+                // 24日間で712万人, 2日間で52万人 (anywhere before it in the sentence): what a
+                // span of time added up to.
+                for d in found[..n]
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .filter(|d| d.span.end <= q.span.start)
+                {
+                    if d.is_date() && sentence.span.start + d.span.start >= clause {
+                        key.qualifiers.push(text[d.span.range()].to_string());
+                    }
                     let spanned = matches!(d.unit.as_str(), "日間" | "週間" | "年間")
                         || (DURATION_UNITS.contains(&d.unit.as_str())
                             && text[d.span.end..].starts_with('間'));
-                    spanned && d.span.end <= q.span.start
-                }) {
-                    key.qualifiers.push(format!("({})", &text[d.span.range()]));
+                    if spanned {
+                        key.qualifiers.push(format!("({})", &text[d.span.range()]));
+                    }
                 }
+                key.qualifiers.extend(stamp.map(str::to_string));
                 key.qualifiers.sort();
                 key.qualifiers.dedup();
-                if let Some(stamp) = stamp {
-                    key.qualifiers.push(stamp.to_string());
-                    key.qualifiers.sort();
-                    key.qualifiers.dedup();
-                }
                 if !self.units.is_empty() && !self.units.contains(&key.unit) {
                     continue;
                 }

@@ -101,6 +101,7 @@
 
 mod restated;
 
+use std::cell::OnceCell;
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -116,6 +117,9 @@ use crate::lang::ja::{Analysis, CharSet, Labels, LexiconEdit, LexiconId, Lexicon
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
+
+/// For each block, the names its section is about ([`section_subjects`]).
+type Sections = Vec<Option<Vec<String>>>;
 
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Spec {
@@ -598,6 +602,7 @@ impl super::RuleKind for Polarity {
             self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
         }
         let strict = out.len();
+        let sections = OnceCell::new();
         if claims.iter().any(|c| c.negative) {
             let partners = self.preselect_partner_sentences(a, sentences, &claims, &negated);
             let first_pass = claims.len();
@@ -620,14 +625,14 @@ impl super::RuleKind for Polarity {
             }
             // Sections about different names (a comparison of products) tell different
             // things.
-            let sections = section_subjects(ctx);
+            let sections = sections.get_or_init(|| section_subjects(ctx));
             let apart = |x: usize, y: usize| {
                 other_sections(&sections[sentences[x].block], &sections[sentences[y].block])
             };
             self.report(a, &claims, &apart, message, out);
         }
         if self.restated && !negated.is_empty() {
-            self.restatements(ctx, &negated, strict, message, out);
+            self.restatements(ctx, &negated, strict, &sections, message, out);
         }
     }
 
@@ -911,11 +916,9 @@ impl Polarity {
         };
         // 「時期は決まっていない」 says 「時期を決めていない」: an intransitive verb's subject is
         // its transitive counterpart's object.
-        let (role, stem, sahen) = match self.transitive_of.get(p.stem) {
-            Some((transitive, sahen)) if role == Role::Ga && !p.sahen && voice.is_empty() => {
-                (Role::Wo, transitive.as_str(), *sahen)
-            }
-            _ => (role, p.stem, p.sahen),
+        let (role, stem, sahen) = match self.transitive(&p).filter(|_| role == Role::Ga) {
+            Some((transitive, sahen)) => (Role::Wo, transitive, sahen),
+            None => (role, p.stem, p.sahen),
         };
         Some(Claim {
             head,
@@ -1632,13 +1635,23 @@ impl Polarity {
         {
             return None;
         }
-        let key = match self.transitive_of.get(carrier.stem) {
-            Some((transitive, sahen)) if !carrier.sahen && carrier.voice.is_empty() => {
-                (transitive.clone(), *sahen)
-            }
-            _ => (carrier.stem.to_string(), carrier.sahen),
-        };
-        self.carriers.contains(&key).then_some(carrier)
+        let (stem, sahen) = self
+            .transitive(&carrier)
+            .unwrap_or((carrier.stem, carrier.sahen));
+        self.carriers
+            .contains(&(stem.to_string(), sahen))
+            .then_some(carrier)
+    }
+
+    /// 「時期は決まっていない」 says 「時期を決めていない」: the transitive counterpart (stem,
+    /// サ変) of an active intransitive predicate (決まる → 決める), when `intransitives` gives one.
+    fn transitive<'t>(&'t self, p: &Predicate<'t>) -> Option<(&'t str, bool)> {
+        if p.sahen || !p.voice.is_empty() {
+            return None;
+        }
+        self.transitive_of
+            .get(p.stem)
+            .map(|(transitive, sahen)| (transitive.as_str(), *sahen))
     }
 
     /// The person the sentence before `claim`'s is about (its last 人名 + 氏/さん/さま marked
@@ -2819,8 +2832,6 @@ mod tests {
 
     #[test]
     fn sections_about_different_names_are_not_compared() {
-        use crate::document::Format;
-        use crate::lang::ja::Morphology;
         use crate::rules::testing::findings_for_format;
         let specs = |second: &str| {
             let text = format!(

@@ -1147,13 +1147,11 @@ fn table_counts(doc: &Document) -> Vec<usize> {
         }
         rows.clear();
     };
-    for (index, block) in doc.blocks.iter().enumerate() {
-        if !doc.in_table_row(index) {
+    for index in 0..doc.blocks.len() {
+        let Some(line) = doc.table_row_line(index) else {
             flush(&mut rows);
             continue;
-        }
-        let start = doc.to_source(block.span).start;
-        let line = doc.source[..start].rfind('\n').map_or(0, |n| n + 1);
+        };
         match rows.last_mut() {
             Some((last, cells)) if *last == line => *cells += 1,
             _ => rows.push((line, 1)),
@@ -2455,17 +2453,7 @@ mod tests {
                 .collect();
             format!("# 嵐山で巡る5スポット\n\n嵐山を巡ります。\n\n{sections}")
         };
-        let run = |text: &str| {
-            crate::rules::testing::findings_for_format(
-                &r,
-                text,
-                crate::document::Format::Markdown,
-                &crate::lang::ja::Morphology::new(),
-            )
-            .into_iter()
-            .map(|f| text[f.span.range()].to_string())
-            .collect::<Vec<_>>()
-        };
+        let run = |text: &str| markdown_hits(&r, text);
         assert!(run(&md(5)).is_empty(), "{:?}", run(&md(5)));
         assert_eq!(run(&md(4)), ["5スポット"]);
     }
@@ -2473,17 +2461,7 @@ mod tests {
     #[test]
     fn a_count_is_supported_by_as_many_table_rows_or_columns() {
         let r = rule("");
-        let run = |text: &str| {
-            crate::rules::testing::findings_for_format(
-                &r,
-                text,
-                crate::document::Format::Markdown,
-                &crate::lang::ja::Morphology::new(),
-            )
-            .into_iter()
-            .map(|f| text[f.span.range()].to_string())
-            .collect::<Vec<_>>()
-        };
+        let run = |text: &str| markdown_hits(&r, text);
         let rows = |n: usize| {
             let rows: String = (1..=n).map(|i| format!("| 力士{i} | 殊勲賞 |\n")).collect();
             format!("# 三賞は3力士\n\n三賞が決まった。\n\n| 力士 | 賞 |\n|---|---|\n{rows}")

@@ -19,10 +19,12 @@
 //! at the later predicate with the earlier one as a related span, and never where the claim
 //! reader already reported.
 
+use std::cell::OnceCell;
+
 use super::super::Context;
 use super::super::numbers::{list_runs, other_sections, section_subjects};
 use super::super::preselect::sentences_holding;
-use super::{Polarity, Role, Tense, has_sibling_model, model_name, pos};
+use super::{Polarity, Role, Sections, Tense, has_sibling_model, model_name, pos};
 use crate::algo::hash::{FastHashMap, FastHashSet};
 use crate::document::Sentence;
 use crate::finding::Hit;
@@ -81,12 +83,14 @@ struct Content<'t> {
 impl Polarity {
     /// Reports restated statements of opposite polarity among `sentences`: the negated ones
     /// (`negated`, ascending) and those holding a predicate of one of their keys. `strict` is
-    /// where the claim reader's findings start in `out`.
+    /// where the claim reader's findings start in `out`; `sections` the names each block's
+    /// section is about, computed once for both passes.
     pub(super) fn restatements<'t>(
         &'t self,
         ctx: &Context<'t>,
         negated: &[usize],
         strict: usize,
+        sections: &OnceCell<Sections>,
         message: &Message,
         out: &mut Vec<Hit>,
     ) {
@@ -135,7 +139,7 @@ impl Polarity {
         // tell different things.
         let topics = topics(a, sentences);
         let lists = list_runs(ctx.doc);
-        let sections = section_subjects(ctx);
+        let sections = sections.get_or_init(|| section_subjects(ctx));
         let block = |s: &Statement<'_>| sentences[s.sentence].block;
         let apart = |x: &Statement<'_>, y: &Statement<'_>| {
             let (bx, by) = (block(x), block(y));
@@ -293,12 +297,7 @@ impl Polarity {
                 continue;
             }
             // 「時期は決まっていない」 says 「時期を決めていない」.
-            let (stem, sahen) = match self.transitive_of.get(found.stem) {
-                Some((transitive, sahen)) if !found.sahen && found.voice.is_empty() => {
-                    (transitive.as_str(), *sahen)
-                }
-                _ => (found.stem, found.sahen),
-            };
+            let (stem, sahen) = self.transitive(&found).unwrap_or((found.stem, found.sahen));
             if keys.is_some_and(|w| !w.keys.contains(&(stem, sahen)))
                 || !seen.insert((stem, sahen, found.negative))
             {
