@@ -33,6 +33,14 @@
 //! Two values of one paragraph of statistics (five or more values of their unit in one block)
 //! are not compared: such a paragraph tells its figures apart by words the subject lacks.
 //!
+//! Some quantities are named several ways: the rule's `aliases` lists names of one thing
+//! (被害額 / 損害額), an event's day is its date (投開票日 / 投開票は4月20日, 10月1日から施行 /
+//! 7月1日の施行), 全14公演 / 全13公演 are one whole, and an owner the headline names is the
+//! article's own thing (中央図書館の蔵書 under a headline about 中央図書館). Two peaks of one
+//! thing (最大8キロの渋滞 / 渋滞は最大6キロ) are one value, not two bounds, unless both are rows
+//! of a spec list (each product's own). A period as the topic (前年同期は330億円) qualifies the
+//! figure instead of naming it, and a date is a plan only by its own clause (17日に放送予定).
+//!
 //! Names tell quantities apart too: the proper nouns and 『titles』 of a mention's clause
 //! (佐藤美和（無所属） 2,917票, 『名探偵ミナト』 興収54.9億円). A mention naming nobody is
 //! compared with one naming the headline's subject, not with one naming someone else.
@@ -98,6 +106,11 @@ pub struct Spec {
     /// when there is none.
     #[serde(default)]
     pub slip_message: Option<String>,
+    /// Names of one quantity: each list is one thing under several names (`[被害額, 損害額]`,
+    /// `[来場者, 入場者]`), so 被害額は4億2000万円 and 損害額は3億6000万円 are compared.
+    /// Qualifiers, owners and names still tell two of them apart.
+    #[serde(default)]
+    pub aliases: Vec<Vec<String>>,
 }
 
 pub const PLACEHOLDERS: &[&str] = &["subject", "match", "other"];
@@ -120,6 +133,8 @@ pub struct Numbers {
     units: Vec<String>,
     ignore_units: Vec<String>,
     slip_message: Option<Message>,
+    /// A name of `aliases` → the first name of its list.
+    aliases: crate::algo::hash::FastHashMap<String, String>,
     lexicons: std::sync::Arc<Lexicons>,
 }
 
@@ -135,6 +150,12 @@ struct Mention {
     /// Who or what the clause names before the number: proper nouns and 『titles』. Two
     /// mentions about different names are different quantities.
     entities: Vec<String>,
+    /// What it counts as written here, when an alias makes the key's subject another name.
+    named: String,
+    /// The superlative the value is hedged with (最大8キロ → 最大), if one of [`PEAKS`].
+    peak: Option<&'static str>,
+    /// Whether it is told in a paragraph, not a list item, table row or heading.
+    prose: bool,
     /// What the clause is about when that is not what is counted: the noun marked by は or が
     /// nearest before the number (シート席は前売り9,000円). Two mentions under contrasted
     /// topics ([`contrasted`]) are different quantities; a mention without one is about any.
@@ -161,6 +182,12 @@ fn comparison_base_before(a: &Analysis<'_>, from: usize, to: usize) -> Option<St
 /// Units of a length of time, as the quantity reader normalises them (か月 and ヶ月 are カ月):
 /// followed by 前 or 後 (3時間前, 2日後) they make a point in time.
 const DURATION_UNITS: &[&str] = &["秒", "分", "時間", "日", "週間", "カ月", "年"];
+/// Qualifiers that say where a figure is told, not which figure: a whole (全14公演) is
+/// the same whole wherever the sentence places it.
+const PLACE_QUALIFIERS: &[&str] = &["全国", "国内", "海外", "世界", "県内", "市内", "国外"];
+/// Superlative hedges that make a value the peak of what is measured (最大8キロの渋滞):
+/// two peaks of one thing are one value, not two bounds that both hold.
+const PEAKS: &[&str] = &["最大", "最高", "最低", "最短", "最長"];
 /// How many tokens a clause may reach from a number (keeps one endless sentence linear).
 const MAX_CLAUSE_TOKENS: usize = 64;
 /// Values of one unit in one block that make it a paragraph of statistics.
@@ -199,7 +226,33 @@ impl super::RuleKind for Numbers {
             .map(|m| Message::parse(m, PLACEHOLDERS))
             .transpose()
             .map_err(|e| vec![src.error(src.key("slip_message"), e.message)])?;
+        let mut aliases = crate::algo::hash::FastHashMap::default();
+        for (n, names) in spec.aliases.iter().enumerate() {
+            if names.len() < 2 {
+                return Err(vec![src.error(
+                    src.key("aliases"),
+                    format!(
+                        "aliases[{n}] lists {} name(s): a list names one quantity at least twice",
+                        names.len()
+                    ),
+                )]);
+            }
+            for name in names {
+                if let Some(first) = aliases.insert(name.clone(), names[0].clone())
+                    && first != names[0]
+                {
+                    return Err(vec![src.error(
+                        src.item(&["aliases"], name).or(src.key("aliases")),
+                        format!(
+                            "「{name}」 is in two lists of aliases (of 「{first}」 and of 「{}」)",
+                            names[0]
+                        ),
+                    )]);
+                }
+            }
+        }
         Ok(Numbers {
+            aliases,
             units: spec.units,
             ignore_units: spec.ignore_units,
             slip_message,
@@ -246,7 +299,7 @@ impl super::RuleKind for Numbers {
                 && same_entities(&m.entities, &later.entities, &topic)
                 && !contrasted(m.topic.as_deref(), later.topic.as_deref())
                 && !other_sections(&sections[m.block], &sections[later.block])
-                && !m.quantity.compatible(&later.quantity)
+                && !agree(m, later)
         };
         let mut found: Vec<(&Mention, &Mention)> = Vec::new();
         for group in groups.iter().filter(|g| g.len() >= 2 && !is_listing(g)) {
@@ -303,7 +356,7 @@ impl super::RuleKind for Numbers {
         let mut hits: Vec<(Span, Hit)> = Vec::new();
         for (later, earlier) in found {
             let msg = message.render(&[
-                ("subject", &later.key.subject),
+                ("subject", &later.named),
                 ("match", &value(later)),
                 ("other", &value(earlier)),
             ]);
@@ -352,6 +405,11 @@ impl Numbers {
     fn mentions(&self, ctx: &Context<'_>) -> Vec<Mention> {
         let doc = ctx.doc;
         let a = ctx.analysis;
+        let headline = doc
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Headline)
+            .map_or("", |b| doc.slice(b.span));
         let mut out = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let text = doc.slice(sentence.span);
@@ -403,21 +461,34 @@ impl Numbers {
                     sentence.span.start + q.span.start,
                     sentence.span.start + q.span.end,
                 );
-                // 3人から5人に: one value becoming another.
+                // 3人から5人に: one value becoming another. A date from which something happens
+                // (10月1日から施行される) is that event's date.
                 let after = &doc.text[span.end..sentence.span.end];
-                if after.starts_with("から") || before.ends_with("から") {
+                let starts_event = q.is_date()
+                    && after
+                        .strip_prefix("から")
+                        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()));
+                if (after.starts_with("から") && !starts_event) || before.ends_with("から") {
                     continue;
                 }
                 if q.ordinal && (heading || q.unit.is_empty()) {
                     continue;
                 }
-                let Some((mut key, entities)) = self.key(a, span, q, sentence.span) else {
+                let Some((mut key, entities)) = self.key(a, span, q, sentence.span, headline)
+                else {
                     continue;
                 };
                 // 24公演: the value shown with its counter noun, which starts where the
-                // quantity ends (after a range too: 3-0快勝).
+                // quantity ends (after a range too: 3-0快勝); 全14公演 with its 全.
                 let span = match key.unit.strip_prefix('~') {
-                    Some(noun) => Span::new(span.start, span.end + noun.len()),
+                    Some(noun) => {
+                        let whole = key.subject.strip_prefix('全') == Some(noun)
+                            && doc.text[..span.start].ends_with('全');
+                        Span::new(
+                            span.start - if whole { '全'.len_utf8() } else { 0 },
+                            span.end + noun.len(),
+                        )
+                    }
                     None => span,
                 };
                 // 2024年の来場者, 5月の売上高: a date in the clause before the number dates it.
@@ -465,8 +536,26 @@ impl Numbers {
                     Some(_) => q.hedged_after(&doc.text[span.end..sentence.span.end]),
                     None => q.clone(),
                 };
+                let hedge = &text[q.span.start..q.core.start];
+                let peak = PEAKS.iter().copied().find(|p| hedge.starts_with(p));
+                // 渋滞は一時、最大6キロに及んだ: the topic is what the peak is of.
+                let topic = match (peak, topic) {
+                    (Some(p), Some(t)) if key.subject == p => {
+                        key.subject = t;
+                        None
+                    }
+                    (_, topic) => topic,
+                };
+                let named = key.subject.clone();
+                if let Some(first) = self.aliases.get(&key.subject) {
+                    key.subject = first.clone();
+                }
                 out.push(Mention {
+                    named,
                     quantity,
+                    peak,
+                    prose: doc.blocks[sentence.block].kind == BlockKind::Paragraph
+                        && !doc.in_table_row(sentence.block),
                     span,
                     sentence: s,
                     block: sentence.block,
@@ -487,6 +576,7 @@ impl Numbers {
         span: Span,
         q: &Quantity,
         sentence: Span,
+        headline: &str,
     ) -> Option<(Key, Vec<String>)> {
         let first = a.first_at(span.start);
         let next = a.first_at(span.end);
@@ -573,7 +663,10 @@ impl Numbers {
         {
             qualifiers.push(base);
         }
-        if (first..end.min(first + MAX_CLAUSE_TOKENS))
+        // A date is planned only by its own clause (17日に放送予定); a plan told after it
+        // (投開票日まで、両陣営は…を重ねる予定だ) is not the date's.
+        let reach = if q.is_date() { clause_end } else { end };
+        if (first..reach.min(first + MAX_CLAUSE_TOKENS))
             .any(|i| self.lexicons.contains(LexiconId::ForecastWords, a.base(i)))
         {
             qualifiers.push("(予想)".to_string());
@@ -640,6 +733,23 @@ impl Numbers {
             Some(chain) => Some(chain),
             None => self.subject_before(a, clause, first, &mut qualifiers),
         };
+        // 全14公演, 全12話: the whole of what the counter counts (not 予定 of 全14公演の予定).
+        let whole = unit
+            .strip_prefix('~')
+            .filter(|_| {
+                first > 0
+                    && a.surface(first - 1) == "全"
+                    && a.tokens[first - 1].span.end == a.tokens[first].span.start
+            })
+            .map(|noun| Chain {
+                text: format!("全{noun}"),
+                start: first - 1,
+                last: first - 1,
+            });
+        // What the whole is, not which clause or place it is told in (全国12都市を回る全14
+        // 公演 / 全13公演のうち); its time and kind of figure still count.
+        let is_whole = whole.is_some();
+        let subject = whole.or(subject);
         // 最速52分, 最大で3万人: a superlative says what is measured when nothing else does.
         let superlative = (q.core.start > q.span.start)
             .then(|| {
@@ -653,9 +763,20 @@ impl Numbers {
             .flatten();
         // 3月14日に発売, 3月21日発売: a date is the date of the event that follows it.
         let event = q.is_date().then(|| following_event(a, next, end)).flatten();
+        // 最大8キロの渋滞: what follows names what is measured before the superlative does.
+        let followed = superlative.as_ref().and_then(|_| {
+            following
+                .as_ref()
+                .filter(|(n, _)| !self.is_filler(n))
+                .map(|(text, end)| Chain {
+                    text: text.clone(),
+                    start: next + 1,
+                    last: end - 1,
+                })
+        });
         // Nothing names what is counted (計約1,480万円を着服): a mention without a subject,
         // compared only as a transposition of digits ([`transposable`]).
-        let subject = match subject.or(superlative).or(event) {
+        let subject = match subject.or(followed).or(superlative).or(event) {
             Some(chain) => chain,
             None => match following.filter(|(n, _)| !self.is_filler(n)) {
                 Some((text, end)) => Chain {
@@ -673,11 +794,18 @@ impl Numbers {
         };
         // A date is the date of an event (発売日, 施行), not of whoever acts on it (町は17日に);
         // one character says too little of what is counted.
-        let subject = if q.is_date() && !is_event(a, &subject) {
+        let mut subject = if q.is_date() && !is_event(a, &subject) {
             following_event(a, next, end)?
         } else {
             subject
         };
+        // 投開票日 / 投開票, 施行日 / 施行: the day of an event is the event's date.
+        if q.is_date()
+            && subject.text.chars().count() >= 3
+            && let Some(event) = subject.text.strip_suffix('日')
+        {
+            subject.text = event.to_string();
+        }
         if subject.text.chars().count() == 1 {
             return None;
         }
@@ -690,8 +818,11 @@ impl Numbers {
             if let Some(action) = modifying_clause(a, sentence_start, subject.start) {
                 qualifiers.push(format!("({action})"));
             }
+            // 中央図書館の蔵書 in an article headed by 中央図書館: the article's own thing, as
+            // its other mentions say without naming it.
             if let Some(owner) = owner_of(a, &subject.text, clause, first)
                 && !self.lexicons.contains(LexiconId::PresentQualifiers, &owner)
+                && !headline.contains(owner.as_str())
             {
                 qualifiers.push(owner);
             }
@@ -699,6 +830,14 @@ impl Numbers {
             if let Some(owner) = bracket_owner(a, clause, first) {
                 qualifiers.push(format!("({owner})"));
             }
+        }
+        // What the whole is, not which clause or place it is told in (全国12都市を回る全14
+        // 公演 / 全13公演のうち); its time and kind of figure still count.
+        if is_whole {
+            qualifiers.retain(|q| {
+                matches!(q.as_str(), "(予想)" | "(増)" | "(減)")
+                    || !(q.starts_with('(') || PLACE_QUALIFIERS.contains(&q.as_str()))
+            });
         }
         qualifiers.sort();
         qualifiers.dedup();
@@ -806,7 +945,16 @@ impl Numbers {
                 }
                 // 「前年度の3.8倍」: a time or other qualifier modifying the number is not what
                 // is counted (「世界で2例目」「目標は30億円」 keep theirs).
-                if a.surface(chain.last + 1) == "の"
+                // 「前年同期は330億円」: a period as the topic is when, not what (a goal keeps
+                // its own: 「目標は30億円」).
+                let linked = match a.surface(chain.last + 1) {
+                    "の" => true,
+                    "は" => !self
+                        .lexicons
+                        .contains(LexiconId::ForecastWords, &chain.text),
+                    _ => false,
+                };
+                if linked
                     && self
                         .lexicons
                         .contains(LexiconId::QuantityQualifiers, &chain.text)
@@ -917,6 +1065,22 @@ impl Numbers {
         out.sort();
         out.dedup();
         out
+    }
+}
+
+/// Whether two mentions' values can both hold: two peaks of one thing (最大8キロ / 最大6キロ)
+/// only when they are one value; other values when their intervals meet or round to each
+/// other ([`Quantity::compatible`]).
+fn agree(m: &Mention, other: &Mention) -> bool {
+    match (m.peak, other.peak) {
+        // Peaks in a spec list of several products are each product's own.
+        (Some(x), Some(y)) if x == y && m.key.subject != x && (m.prose || other.prose) => {
+            let (mut p, mut q) = (m.quantity.clone(), other.quantity.clone());
+            (p.low, p.high) = (p.value, p.value);
+            (q.low, q.high) = (q.value, q.value);
+            p.compatible(&q)
+        }
+        _ => m.quantity.compatible(&other.quantity),
     }
 }
 
@@ -1295,6 +1459,127 @@ mod tests {
             "世界で2例目だという。\n発見は世界で3例目となる。",
             &["3例目"],
         );
+    }
+
+    #[test]
+    fn an_event_date_is_compared_however_the_event_is_named() {
+        // A date from which something happens is that event's date; 3人から5人 stays a change.
+        assert_hits(
+            &rule(),
+            "条例は10月1日から施行される。\n\n7月1日の施行に合わせ、市はチラシを配る。",
+            &["7月1日"],
+        );
+        assert_hits(
+            &rule(),
+            "定員は3人から5人に増えた。\n\n定員は5人となった。",
+            &[],
+        );
+        // The day of an event (投開票日) is the event's date; a plan told in another clause
+        // of the sentence does not make the date a forecast, one in its own clause does.
+        let h = hits(
+            &rule(),
+            "投開票は4月20日。\n\n4月27日の投開票日まで、両陣営は演説を重ねる予定だ。",
+        );
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert_eq!(h[0].message, "「投開票」4月27日/4月20日");
+        assert_hits(
+            &rule(),
+            "12月10日に放送された第5話をまとめます。\n\n第6話は12月17日に放送予定です。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn two_peaks_of_one_thing_are_one_value() {
+        // 最大8キロ and 最大6キロ are not two bounds that both hold; the topic says what
+        // the second peak is of.
+        assert_hits(
+            &rule(),
+            "一時は最大8キロの渋滞となった。\n\n渋滞は一時、最大6キロに及んだという。",
+            &["最大6キロ"],
+        );
+        // Bounds of a rule still agree, and peaks of several products in a spec list are
+        // each product's own.
+        assert_hits(
+            &rule(),
+            "参加は5人以上で申し込める。\n\n参加は8人以上が望ましい。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "## A\n\n- 再生時間：最大8時間（ケース込み最大32時間）\n\n## B\n\n- 再生時間：最大7時間（ケース込み最大28時間）",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_whole_is_compared_wherever_it_is_told() {
+        let h = hits(
+            &rule(),
+            "全国12都市を回る全14公演の予定だ。\n\n全13公演のうち、残りは予定通り開催する。",
+        );
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert_eq!(h[0].message, "「全公演」全13公演/全14公演");
+        // Without 全 the counts are of whatever each clause counts.
+        assert_hits(
+            &rule(),
+            "全国12都市を回る14公演の予定だ。\n\n13公演のうち、残りは予定通り開催する。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn the_headlines_subject_as_owner_is_the_articles_own_thing() {
+        let text = "# 中央図書館が休館へ\n\n同館は鉄筋造りで、約32万冊の蔵書を持つ。\n\n中央図書館の蔵書約23万冊は倉庫で保管される。";
+        assert_hits(&rule(), text, &["約23万冊"]);
+        // Another owner is another thing.
+        let other = "# 中央図書館が休館へ\n\n同館は鉄筋造りで、約32万冊の蔵書を持つ。\n\n東図書館の蔵書約23万冊は倉庫で保管される。";
+        assert_hits(&rule(), other, &[]);
+    }
+
+    #[test]
+    fn a_period_as_topic_is_when_not_what() {
+        // 前年同期は330億円 is last year's figure of what the sentence told before, not a
+        // quantity named 前年同期.
+        assert_hits(
+            &rule(),
+            "売上高の合計は372億円で、前年同期は330億円だった。\n\n営業利益の前年同期は40億3,000万円。",
+            &[],
+        );
+        // A goal keeps its own name.
+        assert_hits(
+            &rule(),
+            "目標は30億円だ。\n\n目標は35億円だという。",
+            &["35億円"],
+        );
+    }
+
+    #[test]
+    fn aliases_name_one_quantity() {
+        let text = "被害額は4億2000万円となった。\n\n損害額は3億6000万円に上った。";
+        assert_hits(&rule(), text, &[]);
+        let aliased = rule_from_yaml(
+            "kind: numbers\nmessage: 「{subject}」{match}/{other}\naliases: [[被害額, 損害額]]\n",
+        );
+        let h = hits(&aliased, text);
+        assert_eq!(h.len(), 1, "{h:?}");
+        // The message names the quantity as the sentence does.
+        assert_eq!(h[0].message, "「損害額」3億6000万円/4億2000万円");
+        for (yaml, problem) in [
+            ("aliases: [[被害額]]", "lists 1 name"),
+            (
+                "aliases: [[被害額, 損害額], [損害額, 被害総額]]",
+                "in two lists",
+            ),
+        ] {
+            let errors = crate::rules::testing::rule_errors_from_yaml(&format!(
+                "kind: numbers\nmessage: m\n{yaml}\n"
+            ));
+            assert!(
+                errors.iter().any(|e| e.message.contains(problem)),
+                "{yaml}: {errors:?}"
+            );
+        }
     }
 
     #[test]
