@@ -37,7 +37,8 @@
 //!    「アメリカ大統領」 out. A list of `subjects` is matched literally instead, without that
 //!    evidence.
 //! 2. Mentions. An attribute attaches when its term directly follows the subject (with an
-//!    optional country abbreviation: トランプ米大統領), or follows subject + honorific (with an
+//!    optional country abbreviation: トランプ米大統領; after a full name, with a department of
+//!    one or two common nouns: 中村浩二建設部長), or follows subject + honorific (with an
 //!    optional 前/元/現/新/故/次期) + one of `particles` + at most one short modifier. Terms
 //!    are matched on whole tokens, longest first (前大統領 is not also 大統領). With linking
 //!    particles, a subject + honorific + は/が also takes the first term further on in its
@@ -1193,6 +1194,9 @@ impl<'a> Scan<'a> {
         let direct = rule.term_at(a, q, end);
         if let Some((next, members)) = direct {
             self.push(subject, q, next, end, members, Link::Direct);
+        } else if let Some((at, next, members)) = self.department_title(subject, q, end) {
+            self.push(subject, at, next, end, members, Link::Direct);
+            return;
         }
         if !rule.linked {
             return;
@@ -1233,6 +1237,36 @@ impl<'a> Scan<'a> {
         if topic {
             self.attach_predicate(subject, p, end);
         }
+    }
+
+    /// 中村浩二建設部長, 佐藤花子総務課長: a full name, the department (one or two common
+    /// nouns written onto it) and a term: the token the term starts at, the token after it and
+    /// its attributes. Only after a given name: 鈴木建設社長 after a lone surname is the
+    /// president of a company called 鈴木建設.
+    fn department_title(
+        &self,
+        subject: Subject<'a>,
+        q: usize,
+        end: usize,
+    ) -> Option<(usize, usize, &'a [Member])> {
+        let a = self.a;
+        subject.given?;
+        let glued = |k: usize| k > 0 && a.tokens[k - 1].span.end == a.tokens[k].span.start;
+        let department = |k: usize| {
+            let pos = a.features(k).pos;
+            pos.is_noun() && !pos.is_proper_noun() && !pos.is_number() && !pos.is_pronoun()
+        };
+        let mut k = q;
+        while k < end && k < q + 2 && glued(k) && department(k) {
+            k += 1;
+            if k < end
+                && glued(k)
+                && let Some((next, members)) = self.rule.term_at(a, k, end)
+            {
+                return Some((k, next, members));
+            }
+        }
+        None
     }
 
     /// After 「name + honorific + は/が」, the first term further on in the clause, when it is
@@ -1788,6 +1822,31 @@ mod tests {
         assert_hits(
             &roles(),
             "県議補選\n\n川村美紀氏が初当選した。再選を阻んだ川村氏は述べた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_department_between_a_full_name_and_its_title_attaches_the_title() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 部長\n        terms: [部長]\n      - name: 課長\n        terms: [課長]\n  - attributes:\n      - name: 社長\n        terms: [社長]\n      - name: 会長\n        terms: [会長]\n",
+        );
+        // 中村浩二建設部長: the 部長 of the 建設 department is 部長.
+        assert_hits(
+            &rule,
+            "橋の架け替え\n\n市建設課の中村浩二課長が話した。\n\n中村浩二建設部長によると、工事は続く。",
+            &["部長"],
+        );
+        // After a lone surname the nouns may be a company's name (鈴木建設社長 is the
+        // president of 鈴木建設), and a proper noun is never a department.
+        assert_hits(
+            &rule,
+            "建設業界\n\n鈴木一郎会長が話した。\n\n鈴木建設社長は来月、会見を開く。",
+            &[],
+        );
+        assert_hits(
+            &rule,
+            "建設業界\n\n鈴木一郎会長が話した。\n\n鈴木一郎トヨタ社長は来月、会見を開く。",
             &[],
         );
     }
