@@ -1780,7 +1780,8 @@ impl Polarity {
 
 /// ため at `m` giving a reason, not a purpose: after a negation in the predicate's own words
 /// (`negated`; 見送るため is not one, though 見送る reads as 決定しない) or a noun predicate
-/// (「非対応のため」, 「対応していないため」) or a past tense (「決定したため」). After an
+/// (「非対応のため」, 「対応していないため」) or a past tense (「決定したため」) or a state
+/// (「使用しているため」). After an
 /// affirmative non-past verb (「対応するため」) and before に (「失敗しないために」) it is a purpose
 /// and stays a modal word.
 fn is_reason(a: &Analysis<'_>, m: usize, end: usize, negated: bool) -> bool {
@@ -1789,7 +1790,12 @@ fn is_reason(a: &Analysis<'_>, m: usize, end: usize, negated: bool) -> bool {
         return false;
     }
     let before = m - 1;
+    // 「使用しているため」: a state that holds is a reason; a purpose is not yet done.
+    let state = matches!(a.base(before), "いる" | "おる")
+        && before > 0
+        && matches!(a.surface(before - 1), "て" | "で");
     negated
+        || state
         || (a.surface(before) == "の" && pos(a, before).is_particle())
         || (pos(a, before).is_auxiliary_verb() && a.base(before) == "た")
 }
@@ -2624,6 +2630,9 @@ mod tests {
         let text =
             "新製品\nX5はeSIMに対応しました。\nX5はeSIMに対応していないため、物理SIMが前提です。";
         assert_hits(&rule(), text, &["eSIMに対応していない"]);
+        // A state that holds (「使用しているため」) is a reason too.
+        let text = "菓子\n保存料は使用していません。\n保存料を使用しているため日持ちがよい。";
+        assert_hits(&rule(), text, &["保存料を使用している"]);
         // 「対応するため」 is a purpose, 「対応しないために」 too: no claim.
         let text = "新製品\nX5はeSIMに対応しません。\nX5はeSIMに対応するため、部品を変えた。";
         assert_hits(&rule(), text, &[]);
