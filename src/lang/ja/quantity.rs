@@ -468,12 +468,35 @@ fn counter_step(counter: &str) -> f64 {
 fn bounds(value: f64, hedge: Hedge) -> (f64, f64) {
     match hedge {
         Hedge::Exact => (value, value),
-        Hedge::About => (value * 0.9, value * 1.1),
+        // 約500人 may be 512, but 約3万8000人 is not 約3万2000人: an approximation is wide by
+        // a tenth, and at most by one and a half steps of its last significant digit.
+        Hedge::About => {
+            let half = (value.abs() * 0.1).min(1.5 * significant_step(value));
+            (value - half, value + half)
+        }
         Hedge::AtLeast => (value, f64::INFINITY),
         Hedge::AtMost => (f64::NEG_INFINITY, value),
         // 2万円台 is 2万 up to, not including, 3万.
         Hedge::Decade => (value, value + leading_step(value) * (1.0 - 1e-9)),
     }
+}
+
+/// The place of a number's last non-zero digit: 3万8000 → 1000, 500 → 100, 512 → 1, 1.12 →
+/// 0.01 (a value of many digits, or zero, gives its own magnitude's smallest step tried).
+fn significant_step(value: f64) -> f64 {
+    let value = value.abs();
+    if value == 0.0 || !value.is_finite() {
+        return f64::INFINITY;
+    }
+    let top = value.log10().floor() as i32;
+    (-6..=top)
+        .rev()
+        .map(|k| 10f64.powi(k))
+        .find(|&p| {
+            let q = value / p;
+            (q - q.round()).abs() < 1e-6 * q.max(1.0)
+        })
+        .unwrap_or(1e-6)
 }
 
 /// The step of a number's leading digit: 2万 → 1万, 300 → 100 (for 2万円台 = 2万..3万).
@@ -650,6 +673,13 @@ mod tests {
         assert!(!one("総額42億3000万円").compatible(&one("総額43億2000万円")));
         assert!(one("約8万人").compatible(&one("8万人")));
         assert!(!one("およそ八万人").compatible(&one("約6万人")));
+        // An approximation is as wide as its last significant digit allows, at most a tenth.
+        assert!(one("約500人").compatible(&one("512人")));
+        assert!(one("約3万8000人").compatible(&one("3万7000人")));
+        assert!(!one("約3万8000人").compatible(&one("約3万2000人")));
+        assert!(!one("約6億2000万円").compatible(&one("約6億8000万円")));
+        assert!(one("約85%").compatible(&one("84.2%")));
+        assert!(one("約1万人").compatible(&one("9,500人")));
         assert_eq!(one("約500人が").span, Span::new(0, "約500人".len()));
     }
 

@@ -185,6 +185,9 @@ const DURATION_UNITS: &[&str] = &["秒", "分", "時間", "日", "週間", "カ�
 /// Qualifiers that say where a figure is told, not which figure: a whole (全14公演) is
 /// the same whole wherever the sentence places it.
 const PLACE_QUALIFIERS: &[&str] = &["全国", "国内", "海外", "世界", "県内", "市内", "国外"];
+/// Words that make an amount a rate per period (年間3兆円, 月間50万人): a qualifier of the
+/// figure, never what it counts.
+const PER_PERIOD: &[&str] = &["年間", "月間", "週間", "通年"];
 /// Superlative hedges that make a value the peak of what is measured (最大8キロの渋滞):
 /// two peaks of one thing are one value, not two bounds that both hold.
 const PEAKS: &[&str] = &["最大", "最高", "最低", "最短", "最長"];
@@ -730,14 +733,26 @@ impl Numbers {
             Some(chain) if self.is_filler(&chain.text) => {
                 self.subject_before(a, clause, chain.start, &mut qualifiers)
             }
+            // 年間3兆円: per year, not what is counted.
+            Some(chain) if PER_PERIOD.contains(&chain.text.as_str()) => {
+                qualifiers.push(format!("({})", chain.text));
+                self.subject_before(a, clause, chain.start, &mut qualifiers)
+            }
             Some(chain) => Some(chain),
             None => self.subject_before(a, clause, first, &mut qualifiers),
         };
-        // 全14公演, 全12話: the whole of what the counter counts (not 予定 of 全14公演の予定).
+        // 全14公演, 全12話: the whole of what the counter counts (not 予定 of 全14公演の予定);
+        // 全12席のカウンター is the whole of the カウンター.
+        let names_thing = following.as_ref().is_some_and(|(n, _)| {
+            !self.is_filler(n)
+                && !self.lexicons.contains(LexiconId::ForecastWords, n)
+                && !self.lexicons.contains(LexiconId::QuantityQualifiers, n)
+        });
         let whole = unit
             .strip_prefix('~')
             .filter(|_| {
-                first > 0
+                !names_thing
+                    && first > 0
                     && a.surface(first - 1) == "全"
                     && a.tokens[first - 1].span.end == a.tokens[first].span.start
             })
@@ -940,6 +955,12 @@ impl Numbers {
                 }
                 if chain.text.ends_with('比') {
                     qualifiers.push(chain.text.clone());
+                    i = chain.start;
+                    continue;
+                }
+                // 影響額は年間で約3兆円: per year, with whatever particle.
+                if PER_PERIOD.contains(&chain.text.as_str()) {
+                    qualifiers.push(format!("({})", chain.text));
                     i = chain.start;
                     continue;
                 }
@@ -1520,6 +1541,12 @@ mod tests {
         );
         assert_eq!(h.len(), 1, "{h:?}");
         assert_eq!(h[0].message, "「全公演」全13公演/全14公演");
+        // The whole of a thing named after it is that thing's (全12席のカウンター / カウンター10席).
+        assert_hits(
+            &rule(),
+            "お店はカウンター10席のみだ。\n\n全12席のカウンターなので、昼は並ぶ。",
+            &["12席"],
+        );
         // Without 全 the counts are of whatever each clause counts.
         assert_hits(
             &rule(),
@@ -1535,6 +1562,27 @@ mod tests {
         // Another owner is another thing.
         let other = "# 中央図書館が休館へ\n\n同館は鉄筋造りで、約32万冊の蔵書を持つ。\n\n東図書館の蔵書約23万冊は倉庫で保管される。";
         assert_hits(&rule(), other, &[]);
+    }
+
+    #[test]
+    fn a_rate_per_period_is_qualified_not_named_by_it() {
+        // 年間 says per year; what is counted is named elsewhere or not at all.
+        assert_hits(
+            &rule(),
+            "影響額は年間で約3兆3500億円に上る。\n\n利払い負担は年間3兆2700億円増える。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "費用は年間6億2000万円だ。\n\n費用は年間6億8000万円となる。",
+            &["6億8000万円"],
+        );
+        // Per year and in all are two figures.
+        assert_hits(
+            &rule(),
+            "費用は年間6億2000万円だ。\n\n費用は6億8000万円となる。",
+            &[],
+        );
     }
 
     #[test]
