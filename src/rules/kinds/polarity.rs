@@ -840,7 +840,7 @@ impl Polarity {
                 // 「配当は据え置く」 says 「配当を据え置く」: a topic is often the object of an
                 // active verb, so it is compared as one too; before a noun as predicate, also
                 // as the argument in に (「ワイヤレス充電は非対応」 = 「ワイヤレス充電に対応しない」).
-                if matches!(surface, "は" | ":")
+                if matches!(surface, "は" | ":" | "も")
                     && claim.key.role == Role::Ga
                     && claim.key.voice.is_empty()
                 {
@@ -944,7 +944,8 @@ impl Polarity {
     }
 
     /// A noun used as a predicate, as (the token its chain follows, stem, サ変):
-    /// - a サ変 noun with a copula (「大会は中止となった」「中止です」「中止。」 = 中止する) or
+    /// - a サ変 noun with a copula (「大会は中止となった」「中止です」「中止。」 = 中止する; also
+    ///   「妥結には至っていない」 = 妥結していない) or
     ///   ending a clause before another verb (「可決、成立した」 = 可決する);
     /// - a 形容動詞 stem with a copula (「有効になっている」「無効です」: 有効, 無効);
     /// - the noun form of a verb of `opposites` or `synonyms` with a copula (「見送りとなった」
@@ -1065,6 +1066,9 @@ impl Polarity {
                 j += 1;
             } else if role != Role::Ni
                 && adjuncts < MAX_ADJUNCTS
+                // 「妥結には至っていない」: the outcome reached is the predicate, no adjunct.
+                && !(pos(a, j).is_sahen_noun()
+                    && copula_after(a, j, end).is_some_and(|k| a.base(k) == "至る"))
                 && let Some((next, sets)) = adjunct(a, lex, j, end)
             {
                 if sets {
@@ -1836,7 +1840,20 @@ fn copula_after(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
     }
     let naru =
         next + 1 < end && pos(a, next + 1).is_independent_verb() && a.base(next + 1) == "なる";
-    (p.is_case_particle() && matches!(a.surface(next), "と" | "に") && naru).then_some(next + 1)
+    if p.is_case_particle() && matches!(a.surface(next), "と" | "に") && naru {
+        return Some(next + 1);
+    }
+    // 「妥結に至った」「妥結には至っていない」: reaching an outcome is having it.
+    let mut k = next + 1;
+    if k < end && matches!(a.surface(k), "は" | "も") && pos(a, k).is_binding_particle() {
+        k += 1;
+    }
+    (p.is_case_particle()
+        && a.surface(next) == "に"
+        && k < end
+        && pos(a, k).is_independent_verb()
+        && a.base(k) == "至る")
+        .then_some(k)
 }
 
 /// The noun forms a verb's 連用形 makes (見送る → 見送り; 取りやめる → 取りやめ; 据え置く → 据え置き);
@@ -1974,6 +1991,8 @@ fn role_of(a: &Analysis<'_>, i: usize) -> Option<Role> {
         "が" if p.is_plain_case_particle() => Some(Role::Ga),
         "に" if p.is_plain_case_particle() => Some(Role::Ni),
         "は" if p.is_binding_particle() => Some(Role::Ga),
+        // 「オンライン申請も受け付ける」: も stands for が or を, like は.
+        "も" if p.is_binding_particle() => Some(Role::Ga),
         // 「■防水性能：非対応」: a row's label is the topic of its value.
         ":" => is_row_label(a, i).then_some(Role::Ga),
         _ => None,
@@ -2151,14 +2170,26 @@ fn same_object(a: &Claim<'_>, b: &Claim<'_>) -> bool {
 }
 
 /// Whether two objects with one last noun name the same thing: one is 同 + the end of the
-/// other (同条例案 refers back to 県条例案). A bare last noun is not enough: 配当 may be the
+/// other (同条例案 refers back to 県条例案), or one is the other written apart with の or での
+/// (オンラインでの申請 / オンライン申請). A bare last noun is not enough: 配当 may be the
 /// 期末配当 of an article that also tells the 中間配当.
 fn same_compound(a: &Claim<'_>, b: &Claim<'_>) -> bool {
     let refers = |x: &str, y: &str| {
         x.strip_prefix('同')
             .is_some_and(|rest| !rest.is_empty() && y.len() > rest.len() && y.ends_with(rest))
     };
-    refers(a.key.object, b.key.object) || refers(b.key.object, a.key.object)
+    // 「オンラインでの申請」 / 「オンライン申請」, 「有料の観覧席」 / 「有料観覧席」: one compound,
+    // written apart with の once; with more modifiers before a の on one side, still the same
+    // object (専用サイトからのオンライン申請 / オンラインでの申請), as [`same_object`] has it
+    // for one head. Not a compound of more nouns (中間配当 / 配当 may be two things).
+    let squash = |x: &str| x.replace("での", "").replace('の', "");
+    let last_phrase = |x: &'_ str| -> String { squash(x.rsplit('の').next().unwrap_or(x)) };
+    let apart =
+        |x: &str, y: &str| x != y && (squash(x) == squash(y) || last_phrase(x) == squash(y));
+    refers(a.key.object, b.key.object)
+        || refers(b.key.object, a.key.object)
+        || apart(a.key.object, b.key.object)
+        || apart(b.key.object, a.key.object)
 }
 
 /// The frame text between `from` and the object at `start`, without leading adverbs,
@@ -2297,6 +2328,60 @@ mod tests {
             &[],
         );
         assert_hits(&r, "政府は新料金を決めた。\n新料金は決まった。", &[]);
+    }
+
+    #[test]
+    fn reaching_an_outcome_is_having_it() {
+        // 「妥結に至った」 = 妥結した, 「妥結には至っていない」 = 妥結していない.
+        assert_hits(
+            &rule(),
+            "春闘\n同社の労使は妥結した。\n同社の労使は妥結には至っていない。",
+            &["同社の労使は妥結には至っていない"],
+        );
+        assert_hits(
+            &rule(),
+            "春闘\n同社の労使は妥結に至った。\n同社の労使は妥結していない。",
+            &["同社の労使は妥結していない"],
+        );
+    }
+
+    #[test]
+    fn a_compound_written_apart_and_mo_for_wo_are_the_same_claim() {
+        // オンライン申請 / オンラインでの申請, 有料観覧席 / 有料の観覧席: one compound.
+        assert_hits(
+            &rule(),
+            "給付金\n市はオンライン申請を受け付ける。\n市はオンラインでの申請を受け付けていません。",
+            &["オンラインでの申請を受け付けていません"],
+        );
+        assert_hits(
+            &rule(),
+            "花火大会\n市は有料の観覧席を設けない。\n市は有料観覧席を設ける。",
+            &["有料観覧席を設ける"],
+        );
+        // With more modifiers on one side, still the same object; a number written onto the
+        // front (②一時金, an option of a list) is no modifier.
+        assert_hits(
+            &rule(),
+            "給付金\n確認書は専用サイトからのオンライン申請を受け付ける。\n確認書は、オンラインでの申請は受け付けていません。",
+            &["オンラインでの申請は受け付けていません"],
+        );
+        assert_hits(
+            &rule(),
+            "修繕\n理事会は②一時金を集める。\n理事会は一時金は集めず、融資で対応する。",
+            &[],
+        );
+        // Two different compounds of one last noun stay apart.
+        assert_hits(
+            &rule(),
+            "給付金\n市は郵送申請を受け付ける。\n市はオンラインでの申請を受け付けていません。",
+            &[],
+        );
+        // 「…申請も受け付ける」: も stands for を.
+        assert_hits(
+            &rule(),
+            "給付金\n市はオンライン申請も受け付ける。\n市はオンライン申請は受け付けていません。",
+            &["オンライン申請は受け付けていません"],
+        );
     }
 
     #[test]
