@@ -530,8 +530,8 @@ impl Numbers {
                     .topic_before(a, sentence.span, span.start)
                     .filter(|(t, end)| {
                         *end <= span.start
-                            && !key.subject.contains(t.as_str())
-                            && !t.contains(&key.subject)
+                            && (key.subject.is_empty()
+                                || !key.subject.contains(t.as_str()) && !t.contains(&key.subject))
                     })
                     .map(|(t, _)| t);
                 // 5自治体以内: a hedge after a counter noun the reader did not know.
@@ -833,11 +833,18 @@ impl Numbers {
             if let Some(action) = modifying_clause(a, sentence_start, subject.start) {
                 qualifiers.push(format!("({action})"));
             }
-            // 中央図書館の蔵書 in an article headed by 中央図書館: the article's own thing, as
-            // its other mentions say without naming it.
+            // 中央図書館の蔵書 in an article headed 「市立中央図書館、長期休館へ」: the
+            // article's own thing, as its other mentions say without naming it. Only the
+            // headline's first phrase names it (「北浜食品、増益 冷凍食品が好調」 is about 北浜食品;
+            // 冷凍食品の売上高 is one segment's).
+            let headline_subject = headline
+                .trim_start()
+                .split(['、', '，', ',', '　', ' '])
+                .next()
+                .unwrap_or_default();
             if let Some(owner) = owner_of(a, &subject.text, clause, first)
                 && !self.lexicons.contains(LexiconId::PresentQualifiers, &owner)
-                && !headline.contains(owner.as_str())
+                && !headline_subject.contains(owner.as_str())
             {
                 qualifiers.push(owner);
             }
@@ -1010,6 +1017,11 @@ impl Numbers {
         for i in range.clone() {
             // 今回, 今年: the article's own time, what a mention without a qualifier means too.
             if present.contains(a.surface(i)) {
+                continue;
+            }
+            // 昨年より2,000発多い: what the figure is compared with, not its time.
+            let compared = i + 1 < a.tokens.len() && a.surface(i + 1) == "より";
+            if compared {
                 continue;
             }
             if words.contains(a.surface(i)) || words.contains(a.base(i)) {
@@ -1372,11 +1384,18 @@ fn same_entities(x: &[String], y: &[String], topic: &[String]) -> bool {
 /// The noun chain (nouns, prefixes and suffixes without particles) ending at token `last`,
 /// not before `floor`.
 fn noun_chain_back(a: &Analysis<'_>, last: usize, floor: usize) -> Chain {
+    let katakana = |i: usize| {
+        a.surface(i)
+            .chars()
+            .all(|c| ('\u{30A1}'..='\u{30FC}').contains(&c))
+    };
     let mut start = last;
     while start > floor {
         let p = a.features(start - 1).pos;
         let joined = a.tokens[start - 1].span.end == a.tokens[start].span.start;
-        if !joined || !(p.is_noun() || p.is_prefix()) || p.is_number() {
+        // イヤ|ホン: one katakana word the segmenter cut, whatever it called the first part.
+        let cut_word = katakana(start - 1) && katakana(start);
+        if !joined || !(p.is_noun() || p.is_prefix() || cut_word) || p.is_number() {
             break;
         }
         start -= 1;
@@ -1559,9 +1578,29 @@ mod tests {
     fn the_headlines_subject_as_owner_is_the_articles_own_thing() {
         let text = "# 中央図書館が休館へ\n\n同館は鉄筋造りで、約32万冊の蔵書を持つ。\n\n中央図書館の蔵書約23万冊は倉庫で保管される。";
         assert_hits(&rule(), text, &["約23万冊"]);
+        // Only the headline's first phrase names the article's own thing: a segment the
+        // headline mentions after it is one owner among others.
+        let segment = "# 北浜食品、増益 冷凍食品が好調\n\n冷凍食品の売上高は612億円だった。\n\n常温食品は振るわず、売上高は418億円だった。";
+        assert_hits(&rule(), segment, &[]);
         // Another owner is another thing.
         let other = "# 中央図書館が休館へ\n\n同館は鉄筋造りで、約32万冊の蔵書を持つ。\n\n東図書館の蔵書約23万冊は倉庫で保管される。";
         assert_hits(&rule(), other, &[]);
+    }
+
+    #[test]
+    fn a_comparison_base_is_no_time_and_a_cut_katakana_word_is_one_name() {
+        // 昨年より多い来場者 are this year's, compared with last year's.
+        assert_hits(
+            &rule(),
+            "来場者は1万5000人だった。\n\n昨年より来場者は1万2000人と多かった。",
+            &["1万2000人"],
+        );
+        // イヤ|ホン単体 (the segmenter cut the word) names what イヤホン単体 names.
+        assert_hits(
+            &rule(),
+            "- 連続再生時間：イヤホン単体で最大8時間\n\nバッテリーも優秀で、イヤホン単体で最大10時間持つ。",
+            &["最大10時間"],
+        );
     }
 
     #[test]
