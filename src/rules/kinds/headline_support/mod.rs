@@ -454,6 +454,8 @@ impl super::RuleKind for HeadlineSupport {
                 let lexicons = &self.lexicons;
                 missing.retain(|u| !u.number || !counts_items(a.text, u.span, counts, lexicons));
             }
+            // 3-1 for 3対1, 3マップ対1マップ, 3―1: a score however the body writes it.
+            missing.retain(|u| !score_in_body(&a.text[u.span.range()], a.text, &body));
             // 42億円 for 42億3000万円, 2割増 for 20.4%増: a rounded number is supported.
             if missing.iter().any(|u| u.number) {
                 let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
@@ -1531,7 +1533,7 @@ fn classify(a: &Analysis<'_>, i: usize, lexicons: &Lexicons) -> Class {
     if !surface.chars().any(char::is_alphanumeric) {
         // Emoji, pictographs and symbols the unknown-word model tags as nouns (😀, ★) decorate
         // a headline; they claim nothing.
-        return if pos.is_symbol() && matches!(surface, "." | "," | "%") {
+        return if pos.is_symbol() && matches!(surface, "." | "," | "%" | "-") {
             Class::NumSymbol
         } else {
             Class::Break
@@ -1570,6 +1572,24 @@ fn classify(a: &Analysis<'_>, i: usize, lexicons: &Lexicons) -> Class {
     } else {
         Class::Break
     }
+}
+
+/// Whether `unit` is a score (3-1) and a body line writes it, with 対 or another dash and a
+/// counter after each number or not (3対1, 3マップ対1マップ, 3―1).
+fn score_in_body(unit: &str, text: &str, body: &[Span]) -> bool {
+    let Some((x, y)) = unit.split_once('-') else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(x) || !digits(y) {
+        return false;
+    }
+    let Ok(re) = regex::Regex::new(&format!(
+        r"(?:^|[^0-9.,]){x}[^0-9\s。、]{{0,4}}\s*[-−－–—―対]\s*{y}(?:[^0-9.,]|$)"
+    )) else {
+        return false;
+    };
+    body.iter().any(|l| re.is_match(&text[l.range()]))
 }
 
 /// Whether a token is Latin letters only (J, COP, iPhone).
@@ -1657,12 +1677,18 @@ fn split_units(
         let joins = adjacent(i)
             && match class {
                 Class::Suffix | Class::Counter => last.is_some(),
+                // 3-1で逆転勝ち: a score is one unit, found whole or not at all; not a range
+                // of counted values (4-6月期), whose parts the body may write with 〜.
                 Class::NumSymbol => {
                     last == Some(Class::Num)
                         && (a.surface(i) == "%"
                             || (i + 1 < end
                                 && adjacent(i + 1)
-                                && classify(a, i + 1, lexicons) == Class::Num))
+                                && classify(a, i + 1, lexicons) == Class::Num
+                                && (a.surface(i) != "-"
+                                    || !(i + 2 < end
+                                        && adjacent(i + 2)
+                                        && a.features(i + 2).pos.is_noun()))))
                 }
                 // アジア版NATO, but 40号 | 本塁打: a number's suffix binds no noun after it.
                 Class::Free => match last {
@@ -2062,6 +2088,31 @@ mod tests {
             "J3青嵐FCが首位\n\n明治安田J2リーグで、青嵐FCが首位に立った。\n",
             &["3"],
         );
+    }
+
+    #[test]
+    fn a_score_is_one_claim_however_the_body_writes_it() {
+        let r = rule("");
+        // 3-1 is found whole or not at all: a 3 and a 1 elsewhere do not support it.
+        assert_hits(
+            &r,
+            "清嶺高が3-1で勝利\n\n清嶺高は東陵高を2-1で破り、3年ぶりに勝利した。\n",
+            &["3-1"],
+        );
+        for body in [
+            "3-1で破り",
+            "3対1で破り",
+            "3マップ対1マップで破り",
+            "3―1で破り",
+        ] {
+            assert_hits(
+                &r,
+                &format!("清嶺高が3-1で勝利\n\n清嶺高は東陵高を{body}、勝利した。\n"),
+                &[],
+            );
+        }
+        // A range of counted values (4-6月期) is still its numbers, which 4〜6月期 writes.
+        assert_hits(&r, "4-6月期決算\n\n同社の4〜6月期決算を見る。\n", &[]);
     }
 
     #[test]
