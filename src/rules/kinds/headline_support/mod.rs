@@ -441,7 +441,22 @@ impl super::RuleKind for HeadlineSupport {
                         .filter(|b| {
                             title_core.is_empty() || !core(doc.slice(b.span)).contains(title_core)
                         })
-                        .map(|b| b.span)
+                        // 「5. まとめ」: a section's own number supports no count of the title.
+                        .map(|b| {
+                            let s = doc.slice(b.span);
+                            let rest = s
+                                .trim_start_matches(|c: char| c.is_ascii_digit())
+                                .trim_start_matches(['.', '．', ')', '）', '、'])
+                                .trim_start();
+                            if rest.len() < s.len()
+                                && !rest.is_empty()
+                                && leading_number(s).is_some()
+                            {
+                                Span::new(b.span.end - rest.len(), b.span.end)
+                            } else {
+                                b.span
+                            }
+                        })
                         .collect();
                     keys.find_in(a, &headings)
                 });
@@ -453,6 +468,11 @@ impl super::RuleKind for HeadlineSupport {
                 let counts = item_counts.get_or_insert_with(|| self.item_counts(doc, a));
                 let lexicons = &self.lexicons;
                 missing.retain(|u| !u.number || !counts_items(a.text, u.span, counts, lexicons));
+                // スポット5選 over sections numbered 1 to 4 is contradicted; over an article
+                // that numbers nothing it frames the headline.
+                if counts.numbered.is_empty() {
+                    missing.retain(|u| !u.picks);
+                }
             }
             // 3-1 for 3対1, 3マップ対1マップ, 3―1: a score however the body writes it.
             missing.retain(|u| !score_in_body(&a.text[u.span.range()], a.text, &body));
@@ -713,7 +733,17 @@ impl HeadlineSupport {
     }
 
     fn is_summary_heading(&self, s: &str) -> bool {
+        // 「5. まとめ」: a summary numbered as the last section is a summary still.
         let s = s.trim();
+        let unnumbered = s
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(['.', ')', '．', '、'])
+            .trim_start();
+        let s = if unnumbered.len() < s.len() && !unnumbered.is_empty() {
+            unnumbered
+        } else {
+            s
+        };
         self.summary_headings.iter().any(|re| re.is_match(s))
     }
 
@@ -826,7 +856,19 @@ impl HeadlineSupport {
             // 3選, 2025年版, 徹底解説: how the headline is framed.
             let framing = self.lexicons.get(LexiconId::HeadlineFraming);
             let written = &a.text[raw.span.range()];
-            if framing.iter().any(|w| written.ends_with(w)) {
+            // おすすめスポット5選 promises five items of the article's own: a count, checked
+            // against what the article enumerates, not framing.
+            // Written onto what is picked (スポット5選); not 「現職が3選」「4選果たす」, a number
+            // of terms won after a particle.
+            let first = a.first_at(raw.span.start);
+            let picks = written
+                .strip_suffix('選')
+                .is_some_and(|n| n.ends_with(|c: char| c.is_ascii_digit()))
+                && first > 0
+                && a.tokens[first - 1].span.end == a.tokens[first].span.start
+                && a.features(first - 1).pos.is_noun()
+                && !a.features(first - 1).pos.is_number();
+            if !picks && framing.iter().any(|w| written.ends_with(w)) {
                 continue;
             }
             // 完全|ガイド: a unit that begins a framing phrase the segmenter split (not
@@ -913,6 +955,7 @@ impl HeadlineSupport {
                         !p.is_number() && a.surface(i).chars().all(|c| !c.is_ascii_punctuation())
                     })
                     .map(|i| a.surface(i).to_string()),
+                picks,
                 opposites,
                 action: if raw.verb {
                     Some(a.base(raw.tokens.start).to_string())
@@ -940,7 +983,12 @@ impl HeadlineSupport {
         let mut list = 0usize;
         for block in &doc.blocks {
             match block.kind {
-                BlockKind::ListItem => list += 1,
+                // A table of contents counts its sections, not its まとめ.
+                BlockKind::ListItem => {
+                    if !self.is_summary_heading(doc.slice(block.span)) {
+                        list += 1;
+                    }
+                }
                 _ => {
                     if list > 0 {
                         counts.insert(list);
@@ -961,7 +1009,14 @@ impl HeadlineSupport {
                     *deeper = 0;
                 }
                 siblings[level] += 1;
-                match leading_number(s) {
+                // コツ1：…, ステップ2 …: a label before the number numbers the section too.
+                let labelled = self
+                    .lexicons
+                    .get(LexiconId::EnumeratorLabels)
+                    .iter()
+                    .find_map(|l| s.trim_start().strip_prefix(l))
+                    .map(|rest| rest.trim_start().replacen(['：', ':'], ".", 1));
+                match leading_number(s).or_else(|| labelled.as_deref().and_then(leading_number)) {
                     Some(n) if n == run[level] + 1 => run[level] = n,
                     number => {
                         if run[level] >= 2 {
@@ -1302,6 +1357,9 @@ struct Unit {
     /// An action (a verb's base form, a サ変 noun standing alone): the body must state it,
     /// not only negate it or leave it open.
     action: Option<String>,
+    /// A listicle's count (スポット5選): framing unless the article numbers another count of
+    /// items.
+    picks: bool,
 }
 
 /// Whether `unit` stands alone in brackets right after the unit ending at `previous_end`
@@ -1530,6 +1588,14 @@ enum Class {
 fn classify(a: &Analysis<'_>, i: usize, lexicons: &Lexicons) -> Class {
     let pos = a.features(i).pos;
     let surface = a.surface(i);
+    // 5つの方法: the segmenter reads the つ after a digit as an auxiliary verb.
+    if surface == "つ"
+        && i > 0
+        && a.features(i - 1).pos.is_number()
+        && a.tokens[i - 1].span.end == a.tokens[i].span.start
+    {
+        return Class::Counter;
+    }
     if !surface.chars().any(char::is_alphanumeric) {
         // Emoji, pictographs and symbols the unknown-word model tags as nouns (😀, ★) decorate
         // a headline; they claim nothing.
@@ -2031,7 +2097,7 @@ mod tests {
         assert!(run(&format!("# 食費を減らす3つの習慣\n\n{sections}")).is_empty());
         assert_eq!(
             run(&format!("# 食費を減らす4つの習慣\n\n{sections}")),
-            ["4"]
+            ["4つ"]
         );
         // A list of three is a ベスト3.
         let list = "冬キャンプの道具を紹介する。\n\n- 寝袋\n- 湯たんぽ\n- 手袋\n";
@@ -2088,6 +2154,46 @@ mod tests {
             "J3青嵐FCが首位\n\n明治安田J2リーグで、青嵐FCが首位に立った。\n",
             &["3"],
         );
+    }
+
+    #[test]
+    fn a_listicle_count_is_held_to_the_items_and_a_numbered_summary_is_no_item() {
+        let r = rule("");
+        let sections = |n: usize, last: &str| {
+            let mut t = String::new();
+            for k in 1..=n {
+                t.push_str(&format!(
+                    "## {k}. 方法その{k}\n\n電気代の節約方法を紹介する。\n\n"
+                ));
+            }
+            t.push_str(&format!(
+                "## {}. {last}\n\n電気代の節約方法を紹介した。\n",
+                n + 1
+            ));
+            t
+        };
+        // Four sections and a numbered まとめ are four ways: 5つ is not told.
+        let text = format!("# 電気代の節約方法5つ\n\n{}", sections(4, "まとめ"));
+        assert_hits(&r, &text, &["5つ"]);
+        let text = format!("# 電気代の節約方法5つ\n\n{}", sections(4, "最後の方法"));
+        assert_hits(&r, &text, &[]);
+        // スポット5選 promises five; 「現職が3選」 is a number of terms won.
+        let text = format!("# 電気代の節約方法5選\n\n{}", sections(4, "まとめ"));
+        assert_hits(&r, &text, &["5選"]);
+        let text = format!("# 電気代の節約方法5選\n\n{}", sections(4, "最後の方法"));
+        assert_hits(&r, &text, &[]);
+        assert_hits(
+            &r,
+            "北浜市長選、現職の佐藤氏が3選\n\n北浜市長選は現職の佐藤氏が当選した。\n",
+            &[],
+        );
+        // コツ1：… numbers its sections as 1. does.
+        let mut labelled = String::from("# 爪切りのコツ4選\n\n");
+        for k in 1..=4 {
+            labelled.push_str(&format!("## コツ{k}：準備\n\n爪切りのコツを紹介する。\n\n"));
+        }
+        labelled.push_str("## どうしても難しいときは\n\n爪切りのコツを紹介した。\n");
+        assert_hits(&r, &labelled, &[]);
     }
 
     #[test]
