@@ -668,9 +668,24 @@ impl Conflict {
         if let Some(deputy) = self.deputy_of(a, floor, first, end) {
             return Some(deputy);
         }
-        if first > floor {
-            let pos = a.features(first - 1).pos;
-            let glued = a.tokens[first - 1].span.end == a.tokens[first].span.start;
+        // 営農部長の, 代表取締役社長の, トヨタ社長の: a department or an organisation (up to
+        // two nouns) written onto the term holds the term; 前主将の, 4代目社長の (a prefix, an
+        // ordinal) do not.
+        let department = |k: usize| {
+            let pos = a.features(k).pos;
+            pos.is_noun() && !pos.is_suffix() && !pos.is_number() && !pos.is_pronoun()
+        };
+        let mut k = first;
+        while k > floor
+            && first - k < 2
+            && a.tokens[k - 1].span.end == a.tokens[k].span.start
+            && department(k - 1)
+        {
+            k -= 1;
+        }
+        if k > floor {
+            let pos = a.features(k - 1).pos;
+            let glued = a.tokens[k - 1].span.end == a.tokens[k].span.start;
             if pos.is_prefix() || (glued && pos.is_noun()) {
                 return None;
             }
@@ -1309,6 +1324,13 @@ impl<'a> Scan<'a> {
             }
             return;
         }
+        // 同社の社長、山本健一氏: a title set off by a comma before a full name.
+        if a.surface(before) == "、" && subject.given.is_some() {
+            if let Some((first, members)) = rule.term_ending_at(a, begin, before) {
+                self.push_before(subject, first, before, stop, end, members);
+            }
+            return;
+        }
         // 主将の遊撃手・矢島蓮: a position between the title's の and the name.
         if a.surface(before) == "・" {
             let mut k = before;
@@ -1594,10 +1616,30 @@ fn historical(
     before.chain(after).any(is_date)
 }
 
-/// True for a word that dates a clause: a past marker (当時, 前回) or a year (2017年).
+/// True for a word that dates a clause: a past marker (当時, 前回) or a year (2017年, 令和5年);
+/// not a length of time (20年以上, 3年間, 8年ぶり, 2年目), which dates nothing.
 fn is_date(a: &Analysis<'_>, i: usize, end: usize, lexicons: &Lexicons) -> bool {
-    lexicons.contains(LexiconId::PastMarkers, a.surface(i))
-        || (a.features(i).pos.is_number() && i + 1 < end && a.surface(i + 1) == "年")
+    if lexicons.contains(LexiconId::PastMarkers, a.surface(i)) {
+        return true;
+    }
+    if !(a.features(i).pos.is_number() && i + 1 < end && a.surface(i + 1) == "年") {
+        return false;
+    }
+    let length = i + 2 < end
+        && [
+            "間", "以上", "ぶり", "目", "余り", "近く", "超", "前", "後", "連続",
+        ]
+        .iter()
+        .any(|w| a.surface(i + 2).starts_with(w));
+    let before = &a.text[..a.tokens[i].span.start];
+    let era = ["令和", "平成", "昭和", "大正"]
+        .iter()
+        .any(|e| before.ends_with(e));
+    let calendar = a
+        .surface(i)
+        .parse::<u32>()
+        .is_ok_and(|y| (1000..=2999).contains(&y));
+    !length && (calendar || era)
 }
 
 /// Skips an aside in brackets right at token `p` (an age: 井上陽子氏(26)), when it closes
@@ -1827,6 +1869,65 @@ mod tests {
     }
 
     #[test]
+    fn a_department_before_the_title_and_a_title_set_off_by_a_comma_attach() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 部長\n        terms: [部長]\n      - name: 課長\n        terms: [課長]\n  - attributes:\n      - name: 社長\n        terms: [社長]\n      - name: 会長\n        terms: [会長]\n",
+        );
+        // 営農部長の石井浩二さん holds 部長; 取締役 before 社長 too.
+        assert_hits(
+            &rule,
+            "JA\n\n営農部長の石井浩二さんは話した。\n\n石井課長は意気込む。",
+            &["課長"],
+        );
+        assert_hits(
+            &rule,
+            "上場\n\n代表取締役社長の野口真一氏は話した。\n\n野口会長は述べた。",
+            &["会長"],
+        );
+        // 同社の社長、山本健一氏: a title set off by a comma before a full name.
+        assert_hits(
+            &rule,
+            "決算\n\n同社の社長、山本健一氏は説明した。\n\n山本会長は述べた。",
+            &["会長"],
+        );
+        // A title set off before a lone surname is no apposition (a list of who attended);
+        // an organisation's name before the title still holds it.
+        assert_hits(
+            &rule,
+            "決算\n\n同社の社長、山本氏らが出席した。\n\n山本会長は述べた。",
+            &[],
+        );
+        assert_hits(
+            &rule,
+            "決算\n\nトヨタ社長の山本健一氏は説明した。\n\n山本会長は述べた。",
+            &["会長"],
+        );
+    }
+
+    #[test]
+    fn a_year_dates_a_title_and_a_length_of_time_does_not() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 院長\n        terms: [院長]\n      - name: 副院長\n        terms: [副院長]\n",
+        );
+        // 20年以上 is how long, not when: the title holds now.
+        assert_hits(
+            &rule,
+            "救急棟\n\n院長の長谷川誠氏は述べた。長谷川副院長は20年以上、救急部門を率いてきた。",
+            &["副院長"],
+        );
+        // 2015年 and 令和5年 date the clause: an earlier title, no conflict.
+        for year in ["2015年", "令和5年"] {
+            assert_hits(
+                &rule,
+                &format!(
+                    "救急棟\n\n院長の長谷川誠氏は述べた。長谷川副院長は{year}、救急部門を率いた。"
+                ),
+                &[],
+            );
+        }
+    }
+
+    #[test]
     fn a_department_between_a_full_name_and_its_title_attaches_the_title() {
         let rule = rule_from_yaml(
             "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 部長\n        terms: [部長]\n      - name: 課長\n        terms: [課長]\n  - attributes:\n      - name: 社長\n        terms: [社長]\n      - name: 会長\n        terms: [会長]\n",
@@ -1869,10 +1970,17 @@ mod tests {
         assert_eq!(h.len(), 1, "{h:#?}");
         assert_eq!(&text[h[0].span.range()], "副実行委員長");
         assert!(related(&h[0], text)[0].starts_with("委員長|"), "{h:#?}");
-        // A compound without 副 (実行委員長) is still not read as the bare term.
+        // A compound without 副 (実行委員長) holds its last title, as 営農部長 holds 部長:
+        // in one article 副委員長 and 実行委員長 of one festival exclude each other. After
+        // 前 or an ordinal it is another title (前委員長, 2代目委員長).
         assert_hits(
             &chairs,
             "映画祭の閉幕\n\n映画祭の副委員長を務める大楠博氏はあいさつした。実行委員長の大楠氏は語った。",
+            &["委員長"],
+        );
+        assert_hits(
+            &chairs,
+            "映画祭の閉幕\n\n映画祭の副委員長を務める大楠博氏はあいさつした。2代目委員長の大楠氏は語った。",
             &[],
         );
     }
