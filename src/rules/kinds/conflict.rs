@@ -1316,6 +1316,9 @@ impl<'a> Scan<'a> {
         if !rule.linked || start < begin + 2 {
             return;
         }
+        if subject.given.is_some() {
+            self.topic_title(subject, start, stop, end);
+        }
         let before = start - 1;
         let f = a.features(before);
         if f.pos.is_particle() && a.surface(before) == "の" {
@@ -1390,6 +1393,42 @@ impl<'a> Scan<'a> {
                 }
                 return;
             }
+        }
+    }
+
+    /// 今季の主将は、…西野彩花選手が務めます; 守る会の代表は、…高田昌平さん。: a title as the
+    /// topic of the sentence and a full name (with its honorific) as what the title is, the
+    /// sentence ending there or going on with が務める.
+    fn topic_title(&mut self, subject: Subject<'a>, start: usize, stop: usize, end: usize) {
+        let (a, rule) = (self.a, self.rule);
+        let begin = self.begin;
+        let mut k = stop;
+        if let Some(next) = rule.honorific_at(a, k, end) {
+            k = next;
+        }
+        let copula =
+            k < end && matches!(a.base(k), "だ" | "です") && a.features(k).pos.is_auxiliary_verb();
+        let after = if copula { k + 1 } else { k };
+        let ends = after >= end || a.features(after).pos.is_period();
+        let serves = k + 1 < end
+            && a.surface(k) == "が"
+            && a.features(k).pos.is_particle()
+            && a.base(k + 1) == "務める";
+        if !(ends || serves) {
+            return;
+        }
+        // The nearest は before the name, with no other subject between.
+        let Some(wa) = (begin..start)
+            .rev()
+            .find(|&p| matches!(a.surface(p), "は" | "が") && a.features(p).pos.is_particle())
+        else {
+            return;
+        };
+        if a.surface(wa) != "は" || wa <= begin {
+            return;
+        }
+        if let Some((first, members)) = rule.term_ending_at(a, begin, wa) {
+            self.push_before(subject, first, wa, stop, end, members);
         }
     }
 
@@ -1902,6 +1941,31 @@ mod tests {
             "決算\n\nトヨタ社長の山本健一氏は説明した。\n\n山本会長は述べた。",
             &["会長"],
         );
+    }
+
+    #[test]
+    fn a_title_as_the_topic_and_the_full_name_as_what_it_is_attach() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主将\n        terms: [主将]\n      - name: 副主将\n        terms: [副主将]\n",
+        );
+        assert_hits(
+            &rule,
+            "新体制\n\n今季の主将は、入団5年目の西野彩花選手が務めます。\n\n副主将の西野彩花選手が呼びかけた。",
+            &["副主将"],
+        );
+        assert_hits(
+            &rule,
+            "新体制\n\n今季の主将は、入団5年目の西野彩花選手。\n\n副主将の西野彩花選手が呼びかけた。",
+            &["副主将"],
+        );
+        // The name is not what the title is when the sentence goes on about something else,
+        // or when another subject stands between.
+        for text in [
+            "新体制\n\n今季の主将は、西野彩花選手と話し合って決める。\n\n副主将の西野彩花選手が呼びかけた。",
+            "新体制\n\n今季の主将は未定だが、西野彩花選手が務める。\n\n副主将の西野彩花選手が呼びかけた。",
+        ] {
+            assert_hits(&rule, text, &[]);
+        }
     }
 
     #[test]
