@@ -1105,6 +1105,11 @@ impl Numbers {
 /// only when they are one value; other values when their intervals meet or round to each
 /// other ([`Quantity::compatible`]).
 fn agree(m: &Mention, other: &Mention) -> bool {
+    // 1876年に創立 / 創立148年: a calendar year and a number of years are two things.
+    let calendar = |q: &Quantity| q.value >= 1000.0;
+    if m.key.unit == "年" && calendar(&m.quantity) != calendar(&other.quantity) {
+        return true;
+    }
     match (m.peak, other.peak) {
         // Peaks in a spec list of several products are each product's own.
         (Some(x), Some(y)) if x == y && m.key.subject != x && (m.prose || other.prose) => {
@@ -1600,6 +1605,20 @@ mod tests {
             &rule(),
             "- 連続再生時間：イヤホン単体で最大8時間\n\nバッテリーも優秀で、イヤホン単体で最大10時間持つ。",
             &["最大10時間"],
+        );
+    }
+
+    #[test]
+    fn a_calendar_year_and_a_number_of_years_are_two_things() {
+        assert_hits(
+            &rule(),
+            "学校は1876年に創立された。\n\n創立148年の歴史に幕を下ろす。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "学校は1876年に創立された。\n\n1867年に創立された学校が幕を下ろす。",
+            &["1867年"],
         );
     }
 
