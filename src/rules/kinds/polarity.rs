@@ -302,6 +302,19 @@ enum Subject<'t> {
     Opaque,
 }
 
+/// Nouns after Xの that name who speaks for X (町の担当者, 同社の広報担当者): the subject is X.
+const SPOKESPEOPLE: &[&str] = &[
+    "担当者",
+    "広報担当者",
+    "広報担当",
+    "広報",
+    "関係者",
+    "幹部",
+    "職員",
+    "担当課",
+    "事務局",
+];
+
 /// What claims are grouped by: object, particle, predicate (stem, サ変 or not, voice suffix).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Key<'t> {
@@ -1468,6 +1481,15 @@ impl Polarity {
         };
         let span = Span::new(a.tokens[start].span.start, a.tokens[stop - 1].span.end);
         let name = &a.text[span.range()];
+        // 町の担当者は, 同社の関係者は: who speaks for an organisation says what it says.
+        let name = SPOKESPEOPLE
+            .iter()
+            .find_map(|w| {
+                name.strip_suffix(w)
+                    .and_then(|rest| rest.strip_suffix('の'))
+                    .filter(|rest| !rest.is_empty())
+            })
+            .unwrap_or(name);
         // 同社, 同国, 県: another name for a subject named elsewhere, compatible with any; so
         // is any noun after the prefix 同 (同法案, 同選手).
         // The same for a name that starts with one (同国政府, 同社社長).
@@ -2328,6 +2350,21 @@ mod tests {
             &[],
         );
         assert_hits(&r, "政府は新料金を決めた。\n新料金は決まった。", &[]);
+    }
+
+    #[test]
+    fn who_speaks_for_an_organisation_says_what_it_says() {
+        assert_hits(
+            &rule(),
+            "地震\n東浜町は避難指示を解除した。\n東浜町の担当者は、避難指示を解除していないと説明した。",
+            &["避難指示を解除していない"],
+        );
+        // Another organisation's spokesperson is another subject.
+        assert_hits(
+            &rule(),
+            "地震\n東浜町は避難指示を解除した。\n西浜町の担当者は、避難指示を解除していないと説明した。",
+            &[],
+        );
     }
 
     #[test]
