@@ -408,11 +408,17 @@ impl Numbers {
     fn mentions(&self, ctx: &Context<'_>) -> Vec<Mention> {
         let doc = ctx.doc;
         let a = ctx.analysis;
-        let headline = doc
+        // The headline's first phrase names the article's own thing (「市立中央図書館、長期休館へ」);
+        // a name after it (「北浜食品、増益 冷凍食品が好調」) is one among others.
+        let headline_subject = doc
             .blocks
             .iter()
             .find(|b| b.kind == BlockKind::Headline)
-            .map_or("", |b| doc.slice(b.span));
+            .map_or("", |b| doc.slice(b.span))
+            .trim_start()
+            .split(['、', '，', ',', '　', ' '])
+            .next()
+            .unwrap_or_default();
         let mut out = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let text = doc.slice(sentence.span);
@@ -477,7 +483,8 @@ impl Numbers {
                 if q.ordinal && (heading || q.unit.is_empty()) {
                     continue;
                 }
-                let Some((mut key, entities)) = self.key(a, span, q, sentence.span, headline)
+                let Some((mut key, entities)) =
+                    self.key(a, span, q, sentence.span, headline_subject)
                 else {
                     continue;
                 };
@@ -579,7 +586,7 @@ impl Numbers {
         span: Span,
         q: &Quantity,
         sentence: Span,
-        headline: &str,
+        headline_subject: &str,
     ) -> Option<(Key, Vec<String>)> {
         let first = a.first_at(span.start);
         let next = a.first_at(span.end);
@@ -834,14 +841,8 @@ impl Numbers {
                 qualifiers.push(format!("({action})"));
             }
             // 中央図書館の蔵書 in an article headed 「市立中央図書館、長期休館へ」: the
-            // article's own thing, as its other mentions say without naming it. Only the
-            // headline's first phrase names it (「北浜食品、増益 冷凍食品が好調」 is about 北浜食品;
-            // 冷凍食品の売上高 is one segment's).
-            let headline_subject = headline
-                .trim_start()
-                .split(['、', '，', ',', '　', ' '])
-                .next()
-                .unwrap_or_default();
+            // article's own thing, as its other mentions say without naming it (冷凍食品の売上高
+            // under 「北浜食品、増益 冷凍食品が好調」 is one segment's).
             if let Some(owner) = owner_of(a, &subject.text, clause, first)
                 && !self.lexicons.contains(LexiconId::PresentQualifiers, &owner)
                 && !headline_subject.contains(owner.as_str())
@@ -1392,7 +1393,7 @@ fn noun_chain_back(a: &Analysis<'_>, last: usize, floor: usize) -> Chain {
     let katakana = |i: usize| {
         a.surface(i)
             .chars()
-            .all(|c| ('\u{30A1}'..='\u{30FC}').contains(&c))
+            .all(|c| crate::lang::ja::is_katakana(c) || c == '・')
     };
     let mut start = last;
     while start > floor {

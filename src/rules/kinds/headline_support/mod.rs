@@ -444,14 +444,8 @@ impl super::RuleKind for HeadlineSupport {
                         // 「5. まとめ」: a section's own number supports no count of the title.
                         .map(|b| {
                             let s = doc.slice(b.span);
-                            let rest = s
-                                .trim_start_matches(|c: char| c.is_ascii_digit())
-                                .trim_start_matches(['.', '．', ')', '）', '、'])
-                                .trim_start();
-                            if rest.len() < s.len()
-                                && !rest.is_empty()
-                                && leading_number(s).is_some()
-                            {
+                            let rest = without_number(s);
+                            if rest.len() < s.len() && leading_number(s).is_some() {
                                 Span::new(b.span.end - rest.len(), b.span.end)
                             } else {
                                 b.span
@@ -734,16 +728,7 @@ impl HeadlineSupport {
 
     fn is_summary_heading(&self, s: &str) -> bool {
         // 「5. まとめ」: a summary numbered as the last section is a summary still.
-        let s = s.trim();
-        let unnumbered = s
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .trim_start_matches(['.', ')', '．', '、'])
-            .trim_start();
-        let s = if unnumbered.len() < s.len() && !unnumbered.is_empty() {
-            unnumbered
-        } else {
-            s
-        };
+        let s = without_number(s.trim());
         self.summary_headings.iter().any(|re| re.is_match(s))
     }
 
@@ -1217,6 +1202,16 @@ fn table_counts(doc: &Document) -> Vec<usize> {
     flush(&mut rows);
     out.retain(|&n| n >= 2);
     out
+}
+
+/// A heading without the digits it opens with and their separator (「5. まとめ」 → 「まとめ」);
+/// the heading itself when nothing else is left.
+fn without_number(heading: &str) -> &str {
+    let rest = heading
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['.', '．', ')', '）', '、'])
+        .trim_start();
+    if rest.is_empty() { heading } else { rest }
 }
 
 /// The number a heading opens with, followed by a separator (「1. 野宮神社」, 「2）竹林」).
