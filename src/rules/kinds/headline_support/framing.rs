@@ -4,6 +4,7 @@
 //! Kept apart from what the kind decides (`mod.rs`).
 
 use crate::document::Document;
+use crate::lang::ja::lexicon::WordSet;
 use crate::lang::ja::quantity;
 use crate::lang::ja::{Analysis, LexiconId, Lexicons};
 use crate::span::Span;
@@ -100,7 +101,7 @@ pub(super) fn in_closing_brackets(text: &str, place: Span, unit: Span) -> bool {
 /// Whether `unit` is a bare year (1900–2099, four digits and nothing else) written onto the
 /// word before it and followed by the end of `place`, a separator or a space (紅葉2025｜…):
 /// the edition of a guide, like 2025年版.
-pub(super) fn is_edition_year(text: &str, place: Span, unit: Span) -> bool {
+pub(super) fn is_edition_year(text: &str, place: Span, unit: Span, framing: &WordSet) -> bool {
     let u = &text[unit.range()];
     let year = u.len() == 4
         && u.bytes().all(|b| b.is_ascii_digit())
@@ -111,8 +112,18 @@ pub(super) fn is_edition_year(text: &str, place: Span, unit: Span) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
-    let closed = after.is_empty() || after.starts_with(['|', '｜', ' ', '　', '/', '-', '】', ')']);
+    // 夏まつり2024完全ガイド: a framing phrase closes it too.
+    let closed = after.is_empty()
+        || after.starts_with(['|', '｜', ' ', '　', '/', '-', '】', ')'])
+        || framing_follows(after, framing);
     year && attached && closed
+}
+
+/// Whether `after` opens with a framing word of at least two characters (完全ガイド, まとめ).
+pub(super) fn framing_follows(after: &str, framing: &WordSet) -> bool {
+    framing
+        .iter()
+        .any(|w| w.chars().count() >= 2 && after.starts_with(w))
 }
 
 /// Whether `unit` lies inside a 【…】 tag that opens or closes `place`, with text of the place

@@ -128,8 +128,8 @@ use crate::rules::spec::RuleSource;
 use crate::span::Span;
 use body_search::Keys;
 use framing::{
-    enumerated, episode_after_tag, in_brackets, in_closing_brackets, in_end_tag, is_date, is_day,
-    is_edition_year, is_label, is_ordinal, opens_with_ordinal,
+    enumerated, episode_after_tag, framing_follows, in_brackets, in_closing_brackets, in_end_tag,
+    is_date, is_day, is_edition_year, is_label, is_ordinal, opens_with_ordinal,
 };
 use numbers::{
     BodyByUnit, BodyValues, Derivable, counterpart, counts_items, following_counterpart,
@@ -542,7 +542,11 @@ impl super::RuleKind for HeadlineSupport {
                         continue;
                     }
                     let headline = &a.text[place.span.range()];
-                    if let Some(at) = status::only_unaffirmed(a, &body, word, headline) {
+                    // One character (見, 出) says too little to be the same word.
+                    let written = Some(a.surface(a.first_at(u.span.start)))
+                        .filter(|w| w.chars().count() >= 2)
+                        .unwrap_or(word);
+                    if let Some(at) = status::only_unaffirmed(a, &body, word, written, headline) {
                         unaffirmed.push((u, at));
                     }
                 }
@@ -553,8 +557,13 @@ impl super::RuleKind for HeadlineSupport {
                 continue;
             };
             // 実刑 in the headline, 執行猶予 in the body: contradicted, not just unstated.
+            // Not when the headline negates its own word: 失敗しない says what 成功 does.
             let contradicted = missing
                 .iter()
+                .filter(|u| {
+                    !u.opposites.is_empty()
+                        && !status::negated_in_headline(a, a.first_at(u.span.start), place.span)
+                })
                 .find_map(|u| u.opposites.iter().find(|&&k| found[k]).map(|&k| (u, k)));
             // 最大40畳 in the headline, 適用床面積 〜31畳 in the body: the other value.
             let mut others = Vec::new();
@@ -835,11 +844,11 @@ impl HeadlineSupport {
             }
             // 白峰高原の紅葉2025, 旅ガイド2026: a bare year written onto the end of a title's
             // noun is the edition, like 2025年版.
-            if heading && is_edition_year(a.text, place.span, raw.span) {
+            let framing = self.lexicons.get(LexiconId::HeadlineFraming);
+            if heading && is_edition_year(a.text, place.span, raw.span, framing) {
                 continue;
             }
             // 3選, 2025年版, 徹底解説: how the headline is framed.
-            let framing = self.lexicons.get(LexiconId::HeadlineFraming);
             let written = &a.text[raw.span.range()];
             // おすすめスポット5選 promises five items of the article's own: a count, checked
             // against what the article enumerates, not framing.
@@ -883,6 +892,13 @@ impl HeadlineSupport {
             // 第32回 and 32回目 are one ordinal.
             if let Some(other) = ordinal_spelling(&key) {
                 variants.push(keys.id(&other));
+            }
+            // 1周年 is what the body tells as 開設から1年を迎えた.
+            if let Some(years) = key
+                .strip_suffix("周年")
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            {
+                variants.push(keys.id(&format!("{years}年")));
             }
             // 元日本代表: a title prefix on a name the body may tell without it (日本代表として).
             if let Some(rest) = self
@@ -1723,6 +1739,7 @@ fn split_units(
         }
     };
     let end = range.end;
+    let range_start = range.start;
     for i in range {
         let class = classify(a, i, lexicons);
         // IPADIC has トランプ as a common noun; before 氏 or さん it is a name.
@@ -1735,34 +1752,52 @@ fn split_units(
         let number = cur.as_ref().is_some_and(|c| c.number);
         // Tokens separated by a space (「2割増　ゲーム好調」) are never one unit.
         let adjacent = |j: usize| j > 0 && a.tokens[j - 1].span.end == a.tokens[j].span.start;
-        let joins = adjacent(i)
-            && match class {
-                Class::Suffix | Class::Counter => last.is_some(),
-                // 3-1で逆転勝ち: a score is one unit, found whole or not at all; not a range
-                // of counted values (4-6月期), whose parts the body may write with 〜.
-                Class::NumSymbol => {
-                    last == Some(Class::Num)
-                        && (a.surface(i) == "%"
-                            || (i + 1 < end
-                                && adjacent(i + 1)
-                                && classify(a, i + 1, lexicons) == Class::Num
-                                && (a.surface(i) != "-"
-                                    || !(i + 2 < end
-                                        && adjacent(i + 2)
-                                        && a.features(i + 2).pos.is_noun()))))
-                }
-                // アジア版NATO, but 40号 | 本塁打: a number's suffix binds no noun after it.
-                Class::Free => match last {
-                    Some(Class::Prefix) => true,
-                    Some(Class::Num) => !cur.as_ref().is_some_and(|c| c.code),
-                    Some(Class::Suffix) => !number,
-                    _ => false,
-                },
-                Class::Sahen => last == Some(Class::Prefix),
-                Class::Name => matches!(last, Some(Class::Name | Class::Prefix)),
-                Class::Num => matches!(last, Some(Class::Num | Class::NumSymbol | Class::Prefix)),
-                Class::Prefix | Class::Verb | Class::Break => false,
-            };
+        // スマ|ホ, ミラー|レス: a katakana word the segmenter cut is one unit.
+        let cut_katakana = adjacent(i)
+            && cur.as_ref().is_some_and(|c| c.end == i)
+            && !matches!(class, Class::Verb | Class::Break)
+            && all_katakana(a.surface(i))
+            && all_katakana(a.surface(i - 1));
+        let joins = cut_katakana
+            || adjacent(i)
+                && match class {
+                    Class::Suffix | Class::Counter => last.is_some(),
+                    // 3-1で逆転勝ち: a score is one unit, found whole or not at all; not a range
+                    // of counted values (4-6月期), whose parts the body may write with 〜.
+                    Class::NumSymbol => {
+                        last == Some(Class::Num)
+                            && (a.surface(i) == "%"
+                                || (i + 1 < end
+                                    && adjacent(i + 1)
+                                    && classify(a, i + 1, lexicons) == Class::Num
+                                    && (a.surface(i) != "-"
+                                        || !(i + 2 < end
+                                            && adjacent(i + 2)
+                                            && a.features(i + 2).pos.is_noun()))))
+                    }
+                    // アジア版NATO, but 40号 | 本塁打: a number's suffix binds no noun after it.
+                    Class::Free => match last {
+                        Some(Class::Prefix) => true,
+                        // 夏まつり2024|完全ガイド: an edition year before a framing phrase.
+                        Some(Class::Num) => {
+                            let code = cur.as_ref().is_some_and(|c| c.code);
+                            let edition = cur.as_ref().is_some_and(|c| c.end == c.start + 1)
+                                && framing_follows(
+                                    &a.text[a.tokens[i].span.start..],
+                                    lexicons.get(LexiconId::HeadlineFraming),
+                                );
+                            !code && !edition
+                        }
+                        Some(Class::Suffix) => !number,
+                        _ => false,
+                    },
+                    Class::Sahen => last == Some(Class::Prefix),
+                    Class::Name => matches!(last, Some(Class::Name | Class::Prefix)),
+                    Class::Num => {
+                        matches!(last, Some(Class::Num | Class::NumSymbol | Class::Prefix))
+                    }
+                    Class::Prefix | Class::Verb | Class::Break => false,
+                };
         if !joins {
             flush(&mut cur, &mut out);
         }
@@ -1812,10 +1847,13 @@ fn split_units(
                 // An unknown katakana word is tagged 固有名詞 by the unknown-word model, but
                 // is far more often a loanword (スペック) than a name; unknown Latin letters
                 // (NATO, JSA) are names.
-                let guessed = a.is_unknown(i)
+                // A known name inside a cut katakana word (ミラー of ミラー|レス, スマ of スマ|ホ)
+                // is a piece of a loanword, unless every piece is a name.
+                let guessed = (a.is_unknown(i)
                     && a.surface(i)
                         .chars()
-                        .all(|ch| matches!(ch, 'ァ'..='ヶ' | 'ー' | '・'));
+                        .all(|ch| matches!(ch, 'ァ'..='ヶ' | 'ー' | '・')))
+                    || in_cut_loanword(a, i, range_start..end);
                 // A lone Latin letter (V字回復's V, Z世代's Z) names nothing.
                 let letter = a.surface(i).len() == 1 && is_latin(a.surface(i));
                 c.salient |= (a.features(i).pos.is_proper_noun() && !guessed && !letter)
@@ -1825,6 +1863,29 @@ fn split_units(
     }
     flush(&mut cur, &mut out);
     out
+}
+
+/// Whether a word is written in katakana alone (ー included).
+fn all_katakana(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(is_katakana)
+}
+
+/// Whether token `i` is one piece of a katakana word the segmenter cut (ミラー|レス) of which
+/// some piece is no proper noun: the word is a loanword, not a name.
+fn in_cut_loanword(a: &Analysis<'_>, i: usize, range: std::ops::Range<usize>) -> bool {
+    if !all_katakana(a.surface(i)) {
+        return false;
+    }
+    let glued = |j: usize| a.tokens[j - 1].span.end == a.tokens[j].span.start;
+    let mut start = i;
+    while start > range.start && glued(start) && all_katakana(a.surface(start - 1)) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < range.end && glued(end) && all_katakana(a.surface(end)) {
+        end += 1;
+    }
+    end - start > 1 && (start..end).any(|k| !a.features(k).pos.is_proper_noun())
 }
 
 #[cfg(test)]
@@ -2374,6 +2435,106 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_that_negates_its_word_agrees_with_the_opposite_in_the_body() {
+        let r = rule("opposites: [[成功, 失敗]]\nweak_units: majority\n");
+        // 失敗しない says what 成功 does: no contradiction, and one reworded word is no finding.
+        assert_hits(
+            &r,
+            "初心者でも失敗しないミニトマト栽培\n\n初心者のミニトマト栽培は水やりが成功のコツです。\n",
+            &[],
+        );
+        // Without the negation, the body's 成功 contradicts the headline's 失敗.
+        assert_hits(
+            &r,
+            "初心者のミニトマト栽培が失敗\n\nミニトマト栽培は初心者でも成功した。\n",
+            &["失敗"],
+        );
+    }
+
+    #[test]
+    fn a_katakana_word_the_segmenter_cut_is_one_unit_and_no_name() {
+        let r = rule("");
+        // ミラー (a surname in IPADIC) | レス: one loanword, looked up whole.
+        let text = "ミラーレス一眼を発売\n\n一眼カメラを発売した。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "タイトル:「ミラーレス」");
+        assert_hits(
+            &r,
+            "ミラーレス一眼を発売\n\nミラーレス一眼を発売した。\n",
+            &[],
+        );
+        // A loanword is no name: a heading that only names it claims nothing salient.
+        let heading = rule("heading_units: salient\n");
+        assert_hits(
+            &heading,
+            "# カメラ特集\n\n## ミラーレスの魅力\n\nカメラ特集です。\n",
+            &[],
+        );
+        // A katakana name alone stays a name.
+        assert_hits(
+            &heading,
+            "# カメラ特集\n\n## ミラー氏の新作\n\nカメラ特集です。\n",
+            &["ミラー"],
+        );
+    }
+
+    #[test]
+    fn a_question_in_the_headline_claims_no_action() {
+        let r = rule("");
+        // 何が変わった? asks; the body's 変わらない answers it.
+        assert_hits(
+            &r,
+            "新モデルで何が変わった?\n\n新モデルでも電池の持ちは変わらない。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "新モデルで電池の持ちが変わった\n\n新モデルでも電池の持ちは変わらない。\n",
+            &["変わっ"],
+        );
+    }
+
+    #[test]
+    fn an_anniversary_is_told_by_its_years() {
+        let r = rule("");
+        assert_hits(
+            &r,
+            "こども食堂が1周年\n\nこども食堂は開設から1年を迎えた。\n",
+            &[],
+        );
+        // Not by another number of years, nor by a year that ends in the same digit.
+        assert_hits(
+            &r,
+            "こども食堂が2周年\n\nこども食堂は開設から1年を迎えた。\n",
+            &["2周年"],
+        );
+        assert_hits(
+            &r,
+            "こども食堂が1周年\n\nこども食堂は2021年に開設した。\n",
+            &["1周年"],
+        );
+    }
+
+    #[test]
+    fn a_verb_stem_the_body_writes_as_a_noun_is_told_by_it() {
+        let r = rule("");
+        // 救急受け入れ、: the headline's 連用形 of 受け入れる; the body's noun 受け入れ states it.
+        assert_hits(
+            &r,
+            "病院の救急受け入れ、最多に\n\n病院の救急の受け入れ件数は最多だった。\n\
+             処置が重なると受け入れられない場合もある。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "病院の救急受け入れ、最多に\n\n病院の救急は最多だった。\n\
+             処置が重なると受け入れられない場合もある。\n",
+            &["受け入れ"],
+        );
+    }
+
+    #[test]
     fn an_action_the_body_only_negates_or_leaves_open_is_not_supported() {
         let r = rule("");
         // Every body mention of 採用 leaves it open, of 発動 too (に向けた検討), of 値上げ
@@ -2910,6 +3071,13 @@ mod tests {
         let body = "\n\n白峰高原の紅葉の見頃は10月だ。\n";
         assert_hits(&r, &format!("白峰高原の紅葉2025｜見頃まとめ{body}"), &[]);
         assert_hits(&r, &format!("白峰高原の紅葉2025の見頃{body}"), &["2025"]);
+        // 紅葉2025完全ガイド: a framing phrase closes the edition as a separator does.
+        assert_hits(&r, &format!("白峰高原の紅葉2025完全ガイド{body}"), &[]);
+        assert_hits(
+            &r,
+            &format!("白峰高原の紅葉2025完全攻略{body}"),
+            &["2025完全"],
+        );
     }
 
     #[test]

@@ -27,28 +27,31 @@ const OPEN_AFTER: &[&str] = &[
 const OPEN_WINDOW: usize = 12;
 
 /// What a headline's own wording says of an action right after its predicate chain: planned
-/// (へ), asked (か), open (検討, 方針, 未定), a modal (にくい, やすい, たい): no claim that it
-/// happened. A negated chain (失敗しない, 届かず) is no claim either.
+/// (へ), asked (か, 何が変わった?), open (検討, 方針, 未定), a modal (にくい, やすい, たい): no
+/// claim that it happened. A negated chain (失敗しない, 届かず) is no claim either.
 const HEADLINE_HEDGES: &[&str] = &[
-    "へ", "か", "ず", "検討", "方針", "未定", "見送", "予定", "も", "にく", "やす", "たい", "そう",
-    "よう", "べき",
+    "へ", "か", "?", "ず", "検討", "方針", "未定", "見送", "予定", "も", "にく", "やす", "たい",
+    "そう", "よう", "べき",
 ];
 
 /// The first body mention of `word` (a verb's base form or a サ変 noun) when the body mentions
 /// it and every mention negates it or leaves it open; `None` when one mention states it or
-/// there is none. A negated or open mention about something else counts for nothing: its
+/// there is none. A body word written like the headline's (`written`: 受け入れ, the noun of
+/// a verb the headline puts in its 連用形, 救急受け入れ、) is a mention too: 受け入れ件数が
+/// 9412件 states what 受け入れられない alone would leave unaffirmed. A negated or open mention about something else counts for nothing: its
 /// sentence's topic before it (the noun run before は) is not in the `headline` text
 /// (「メタンは検出されなかった」 says nothing of a headline's 「水蒸気…を検出」).
 pub(super) fn only_unaffirmed(
     a: &Analysis<'_>,
     body: &[Span],
     word: &str,
+    written: &str,
     headline: &str,
 ) -> Option<Span> {
     let mut first = None;
     for &line in body {
         for i in a.within(line) {
-            if a.surface(i) != word && a.base(i) != word {
+            if a.surface(i) != word && a.base(i) != word && a.surface(i) != written {
                 continue;
             }
             match unaffirmed(a, i, line) {
@@ -116,6 +119,12 @@ pub(super) fn hedged_in_headline(a: &Analysis<'_>, i: usize, place: Span) -> boo
     let argument = a.features(i).pos.is_noun()
         && next.is_some_and(|n| a.features(n).pos.is_particle() && a.surface(n) != "へ");
     argument || (a.features(i).pos.is_verb() && next.is_some_and(|n| a.features(n).pos.is_noun()))
+}
+
+/// Whether the headline negates the word at token `i` itself (失敗しない, 届かず): the
+/// opposite word in the body (成功) then agrees with it.
+pub(super) fn negated_in_headline(a: &Analysis<'_>, i: usize, place: Span) -> bool {
+    predicate_chain(a, i, place.end).0
 }
 
 /// The predicate chain after token `i` (する and its auxiliaries, て-forms, いる), within
