@@ -609,10 +609,17 @@ impl super::RuleKind for Polarity {
     /// polarity.
     fn check(&self, ctx: &Context<'_>, message: &Message, out: &mut Vec<Hit>) {
         let (a, sentences) = (ctx.analysis, &ctx.doc.sentences);
+        let headline = ctx.doc.headline().map_or("", |b| ctx.doc.slice(b.span));
         let mut claims = Vec::new();
         let negated = self.preselect_negated_sentences(a, sentences);
         for &index in &negated {
-            self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
+            self.read_sentence(
+                a,
+                a.within(sentences[index].span),
+                index,
+                headline,
+                &mut claims,
+            );
         }
         let strict = out.len();
         let sections = OnceCell::new();
@@ -620,7 +627,13 @@ impl super::RuleKind for Polarity {
             let partners = self.preselect_partner_sentences(a, sentences, &claims, &negated);
             let first_pass = claims.len();
             for index in partners {
-                self.read_sentence(a, a.within(sentences[index].span), index, &mut claims);
+                self.read_sentence(
+                    a,
+                    a.within(sentences[index].span),
+                    index,
+                    headline,
+                    &mut claims,
+                );
             }
             if claims.len() > first_pass {
                 // Stable: claims of one sentence stay in reading order.
@@ -759,6 +772,7 @@ impl Polarity {
         a: &Analysis<'t>,
         r: std::ops::Range<usize>,
         sentence: usize,
+        headline: &str,
         claims: &mut Vec<Claim<'t>>,
     ) {
         if self.is_question(a, r.clone()) {
@@ -876,7 +890,7 @@ impl Polarity {
                 }
             }
             if marks_subject {
-                scope.subject = self.subject_name(a, run, i, r.start);
+                scope.subject = self.subject_name(a, run, i, r.start, headline);
                 scope.frame_from = i + 1;
                 scope.time_frame = false;
             }
@@ -1458,6 +1472,7 @@ impl Polarity {
         run: usize,
         particle: usize,
         floor: usize,
+        headline: &str,
     ) -> Subject<'t> {
         let Some(start) = object_start(a, run, floor) else {
             return Subject::Opaque;
@@ -1502,8 +1517,9 @@ impl Polarity {
         }
         // 「NoteSlate 10は」 in an article about the NoteSlate 11: one model of a series the
         // article names several of is told apart from the others only by its name, which a
-        // claim without a subject does not give.
-        if has_sibling_model(a.text, name) {
+        // claim without a subject does not give; unless it is the model the headline names,
+        // the article's own, which a claim without a subject is about.
+        if has_sibling_model(a.text, name) && !names_model(headline, name) {
             return Subject::Opaque;
         }
         Subject::Name(name)
@@ -2088,6 +2104,14 @@ fn has_sibling_model(text: &str, name: &str) -> bool {
         let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         digits > 0 && &rest[..digits] != number
     })
+}
+
+/// True when `headline` names the model `name` itself, not another of its series (Fit 3 is
+/// not named by 「Fit 30」).
+fn names_model(headline: &str, name: &str) -> bool {
+    headline
+        .match_indices(name)
+        .any(|(at, _)| !headline[at + name.len()..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The model name a number token ends (「NoteSlate 10」, 「PX-7」): the number after a Latin word,
@@ -2929,6 +2953,21 @@ mod tests {
         ] {
             assert_hits(&rule(), text, &[]);
         }
+        // The model the headline names is the article's own: a claim without a subject is
+        // about it, though the article names an earlier model too.
+        let own = |headline: &str| {
+            format!(
+                "{headline}\n前モデルの「Pulsar Fit 2」から買い替えた。\n\
+                 Pulsar Fit 3は本体にGPSを内蔵しておらず、不便だ。\nGPSを内蔵しているので、記録できる。"
+            )
+        };
+        assert_hits(
+            &rule(),
+            &own("「Pulsar Fit 3」レビュー"),
+            &["GPSを内蔵している"],
+        );
+        assert_hits(&rule(), &own("「Pulsar Fit 30」レビュー"), &[]);
+        assert_hits(&rule(), &own("スマートウォッチのレビュー"), &[]);
     }
 
     #[test]
@@ -3372,7 +3411,8 @@ mod tests {
     fn all_claims<'t>(p: &'t Polarity, a: &Analysis<'t>, doc: &Document) -> Vec<Claim<'t>> {
         let mut claims = Vec::new();
         for (index, sentence) in doc.sentences.iter().enumerate() {
-            p.read_sentence(a, a.within(sentence.span), index, &mut claims);
+            let headline = doc.headline().map_or("", |b| doc.slice(b.span));
+            p.read_sentence(a, a.within(sentence.span), index, headline, &mut claims);
         }
         claims
     }
