@@ -133,7 +133,7 @@ use framing::{
 };
 use numbers::{
     BodyByUnit, BodyValues, Derivable, counterpart, counts_items, following_counterpart,
-    one_of_an_event, ordinal_spelling, quantities_in, rounds_to_body, season_told,
+    names_listed, one_of_an_event, ordinal_spelling, quantities_in, rounds_to_body, season_told,
     section_counts_in,
 };
 
@@ -468,6 +468,13 @@ impl super::RuleKind for HeadlineSupport {
                     missing.retain(|u| !u.picks);
                 }
             }
+            // 2校 over 高森高校と峰岸高校を統合: a count of the names the body lists.
+            missing.retain(|u| {
+                !u.number
+                    || u.counter
+                        .as_deref()
+                        .is_none_or(|c| !names_listed(a, &a.text[u.span.range()], c, &body))
+            });
             // 3-1 for 3対1, 3マップ対1マップ, 3―1: a score however the body writes it.
             missing.retain(|u| !score_in_body(&a.text[u.span.range()], a.text, &body));
             // 42億円 for 42億3000万円, 2割増 for 20.4%増: a rounded number is supported.
@@ -892,6 +899,12 @@ impl HeadlineSupport {
             // 第32回 and 32回目 are one ordinal.
             if let Some(other) = ordinal_spelling(&key) {
                 variants.push(keys.id(&other));
+            }
+            // 猛暑響き: a verb's 連用形 written as a noun is told by the verb (響いた).
+            if !raw.verb && raw.tokens.len() == 1 && a.features(raw.tokens.start).pos.is_noun() {
+                for verb in verbs_of_stem(&key) {
+                    variants.push(keys.id(&verb));
+                }
             }
             // 1周年 is what the body tells as 開設から1年を迎えた.
             if let Some(years) = key
@@ -1865,6 +1878,36 @@ fn split_units(
     out
 }
 
+/// The dictionary forms a noun may be the 連用形 of (響き → 響く, 響きる; 受け入れ → 受け入れる):
+/// a word with a kanji ending in kana of the い or え row. A form that is no verb matches no
+/// body token, so a guess costs nothing but a key.
+fn verbs_of_stem(noun: &str) -> Vec<String> {
+    const GODAN: &[(char, char)] = &[
+        ('き', 'く'),
+        ('ぎ', 'ぐ'),
+        ('し', 'す'),
+        ('ち', 'つ'),
+        ('に', 'ぬ'),
+        ('び', 'ぶ'),
+        ('み', 'む'),
+        ('り', 'る'),
+        ('い', 'う'),
+    ];
+    const ICHIDAN: &str = "いきぎしじちにひびみりえけげせぜてでねへべめれ";
+    let Some(last) = noun.chars().next_back() else {
+        return Vec::new();
+    };
+    let stem = &noun[..noun.len() - last.len_utf8()];
+    if !stem.chars().any(is_kanji) || !ICHIDAN.contains(last) {
+        return Vec::new();
+    }
+    let mut out = vec![format!("{noun}る")];
+    if let Some(&(_, u)) = GODAN.iter().find(|&&(i, _)| i == last) {
+        out.push(format!("{stem}{u}"));
+    }
+    out
+}
+
 /// Whether a word is written in katakana alone (ー included).
 fn all_katakana(word: &str) -> bool {
     !word.is_empty() && word.chars().all(is_katakana)
@@ -2496,6 +2539,36 @@ mod tests {
     }
 
     #[test]
+    fn a_count_of_the_names_the_body_lists_is_told() {
+        let r = rule("");
+        let text = |schools: &str| {
+            format!("県立高校2校を統合\n\n県教委は、県立{schools}を統合する計画案をまとめた。\n")
+        };
+        assert_hits(&r, &text("高森高校と県立峰岸高校"), &[]);
+        assert_hits(&r, &text("高森高校、峰岸高校と南高校"), &["2校"]);
+        assert_hits(&r, &text("高森高校"), &["2校"]);
+    }
+
+    #[test]
+    fn a_verb_stem_in_the_headline_is_told_by_the_verb() {
+        let r = rule("");
+        assert_hits(
+            &r,
+            "梨の出荷量、猛暑響き減少\n\n梨の出荷量は減少した。猛暑が続いたことが響いた。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "梨の出荷量、猛暑響き減少\n\n梨の出荷量は減少した。猛暑が続いた。\n",
+            &["響き"],
+        );
+        assert_eq!(verbs_of_stem("響き"), ["響きる", "響く"]);
+        assert_eq!(verbs_of_stem("受け入れ"), ["受け入れる"]);
+        assert!(verbs_of_stem("ひびき").is_empty());
+        assert!(verbs_of_stem("出荷").is_empty());
+    }
+
+    #[test]
     fn an_anniversary_is_told_by_its_years() {
         let r = rule("");
         assert_hits(
@@ -2836,6 +2909,17 @@ mod tests {
         assert_hits(&r, &text("来年の4月"), &[]);
         assert_hits(&r, &text("来年10月"), &["来春"]);
         assert_hits(&r, &text("今年4月"), &["来春"]);
+        // A season alone is told by any month of it.
+        let alone = |when: &str| {
+            format!(
+                "秋ドラマ『灯台』の放送日
+
+連続ドラマ『灯台』の放送日は{when}9日です。
+"
+            )
+        };
+        assert_hits(&r, &alone("10月"), &[]);
+        assert_hits(&r, &alone("4月"), &["秋"]);
     }
 
     #[test]

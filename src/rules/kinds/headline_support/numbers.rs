@@ -6,7 +6,7 @@
 use crate::algo::hash::FastHashMap;
 use crate::document::Document;
 use crate::lang::ja::quantity::{self, Quantity};
-use crate::lang::ja::{Analysis, LexiconId, Lexicons};
+use crate::lang::ja::{Analysis, LexiconId, Lexicons, is_kanji};
 use crate::span::Span;
 
 /// The unit a quantity is compared in: its counter's (人, 円, %), or, for a counter the
@@ -827,11 +827,14 @@ pub(super) fn counterpart(
 
 /// Whether a season of a year in a headline (来春, 今秋, 来夏) is told by a month of that
 /// season in the body: 来春 by 来年3月 or 来年4月 (spring is 3–5月, summer 6–8, autumn 9–11,
-/// winter 12–2), 今秋 by 今年10月 or a bare 10月.
+/// winter 12–2), 今秋 by 今年10月 or a bare 10月; a season alone (秋ドラマ, 2027年春に開校)
+/// by any month of it.
 pub(super) fn season_told(unit: &str, text: &str, body: &[Span]) -> bool {
     let mut chars = unit.chars();
-    let (Some(year), Some(season), None) = (chars.next(), chars.next(), chars.next()) else {
-        return false;
+    let (year, season) = match (chars.next(), chars.next(), chars.next()) {
+        (Some(season), None, None) => (None, season),
+        (Some(year), Some(season), None) => (Some(year), season),
+        _ => return false,
     };
     let months: &[u32] = match season {
         '春' => &[3, 4, 5],
@@ -840,11 +843,12 @@ pub(super) fn season_told(unit: &str, text: &str, body: &[Span]) -> bool {
         '冬' => &[12, 1, 2],
         _ => return false,
     };
-    let (marker, bare) = match year {
-        '来' => ("来年", false),
-        '今' => ("今年", true),
-        '昨' => ("昨年", false),
-        _ => return false,
+    let (marker, bare, any) = match year {
+        None => ("", true, true),
+        Some('来') => ("来年", false, false),
+        Some('今') => ("今年", true, false),
+        Some('昨') => ("昨年", false, false),
+        Some(_) => return false,
     };
     body.iter().map(|l| &text[l.range()]).any(|line| {
         line.match_indices('月').any(|(at, _)| {
@@ -858,10 +862,70 @@ pub(super) fn season_told(unit: &str, text: &str, body: &[Span]) -> bool {
             };
             let prefix = before[..before.len() - digits].trim_end_matches('の');
             months.contains(&month)
-                && (prefix.ends_with(marker)
+                && (any
+                    || prefix.ends_with(marker)
                     || (bare
                         && !prefix.ends_with('年')
                         && !prefix.ends_with(|c: char| c.is_ascii_digit())))
         })
+    })
+}
+
+/// Whether a headline count in a one-kanji counter (2校, 3社, 4市) is the number of names
+/// ending in that kanji which one body sentence lists (高森高校と峰岸高校を統合: 2校): a
+/// count of what the body names, not a number it must repeat.
+pub(super) fn names_listed(a: &Analysis<'_>, unit: &str, counter: &str, body: &[Span]) -> bool {
+    const SEPARATORS: &[&str] = &["と", "や", "、", "・", "及び", "および"];
+    /// Tokens between two names of a list: the second name's own words (県立, 峰岸).
+    const MAX_GAP: usize = 6;
+    let mut chars = counter.chars();
+    let (Some(kanji), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    if !is_kanji(kanji) {
+        return false;
+    }
+    let digits = unit.trim_end_matches(counter);
+    let Ok(count) = digits.parse::<usize>() else {
+        return false;
+    };
+    if count < 2 {
+        return false;
+    }
+    // A name ends in the counter and has more than it (高校, not 校 alone).
+    let name = |i: usize| {
+        let w = a.surface(i);
+        w.ends_with(kanji) && w.chars().count() >= 2 && a.features(i).pos.is_noun()
+    };
+    body.iter().any(|&line| {
+        let r = a.within(line);
+        let mut best = 0;
+        let mut i = r.start;
+        while i < r.end {
+            if !name(i) {
+                i += 1;
+                continue;
+            }
+            // Follow the list from this name.
+            let mut items = 1;
+            let mut at = i;
+            loop {
+                let next = at + 1;
+                if next >= r.end || !SEPARATORS.contains(&a.surface(next)) {
+                    break;
+                }
+                let Some(following) = (next + 1..r.end.min(next + 1 + MAX_GAP))
+                    .take_while(|&k| a.surface(k) != "。" && !a.features(k).pos.is_particle())
+                    .find(|&k| name(k))
+                else {
+                    break;
+                };
+                items += 1;
+                at = following;
+            }
+            best = best.max(items);
+            i = at + 1;
+        }
+        best == count
     })
 }
