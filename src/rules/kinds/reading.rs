@@ -40,6 +40,12 @@
 //!   harness: 29 of 122 dev near-reading sentences (1 without the signal), none of 242
 //!   correct dev sentences, 0.9 times per 100 JHARS documents (at info).
 //!
+//! With the `homophone` signal on, its word vectors also judge runs: a run whose written word
+//! (the tokens where it and the candidate differ: 公演 of 記念公演, against 公園) fits the
+//! sentence's content words better than the candidate's word by more than
+//! [`WRITTEN_FITS_MARGIN`] is a compound the lexicon lacks, written on purpose, and is not
+//! reported (記念公演 in a sentence about a concert; 既製緩和 among 民泊 and 事業者 stays).
+//!
 //! Not reported: a swapped part that is only suffixes (厚生労働相 is not 厚生労働省), a proper
 //! noun, an unknown word or a user-dictionary word; a candidate that differs only in kana
 //! spelling (焼きアナゴ, 焼き穴子; 口座振り込み, 口座振込) or swaps a different number of
@@ -67,6 +73,10 @@ use crate::lang::ja::{Analysis, LexiconId, is_kanji, katakana};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
+
+/// How much better (weighted mean cosine with the sentence) the written word of a run must
+/// fit than the candidate's word for the run to count as a compound written on purpose.
+const WRITTEN_FITS_MARGIN: f32 = 0.2;
 
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Spec {
@@ -334,6 +344,12 @@ impl super::RuleKind for Reading {
             }
         }
         kept.sort_by_key(|f| f.span.start);
+        // 記念公演 / 記念公園, 運動期間 / 運動器官: a compound the lexicon lacks whose written
+        // part fits its sentence at least as well as the candidate's part (by word vectors)
+        // is more likely a compound written on purpose than a misconversion.
+        if let Some(homophone) = &self.homophone {
+            kept.retain(|f| !self.written_on_purpose(ctx, homophone, f));
+        }
         let start = out.len();
         for f in kept {
             out.push(self.hit(a, f, message));
@@ -376,6 +392,60 @@ impl Reading {
             hit = hit.with_fix_as(f.span, c.surface, applicability);
         }
         if f.exact { hit } else { hit.weaker() }
+    }
+
+    /// Whether the word of `f`'s run that its best candidate swaps (the run's tokens where the
+    /// two differ: 公演 of 記念公演 against 公園) fits the run's sentence clearly better than
+    /// the candidate's word does ([`Homophone::gain`] below `-WRITTEN_FITS_MARGIN`). No
+    /// vectors, or too little context: no.
+    fn written_on_purpose(&self, ctx: &Context<'_>, homophone: &Homophone, f: &Found) -> bool {
+        let a = ctx.analysis;
+        let written = &a.text[f.span.range()];
+        let candidate = f.candidates[0].surface;
+        let (w, c): (Vec<char>, Vec<char>) =
+            (written.chars().collect(), candidate.chars().collect());
+        if w.len() != c.len() {
+            return false;
+        }
+        let Some(first) = (0..w.len()).find(|&k| w[k] != c[k]) else {
+            return false;
+        };
+        let last = (0..w.len()).rev().find(|&k| w[k] != c[k]).unwrap_or(first);
+        // The run's tokens that hold the differing characters, as character offsets.
+        let run = a.within(f.span);
+        let mut offset = 0;
+        let (mut from, mut to) = (None, 0);
+        for i in run.clone() {
+            let n = a.surface(i).chars().count();
+            if offset + n > first && offset <= last {
+                from.get_or_insert(offset);
+                to = offset + n;
+            }
+            offset += n;
+        }
+        let Some(from) = from else {
+            return false;
+        };
+        let to = to.min(w.len());
+        let written_part: String = w[from..to].iter().collect();
+        let candidate_part: String = c[from..to].iter().collect();
+        let Some(sentence) = ctx
+            .doc
+            .sentences
+            .iter()
+            .find(|s| s.span.start <= f.span.start && f.span.end <= s.span.end)
+        else {
+            return false;
+        };
+        homophone
+            .gain(
+                a,
+                a.within(sentence.span),
+                run,
+                &written_part,
+                &candidate_part,
+            )
+            .is_some_and(|gain| gain < -WRITTEN_FITS_MARGIN)
     }
 
     /// Whether a lexicon word read `key` may be a candidate (the filter knows compounds).
@@ -991,6 +1061,22 @@ mod tests {
     }
 
     const HOMOPHONE: &str = "kind: reading\nseverity: warning\nsignals: [same-reading, homophone]\nmessage: \"「{match}」は{reason}。{evidence}（{candidate_reading}）の「{candidate}」の誤変換の可能性があります\"\n";
+
+    #[test]
+    fn a_compound_whose_written_word_fits_its_sentence_clearly_better_is_on_purpose() {
+        // 記念公演 is not in the lexicon and reads like 記念公園; in a sentence about a
+        // concert, 公演 fits the content words far better than 公園.
+        let text = "楽団は創立50周年の記念公演で交響曲を演奏し、満員の聴衆が拍手を送った。";
+        assert_hits(&rule_from_yaml(HOMOPHONE), text, &[]);
+        // Without the vectors (the homophone signal off), the compound signal reports it.
+        assert_hits(&rule_from_yaml(RULE), text, &["記念公演"]);
+        // A misconversion whose candidate fits better stays reported with them.
+        assert_hits(
+            &rule_from_yaml(HOMOPHONE),
+            "政府は民泊の既製緩和を打ち出し、事業者の参入を促す。",
+            &["既製緩和"],
+        );
+    }
 
     #[test]
     fn a_word_that_does_not_fit_its_sentence_is_a_weaker_homophone_finding() {

@@ -90,6 +90,15 @@ fn read_as(key: &[u8]) -> std::rc::Rc<[(dictionary::Word, word_vectors::Entry)]>
     })
 }
 
+/// Token `j`'s distance in tokens from the run `run` (0 inside it).
+fn distance(j: usize, run: &std::ops::Range<usize>) -> usize {
+    if j < run.start {
+        run.start - j
+    } else {
+        j.saturating_sub(run.end - 1)
+    }
+}
+
 /// A word that may be written for the target: its surface, reading and vector.
 struct Alternative {
     surface: &'static str,
@@ -128,6 +137,43 @@ impl Homophone {
                 }
             }
         }
+    }
+
+    /// How much better `candidate` fits the content words of `sentence` than `written` does,
+    /// by the same distance-weighted mean cosine as a single word's alternatives, the tokens
+    /// of `run` (where the words stand) left out; `None` when either word has no vector,
+    /// both are one row, or the sentence has too few content words with vectors.
+    pub(super) fn gain(
+        &self,
+        a: &Analysis<'_>,
+        sentence: std::ops::Range<usize>,
+        run: std::ops::Range<usize>,
+        written: &str,
+        candidate: &str,
+    ) -> Option<f32> {
+        let w = word_vectors::get(written)?;
+        let c = word_vectors::get(candidate)?;
+        if w.row == c.row {
+            return None;
+        }
+        let context: Vec<(ContextWord, f32)> = context_words(a, sentence, &self.lexicons)
+            .into_iter()
+            .filter(|x| !run.contains(&x.token) && x.row != w.row && x.row != c.row)
+            .map(|x| {
+                let weight = 1.0 / (1.0 + distance(x.token, &run) as f32 / DISTANCE_SCALE);
+                (x, weight)
+            })
+            .collect();
+        if context.len() < self.min_context {
+            return None;
+        }
+        let total: f32 = context.iter().map(|(_, w)| w).sum();
+        let mut centroid = Centroid::new();
+        for (x, weight) in &context {
+            centroid.add(&x.vector, *weight);
+        }
+        let fit = |row: u32| centroid.cosine_sum(&Vector::of(row)) / total;
+        Some(fit(c.row) - fit(w.row))
     }
 
     /// Token `i`'s entry in the vector table and its alternatives, if it is a target.
