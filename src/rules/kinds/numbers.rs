@@ -116,6 +116,7 @@ pub struct Spec {
 pub const PLACEHOLDERS: &[&str] = &["subject", "match", "other"];
 
 pub const LEXICONS: &[LexiconId] = &[
+    LexiconId::AnaphoricSubjects,
     LexiconId::QuantityQualifiers,
     LexiconId::PresentQualifiers,
     LexiconId::AmountFillers,
@@ -290,6 +291,26 @@ impl super::RuleKind for Numbers {
             *per_block.entry((m.block, m.key.unit.as_str())).or_default() += 1;
         }
         let dense = |m: &Mention| per_block[&(m.block, m.key.unit.as_str())] >= DENSE_BLOCK;
+        // Two rows of one table (| 定期預金(1年) | … | and | 定期預金(5年) | … |) are two items,
+        // told apart by cells no key reads.
+        let one_table = |x: usize, y: usize| {
+            let (x, y) = (x.min(y), x.max(y));
+            x != y && (x..=y).all(|b| ctx.doc.in_table_row(b))
+        };
+        // 飲料部門は、…営業利益は12億円 / 主力の加工食品部門は、…営業利益も41億円: a topic set
+        // off by a comma at a sentence's start is what its paragraph tells of from there on.
+        let set_off = self.set_off_topics(ctx);
+        // Told apart when the two are members of one kind (加工食品部門 / 飲料部門: one head) or
+        // two names written in Latin letters (ASTRA X Ultra / ASTRA X); topics of different
+        // kinds (事務所は、 / ツアーは、) may tell one quantity.
+        let latin = |t: &str| t.bytes().any(|b| b.is_ascii_alphabetic());
+        let other_topics =
+            |x: &Mention, y: &Mention| match (&set_off[x.sentence], &set_off[y.sentence]) {
+                (Some(p), Some(q)) => {
+                    contrasted(Some(p), Some(q)) || (p != q && latin(p) && latin(q))
+                }
+                _ => false,
+            };
         // Whether two values of one unit may be one quantity misstated: in other sentences, not
         // two figures of one paragraph of statistics or two items of one list, about the same
         // names, topics and sections, and values that cannot both hold.
@@ -299,9 +320,12 @@ impl super::RuleKind for Numbers {
                 && !(m.block != later.block
                     && lists[m.block].is_some()
                     && lists[m.block] == lists[later.block])
+                && !one_table(m.block, later.block)
                 && same_entities(&m.entities, &later.entities, &topic)
                 && !contrasted(m.topic.as_deref(), later.topic.as_deref())
                 && !other_sections(&sections[m.block], &sections[later.block])
+                && !in_sequence(m, later)
+                && !other_topics(m, later)
                 && !agree(m, later)
         };
         let mut found: Vec<(&Mention, &Mention)> = Vec::new();
@@ -404,6 +428,46 @@ impl super::RuleKind for Numbers {
 }
 
 impl Numbers {
+    /// For each sentence, the topic set off by a comma at the start of it or of an earlier
+    /// sentence of its paragraph (「飲料部門は、」, 「ASTRA Xは、」): a noun chain of two
+    /// characters or more before は and a comma, not a time or other qualifier (今年は、),
+    /// an anaphor (同社は、), a pronoun or a number.
+    fn set_off_topics(&self, ctx: &Context<'_>) -> Vec<Option<String>> {
+        /// Tokens into a sentence the topic may end at.
+        const OPENING: usize = 8;
+        let (a, doc) = (ctx.analysis, ctx.doc);
+        let mut out: Vec<Option<String>> = Vec::with_capacity(doc.sentences.len());
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let r = a.within(sentence.span);
+            let own = (r.start + 1..r.end.min(r.start + OPENING))
+                .find(|&i| {
+                    a.surface(i) == "は"
+                        && a.features(i).pos.is_particle()
+                        && i + 1 < r.end
+                        && a.features(i + 1).pos.is_comma()
+                })
+                // Not a clause made a noun (延期となるのは、).
+                .filter(|&wa| {
+                    let pos = a.features(wa - 1).pos;
+                    pos.is_noun() && !pos.is_pronoun() && !pos.is_dependent_noun()
+                })
+                .map(|wa| noun_chain_back(a, wa - 1, r.start).text)
+                .filter(|t| {
+                    t.chars().count() >= 2
+                        && !t.starts_with('同')
+                        && !t.chars().any(|c| c.is_ascii_digit())
+                        && !self.lexicons.contains(LexiconId::QuantityQualifiers, t)
+                        && !self.lexicons.contains(LexiconId::PresentQualifiers, t)
+                        && !self.lexicons.contains(LexiconId::AnaphoricSubjects, t)
+                });
+            let inherited = (s > 0 && doc.sentences[s - 1].block == sentence.block)
+                .then(|| out[s - 1].clone())
+                .flatten();
+            out.push(own.or(inherited));
+        }
+        out
+    }
+
     /// Every comparable quantity in the document, in text order.
     fn mentions(&self, ctx: &Context<'_>) -> Vec<Mention> {
         let doc = ctx.doc;
@@ -649,6 +713,10 @@ impl Numbers {
         {
             return None;
         }
+        // 抽選券3枚で1回, 1,000円で1枚: a rate of exchange, not an amount of the thing.
+        if next + 1 < end && a.surface(next) == "で" && a.features(next + 1).pos.is_number() {
+            return None;
+        }
         qualifiers.extend(self.qualifiers(a, clause..first));
         // 「ルミナ」と「ワークスK」の計1万1852台: the total of a list, not of its last item.
         let before = a.text[a.tokens[clause].span.start..span.start].trim_end_matches('約');
@@ -661,6 +729,17 @@ impl Numbers {
         // 「このうちオレオレ詐欺は138件で、被害額は約6億2000万円」: a part announced at the
         // start of the sentence governs every clause of it.
         let sentence_start = a.first_at(sentence.start);
+        // 「昨年度は雪が少なく、除雪費は約3億8000万円」, 「会社側は当初、4.6%の賃上げを提示」:
+        // a time set off in an earlier clause (as a topic, or by a comma) is the time of every
+        // figure of the sentence.
+        if clause > sentence_start {
+            let set_off = (sentence_start..clause)
+                .filter(|&i| i + 1 < clause && matches!(a.surface(i + 1), "は" | "、"))
+                .collect::<Vec<_>>();
+            for i in set_off {
+                qualifiers.extend(self.qualifiers(a, i..i + 1));
+            }
+        }
         if (sentence_start..clause.min(sentence_start + 3)).any(|i| a.surface(i) == "うち") {
             qualifiers.push("うち".to_string());
         }
@@ -1100,6 +1179,17 @@ impl Numbers {
         out.dedup();
         out
     }
+}
+
+/// Whether two ordinals of one paragraph count from the first on (1回目の挑戦は…しかし
+/// 2回目の挑戦では): a narrated sequence of attempts, not one event numbered twice. A count
+/// that starts later (世界で2例目 / 世界で3例目) is one event's rank told two ways.
+fn in_sequence(earlier: &Mention, later: &Mention) -> bool {
+    earlier.quantity.ordinal
+        && later.quantity.ordinal
+        && earlier.block == later.block
+        && earlier.quantity.value == 1.0
+        && later.quantity.value == 2.0
 }
 
 /// Whether two mentions' values can both hold: two peaks of one thing (最大8キロ / 最大6キロ)
@@ -1658,6 +1748,148 @@ mod tests {
             &rule(),
             "目標は30億円だ。\n\n目標は35億円だという。",
             &["35億円"],
+        );
+    }
+
+    #[test]
+    fn a_time_set_off_earlier_in_the_sentence_is_every_figures_time() {
+        // 昨年度は…、除雪費は: the topic of the first clause dates the second's figure.
+        assert_hits(
+            &rule(),
+            "今年度の除雪費は6億9800万円となった。\n\n昨年度は雪が少なく、除雪費は約3億8000万円にとどまった。",
+            &[],
+        );
+        // 当初、: the offer before the settlement.
+        assert_hits(
+            &rule(),
+            "賃上げは5.1%で妥結した。\n\n会社側は当初、4.6%の賃上げを提示したが、追加回答を重ねた。",
+            &[],
+        );
+        // Without it, the two values of one quantity are reported.
+        assert_hits(
+            &rule(),
+            "今年度の除雪費は6億9800万円となった。\n\n雪が多く、除雪費は約3億8000万円にとどまった。",
+            &["約3億8000万円"],
+        );
+    }
+
+    #[test]
+    fn a_rate_of_exchange_is_no_amount() {
+        assert_hits(
+            &rule(),
+            "抽選券は1万枚を用意した。\n\n買い物ごとに抽選券を配り、抽選券3枚で1回くじを引ける。",
+            &[],
+        );
+        // An amount of the same thing in another paragraph is still compared.
+        assert_hits(
+            &rule(),
+            "抽選券は1万枚を用意した。\n\n抽選券は3枚を配る。",
+            &["3枚"],
+        );
+    }
+
+    #[test]
+    fn a_sign_is_not_what_changed() {
+        // プラス3.8% is the change of 商業地の平均, プラス0.9% that of 住宅地の平均.
+        assert_hits(
+            &rule(),
+            "商業地の平均はプラス3.8%だった。\n\n県全体の住宅地の平均はプラス0.9%で、3番目に高かった。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "商業地の平均はプラス3.8%だった。\n\n商業地の平均はプラス0.9%で、3番目に高かった。",
+            &["0.9%"],
+        );
+    }
+
+    #[test]
+    fn rows_of_a_table_thresholds_races_and_earlier_states_are_apart() {
+        use crate::document::Format;
+        use crate::lang::ja::Morphology;
+        use crate::rules::testing::findings_for_format;
+        let table = "# 金利\n\n| 商品 | 金利 |\n| --- | --- |\n| 定期預金(1年) | 年0.25% |\n\
+            | 定期預金(5年) | 年0.35% |\n";
+        assert!(
+            findings_for_format(&rule(), table, Format::Markdown, &Morphology::new()).is_empty()
+        );
+        // Two paragraphs still compare: the check is about rows of one table.
+        let prose = "# 金利\n\n定期預金(1年)の金利を上げる。\n\n定期預金(5年)の金利を上げる。\n";
+        assert_eq!(
+            findings_for_format(&rule(), prose, Format::Markdown, &Morphology::new()).len(),
+            1
+        );
+        assert_hits(
+            &rule(),
+            "入居率は78%に低下した。\n\n上層階に空きが目立ち、入居率が5割を切る団地もある。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "男子110メートル障害で優勝した。\n\n男子400メートルリレーでも2位に入った。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "新しい岸壁は水深16メートルだ。\n\n従来の岸壁は水深12メートルまでしかなかった。",
+            &[],
+        );
+        // これまで is as often 'so far' (これまでに確認された個体は約40株) as 'before': no
+        // qualifier.
+        assert_hits(
+            &rule(),
+            "確認された個体は約40株にとどまる。\n\nこれまで確認された個体は14株しかない。",
+            &["14株"],
+        );
+        assert_hits(
+            &rule(),
+            "新しい岸壁は水深16メートルだ。\n\n岸壁は水深12メートルしかない。",
+            &["12メートル"],
+        );
+    }
+
+    #[test]
+    fn a_topic_set_off_at_a_paragraphs_start_tells_its_figures_apart() {
+        // Two segments of one kind (one head: 部門), each opening its paragraph.
+        assert_hits(
+            &rule(),
+            "加工食品部門は、値上げが浸透した。営業利益も41億円と前期を上回った。\n\n\
+             飲料部門は、容器の上昇が重荷となり、営業利益は12億円にとどまった。",
+            &[],
+        );
+        // Two products named in Latin letters.
+        assert_hits(
+            &rule(),
+            "ASTRA Ultraは、カメラを高めた。光学5倍の望遠レンズを搭載した。\n\n\
+             ASTRA Liteは、価格を抑え、望遠レンズを光学3倍とした。",
+            &[],
+        );
+        // Topics of different kinds (who acts, what is told) may tell one quantity.
+        assert_hits(
+            &rule(),
+            "今回のツアーは、9月に始まった。ツアーは全14公演を回る。\n\n\
+             事務所は、払い戻しに応じる。ツアーは全13公演を回る。",
+            &["全13公演"],
+        );
+    }
+
+    #[test]
+    fn ordinals_counting_on_in_one_paragraph_are_a_sequence() {
+        assert_hits(
+            &rule(),
+            "1回目の挑戦は負けてしまいました。しかし2回目の挑戦では勝ちました。",
+            &[],
+        );
+        // Apart, out of order, or not from the first, one attempt numbered twice is reported.
+        assert_hits(
+            &rule(),
+            "1回目の挑戦で勝ちました。\n\n2回目の挑戦で勝った。",
+            &["2回目"],
+        );
+        assert_hits(
+            &rule(),
+            "2回目の挑戦で勝ちました。その後、1回目の挑戦で勝った。",
+            &["1回目"],
         );
     }
 
