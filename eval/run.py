@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores seigo against labelled text it was not written from (see eval/README.md).
 
-    python3 eval/run.py                    # dev and holdout, holdout2..4: articles + garble + JHARS
+    python3 eval/run.py                    # dev and every holdout set: articles + garble + JHARS
     python3 eval/run.py --details          # also list dev misses and false alarms
     python3 eval/run.py --strict           # exit 1 when a target below is missed (holdout)
     python3 eval/run.py --smoke --seigo target/debug/seigo   # CI: proves it runs, judges nothing
@@ -11,9 +11,8 @@ changes of that session, by a writer who never saw the rules. The targets are ch
 holdout; holdout2 is reported beside it. holdout3 (20 + 20 articles) was written on
 2026-12-04 by a writer who never saw the rules or the other sets, at the start of that day's
 session (scored with the rules of its start, d5cb686, before any change was scored on it).
-holdout4 (20 + 20 articles) was written at the end of that session by another such writer and
-scored once with the rules of 1f95ee7 (one numbers change, 37aaa2e, followed unscored on it):
-the next session's fair test.
+Later sets (holdout5 … holdout14) are described in eval/README.md; holdout4 and
+holdout6–holdout10 were retired into dev after their verdicts.
 
 Holdout is only ever printed as numbers: its texts and per-article results are not shown, so
 that nobody tunes rules to it. `--details` prints dev only.
