@@ -869,7 +869,7 @@ impl Polarity {
                 // as the argument in に (「ワイヤレス充電は非対応」 = 「ワイヤレス充電に対応しない」).
                 if matches!(surface, "は" | ":" | "も")
                     && claim.key.role == Role::Ga
-                    && claim.key.voice.is_empty()
+                    && matches!(claim.key.voice, "" | "できる")
                 {
                     let nominal = i + 1 < r.end && {
                         let next = pos(a, i + 1);
@@ -930,7 +930,9 @@ impl Polarity {
         {
             from += 1;
         }
-        let p = self.predicate(a, from, scope.end, role)?;
+        // 「オンライン受験ができる」: an action as the object of できる is a claim about it.
+        let action_object = pos(a, particle - 1).is_sahen_noun();
+        let p = self.predicate(a, from, scope.end, role, action_object)?;
         if p.ni_argument && !matches!(p.voice, "れる" | "られる") {
             return None;
         }
@@ -1075,6 +1077,7 @@ impl Polarity {
         from: usize,
         end: usize,
         role: Role,
+        action_object: bool,
     ) -> Option<Predicate<'t>> {
         let mut j = from;
         let lex = &*self.lexicons;
@@ -1131,11 +1134,17 @@ impl Polarity {
             && j + 1 < end
             && pos(a, j + 1).is_sahen_noun();
         let mut copular = false;
+        let mut potential = false;
         let (mut stem, mut sahen, verb) = if nominal {
             (a.surface(j + 1), true, j + 1)
         } else if pos(a, j).is_independent_verb() {
             (a.base(j), false, j)
         } else if pos(a, j).is_sahen_noun() && is_suru(a, j + 1, end) {
+            (a.surface(j), true, j + 1)
+        } else if pos(a, j).is_sahen_noun() && is_dekiru(a, j + 1, end) {
+            // 返品できる, 利用できない: what can be done, a claim of its own (利用できる is
+            // not 利用する), compared with the same potential.
+            potential = true;
             (a.surface(j), true, j + 1)
         } else if pos(a, j).is_common_noun()
             && !pos(a, j).is_sahen_noun()
@@ -1151,7 +1160,8 @@ impl Polarity {
         } else {
             return None;
         };
-        if self.ignore.contains(stem)
+        let dekiru_of_action = action_object && !sahen && stem == "できる";
+        if (self.ignore.contains(stem) && !dekiru_of_action)
             || (!sahen && self.functional(role, stem))
             || conditional_or_imperative(a, verb)
         {
@@ -1166,7 +1176,9 @@ impl Polarity {
         let mut k = verb + 1;
         let mut last = verb;
         let mut voice = "";
-        if k < end && pos(a, k).is_verb_suffix() {
+        if potential {
+            voice = "できる";
+        } else if k < end && pos(a, k).is_verb_suffix() {
             voice = a.base(k);
             last = k;
             k += 1;
@@ -1423,6 +1435,7 @@ impl Polarity {
         // The dictionary form: 重視する, 変わる; with a voice suffix 重視される, 変わられる.
         let predicate = match (key.sahen, key.voice) {
             (true, "") => format!("{}する", key.stem),
+            (true, "できる") => format!("{}できる", key.stem),
             (false, "") => key.stem.to_string(),
             (true, voice) => format!("{}{}{voice}", key.stem, a.surface(claim.verb)),
             (false, voice) => format!("{}{voice}", a.surface(claim.verb)),
@@ -1670,7 +1683,7 @@ impl Polarity {
         while j + 2 < end && pos(a, j).is_adjectival_noun() && a.surface(j + 1) == "に" {
             j += 2;
         }
-        let carrier = self.predicate(a, j, end, Role::Wo)?;
+        let carrier = self.predicate(a, j, end, Role::Wo, false)?;
         // 「ことを正式に決めた」: adverbs and adjuncts may stand between, not another object.
         if (k + 2..carrier.verb)
             .any(|t| matches!(a.surface(t), "を" | "が") && pos(a, t).is_particle())
@@ -1845,6 +1858,11 @@ fn is_reason(a: &Analysis<'_>, m: usize, end: usize, negated: bool) -> bool {
 /// Whether token `k` (before `end`) is the verb する.
 fn is_suru(a: &Analysis<'_>, k: usize, end: usize) -> bool {
     k < end && pos(a, k).is_independent_verb() && a.base(k) == "する"
+}
+
+/// Whether token `k` (before `end`) is the verb できる.
+fn is_dekiru(a: &Analysis<'_>, k: usize, end: usize) -> bool {
+    k < end && pos(a, k).is_independent_verb() && a.base(k) == "できる"
 }
 
 /// The last noun of the noun run `run..end` with the suffixes after it (条例案 of 県条例案).
@@ -2968,6 +2986,25 @@ mod tests {
         );
         assert_hits(&rule(), &own("「Pulsar Fit 30」レビュー"), &[]);
         assert_hits(&rule(), &own("スマートウォッチのレビュー"), &[]);
+    }
+
+    #[test]
+    fn what_can_be_done_is_a_claim_of_its_own() {
+        // 返品できる / 返品できない, and an action as what できる is said of.
+        for (earlier, later) in [
+            ("セール品は返品できません。", "セール品は返品できます。"),
+            ("大型犬は利用できない。", "大型犬も利用できる。"),
+            ("オンライン受験はできない。", "オンライン受験ができる。"),
+        ] {
+            let text = format!("見出し\n{earlier}\n{later}");
+            assert_eq!(hits(&rule(), &text).len(), 1, "{text}");
+        }
+        // What can be done is not what is done, in either pass.
+        assert_hits(
+            &rule_with("restated: true\n"),
+            "見出し\n会員は施設を利用できる。\n会員は施設を利用しない。",
+            &[],
+        );
     }
 
     #[test]

@@ -286,9 +286,13 @@ impl Polarity {
             {
                 continue;
             }
-            let Some(found) = self.predicate(a, j, r.end, Role::Wo) else {
+            let Some(found) = self.predicate(a, j, r.end, Role::Wo, false) else {
                 continue;
             };
+            // What can be done (利用できる) is no restatement of what is done (利用しない).
+            if found.voice == "できる" {
+                continue;
+            }
             // The predicate must start here, not after adjuncts read past.
             if found.verb < j
                 || found.verb > j + 2
