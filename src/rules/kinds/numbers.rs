@@ -299,18 +299,21 @@ impl super::RuleKind for Numbers {
         };
         // 飲料部門は、…営業利益は12億円 / 主力の加工食品部門は、…営業利益も41億円: a topic set
         // off by a comma at a sentence's start is what its paragraph tells of from there on.
-        let set_off = self.set_off_topics(ctx);
+        // Computed on the first pair compared: most documents have none.
+        let set_off = std::cell::OnceCell::new();
         // Told apart when the two are members of one kind (加工食品部門 / 飲料部門: one head) or
         // two names written in Latin letters (ASTRA X Ultra / ASTRA X); topics of different
         // kinds (事務所は、 / ツアーは、) may tell one quantity.
         let latin = |t: &str| t.bytes().any(|b| b.is_ascii_alphabetic());
-        let other_topics =
-            |x: &Mention, y: &Mention| match (&set_off[x.sentence], &set_off[y.sentence]) {
+        let other_topics = |x: &Mention, y: &Mention| {
+            let set_off: &Vec<Option<String>> = set_off.get_or_init(|| self.set_off_topics(ctx));
+            match (&set_off[x.sentence], &set_off[y.sentence]) {
                 (Some(p), Some(q)) => {
                     contrasted(Some(p), Some(q)) || (p != q && latin(p) && latin(q))
                 }
                 _ => false,
-            };
+            }
+        };
         // Whether two values of one unit may be one quantity misstated: in other sentences, not
         // two figures of one paragraph of statistics or two items of one list, about the same
         // names, topics and sections, and values that cannot both hold.

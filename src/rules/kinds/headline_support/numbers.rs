@@ -898,6 +898,10 @@ pub(super) fn names_listed(a: &Analysis<'_>, unit: &str, counter: &str, body: &[
         w.ends_with(kanji) && w.chars().count() >= 2 && a.features(i).pos.is_noun()
     };
     body.iter().any(|&line| {
+        // Two names at least: the counter twice in the line.
+        if a.text[line.range()].matches(kanji).nth(1).is_none() {
+            return false;
+        }
         let r = a.within(line);
         let mut best = 0;
         let mut i = r.start;
