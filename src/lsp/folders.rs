@@ -1,7 +1,7 @@
 //! Configuration per workspace folder, found as `seigo check FOLDER` finds it
 //! ([`Workspace::load`] from the folder), loaded on first use and dropped on reload. Documents
 //! outside every folder get the configuration discovered upward from their own directory.
-//! Within a workspace, [`Workspace::linter_for`] picks the rules governing each file, so
+//! Within a workspace, [`Workspace::settings_of`] picks the rules governing each file, so
 //! per-file configuration applies here as it does on the command line.
 
 use std::collections::{BTreeMap, HashMap};

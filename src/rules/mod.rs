@@ -72,7 +72,7 @@ impl Rule {
     }
 
     /// [`Rule::load_extended`] with the rule kinds of `registry` instead of seigo's
-    /// ([`kinds::KINDS`]): how a kind is tested before it is registered.
+    /// (`kinds::KINDS`): how a kind is tested before it is registered.
     pub fn load_with_kinds(
         id: impl Into<String>,
         source: RuleSource,

@@ -8,7 +8,7 @@
 //!
 //! * **Checked**: the headline; headings (`check_headings`); list items under a summary
 //!   heading such as 「この記事の要約」 (`check_summary`); and the title captured from source
-//!   lines such as 「参考動画:<title>」 (`source_lines` with a `title` group). A heading
+//!   lines such as `参考動画:<title>` (`source_lines` with a `title` group). A heading
 //!   `まとめ:<text>` is checked as `<text>`; a heading that repeats the title is reported like
 //!   any other heading, with the headline as a related span.
 //! * **Body** (the only evidence): paragraph and list-item lines, minus summary list items (a
@@ -102,7 +102,7 @@
 //! ```
 //!
 //! Placeholders: `{units}` the unsupported units as 「a」「b」, `{count}` how many, `{total}`
-//! how many units were counted, `{place}` タイトル / 見出し / 要約 / 「<label>のタイトル」 (出典のタイトル
+//! how many units were counted, `{place}` タイトル / 見出し / 要約 / `「<label>のタイトル」` (出典のタイトル
 //! without a `label` group).
 //!
 //! The regex lists (`summary_headings`, `boilerplate`, `source_lines`) replace their defaults
