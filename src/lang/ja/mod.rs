@@ -72,6 +72,20 @@ pub fn is_kanji(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '々' | '〆' | 'ヶ')
 }
 
+/// The last kana of a godan verb's dictionary form and of its 連用形 (書く → 書き, 話す → 話し):
+/// how a verb and its noun form (見送る → 見送り) are told from each other.
+pub const GODAN_RENYOU: &[(char, char)] = &[
+    ('く', 'き'),
+    ('ぐ', 'ぎ'),
+    ('す', 'し'),
+    ('つ', 'ち'),
+    ('ぬ', 'に'),
+    ('ぶ', 'び'),
+    ('む', 'み'),
+    ('う', 'い'),
+    ('る', 'り'),
+];
+
 /// A katakana letter or the long vowel mark ー (ァ–ヺ, ー): what loanwords and katakana names
 /// are written in.
 pub fn is_katakana(c: char) -> bool {

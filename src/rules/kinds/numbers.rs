@@ -456,11 +456,7 @@ impl Numbers {
                 })
                 .map(|wa| noun_chain_back(a, wa - 1, r.start).text)
                 .filter(|t| {
-                    t.chars().count() >= 2
-                        && !t.starts_with('同')
-                        && !t.chars().any(|c| c.is_ascii_digit())
-                        && !self.lexicons.contains(LexiconId::QuantityQualifiers, t)
-                        && !self.lexicons.contains(LexiconId::PresentQualifiers, t)
+                    self.names_a_topic(t)
                         && !self.lexicons.contains(LexiconId::AnaphoricSubjects, t)
                 });
             let inherited = (s > 0 && doc.sentences[s - 1].block == sentence.block)
@@ -1138,19 +1134,22 @@ impl Numbers {
         if wa == range.start || !a.features(wa - 1).pos.is_noun() {
             return None;
         }
-        let chain = noun_chain_back(a, wa - 1, range.start);
-        let lex = &self.lexicons;
-        let t = chain.text;
-        if t.chars().count() < 2
-            || t.starts_with('同')
-            || t.chars().any(|c| c.is_ascii_digit())
-            || lex.contains(LexiconId::QuantityQualifiers, &t)
-            || lex.contains(LexiconId::PresentQualifiers, &t)
-            || a.features(wa - 1).pos.is_pronoun()
-        {
+        let t = noun_chain_back(a, wa - 1, range.start).text;
+        if !self.names_a_topic(&t) || a.features(wa - 1).pos.is_pronoun() {
             return None;
         }
         Some((t, a.tokens[wa].span.end))
+    }
+
+    /// Whether a noun chain before は or が can be a topic that tells figures apart: two
+    /// characters or more, not an anaphor written with 同 (同社), not a number, not a time or
+    /// other qualifier (今年は, 当初は).
+    fn names_a_topic(&self, t: &str) -> bool {
+        t.chars().count() >= 2
+            && !t.starts_with('同')
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && !self.lexicons.contains(LexiconId::QuantityQualifiers, t)
+            && !self.lexicons.contains(LexiconId::PresentQualifiers, t)
     }
 
     fn entities(&self, a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<String> {

@@ -1141,7 +1141,7 @@ impl Polarity {
             (a.base(j), false, j)
         } else if pos(a, j).is_sahen_noun() && is_suru(a, j + 1, end) {
             (a.surface(j), true, j + 1)
-        } else if pos(a, j).is_sahen_noun() && is_dekiru(a, j + 1, end) {
+        } else if pos(a, j).is_sahen_noun() && is_verb(a, j + 1, end, "できる") {
             // 返品できる, 利用できない: what can be done, a claim of its own (利用できる is
             // not 利用する), compared with the same potential.
             potential = true;
@@ -1855,14 +1855,14 @@ fn is_reason(a: &Analysis<'_>, m: usize, end: usize, negated: bool) -> bool {
         || (pos(a, before).is_auxiliary_verb() && a.base(before) == "た")
 }
 
-/// Whether token `k` (before `end`) is the verb する.
-fn is_suru(a: &Analysis<'_>, k: usize, end: usize) -> bool {
-    k < end && pos(a, k).is_independent_verb() && a.base(k) == "する"
+/// Whether token `k` (before `end`) is the independent verb `base` (する, できる).
+fn is_verb(a: &Analysis<'_>, k: usize, end: usize, base: &str) -> bool {
+    k < end && pos(a, k).is_independent_verb() && a.base(k) == base
 }
 
-/// Whether token `k` (before `end`) is the verb できる.
-fn is_dekiru(a: &Analysis<'_>, k: usize, end: usize) -> bool {
-    k < end && pos(a, k).is_independent_verb() && a.base(k) == "できる"
+/// Whether token `k` (before `end`) is the verb する.
+fn is_suru(a: &Analysis<'_>, k: usize, end: usize) -> bool {
+    is_verb(a, k, end, "する")
 }
 
 /// The last noun of the noun run `run..end` with the suffixes after it (条例案 of 県条例案).
@@ -1923,19 +1923,13 @@ fn noun_forms_of(verb: &str) -> Vec<String> {
         return Vec::new();
     }
     let stem: String = chars.into_iter().collect();
-    let i_row = match last {
-        'る' => return vec![stem.clone(), format!("{stem}り")],
-        'く' => 'き',
-        'ぐ' => 'ぎ',
-        'す' => 'し',
-        'つ' => 'ち',
-        'ぬ' => 'に',
-        'ぶ' => 'び',
-        'む' => 'み',
-        'う' => 'い',
-        _ => return Vec::new(),
-    };
-    vec![format!("{stem}{i_row}")]
+    // 決める → 決め (一段), and any る verb may be godan (見送る → 見送り).
+    let ichidan = (last == 'る').then(|| stem.clone());
+    let godan = crate::lang::ja::GODAN_RENYOU
+        .iter()
+        .find(|&&(u, _)| u == last)
+        .map(|&(_, i)| format!("{stem}{i}"));
+    ichidan.into_iter().chain(godan).collect()
 }
 
 /// The adjunct phrase starting at `i` that may stand between an object and its predicate

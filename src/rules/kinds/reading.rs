@@ -429,12 +429,7 @@ impl Reading {
         let to = to.min(w.len());
         let written_part: String = w[from..to].iter().collect();
         let candidate_part: String = c[from..to].iter().collect();
-        let Some(sentence) = ctx
-            .doc
-            .sentences
-            .iter()
-            .find(|s| s.span.start <= f.span.start && f.span.end <= s.span.end)
-        else {
+        let Some(sentence) = ctx.doc.sentence_at(f.span.start) else {
             return false;
         };
         homophone

@@ -1882,17 +1882,6 @@ fn split_units(
 /// a word with a kanji ending in kana of the い or え row. A form that is no verb matches no
 /// body token, so a guess costs nothing but a key.
 fn verbs_of_stem(noun: &str) -> Vec<String> {
-    const GODAN: &[(char, char)] = &[
-        ('き', 'く'),
-        ('ぎ', 'ぐ'),
-        ('し', 'す'),
-        ('ち', 'つ'),
-        ('に', 'ぬ'),
-        ('び', 'ぶ'),
-        ('み', 'む'),
-        ('り', 'る'),
-        ('い', 'う'),
-    ];
     const ICHIDAN: &str = "いきぎしじちにひびみりえけげせぜてでねへべめれ";
     let Some(last) = noun.chars().next_back() else {
         return Vec::new();
@@ -1902,7 +1891,10 @@ fn verbs_of_stem(noun: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut out = vec![format!("{noun}る")];
-    if let Some(&(_, u)) = GODAN.iter().find(|&&(i, _)| i == last) {
+    if let Some(&(u, _)) = crate::lang::ja::GODAN_RENYOU
+        .iter()
+        .find(|&&(_, i)| i == last)
+    {
         out.push(format!("{stem}{u}"));
     }
     out

@@ -99,6 +99,47 @@ fn distance(j: usize, run: &std::ops::Range<usize>) -> usize {
     }
 }
 
+/// Context words weighted by their distance from the tokens `at` (1 / (1 + d/3)).
+fn weighted<'c>(
+    context: impl IntoIterator<Item = &'c ContextWord>,
+    at: &std::ops::Range<usize>,
+) -> Vec<(&'c ContextWord, f32)> {
+    context
+        .into_iter()
+        .map(|c| {
+            (
+                c,
+                1.0 / (1.0 + distance(c.token, at) as f32 / DISTANCE_SCALE),
+            )
+        })
+        .collect()
+}
+
+/// A word's fit to weighted context words: its weighted mean cosine with them, through one
+/// weighted sum of their unit vectors (one dot product per word instead of one per context
+/// word).
+struct Fit {
+    centroid: Centroid,
+    total: f32,
+}
+
+impl Fit {
+    fn new(context: &[(&ContextWord, f32)]) -> Fit {
+        let mut centroid = Centroid::new();
+        for (c, w) in context {
+            centroid.add(&c.vector, *w);
+        }
+        Fit {
+            centroid,
+            total: context.iter().map(|(_, w)| w).sum(),
+        }
+    }
+
+    fn of(&self, v: &Vector) -> f32 {
+        self.centroid.cosine_sum(v) / self.total
+    }
+}
+
 /// A word that may be written for the target: its surface, reading and vector.
 struct Alternative {
     surface: &'static str,
@@ -156,24 +197,18 @@ impl Homophone {
         if w.row == c.row {
             return None;
         }
-        let context: Vec<(ContextWord, f32)> = context_words(a, sentence, &self.lexicons)
-            .into_iter()
-            .filter(|x| !run.contains(&x.token) && x.row != w.row && x.row != c.row)
-            .map(|x| {
-                let weight = 1.0 / (1.0 + distance(x.token, &run) as f32 / DISTANCE_SCALE);
-                (x, weight)
-            })
-            .collect();
+        let words = context_words(a, sentence, &self.lexicons);
+        let context = weighted(
+            words
+                .iter()
+                .filter(|x| !run.contains(&x.token) && x.row != w.row && x.row != c.row),
+            &run,
+        );
         if context.len() < self.min_context {
             return None;
         }
-        let total: f32 = context.iter().map(|(_, w)| w).sum();
-        let mut centroid = Centroid::new();
-        for (x, weight) in &context {
-            centroid.add(&x.vector, *weight);
-        }
-        let fit = |row: u32| centroid.cosine_sum(&Vector::of(row)) / total;
-        Some(fit(c.row) - fit(w.row))
+        let fit = Fit::new(&context);
+        Some(fit.of(&Vector::of(c.row)) - fit.of(&Vector::of(w.row)))
     }
 
     /// Token `i`'s entry in the vector table and its alternatives, if it is a target.
@@ -248,22 +283,17 @@ impl Homophone {
         context: &[ContextWord],
         message: &Message,
     ) -> Option<Hit> {
-        let context: Vec<(&ContextWord, f32)> = context
-            .iter()
-            .filter(|c| c.token != i && c.row != written.row)
-            .map(|c| (c, 1.0 / (1.0 + c.token.abs_diff(i) as f32 / DISTANCE_SCALE)))
-            .collect();
+        let context = weighted(
+            context
+                .iter()
+                .filter(|c| c.token != i && c.row != written.row),
+            &(i..i + 1),
+        );
         if context.len() < self.min_context {
             return None;
         }
-        let total: f32 = context.iter().map(|(_, w)| w).sum();
-        // The weighted mean cosine with the context, through one weighted sum of the context's
-        // unit vectors: one dot product per candidate instead of one per context word.
-        let mut centroid = Centroid::new();
-        for (c, w) in &context {
-            centroid.add(&c.vector, *w);
-        }
-        let fit = |v: &Vector| -> f32 { centroid.cosine_sum(v) / total };
+        let fit = Fit::new(&context);
+        let fit = |v: &Vector| fit.of(v);
         let written_vector = Vector::of(written.row);
         let written_fit = fit(&written_vector);
         let (best, gain, best_vector) = alternatives
