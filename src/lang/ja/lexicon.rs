@@ -51,6 +51,7 @@ named_enum! {
         NegativeAuxiliaries = "negative-auxiliaries",
         DenyingVerbs = "denying-verbs",
         NegatingPrefixes = "negating-prefixes",
+        PredicateNouns = "predicate-nouns",
         AchievingVerbs = "achieving-verbs",
         PastMarkers = "past-markers",
         TurningPoints = "turning-points",

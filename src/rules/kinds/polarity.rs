@@ -94,6 +94,11 @@
 //! negated (a negated one affirms: 見送らなかった = 決定した), and a サ変 noun after a
 //! `negating-prefixes` prefix (非対応, 未解除, 不採用) is its noun negated, with だ/です as
 //! its copula. A binding particle may follow the case particle (eSIMにも対応 / eSIMには非対応).
+//! A `predicate-nouns` noun said of a noun phrase is a predicate with a copula, なる/する or
+//! ある (予約が必要です, 学生も対象となる, 対象とした, 必要はない), negated by the suffix 外
+//! (対象外) or a following ない; after a verb (予約をする必要がある) it is that verb's
+//! modality and no claim. A サ変 noun whose plan is denied (値上げの予定はない) is the noun
+//! negated, as 値上げする予定はない is.
 //!
 //! Placeholders: `{match}` the later claim as written, `{other}` the earlier one, `{object}`
 //! the object phrase, `{predicate}` the predicate in dictionary form (重視する), `{subject}`
@@ -186,6 +191,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::QuestionParticles,
     LexiconId::NegativeAuxiliaries,
     LexiconId::NegatingPrefixes,
+    LexiconId::PredicateNouns,
     LexiconId::AnaphoricSubjects,
     LexiconId::TurningPoints,
     LexiconId::EarlierStates,
@@ -430,6 +436,11 @@ struct Predicate<'t> {
     ni_argument: bool,
     /// The last token of the chain.
     last: usize,
+    /// A noun with a copula (中止です, 対象となる, 予約不要): a noun right before it, without a
+    /// particle, is what it is said of.
+    copular: bool,
+    /// Where the predicate starts, after the adjuncts read past.
+    head: usize,
 }
 
 impl super::RuleKind for Polarity {
@@ -682,13 +693,31 @@ impl Polarity {
             .flat_map(|base| a.tokens_with_base(base))
             .map(|&i| i as usize)
             .filter(|&i| {
+                let noun_before = |back: usize, id: LexiconId| {
+                    i >= back && self.lexicons.contains(id, a.surface(i - back))
+                };
                 pos(a, i).is_auxiliary_verb()
-                    // 「予定はない」: the adjective denying an intention.
-                    || (i >= 2
-                        && pos(a, i).is_independent_adjective()
-                        && self.lexicons.contains(LexiconId::PlanNouns, a.surface(i - 2)))
+                    // 「予定はない」「必要はない」「必要ない」: the adjective denying an
+                    // intention or a predicate noun.
+                    || (pos(a, i).is_independent_adjective()
+                        && (noun_before(2, LexiconId::PlanNouns)
+                            || noun_before(2, LexiconId::PredicateNouns)
+                            || noun_before(1, LexiconId::PredicateNouns)))
             })
             .collect();
+        // 対象外: the suffix negating a predicate noun.
+        negations.extend(
+            a.tokens_with_surface("外")
+                .iter()
+                .map(|&i| i as usize)
+                .filter(|&i| {
+                    i > 0
+                        && pos(a, i).is_suffix()
+                        && self
+                            .lexicons
+                            .contains(LexiconId::PredicateNouns, a.surface(i - 1))
+                }),
+        );
         // Lexical negations: 非対応 (a prefix on a サ変 noun), 関与を否定 (a predicate of
         // `opposites`, as a verb or a サ変 noun before する).
         let sahen_next = |i: usize| i + 1 < a.tokens.len() && pos(a, i + 1).is_sahen_noun();
@@ -1010,6 +1039,63 @@ impl Polarity {
             .then(|| (j, a.surface(j), true))
     }
 
+    /// A `predicate-nouns` noun used as the predicate (「予約が必要です」「学生も対象となる」
+    /// 「対象とした」「必要がある」): the token its auxiliary chain follows, whether the suffix
+    /// 外 negates it (対象外), and whether a following ない does (必要はない). The noun must be
+    /// said of a noun phrase: after a verb (「予約をする必要がある」) it is the modality of that
+    /// verb, not a statement.
+    fn noun_predicate(
+        &self,
+        a: &Analysis<'_>,
+        j: usize,
+        end: usize,
+    ) -> Option<(usize, bool, bool)> {
+        if !pos(a, j).is_noun()
+            || !self
+                .lexicons
+                .contains(LexiconId::PredicateNouns, a.surface(j))
+        {
+            return None;
+        }
+        if j > 0 && {
+            let before = pos(a, j - 1);
+            before.is_verb() || before.is_auxiliary_verb() || before.is_adjective()
+        } {
+            return None;
+        }
+        let mut last = j;
+        let outside = j + 1 < end && a.surface(j + 1) == "外" && pos(a, j + 1).is_suffix();
+        if outside {
+            last += 1;
+        }
+        if let Some(verb) = copula_after(a, last, end) {
+            return Some((verb, outside, false));
+        }
+        let next = last + 1;
+        // 対象とした, 対象にする.
+        if next + 1 < end
+            && matches!(a.surface(next), "と" | "に")
+            && pos(a, next).is_case_particle()
+            && a.base(next + 1) == "する"
+        {
+            return Some((next + 1, outside, false));
+        }
+        // 必要がある, 必要はありません, 必要ない, 必要はない.
+        let mut k = next;
+        if k < end && matches!(a.surface(k), "が" | "は" | "も") && pos(a, k).is_particle() {
+            k += 1;
+        }
+        if k < end && !outside {
+            if a.base(k) == "ある" && pos(a, k).is_independent_verb() {
+                return Some((k, false, false));
+            }
+            if a.base(k) == "ない" && pos(a, k).is_independent_adjective() {
+                return Some((k, false, true));
+            }
+        }
+        None
+    }
+
     /// 「法案の提出を見送った」 says 「法案を提出しない」: the claim about the action its object
     /// names (a サ変 noun after `Xの`), when the predicate is one of `carriers` (決定する) or
     /// negates one (見送る). The action may itself be an opposite (大会の中止を決めた).
@@ -1128,6 +1214,7 @@ impl Polarity {
         if j >= end {
             return None;
         }
+        let head = j;
         // 非対応, 未解除, 不採用: a negating prefix on a サ変 noun, used as the predicate.
         let nominal = pos(a, j).is_prefix()
             && lex.contains(LexiconId::NegatingPrefixes, a.surface(j))
@@ -1135,6 +1222,9 @@ impl Polarity {
             && pos(a, j + 1).is_sahen_noun();
         let mut copular = false;
         let mut potential = false;
+        // A predicate noun negated by its suffix (対象外) or by a following ない (必要はない).
+        let (mut noun_negated, mut denied) = (false, false);
+        let mut plan_of_noun = false;
         let (mut stem, mut sahen, verb) = if nominal {
             (a.surface(j + 1), true, j + 1)
         } else if pos(a, j).is_independent_verb() {
@@ -1154,6 +1244,20 @@ impl Polarity {
         {
             // 閣議決定する, 全面解除する: a compound action is its head (決定, 解除).
             (a.surface(j + 1), true, j + 2)
+        } else if pos(a, j).is_sahen_noun()
+            && j + 2 < end
+            && a.surface(j + 1) == "の"
+            && self.denied_plan(a, j + 2, end).is_some()
+        {
+            // 「値上げの予定はない」 says 「値上げしない」, as 「値上げする予定はない」 does.
+            plan_of_noun = true;
+            (a.surface(j), true, j)
+        } else if let Some((verb, negated, nai)) = self.noun_predicate(a, j, end) {
+            // 予約が必要です, 学生も対象となる, 対象外です, 必要はない.
+            copular = true;
+            noun_negated = negated;
+            denied = nai;
+            (a.surface(j), pos(a, j).is_sahen_noun(), verb)
         } else if let Some((verb, stem, sahen)) = self.nominal_predicate(a, j, end) {
             copular = true;
             (stem, sahen, verb)
@@ -1167,13 +1271,14 @@ impl Polarity {
         {
             return None;
         }
-        let mut lexical = nominal;
+        let mut lexical = nominal || noun_negated;
         if let Some((negated, negated_sahen)) = self.opposites.get(&(stem.to_string(), sahen)) {
             (stem, sahen, lexical) = (negated.as_str(), *negated_sahen, true);
         } else if let Some((first, first_sahen)) = self.canonical.get(&(stem.to_string(), sahen)) {
             (stem, sahen) = (first.as_str(), *first_sahen);
         }
-        let mut k = verb + 1;
+        // Past the の of 「値上げの予定」, to the plan noun.
+        let mut k = verb + 1 + usize::from(plan_of_noun);
         let mut last = verb;
         let mut voice = "";
         if potential {
@@ -1185,7 +1290,7 @@ impl Polarity {
         }
         // Negative auxiliaries; a lexical negation flips the result once more
         // (「見送らなかった」 is 「決定した」).
-        let mut negations = 0;
+        let mut negations = usize::from(denied);
         let mut past = false;
         while k < end {
             let p = pos(a, k);
@@ -1261,6 +1366,8 @@ impl Polarity {
                 last: carried.last,
                 setting,
                 ni_argument,
+                copular,
+                head,
             });
         }
         if negations > 1
@@ -1301,6 +1408,8 @@ impl Polarity {
             last,
             setting,
             ni_argument,
+            copular,
+            head,
         })
     }
 

@@ -11,8 +11,16 @@
 //! stay out), in sentences that share at least [`MIN_SHARED`] content words besides the
 //! predicate, which are at least [`MIN_OVERLAP`] of the shorter sentence's.
 //!
+//! What can be done is compared by the action, whatever word says it: 撮影できる, 撮影が
+//! 可能, 撮影は禁止 and 撮影はできない are one key (the action named before the particle, or
+//! else the sentence's topic), never compared with 撮影する. The predicate's own words (不要,
+//! 必須) are not shared content, and [`MIN_SHARED_ALONE`] shared words suffice whatever the
+//! sentences' length.
+//!
 //! What tells two such sentences apart is kept apart: different numbers (1号機 / 2号機),
-//! different proper nouns (A社は導入、B社は導入しない), different `quantity-qualifiers`
+//! different proper nouns (A社は導入、B社は導入しない; a single letter marking a line, 「A.」,
+//! is none), topics with one head modified differently (私立中学校の生徒 / 市立中学校の生徒)
+//! or different heads neither sentence takes as an argument, different `quantity-qualifiers`
 //! (今年 / 昨年, 男性 / 女性); a past affirmative and a present negative are compared unless
 //! either sentence narrates a change (`earlier-states`, `turning-points`). The evidence is
 //! weaker than a shared object phrase: findings are one severity level below the rule's,
@@ -35,8 +43,11 @@ use crate::span::Span;
 const INHERIT: bool = true;
 /// The fewest content words two sentences share, besides the predicate.
 const MIN_SHARED: usize = 2;
-/// The least share of the shorter sentence's content words the two have in common.
+/// The least share of the shorter sentence's content words the two have in common, unless
+/// they share [`MIN_SHARED_ALONE`].
 const MIN_OVERLAP: f32 = 0.5;
+/// Shared content words that are enough whatever else the sentences say.
+const MIN_SHARED_ALONE: usize = 3;
 /// Earlier statements of a key compared with a later one (after the filters on place), and
 /// looked at in all: bound the pairing on long repetitive text.
 const MAX_PER_KEY: usize = 16;
@@ -48,6 +59,8 @@ struct Statement<'t> {
     sentence: usize,
     stem: &'t str,
     sahen: bool,
+    /// What can be done (撮影できる, 撮影は禁止): `stem` is the action.
+    potential: bool,
     negative: bool,
     tense: Tense,
     /// The predicate and its auxiliaries, with the noun phrase and particle before it.
@@ -126,12 +139,15 @@ impl Polarity {
         statements.sort_by_key(|s| (s.sentence, s.span.start));
         // 「細菌には効きますが、ウイルスには効きません」: a sentence stating both polarities of
         // one key contrasts two things; neither of its statements is compared.
-        let mut polarities: FastHashMap<(usize, &str, bool), [bool; 2]> = FastHashMap::default();
+        let mut polarities: FastHashMap<(usize, &str, bool, bool), [bool; 2]> =
+            FastHashMap::default();
         for x in &statements {
-            polarities.entry((x.sentence, x.stem, x.sahen)).or_default()[usize::from(x.negative)] =
-                true;
+            polarities
+                .entry((x.sentence, x.stem, x.sahen, x.potential))
+                .or_default()[usize::from(x.negative)] = true;
         }
-        statements.retain(|x| polarities[&(x.sentence, x.stem, x.sahen)] != [true, true]);
+        statements
+            .retain(|x| polarities[&(x.sentence, x.stem, x.sahen, x.potential)] != [true, true]);
         // 「デイキャンプは予約不要、宿泊は予約が必要」: a sentence naming a key and a word that
         // negates it contrasts two things even where one of them is not read as a statement.
         statements.retain(|x| !self.names_both(a, sentences[x.sentence].span, x.stem, x.sahen));
@@ -155,10 +171,10 @@ impl Polarity {
         let mut reported_sentences: FastHashSet<usize> = FastHashSet::default();
         // Statements by key and polarity, in document order: a later statement meets only
         // earlier ones of its key and the other polarity.
-        let mut by_key: FastHashMap<(&str, bool, bool), Vec<usize>> = FastHashMap::default();
+        let mut by_key: FastHashMap<(&str, bool, bool, bool), Vec<usize>> = FastHashMap::default();
         for (i, st) in statements.iter().enumerate() {
             by_key
-                .entry((st.stem, st.sahen, st.negative))
+                .entry((st.stem, st.sahen, st.potential, st.negative))
                 .or_default()
                 .push(i);
         }
@@ -169,7 +185,7 @@ impl Polarity {
                 continue;
             }
             let earlier = by_key
-                .get(&(later.stem, later.sahen, !later.negative))
+                .get(&(later.stem, later.sahen, later.potential, !later.negative))
                 .into_iter()
                 .flatten()
                 .take_while(|&&i| i < later_index)
@@ -193,8 +209,21 @@ impl Polarity {
                     );
                     (tenses_agree(e, later, x.narrates || y.narrates)
                         && arguments_meet(e, x, later, y)
-                        && topics_meet(topics[e.sentence], topics[later.sentence]))
-                    .then(|| restate(x, y, later.stem))
+                        && topics_meet(
+                            (
+                                topics[e.sentence],
+                                ctx.doc.slice(sentences[e.sentence].span),
+                            ),
+                            (
+                                topics[later.sentence],
+                                ctx.doc.slice(sentences[later.sentence].span),
+                            ),
+                        ))
+                    .then(|| {
+                        let forms =
+                            self.forms_of(&[(later.stem, later.sahen)].into_iter().collect());
+                        restate(x, y, &forms)
+                    })
                     .flatten()
                     .map(|shared| (e, shared))
                 });
@@ -206,17 +235,28 @@ impl Polarity {
     }
 
     /// True when the sentence at `span` holds both the predicate `(stem, sahen)` and a word
-    /// that negates it by `opposites` (必要 and 不要).
+    /// that negates it by `opposites` (必要 and 不要). The predicate named as what the negating
+    /// word acts on (「花火大会の実施を取りやめ」: 実施 + を + 取りやめる) is one statement, not
+    /// two.
     fn names_both(&self, a: &Analysis<'_>, span: Span, stem: &str, sahen: bool) -> bool {
-        let (mut plain, mut negating) = (false, false);
-        for i in a.within(span) {
-            for word in [a.surface(i), a.base(i)] {
-                plain |= word == stem;
-                negating |= self
-                    .opposites
+        let r = a.within(span);
+        let negates = |i: usize| {
+            [a.surface(i), a.base(i)].into_iter().any(|word| {
+                self.opposites
                     .get(&(word.to_string(), sahen))
                     .or_else(|| self.opposites.get(&(word.to_string(), !sahen)))
-                    .is_some_and(|negated| negated.0 == stem && negated.1 == sahen);
+                    .is_some_and(|negated| negated.0 == stem && negated.1 == sahen)
+            })
+        };
+        let (mut plain, mut negating) = (false, false);
+        for i in r.clone() {
+            if negates(i) {
+                negating = true;
+            } else if a.surface(i) == stem || a.base(i) == stem {
+                let acted_on = i + 2 < r.end
+                    && matches!(a.surface(i + 1), "を" | "は" | "も" | "の")
+                    && negates(i + 2);
+                plain |= !acted_on;
             }
         }
         plain && negating
@@ -265,7 +305,7 @@ impl Polarity {
             return;
         }
         let mut conditional = false;
-        let mut seen: FastHashSet<(&str, bool, bool)> = FastHashSet::default();
+        let mut seen: FastHashSet<(&str, bool, bool, bool)> = FastHashSet::default();
         for j in r.clone() {
             if self.ends_condition(a, j, r.end) {
                 conditional = true;
@@ -276,68 +316,122 @@ impl Polarity {
                 || p.is_prefix()
                 || p.is_adjectival_noun()
                 || p.is_common_noun();
-            if conditional || !may_start {
+            // 非対応 is read at 非; 対応 after it is no statement of its own.
+            let negated_by_prefix = j > r.start
+                && pos(a, j - 1).is_prefix()
+                && self
+                    .lexicons
+                    .contains(LexiconId::NegatingPrefixes, a.surface(j - 1));
+            if conditional || !may_start || negated_by_prefix {
                 continue;
             }
-            // Keyed: a word of the keys' forms must start the predicate (or follow within it).
+            // Keyed: a word of the keys' forms must start the predicate (or follow within it),
+            // or be the action it says can be done (撮影 of 撮影は禁止).
+            // A word of what can be done (可能, できる, 禁止) may take its action from the
+            // topic.
+            let of_potential = || {
+                let word = a.surface(j);
+                word == "可能"
+                    || a.base(j) == "できる"
+                    || [(word.to_string(), true), (word.to_string(), false)]
+                        .iter()
+                        .any(|w| self.opposites.get(w).is_some_and(|n| n.0 == "可能"))
+            };
             if let Some(Wanted { forms, .. }) = keys
-                && !(j..r.end.min(j + 3))
+                && !(j.saturating_sub(2).max(r.start)..r.end.min(j + 3))
                     .any(|t| forms.contains(a.base(t)) || forms.contains(a.surface(t)))
+                && !of_potential()
             {
                 continue;
             }
-            let Some(found) = self.predicate(a, j, r.end, Role::Wo, false) else {
+            // 「加湿はできません」: what can be done, named as the topic of できる.
+            let action_topic = a.base(j) == "できる"
+                && p.is_independent_verb()
+                && j >= r.start + 2
+                && matches!(a.surface(j - 1), "は" | "が" | "も")
+                && pos(a, j - 2).is_sahen_noun();
+            let Some(found) = self.predicate(a, j, r.end, Role::Wo, action_topic) else {
                 continue;
             };
-            // What can be done (利用できる) is no restatement of what is done (利用しない).
-            if found.voice == "できる" {
+            // The predicate must start here, not after adjuncts read past (a noun's copula
+            // may take particles: 対象となる, 必要はない).
+            let elsewhere = if found.copular {
+                found.head != j
+            } else {
+                found.verb < j
+                    || found.verb > j + 2
+                    || (j..found.verb).any(|k| pos(a, k).is_particle())
+            };
+            if elsewhere {
                 continue;
             }
-            // The predicate must start here, not after adjuncts read past.
-            if found.verb < j
-                || found.verb > j + 2
-                || (j..found.verb).any(|k| pos(a, k).is_particle())
-            {
-                continue;
-            }
-            // 「時期は決まっていない」 says 「時期を決めていない」.
-            let (stem, sahen) = self.transitive(&found).unwrap_or((found.stem, found.sahen));
-            if keys.is_some_and(|w| !w.keys.contains(&(stem, sahen)))
-                || !seen.insert((stem, sahen, found.negative))
-            {
-                continue;
-            }
-            // The noun phrase and particle right before the predicate, for the reader.
             // 「2.4GHzのみ対応」: a restricted statement also says the others are not.
             if j > r.start && matches!(a.surface(j - 1), "のみ" | "だけ" | "しか") {
                 continue;
             }
+            // The noun phrase and particle right before the predicate, for the reader; a
+            // noun with a copula may follow its noun directly (予約不要, 撮影禁止).
             let mut start = j;
             let mut argument = None;
+            let content_noun = |t: usize| {
+                let p = pos(a, t);
+                p.is_noun() && !p.is_suffix() && !p.is_number() && !p.is_pronoun()
+            };
             if start > r.start && pos(a, start - 1).is_particle() {
                 let mut k = start - 1;
                 while k > r.start && pos(a, k - 1).is_noun() && start - k < 6 {
                     k -= 1;
                 }
                 if k < start - 1 {
-                    argument = (k..start - 1)
-                        .rev()
-                        .find(|&t| {
-                            let p = pos(a, t);
-                            !p.is_suffix() && !p.is_number() && !p.is_pronoun()
-                        })
-                        .map(|t| a.surface(t));
+                    argument = (k..start - 1).rev().find(|&t| content_noun(t));
+                    // Not from the middle of a figure (約2,000席を設ける: 席を設ける).
+                    while k < start - 2 && pos(a, k).is_number() {
+                        k += 1;
+                    }
                     start = k;
                 }
+            } else if found.copular && start > r.start && content_noun(start - 1) {
+                argument = Some(start - 1);
+                start -= 1;
+            }
+            // 「時期は決まっていない」 says 「時期を決めていない」.
+            let (mut stem, mut sahen) =
+                self.transitive(&found).unwrap_or((found.stem, found.sahen));
+            // What can be done (撮影できる, 撮影が可能, 撮影は禁止, 撮影はできない) is compared
+            // only with what can be done, by the action: no restatement of what is done
+            // (撮影しない), and 可能 of no named action says nothing.
+            let mut potential = found.voice == "できる";
+            if action_topic || stem == "可能" {
+                // 「写真撮影は、作品保護のため禁止されている」: else the action is the
+                // sentence's topic.
+                let topic = || {
+                    (r.start + 1..start)
+                        .rev()
+                        .find(|&t| a.surface(t) == "は" && pos(a, t).is_binding_particle())
+                        .map(|t| t - 1)
+                };
+                let action = argument
+                    .or_else(topic)
+                    .filter(|&t| pos(a, t).is_sahen_noun());
+                let Some(t) = action else {
+                    continue;
+                };
+                (stem, sahen, potential) = (a.surface(t), true, true);
+            }
+            if keys.is_some_and(|w| !w.keys.contains(&(stem, sahen)))
+                || !seen.insert((stem, sahen, potential, found.negative))
+            {
+                continue;
             }
             out.push(Statement {
                 sentence: index,
                 stem,
                 sahen,
+                potential,
                 negative: found.negative,
                 tense: found.tense,
                 span: Span::new(a.tokens[start].span.start, a.tokens[found.last].span.end),
-                argument,
+                argument: argument.map(|t| a.surface(t)),
             });
         }
     }
@@ -370,7 +464,12 @@ impl Polarity {
                 }
                 continue;
             }
-            if p.is_proper_noun() {
+            // A single letter marking a line (「A. 本製品は」) or ending a number (5G) is a
+            // label or a unit, not a name (A社 and B社 are two names).
+            let label = surface.chars().count() == 1
+                && ((i + 1 < a.tokens.len() && matches!(a.surface(i + 1), "." | ":" | ")"))
+                    || (i > 0 && pos(a, i - 1).is_number()));
+            if p.is_proper_noun() && !label {
                 c.names.push(surface);
             }
             let word = if p.is_noun()
@@ -406,7 +505,9 @@ impl Polarity {
         shared: &[&str],
         message: &Message,
     ) -> Hit {
-        let predicate = if later.sahen {
+        let predicate = if later.potential {
+            format!("{}できる", later.stem)
+        } else if later.sahen {
             format!("{}する", later.stem)
         } else {
             later.stem.to_string()
@@ -447,11 +548,13 @@ fn tenses_agree(earlier: &Statement<'_>, later: &Statement<'_>, narrated: bool) 
 
 /// Most tokens of a topic's noun run.
 const TOPIC_RUN: usize = 6;
+/// Most の-modifiers kept with a topic.
+const TOPIC_MODIFIERS: usize = 2;
 
 /// Each sentence's topic: the last noun before a topic は in it (補聴器は, not 国内では),
 /// or else the topic of the sentence before it in its block.
-fn topics<'t>(a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Option<&'t str>> {
-    let mut out: Vec<Option<&'t str>> = Vec::with_capacity(sentences.len());
+fn topics<'t>(a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Option<Topic<'t>>> {
+    let mut out: Vec<Option<Topic<'t>>> = Vec::with_capacity(sentences.len());
     for (index, sentence) in sentences.iter().enumerate() {
         let r = a.within(sentence.span);
         let own = r
@@ -462,9 +565,21 @@ fn topics<'t>(a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Option<&'t str>> 
                 p.is_noun() && !p.is_pronoun() && !p.is_adverbial() && !p.is_number()
             })
             .map(|i| {
-                // The whole noun run: 補聴器 is 補聴 + 器.
-                let k = a.noun_run_start(i - 1, r.start, TOPIC_RUN);
-                &a.text[a.tokens[k].span.start..a.tokens[i - 1].span.end]
+                // The whole noun run: 補聴器 is 補聴 + 器; with its の-modifiers, which
+                // tell two groups apart (私立中学校の生徒 / 市立中学校の生徒).
+                let head = a.noun_run_start(i - 1, r.start, TOPIC_RUN);
+                let mut k = head;
+                for _ in 0..TOPIC_MODIFIERS {
+                    if k < r.start + 2 || a.surface(k - 1) != "の" || !pos(a, k - 2).is_noun() {
+                        break;
+                    }
+                    k = a.noun_run_start(k - 2, r.start, TOPIC_RUN);
+                }
+                let end = a.tokens[i - 1].span.end;
+                Topic {
+                    phrase: &a.text[a.tokens[k].span.start..end],
+                    head: &a.text[a.tokens[head].span.start..end],
+                }
             })
             .last();
         let inherited = (index > 0 && sentences[index - 1].block == sentence.block)
@@ -475,12 +590,35 @@ fn topics<'t>(a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Option<&'t str>> 
     out
 }
 
-/// Whether two sentences may be about one thing by their topics: not when both have one and
-/// neither topic contains the other (「補聴器は…規制を受けており」 / 「集音器は…規制を受けない」;
-/// 新庁舎 and 庁舎 may be one).
-fn topics_meet(tx: Option<&str>, ty: Option<&str>) -> bool {
+/// A sentence's topic: the noun run before は with its の-modifiers, and the run alone.
+#[derive(Debug, Clone, Copy)]
+struct Topic<'t> {
+    phrase: &'t str,
+    head: &'t str,
+}
+
+/// Whether two sentences (topic, text) may be about one thing by their topics: not when both
+/// have one and neither topic contains the other, and then not when the two are one head
+/// modified differently (私立中学校の生徒 / 市立中学校の生徒) or neither sentence takes the
+/// other's head as an argument (「補聴器は…規制を受けており」 / 「集音器は…規制を受けない」, also
+/// when the second adds 「補聴器には及ばない」: a comparison). 新庁舎 and 庁舎 may be one; so may
+/// 「年間配当は…据え置く」 and 「同社は年間配当を引き上げる」, where one topic is the subject and
+/// the other the object of one statement.
+fn topics_meet((tx, x): (Option<Topic<'_>>, &str), (ty, y): (Option<Topic<'_>>, &str)) -> bool {
+    let argument_of = |topic: &str, text: &str| {
+        text.match_indices(topic).any(|(at, _)| {
+            let after = &text[at + topic.len()..];
+            ["を", "が", "は", "も", "の"].iter().any(|particle| {
+                after.starts_with(particle) && !after[particle.len()..].starts_with('、')
+            })
+        })
+    };
     match (tx, ty) {
-        (Some(p), Some(q)) => p.contains(q) || q.contains(p),
+        (Some(p), Some(q)) => {
+            p.phrase.contains(q.phrase)
+                || q.phrase.contains(p.phrase)
+                || (p.head != q.head && (argument_of(p.head, y) || argument_of(q.head, x)))
+        }
         _ => true,
     }
 }
@@ -501,9 +639,14 @@ fn arguments_meet(
     }
 }
 
-/// The content words two sentences share besides the predicate `stem`, when they are enough
-/// to call one a restatement of the other and nothing tells them apart.
-fn restate<'t>(x: &Content<'t>, y: &Content<'t>, stem: &str) -> Option<Vec<&'t str>> {
+/// The content words two sentences share besides the predicate (`predicate`: the words that
+/// may be read as it, 不要 and 必須 beside 必要), when they are enough to call one a restatement
+/// of the other and nothing tells them apart.
+fn restate<'t>(
+    x: &Content<'t>,
+    y: &Content<'t>,
+    predicate: &FastHashSet<String>,
+) -> Option<Vec<&'t str>> {
     let apart =
         |p: &[&str], q: &[&str]| !p.is_empty() && !q.is_empty() && !p.iter().any(|w| q.contains(w));
     // One model of a series named beside another is told apart only by its name.
@@ -526,15 +669,18 @@ fn restate<'t>(x: &Content<'t>, y: &Content<'t>, stem: &str) -> Option<Vec<&'t s
     if numbers_apart || apart(&x.names, &y.names) || apart(&x.qualifiers, &y.qualifiers) || models {
         return None;
     }
-    let own = |c: &Content<'t>| c.words.iter().filter(|w| **w != stem).count();
+    let content = |w: &&&str| !predicate.contains(**w);
+    let own = |c: &Content<'t>| c.words.iter().filter(content).count();
     let shared: Vec<&'t str> = x
         .words
         .iter()
-        .filter(|w| **w != stem && y.words.binary_search(w).is_ok())
+        .filter(|w| content(w) && y.words.binary_search(w).is_ok())
         .copied()
         .collect();
     let shorter = own(x).min(own(y)).max(1);
-    (shared.len() >= MIN_SHARED && shared.len() as f32 >= MIN_OVERLAP * shorter as f32)
+    (shared.len() >= MIN_SHARED
+        && (shared.len() >= MIN_SHARED_ALONE
+            || shared.len() as f32 >= MIN_OVERLAP * shorter as f32))
         .then_some(shared)
 }
 
@@ -672,6 +818,193 @@ mod tests {
         assert_eq!(
             md("## 入浴\n\n寝る前の入浴は、専門家も推奨しています。\n\n\
                  なお、寝る前の入浴については、専門家の間では推奨されていません。\n"),
+            1
+        );
+    }
+
+    fn builtin() -> Rule {
+        crate::rules::testing::builtin_rule("ja-news/polarity-conflict")
+    }
+
+    /// The matched texts of the findings, in order.
+    fn matched<'t>(rule: &Rule, text: &'t str) -> Vec<&'t str> {
+        hits(rule, text)
+            .iter()
+            .map(|f| &text[f.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn what_can_be_done_is_compared_by_the_action() {
+        let r = builtin();
+        // 可能 / できない, 禁止 / できる: one action said to be possible and not.
+        assert_eq!(
+            matched(
+                &r,
+                "会場では、展示室内の写真撮影が可能です。\n\n\
+                 なお、作品保護のため、展示室内での写真撮影はできない。\n"
+            ),
+            ["写真撮影はできない"]
+        );
+        assert_eq!(
+            matched(
+                &r,
+                "展示室内での写真撮影は、作品保護のため禁止されている。\n\n\
+                 展示室内での写真撮影は、一部の作品を除いて可能で、SNSへの投稿も歓迎している。\n"
+            )
+            .len(),
+            1
+        );
+        // What can be done is not what is done, and two actions are two statements.
+        assert_hits(
+            &r,
+            "展示室内での写真撮影は可能です。\n\n来場者の多くは、展示室内で写真撮影しない。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "ホテルの予約はサイトで変更できる。\n\nホテルの予約はサイトで取消できない。\n",
+            &[],
+        );
+        // 可能 of no named action says nothing.
+        assert_hits(
+            &r,
+            "ホテルの予約はサイトで可能です。\n\nホテルの予約はサイトでできない日もない。\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn nouns_with_a_copula_state_what_they_name() {
+        let r = builtin();
+        // 不要 / 必須, with the noun right before it (予約不要).
+        assert_eq!(
+            matched(
+                &r,
+                "2つある貸切風呂は予約不要で、空いていれば自由に使えます。\n\n\
+                 なお、貸切風呂はチェックイン時の事前予約が必須なので、フロントで伝えましょう。\n"
+            )
+            .len(),
+            1
+        );
+        // 対象外 / 対象となる.
+        assert_eq!(
+            matched(
+                &r,
+                "人間ドックの費用は、医療費控除の対象外です。\n\n\
+                 人間ドックの費用も、医療費控除の対象となります。\n"
+            )
+            .len(),
+            1
+        );
+        // Two different groups: 私立校の生徒 is not 市立校の生徒.
+        assert_hits(
+            &r,
+            "私立中学校の生徒は補助の対象外です。\n\n市立中学校の生徒は補助の対象となります。\n",
+            &[],
+        );
+        // 必要 after a verb is the verb's modality, not a statement about a noun.
+        assert_hits(
+            &r,
+            "接種の予約をする必要があります。\n\n接種の予約は窓口では不要です。\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_denied_plan_for_a_noun_is_a_negated_statement() {
+        let r = builtin();
+        assert_eq!(
+            matched(
+                &r,
+                "来年度の保育料について、市は値上げの予定はないとしている。\n\n\
+                 一方で市は、来年度から保育料を平均で月額1,500円値上げする。\n"
+            )
+            .len(),
+            1
+        );
+        // 「予定はなかった」: a past intention, narrated.
+        assert_hits(
+            &r,
+            "市は当時、保育料の値上げの予定はなかった。\n\n市は来年度から保育料を値上げする。\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn topics_and_overlap_are_judged_by_what_the_sentences_say() {
+        let r = builtin();
+        // One topic is the subject, the other the object of one statement.
+        assert_eq!(
+            matched(
+                &r,
+                "年間配当は、前期と同じ1株あたり90円に据え置くとしています。\n\n\
+                 - 同社は年間配当を引き上げる方針\n"
+            )
+            .len(),
+            1
+        );
+        // A comparison (補聴器には及ばない) names the other topic without taking it.
+        assert_hits(
+            &r,
+            "補聴器は、日本国内では法的な規制を受けています。\n\n\
+             集音器は法的な規制を受けないため販売が容易ですが、効果の面で補聴器には及びません。\n",
+            &[],
+        );
+        // 「A.」 of a Q&A is no name that tells two sentences apart.
+        assert_eq!(
+            matched(
+                &r,
+                "充電ケースはQi規格のワイヤレス充電に対応しており、置くだけで充電できる。\n\n\
+                 A. 本製品の充電ケースはワイヤレス充電には対応していません。\n"
+            )
+            .len(),
+            1
+        );
+        // Three shared content words are enough however long the sentences are; the
+        // predicate's own words (不要, 必要) do not count.
+        assert_eq!(
+            matched(
+                &r,
+                "町によると、臨時駐車場は今年も会場周辺に設け、市役所や近くの小学校の校庭など\
+                 計3カ所に約500台分を確保する方針だ。\n\n\
+                 なお、今年は会場周辺に臨時駐車場を設けないため、電車での来場をお願いしたいとしている。\n"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn an_action_named_as_what_its_opposite_acts_on_is_one_statement() {
+        let r = builtin();
+        // 「花火大会の実施を取りやめ」 names 実施 and negates it: one statement.
+        assert_eq!(
+            matched(
+                &r,
+                "2日目の夜には、祭りの目玉である花火大会が今年も開催される。\n\n\
+                 警備員の確保が難しいため、今年は花火大会の実施を取りやめると説明した。\n"
+            )
+            .len(),
+            1
+        );
+        // A sentence that does name both (宿泊は予約が必要, デイキャンプは予約不要) contrasts.
+        assert_hits(
+            &r,
+            "デイキャンプは予約不要で利用できます。\n\n・デイキャンプは予約不要、宿泊は事前予約が必要\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_prefixed_noun_is_one_negated_statement() {
+        // 非搭載 is 搭載しない only; its 搭載 is no affirmative in the same sentence.
+        assert_eq!(
+            matched(
+                &builtin(),
+                "- 水拭き機能：非搭載\n\n本機は水拭き機能を搭載しているので、床の汚れも拭き取れます。\n"
+            )
+            .len(),
             1
         );
     }
