@@ -80,6 +80,9 @@ pub struct Labels {
     /// headline-support: the body mention that negates or leaves open a headline action,
     /// `{phrase}`.
     pub headline_unaffirmed: Template,
+    /// headline-support: the body mention that tells a headline record as unmet or counts
+    /// its event again, `{phrase}`.
+    pub headline_record_unmet: Template,
     /// headline-support: the headline that a heading repeats.
     pub headline_repeats_title: Template,
     /// repetition: a verbatim copy, `{n}` its occurrence.
@@ -106,7 +109,7 @@ mod tests {
     #[test]
     fn labels_load_with_the_placeholders_kinds_fill() {
         let l = Labels::get();
-        let expected: [(&Template, &[&str]); 15] = [
+        let expected: [(&Template, &[&str]); 16] = [
             (&l.conflict_earlier, &["context"]),
             (&l.polarity_affirmed, &[]),
             (&l.polarity_negated, &[]),
@@ -119,6 +122,7 @@ mod tests {
             (&l.headline_contradicted, &["word"]),
             (&l.headline_other_value, &["value"]),
             (&l.headline_unaffirmed, &["phrase"]),
+            (&l.headline_record_unmet, &["phrase"]),
             (&l.headline_repeats_title, &[]),
             (&l.repetition_verbatim, &["n"]),
             (&l.repetition_similar, &["n", "similarity"]),

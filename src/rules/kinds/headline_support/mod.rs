@@ -69,6 +69,11 @@
 //! those with a proper noun, a digit, or a noun before 氏/さん (IPADIC has トランプ as a common
 //! noun). The headline and source titles count every unit.
 //!
+//! A record in the title (過去最高益, 県内最大, 県内初, 初優勝) is a claim ([`records`]): told
+//! only as unmet (「過去最高には届かなかった」) or counted again (「県内で4例目」) it is
+//! contradicted, reported at the rule's severity with the body phrase as a related span; never
+//! told, it is reported one level lower however few other units are missing.
+//!
 //! One finding per checked place, when its share of supported units is below `min_coverage`:
 //! the primary span is the first unsupported unit, the others are related spans, and so is
 //! the body's value of a quantity an unsupported number gives another value (客席数は1200席 /
@@ -253,6 +258,7 @@ impl Default for Spec {
 mod body_search;
 mod framing;
 mod numbers;
+mod records;
 mod status;
 
 pub const PLACEHOLDERS: &[&str] = &["units", "count", "total", "place"];
@@ -559,6 +565,31 @@ impl super::RuleKind for HeadlineSupport {
                 }
             }
             missing.extend(unaffirmed.iter().map(|(u, _)| *u));
+            // 過去最高益 over 「過去最高の340億円には届かなかった」, 県内初 over 「県内で4例目」:
+            // a record is a claim the body must state; unmet or counted again, it is
+            // contradicted; never said, it is missing (and weak: headlines reword).
+            let mut records: Vec<(&Unit, Option<Span>)> = Vec::new();
+            if matches!(place.role, Role::Title | Role::Source) {
+                for u in units.iter().filter(|u| !u.number) {
+                    let Some(record) = records::Record::of(a, u.span) else {
+                        continue;
+                    };
+                    if records::hedged(a, u.span.end, place.span) {
+                        continue;
+                    }
+                    match record.verdict(a, &body) {
+                        records::Verdict::Told => {}
+                        records::Verdict::Untold => records.push((u, None)),
+                        records::Verdict::Unmet(at) => records.push((u, Some(at))),
+                    }
+                }
+            }
+            for (u, _) in &records {
+                if !missing.iter().any(|m| std::ptr::eq(*m, *u)) {
+                    missing.push(u);
+                }
+            }
+            let unmet = records.iter().any(|(_, at)| at.is_some());
             missing.sort_by_key(|u| u.span.start);
             let Some(first) = missing.first().copied() else {
                 continue;
@@ -583,7 +614,11 @@ impl super::RuleKind for HeadlineSupport {
                 others.extend(other);
             }
             let coverage = (units.len() - missing.len()) as f64 / units.len() as f64;
-            if coverage >= self.min_coverage && contradicted.is_none() && unaffirmed.is_empty() {
+            if coverage >= self.min_coverage
+                && contradicted.is_none()
+                && unaffirmed.is_empty()
+                && records.is_empty()
+            {
                 continue;
             }
             // A heading that repeats the title makes the title's claim: held to the title's
@@ -601,10 +636,13 @@ impl super::RuleKind for HeadlineSupport {
             let weak = missing.iter().all(|u| !u.strong)
                 && contradicted.is_none()
                 && unaffirmed.is_empty()
+                && !unmet
                 && others.is_empty();
             let weaker = weak && self.weak_units != WeakUnits::Report;
+            // A record never said is reported however few units are missing, one level lower.
             if weak
                 && self.weak_units == WeakUnits::Majority
+                && records.is_empty()
                 && (missing.len() < 2 || missing.len() * 2 < units.len())
             {
                 continue;
@@ -637,6 +675,11 @@ impl super::RuleKind for HeadlineSupport {
             for at in others {
                 let value = &a.text[at.range()];
                 hit = hit.with_related(at, labels.headline_other_value.fill(&[("value", value)]));
+            }
+            for at in records.iter().filter_map(|(_, at)| *at) {
+                let phrase = &a.text[at.range()];
+                hit =
+                    hit.with_related(at, labels.headline_record_unmet.fill(&[("phrase", phrase)]));
             }
             if place.repeats_title
                 && let Some(h) = headline

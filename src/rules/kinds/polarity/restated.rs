@@ -384,9 +384,9 @@ impl Polarity {
                 }
                 if k < start - 1 {
                     argument = (k..start - 1).rev().find(|&t| content_noun(t));
-                    // Not from the middle of a figure (約2,000席を設ける: 席を設ける).
-                    while k < start - 2 && pos(a, k).is_number() {
-                        k += 1;
+                    // The whole figure, not from its middle (約2,000席: 2 | , | 000).
+                    while k > r.start + 1 && a.surface(k - 1) == "," && pos(a, k - 2).is_number() {
+                        k -= 2;
                     }
                     start = k;
                 }

@@ -1,0 +1,489 @@
+//! A record in a headline is a claim: 「過去最高益」「県内初」「初優勝」「過去最多」 say what the
+//! body must say too. Headlines reword, so the body may write the record its own way (最も多い
+//! for 最多, 初めて for 初), but a body that never says it, that tells it only as unmet
+//! (「過去最高の340億円には届かなかった」「過去最多だった2019年に次ぐ」), or that counts the
+//! event again (「県内で4例目」「5年ぶり2度目の優勝」 under 「初」) does not support it.
+//!
+//! What is a record: a superlative word of [`SUPERLATIVES`] ending the unit or followed only by
+//! what it measures (最高益, 最高値, 最多記録), or 初 before an event (初優勝, 初当選: a サ変 noun
+//! or one of [`FIRST_EVENTS`]) or after a scope (世界初, 県内初: [`SCOPES`]). Not 最高裁, 最大手,
+//! 初日, 初回 or 初代: offices, sizes of companies and first days are names, not records.
+
+use crate::lang::ja::{Analysis, is_kanji, is_katakana};
+use crate::span::Span;
+
+/// Superlatives that make a record, with the body's periphrasis of each (最も多い).
+const SUPERLATIVES: &[(&str, &str)] = &[
+    ("最高", "最も高"),
+    ("最多", "最も多"),
+    ("最大", "最も大き"),
+    ("最低", "最も低"),
+    ("最少", "最も少な"),
+    ("最小", "最も小さ"),
+    ("最長", "最も長"),
+    ("最短", "最も短"),
+    ("最年少", "最も若"),
+    ("最年長", "最も年上"),
+    ("最速", "最も速"),
+    ("最安", "最も安"),
+];
+
+/// What a superlative may measure after it in one unit (最高益, 最高値, 最多記録, 最高気温).
+const MEASURES: &[&str] = &[
+    "益", "値", "記録", "額", "数", "気温", "水準", "件数", "人数", "更新",
+];
+
+/// Events 初 makes a record of besides サ変 nouns (初V, 初タイトル).
+const FIRST_EVENTS: &[&str] = &["V", "タイトル", "メダル", "白星", "ゴール", "アーチ"];
+
+/// Where a first is first: 世界初, 県内初, 球団初. A body first must be of the same scope.
+const SCOPES: &[&str] = &[
+    "世界",
+    "国内",
+    "日本",
+    "全国",
+    "県内",
+    "市内",
+    "道内",
+    "府内",
+    "都内",
+    "町内",
+    "村内",
+    "史上",
+    "球団",
+    "チーム",
+    "業界",
+    "県勢",
+    "民間",
+    "大会",
+];
+
+/// Words after a body mention that tell the record as unmet or as another time's
+/// (届かなかった, 次ぐ, 以来の水準).
+const UNMET_AFTER: &[&str] = &[
+    "届か",
+    "届いて",
+    "及ば",
+    "次ぐ",
+    "次いで",
+    "迫る",
+    "迫った",
+    "迫り",
+    "下回",
+    "ならず",
+    "逃",
+    "以来",
+];
+
+/// How many characters after a body mention an [`UNMET_AFTER`] word belongs to it.
+const UNMET_WINDOW: usize = 16;
+
+/// Ordinals that count an event again: 4例目, 2度目, 3回目.
+const ORDINAL_COUNTERS: &[&str] = &[
+    "例目",
+    "度目",
+    "回目",
+    "番目",
+    "件目",
+    "人目",
+    "校目",
+    "社目",
+    "カ所目",
+    "か所目",
+    "年目",
+];
+
+/// Headline words after a record that make it no claim of a fact: a goal (過去最高へ), a
+/// question (過去最高か), a forecast (過去最高の見通し), or unmet in the headline itself.
+const HEADLINE_HEDGES: &[&str] = &[
+    "へ",
+    "か",
+    "?",
+    "見通し",
+    "見込み",
+    "予想",
+    "目指",
+    "狙",
+    "迫る",
+    "に迫",
+    "ならず",
+    "逃",
+    "届か",
+    "なるか",
+    "も",
+];
+
+/// A record a headline unit claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Record {
+    /// A superlative, with its periphrasis and what it measures (益 of 最高益), if anything.
+    Superlative {
+        word: &'static str,
+        periphrasis: &'static str,
+        measure: Option<&'static str>,
+    },
+    /// A first, with its scope (県内 of 県内初) and its event (優勝 of 初優勝), if named.
+    First {
+        scope: Option<&'static str>,
+        event: Option<String>,
+    },
+}
+
+/// What the body says of a headline's record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Verdict {
+    /// The body states it.
+    Told,
+    /// The body never says it (a first of an event is not judged so: 初出場 is written
+    /// 初めてフルマラソンに挑んだ as often as not).
+    Untold,
+    /// The body tells it only as unmet or counts the event again, here.
+    Unmet(Span),
+}
+
+impl Record {
+    /// The record the unit at `span` claims, if any.
+    pub(super) fn of(a: &Analysis<'_>, span: Span) -> Option<Record> {
+        let text = &a.text[span.range()];
+        for &(word, periphrasis) in SUPERLATIVES {
+            let Some(at) = text.find(word) else {
+                continue;
+            };
+            let rest = &text[at + word.len()..];
+            // 最高裁, 最大手, 最高経営責任者: a name or an office, not a record; nor is a
+            // superlative the headline goes on writing a noun or a number onto (最高|裁判所,
+            // 最大|40円: a hedge).
+            let measure = MEASURES.iter().copied().find(|m| rest == *m);
+            let next = a.text[span.end..].chars().next();
+            let compounded =
+                next.is_some_and(|c| c.is_ascii_digit() || is_kanji(c) || is_katakana(c));
+            // 「掛け合いが最高だった」: without a scope (過去, 県内) or a measure (益, 値) a
+            // superlative praises; it records nothing.
+            // The scope may be a unit of its own (過去 | 最高, 県内 | 最大).
+            let before = &a.text[..span.start + at];
+            let scoped = before.ends_with("過去") || SCOPES.iter().any(|s| before.ends_with(s));
+            if (rest.is_empty() && !compounded && scoped) || measure.is_some() {
+                return Some(Record::Superlative {
+                    word,
+                    periphrasis,
+                    measure: measure.filter(|m| *m != "更新"),
+                });
+            }
+            return None;
+        }
+        if let Some(scope) = text
+            .strip_suffix('初')
+            .and_then(|s| SCOPES.iter().copied().find(|sc| s.ends_with(sc)))
+        {
+            return Some(Record::First {
+                scope: Some(scope),
+                event: None,
+            });
+        }
+        let event = text.strip_prefix('初')?;
+        let token = a.first_at(span.start);
+        // 初 is its own token before the event: 初 + 優勝, not 初日 or 初代 as one word.
+        let event_token = (a.tokens[token].span.end == span.start + '初'.len_utf8())
+            .then_some(token + 1)
+            .filter(|&t| t < a.tokens.len() && a.tokens[t].span.start < span.end)?;
+        let sahen = a.features(event_token).pos.is_sahen_noun();
+        (sahen || FIRST_EVENTS.contains(&event)).then(|| Record::First {
+            scope: None,
+            event: Some(event.to_string()),
+        })
+    }
+
+    /// What the body lines `body` say of this record.
+    pub(super) fn verdict(&self, a: &Analysis<'_>, body: &[Span]) -> Verdict {
+        let mut unmet = None;
+        for &line in body {
+            let text = &a.text[line.range()];
+            for (at, len, measured) in self.mentions(text) {
+                let after = &text[at + len..];
+                let window: String = after.chars().take(UNMET_WINDOW).collect();
+                let cut = window
+                    .find(['。', '、'])
+                    .map_or(window.as_str(), |i| &window[..i]);
+                if UNMET_AFTER.iter().any(|w| cut.contains(w)) {
+                    unmet.get_or_insert(Span::new(
+                        line.start + at,
+                        line.start + at + len + cut.len(),
+                    ));
+                } else if measured {
+                    return Verdict::Told;
+                }
+            }
+        }
+        if let Some(span) = unmet {
+            return Verdict::Unmet(span);
+        }
+        if let Some(span) = self.counted_again(a, body) {
+            return Verdict::Unmet(span);
+        }
+        match self {
+            Record::First { event: Some(_), .. } => Verdict::Told,
+            _ => Verdict::Untold,
+        }
+    }
+
+    /// Where a body line names the record: (byte offset, length, whether the clause names
+    /// what the record measures) of each mention.
+    fn mentions(&self, text: &str) -> Vec<(usize, usize, bool)> {
+        match self {
+            Record::Superlative {
+                word,
+                periphrasis,
+                measure,
+            } => {
+                let mut found: Vec<(usize, usize, bool)> = Vec::new();
+                for w in [*word, *periphrasis] {
+                    for (at, _) in text.match_indices(w) {
+                        // 最高裁 in the body is no record.
+                        let rest = &text[at + w.len()..];
+                        if w == *word && rest.starts_with(['裁', '手', '峰', '責']) {
+                            continue;
+                        }
+                        // 最高益 measures 利益: a body record of another measure in its clause
+                        // (「売上高は過去最高となったが、純利益は減益」) does not tell it.
+                        let clause = contrast_clause(sentence_around(text, at), text, at);
+                        found.push((at, w.len(), measure.is_none_or(|m| clause.contains(m))));
+                    }
+                }
+                found
+            }
+            Record::First { scope, event } => {
+                let mut found = Vec::new();
+                for w in ["初めて", "初"] {
+                    for (at, _) in text.match_indices(w) {
+                        if w == "初" && text[at..].starts_with("初めて") {
+                            continue;
+                        }
+                        let rest = &text[at + w.len()..];
+                        // 初日, 初代, 初回 …: not a first.
+                        if w == "初"
+                            && [
+                                "日", "代", "回", "期", "旬", "心", "夏", "冬", "春", "秋", "年度",
+                            ]
+                            .iter()
+                            .any(|n| rest.starts_with(n))
+                        {
+                            continue;
+                        }
+                        let sentence = sentence_around(text, at);
+                        if scope.is_some_and(|s| !sentence.contains(s)) {
+                            continue;
+                        }
+                        // 初V is 初優勝.
+                        if let Some(e) = event
+                            && !sentence.contains(e.as_str())
+                            && !(e == "V" && sentence.contains("優勝"))
+                        {
+                            continue;
+                        }
+                        found.push((at, w.len(), true));
+                    }
+                }
+                found
+            }
+        }
+    }
+
+    /// A body ordinal of two or more that counts the first's event or scope again (県内で4例目,
+    /// 5年ぶり2度目の優勝).
+    fn counted_again(&self, a: &Analysis<'_>, body: &[Span]) -> Option<Span> {
+        let Record::First { scope, event } = self else {
+            return None;
+        };
+        for &line in body {
+            let text = &a.text[line.range()];
+            for counter in ORDINAL_COUNTERS {
+                for (at, _) in text.match_indices(counter) {
+                    let digits: String = text[..at]
+                        .chars()
+                        .rev()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect();
+                    let n: u32 = digits
+                        .chars()
+                        .rev()
+                        .collect::<String>()
+                        .parse()
+                        .unwrap_or(0);
+                    if n < 2 {
+                        continue;
+                    }
+                    let sentence = sentence_around(text, at);
+                    let about = scope.is_some_and(|s| sentence.contains(s))
+                        || event.as_deref().is_some_and(|e| {
+                            sentence.contains(e) || (e == "V" && sentence.contains("優勝"))
+                        });
+                    if about {
+                        let start = at - digits.len();
+                        return Some(Span::new(
+                            line.start + start,
+                            line.start + at + counter.len(),
+                        ));
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Whether the headline words after a record unit ending at `end` (within `place`) make it
+/// no claim (過去最高へ, 初優勝なるか, 過去最高の見通し).
+pub(super) fn hedged(a: &Analysis<'_>, end: usize, place: Span) -> bool {
+    let rest = &a.text[end..place.end];
+    let clause = rest
+        .find(['、', ' ', '　', ','])
+        .map_or(rest, |i| &rest[..i]);
+    let clause: String = clause.chars().take(8).collect();
+    HEADLINE_HEDGES.iter().any(|h| {
+        clause.starts_with(h)
+            || (h.chars().count() > 1 && clause.contains(h))
+            || clause.trim_start_matches(['を', 'の', 'に']).starts_with(h)
+    })
+}
+
+/// The part of `sentence` (a slice of `text`) around byte offset `at` of `text` between
+/// contrast marks (が、, ものの、, 一方、): 「売上高は過去最高となったが、純利益は減益」 tells
+/// 最高 of 売上高 only.
+fn contrast_clause<'s>(sentence: &'s str, text: &str, at: usize) -> &'s str {
+    let offset = sentence.as_ptr() as usize - text.as_ptr() as usize;
+    let local = at - offset;
+    const MARKS: &[&str] = &["が、", "ものの、", "一方、", "一方で、"];
+    let start = MARKS
+        .iter()
+        .filter_map(|m| sentence[..local].rfind(m).map(|i| i + m.len()))
+        .max()
+        .unwrap_or(0);
+    let end = MARKS
+        .iter()
+        .filter_map(|m| sentence[local..].find(m).map(|i| local + i))
+        .min()
+        .unwrap_or(sentence.len());
+    &sentence[start..end]
+}
+
+/// The sentence of `text` around byte offset `at` (between 。 marks).
+fn sentence_around(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
+    let end = text[at..].find('。').map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Record, Verdict};
+    use crate::lang::ja::{Analysis, Morphology};
+    use crate::span::Span;
+
+    /// The record of the unit `unit` (a substring of `text`) and the verdict of the body
+    /// `body` (after `text`).
+    fn judge(unit: &str, body: &str) -> Option<Verdict> {
+        let text = format!("{unit}\n{body}");
+        let m = Morphology::new();
+        let a = Analysis::new(&m, &text);
+        let record = Record::of(&a, Span::new(0, unit.len()))?;
+        Some(record.verdict(&a, &[Span::new(unit.len() + 1, text.len())]))
+    }
+
+    #[test]
+    fn records_are_superlatives_and_firsts_not_names() {
+        for unit in [
+            "過去最高",
+            "過去最高益",
+            "史上最多",
+            "県内最大",
+            "県内初",
+            "世界初",
+            "初優勝",
+        ] {
+            assert!(judge(unit, "本文").is_some(), "{unit}");
+        }
+        for unit in [
+            "最高裁",
+            "最大手",
+            "初日",
+            "初代",
+            "最高経営責任者",
+            "初心者",
+            // A superlative that praises (掛け合いが最高だった).
+            "最高",
+            "最多",
+        ] {
+            assert_eq!(judge(unit, "本文"), None, "{unit}");
+        }
+    }
+
+    #[test]
+    fn a_record_the_body_states_is_told() {
+        assert_eq!(
+            judge("県内最大", "望遠鏡は口径60センチで、県内最大となる。"),
+            Some(Verdict::Told)
+        );
+        assert_eq!(
+            judge("初V", "チームは初優勝を果たした。"),
+            Some(Verdict::Told)
+        );
+        // A first of an event the body words another way is not judged untold.
+        assert_eq!(
+            judge("初出場", "初めてフルマラソンに挑んだ大学生が優勝した。"),
+            Some(Verdict::Told)
+        );
+        assert_eq!(
+            judge("過去最高", "売上高は過去最高を更新した。"),
+            Some(Verdict::Told)
+        );
+        assert_eq!(
+            judge("過去最多", "来場者はこれまでで最も多い12万人だった。"),
+            Some(Verdict::Told)
+        );
+        assert_eq!(
+            judge("県内初", "導入は県内で初めてとなる。"),
+            Some(Verdict::Told)
+        );
+        assert_eq!(
+            judge("初優勝", "チームは創部以来初めて優勝した。"),
+            Some(Verdict::Told)
+        );
+    }
+
+    #[test]
+    fn a_record_told_as_unmet_or_counted_again_is_not() {
+        assert!(matches!(
+            judge(
+                "過去最高益",
+                "営業利益は伸びたものの、過去最高の340億円には届かなかった。"
+            ),
+            Some(Verdict::Unmet(_))
+        ));
+        assert!(matches!(
+            judge("過去最多", "観光客は過去最多だった2019年に次ぐ水準だった。"),
+            Some(Verdict::Unmet(_))
+        ));
+        assert!(matches!(
+            judge("県内初", "県によると、無償化は県内で4例目となる。"),
+            Some(Verdict::Unmet(_))
+        ));
+        assert!(matches!(
+            judge("初優勝", "チームは5年ぶり2度目の優勝を果たした。"),
+            Some(Verdict::Unmet(_))
+        ));
+        // A record of another measure (売上高) does not tell 最高益.
+        assert_eq!(
+            judge("最高益", "売上高は過去最高となったが、純利益は減益だった。"),
+            Some(Verdict::Untold)
+        );
+        // A first of a narrower scope does not tell 世界初.
+        assert_eq!(
+            judge("世界初", "この発見は国内では初めての報告となる。"),
+            Some(Verdict::Untold)
+        );
+        assert_eq!(
+            judge("過去最高", "寄付額は前年度を下回った。"),
+            Some(Verdict::Untold)
+        );
+    }
+}
