@@ -45,7 +45,8 @@
 //! (佐藤美和（無所属） 2,917票, 『名探偵ミナト』 興収54.9億円). A mention naming nobody is
 //! compared with one naming the headline's subject, not with one naming someone else.
 //! Increases and decreases (8%増, 8%減: `increase-suffixes`, `decrease-suffixes`), forecasts
-//! (`forecast-words` anywhere in the sentence: 350億円を見込む), comparison bases (前期比;
+//! (`forecast-words` anywhere in the sentence after the figure: 350億円を見込む; not for a figure
+//! inside the topic, 「総額43億円の予算案は、…採決される予定だ」), comparison bases (前期比;
 //! 同 before a number repeats the base stated before it in the sentence: 営業利益は同12.4%増)
 //! and periods (2026年3月期) are qualifiers; a value in brackets belongs to what the brackets
 //! follow (1日乗車券（大人500円）).
@@ -752,8 +753,14 @@ impl Numbers {
             qualifiers.push(base);
         }
         // A date is planned only by its own clause (17日に放送予定); a plan told after it
-        // (投開票日まで、両陣営は…を重ねる予定だ) is not the date's.
-        let reach = if q.is_date() { clause_end } else { end };
+        // (投開票日まで、両陣営は…を重ねる予定だ) is not the date's. A figure inside the topic
+        // (「総額43億2000万円の予算案は、…採決される予定だ」) is what is talked about, given; a
+        // forecast after the topic is the comment's.
+        let reach = if q.is_date() {
+            clause_end
+        } else {
+            topic_of_figure(a, next, end).unwrap_or(end)
+        };
         if (first..reach.min(first + MAX_CLAUSE_TOKENS))
             .any(|i| self.lexicons.contains(LexiconId::ForecastWords, a.base(i)))
         {
@@ -1507,6 +1514,23 @@ fn noun_chain_back(a: &Analysis<'_>, last: usize, floor: usize) -> Chain {
 }
 
 /// The noun chain starting at token `first`, if it is a noun, and the token after it.
+/// The topic marker ending the noun phrase a figure modifies (「43億2000万円の予算案は」: the
+/// は), when the figure at `next` (the token after it) is followed by の, a noun run and は.
+fn topic_of_figure(a: &Analysis<'_>, next: usize, end: usize) -> Option<usize> {
+    if next >= end || a.surface(next) != "の" {
+        return None;
+    }
+    let mut k = next + 1;
+    while k < end && k < next + 1 + MAX_TOPIC_RUN && a.features(k).pos.is_noun() {
+        k += 1;
+    }
+    (k > next + 1 && k < end && a.surface(k) == "は" && a.features(k).pos.is_binding_particle())
+        .then_some(k)
+}
+
+/// Most nouns between a figure's の and the topic marker in [`topic_of_figure`].
+const MAX_TOPIC_RUN: usize = 6;
+
 fn noun_chain_forward(a: &Analysis<'_>, first: usize) -> Option<(String, usize)> {
     if first >= a.tokens.len() {
         return None;
@@ -1577,6 +1601,23 @@ mod tests {
 
     fn rule() -> crate::rules::Rule {
         rule_from_yaml("kind: numbers\nmessage: 「{subject}」{match}/{other}\n")
+    }
+
+    #[test]
+    fn a_figure_inside_the_topic_is_no_forecast() {
+        // The plan (予定) is the comment's: 43億2000万円 is the 総額 talked about.
+        assert_hits(
+            &rule(),
+            "総額は42億3000万円で、県議会に提出する。\n\n\
+             総額43億2000万円の予算案は、10月3日の本会議で採決される予定だ。",
+            &["43億2000万円"],
+        );
+        // A figure the forecast is about is still a forecast (総額43億円を見込む).
+        assert_hits(
+            &rule(),
+            "総額は42億3000万円だった。\n\n市は来年度、総額43億2000万円を見込む。",
+            &[],
+        );
     }
 
     #[test]
