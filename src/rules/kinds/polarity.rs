@@ -75,7 +75,7 @@
 //! (予定通り); a time there is the claim's frame when none precedes the object. A topic
 //! (は) before an active predicate is compared as its subject and as its object (配当は据え置く
 //! = 配当を据え置く). A サ変 noun with a copula is its verb (大会は中止となった, 中止です,
-//! 中止。 = 中止する), and so are a 形容動詞 stem (無効になっている) and the noun form of a verb of
+//! 中止。 = 中止する; 全便運休とする = 運休する), and so are a 形容動詞 stem (無効になっている) and the noun form of a verb of
 //! `opposites`/`synonyms` (見送りとなった) with a copula, and a サ変 noun before a comma and
 //! another action (可決、成立した).
 //!
@@ -741,6 +741,7 @@ impl Polarity {
                         || wo_next(i)
                         || comma_next(i)
                         || copula_after(a, i, a.tokens.len()).is_some()
+                        || to_suru(a, i, a.tokens.len())
                 }));
             } else {
                 let tokens = a.tokens_with_base(stem).iter().map(|&i| i as usize);
@@ -1015,6 +1016,10 @@ impl Polarity {
         end: usize,
     ) -> Option<(usize, &'t str, bool)> {
         let p = pos(a, j);
+        // 「当面は全便運休とする」: a サ変 noun with とする is the action decided.
+        if p.is_sahen_noun() && to_suru(a, j, end) {
+            return Some((j + 2, a.surface(j), true));
+        }
         if let Some(verb) = copula_after(a, j, end) {
             if p.is_sahen_noun() {
                 return Some((verb, a.surface(j), true));
@@ -2019,6 +2024,15 @@ fn copula_after(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
         && pos(a, k).is_independent_verb()
         && a.base(k) == "至る")
         .then_some(k)
+}
+
+/// Whether と + する follows token `i` (運休とする, 中止とした).
+fn to_suru(a: &Analysis<'_>, i: usize, end: usize) -> bool {
+    i + 2 < end
+        && a.surface(i + 1) == "と"
+        && pos(a, i + 1).is_case_particle()
+        && a.base(i + 2) == "する"
+        && pos(a, i + 2).is_verb()
 }
 
 /// The noun forms a verb's 連用形 makes (見送る → 見送り; 取りやめる → 取りやめ; 据え置く → 据え置き);
@@ -3278,6 +3292,26 @@ mod tests {
             &rule(),
             "新料金\n新料金は決定されていない。\n新料金は決定されていた。",
             &["新料金は決定されていた"],
+        );
+    }
+
+    #[test]
+    fn a_sahen_noun_with_to_suru_is_the_action_decided() {
+        let r = crate::rules::testing::builtin_rule("ja-news/polarity-conflict");
+        assert_eq!(
+            hits(
+                &r,
+                "バス路線\n東部循環線は土日・祝日も運行し、便数は平日の半分程度とする。\n\
+                 なお、東部循環線は当面、土日・祝日を全便運休とする。"
+            )
+            .len(),
+            1
+        );
+        // Different days are different statements.
+        assert_hits(
+            &r,
+            "バス路線\n東部循環線は平日に運行する。\n東部循環線は土日・祝日を全便運休とする。",
+            &[],
         );
     }
 
