@@ -37,6 +37,10 @@ pub struct HeldBack {
     pub replacement: String,
     /// The rules whose errors the fix would have created.
     pub creates: Vec<String>,
+    /// The rules that would at once undo the fix, with a finding at least as severe as the
+    /// fix's own (以外→意外 of one rule, 意外→以外 of another at the same place): two rules
+    /// disagree, and the text is left for the editor.
+    pub reverted_by: Vec<String>,
 }
 
 /// The result of fixing a text.
@@ -98,9 +102,10 @@ struct Placed {
 
 /// Applies fixes round after round until no finding offers one that `options` allow. `check`
 /// gives the findings of a text. A fix whose result has an error finding touching the fix's
-/// place that the text before did not have is held back (the others of its round are applied
-/// without it; the next round weighs it again) and, if still held back on the final text,
-/// reported in [`Fixed::held_back`]. Fails, rather than returning a half-fixed
+/// place that the text before did not have, or a finding at least as severe as the fix's own
+/// that offers to put the original text back there (two rules disagree about the place), is
+/// held back (the others of its round are applied without it; the next round weighs it again)
+/// and, if still held back on the final text, reported in [`Fixed::held_back`]. Fails, rather than returning a half-fixed
 /// text, when the fixes do not settle within [`MAX_ROUNDS`], when the text returns to an
 /// earlier state (rules undoing each other), or when it grows past twice its size (plus 64 KB):
 /// a replacement that the rules match again.
@@ -139,9 +144,11 @@ pub fn fix_with(
             let next_findings = check(&next);
             let errors_after = errors(&next_findings);
             let mut bad = Vec::new();
+            let offers = Offers::new(&findings, &next_findings);
             for p in &placed {
                 let creates = created_errors(&errors_before, &errors_after, p);
-                if !creates.is_empty() {
+                let reverted_by = offers.reverting(p);
+                if !creates.is_empty() || !reverted_by.is_empty() {
                     bad.push((p.before, p.rule.clone()));
                     held.push(HeldBack {
                         rule: p.rule.clone(),
@@ -151,6 +158,7 @@ pub fn fix_with(
                         original: p.original.clone(),
                         replacement: p.replacement.clone(),
                         creates,
+                        reverted_by,
                     });
                 }
             }
@@ -242,6 +250,60 @@ fn created_errors(before: &[&Finding], after: &[&Finding], p: &Placed) -> Vec<St
             .filter(|f| at(f, p.after) && !had.contains(f.rule.as_str()))
             .map(|f| f.rule.as_str()),
     )
+}
+
+/// The fixes offered before a round (by rule and place, with their findings' severity) and
+/// after it (by place), indexed once per round: a round may place thousands of fixes.
+struct Offers<'f> {
+    own: std::collections::HashMap<(&'f str, SourceSpan), Severity>,
+    after: std::collections::HashMap<SourceSpan, Vec<(&'f str, &'f str, Severity)>>,
+}
+
+impl<'f> Offers<'f> {
+    /// `before`: the findings the round's fixes were chosen from; `after`: the findings of
+    /// the text the round made.
+    fn new(before: &'f [Finding], after: &'f [Finding]) -> Self {
+        let mut own: std::collections::HashMap<(&str, SourceSpan), Severity> =
+            std::collections::HashMap::new();
+        for f in before {
+            for x in &f.fixes {
+                let s = own.entry((f.rule.as_str(), x.span)).or_insert(f.severity);
+                *s = (*s).max(f.severity);
+            }
+        }
+        let mut by_place: std::collections::HashMap<SourceSpan, Vec<(&str, &str, Severity)>> =
+            std::collections::HashMap::new();
+        for f in after {
+            if let Some(x) = f.fixes.first() {
+                by_place.entry(x.span).or_default().push((
+                    f.rule.as_str(),
+                    x.replacement.as_str(),
+                    f.severity,
+                ));
+            }
+        }
+        Offers {
+            own,
+            after: by_place,
+        }
+    }
+
+    /// The rules whose findings after the round offer to put fix `p`'s original text back at
+    /// its place, with a severity at least that of the finding `p` came from: rules that
+    /// disagree about the place.
+    fn reverting(&self, p: &Placed) -> Vec<String> {
+        let Some(&own) = self.own.get(&(p.rule.as_str(), p.before)) else {
+            return Vec::new();
+        };
+        rules_of(
+            self.after
+                .get(&p.after)
+                .into_iter()
+                .flatten()
+                .filter(|(_, replacement, severity)| *severity >= own && *replacement == p.original)
+                .map(|(rule, _, _)| *rule),
+        )
+    }
 }
 
 /// A held-back fix's place after a round's fixes; gone when a fix rewrote it.
@@ -642,19 +704,54 @@ mod tests {
     }
 
     #[test]
-    fn rules_undoing_each_other_are_a_cycle() {
+    fn rules_going_round_in_a_circle_are_a_cycle() {
         let e = fix_with(
             "aXb",
             FixOptions::default(),
-            swap(&[("r/there", "X", "Y"), ("r/back", "Y", "X")]),
+            swap(&[("r/1", "X", "Y"), ("r/2", "Y", "Z"), ("r/3", "Z", "X")]),
         )
         .unwrap_err();
         assert_eq!(
             e,
             FixError::Cycle {
-                rules: vec!["r/back".into(), "r/there".into()]
+                rules: vec!["r/1".into(), "r/2".into(), "r/3".into()]
             }
         );
+    }
+
+    #[test]
+    fn a_fix_another_rule_would_undo_is_left_for_the_editor() {
+        // Two rules of one strength disagree about one place: neither fix is applied, from
+        // either text, so fixing twice gives what fixing once gives.
+        let rules = [("r/there", "X", "Y"), ("r/back", "Y", "X")];
+        for source in ["aXb", "aYb"] {
+            let fixed = fix_with(source, FixOptions::default(), swap(&rules)).unwrap();
+            assert_eq!(fixed.text, source);
+            assert_eq!(fixed.applied, 0);
+            assert_eq!(fixed.held_back.len(), 1);
+            assert!(!fixed.held_back[0].reverted_by.is_empty());
+            assert!(fixed.held_back[0].creates.is_empty());
+        }
+        // A weaker rule's undo does not hold back a stronger fix (以外→意外 of a substitution
+        // warning against the reading kind's info 意外→以外): the stronger is applied, the
+        // weaker held back, and a second pass changes nothing.
+        let weighted = |text: &str| {
+            let mut found = swap(&rules)(text);
+            for f in &mut found {
+                if f.rule == "r/back" {
+                    f.severity = Severity::Info;
+                }
+            }
+            found
+        };
+        let all = FixOptions { unsafe_fixes: true };
+        let once = fix_with("aXb", all, weighted).unwrap();
+        assert_eq!(once.text, "aYb");
+        assert_eq!(once.applied, 1);
+        assert_eq!(once.held_back[0].rule, "r/back");
+        assert_eq!(once.held_back[0].reverted_by, ["r/there"]);
+        let twice = fix_with(&once.text, all, weighted).unwrap();
+        assert_eq!((twice.text.as_str(), twice.applied), ("aYb", 0));
     }
 
     #[test]
@@ -754,6 +851,7 @@ mod tests {
                 original: "X".into(),
                 replacement: "Y".into(),
                 creates: vec!["r/conflict".into()],
+                reverted_by: vec![],
             }]
         );
         let x = &fixed.remaining[0];

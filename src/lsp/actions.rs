@@ -115,13 +115,18 @@ pub fn code_actions(input: &Input<'_>) -> Vec<CodeActionOrCommand> {
                             h.original,
                             h.replacement,
                             h.rule,
-                            h.creates.join(", ")
+                            h.creates
+                                .iter()
+                                .chain(&h.reverted_by)
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         )
                     })
                     .collect();
                 all.disabled = Some(CodeActionDisabled {
                     reason: format!(
-                        "適用すると別のエラーになる修正は保留しています (held back: a fix would create an error): {}",
+                        "適用すると別のエラーになるか、別の規則が元に戻す修正は保留しています (held back: a fix would create an error or be undone by another rule): {}",
                         held.join("; ")
                     ),
                 })

@@ -89,12 +89,27 @@ pub fn write_run(
 /// "a.md:19:135: the fix 「帰り先」→「返り咲き」 of ja-news/kaerisaki was not applied: ...".
 fn held_note(path: &str, held: &crate::fix::HeldBack) -> String {
     let at = format!("{path}:{}:{}", held.line, held.column);
-    let creates = held
-        .creates
-        .iter()
-        .map(|r| format!("`{r}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let names = |rules: &[String]| {
+        rules
+            .iter()
+            .map(|r| format!("`{r}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if held.creates.is_empty() && !held.reverted_by.is_empty() {
+        let by = names(&held.reverted_by);
+        return crate::i18n::tr(
+            format!(
+                "{at}: the fix 「{}」→「{}」 of `{}` was not applied: {by} would at once change it back (the rules disagree about this place); it is shown as a suggestion",
+                held.original, held.replacement, held.rule
+            ),
+            format!(
+                "{at}: `{}` の修正「{}」→「{}」は適用しませんでした。適用すると {by} がすぐに元に戻す修正を示す（規則どうしの判断が食い違う）ため、修正案として示します",
+                held.rule, held.original, held.replacement
+            ),
+        );
+    }
+    let creates = names(&held.creates);
     crate::i18n::tr(
         format!(
             "{at}: the fix 「{}」→「{}」 of `{}` was not applied: it would create an error of {creates} there; it is shown as a suggestion",

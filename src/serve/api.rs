@@ -317,6 +317,7 @@ impl Api {
                             json!({
                                 "rule": h.rule, "original": h.original,
                                 "replacement": h.replacement, "creates": h.creates,
+                                "reverted_by": h.reverted_by,
                             })
                         })
                         .collect();

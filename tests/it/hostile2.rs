@@ -138,8 +138,9 @@ fn a_growing_fix_is_refused_and_nothing_is_written() {
     assert_eq!(fs::read_to_string(p.join("a.txt")).unwrap(), original);
 }
 
-/// Item 2: two rules undoing each other never settle; nothing is written and "applied N
-/// fix(es)" is not claimed for a file that ends unchanged.
+/// Item 2: two rules undoing each other never settle: the fix is held back and left for the
+/// editor (both rules named), nothing is written, and "applied N fix(es)" is not claimed for
+/// a file that ends unchanged.
 #[test]
 fn rules_undoing_each_other_are_reported_not_applied() {
     let dir = tempfile::tempdir().unwrap();
@@ -161,9 +162,13 @@ fn rules_undoing_each_other_are_reported_not_applied() {
     fs::write(p.join("a.txt"), original).unwrap();
     let out = run(p, &["check", "--fix", "a.txt"]);
     let err = stderr_of(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("pk/there") && err.contains("pk/back"), "{err}");
     assert!(err.contains("applied 0 fix(es)"), "{err}");
+    assert!(
+        err.contains("元に戻す") || err.contains("change it back"),
+        "{err}"
+    );
     assert_eq!(fs::read_to_string(p.join("a.txt")).unwrap(), original);
 }
 
