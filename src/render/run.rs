@@ -96,27 +96,27 @@ fn held_note(path: &str, held: &crate::fix::HeldBack) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    if held.creates.is_empty() && !held.reverted_by.is_empty() {
+    // Why it was held back: another rule would undo it, or it would create an error.
+    let (why_en, why_ja) = if held.creates.is_empty() && !held.reverted_by.is_empty() {
         let by = names(&held.reverted_by);
-        return crate::i18n::tr(
-            format!(
-                "{at}: the fix 「{}」→「{}」 of `{}` was not applied: {by} would at once change it back (the rules disagree about this place); it is shown as a suggestion",
-                held.original, held.replacement, held.rule
-            ),
-            format!(
-                "{at}: `{}` の修正「{}」→「{}」は適用しませんでした。適用すると {by} がすぐに元に戻す修正を示す（規則どうしの判断が食い違う）ため、修正案として示します",
-                held.rule, held.original, held.replacement
-            ),
-        );
-    }
-    let creates = names(&held.creates);
+        (
+            format!("{by} would at once change it back (the rules disagree about this place)"),
+            format!("適用すると {by} がすぐに元に戻す修正を示す（規則どうしの判断が食い違う）"),
+        )
+    } else {
+        let creates = names(&held.creates);
+        (
+            format!("it would create an error of {creates} there"),
+            format!("適用すると {creates} のエラーが生じる"),
+        )
+    };
     crate::i18n::tr(
         format!(
-            "{at}: the fix 「{}」→「{}」 of `{}` was not applied: it would create an error of {creates} there; it is shown as a suggestion",
+            "{at}: the fix 「{}」→「{}」 of `{}` was not applied: {why_en}; it is shown as a suggestion",
             held.original, held.replacement, held.rule
         ),
         format!(
-            "{at}: `{}` の修正「{}」→「{}」は適用しませんでした。適用すると {creates} のエラーが生じるため、修正案として示します",
+            "{at}: `{}` の修正「{}」→「{}」は適用しませんでした。{why_ja}ため、修正案として示します",
             held.rule, held.original, held.replacement
         ),
     )

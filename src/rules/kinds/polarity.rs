@@ -235,6 +235,9 @@ pub struct Polarity {
     noun_forms: FastHashMap<String, String>,
     /// The noun forms of the negating verbs of `opposites` (for pre-selection).
     negating_nouns: Vec<String>,
+    /// The words that say what can or cannot be done and may take the action from the topic
+    /// (可能, and the words `opposites` make its negation: 禁止, 不可).
+    potential_words: FastHashSet<String>,
 }
 
 /// How many nouns a run may have; bounds the backward walks on pathological input.
@@ -596,6 +599,14 @@ impl super::RuleKind for Polarity {
             .filter(|(_, verb)| opposites.contains_key(&((*verb).clone(), false)))
             .map(|(noun, _)| noun.clone())
             .collect();
+        let potential_words = std::iter::once("可能".to_string())
+            .chain(
+                opposites
+                    .iter()
+                    .filter(|(_, negated)| negated.0 == "可能")
+                    .map(|(word, _)| word.0.clone()),
+            )
+            .collect();
         Ok(Polarity {
             min_object_chars: spec.min_object_chars,
             ignore,
@@ -613,6 +624,7 @@ impl super::RuleKind for Polarity {
             carriers,
             negating_nouns,
             noun_forms,
+            potential_words,
         })
     }
 
@@ -1078,11 +1090,7 @@ impl Polarity {
         }
         let next = last + 1;
         // 対象とした, 対象にする.
-        if next + 1 < end
-            && matches!(a.surface(next), "と" | "に")
-            && pos(a, next).is_case_particle()
-            && a.base(next + 1) == "する"
-        {
+        if suru_after(a, last, end, &["と", "に"]) {
             return Some((next + 1, outside, false));
         }
         // 必要がある, 必要はありません, 必要ない, 必要はない.
@@ -2028,8 +2036,14 @@ fn copula_after(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
 
 /// Whether と + する follows token `i` (運休とする, 中止とした).
 fn to_suru(a: &Analysis<'_>, i: usize, end: usize) -> bool {
+    suru_after(a, i, end, &["と"])
+}
+
+/// Whether one of the case particles `particles` and する follow token `i` (対象とした,
+/// 対象にする).
+fn suru_after(a: &Analysis<'_>, i: usize, end: usize, particles: &[&str]) -> bool {
     i + 2 < end
-        && a.surface(i + 1) == "と"
+        && particles.contains(&a.surface(i + 1))
         && pos(a, i + 1).is_case_particle()
         && a.base(i + 2) == "する"
         && pos(a, i + 2).is_verb()

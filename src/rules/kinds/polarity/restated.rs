@@ -184,6 +184,9 @@ impl Polarity {
             {
                 continue;
             }
+            // The words that may be read as the later statement's predicate, once per later
+            // statement that meets a candidate.
+            let forms = OnceCell::new();
             let earlier = by_key
                 .get(&(later.stem, later.sahen, later.potential, !later.negative))
                 .into_iter()
@@ -220,9 +223,10 @@ impl Polarity {
                             ),
                         ))
                     .then(|| {
-                        let forms =
-                            self.forms_of(&[(later.stem, later.sahen)].into_iter().collect());
-                        restate(x, y, &forms)
+                        let forms = forms.get_or_init(|| {
+                            self.forms_of(&[(later.stem, later.sahen)].into_iter().collect())
+                        });
+                        restate(x, y, forms)
                     })
                     .flatten()
                     .map(|shared| (e, shared))
@@ -329,14 +333,8 @@ impl Polarity {
             // or be the action it says can be done (撮影 of 撮影は禁止).
             // A word of what can be done (可能, できる, 禁止) may take its action from the
             // topic.
-            let of_potential = || {
-                let word = a.surface(j);
-                word == "可能"
-                    || a.base(j) == "できる"
-                    || [(word.to_string(), true), (word.to_string(), false)]
-                        .iter()
-                        .any(|w| self.opposites.get(w).is_some_and(|n| n.0 == "可能"))
-            };
+            let of_potential =
+                || a.base(j) == "できる" || self.potential_words.contains(a.surface(j));
             if let Some(Wanted { forms, .. }) = keys
                 && !(j.saturating_sub(2).max(r.start)..r.end.min(j + 3))
                     .any(|t| forms.contains(a.base(t)) || forms.contains(a.surface(t)))
