@@ -10,7 +10,14 @@
 //! distance-weighted mean cosine to the sentence's content words (weight 1/(1 + d/3), d
 //! counted in tokens), on vectors centred so that what all words share does not count. An
 //! alternative rarer than the word written pays 0.02 per Zipf point. The best alternative is
-//! reported when it fits better than the written word by more than the margin.
+//! reported when it fits better than the written word by more than the margin. An
+//! alternative the sentence itself writes is no evidence (世帯 next to 状態 fits the sentence
+//! by its own occurrence).
+//!
+//! The `near-homophone` signal (`near_margin`) takes, for every such noun (with or without a
+//! common homophone), the words one mora away in reading as well (voicing, a long vowel, a
+//! geminate: 部下 ブカ / 物価 ブッカ); they must clear the wider margin, and an alternative of
+//! the same reading that clears its own is preferred.
 //!
 //! Skipped, because the context says little or the word is deliberate: a target that makes a
 //! lexicon word with a neighbouring token (個人 + 消費: part of a compound), a sentence with
@@ -40,10 +47,12 @@ const DISTANCE_SCALE: f32 = 3.0;
 /// Context words named in the message.
 const NAMED_CONTEXT: usize = 2;
 
-/// The signal's settings (`homophone_margin`, `homophone_min_context`).
+/// The signals' settings (`homophone_margin`, `near_homophone_margin`,
+/// `homophone_min_context`); a margin is `None` when its signal is off.
 #[derive(Debug)]
 pub(super) struct Homophone {
-    pub(super) margin: f32,
+    pub(super) margin: Option<f32>,
+    pub(super) near_margin: Option<f32>,
     pub(super) min_context: usize,
     /// For `light-verbs`, which are no context words.
     pub(super) lexicons: Arc<Lexicons>,
@@ -63,31 +72,58 @@ struct ContextWord {
 /// Memoised per thread: articles share most of their words, and the lexicon's search by
 /// reading and the vector lookups cost more than the check itself. A pure function of `key`,
 /// so the cache changes no result; it is emptied when it grows past `MAX_MEMO` readings.
-fn read_as(key: &[u8]) -> std::rc::Rc<[(dictionary::Word, word_vectors::Entry)]> {
-    const MAX_MEMO: usize = 1 << 16;
-    type Memo = crate::algo::hash::FastHashMap<
-        Vec<u8>,
-        std::rc::Rc<[(dictionary::Word, word_vectors::Entry)]>,
-    >;
+fn read_as(key: &[u8]) -> Words {
     thread_local! {
         static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
     }
-    MEMO.with(|memo| {
-        if let Some(found) = memo.borrow().get(key) {
-            return found.clone();
-        }
-        let found: std::rc::Rc<[_]> = dictionary::with_reading_key(key)
+    memoised(&MEMO, key, || {
+        dictionary::with_reading_key(key)
             .filter(|w| w.classes.is_noun() && w.surface.chars().any(is_kanji))
             .filter_map(|w| word_vectors::get(w.surface).map(|e| (w, e)))
             .filter(|(_, e)| e.zipf >= MIN_ALTERNATIVE_ZIPF)
-            .collect();
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= MAX_MEMO {
-            memo.clear();
-        }
-        memo.insert(key.to_vec(), found.clone());
-        found
+            .collect()
     })
+}
+
+/// [`read_as`] for every reading one mora from `key` (a voicing change, a long vowel or
+/// geminate dropped or added), in the order of [`super::one_mora_away_kept`]. Memoised per
+/// thread like [`read_as`]: one lookup per noun instead of one per variant of its reading.
+fn read_near(key: &[u8]) -> Words {
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+    }
+    memoised(&MEMO, key, || {
+        super::one_mora_away_kept(key, 0, key.len(), |v| !read_as(v).is_empty())
+            .iter()
+            .flat_map(|v| read_as(v).iter().copied().collect::<Vec<_>>())
+            .collect()
+    })
+}
+
+/// Lexicon words with their vector entries.
+type Words = std::rc::Rc<[(dictionary::Word, word_vectors::Entry)]>;
+type Memo = crate::algo::hash::FastHashMap<Vec<u8>, Words>;
+
+/// `compute()`, remembered in `memo` under `key`; the memo is emptied when it grows past
+/// 65,536 readings.
+fn memoised(
+    memo: &'static std::thread::LocalKey<std::cell::RefCell<Memo>>,
+    key: &[u8],
+    compute: impl FnOnce() -> Words,
+) -> Words {
+    const MAX_MEMO: usize = 1 << 16;
+    if let Some(found) = memo.with(|m| m.borrow().get(key).cloned()) {
+        return found;
+    }
+    let found = compute();
+    memo.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MAX_MEMO {
+            m.clear();
+        }
+        m.insert(key.to_vec(), found.clone());
+    });
+    found
 }
 
 /// Token `j`'s distance in tokens from the run `run` (0 inside it).
@@ -140,11 +176,13 @@ impl Fit {
     }
 }
 
-/// A word that may be written for the target: its surface, reading and vector.
+/// A word that may be written for the target: its lexicon entry, frequency and vector row,
+/// and whether it is read exactly like the target (or one mora away).
 struct Alternative {
-    surface: &'static str,
+    word: dictionary::Word,
     zipf: f32,
     row: u32,
+    exact: bool,
 }
 
 impl Homophone {
@@ -238,34 +276,41 @@ impl Homophone {
         }
         // Cheapest first: most nouns have no common homophone, which a small filter tells
         // without the table (the flag is checked again below on the entry itself).
-        if !word_vectors::may_have_common_homophone(a.base(i))
-            && !word_vectors::may_have_common_homophone(surface)
-        {
+        let exact = self.margin.is_some()
+            && (word_vectors::may_have_common_homophone(a.base(i))
+                || word_vectors::may_have_common_homophone(surface));
+        if !exact && self.near_margin.is_none() {
             return None;
         }
         let slot = Slot::after(a, i);
         let written = word_vectors::get(a.base(i)).or_else(|| word_vectors::get(surface))?;
-        // The table knows the words with a common homophone (half of them).
-        if !written.has_common_homophone || written_twice(a, i) {
+        if written_twice(a, i) {
             return None;
         }
         let key = dictionary::reading_key(a.reading(i))?;
+        // The table knows the words with a common homophone (half of them).
+        let same = (exact && written.has_common_homophone).then(|| (read_as(&key), true));
+        // 部下 / 物価, 処理 / 勝利: one mora away (voicing, a long vowel, a geminate).
+        let near = self.near_margin.map(|_| (read_near(&key), false));
         let mut alternatives: Vec<Alternative> = Vec::new();
-        for &(w, e) in read_as(&key).iter() {
-            if !slot.admits(w.classes)
-                || w.surface == surface
-                || w.surface == a.base(i)
-                || same_kanji(w.surface, surface)
-                || e.row == written.row
-                || alternatives.iter().any(|x| x.row == e.row)
-            {
-                continue;
+        for (words, exact) in same.into_iter().chain(near) {
+            for &(w, e) in words.iter() {
+                if !slot.admits(w.classes)
+                    || w.surface == surface
+                    || w.surface == a.base(i)
+                    || same_kanji(w.surface, surface)
+                    || e.row == written.row
+                    || alternatives.iter().any(|x| x.row == e.row)
+                {
+                    continue;
+                }
+                alternatives.push(Alternative {
+                    word: w,
+                    zipf: e.zipf,
+                    row: e.row,
+                    exact,
+                });
             }
-            alternatives.push(Alternative {
-                surface: w.surface,
-                zipf: e.zipf,
-                row: e.row,
-            });
         }
         if alternatives.is_empty() {
             return None;
@@ -296,17 +341,31 @@ impl Homophone {
         let fit = |v: &Vector| fit.of(v);
         let written_vector = Vector::of(written.row);
         let written_fit = fit(&written_vector);
-        let (best, gain, best_vector) = alternatives
-            .iter()
-            .map(|alt| {
-                let v = Vector::of(alt.row);
-                let penalty = RARITY_PENALTY * (written.zipf - alt.zipf).max(0.0);
-                (alt, fit(&v) - penalty - written_fit, v)
-            })
-            .max_by(|x, y| x.1.total_cmp(&y.1))?;
-        if gain <= self.margin {
-            return None;
-        }
+        // The best alternative of the same reading that clears its margin, else the best one
+        // mora away that clears the wider one.
+        let best = |exact: bool, margin: Option<f32>| {
+            let margin = margin?;
+            alternatives
+                .iter()
+                // An alternative the sentence itself writes (世帯 next to 状態) fits it by its
+                // own occurrence: no evidence.
+                .filter(|alt| {
+                    alt.exact == exact
+                        && context.iter().all(|(c, _)| {
+                            a.base(c.token) != alt.word.surface
+                                && a.surface(c.token) != alt.word.surface
+                        })
+                })
+                .map(|alt| {
+                    let v = Vector::of(alt.row);
+                    let penalty = RARITY_PENALTY * (written.zipf - alt.zipf).max(0.0);
+                    (alt, fit(&v) - penalty - written_fit, v)
+                })
+                .max_by(|x, y| x.1.total_cmp(&y.1))
+                .filter(|(_, gain, _)| *gain > margin)
+        };
+        let (best, _, best_vector) =
+            best(true, self.margin).or_else(|| best(false, self.near_margin))?;
         // The context words that favour the alternative most, in the sentence's order.
         let mut favour: Vec<(usize, f32)> = context
             .iter()
@@ -328,18 +387,29 @@ impl Homophone {
         let named: Vec<&str> = favour.iter().map(|(t, _)| a.base(*t)).collect();
         let span = a.tokens[i].span;
         let reason = format!("文の内容（{}）に合いにくい語です", named.join("・"));
+        let candidate_reading = match best.exact {
+            true => hiragana(a.reading(i)),
+            false => hiragana(&best.word.reading()),
+        };
         let text = message.render(&[
             ("match", a.surface(i)),
             ("reading", &hiragana(a.reading(i))),
-            ("candidate", best.surface),
-            ("candidate_reading", &hiragana(a.reading(i))),
-            ("evidence", "同じ読み"),
+            ("candidate", best.word.surface),
+            ("candidate_reading", &candidate_reading),
+            (
+                "evidence",
+                if best.exact {
+                    "同じ読み"
+                } else {
+                    "読みの近い語"
+                },
+            ),
             ("reason", &reason),
             ("context", &named.join("・")),
         ]);
         Some(
             Hit::new(span, text)
-                .with_fix_as(span, best.surface, Applicability::Suggestion)
+                .with_fix_as(span, best.word.surface, Applicability::Suggestion)
                 .weaker(),
         )
     }
