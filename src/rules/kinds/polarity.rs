@@ -2016,6 +2016,11 @@ fn copula_after(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
     if p.is_opening_bracket() || a.surface(next) == "(" {
         return Some(i);
     }
+    // 「店舗は対象外で、」: the continuative copula, which the segmenter tags as the case
+    // particle で (a place, 「対象外での使用」, is followed by の, not by a comma).
+    if a.surface(next) == "で" && next + 1 < a.tokens.len() && pos(a, next + 1).is_comma() {
+        return Some(i);
+    }
     let naru =
         next + 1 < end && pos(a, next + 1).is_independent_verb() && a.base(next + 1) == "なる";
     if p.is_case_particle() && matches!(a.surface(next), "と" | "に") && naru {
@@ -2118,6 +2123,17 @@ fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(us
         && k + 1 < end
         && pos(a, k + 1).is_verb()
         && matches!(a.base(k + 1), "なる" | "する")
+    {
+        return None;
+    }
+    // 「店舗は対象外で、」「予約は不要で、」: a predicate noun with the continuative copula
+    // ends a clause of its own; it sets nothing for a later predicate.
+    let predicate_noun = |t: usize| lex.contains(LexiconId::PredicateNouns, a.surface(t));
+    if a.surface(k) == "で"
+        && k + 1 < a.tokens.len()
+        && pos(a, k + 1).is_comma()
+        && (predicate_noun(k - 1)
+            || (a.surface(k - 1) == "外" && k - 1 > i && predicate_noun(k - 2)))
     {
         return None;
     }

@@ -363,8 +363,13 @@ impl Polarity {
             if elsewhere {
                 continue;
             }
-            // 「2.4GHzのみ対応」: a restricted statement also says the others are not.
-            if j > r.start && matches!(a.surface(j - 1), "のみ" | "だけ" | "しか") {
+            // 「2.4GHzのみ対応」「時間外手数料のみが対象です」: a restricted statement also says
+            // the others are not.
+            let restricts = |t: usize| matches!(a.surface(t), "のみ" | "だけ" | "しか");
+            if j > r.start
+                && (restricts(j - 1)
+                    || (j - 1 > r.start && pos(a, j - 1).is_case_particle() && restricts(j - 2)))
+            {
                 continue;
             }
             // The noun phrase and particle right before the predicate, for the reader; a
@@ -894,6 +899,22 @@ mod tests {
             )
             .len(),
             1
+        );
+        // 対象外 with the continuative copula (対象外で、) ends a clause of its own.
+        let outside = "他行のATMの手数料は、今回の改定の対象外で、現行のまま変わらない。\n\n";
+        assert_eq!(
+            matched(
+                &r,
+                &format!("{outside}他行のATMの手数料も、今回の改定の対象です。\n")
+            )
+            .len(),
+            1
+        );
+        // A restriction with its particle (時間外手数料のみが対象) also says the others are not.
+        assert_hits(
+            &r,
+            &format!("{outside}今回の改定はATMの時間外手数料のみが対象です。\n"),
+            &[],
         );
         // Two different groups: 私立校の生徒 is not 市立校の生徒.
         assert_hits(
