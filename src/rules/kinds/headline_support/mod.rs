@@ -559,7 +559,11 @@ impl super::RuleKind for HeadlineSupport {
                     let written = Some(a.surface(a.first_at(u.span.start)))
                         .filter(|w| w.chars().count() >= 2)
                         .unwrap_or(word);
-                    if let Some(at) = status::only_unaffirmed(a, &body, word, written, headline) {
+                    let mut forms = vec![word, written];
+                    if let Some(others) = self.synonyms.get(word) {
+                        forms.extend(others.iter().map(String::as_str));
+                    }
+                    if let Some(at) = status::only_unaffirmed(a, &body, &forms, headline) {
                         unaffirmed.push((u, at));
                     }
                 }
@@ -2674,6 +2678,27 @@ mod tests {
         assert_hits(
             &r,
             "A社、新素材を採用\n\nA社は新素材の採用を検討してきたが、新素材を採用した。\n",
+            &[],
+        );
+        // The body may mention the action by a synonym of the headline's word: 決定 in the
+        // title, only 決まっていない in the body, is not told; 決めた is.
+        let synonyms = rule("synonyms: [[決定, 決める, 決まる]]\n");
+        let title = "映画が興収30億円突破 続編の製作も決定\n\n映画の興行収入が30億円を突破した。";
+        let text = format!("{title}配給会社によると、続編の製作は決まっていない。\n");
+        let found = hits(&synonyms, &text);
+        assert_eq!(
+            describe(&text, &found[0]),
+            (
+                "決定",
+                vec![(
+                    "決まっていない",
+                    "本文では「決まっていない」（未定・否定）".to_string()
+                )]
+            )
+        );
+        assert_hits(
+            &synonyms,
+            &format!("{title}配給会社は続編の製作を決めた。\n"),
             &[],
         );
         // The title itself hedges or negates it, or the verb only describes a noun.

@@ -34,24 +34,25 @@ const HEADLINE_HEDGES: &[&str] = &[
     "そう", "よう", "べき",
 ];
 
-/// The first body mention of `word` (a verb's base form or a サ変 noun) when the body mentions
-/// it and every mention negates it or leaves it open; `None` when one mention states it or
-/// there is none. A body word written like the headline's (`written`: 受け入れ, the noun of
-/// a verb the headline puts in its 連用形, 救急受け入れ、) is a mention too: 受け入れ件数が
-/// 9412件 states what 受け入れられない alone would leave unaffirmed. A negated or open mention about something else counts for nothing: its
+/// The first body mention of the action (any of `forms`: a verb's base form or a サ変 noun,
+/// the word as the headline writes it, and its `synonyms`) when the body mentions it and every
+/// mention negates it or leaves it open; `None` when one mention states it or there is none.
+/// A body word written like the headline's (受け入れ, the noun of a verb the headline puts in
+/// its 連用形, 救急受け入れ、) is a mention too: 受け入れ件数が 9412件 states what
+/// 受け入れられない alone would leave unaffirmed; so is a synonym (決定 in the headline,
+/// 決まっていない in the body). A negated or open mention about something else counts for nothing: its
 /// sentence's topic before it (the noun run before は) is not in the `headline` text
 /// (「メタンは検出されなかった」 says nothing of a headline's 「水蒸気…を検出」).
 pub(super) fn only_unaffirmed(
     a: &Analysis<'_>,
     body: &[Span],
-    word: &str,
-    written: &str,
+    forms: &[&str],
     headline: &str,
 ) -> Option<Span> {
     let mut first = None;
     for &line in body {
         for i in a.within(line) {
-            if a.surface(i) != word && a.base(i) != word && a.surface(i) != written {
+            if !forms.contains(&a.surface(i)) && !forms.contains(&a.base(i)) {
                 continue;
             }
             match unaffirmed(a, i, line) {
