@@ -2701,6 +2701,19 @@ mod tests {
             &format!("{title}配給会社は続編の製作を決めた。\n"),
             &[],
         );
+        // 「決まっていることはない」 denies it through こと.
+        let text = format!("{title}配給会社によると、続編の製作について決まっていることはない。\n");
+        let found = hits(&synonyms, &text);
+        assert_eq!(
+            describe(&text, &found[0]),
+            (
+                "決定",
+                vec![(
+                    "決まっていることはない",
+                    "本文では「決まっていることはない」（未定・否定）".to_string()
+                )]
+            )
+        );
         // The title itself hedges or negates it, or the verb only describes a noun.
         assert_hits(
             &r,

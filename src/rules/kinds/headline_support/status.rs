@@ -22,6 +22,15 @@ const OPEN_AFTER: &[&str] = &[
     "見合わせ",
 ];
 
+/// What denies an action named by こと right after its chain (決まっていることはない = 決まって
+/// いない), longest first.
+const DENIED_AFTER: &[&str] = &[
+    "ことはなかった",
+    "ことはありません",
+    "ことはない",
+    "ことはなく",
+];
+
 /// Characters after a mention within which an `OPEN_AFTER` word leaves it open: the
 /// mention's own phrase (の発動に向けた検討, するかどうかは未定), not a later clause.
 const OPEN_WINDOW: usize = 12;
@@ -156,6 +165,10 @@ fn unaffirmed(a: &Analysis<'_>, i: usize, line: Span) -> Option<Span> {
         return Some(Span::new(start, chain_end));
     }
     let rest = &a.text[chain_end..line.end];
+    // 「決まっていることはない」「値上げすることはありません」: the action denied through こと.
+    if let Some(w) = DENIED_AFTER.iter().find(|w| rest.starts_with(*w)) {
+        return Some(Span::new(start, chain_end + w.len()));
+    }
     let clause = rest
         .char_indices()
         .take_while(|&(_, c)| !matches!(c, '。' | '、' | '!' | '?'))
