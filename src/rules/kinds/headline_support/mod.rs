@@ -2701,6 +2701,19 @@ mod tests {
             &format!("{title}配給会社は続編の製作を決めた。\n"),
             &[],
         );
+        // A decision affirmed about something the headline does not name (閉鎖が決まった)
+        // is no support; one about its own thing (製作が決まった) is.
+        let lighthouse = "閉鎖が決まった灯台を描く。";
+        assert_hits(
+            &synonyms,
+            &format!("{title}{lighthouse}続編の製作は決まっていない。\n"),
+            &["決定"],
+        );
+        assert_hits(
+            &synonyms,
+            &format!("{title}{lighthouse}続編の製作が決まった。\n"),
+            &[],
+        );
         // 「決まっていることはない」 denies it through こと.
         let text = format!("{title}配給会社によると、続編の製作について決まっていることはない。\n");
         let found = hits(&synonyms, &text);

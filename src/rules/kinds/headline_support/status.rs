@@ -51,7 +51,9 @@ const HEADLINE_HEDGES: &[&str] = &[
 /// 受け入れられない alone would leave unaffirmed; so is a synonym (決定 in the headline,
 /// 決まっていない in the body). A negated or open mention about something else counts for nothing: its
 /// sentence's topic before it (the noun run before は) is not in the `headline` text
-/// (「メタンは検出されなかった」 says nothing of a headline's 「水蒸気…を検出」).
+/// (「メタンは検出されなかった」 says nothing of a headline's 「水蒸気…を検出」), and an affirmed
+/// mention whose argument the headline does not name (「閉鎖が決まった灯台」 under 「続編の製作も
+/// 決定」) neither tells nor denies it.
 pub(super) fn only_unaffirmed(
     a: &Analysis<'_>,
     body: &[Span],
@@ -70,6 +72,9 @@ pub(super) fn only_unaffirmed(
                         first.get_or_insert(span);
                     }
                 }
+                // 「閉鎖が決まった灯台」 affirms a decision about something the headline does
+                // not name: no support for its 「続編の製作も決定」.
+                None if argument_elsewhere(a, i, line, headline) => {}
                 None => return None,
             }
         }
@@ -79,6 +84,28 @@ pub(super) fn only_unaffirmed(
 
 /// Most tokens of a topic's noun run.
 const TOPIC_RUN: usize = 6;
+
+/// Whether the mention at token `i` of `line` has an argument right before it (a noun run
+/// with が, を or は: 閉鎖が決まった) of which the headline names no word: the action is told
+/// of something else. A mention without such an argument (正式に決まった) is about whatever
+/// the sentence is about.
+fn argument_elsewhere(a: &Analysis<'_>, i: usize, line: Span, headline: &str) -> bool {
+    let r = a.within(line);
+    if i < r.start + 2 {
+        return false;
+    }
+    let particle = i - 1;
+    let marks_argument =
+        a.features(particle).pos.is_particle() && matches!(a.surface(particle), "が" | "を" | "は");
+    if !marks_argument || !a.features(particle - 1).pos.is_noun() {
+        return false;
+    }
+    let start = a.noun_run_start(particle - 1, r.start, TOPIC_RUN);
+    !(start..particle).any(|k| {
+        let p = a.features(k).pos;
+        !p.is_suffix() && !p.is_number() && headline.contains(a.surface(k))
+    })
+}
 
 /// Whether the mention at token `i` of `line` is passive (検出されなかった) and has a topic of
 /// its own before it in its sentence (a noun run marked by は, after the last 。) of which the
