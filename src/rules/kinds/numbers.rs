@@ -15,7 +15,9 @@
 //! kanji numerals, 万/億, hedges (約, 超, 以上, 前後) and ranges become an interval of values,
 //! so 約500人 agrees with 512人, 1万人 with 一万人 and 10,000人, 2割 with 20%. What it counts
 //! is the *subject*: the noun chain nearest before it in its clause, across particles (総額は
-//! 42億円 → 総額), or the noun after it when it modifies one (17の停留場 → 停留場). A counter the
+//! 42億円 → 総額; 重さは187g → 重さ, an adjective's stem with さ), or the noun after it when it
+//! modifies one (17の停留場 → 停留場). A value in brackets right after another (3個（約450g）)
+//! restates it and is compared only as that value is. A counter the
 //! reader does not know (24公演, 約40株) is the unit, the noun written onto the number. Two mentions
 //! are the same quantity when subject, unit and *qualifiers* agree. Qualifiers are what tells
 //! two quantities of one name apart: the words of the `quantity-qualifiers` lexicon in the
@@ -510,6 +512,15 @@ impl Numbers {
                         || after_q.starts_with(c)
                             && after_q[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
                 }) {
+                    continue;
+                }
+                // 3個（約450g）: a value in brackets right after another restates it in another
+                // unit; it is compared only as that value is.
+                let restates = n > 0 && {
+                    let between = &text[found[n - 1].span.end..q.span.start];
+                    matches!(between.trim_end_matches('約'), "（" | "(")
+                };
+                if restates {
                     continue;
                 }
                 // 26本中7本, 10人中8人: attempts and successes, one ratio.
@@ -1500,7 +1511,10 @@ fn noun_chain_back(a: &Analysis<'_>, last: usize, floor: usize) -> Chain {
         let joined = a.tokens[start - 1].span.end == a.tokens[start].span.start;
         // イヤ|ホン: one katakana word the segmenter cut, whatever it called the first part.
         let cut_word = katakana(start - 1) && katakana(start);
-        if !joined || !(p.is_noun() || p.is_prefix() || cut_word) || p.is_number() {
+        // 重|さ, 長|さ: an adjective's stem with the suffix さ names what is measured.
+        let measure =
+            p.is_adjective() && a.surface(start) == "さ" && a.features(start).pos.is_suffix();
+        if !joined || !(p.is_noun() || p.is_prefix() || cut_word || measure) || p.is_number() {
             break;
         }
         start -= 1;
@@ -1637,6 +1651,43 @@ mod tests {
             &rule(),
             "世界で2例目だという。\n発見は世界で3例目となる。",
             &["3例目"],
+        );
+    }
+
+    #[test]
+    fn measures_weights_and_whole_scopes_name_what_is_counted() {
+        // 深さ, 重さ: an adjective's stem with さ is what is measured.
+        assert_hits(
+            &rule(),
+            "気象庁によると、震源の深さは約10キロだった。\n\n震源の深さが約30キロと比較的浅く、揺れの強い地域が限られた。",
+            &["約30キロ"],
+        );
+        // Grams are a unit (they were no quantity at all).
+        assert_hits(
+            &rule(),
+            "本体の重さは187gです。\n\n背面はガラス仕上げで、重さは178gと軽い部類だ。",
+            &["178g"],
+        );
+        // 全学で: the whole as a scope, not what is counted.
+        assert_hits(
+            &rule(),
+            "志願者数は全学で1万2,480人となった。\n\n志願者が1万2,840人に上ったことを受け、座席を増やす。",
+            &["1万2,840人"],
+        );
+    }
+
+    #[test]
+    fn a_value_in_brackets_after_another_restates_it() {
+        // 3個（約450g）: compared only as 3個 is (a spec row's value is not).
+        assert_hits(
+            &rule(),
+            "材料\n\n- じゃがいも：3個（約450g）\n\nA. 材料を2倍にしてください。じゃがいもは6個（約900g）が目安です。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "材料\n\nじゃがいもは約450gを使う。\n\nじゃがいもは約900gが目安です。",
+            &["約900g"],
         );
     }
 
