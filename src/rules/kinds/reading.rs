@@ -1114,23 +1114,35 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_word_that_does_not_fit_its_sentence_is_a_weaker_homophone_finding() {
-        let rule = rule_from_yaml(HOMOPHONE);
-        let found = hits(&rule, "個人消費の回復で、契機は緩やかに持ち直している。");
+    /// One finding, one level below the rule's (info), whose message starts and ends as
+    /// given (the context words between vary), with `fix` as its only fix, a suggestion.
+    fn assert_one_weaker_suggestion(
+        found: &[crate::finding::Finding],
+        starts: &str,
+        ends: &str,
+        fix: &str,
+    ) {
         assert_eq!(found.len(), 1, "{found:?}");
+        let message = &found[0].message;
         assert!(
-            found[0].message.starts_with("「契機」は文の内容（")
-                && found[0].message.ends_with(
-                    "）に合いにくい語です。同じ読み（けいき）の「景気」の誤変換の可能性があります"
-                ),
-            "{}",
-            found[0].message
+            message.starts_with(starts) && message.ends_with(ends),
+            "{message}"
         );
         assert_eq!(found[0].severity, Severity::Info);
         assert_eq!(found[0].fixes.len(), 1);
-        assert_eq!(found[0].fixes[0].replacement, "景気");
+        assert_eq!(found[0].fixes[0].replacement, fix);
         assert_eq!(found[0].fixes[0].applicability, Applicability::Suggestion);
+    }
+
+    #[test]
+    fn a_word_that_does_not_fit_its_sentence_is_a_weaker_homophone_finding() {
+        let rule = rule_from_yaml(HOMOPHONE);
+        assert_one_weaker_suggestion(
+            &hits(&rule, "個人消費の回復で、契機は緩やかに持ち直している。"),
+            "「契機」は文の内容（",
+            "）に合いにくい語です。同じ読み（けいき）の「景気」の誤変換の可能性があります",
+            "景気",
+        );
         // The word in a sentence it fits, and the signal off, report nothing.
         assert_hits(&rule, "事故を契機に、安全対策の見直しが始まった。", &[]);
         assert_hits(
@@ -1236,20 +1248,12 @@ mod tests {
     #[test]
     fn a_word_one_mora_from_one_that_fits_clearly_better_is_a_weaker_near_homophone() {
         let rule = rule_from_yaml(NEAR_HOMOPHONE);
-        let found = hits(&rule, NEAR_SLIP);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(
-            found[0].message.starts_with("「部下」は文の内容（")
-                && found[0].message.ends_with(
-                    "）に合いにくい語です。読みの近い語（ぶっか）の「物価」の誤変換の可能性があります"
-                ),
-            "{}",
-            found[0].message
+        assert_one_weaker_suggestion(
+            &hits(&rule, NEAR_SLIP),
+            "「部下」は文の内容（",
+            "）に合いにくい語です。読みの近い語（ぶっか）の「物価」の誤変換の可能性があります",
+            "物価",
         );
-        assert_eq!(found[0].severity, Severity::Info);
-        assert_eq!(found[0].fixes.len(), 1);
-        assert_eq!(found[0].fixes[0].replacement, "物価");
-        assert_eq!(found[0].fixes[0].applicability, Applicability::Suggestion);
         // The word in a sentence it fits reports nothing; nor does the `homophone` signal
         // alone (部下 has no common word of its own reading), nor a margin above the gain.
         assert_hits(
