@@ -2016,9 +2016,7 @@ fn copula_after(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
     if p.is_opening_bracket() || a.surface(next) == "(" {
         return Some(i);
     }
-    // 「店舗は対象外で、」: the continuative copula, which the segmenter tags as the case
-    // particle で (a place, 「対象外での使用」, is followed by の, not by a comma).
-    if a.surface(next) == "で" && next + 1 < a.tokens.len() && pos(a, next + 1).is_comma() {
+    if continuative_copula(a, next) {
         return Some(i);
     }
     let naru =
@@ -2037,6 +2035,13 @@ fn copula_after(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
         && pos(a, k).is_independent_verb()
         && a.base(k) == "至る")
         .then_some(k)
+}
+
+/// Whether token `k` is the continuative copula before a comma (「店舗は対象外で、」), which the
+/// segmenter tags as the case particle で (a place, 「対象外での使用」, is followed by の, not
+/// by a comma).
+fn continuative_copula(a: &Analysis<'_>, k: usize) -> bool {
+    a.surface(k) == "で" && k + 1 < a.tokens.len() && pos(a, k + 1).is_comma()
 }
 
 /// Whether と + する follows token `i` (運休とする, 中止とした).
@@ -2129,9 +2134,7 @@ fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(us
     // 「店舗は対象外で、」「予約は不要で、」: a predicate noun with the continuative copula
     // ends a clause of its own; it sets nothing for a later predicate.
     let predicate_noun = |t: usize| lex.contains(LexiconId::PredicateNouns, a.surface(t));
-    if a.surface(k) == "で"
-        && k + 1 < a.tokens.len()
-        && pos(a, k + 1).is_comma()
+    if continuative_copula(a, k)
         && (predicate_noun(k - 1)
             || (a.surface(k - 1) == "外" && k - 1 > i && predicate_noun(k - 2)))
     {

@@ -731,29 +731,20 @@ fn makes_compounds_on_its_side(part: &str, first: bool, last: bool) -> bool {
 }
 
 /// Whether `part` starts (or ends) at least [`NEAR_MIN_COMPOUNDS`] noun compounds of the
-/// lexicon. Memoised per thread: every window of a run asks it of the same few words, and
-/// articles share most of theirs; a pure function, so the cache changes no result. It is
-/// emptied when it grows past `MAX_MEMO` entries.
+/// lexicon. Memoised per thread ([`crate::algo::memo`]), one memo per side: every window of a
+/// run asks it of the same few words, and articles share most of theirs.
 fn makes_compounds_at(part: &str, place: Place) -> bool {
-    const MAX_MEMO: usize = 1 << 16;
-    /// One map per side, so that a lookup borrows `part` instead of building a key.
-    type Memo = [crate::algo::hash::FastHashMap<String, bool>; 2];
+    use crate::algo::memo::{Memo, memoised};
     thread_local! {
-        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+        static STARTS: Memo<String, bool> = Memo::default();
+        static ENDS: Memo<String, bool> = Memo::default();
     }
-    let side = usize::from(place == Place::End);
-    MEMO.with(|memo| {
-        if let Some(&known) = memo.borrow()[side].get(part) {
-            return known;
-        }
-        let enough =
-            dictionary::compounds_with(part, place, NEAR_MIN_COMPOUNDS) >= NEAR_MIN_COMPOUNDS;
-        let map = &mut memo.borrow_mut()[side];
-        if map.len() >= MAX_MEMO {
-            map.clear();
-        }
-        map.insert(part.to_string(), enough);
-        enough
+    let memo = match place {
+        Place::End => &ENDS,
+        Place::Start => &STARTS,
+    };
+    memoised(memo, part, || {
+        dictionary::compounds_with(part, place, NEAR_MIN_COMPOUNDS) >= NEAR_MIN_COMPOUNDS
     })
 }
 

@@ -30,6 +30,7 @@ use super::{hiragana, overlaps_any};
 use crate::finding::{Applicability, Hit};
 use std::sync::Arc;
 
+use crate::algo::memo::{Memo, memoised};
 use crate::lang::ja::dictionary::WordClasses;
 use crate::lang::ja::word_vectors::{self, Centroid, Vector};
 use crate::lang::ja::{Analysis, LexiconId, Lexicons, dictionary, is_kanji};
@@ -69,12 +70,11 @@ struct ContextWord {
 /// vector table and common (Zipf ≥ [`MIN_ALTERNATIVE_ZIPF`]), in lexicon order. What depends
 /// on the word written (its grammar, its own row) is checked by the caller.
 ///
-/// Memoised per thread: articles share most of their words, and the lexicon's search by
-/// reading and the vector lookups cost more than the check itself. A pure function of `key`,
-/// so the cache changes no result; it is emptied when it grows past `MAX_MEMO` readings.
+/// Memoised per thread ([`crate::algo::memo`]): articles share most of their words, and the
+/// lexicon's search by reading and the vector lookups cost more than the check itself.
 fn read_as(key: &[u8]) -> Words {
     thread_local! {
-        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+        static MEMO: Memo<Vec<u8>, Words> = Memo::default();
     }
     memoised(&MEMO, key, || {
         dictionary::with_reading_key(key)
@@ -90,41 +90,19 @@ fn read_as(key: &[u8]) -> Words {
 /// thread like [`read_as`]: one lookup per noun instead of one per variant of its reading.
 fn read_near(key: &[u8]) -> Words {
     thread_local! {
-        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+        static MEMO: Memo<Vec<u8>, Words> = Memo::default();
     }
     memoised(&MEMO, key, || {
-        super::one_mora_away_kept(key, 0, key.len(), |v| !read_as(v).is_empty())
-            .iter()
-            .flat_map(|v| read_as(v).iter().copied().collect::<Vec<_>>())
-            .collect()
+        let mut words = Vec::new();
+        for v in super::one_mora_away_kept(key, 0, key.len(), |v| !read_as(v).is_empty()) {
+            words.extend(read_as(&v).iter().copied());
+        }
+        words.into()
     })
 }
 
 /// Lexicon words with their vector entries.
 type Words = std::rc::Rc<[(dictionary::Word, word_vectors::Entry)]>;
-type Memo = crate::algo::hash::FastHashMap<Vec<u8>, Words>;
-
-/// `compute()`, remembered in `memo` under `key`; the memo is emptied when it grows past
-/// 65,536 readings.
-fn memoised(
-    memo: &'static std::thread::LocalKey<std::cell::RefCell<Memo>>,
-    key: &[u8],
-    compute: impl FnOnce() -> Words,
-) -> Words {
-    const MAX_MEMO: usize = 1 << 16;
-    if let Some(found) = memo.with(|m| m.borrow().get(key).cloned()) {
-        return found;
-    }
-    let found = compute();
-    memo.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= MAX_MEMO {
-            m.clear();
-        }
-        m.insert(key.to_vec(), found.clone());
-    });
-    found
-}
 
 /// Token `j`'s distance in tokens from the run `run` (0 inside it).
 fn distance(j: usize, run: &std::ops::Range<usize>) -> usize {
