@@ -315,6 +315,11 @@ impl Pos {
     pub fn is_counter(self) -> bool {
         self.is(const { Prefix::of(&[Tag::Noun, Tag::Suffix, Tag::Counter]) })
     }
+    /// 助動詞語幹 at the third level (名詞,接尾 or 名詞,特殊 or 名詞,非自立): the stem of an
+    /// auxiliary (下がりそう, 行くよう).
+    pub fn is_auxiliary_stem(self) -> bool {
+        self.levels()[2] == Tag::AuxiliaryStem
+    }
     /// 名詞,接尾,人名: a suffix after a person's name (氏, さん).
     pub fn is_name_suffix(self) -> bool {
         self.is(const { Prefix::of(&[Tag::Noun, Tag::Suffix, Tag::PersonName]) })

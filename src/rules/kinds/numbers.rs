@@ -47,7 +47,8 @@
 //! (佐藤美和（無所属） 2,917票, 『名探偵ミナト』 興収54.9億円). A mention naming nobody is
 //! compared with one naming the headline's subject, not with one naming someone else.
 //! Increases and decreases (8%増, 8%減: `increase-suffixes`, `decrease-suffixes`), forecasts
-//! (`forecast-words` anywhere in the sentence after the figure: 350億円を見込む; not for a figure
+//! (`forecast-words` anywhere in the sentence after the figure: 350億円を見込む, and the そう of
+//! appearance: 32度前後に下がりそうだ, not the そう of hearsay: 2例目だそうです; not for a figure
 //! inside the topic, 「総額43億円の予算案は、…採決される予定だ」), comparison bases (前期比;
 //! 同 before a number repeats the base stated before it in the sentence: 営業利益は同12.4%増)
 //! and periods (2026年3月期) are qualifiers; a value in brackets belongs to what the brackets
@@ -61,7 +62,8 @@
 //! 下回り, 3ポイント下回り: `change-markers`), numbers that are part of a name
 //! (`quantity-name-suffixes`: 3号機, 2025年3月期) or a milestone (`milestone-words`: 100億円
 //! 突破), clock times (7時30分; a match clock after `clock-periods`: 後半18分), numbers without a unit (section numbers) and ordinals of
-//! sections (第2章). A subject of one character (町は17日に) is too vague to compare, and a
+//! sections (第2章), a bare number written onto a word (要介護4, 震度5: a grade or name) and
+//! the unit a rate is per (子ども1人あたり2万円, 1株につき). A subject of one character (町は17日に) is too vague to compare, and a
 //! date's subject must be an event (発売日, 施行). One finding per quantity: at the later
 //! mention, with the earlier one as a related span.
 //!
@@ -86,8 +88,9 @@ use super::{CompileContext, Context};
 use crate::document::BlockKind;
 use crate::error::FileError;
 use crate::finding::Hit;
+use crate::lang::ja::Conjugation;
 use crate::lang::ja::quantity::{self, Quantity};
-use crate::lang::ja::{Analysis, LexiconId, Lexicons};
+use crate::lang::ja::{Analysis, LexiconId, Lexicons, is_kanji, is_katakana};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -195,6 +198,9 @@ const PER_PERIOD: &[&str] = &["年間", "月間", "週間", "通年"];
 /// Superlative hedges that make a value the peak of what is measured (最大8キロの渋滞):
 /// two peaks of one thing are one value, not two bounds that both hold.
 const PEAKS: &[&str] = &["最大", "最高", "最低", "最短", "最長"];
+/// What makes a number the unit a rate is per (1人あたり2万円, 1株につき): written right after
+/// the number and its counter.
+const PER_UNIT: &[&str] = &["あたり", "当たり", "につき", "ごと", "毎"];
 /// How many tokens a clause may reach from a number (keeps one endless sentence linear).
 const MAX_CLAUSE_TOKENS: usize = 64;
 /// Values of one unit in one block that make it a paragraph of statistics.
@@ -563,6 +569,15 @@ impl Numbers {
                 else {
                     continue;
                 };
+                // 要介護4の家族, 震度5の揺れ, レベル3: a bare number written onto a word (and
+                // followed by no counter noun: 病床数302床) is part of a name or grade.
+                if q.unit.is_empty()
+                    && !key.unit.starts_with('~')
+                    && q.span.start == q.core.start
+                    && labels_a_word(before)
+                {
+                    continue;
+                }
                 // 24公演: the value shown with its counter noun, which starts where the
                 // quantity ends (after a range too: 3-0快勝); 全14公演 with its 全.
                 let span = match key.unit.strip_prefix('~') {
@@ -576,6 +591,13 @@ impl Numbers {
                     }
                     None => span,
                 };
+                // 子ども1人あたり2万円, 1株につき: the unit a rate is per, not an amount.
+                if PER_UNIT
+                    .iter()
+                    .any(|p| doc.text[span.end..sentence.span.end].starts_with(p))
+                {
+                    continue;
+                }
                 // 2024年の来場者, 5月の売上高: a date in the clause before the number dates it.
                 let clause = a.tokens[self.clause_start(a, a.first_at(span.start), sentence.span)]
                     .span
@@ -772,9 +794,9 @@ impl Numbers {
         } else {
             topic_of_figure(a, next, end).unwrap_or(end)
         };
-        if (first..reach.min(first + MAX_CLAUSE_TOKENS))
-            .any(|i| self.lexicons.contains(LexiconId::ForecastWords, a.base(i)))
-        {
+        if (first..reach.min(first + MAX_CLAUSE_TOKENS)).any(|i| {
+            self.lexicons.contains(LexiconId::ForecastWords, a.base(i)) || looks_likely(a, i)
+        }) {
             qualifiers.push("(予想)".to_string());
         }
         // 24公演, 約40株: a counter the quantity reader does not know (a noun written onto the
@@ -1199,6 +1221,32 @@ impl Numbers {
         out.dedup();
         out
     }
+}
+
+/// Whether token `i` is the そう of appearance (下がりそうだ, 高そうだ, 元気そうだ): a forecast,
+/// after a verb's continuative form, an adjective's stem or a な-adjective. Not the そう of
+/// hearsay (集まったそうです, 2例目だそうです), which reports a result.
+fn looks_likely(a: &Analysis<'_>, i: usize) -> bool {
+    if i == 0 || a.surface(i) != "そう" || !a.features(i).pos.is_auxiliary_stem() {
+        return false;
+    }
+    let before = a.features(i - 1);
+    matches!(
+        before.conjugation,
+        Conjugation::Continuative | Conjugation::Garu
+    ) && (before.pos.is_verb() || before.pos.is_adjective())
+        || before.pos.is_adjectival_noun()
+}
+
+/// Whether text ending right before a bare number makes it a label (要介護4, 震度5, レベル3,
+/// Q2): it ends in a letter, kanji or katakana of a word the number is written onto, not in
+/// a particle, punctuation or a prefix of amounts (約, 計, 全, 各, 第, 総, 延べ).
+fn labels_a_word(before: &str) -> bool {
+    before.chars().next_back().is_some_and(|c| {
+        let letter = c.is_ascii_alphabetic() || ('Ａ'..='ｚ').contains(&c);
+        (letter || is_kanji(c) || is_katakana(c))
+            && !matches!(c, '約' | '計' | '全' | '各' | '第' | '総')
+    })
 }
 
 /// Whether two ordinals of one paragraph count from the first on (1回目の挑戦は…しかし
@@ -1631,6 +1679,57 @@ mod tests {
             &rule(),
             "総額は42億3000万円だった。\n\n市は来年度、総額43億2000万円を見込む。",
             &[],
+        );
+    }
+
+    #[test]
+    fn a_rate_s_unit_a_grade_and_a_way_of_travel_are_no_amounts() {
+        // 子ども1人あたり: the unit the rate is per; the household's 2人 is the one count.
+        assert_hits(
+            &rule(),
+            "子ども2人の世帯には、加算4万円を合わせた7万円を支給する。\n\n\
+             子どもがいる場合は、子ども1人あたり2万円を加算します。",
+            &[],
+        );
+        // ...while two counts of one thing still conflict.
+        assert_hits(
+            &rule(),
+            "子ども2人の世帯には7万円を支給する。\n\n子ども3人の世帯にも同額を支給する。",
+            &["3人"],
+        );
+        // 要介護4, 要介護2: grades written onto a word, not numbers of 家族.
+        assert_hits(
+            &rule(),
+            "要介護4の家族は、手続きが必要ですか。\n\n要介護2の家族がいます。",
+            &[],
+        );
+        // A counter noun after the number still counts (病床数302床).
+        assert_hits(
+            &rule(),
+            "病床数は320床となる。\n\n病床数302床は、県の構想に基づく。",
+            &["302床"],
+        );
+        // 徒歩: how a distance is covered, not what is measured.
+        assert_hits(
+            &rule(),
+            "徒歩5分圏内に小学校があります。\n\n■交通：大倉山駅 徒歩8分",
+            &[],
+        );
+    }
+
+    #[test]
+    fn the_so_of_appearance_is_a_forecast_and_the_so_of_hearsay_a_result() {
+        // 下がりそうだ: what is expected, not compared with what was measured.
+        assert_hits(
+            &rule(),
+            "最高気温は35度以上の猛暑日となった。\n\n15日以降、最高気温は32度前後とやや下がりそうだ。",
+            &[],
+        );
+        // 2例目だそうです: hearsay of a result, compared as any result.
+        assert_hits(
+            &rule(),
+            "見つかったのは世界で2例目だそうです。\n\n発見は世界で3例目となる。",
+            &["3例目"],
         );
     }
 
