@@ -77,6 +77,13 @@ impl Quantity {
         q
     }
 
+    /// The quantity as a floor: its value or more (a threshold crossed: 12万部突破).
+    pub fn at_least(&self) -> Quantity {
+        let mut q = self.clone();
+        (q.low, q.high) = bounds(q.value, Hedge::AtLeast);
+        q
+    }
+
     /// Whether it is a bound open on one side (5人以上, 3日以内, 最大8時間).
     fn one_sided(&self) -> bool {
         self.low == f64::NEG_INFINITY || self.high == f64::INFINITY

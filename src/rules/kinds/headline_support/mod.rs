@@ -137,9 +137,9 @@ use framing::{
     is_date, is_day, is_edition_year, is_label, is_ordinal, opens_with_ordinal,
 };
 use numbers::{
-    BodyByUnit, BodyValues, Derivable, counterpart, counts_items, following_counterpart,
-    names_listed, one_of_an_event, ordinal_spelling, quantities_in, rounds_to_body, season_told,
-    section_counts_in,
+    BodyByUnit, BodyValues, Derivable, counterpart, counts_items, crosses_threshold,
+    following_counterpart, names_listed, one_of_an_event, ordinal_spelling, quantities_in,
+    rounds_to_body, season_told, section_counts_in,
 };
 
 /// Which units of headings and summary bullets count.
@@ -514,6 +514,27 @@ impl super::RuleKind for HeadlineSupport {
                 let own = quantities_in(a, place.span);
                 missing.retain(|u| !u.number || !derived.supports(a, u.span, &own, lexicons));
             }
+            // 12万部突破 over 12万8000部: the threshold word says what the supported figure
+            // already claims (a floor the body value is above).
+            let crossed_after_told = |u: &Unit| {
+                let i = units.iter().position(|x| std::ptr::eq(x, u));
+                let before = i.and_then(|i| i.checked_sub(1)).map(|i| &units[i]);
+                before.is_some_and(|b| {
+                    b.number
+                        && !missing.iter().any(|m| std::ptr::eq(*m, b))
+                        && matches!(
+                            &a.text[b.span.end.min(u.span.start)..u.span.start],
+                            "" | "を" | "に"
+                        )
+                        && crosses_threshold(&a.text[u.span.range()])
+                })
+            };
+            let crossed: Vec<bool> = missing
+                .iter()
+                .map(|u| !u.number && crossed_after_told(u))
+                .collect();
+            let mut crossed = crossed.into_iter();
+            missing.retain(|_| !crossed.next().unwrap_or(false));
             // 国交省 for 国土交通省, 安保理 for 安全保障理事会: a kanji abbreviation of a body
             // compound is supported; スマホ for スマートフォン: a clipped loanword too.
             if missing.iter().any(|u| !u.number) {
@@ -2840,6 +2861,19 @@ mod tests {
         );
         // 100 is not a rounding of 120.
         assert_hits(&r, "参加者100人\n\n参加者は120人だった。\n", &["100人"]);
+    }
+
+    #[test]
+    fn a_threshold_crossed_is_supported_by_any_value_above_it() {
+        let r = rule("");
+        let body = "\n\n小説の累計発行部数が12万8000部になったと発表した。\n";
+        // 部 is a counter the quantity reader does not know; 突破 and 超え make 12万 a floor.
+        assert_hits(&r, &format!("# 小説、累計12万部突破{body}"), &[]);
+        assert_hits(&r, &format!("# 小説、累計12万部を突破{body}"), &[]);
+        assert_hits(&r, &format!("# 小説、累計12万部超え{body}"), &[]);
+        // A floor above the body's value, or a plain figure it does not round to, is not.
+        assert_hits(&r, &format!("# 小説、累計13万部突破{body}"), &["13万部"]);
+        assert_hits(&r, &format!("# 小説、累計12万部{body}"), &["12万部"]);
     }
 
     #[test]

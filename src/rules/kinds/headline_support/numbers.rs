@@ -56,8 +56,47 @@ pub(super) fn unit_quantity(a: &Analysis<'_>, span: Span) -> Option<Quantity> {
         .into_iter()
         .next()
         .filter(|h| h.core == q.core && h.value == q.value && h.unit == q.unit);
-    Some(hedged.unwrap_or(q))
+    let q = hedged.unwrap_or(q);
+    if !q.exact() {
+        return Some(q);
+    }
+    // 12万部突破, 5自治体超え: a hedge or a threshold crossed after a counter the reader did
+    // not know, or a threshold crossed after a known one (1万人を突破): the value is a floor.
+    let after_counter = match q.unit.strip_prefix('~') {
+        Some(noun) => q.core.end + noun.len(),
+        None => q.span.end,
+    };
+    let after = &a.text[after_counter.min(line_end)..line_end];
+    let q = match q.unit.starts_with('~') {
+        true => q.hedged_after(after),
+        false => q,
+    };
+    Some(
+        match CROSSED.iter().any(|w| after.starts_with(w)) && q.exact() {
+            true => q.at_least(),
+            false => q,
+        },
+    )
 }
+
+/// Whether a headline word says a threshold was crossed (突破, 達成, 超え): after a figure,
+/// it claims no more than the figure read as a floor.
+pub(super) fn crosses_threshold(word: &str) -> bool {
+    CROSSED.contains(&word)
+}
+
+/// Words after a headline figure that say a threshold was crossed (12万部突破, 1万人を達成):
+/// the figure is the threshold, and any body value above it supports it.
+const CROSSED: &[&str] = &[
+    "突破",
+    "を突破",
+    "達成",
+    "を達成",
+    "到達",
+    "に到達",
+    "超え",
+    "を超え",
+];
 
 /// The other spelling of an ordinal: 第32回 → 32回目, 32回目 → 第32回.
 pub(super) fn ordinal_spelling(key: &str) -> Option<String> {
