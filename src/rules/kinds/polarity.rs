@@ -1126,15 +1126,18 @@ impl Polarity {
             || run < scope.floor + 2
             || !pos(a, run).is_sahen_noun()
             || !(a.surface(run - 1) == "の" && pos(a, run - 1).is_adnominalizer())
-            || !is_noun_part(a, run - 2)
             || !self
                 .carriers
                 .contains(&(claim.key.stem.to_string(), claim.key.sahen))
         {
             return None;
         }
-        let end = run - 1;
-        let x_run = run_start(a, end, scope.floor);
+        // 「みなと花火大会」の中止: the name inside the brackets is what the action is of.
+        let (x_run, end) = match bracketed_name_start(a, run - 1, scope.floor) {
+            Some(open) => (open + 1, run - 2),
+            None if is_noun_part(a, run - 2) => (run_start(a, run - 1, scope.floor), run - 1),
+            None => return None,
+        };
         let start = object_start(a, x_run, scope.floor)?;
         let object = &a.text[a.tokens[start].span.start..a.tokens[end - 1].span.end];
         if object.chars().count() < self.min_object_chars {
@@ -2092,7 +2095,11 @@ fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(us
     // 実施」「3日|開催」).
     let closes = |t: usize| {
         let p = pos(a, t);
-        p.is_adverbial() || p.is_counter() || (p.is_suffix() && a.surface(t) == "通り")
+        p.is_adverbial()
+            || p.is_counter()
+            || (p.is_suffix() && a.surface(t) == "通り")
+            // 「5%」「0.25%」: a percentage is an amount like 10円.
+            || (a.surface(t) == "%" && t > 0 && pos(a, t - 1).is_number())
     };
     let mut k = i;
     while k < end && k - i < MAX_RUN && is_noun_part(a, k) && (k == i || adjacent(a, k - 1)) {
@@ -2339,6 +2346,11 @@ fn object_start(a: &Analysis<'_>, run: usize, floor: usize) -> Option<usize> {
         {
             end -= 1;
         }
+        // 「みなと花火大会」の中止: a name in brackets is a noun of the phrase.
+        if let Some(open) = bracketed_name_start(a, end, floor) {
+            start = open;
+            continue;
+        }
         if end <= floor || !is_noun_part(a, end - 1) || pos(a, end - 1).is_prefix() {
             return None;
         }
@@ -2366,6 +2378,22 @@ fn object_start(a: &Analysis<'_>, run: usize, floor: usize) -> Option<usize> {
         || p.is_adverb()
         || (p.is_particle() && !p.is_adnominalizer());
     bounded.then_some(start)
+}
+
+/// The opening bracket of a name in 「」 or 『』 that ends right before token `end` (a name
+/// of a few words: 「みなと花火大会」), within the scope from `floor`.
+fn bracketed_name_start(a: &Analysis<'_>, end: usize, floor: usize) -> Option<usize> {
+    let close = end.checked_sub(1).filter(|&c| c > floor)?;
+    let opening = match a.surface(close) {
+        "」" => "「",
+        "』" => "『",
+        _ => return None,
+    };
+    (close.saturating_sub(MAX_RUN).max(floor)..close)
+        .rev()
+        .take_while(|&k| a.surface(k) != "」" && a.surface(k) != "』")
+        .find(|&k| a.surface(k) == opening)
+        .filter(|&k| k + 1 < close)
 }
 
 /// Whether two claims with one head name the same object: the modifiers of the one with
@@ -3092,6 +3120,52 @@ mod tests {
         assert_hits(
             &rule(),
             "計画\n市は住民の反対を中止しない。\n市は住民の反対を理由に中止した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_percentage_between_object_and_predicate_is_an_amount_adjunct() {
+        // 0.25%, like 10円, sets the claim but does not hide it.
+        assert_hits(
+            &rule(),
+            "金利\n銀行は基準金利を引き上げなかった。\n銀行は基準金利を0.25%引き上げた。",
+            &["基準金利を0.25%引き上げた"],
+        );
+    }
+
+    #[test]
+    fn a_stated_plan_is_a_claim_like_a_policy() {
+        // 実施する予定だ against 実施する予定はない, as 実施する方針だ is.
+        let opposed = rule_with("opposites: [[見送る, 決定する]]\n");
+        assert_hits(
+            &opposed,
+            "追試験\n大学は追試験を実施する予定はないとしている。\n大学は3月中に追試験を実施する予定だ。",
+            &["追試験を実施する"],
+        );
+        assert_hits(
+            &opposed,
+            "追試験\n大学は追試験を実施しない。\n大学は追試験を実施する予定だ。",
+            &["追試験を実施する"],
+        );
+    }
+
+    #[test]
+    fn a_name_in_brackets_is_the_object_of_a_noun_of_action() {
+        // 「みなと花火大会」の中止を決めた says the festival is not held.
+        let opposed = rule_with(
+            "opposites: [[中止する, 実施する]]\ncarriers: [決定する]\n\
+             synonyms: [[実施する, 開催する], [決定する, 決める]]\n",
+        );
+        assert_hits(
+            &opposed,
+            "花火大会\n市は「湖畔花火大会」の中止を決めた。\n市は湖畔花火大会を開催した。",
+            &["湖畔花火大会を開催した"],
+        );
+        // Another name in brackets is another festival.
+        assert_hits(
+            &opposed,
+            "花火大会\n市は「湖畔花火大会」の中止を決めた。\n市は港まつりを開催した。",
             &[],
         );
     }
