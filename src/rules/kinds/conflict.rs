@@ -1089,10 +1089,25 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// A common noun written like a surname the text gives a full name for (山下).
+    /// A common noun or place name written like a surname the text gives a full name for
+    /// (山下; 松本 of 松本健二, which alone the segmenter reads as the city). A place name
+    /// before an office named after a place (松本市長, 松本前市長) is the place.
     fn known_surname(&self, i: usize) -> bool {
-        let pos = self.a.features(i).pos;
-        pos.is_common_noun() && self.surnames.contains(self.a.surface(i))
+        let (a, lexicons) = (self.a, &self.rule.lexicons);
+        let pos = a.features(i).pos;
+        if !self.surnames.contains(a.surface(i)) {
+            return false;
+        }
+        if pos.is_common_noun() {
+            return true;
+        }
+        let mut next = i + 1;
+        if next < a.tokens.len() && lexicons.contains(LexiconId::TitlePrefixes, a.surface(next)) {
+            next += 1;
+        }
+        pos.is_place_name()
+            && !(next < a.tokens.len()
+                && lexicons.contains(LexiconId::OfficeTitles, a.surface(next)))
     }
 
     /// Collects the mentions (and person evidence) of one sentence.
@@ -1710,6 +1725,10 @@ fn ends_predicate(a: &Analysis<'_>, next: usize, end: usize, lexicons: &Lexicons
     if i < end && a.surface(i) == "を" {
         return i + 1 < end && lexicons.contains(LexiconId::AchievingVerbs, a.base(i + 1));
     }
+    // 「松永さんは同法人の副理事長で、元小学校教諭」: the continuative copula before a comma.
+    if i + 1 < end && a.surface(i) == "で" && a.features(i + 1).pos.is_comma() {
+        return true;
+    }
     while i < end {
         let pos = a.features(i).pos;
         if i > 0 && a.tokens[i].span.start != a.tokens[i - 1].span.end {
@@ -2064,6 +2083,47 @@ mod tests {
         ] {
             assert_hits(&roles(), text, &[]);
         }
+    }
+
+    #[test]
+    fn a_title_before_the_continuative_copula_is_the_predicate() {
+        // 「西野さんは同チームの副主将で、…」: the topic's predicate, before a comma.
+        assert_hits(
+            &roles(),
+            "新体制\n\n主将の西野彩花さんは抱負を語った。\n\n西野さんは同チームの副主将で、元日本代表。",
+            &["副主将"],
+        );
+        // で not before a comma is a place or means (副主将で話し合う is not read).
+        assert_hits(
+            &roles(),
+            "新体制\n\n主将の西野彩花さんは抱負を語った。\n\n西野さんは副主将で話し合うと述べた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_place_name_the_text_gives_a_full_name_for_is_that_surname() {
+        let r = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 監督\n        terms: [監督]\n      - name: コーチ\n        terms: [コーチ]\n  - titles: [市長]\n    attributes:\n      - name: 前職\n        terms: [\"前{title}\"]\n      - name: 現職\n        terms: [\"{title}\"]\n",
+        );
+        // 松本 alone is read as the city; 松本健二 says it is a surname here.
+        assert_hits(
+            &r,
+            "逆転勝ち\n\n松本健二監督は試合後に話した。\n\n松本コーチは川上を評価した。",
+            &["コーチ"],
+        );
+        // Without the full name, the city's coach; before an office named after a place
+        // (松本市長, 松本前市長), the city still.
+        assert_hits(
+            &r,
+            "逆転勝ち\n\n監督は試合後に話した。\n\n松本コーチは川上を評価した。",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "歓迎の式典\n\n松本健二監督が会見した。\n\n松本市長は歓迎した。松本前市長も出席した。",
+            &[],
+        );
     }
 
     #[test]
