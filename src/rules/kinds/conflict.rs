@@ -1398,6 +1398,13 @@ impl<'a> Scan<'a> {
         for k in (floor + 1..verb).rev() {
             let pos = a.features(k).pos;
             let s = a.surface(k);
+            // 落選が決まった岡部氏: the result settled is the person's.
+            if s == "が" && pos.is_particle() && k + 1 == verb && a.base(verb) == "決まる" {
+                if let Some((first, members)) = rule.term_ending_at(a, begin, k) {
+                    self.push_before(subject, first, k, stop, end, members);
+                }
+                return;
+            }
             if pos.is_symbol() || (pos.is_particle() && matches!(s, "は" | "が")) {
                 return;
             }
@@ -2097,6 +2104,22 @@ mod tests {
         assert_hits(
             &roles(),
             "新体制\n\n主将の西野彩花さんは抱負を語った。\n\n西野さんは副主将で話し合うと述べた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_result_settled_in_a_relative_clause_is_the_person_s() {
+        // 落選が決まった岡部氏 had that result, as 再選を果たした川村氏 had hers.
+        assert_hits(
+            &roles(),
+            "町長選\n\n新人の岡部真理子氏が初当選した。\n\n再選が決まった岡部氏は支持者と握手した。",
+            &["再選"],
+        );
+        // Not someone else's (再選が決まった大西氏の陣営に岡部氏が).
+        assert_hits(
+            &roles(),
+            "町長選\n\n新人の岡部真理子氏が初当選した。\n\n再選が決まった大西氏の陣営を岡部氏が訪れた。",
             &[],
         );
     }
