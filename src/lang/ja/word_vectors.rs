@@ -8,7 +8,10 @@
 //! one probe (rarely more) of a hash index `build.rs` writes over the keys. Only the `reading`
 //! kind's `homophone` signal reads it.
 
+use std::rc::Rc;
+
 use crate::algo::fnv;
+use crate::algo::memo::{Memo, memoised};
 
 static BIN: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -144,23 +147,23 @@ pub fn get(word: &str) -> Option<Entry> {
 /// Components per vector of the table (the header says so too; a test checks they agree).
 pub const DIMS: usize = 128;
 
-/// A row's vector: its int8 components, read in place, their length, and the unit vector
-/// in `f32` the centroid arithmetic uses.
-#[derive(Debug, Clone, Copy)]
+/// A row's vector: its int8 components, read in place, their length, and its unit vector in
+/// `f32` for the centroid arithmetic.
+#[derive(Debug, Clone)]
 pub struct Vector {
     components: &'static [u8],
     norm: f32,
-    unit: &'static [f32; DIMS],
+    unit: Rc<[f32; DIMS]>,
 }
 
 impl Vector {
     /// Row `row`'s vector.
     pub fn of(row: u32) -> Vector {
-        let row = row as usize;
+        let (components, norm) = (components(row as usize), norms()[row as usize]);
         Vector {
-            components: components(row),
-            norm: norms()[row],
-            unit: &units()[row],
+            components,
+            norm,
+            unit: unit(row, components, norm),
         }
     }
 
@@ -185,7 +188,7 @@ impl Centroid {
 
     /// Adds `weight` times the unit vector of `v`.
     pub fn add(&mut self, v: &Vector, weight: f32) {
-        for (s, &x) in self.sum.iter_mut().zip(v.unit) {
+        for (s, &x) in self.sum.iter_mut().zip(v.unit.iter()) {
             *s += weight * x;
         }
     }
@@ -231,22 +234,20 @@ fn norms() -> &'static [f32] {
     })
 }
 
-/// Every row's unit vector in `f32`, computed once (17,900 rows × 128 components, 9 MB; a few
-/// milliseconds, the same pass over the table as [`norms`]) instead of converting int8
-/// components for every context word of every candidate word.
-fn units() -> &'static [[f32; DIMS]] {
-    static UNITS: std::sync::OnceLock<Box<[[f32; DIMS]]>> = std::sync::OnceLock::new();
-    UNITS.get_or_init(|| {
-        let norms = norms();
-        (0..rows())
-            .map(|row| {
-                let mut unit = [0.0; DIMS];
-                for (u, &x) in unit.iter_mut().zip(components(row)) {
-                    *u = f32::from(x as i8) / norms[row];
-                }
-                unit
-            })
-            .collect()
+/// Row `row`'s unit vector in `f32`, converted on its first use on this thread and memoised
+/// ([`crate::algo::memo`]): a sentence's context words and a noun's alternatives come back
+/// across sentences and articles, and a table of every row would cost a one-document check
+/// the conversion of all 17,900 rows (9 MB, several milliseconds).
+fn unit(row: u32, components: &[u8], norm: f32) -> Rc<[f32; DIMS]> {
+    thread_local! {
+        static MEMO: Memo<u32, Rc<[f32; DIMS]>> = Memo::default();
+    }
+    memoised(&MEMO, &row, || {
+        let mut unit = [0.0; DIMS];
+        for (u, &x) in unit.iter_mut().zip(components) {
+            *u = f32::from(x as i8) / norm;
+        }
+        Rc::new(unit)
     })
 }
 
