@@ -1101,10 +1101,7 @@ impl<'a> Scan<'a> {
         if pos.is_common_noun() {
             return true;
         }
-        let mut next = i + 1;
-        if next < a.tokens.len() && lexicons.contains(LexiconId::TitlePrefixes, a.surface(next)) {
-            next += 1;
-        }
+        let next = past_title_prefix(a, lexicons, i + 1, a.tokens.len());
         pos.is_place_name()
             && !(next < a.tokens.len()
                 && lexicons.contains(LexiconId::OfficeTitles, a.surface(next)))
@@ -1193,14 +1190,7 @@ impl<'a> Scan<'a> {
         if stop != start + 1 || !a.features(start).pos.is_surname() || stop >= end {
             return false;
         }
-        let mut t = stop;
-        if rule
-            .lexicons
-            .contains(LexiconId::TitlePrefixes, a.surface(t))
-            && t + 1 < end
-        {
-            t += 1;
-        }
+        let t = past_title_prefix(a, &rule.lexicons, stop, end);
         let Some(next) = rule.honorific_at(a, t, end) else {
             return false;
         };
@@ -1232,10 +1222,7 @@ impl<'a> Scan<'a> {
             return;
         }
         // Honorific, with an optional prefix: 氏, 前大統領, 新市長.
-        let mut h = q;
-        if lexicons.contains(LexiconId::TitlePrefixes, a.surface(h)) && h + 1 < end {
-            h += 1;
-        }
+        let h = past_title_prefix(a, lexicons, q, end);
         let Some(mut p) = rule
             .honorific_at(a, h, end)
             .or_else(|| rule.honorific_at(a, q, end))
@@ -1716,6 +1703,16 @@ fn skip_aside(a: &Analysis<'_>, p: usize, end: usize) -> usize {
 
 /// How long an aside `skip_aside` skips may be, in tokens.
 const ASIDE_TOKENS: usize = 8;
+
+/// Token `t`, or the token after it when `t` is a title prefix (前, 元, 新: 前大統領, 新市長)
+/// followed by another token before `end`.
+fn past_title_prefix(a: &Analysis<'_>, lexicons: &Lexicons, t: usize, end: usize) -> usize {
+    if t + 1 < end && lexicons.contains(LexiconId::TitlePrefixes, a.surface(t)) {
+        t + 1
+    } else {
+        t
+    }
+}
 
 /// How far from a subject its predicate (or from a name its relative clause) is looked
 /// for, in tokens.

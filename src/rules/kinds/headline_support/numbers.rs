@@ -62,14 +62,12 @@ pub(super) fn unit_quantity(a: &Analysis<'_>, span: Span) -> Option<Quantity> {
     }
     // 12万部突破, 5自治体超え: a hedge or a threshold crossed after a counter the reader did
     // not know, or a threshold crossed after a known one (1万人を突破): the value is a floor.
-    let after_counter = match q.unit.strip_prefix('~') {
-        Some(noun) => q.core.end + noun.len(),
-        None => q.span.end,
-    };
-    let after = &a.text[after_counter.min(line_end)..line_end];
-    let q = match q.unit.starts_with('~') {
-        true => q.hedged_after(after),
-        false => q,
+    let (after, q) = match q.unit.strip_prefix('~') {
+        Some(noun) => {
+            let after = &a.text[(q.core.end + noun.len()).min(line_end)..line_end];
+            (after, q.hedged_after(after))
+        }
+        None => (&a.text[q.span.end.min(line_end)..line_end], q),
     };
     Some(
         match CROSSED.iter().any(|w| after.starts_with(w)) && q.exact() {
