@@ -668,16 +668,16 @@ impl Conflict {
         if let Some(deputy) = self.deputy_of(a, floor, first, end) {
             return Some(deputy);
         }
-        // 営農部長の, 代表取締役社長の, トヨタ社長の: a department or an organisation (up to
-        // two nouns) written onto the term holds the term; 前主将の, 4代目社長の (a prefix, an
-        // ordinal) do not.
+        // 営農部長の, 代表取締役社長の, トヨタ社長の, 市住宅政策課長の: a department or an
+        // organisation (up to three nouns) written onto the term holds the term; 前主将の,
+        // 4代目社長の (a prefix, an ordinal) do not.
         let department = |k: usize| {
             let pos = a.features(k).pos;
             pos.is_noun() && !pos.is_suffix() && !pos.is_number() && !pos.is_pronoun()
         };
         let mut k = first;
         while k > floor
-            && first - k < 2
+            && first - k < 3
             && a.tokens[k - 1].span.end == a.tokens[k].span.start
             && department(k - 1)
         {
@@ -686,7 +686,9 @@ impl Conflict {
         if k > floor {
             let pos = a.features(k - 1).pos;
             let glued = a.tokens[k - 1].span.end == a.tokens[k].span.start;
-            if pos.is_prefix() || (glued && pos.is_noun()) {
+            // 同協会事務局長の: 同 before an organisation names the one just told of.
+            let same_body = k < first && pos.is_prefix() && a.surface(k - 1) == "同";
+            if !same_body && (pos.is_prefix() || (glued && pos.is_noun())) {
                 return None;
             }
         }
@@ -1302,8 +1304,18 @@ impl<'a> Scan<'a> {
             {
                 return;
             }
+            // 初当選　現職・藤野氏: a space (a headline's phrase break) ends the clause.
+            if k > p && a.tokens[k - 1].span.end < a.tokens[k].span.start {
+                return;
+            }
             if let Some((next, members)) = rule.term_at(a, k, end) {
-                self.push(subject, k, next, end, members, Link::Predicate);
+                // 2万2,871票、共産党推薦の新人・川端みどり氏: a term written before another name
+                // is that name's.
+                let names_next = next < end
+                    && (a.surface(next) == "・" || a.features(next).pos.is_person_name());
+                if !names_next {
+                    self.push(subject, k, next, end, members, Link::Predicate);
+                }
                 return;
             }
         }
@@ -2102,6 +2114,56 @@ mod tests {
             &roles(),
             "新体制\n\n主将の西野彩花さんは抱負を語った。\n\n西野さんは副主将で話し合うと述べた。",
             &[],
+        );
+    }
+
+    #[test]
+    fn a_longer_department_and_the_body_just_told_of_hold_the_title() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 課長\n        terms: [課長]\n      - name: 係長\n        terms: [係長]\n  - attributes:\n      - name: 会長\n        terms: [会長]\n      - name: 事務局長\n        terms: [事務局長]\n",
+        );
+        // 市住宅政策課長の岡田隆さん: the city, the section and its policy, three nouns.
+        assert_hits(
+            &rule,
+            "家賃補助\n\n市住宅政策課長の岡田隆さんが説明した。\n\n岡田係長は話した。",
+            &["係長"],
+        );
+        // 同協会事務局長の: 同 before an organisation names the one told of.
+        assert_hits(
+            &rule,
+            "秋祭り\n\n観光協会の会長、長谷部淳一さんは話した。\n\n同協会事務局長の長谷部淳一さんは述べた。",
+            &["事務局長"],
+        );
+        // Other prefixes written onto the term still make another word (前会長の is not 会長).
+        assert_hits(
+            &rule,
+            "秋祭り\n\n事務局長の長谷部淳一さんは話した。\n\n前会長の長谷部淳一さんは述べた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_term_before_another_name_or_after_a_space_is_no_predicate() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 現職\n        terms: [現職]\n      - name: 新人\n        terms: [新人]\n",
+        );
+        // 佐伯氏が2万2,871票、共産党推薦の新人・川端みどり氏が…: 新人 is 川端's.
+        assert_hits(
+            &rule,
+            "市長選\n\n現職の佐伯和夫氏が敗れた。\n\n佐伯氏が2万2,871票、共産党推薦の新人・川端みどり氏が5,930票だった。",
+            &[],
+        );
+        // 三宅氏が初当選　現職・藤野氏に: the headline's space ends 三宅's clause.
+        assert_hits(
+            &rule,
+            "東岡市長選、新人の三宅氏が初当選　現職・藤野氏に約2,300票差\n\n新人の三宅由紀子氏が初当選した。",
+            &[],
+        );
+        // The term as the predicate itself is still read.
+        assert_hits(
+            &rule,
+            "市長選\n\n現職の佐伯和夫氏が敗れた。\n\n佐伯氏は、共産党推薦の新人。",
+            &["新人"],
         );
     }
 
