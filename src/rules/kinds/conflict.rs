@@ -260,16 +260,33 @@ impl Set {
             return false;
         }
         let narrates = |s: &Sentence| holds(&text[s.span.range()], &self.transitions);
+        let names = |attr: usize, sentence: &str| holds(sentence, &self.terms[attr]);
+        let (x, y) = (earlier.member.attr, later.member.attr);
         if let Some(k) = doc.sentence_index_at(later.term.start) {
             let own = &sentences[k];
+            // A neighbouring sentence narrates this change when it tells of the person or of
+            // one of the two titles, or when its change is nobody's in particular (その後起訴
+            // された); not when the change is another noun's (事業者の交代で職員が入れ替わり
+            // before 野村副館長).
+            let about_pair = |s: &Sentence| {
+                let sentence = &text[s.span.range()];
+                sentence.contains(surname)
+                    || names(x, sentence)
+                    || names(y, sentence)
+                    || self.transitions.iter().any(|w| {
+                        sentence
+                            .match_indices(w.as_str())
+                            .any(|(at, _)| !sentence[..at].ends_with('の'))
+                    })
+            };
             let first = k.saturating_sub(1);
             let near = &sentences[first..sentences.len().min(k + 2)];
-            if near.iter().any(|s| s.block == own.block && narrates(s)) {
+            if near.iter().enumerate().any(|(n, s)| {
+                s.block == own.block && narrates(s) && (first + n == k || about_pair(s))
+            }) {
                 return true;
             }
         }
-        let names = |attr: usize, sentence: &str| holds(sentence, &self.terms[attr]);
-        let (x, y) = (earlier.member.attr, later.member.attr);
         sentences.iter().any(|s| {
             let sentence = &text[s.span.range()];
             names(x, sentence) && names(y, sentence) && narrates(s)
@@ -1339,6 +1356,20 @@ impl<'a> Scan<'a> {
             if let Some((first, members)) = rule.term_ending_at(a, begin, before) {
                 self.push_before(subject, first, before, stop, end, members);
             }
+            // 落選した元職の川島氏, 再選を果たした現職の川村氏: a relative clause before the
+            // apposition (one to three nouns and の) is the person's too.
+            let mut k = before;
+            while k > begin
+                && before - k < 3
+                && a.features(k - 1).pos.is_noun()
+                && !a.features(k - 1).pos.is_number()
+                && !a.features(k - 1).pos.is_pronoun()
+            {
+                k -= 1;
+            }
+            if k < before && k > begin + 1 {
+                self.attach_clause(subject, k - 1, stop, end);
+            }
             return;
         }
         // 同社の社長、山本健一氏: a title set off by a comma before a full name.
@@ -1369,10 +1400,21 @@ impl<'a> Scan<'a> {
             }
             return;
         }
-        // 助演を務めた桐谷さん, 実行委員長を務める大楠氏: a role served in, past or present.
+        self.attach_clause(subject, before, stop, end);
+    }
+
+    /// A relative clause ending at token `before` (just before the name, or before its
+    /// apposition) in which the person served in or achieved a term: 助演を務めた桐谷さん,
+    /// 実行委員長を務める大楠氏, 再選を果たした川村氏, 落選が決まった岡部氏.
+    fn attach_clause(&mut self, subject: Subject<'a>, before: usize, stop: usize, end: usize) {
+        let (a, rule) = (self.a, self.rule);
+        let begin = self.begin;
+        let f = a.features(before);
+        // 助演を務めた桐谷さん, 実行委員長を務める大楠氏: a role served in, past or present;
+        // 副実行委員長として準備を統括する村井さん: a role the person acts in.
         let verb = if f.pos.is_auxiliary_verb() && a.base(before) == "た" {
             before - 1
-        } else if f.pos.is_verb() && matches!(a.base(before), "務める" | "担う") {
+        } else if f.pos.is_verb() {
             let form = f.conjugation;
             if !(form.is_basic() || form.is_attributive()) {
                 return;
@@ -1384,10 +1426,12 @@ impl<'a> Scan<'a> {
         if !a.features(verb).pos.is_verb() {
             return;
         }
-        if a.base(verb) == "する" {
-            if let Some((first, members)) = rule.term_ending_at(a, begin, verb) {
-                self.push_before(subject, first, verb, stop, end, members);
-            }
+        // 落選した岡部氏: the term the する makes a verb of; otherwise (主将として活躍した)
+        // what the clause says before it.
+        if a.base(verb) == "する"
+            && let Some((first, members)) = rule.term_ending_at(a, begin, verb)
+        {
+            self.push_before(subject, first, verb, stop, end, members);
             return;
         }
         let achieving = rule
@@ -1546,13 +1590,45 @@ fn is_name(a: &Analysis<'_>, i: usize, in_run: bool) -> bool {
         return true;
     }
     // An unknown kanji word right after a surname is the given name (石田陽翔), and so is a
-    // one-kanji common noun glued to a given name (森本悠斗 is 悠 + 斗).
+    // one-kanji common noun glued to a given name (森本悠斗 is 悠 + 斗) and a hiragana
+    // common noun glued to a surname (森下さくら, 水野ひかり; not 佐藤ほか).
+    let glued = i > 0 && a.tokens[i - 1].span.end == a.tokens[i].span.start;
     in_run
         && i > 0
         && ((a.is_unknown(i) && a.features(i - 1).pos.is_surname())
-            || (a.features(i - 1).pos.is_given_name()
-                && a.tokens[i - 1].span.end == a.tokens[i].span.start
-                && single_kanji(s)))
+            || (a.features(i - 1).pos.is_given_name() && glued && single_kanji(s))
+            || (a.features(i - 1).pos.is_surname()
+                && glued
+                && pos.is_common_noun()
+                && hiragana_given_name(s)))
+}
+
+/// A hiragana word of two to four characters that may be a given name (さくら, ひかり), not
+/// one of the nouns written after a name (ほか, たち, ふたり).
+fn hiragana_given_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=4).contains(&n)
+        && s.chars().all(|c| matches!(c, 'ぁ'..='ゖ' | 'ー'))
+        && !matches!(
+            s,
+            "ほか"
+                | "こと"
+                | "もの"
+                | "ため"
+                | "とき"
+                | "ところ"
+                | "みな"
+                | "みんな"
+                | "あと"
+                | "まえ"
+                | "うち"
+                | "ふたり"
+                | "ひとり"
+                | "たち"
+                | "ども"
+                | "さま"
+                | "どの"
+        )
 }
 
 /// True for one CJK ideograph.
@@ -2168,6 +2244,54 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_before_an_apposition_is_the_person_s() {
+        // 再選を果たした現職の川村氏: the clause before 現職の is 川村's.
+        assert_hits(
+            &elections(),
+            "市議選\n\n川村美紀氏が初当選した。\n\n再選を果たした現職の川村氏は支持者に感謝した。",
+            &["再選"],
+        );
+        // Not through two の (再選を果たした陣営の幹部の川村氏 is about the 幹部's camp).
+        assert_hits(
+            &elections(),
+            "市議選\n\n川村美紀氏が初当選した。\n\n再選を果たした陣営の幹部の川村氏は述べた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_hiragana_given_name_and_a_role_acted_in_attach() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主演\n        terms: [主演]\n      - name: 助演\n        terms: [助演]\n  - attributes:\n      - name: 委員長\n        terms: [委員長]\n      - name: 副委員長\n        terms: [副委員長]\n",
+        );
+        // 森下さくら without an honorific: さくら (a common noun to the dictionary) is her
+        // given name.
+        assert_hits(
+            &rule,
+            "興行収入\n\n主演の森下さくらは話した。\n\n本作で助演を務めた森下は笑った。",
+            &["助演"],
+        );
+        // 佐藤ほか: not a given name.
+        assert_hits(
+            &rule,
+            "興行収入\n\n主演の森下ほか3人が登壇した。\n\n本作で助演を務めた森下は笑った。",
+            &[],
+        );
+        // 副実行委員長として準備を統括する村井さん: a role the person acts in, now.
+        assert_hits(
+            &rule,
+            "清掃活動\n\n実行委員長の村井健吾さんは話す。\n\n副実行委員長として準備を統括する村井さんは話す。",
+            &["副実行委員長"],
+        );
+        // A verb of the clause that is no role (準備を統括する村井さん) attaches nothing.
+        assert_hits(
+            &rule,
+            "清掃活動\n\n実行委員長の村井健吾さんは話す。\n\n準備を統括する村井さんは話す。",
+            &[],
+        );
+    }
+
+    #[test]
     fn a_result_settled_in_a_relative_clause_is_the_person_s() {
         // 落選が決まった岡部氏 had that result, as 再選を果たした川村氏 had hers.
         assert_hits(
@@ -2251,7 +2375,24 @@ mod tests {
             &["容疑者"],
         );
         let captains = rule_from_yaml(
-            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主将\n        terms: [主将]\n      - name: 副主将\n        terms: [副主将]\n    transitions: [就任, 昇格]\n",
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主将\n        terms: [主将]\n      - name: 副主将\n        terms: [副主将]\n    transitions: [就任, 昇格, 交代]\n",
+        );
+        // The sentence before narrates another noun's change (事業者の交代): not this pair's.
+        assert_hits(
+            &captains,
+            "新体制\n\n主将の矢島蓮選手が話した。\n\nスポンサーの交代で体制が変わった。副主将の矢島選手は笑った。",
+            &["副主将"],
+        );
+        // The change of one of the titles, or of nobody named, is this pair's.
+        assert_hits(
+            &captains,
+            "新体制\n\n主将の矢島蓮選手が話した。\n\n主将の交代で体制が変わった。副主将の矢島選手は笑った。",
+            &[],
+        );
+        assert_hits(
+            &captains,
+            "新体制\n\n主将の矢島蓮選手が話した。\n\n春に交代した。副主将の矢島選手は笑った。",
+            &[],
         );
         // Someone else's 就任 is not the change of this pair.
         assert_hits(
