@@ -61,6 +61,7 @@ named_enum! {
         Brackets = "brackets",
         SentenceTerminators = "sentence-terminators",
         ClauseDelimiters = "clause-delimiters",
+        NoteMarks = "note-marks",
         PluralSuffixes = "plural-suffixes",
         NonCompounding = "non-compounding",
         StanceNouns = "stance-nouns",
@@ -97,7 +98,9 @@ impl LexiconId {
     fn entry_chars(self) -> Option<usize> {
         match self {
             LexiconId::SentenceBrackets | LexiconId::Brackets => Some(2),
-            LexiconId::SentenceTerminators | LexiconId::ClauseDelimiters => Some(1),
+            LexiconId::SentenceTerminators | LexiconId::ClauseDelimiters | LexiconId::NoteMarks => {
+                Some(1)
+            }
             _ => None,
         }
     }

@@ -125,8 +125,8 @@ pub struct Spec {
     /// sentence). Short sentences differ more in Jaccard terms for one such edit; list items
     /// are left out (a summary bullet restating the body is legitimate). Off when absent.
     pub containment: Option<f64>,
-    /// Only prose counts: sentences ending with 。！？ (spec rows, prices, links and step
-    /// lists repeat legitimately).
+    /// Only prose counts: sentences ending with 。！？ and not opening with a note mark ※
+    /// (spec rows, prices, links, step lists and notes repeat legitimately).
     pub prose_only: bool,
     /// Also a repeat: two paragraph sentences whose content words (nouns, verbs, adjectives
     /// and adverbs, by base form) are the same but for at most this many added or dropped
@@ -181,6 +181,7 @@ pub const PLACEHOLDERS: &[&str] = &["count", "similarity", "excerpt"];
 pub const LEXICONS: &[LexiconId] = &[
     LexiconId::ClauseDelimiters,
     LexiconId::SentenceTerminators,
+    LexiconId::NoteMarks,
     LexiconId::NegativeAuxiliaries,
 ];
 
@@ -251,6 +252,8 @@ pub struct Repetition {
     lexicons: Arc<Lexicons>,
     /// 。！？ (`sentence-terminators`), for `prose_only`.
     terminators: CharSet,
+    /// ※ (`note-marks`): a sentence opening with one is a note, not prose.
+    note_marks: CharSet,
     /// Characters after which `unit: clause` cuts a sentence (`clause-delimiters`).
     clause_ends: CharSet,
 }
@@ -375,6 +378,7 @@ impl super::RuleKind for Repetition {
                 .lexicons
                 .get(LexiconId::SentenceTerminators)
                 .first_chars(),
+            note_marks: context.lexicons.get(LexiconId::NoteMarks).first_chars(),
             clause_ends: context
                 .lexicons
                 .get(LexiconId::ClauseDelimiters)
@@ -523,6 +527,15 @@ impl Repetition {
 
     /// True when the sentence ends like prose, with 。！？ (before closing brackets).
     fn is_prose(&self, sentence: &str) -> bool {
+        // ※最新の情報は公式サイトをご確認ください。: a note, however it ends.
+        if sentence
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| self.note_marks.contains(c))
+        {
+            return false;
+        }
         let last = sentence
             .trim_end()
             .trim_end_matches(['」', '』', ')', '）'])
@@ -1306,6 +1319,12 @@ mod tests {
         assert_hits(&rule("prose_only: true\n"), &text, &[]);
         let text = format!("給食費の無償化\n\n{BODY}\n\n{BODY}\n");
         assert_eq!(hits(&rule("prose_only: true\n"), &text).len(), 1);
+        // A note under each item (※…ご確認ください。) ends like prose and repeats by design.
+        let note = "※最新の情報は美術館の公式サイトをご確認ください。";
+        let text =
+            format!("展覧会\n\n常設展は月曜休館です。{note}\n\n企画展は9月に始まります。{note}\n");
+        assert_eq!(hits(&rule(""), &text).len(), 1);
+        assert_hits(&rule("prose_only: true\n"), &text, &[]);
     }
 
     #[test]
