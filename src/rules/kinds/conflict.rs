@@ -404,7 +404,17 @@ impl super::RuleKind for Conflict {
                 }
             }
         }
-        let Builder { sets, terms } = built;
+        let Builder { sets, mut terms } = built;
+        // ＧＫ森田, ＣＥＯ: Japanese text often writes Latin letters and digits full-width; a
+        // term written with them half-width matches both.
+        let wide: Vec<_> = terms
+            .iter()
+            .filter_map(|(term, members)| {
+                let w: Box<str> = full_width(term).into();
+                (w != *term && !terms.contains_key(&w)).then(|| (w, members.clone()))
+            })
+            .collect();
+        terms.extend(wide);
 
         let document = spec.scope == Scope::Document;
         if document {
@@ -1166,7 +1176,11 @@ impl<'a> Scan<'a> {
         let mut run: Option<usize> = None;
         for i in range.clone() {
             let continues = match run {
-                None => is_name(a, i, false) || self.known_surname(i),
+                // GK森田: a term (here a position) written onto a name is not its start.
+                None => {
+                    (is_name(a, i, false) || self.known_surname(i))
+                        && self.rule.term_at(a, i, range.end).is_none()
+                }
                 // A title may itself be katakana (コーチ): stop the name there.
                 Some(_) => {
                     is_name(a, i, true)
@@ -1311,7 +1325,15 @@ impl<'a> Scan<'a> {
     /// earlier fact).
     fn attach_predicate(&mut self, subject: Subject<'a>, p: usize, end: usize) {
         let (a, rule) = (self.a, self.rule);
-        for k in p..end.min(p + PREDICATE_TOKENS) {
+        let stop = end.min(p + PREDICATE_TOKENS);
+        let mut k = p;
+        while k < stop {
+            // 高木隆氏（67）と: an age or an aside inside the clause is read past.
+            let past = skip_aside(a, k, end);
+            if past > k {
+                k = past;
+                continue;
+            }
             let pos = a.features(k).pos;
             let s = a.surface(k);
             if pos.is_symbol() && !matches!(s, "、" | ",") {
@@ -1335,6 +1357,7 @@ impl<'a> Scan<'a> {
                 }
                 return;
             }
+            k += 1;
         }
     }
 
@@ -1344,15 +1367,34 @@ impl<'a> Scan<'a> {
     fn attach_before(&mut self, subject: Subject<'a>, start: usize, stop: usize, end: usize) {
         let (a, rule) = (self.a, self.rule);
         let begin = self.begin;
-        if !rule.linked || start < begin + 2 {
+        if start <= begin {
+            return;
+        }
+        let before = start - 1;
+        let f = a.features(before);
+        // GK森田: a noun written onto the name, which may open the sentence.
+        let glued = a.tokens[before].span.end == a.tokens[start].span.start
+            && f.pos.is_noun()
+            && !f.pos.is_number()
+            && !f.pos.is_suffix();
+        if start < begin + 2 && !(glued && rule.linked) {
+            return;
+        }
+        let genitive = f.pos.is_particle() && a.surface(before) == "の";
+        // 前組合長の村井健一さん, 元代表・岡部氏: an apposition names what the person is, even
+        // for a rule whose terms attach to a name only directly (titles).
+        if !rule.linked {
+            if (genitive || a.surface(before) == "・")
+                && let Some((first, members)) = rule.term_ending_at(a, begin, before)
+            {
+                self.push_before(subject, first, before, stop, end, members);
+            }
             return;
         }
         if subject.given.is_some() {
             self.topic_title(subject, start, stop, end);
         }
-        let before = start - 1;
-        let f = a.features(before);
-        if f.pos.is_particle() && a.surface(before) == "の" {
+        if genitive {
             if let Some((first, members)) = rule.term_ending_at(a, begin, before) {
                 self.push_before(subject, first, before, stop, end, members);
             }
@@ -1379,18 +1421,29 @@ impl<'a> Scan<'a> {
             }
             return;
         }
-        // 主将の遊撃手・矢島蓮: a position between the title's の and the name.
-        if a.surface(before) == "・" {
-            let mut k = before;
+        // GK森田, 主将の遊撃手・矢島蓮, 主将のフランカー佐伯拓海: a position written onto the
+        // name (or set off by ・) is the person's, and so is a title before the position's の.
+        let dot = a.surface(before) == "・";
+        if dot || glued {
+            let last = if dot { before } else { start };
+            if let Some((first, members)) = rule.term_ending_at(a, begin, last) {
+                // A surname with a role written onto it (ＤＦ森田) is a person, as one with a
+                // title after it is.
+                if glued && a.features(start).pos.is_surname() {
+                    self.persons.insert(subject.surname);
+                }
+                self.push_before(subject, first, last, stop, end, members);
+            }
+            let mut k = last;
             while k > begin
-                && before - k < 3
+                && last - k < 3
                 && a.features(k - 1).pos.is_noun()
                 && !a.features(k - 1).pos.is_proper_noun()
                 && !a.features(k - 1).pos.is_number()
             {
                 k -= 1;
             }
-            if k < before
+            if k < last
                 && k > begin + 1
                 && a.surface(k - 1) == "の"
                 && a.features(k - 1).pos.is_particle()
@@ -1471,6 +1524,8 @@ impl<'a> Scan<'a> {
         if let Some(next) = rule.honorific_at(a, k, end) {
             k = next;
         }
+        // 主演を務めるのは、俳優の水城怜さん（27）。: an age after the name.
+        k = skip_aside(a, k, end);
         let copula =
             k < end && matches!(a.base(k), "だ" | "です") && a.features(k).pos.is_auxiliary_verb();
         let after = if copula { k + 1 } else { k };
@@ -1494,6 +1549,24 @@ impl<'a> Scan<'a> {
         }
         if let Some((first, members)) = rule.term_ending_at(a, begin, wa) {
             self.push_before(subject, first, wa, stop, end, members);
+            return;
+        }
+        // 連続ドラマ初主演を務めるのは、…水城怜さん: the role served (務める, 務めた), as a
+        // clause made a noun by の, is the topic.
+        if wa < begin + 4 || a.surface(wa - 1) != "の" {
+            return;
+        }
+        let mut verb = wa - 2;
+        if a.features(verb).pos.is_auxiliary_verb() && a.base(verb) == "た" {
+            verb -= 1;
+        }
+        let served = verb > begin + 1
+            && a.features(verb).pos.is_verb()
+            && a.base(verb) == "務める"
+            && a.surface(verb - 1) == "を"
+            && a.features(verb - 1).pos.is_particle();
+        if served && let Some((first, members)) = rule.term_ending_at(a, begin, verb - 1) {
+            self.push_before(subject, first, verb - 1, stop, end, members);
         }
     }
 
@@ -1565,6 +1638,19 @@ impl<'a> Scan<'a> {
             });
         }
     }
+}
+
+/// The term with its ASCII letters and digits written full-width (GK → ＧＫ).
+fn full_width(term: &str) -> String {
+    term.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// True for a token that can be part of a name. `in_run`: a name has already started.
@@ -1753,7 +1839,8 @@ fn historical(
 }
 
 /// True for a word that dates a clause: a past marker (当時, 前回) or a year (2017年, 令和5年);
-/// not a length of time (20年以上, 3年間, 8年ぶり, 2年目), which dates nothing.
+/// not a length of time (20年以上, 3年間, 8年ぶり, 2年目) or a time since (2021年から), which
+/// date nothing.
 fn is_date(a: &Analysis<'_>, i: usize, end: usize, lexicons: &Lexicons) -> bool {
     if lexicons.contains(LexiconId::PastMarkers, a.surface(i)) {
         return true;
@@ -1767,6 +1854,9 @@ fn is_date(a: &Analysis<'_>, i: usize, end: usize, lexicons: &Lexicons) -> bool 
         ]
         .iter()
         .any(|w| a.surface(i + 2).starts_with(w));
+    // 2021年から調べてきた, 2019年以来: a time reaching now dates nothing; a range that ends
+    // (2017年から2021年まで) is dated by its end.
+    let since = i + 2 < end && matches!(a.surface(i + 2), "から" | "以来" | "以降");
     let before = &a.text[..a.tokens[i].span.start];
     let era = ["令和", "平成", "昭和", "大正"]
         .iter()
@@ -1775,17 +1865,17 @@ fn is_date(a: &Analysis<'_>, i: usize, end: usize, lexicons: &Lexicons) -> bool 
         .surface(i)
         .parse::<u32>()
         .is_ok_and(|y| (1000..=2999).contains(&y));
-    !length && (calendar || era)
+    !length && !since && (calendar || era)
 }
 
 /// Skips an aside in brackets right at token `p` (an age: 井上陽子氏(26)), when it closes
-/// within a few tokens.
+/// within a few tokens (the closing bracket may share a token with what follows: `)。`).
 fn skip_aside(a: &Analysis<'_>, p: usize, end: usize) -> usize {
     if p >= end || a.surface(p) != "(" {
         return p;
     }
     (p + 1..end.min(p + ASIDE_TOKENS))
-        .find(|&k| a.surface(k) == ")")
+        .find(|&k| a.surface(k).starts_with(')'))
         .map_or(p, |k| k + 1)
 }
 
@@ -1813,7 +1903,8 @@ const CLAUSE_TOKENS: usize = 10;
 /// punctuation, a line break, する/した, or を + an achieving verb (を果たす). 「当選した候補」
 /// and 「再選を支持」 are not.
 fn ends_predicate(a: &Analysis<'_>, next: usize, end: usize, lexicons: &Lexicons) -> bool {
-    let mut i = next;
+    // 石井航平五段（24）に勝ち: what follows an aside decides.
+    let mut i = skip_aside(a, next, end);
     if i < end && a.surface(i) == "を" {
         return i + 1 < end && lexicons.contains(LexiconId::AchievingVerbs, a.base(i + 1));
     }
@@ -2090,8 +2181,14 @@ mod tests {
             "救急棟\n\n院長の長谷川誠氏は述べた。長谷川副院長は20年以上、救急部門を率いてきた。",
             &["副院長"],
         );
-        // 2015年 and 令和5年 date the clause: an earlier title, no conflict.
-        for year in ["2015年", "令和5年"] {
+        // 2015年から…率いてきた runs to now: the title holds now.
+        assert_hits(
+            &rule,
+            "救急棟\n\n院長の長谷川誠氏は述べた。長谷川副院長は2015年から救急部門を率いてきた。",
+            &["副院長"],
+        );
+        // 2015年 and 令和5年 date the clause, as does the end of a range: an earlier title.
+        for year in ["2015年", "令和5年", "2010年から2015年まで"] {
             assert_hits(
                 &rule,
                 &format!(
@@ -2156,6 +2253,51 @@ mod tests {
         assert_hits(
             &chairs,
             "映画祭の閉幕\n\n映画祭の副委員長を務める大楠博氏はあいさつした。2代目委員長の大楠氏は語った。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_position_written_onto_a_surname_attaches_and_shows_a_person() {
+        let positions = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: GK\n        terms: [GK]\n      - name: DF\n        terms: [DF]\n",
+        );
+        // ＤＦ森田 (full-width, as Japanese text writes it) and GK森田: no honorific or given
+        // name; the position written onto the surname shows it is a person.
+        assert_hits(
+            &positions,
+            "試合結果\n\nGK森田が好セーブを見せた。\n\n試合後、主将を務めるＤＦ森田は語った。",
+            &["ＤＦ"],
+        );
+        // Two players (ＤＦ森田, GK小池) are not one.
+        assert_hits(
+            &positions,
+            "試合結果\n\nGK小池が好セーブを見せた。\n\n試合後、ＤＦ森田は語った。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn the_role_served_as_a_cleft_topic_is_the_named_person_s() {
+        let cast = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主演\n        terms: [主演, 初主演]\n      - name: 助演\n        terms: [助演]\n",
+        );
+        // 初主演を務めるのは、俳優の水城怜さん（27）。: the role is the topic, the person what
+        // it is (the closing bracket shares a token with the period).
+        let later = "\n\n助演として主人公を支える水城怜さんは語った。";
+        for served in ["務める", "務めた"] {
+            assert_hits(
+                &cast,
+                &format!(
+                    "新ドラマ\n\n連続ドラマ初主演を{served}のは、俳優の水城怜さん（27）。{later}"
+                ),
+                &["助演"],
+            );
+        }
+        // Another verb (主演を見たのは) says nothing of the person's role.
+        assert_hits(
+            &cast,
+            &format!("新ドラマ\n\n主演の舞台を見たのは、俳優の水城怜さん（27）。{later}"),
             &[],
         );
     }
@@ -2303,6 +2445,67 @@ mod tests {
         assert_hits(
             &roles(),
             "町長選\n\n新人の岡部真理子氏が初当選した。\n\n再選が決まった大西氏の陣営を岡部氏が訪れた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn an_aside_in_the_clause_before_the_predicate_is_read_past() {
+        // 岡部真理子氏（54）が、現職の村井健吾氏（71）を破り、初当選した: the ages are asides and
+        // the result is the subject's.
+        let first =
+            "町長選\n\n新人の岡部真理子氏（54）が、現職の村井健吾氏（71）を破り、初当選した。";
+        assert_hits(
+            &elections(),
+            &format!("{first}\n\n岡部氏の再選が決まった。"),
+            &["再選"],
+        );
+        assert_hits(
+            &elections(),
+            &format!("{first}\n\n村井氏の再選が決まった。"),
+            &[],
+        );
+        // A term after another name and its aside (石井航平五段（24）に) is that name's, not the
+        // subject's predicate: what follows the aside decides.
+        let ranks = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 四段\n        terms: [四段]\n      - name: 五段\n        terms: [五段]\n",
+        );
+        assert_hits(
+            &ranks,
+            "新星戦\n\n森田悠斗さん（19）が石井航平五段（24）に勝った。\n\n森田四段は喜んだ。",
+            &[],
+        );
+        assert_hits(
+            &ranks,
+            "新星戦\n\n森田悠斗さん（19）が石井航平五段（24）に勝った。\n\n森田五段は喜んだ。\n\n森田四段は語った。",
+            &["四段"],
+        );
+        // Another subject after the aside (村井健吾氏（71）が) takes the result.
+        assert_hits(
+            &elections(),
+            "町長選\n\n岡部真理子氏（54）が推した村井健吾氏（71）が初当選した。\n\n岡部氏の再選が決まった。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_title_in_apposition_before_the_name_attaches_with_no_particles() {
+        // 前市長の村井健一さん: the apposition says what the person is, for titles too.
+        assert_hits(
+            &titles(),
+            "市長選\n\n前市長の村井健一さんが会見した。\n\n村井市長は計画を説明した。",
+            &["市長"],
+        );
+        // 元市長・村井氏: set off by ・.
+        assert_hits(
+            &titles(),
+            "市長選\n\n元市長・村井氏が会見した。\n\n村井市長は計画を説明した。",
+            &["市長"],
+        );
+        // A title that is not the apposition (前市長の長男の村井さん) is someone else's.
+        assert_hits(
+            &titles(),
+            "市長選\n\n前市長の長男の村井健一さんが会見した。\n\n村井市長は計画を説明した。",
             &[],
         );
     }
