@@ -940,6 +940,12 @@ impl HeadlineSupport {
             if !picks && framing.iter().any(|w| written.ends_with(w)) {
                 continue;
             }
+            // 完走記, 釣行記, 闘病記: a noun with the suffix 記 (a record of it) names what the
+            // article is, as 日記 does (明記, 書記 are one word, not a suffix).
+            let last = a.first_at(raw.span.end).saturating_sub(1);
+            if last > first && a.surface(last) == "記" && a.features(last).pos.is_suffix() {
+                continue;
+            }
             // 完全|ガイド: a unit that begins a framing phrase the segmenter split (not
             // 完全治療法).
             let next = a.first_at(raw.span.end);
@@ -3128,6 +3134,14 @@ mod tests {
         let r = rule("");
         let text = "親子丼の作り方｜卵は2回に分けて入れるのがコツ\n\n親子丼を作ります。卵は2回に分けて入れます。\n";
         assert_hits(&r, text, &[]);
+        // What a personal article is: a noun with the suffix 記 (完走記), 日記.
+        for genre in ["完走記", "日記"] {
+            let text = format!("初マラソン{genre}\n\n初マラソンを走った。\n");
+            assert_hits(&r, &text, &[]);
+        }
+        // 明記 is one word, an action the body must tell.
+        let text = "条例に明記\n\n市は条例の改正案を議会に出した。\n";
+        assert_hits(&r, text, &["明記"]);
     }
 
     #[test]
