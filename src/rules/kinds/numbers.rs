@@ -7,6 +7,7 @@
 //! units: []            # compare only these units (default: every unit)
 //! ignore_units: [年]   # never compare these units
 //! slip_message: "…"   # optional: the message of a digit slip (same placeholders)
+//! min_line_breaks: 3   # compare only values this many line breaks apart (0: every pair)
 //! ```
 //!
 //! # What is one quantity
@@ -117,6 +118,14 @@ pub struct Spec {
     /// Qualifiers, owners and names still tell two of them apart.
     #[serde(default)]
     pub aliases: Vec<Vec<String>>,
+    /// Compare only two values at least this many line breaks apart: two values of one name
+    /// in one paragraph or the next (岸壁は水深12メートル… / 新しい岸壁は水深16メートル) are
+    /// usually a comparison the writer draws, and an article that restates a figure wrongly
+    /// does so in another part of it. Lines, not paragraphs: a text may break paragraphs with
+    /// one newline or two. Digit slips are compared at any distance. 0 (the default): every
+    /// pair.
+    #[serde(default)]
+    pub min_line_breaks: usize,
 }
 
 pub const PLACEHOLDERS: &[&str] = &["subject", "match", "other"];
@@ -142,6 +151,8 @@ pub struct Numbers {
     slip_message: Option<Message>,
     /// A name of `aliases` → the first name of its list.
     aliases: crate::algo::hash::FastHashMap<String, String>,
+    /// See [`Spec::min_line_breaks`].
+    min_line_breaks: usize,
     lexicons: std::sync::Arc<Lexicons>,
 }
 
@@ -269,6 +280,7 @@ impl super::RuleKind for Numbers {
             units: spec.units,
             ignore_units: spec.ignore_units,
             slip_message,
+            min_line_breaks: spec.min_line_breaks,
             lexicons: context.lexicons.clone(),
         })
     }
@@ -282,6 +294,7 @@ impl super::RuleKind for Numbers {
         let lists = list_runs(ctx.doc);
         let sections = section_subjects(ctx);
         // Mentions grouped by key, in text order: only mentions of one key are compared.
+        let text = ctx.analysis.text;
         let mut groups: Vec<Vec<&Mention>> = Vec::new();
         let mut index: crate::algo::hash::FastHashMap<&Key, usize> = Default::default();
         for m in mentions.iter().filter(|m| !m.key.subject.is_empty()) {
@@ -340,6 +353,19 @@ impl super::RuleKind for Numbers {
                 && !other_topics(m, later)
                 && !agree(m, later)
         };
+        // 岸壁は水深12メートル… / 新しい岸壁は水深16メートル: a comparison the writer draws
+        // (`min_line_breaks`).
+        let near = |m: &Mention, later: &Mention| {
+            self.min_line_breaks > 0
+                && text
+                    .get(m.span.end..later.span.start)
+                    .unwrap_or("")
+                    .bytes()
+                    .filter(|&b| b == b'\n')
+                    .take(self.min_line_breaks)
+                    .count()
+                    < self.min_line_breaks
+        };
         let mut found: Vec<(&Mention, &Mention)> = Vec::new();
         for group in groups.iter().filter(|g| g.len() >= 2 && !is_listing(g)) {
             let pair = group.iter().enumerate().skip(1).find_map(|(j, later)| {
@@ -347,7 +373,7 @@ impl super::RuleKind for Numbers {
                 // quantity linear; a contradiction is rarely stated that far apart in count.
                 group[j.saturating_sub(MAX_LOOK_BACK)..j]
                     .iter()
-                    .find(|m| comparable(m, later))
+                    .find(|m| comparable(m, later) && !near(m, later))
                     .map(|earlier| (*later, *earlier))
             });
             found.extend(pair);
@@ -390,7 +416,6 @@ impl super::RuleKind for Numbers {
                 slips.push((later, earlier));
             }
         }
-        let text = ctx.analysis.text;
         let value = |m: &Mention| text[m.span.range()].to_string();
         let mut hits: Vec<(Span, Hit)> = Vec::new();
         for (later, earlier) in found {
@@ -1751,6 +1776,26 @@ mod tests {
             "世界で2例目だという。\n発見は世界で3例目となる。",
             &["3例目"],
         );
+    }
+
+    #[test]
+    fn min_line_breaks_leaves_a_comparison_in_one_paragraph_or_the_next() {
+        let apart = rule_from_yaml(
+            "kind: numbers\nmessage: 「{subject}」{match}/{other}\nmin_line_breaks: 3\n",
+        );
+        let first = "定員は120人で、市内で最も多い。";
+        let later = "定員は18人で、申し込みが相次いだ。";
+        // One paragraph, the next after a blank line, the next line: a comparison drawn.
+        for sep in ["", "\n\n", "\n"] {
+            assert_hits(&apart, &format!("{first}{sep}{later}"), &[]);
+            assert_hits(&rule(), &format!("{first}{sep}{later}"), &["18人"]);
+        }
+        // Another paragraph between: a restatement.
+        let text = format!("{first}\n\n園庭は広い。\n\n{later}");
+        assert_hits(&apart, &text, &["18人"]);
+        // A digit slip is reported however near.
+        let text = "売上高は1兆2840億円だった。\n\n売上高は1兆2480億円で過去最高となった。";
+        assert_eq!(hits(&apart, text).len(), 1);
     }
 
     #[test]
