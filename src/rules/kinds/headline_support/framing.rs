@@ -99,8 +99,8 @@ pub(super) fn in_closing_brackets(text: &str, place: Span, unit: Span) -> bool {
 }
 
 /// Whether `unit` is a bare year (1900–2099, four digits and nothing else) written onto the
-/// word before it and followed by the end of `place`, a separator or a space (紅葉2025｜…):
-/// the edition of a guide, like 2025年版.
+/// word before it and followed by the end of `place`, a separator, a comma or a space
+/// (紅葉2025｜…, シティマラソン2024、男子は…): the edition of a guide or an event, like 2025年版.
 pub(super) fn is_edition_year(text: &str, place: Span, unit: Span, framing: &WordSet) -> bool {
     let u = &text[unit.range()];
     let year = u.len() == 4
@@ -114,7 +114,9 @@ pub(super) fn is_edition_year(text: &str, place: Span, unit: Span, framing: &Wor
         .is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
     // 夏まつり2024完全ガイド: a framing phrase closes it too.
     let closed = after.is_empty()
-        || after.starts_with(['|', '｜', ' ', '　', '/', '-', '】', ')'])
+        || after.starts_with([
+            '|', '｜', ' ', '　', '/', '-', '】', ')', '、', ',', ':', '!', '?',
+        ])
         || framing_follows(after, framing);
     year && attached && closed
 }

@@ -3284,6 +3284,8 @@ mod tests {
         // 紅葉2025｜…: the guide's edition; 紅葉2025の… is a claim.
         let body = "\n\n白峰高原の紅葉の見頃は10月だ。\n";
         assert_hits(&r, &format!("白峰高原の紅葉2025｜見頃まとめ{body}"), &[]);
+        // シティマラソン2024、…: an event's edition before a comma.
+        assert_hits(&r, &format!("白峰高原の紅葉2025、見頃は10月{body}"), &[]);
         assert_hits(&r, &format!("白峰高原の紅葉2025の見頃{body}"), &["2025"]);
         // 紅葉2025完全ガイド: a framing phrase closes the edition as a separator does.
         assert_hits(&r, &format!("白峰高原の紅葉2025完全ガイド{body}"), &[]);
