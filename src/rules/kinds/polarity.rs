@@ -896,7 +896,26 @@ impl Polarity {
                 // これは / ことが / 一部は / 今回は: a subject the parser cannot name, or a
                 // quantity or time that restricts the statement.
                 if marks_subject && (is_opaque(a, head) || is_noun_part(a, head)) {
-                    scope.subject = Subject::Opaque;
+                    // 一番気になったのは、防水には非対応なので…: a clause made a noun by の and
+                    // set off by a comma (a cleft) introduces what follows; it is not its
+                    // subject, and what follows is said of the article's own subject.
+                    // Not a focus (対応しているのは、A と B で、C は対応していません): the
+                    // clause names what is then said, so what follows is about it.
+                    let cleft = surface == "は"
+                        && a.surface(head) == "の"
+                        && head > r.start
+                        && {
+                            let before = pos(a, head - 1);
+                            before.is_verb() || before.is_auxiliary_verb() || before.is_adjective()
+                        }
+                        && i + 1 < r.end
+                        && pos(a, i + 1).is_comma()
+                        && !self.focus(a, r.start..head, i + 1..r.end);
+                    scope.subject = if cleft {
+                        Subject::None
+                    } else {
+                        Subject::Opaque
+                    };
                     scope.frame_from = i + 1;
                 }
                 continue;
@@ -1661,6 +1680,26 @@ impl Polarity {
             return Subject::Opaque;
         }
         Subject::Name(name)
+    }
+
+    /// Whether a clause made a noun (`clause`, before its の) names a content word (a noun or
+    /// a verb other than する, なる, いる, ある) that the rest of the sentence (`rest`) repeats:
+    /// 対応しているのは、…対応していません is a focus on what the clause says, not a cleft that
+    /// introduces a new statement (一番気になったのは、防水には非対応なので).
+    fn focus(
+        &self,
+        a: &Analysis<'_>,
+        clause: std::ops::Range<usize>,
+        rest: std::ops::Range<usize>,
+    ) -> bool {
+        let content = |k: usize| {
+            let p = pos(a, k);
+            (p.is_noun() && !p.is_dependent_noun() && !p.is_pronoun())
+                || (p.is_verb() && !matches!(a.base(k), "する" | "なる" | "いる" | "ある"))
+        };
+        clause
+            .filter(|&k| content(k))
+            .any(|k| rest.clone().any(|j| content(j) && a.base(j) == a.base(k)))
     }
 
     /// True when the clause after the predicate chain (tokens from `k`) leaves it a plain
@@ -2492,6 +2531,24 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_cleft_introduces_a_statement_and_a_focus_is_about_its_clause() {
+        // 一番気になったのは、…: a cleft is no subject; what it introduces is compared.
+        let text = "防水は対応しています。音は良い。一番気になったのは、防水には非対応なので、雨の日に困ることです。";
+        assert_eq!(
+            pairs(&hits(&rule(), text), text),
+            vec![(
+                "防水には非対応な",
+                "防水は対応しています",
+                "ここでは肯定".into()
+            )]
+        );
+        // 対応しているのは、AとBで、Cは対応していません: a focus on the clause (マルチポイント),
+        // not a statement of C's own to compare with C of another feature.
+        let text = "なお、マルチポイントに対応しているのは、Aria 2とBeat T5の2機種で、Coda Fitは対応していません。\n\nA. いいえ。Aria 2とCoda Fitは対応していますが、Beat T5は非対応です。";
+        assert_hits(&rule(), text, &[]);
     }
 
     #[test]
