@@ -72,6 +72,8 @@ CATEGORY = {
     "reading": "garble",
 }
 SERIOUS = {"warning", "error"}
+# Text of a writer's tool transcript, never of an article.
+LEAK_MARKERS = ("<invoke", "</parameter>", "</invoke>")
 
 
 @dataclass
@@ -108,6 +110,11 @@ def load_articles(split: str) -> list[Article]:
             raise SystemExit(f"{labels}: expected one article beside it, found {matches}")
         path = matches[0]
         text = path.read_text(encoding="utf-8")
+        # A blind writer's working notes once leaked into an article (dev h9-c10: a tool call
+        # and a second copy of the text), read as repeated sentences of a clean article.
+        for marker in LEAK_MARKERS:
+            if marker in text:
+                raise SystemExit(f"{path}: holds {marker!r}: a writer's tool transcript, not article text")
         meta = yaml.safe_load(labels.read_text(encoding="utf-8"))
         defects = [
             Defect(d["kind"], [byte_span(text, s, path) for s in d["spans"]], d.get("note", ""))
