@@ -404,17 +404,7 @@ impl super::RuleKind for Conflict {
                 }
             }
         }
-        let Builder { sets, mut terms } = built;
-        // ＧＫ森田, ＣＥＯ: Japanese text often writes Latin letters and digits full-width; a
-        // term written with them half-width matches both.
-        let wide: Vec<_> = terms
-            .iter()
-            .filter_map(|(term, members)| {
-                let w: Box<str> = full_width(term).into();
-                (w != *term && !terms.contains_key(&w)).then(|| (w, members.clone()))
-            })
-            .collect();
-        terms.extend(wide);
+        let Builder { sets, terms } = built;
 
         let document = spec.scope == Scope::Document;
         if document {
@@ -1640,19 +1630,6 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// The term with its ASCII letters and digits written full-width (GK → ＧＫ).
-fn full_width(term: &str) -> String {
-    term.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
 /// True for a token that can be part of a name. `in_run`: a name has already started.
 fn is_name(a: &Analysis<'_>, i: usize, in_run: bool) -> bool {
     let pos = a.features(i).pos;
@@ -2262,8 +2239,8 @@ mod tests {
         let positions = rule_from_yaml(
             "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: GK\n        terms: [GK]\n      - name: DF\n        terms: [DF]\n",
         );
-        // ＤＦ森田 (full-width, as Japanese text writes it) and GK森田: no honorific or given
-        // name; the position written onto the surname shows it is a person.
+        // ＤＦ森田 (full-width; the text is NFKC-normalised, so it is DF) and GK森田: no
+        // honorific or given name; the position written onto the surname shows it is a person.
         assert_hits(
             &positions,
             "試合結果\n\nGK森田が好セーブを見せた。\n\n試合後、主将を務めるＤＦ森田は語った。",
