@@ -81,7 +81,7 @@ use crate::algo::hash::{FastHashMap, FastHashSet};
 use crate::document::{Document, Sentence};
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::lang::ja::{Analysis, Conjugation, Labels, LexiconEdit, LexiconId, Lexicons};
+use crate::lang::ja::{Analysis, Conjugation, Labels, LexiconEdit, LexiconId, Lexicons, Pos};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -1374,10 +1374,8 @@ impl<'a> Scan<'a> {
         // 前組合長の村井健一さん, 元代表・岡部氏: an apposition names what the person is, even
         // for a rule whose terms attach to a name only directly (titles).
         if !rule.linked {
-            if (genitive || a.surface(before) == "・")
-                && let Some((first, members)) = rule.term_ending_at(a, begin, before)
-            {
-                self.push_before(subject, first, before, stop, end, members);
+            if genitive || a.surface(before) == "・" {
+                self.push_ending_at(subject, before, stop, end);
             }
             return;
         }
@@ -1385,20 +1383,12 @@ impl<'a> Scan<'a> {
             self.topic_title(subject, start, stop, end);
         }
         if genitive {
-            if let Some((first, members)) = rule.term_ending_at(a, begin, before) {
-                self.push_before(subject, first, before, stop, end, members);
-            }
+            self.push_ending_at(subject, before, stop, end);
             // 落選した元職の川島氏, 再選を果たした現職の川村氏: a relative clause before the
             // apposition (one to three nouns and の) is the person's too.
-            let mut k = before;
-            while k > begin
-                && before - k < 3
-                && a.features(k - 1).pos.is_noun()
-                && !a.features(k - 1).pos.is_number()
-                && !a.features(k - 1).pos.is_pronoun()
-            {
-                k -= 1;
-            }
+            let k = nouns_back(a, before, begin, |pos| {
+                !pos.is_number() && !pos.is_pronoun()
+            });
             if k < before && k > begin + 1 {
                 self.attach_clause(subject, k - 1, stop, end);
             }
@@ -1406,9 +1396,7 @@ impl<'a> Scan<'a> {
         }
         // 同社の社長、山本健一氏: a title set off by a comma before a full name.
         if a.surface(before) == "、" && subject.given.is_some() {
-            if let Some((first, members)) = rule.term_ending_at(a, begin, before) {
-                self.push_before(subject, first, before, stop, end, members);
-            }
+            self.push_ending_at(subject, before, stop, end);
             return;
         }
         // GK森田, 主将の遊撃手・矢島蓮, 主将のフランカー佐伯拓海: a position written onto the
@@ -1416,30 +1404,23 @@ impl<'a> Scan<'a> {
         let dot = a.surface(before) == "・";
         if dot || glued {
             let last = if dot { before } else { start };
-            if let Some((first, members)) = rule.term_ending_at(a, begin, last) {
-                // A surname with a role written onto it (ＤＦ森田) is a person, as one with a
-                // title after it is.
-                if glued && a.features(start).pos.is_surname() {
-                    self.persons.insert(subject.surname);
-                }
-                self.push_before(subject, first, last, stop, end, members);
-            }
-            let mut k = last;
-            while k > begin
-                && last - k < 3
-                && a.features(k - 1).pos.is_noun()
-                && !a.features(k - 1).pos.is_proper_noun()
-                && !a.features(k - 1).pos.is_number()
+            // A surname with a role written onto it (ＤＦ森田) is a person, as one with a title
+            // after it is.
+            if self.push_ending_at(subject, last, stop, end)
+                && glued
+                && a.features(start).pos.is_surname()
             {
-                k -= 1;
+                self.persons.insert(subject.surname);
             }
+            let k = nouns_back(a, last, begin, |pos| {
+                !pos.is_proper_noun() && !pos.is_number()
+            });
             if k < last
                 && k > begin + 1
                 && a.surface(k - 1) == "の"
                 && a.features(k - 1).pos.is_particle()
-                && let Some((first, members)) = rule.term_ending_at(a, begin, k - 1)
             {
-                self.push_before(subject, first, k - 1, stop, end, members);
+                self.push_ending_at(subject, k - 1, stop, end);
             }
             return;
         }
@@ -1471,10 +1452,7 @@ impl<'a> Scan<'a> {
         }
         // 落選した岡部氏: the term the する makes a verb of; otherwise (主将として活躍した)
         // what the clause says before it.
-        if a.base(verb) == "する"
-            && let Some((first, members)) = rule.term_ending_at(a, begin, verb)
-        {
-            self.push_before(subject, first, verb, stop, end, members);
+        if a.base(verb) == "する" && self.push_ending_at(subject, verb, stop, end) {
             return;
         }
         let achieving = rule
@@ -1486,9 +1464,7 @@ impl<'a> Scan<'a> {
             let s = a.surface(k);
             // 落選が決まった岡部氏: the result settled is the person's.
             if s == "が" && pos.is_particle() && k + 1 == verb && a.base(verb) == "決まる" {
-                if let Some((first, members)) = rule.term_ending_at(a, begin, k) {
-                    self.push_before(subject, first, k, stop, end, members);
-                }
+                self.push_ending_at(subject, k, stop, end);
                 return;
             }
             if pos.is_symbol() || (pos.is_particle() && matches!(s, "は" | "が")) {
@@ -1496,9 +1472,7 @@ impl<'a> Scan<'a> {
             }
             let object = s == "を" && k + 1 == verb && achieving;
             if (object || s == "として") && pos.is_particle() {
-                if let Some((first, members)) = rule.term_ending_at(a, begin, k) {
-                    self.push_before(subject, first, k, stop, end, members);
-                }
+                self.push_ending_at(subject, k, stop, end);
                 return;
             }
         }
@@ -1537,8 +1511,7 @@ impl<'a> Scan<'a> {
         if a.surface(wa) != "は" || wa <= begin {
             return;
         }
-        if let Some((first, members)) = rule.term_ending_at(a, begin, wa) {
-            self.push_before(subject, first, wa, stop, end, members);
+        if self.push_ending_at(subject, wa, stop, end) {
             return;
         }
         // 連続ドラマ初主演を務めるのは、…水城怜さん: the role served (務める, 務めた), as a
@@ -1555,9 +1528,19 @@ impl<'a> Scan<'a> {
             && a.base(verb) == "務める"
             && a.surface(verb - 1) == "を"
             && a.features(verb - 1).pos.is_particle();
-        if served && let Some((first, members)) = rule.term_ending_at(a, begin, verb - 1) {
-            self.push_before(subject, first, verb - 1, stop, end, members);
+        if served {
+            self.push_ending_at(subject, verb - 1, stop, end);
         }
+    }
+
+    /// Records a mention of the term ending before token `at` (in this sentence), written
+    /// before the subject whose name ends before token `stop`; false when no term ends there.
+    fn push_ending_at(&mut self, subject: Subject<'a>, at: usize, stop: usize, end: usize) -> bool {
+        let Some((first, members)) = self.rule.term_ending_at(self.a, self.begin, at) else {
+            return false;
+        };
+        self.push_before(subject, first, at, stop, end, members);
+        true
     }
 
     /// Records a mention of the term on tokens `[i, next)` written before its subject, whose
@@ -1858,6 +1841,19 @@ fn skip_aside(a: &Analysis<'_>, p: usize, end: usize) -> usize {
 
 /// How long an aside `skip_aside` skips may be, in tokens.
 const ASIDE_TOKENS: usize = 8;
+
+/// The first of up to three nouns ending before token `at` (not before `floor`) that `keep`
+/// accepts: an apposition's nouns between a clause or a title's の and the name.
+fn nouns_back(a: &Analysis<'_>, at: usize, floor: usize, keep: impl Fn(Pos) -> bool) -> usize {
+    let mut k = at;
+    while k > floor && at - k < 3 && {
+        let pos = a.features(k - 1).pos;
+        pos.is_noun() && keep(pos)
+    } {
+        k -= 1;
+    }
+    k
+}
 
 /// Token `t`, or the token after it when `t` is a title prefix (前, 元, 新: 前大統領, 新市長)
 /// followed by another token before `end`.

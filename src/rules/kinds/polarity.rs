@@ -910,7 +910,7 @@ impl Polarity {
                         }
                         && i + 1 < r.end
                         && pos(a, i + 1).is_comma()
-                        && !self.focus(a, r.start..head, i + 1..r.end);
+                        && !focus(a, r.start..head, i + 1..r.end);
                     scope.subject = if cleft {
                         Subject::None
                     } else {
@@ -1682,26 +1682,6 @@ impl Polarity {
         Subject::Name(name)
     }
 
-    /// Whether a clause made a noun (`clause`, before its の) names a content word (a noun or
-    /// a verb other than する, なる, いる, ある) that the rest of the sentence (`rest`) repeats:
-    /// 対応しているのは、…対応していません is a focus on what the clause says, not a cleft that
-    /// introduces a new statement (一番気になったのは、防水には非対応なので).
-    fn focus(
-        &self,
-        a: &Analysis<'_>,
-        clause: std::ops::Range<usize>,
-        rest: std::ops::Range<usize>,
-    ) -> bool {
-        let content = |k: usize| {
-            let p = pos(a, k);
-            (p.is_noun() && !p.is_dependent_noun() && !p.is_pronoun())
-                || (p.is_verb() && !matches!(a.base(k), "する" | "なる" | "いる" | "ある"))
-        };
-        clause
-            .filter(|&k| content(k))
-            .any(|k| rest.clone().any(|j| content(j) && a.base(j) == a.base(k)))
-    }
-
     /// True when the clause after the predicate chain (tokens from `k`) leaves it a plain
     /// statement: no conditional or concessive ending, no question, quotation, hedge, change
     /// of state, or second negation before the next comma.
@@ -1995,6 +1975,21 @@ impl Polarity {
         }
         last_word.is_some_and(|i| pos(a, i).is_particle() && a.surface(i).starts_with('か'))
     }
+}
+
+/// Whether a clause made a noun (`clause`, before its の) names a content word (a noun or
+/// a verb other than する, なる, いる, ある) that the rest of the sentence (`rest`) repeats:
+/// 対応しているのは、…対応していません is a focus on what the clause says, not a cleft that
+/// introduces a new statement (一番気になったのは、防水には非対応なので).
+fn focus(a: &Analysis<'_>, clause: std::ops::Range<usize>, rest: std::ops::Range<usize>) -> bool {
+    let content = |k: usize| {
+        let p = pos(a, k);
+        (p.is_noun() && !p.is_dependent_noun() && !p.is_pronoun())
+            || (p.is_verb() && !matches!(a.base(k), "する" | "なる" | "いる" | "ある"))
+    };
+    clause
+        .filter(|&k| content(k))
+        .any(|k| rest.clone().any(|j| content(j) && a.base(j) == a.base(k)))
 }
 
 /// ため at `m` giving a reason, not a purpose: after a negation in the predicate's own words
