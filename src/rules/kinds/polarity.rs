@@ -357,6 +357,10 @@ struct Claim<'t> {
     verb: usize,
     /// Where the sentence places its statement in a narrated change: see [`Narration`].
     narration: Narration,
+    /// The action of a decision taken (「大会の中止を決めた」 states 「大会を開催しない」): its
+    /// tense is [`Tense::Open`], and a narrated change still excuses it against a claim of
+    /// another tense.
+    decided: bool,
 }
 
 /// Where a sentence places its statement when it narrates a change of state. A past
@@ -1030,6 +1034,7 @@ impl Polarity {
             span: Span::new(object_span.start, a.tokens[p.last].span.end),
             verb: p.verb,
             narration: scope.narration,
+            decided: false,
         })
     }
 
@@ -1186,6 +1191,16 @@ impl Polarity {
             head: &a.text[a.tokens[x_run].span.start..a.tokens[end - 1].span.end],
             tail: tail(a, x_run, end),
             negative: claim.negative != negates,
+            // 「花火大会の中止を決めた」「中止を発表した」: a decision places its action at no
+            // time of its own (done, or still to come), so the action is compared with
+            // statements of either tense (「予定通り開催する」「開催された」). A decision not
+            // taken (決めていない) is about the decision and keeps its tense.
+            tense: if claim.negative {
+                claim.tense
+            } else {
+                Tense::Open
+            },
+            decided: !claim.negative,
             ..*claim
         })
     }
@@ -1489,7 +1504,9 @@ impl Polarity {
                 .filter_map(|(s, f)| earliest.get(&(claim.key, s, f)))
                 .flat_map(|t| {
                     let tenses = claim.tense.compatible().iter();
-                    let same = tenses.filter_map(move |tense| t[tense.index()][opposite]);
+                    let same = tenses
+                        .filter_map(move |tense| t[tense.index()][opposite])
+                        .filter(|&c| !narrated_decision(&claims[c], claim));
                     let other = crossed
                         .iter()
                         .filter_map(move |tense| t[tense.index()][opposite])
@@ -1523,7 +1540,8 @@ impl Polarity {
                             && same(claim, other)
                             && (self.same_sentence || other.sentence != claim.sentence)
                             && !separate(other, claim)
-                            && (claim.tense.compatible().contains(&other.tense)
+                            && ((claim.tense.compatible().contains(&other.tense)
+                                && !narrated_decision(other, claim))
                                 || (crossed.contains(&other.tense)
                                     && !Narration::excuses(other.narration, claim.narration)))
                     })
@@ -2398,6 +2416,11 @@ fn object_start(a: &Analysis<'_>, run: usize, floor: usize) -> Option<usize> {
         return Some(start);
     }
     let p = pos(a, start - 1);
+    // 「14日夜に予定していた「みなと花火大会」の中止」: a name in brackets says which thing it
+    // is by itself, so a clause before it describes the thing and does not restrict it.
+    if described_name(a, start) {
+        return Some(start);
+    }
     // 「A. 年間配当は」: a joining symbol with a space after it bounds the phrase too; so
     // does the colon after a row's label (「防水性能：防水に対応」), which joins only
     // numbers and Latin words (10:30).
@@ -2412,6 +2435,23 @@ fn object_start(a: &Analysis<'_>, run: usize, floor: usize) -> Option<usize> {
         || p.is_adverb()
         || (p.is_particle() && !p.is_adnominalizer());
     bounded.then_some(start)
+}
+
+/// Whether a decision's action and a claim of another tense (`earlier` before `later` in the
+/// text) are a narrated change: 「建設を決定していない」 … 「その後、建設を決定した」.
+fn narrated_decision(earlier: &Claim<'_>, later: &Claim<'_>) -> bool {
+    (earlier.decided || later.decided)
+        && earlier.tense != later.tense
+        && Narration::excuses(earlier.narration, later.narration)
+}
+
+/// Whether token `start` opens a name in 「」 or 『』 right after a clause that describes it
+/// (a verb, an auxiliary or an adjective in its attributive form).
+fn described_name(a: &Analysis<'_>, start: usize) -> bool {
+    start > 0 && matches!(a.surface(start), "「" | "『") && {
+        let p = pos(a, start - 1);
+        p.is_verb() || p.is_auxiliary_verb() || p.is_adjective()
+    }
 }
 
 /// The opening bracket of a name in 「」 or 『』 that ends right before token `end` (a name
@@ -2471,6 +2511,11 @@ fn same_compound(a: &Claim<'_>, b: &Claim<'_>) -> bool {
 /// The frame text between `from` and the object at `start`, without leading adverbs,
 /// conjunctions and symbols; `None` when nothing is left.
 fn frame<'t>(a: &Analysis<'t>, from: usize, start: usize) -> Option<&'t str> {
+    // The clause before a name in brackets describes the name, not when or where the claim
+    // holds (「14日に予定していた「みなと花火大会」の中止を決めた」).
+    if described_name(a, start) {
+        return None;
+    }
     let first = (from..start).find(|&k| {
         let p = pos(a, k);
         !(p.is_adverb() || p.is_conjunction() || p.is_symbol())
@@ -3515,6 +3560,25 @@ mod tests {
             "大会\n市は大会の中止を発表した。\n市は大会を開催した。",
             &["大会を開催した"],
         );
+        // A decision places its action at no time of its own: 中止を決めた (past) meets
+        // 予定通り開催する (non-past) and 開催された.
+        assert_hits(
+            &r,
+            "大会\n市は大会の中止を決定した。\n市は大会を予定通り開催する。",
+            &["大会を予定通り開催する"],
+        );
+        // ... but a narrated change still excuses the pair.
+        assert_hits(
+            &r,
+            "大会\n市は大会の中止を決定した。\nその後、市は大会を開催した。",
+            &[],
+        );
+        // A clause before a name in brackets describes it and does not restrict it.
+        assert_hits(
+            &r,
+            "大会\n市は、14日に予定していた「港花火大会」の中止を発表した。\n市は、港花火大会を予定通り開催する。",
+            &["港花火大会を予定通り開催する"],
+        );
         // Not a carrier (検討する), or no carriers at all: nothing about the action.
         assert_hits(
             &r,
@@ -3530,7 +3594,15 @@ mod tests {
 
     #[test]
     fn nouns_and_adjectival_stems_as_predicates() {
-        let r = rule_with("opposites: [[無効, 有効], [見送る, 決定する], [否決する, 可決する]]\n");
+        let r = rule_with(
+            "opposites: [[無効, 有効], [見送る, 決定する], [否決する, 可決する], [無料, 有料]]\n",
+        );
+        // A `predicate-nouns` noun and the one `opposites` pairs it with.
+        assert_hits(
+            &r,
+            "粗大ごみ\n戸別収集は有料です。\n戸別収集は無料です。",
+            &["戸別収集は無料です"],
+        );
         // A 形容動詞 stem with a copula; its opposite.
         assert_hits(
             &r,
