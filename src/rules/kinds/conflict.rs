@@ -259,7 +259,7 @@ impl Set {
         if self.transitions.is_empty() {
             return false;
         }
-        let narrates = |s: &Sentence| holds(&text[s.span.range()], &self.transitions);
+        let narrates = |s: &Sentence| narrates_change(&text[s.span.range()], &self.transitions);
         let names = |attr: usize, sentence: &str| holds(sentence, &self.terms[attr]);
         let (x, y) = (earlier.member.attr, later.member.attr);
         if let Some(k) = doc.sentence_index_at(later.term.start) {
@@ -292,6 +292,28 @@ impl Set {
             names(x, sentence) && names(y, sentence) && narrates(s)
         })
     }
+}
+
+/// Whether `sentence` holds one of the transition `words` narrating a change: not one that
+/// counts the time spent in a post since (「就任1年目のガルシア・アシスタントコーチ」「就任2年目」),
+/// which tells how long a title has been held, not that it changed.
+fn narrates_change(sentence: &str, words: &[String]) -> bool {
+    words.iter().any(|w| {
+        sentence
+            .match_indices(w.as_str())
+            .any(|(at, _)| !counts_tenure(&sentence[at + w.len()..]))
+    })
+}
+
+/// Whether `rest` starts with a length of time held (1年目, 2年, 3季目, 5カ月): a number and
+/// a unit of tenure.
+fn counts_tenure(rest: &str) -> bool {
+    let digits =
+        rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    digits.len() < rest.len()
+        && ["年目", "年", "季目", "シーズン目", "カ月", "か月", "ヶ月"]
+            .iter()
+            .any(|u| digits.starts_with(u))
 }
 
 /// Which attribute of which set a term stands for.
@@ -2574,6 +2596,18 @@ mod tests {
         assert_hits(
             &captains,
             "朝霧商が優勝\n\n主将の矢島蓮選手が本塁打を放った。2021年に就任した荒木監督は喜んだ。\n\n打線の中心は3番の白石選手。\n\n副主将の矢島選手は「うれしい」と話した。",
+            &["副主将"],
+        );
+        // 就任2年目 counts how long a title has been held: no change is narrated (就任した
+        // does).
+        assert_hits(
+            &captains,
+            "新体制\n\n主将の矢島蓮選手が話した。\n\n就任した副主将の矢島選手は笑った。",
+            &[],
+        );
+        assert_hits(
+            &captains,
+            "新体制\n\n主将の矢島蓮選手が話した。\n\n就任2年目の副主将の矢島選手は笑った。",
             &["副主将"],
         );
         // A sentence naming both attributes with a transition narrates the change anywhere.

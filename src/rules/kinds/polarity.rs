@@ -1972,6 +1972,15 @@ impl Polarity {
         if p.is_noun() && matches!(a.surface(i), "場合" | "とき" | "時" | "際" | "限り") {
             return closes;
         }
+        // 「繰り下げている間は、年金を受け取れません」: while a state lasts is a condition too
+        // (a period named by a verb before 間; not 3年間, nor 留守の間に, which dates a fact).
+        if p.is_noun()
+            && a.surface(i) == "間"
+            && i > 0
+            && (pos(a, i - 1).is_verb() || pos(a, i - 1).is_auxiliary_verb())
+        {
+            return pos(a, next).is_comma() || a.surface(next) == "は";
+        }
         // ば and conditional forms (たら, なら); not と (「によると、」) or ても (a concession
         // asserts what follows).
         pos(a, next).is_comma()
@@ -3699,6 +3708,7 @@ mod tests {
             "雨のときは",
             "暑ければ、",
             "決まったら、",
+            "工事をしている間は、",
         ] {
             assert_hits(
                 &rule(),
@@ -3706,6 +3716,12 @@ mod tests {
                 &[],
             );
         }
+        // A span of time (3年間) or a time a fact is dated by (休みの間に) is no condition.
+        assert_hits(
+            &rule(),
+            "運動会\n第一小は運動会を開いた。\n第一小は3年間、運動会を開かない。",
+            &["運動会を開かない"],
+        );
         // A source (によると) or a concession (ても) is no condition.
         assert_hits(
             &rule(),
