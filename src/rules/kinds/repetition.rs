@@ -14,6 +14,7 @@
 //! skip_connectives: true          # ignore a leading 「また、」「特に、」 when comparing
 //! unit: sentence                  # or `clause`: compare the clauses of sentences
 //! min_occurrences: 2              # report clusters of at least this many occurrences
+//! min_verbatim_chars: 20          # optional: a shorter sentence repeated word for word is a set phrase
 //! containment: 0.85               # optional: also join restatements with another ending
 //! prose_only: false               # true: only sentences ending with 。！？ count
 //! word_edits: 1                   # optional: also join short restatements by their words
@@ -119,6 +120,11 @@ pub struct Spec {
     pub unit: Unit,
     /// Clusters with fewer occurrences are not reported (at least 2).
     pub min_occurrences: usize,
+    /// A cluster whose occurrences are all one text is reported only when that text has at
+    /// least this many normalised characters (default: `min_chars`): a short sentence
+    /// repeated word for word is a standard phrase (詳しくは公式サイトをご覧ください), while one
+    /// restated with an edit (行う / 行う予定だ) is the writer repeating itself.
+    pub min_verbatim_chars: Option<usize>,
     /// Also a repeat: two paragraph sentences that open alike and of which the shorter has at
     /// least this share of its n-grams in the longer (the same statement with another ending,
     /// メーカーです / メーカーとして知られています, or as the first clause of a longer
@@ -167,6 +173,7 @@ impl Default for Spec {
             skip_connectives: true,
             unit: Unit::Sentence,
             min_occurrences: 2,
+            min_verbatim_chars: None,
             containment: None,
             prose_only: false,
             word_edits: None,
@@ -242,6 +249,7 @@ pub struct Repetition {
     skip_connectives: bool,
     unit: Unit,
     min_occurrences: usize,
+    min_verbatim_chars: usize,
     /// Rows per LSH band, derived from `threshold`.
     rows: usize,
     containment: Option<f64>,
@@ -368,6 +376,7 @@ impl super::RuleKind for Repetition {
             skip_connectives: spec.skip_connectives,
             unit: spec.unit,
             min_occurrences: spec.min_occurrences,
+            min_verbatim_chars: spec.min_verbatim_chars.unwrap_or(spec.min_chars),
             rows: minhash::band_rows(spec.threshold),
             containment: spec.containment,
             prose_only: spec.prose_only,
@@ -430,6 +439,13 @@ impl super::RuleKind for Repetition {
             clusters[cluster_of_root[root]].push(unit);
         }
         for members in &clusters {
+            // 詳しくは公式サイトをご覧ください twice: a short standard phrase, word for word.
+            let verbatim = members
+                .iter()
+                .all(|&u| groups.rep_of[u] == groups.rep_of[members[0]]);
+            if verbatim && units.text(members[0]).len() < self.min_verbatim_chars {
+                continue;
+            }
             out.push(self.hit(ctx, message, &units, &groups, &mut shingles, members));
         }
     }
@@ -1248,6 +1264,20 @@ mod tests {
         let d = "雨の影響で市は、記念式典を体育館で行う。";
         let text = format!("式典\n{c}\n会場は午前9時に開く。\n{d}\n");
         assert_hits(&rule("min_chars: 15\nword_edits: 0\n"), &text, &[d]);
+    }
+
+    #[test]
+    fn a_short_set_phrase_word_for_word_is_no_repeat_but_a_short_restatement_is() {
+        let rule = rule("min_chars: 15\nmin_verbatim_chars: 20\nword_edits: 1\n");
+        let phrase = "詳しくは公式サイトをご覧ください。";
+        let text = format!("新商品\nカメラが出た。{phrase}\nレンズも出た。{phrase}\n");
+        assert_hits(&rule, &text, &[]);
+        // Without the option, min_chars decides alone.
+        assert_eq!(hits(&self::rule("min_chars: 15\n"), &text).len(), 1);
+        let a = "合格発表は予定通り3月8日に行う。";
+        let b = "合格発表は予定通り3月8日に行う予定だ。";
+        let text = format!("入試\n{a}\n追試験は3月1日に実施する。{b}\n");
+        assert_hits(&rule, &text, &[b]);
     }
 
     #[test]
