@@ -14,7 +14,7 @@
 //! skip_connectives: true          # ignore a leading 「また、」「特に、」 when comparing
 //! unit: sentence                  # or `clause`: compare the clauses of sentences
 //! min_occurrences: 2              # report clusters of at least this many occurrences
-//! min_verbatim_chars: 20          # optional: a shorter sentence repeated word for word is a set phrase
+//! min_restatement_chars: 15       # optional: shorter paragraph sentences, restated with an edit
 //! containment: 0.85               # optional: also join restatements with another ending
 //! prose_only: false               # true: only sentences ending with 。！？ count
 //! word_edits: 1                   # optional: also join short restatements by their words
@@ -120,11 +120,13 @@ pub struct Spec {
     pub unit: Unit,
     /// Clusters with fewer occurrences are not reported (at least 2).
     pub min_occurrences: usize,
-    /// A cluster whose occurrences are all one text is reported only when that text has at
-    /// least this many normalised characters (default: `min_chars`): a short sentence
-    /// repeated word for word is a standard phrase (詳しくは公式サイトをご覧ください), while one
-    /// restated with an edit (行う / 行う予定だ) is the writer repeating itself.
-    pub min_verbatim_chars: Option<usize>,
+    /// Paragraph sentences shorter than `min_chars` but with at least this many normalised
+    /// characters are compared too, as restatements only: a cluster holding one is reported
+    /// when every occurrence is in a paragraph (a summary bullet restating the body is
+    /// legitimate) and they are not all one text (a short set phrase repeated word for word,
+    /// 詳しくは公式サイトをご覧ください, is no repeat; 行う / 行う予定だ is the writer repeating
+    /// itself). Default: off.
+    pub min_restatement_chars: Option<usize>,
     /// Also a repeat: two paragraph sentences that open alike and of which the shorter has at
     /// least this share of its n-grams in the longer (the same statement with another ending,
     /// メーカーです / メーカーとして知られています, or as the first clause of a longer
@@ -173,7 +175,7 @@ impl Default for Spec {
             skip_connectives: true,
             unit: Unit::Sentence,
             min_occurrences: 2,
-            min_verbatim_chars: None,
+            min_restatement_chars: None,
             containment: None,
             prose_only: false,
             word_edits: None,
@@ -249,7 +251,9 @@ pub struct Repetition {
     skip_connectives: bool,
     unit: Unit,
     min_occurrences: usize,
-    min_verbatim_chars: usize,
+    /// The fewest characters of a paragraph sentence: `min_restatement_chars` when lower than
+    /// `min_chars`.
+    min_prose_chars: usize,
     /// Rows per LSH band, derived from `threshold`.
     rows: usize,
     containment: Option<f64>,
@@ -376,7 +380,9 @@ impl super::RuleKind for Repetition {
             skip_connectives: spec.skip_connectives,
             unit: spec.unit,
             min_occurrences: spec.min_occurrences,
-            min_verbatim_chars: spec.min_verbatim_chars.unwrap_or(spec.min_chars),
+            min_prose_chars: spec
+                .min_restatement_chars
+                .map_or(spec.min_chars, |m| m.min(spec.min_chars)),
             rows: minhash::band_rows(spec.threshold),
             containment: spec.containment,
             prose_only: spec.prose_only,
@@ -439,12 +445,19 @@ impl super::RuleKind for Repetition {
             clusters[cluster_of_root[root]].push(unit);
         }
         for members in &clusters {
-            // 詳しくは公式サイトをご覧ください twice: a short standard phrase, word for word.
-            let verbatim = members
+            // A sentence shorter than min_chars counts only as a restatement in paragraphs:
+            // not next to a summary bullet, and not a set phrase word for word (詳しくは公式
+            // サイトをご覧ください twice).
+            if members
                 .iter()
-                .all(|&u| groups.rep_of[u] == groups.rep_of[members[0]]);
-            if verbatim && units.text(members[0]).len() < self.min_verbatim_chars {
-                continue;
+                .any(|&u| units.text(u).len() < self.min_chars)
+            {
+                let verbatim = members
+                    .iter()
+                    .all(|&u| groups.rep_of[u] == groups.rep_of[members[0]]);
+                if verbatim || members.iter().any(|&u| units.in_list[u]) {
+                    continue;
+                }
             }
             out.push(self.hit(ctx, message, &units, &groups, &mut shingles, members));
         }
@@ -470,7 +483,12 @@ impl Repetition {
             if self.prose_only && !self.is_prose(&ctx.doc.text[span.range()]) {
                 continue;
             }
-            units.listed = matches!(kind, BlockKind::ListItem);
+            // 「・政府は為替介入を実施する考えだ。」: a line opening with a bullet is an item
+            // even where Markdown reads it as a paragraph.
+            units.listed = matches!(kind, BlockKind::ListItem)
+                || ctx.doc.text[ctx.doc.blocks[sentence.block].span.range()]
+                    .trim_start()
+                    .starts_with(['・', '•', '●']);
             match self.unit {
                 Unit::Sentence => {
                     let from = if self.skip_connectives {
@@ -531,7 +549,11 @@ impl Repetition {
     /// Keeps `span` as a unit if its normalised text, `units.chars[start..]`, is long enough.
     /// `from` is where its compared text starts (after a skipped connective).
     fn keep_if_long(&self, units: &mut Units, span: Span, from: usize, start: usize) {
-        if units.chars.len() - start < self.min_chars {
+        let min = match units.listed {
+            true => self.min_chars,
+            false => self.min_prose_chars,
+        };
+        if units.chars.len() - start < min {
             units.chars.truncate(start);
             return;
         }
@@ -1267,17 +1289,24 @@ mod tests {
     }
 
     #[test]
-    fn a_short_set_phrase_word_for_word_is_no_repeat_but_a_short_restatement_is() {
-        let rule = rule("min_chars: 15\nmin_verbatim_chars: 20\nword_edits: 1\n");
-        let phrase = "詳しくは公式サイトをご覧ください。";
-        let text = format!("新商品\nカメラが出た。{phrase}\nレンズも出た。{phrase}\n");
-        assert_hits(&rule, &text, &[]);
-        // Without the option, min_chars decides alone.
-        assert_eq!(hits(&self::rule("min_chars: 15\n"), &text).len(), 1);
+    fn a_short_restatement_counts_in_paragraphs_but_not_a_set_phrase_or_a_bullet() {
+        let rule = rule("min_chars: 20\nmin_restatement_chars: 15\nword_edits: 1\n");
         let a = "合格発表は予定通り3月8日に行う。";
         let b = "合格発表は予定通り3月8日に行う予定だ。";
         let text = format!("入試\n{a}\n追試験は3月1日に実施する。{b}\n");
         assert_hits(&rule, &text, &[b]);
+        // Off by default: min_chars decides alone.
+        assert_hits(&self::rule("min_chars: 20\nword_edits: 1\n"), &text, &[]);
+        // A set phrase word for word.
+        let phrase = "詳しくは公式サイトをご覧ください。";
+        let text = format!("新商品\nカメラが出た。{phrase}\nレンズも出た。{phrase}\n");
+        assert_hits(&rule, &text, &[]);
+        assert_eq!(hits(&self::rule("min_chars: 15\n"), &text).len(), 1);
+        // A summary bullet restated in the body, a Markdown list item or a line opening with ・.
+        for bullet in ["- ", "・"] {
+            let text = format!("入試\n\n{bullet}{b}\n\n追試験は3月1日に実施する。{a}\n");
+            assert_hits(&rule, &text, &[]);
+        }
     }
 
     #[test]
