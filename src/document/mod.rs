@@ -243,6 +243,34 @@ impl Document {
         )
     }
 
+    /// Whether block `block` opens with an enumerator that is no list marker of the format:
+    /// a circled or parenthesised number (① …, ⑴ …, （1）…, (1) …) in its source. Generated
+    /// articles number steps and points this way; each such block is an item of a list.
+    pub fn enumerated(&self, block: usize) -> bool {
+        let start = self.to_source(self.blocks[block].span).start;
+        let line = self.source[..start].rfind('\n').map_or(0, |n| n + 1);
+        let head = self.source[line..].trim_start();
+        let Some(first) = head.chars().next() else {
+            return false;
+        };
+        if matches!(first, '①'..='⑳' | '⑴'..='⒇' | '❶'..='❿' | '➀'..='➉' | '㉑'..='㉟')
+        {
+            return true;
+        }
+        let Some(rest) = head.strip_prefix(['(', '（']) else {
+            return false;
+        };
+        let digits = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .count();
+        (1..=2).contains(&digits)
+            && rest
+                .chars()
+                .nth(digits)
+                .is_some_and(|c| matches!(c, ')' | '）'))
+    }
+
     /// Whether block `block` is a cell of a table row (its source line starts with `|`, in
     /// Markdown and in plain text alike).
     pub fn in_table_row(&self, block: usize) -> bool {
@@ -408,6 +436,17 @@ mod tests {
                 "段落。"
             ]
         );
+    }
+
+    #[test]
+    fn circled_and_parenthesised_numbers_enumerate_blocks() {
+        for format in [Format::Markdown, Format::PlainText] {
+            let src = "節約術\n\n① 通信費：月5,000円の削減。\n\n（2）保険：月3,000円の削減。\n\n\
+                       ⑶ 電気：年6,000円の削減。\n\n1月から(3件)見直した。\n";
+            let doc = Document::parse("t", src.to_string(), format);
+            let enumerated: Vec<bool> = (0..doc.blocks.len()).map(|b| doc.enumerated(b)).collect();
+            assert_eq!(enumerated, [false, true, true, true, false], "{format:?}");
+        }
     }
 
     #[test]

@@ -58,13 +58,14 @@
 //! # When two values conflict
 //!
 //! When their intervals do not overlap. Not compared: two mentions in one sentence (a list
-//! of values, a comparison), two items of one list (rows of a table), a quantity stated
+//! of values, a comparison), two items of one list (rows of a table; numbered points ① ②
+//! and （1）（2） are items too), a quantity stated
 //! with three or more values (a ranking), the start of a change (3人から5人に, 44.90%を
 //! 下回り, 3ポイント下回り: `change-markers`), numbers that are part of a name
 //! (`quantity-name-suffixes`: 3号機, 2025年3月期) or a milestone (`milestone-words`: 100億円
 //! 突破), clock times (7時30分; a match clock after `clock-periods`: 後半18分), numbers without a unit (section numbers) and ordinals of
 //! sections (第2章), a bare number written onto a word (要介護4, 震度5: a grade or name) and
-//! the unit a rate is per (子ども1人あたり2万円, 1株につき). A subject of one character (町は17日に) is too vague to compare, and a
+//! the unit a rate is per (子ども1人あたり2万円, 1株につき, 1区画1泊4,000円). A subject of one character (町は17日に) is too vague to compare, and a
 //! date's subject must be an event (発売日, 施行). One finding per quantity: at the later
 //! mention, with the earlier one as a related span.
 //!
@@ -212,6 +213,20 @@ const PEAKS: &[&str] = &["最大", "最高", "最低", "最短", "最長"];
 /// What makes a number the unit a rate is per (1人あたり2万円, 1株につき): written right after
 /// the number and its counter.
 const PER_UNIT: &[&str] = &["あたり", "当たり", "につき", "ごと", "毎"];
+/// Whether a figure with its counter is one of it (1区画, 1人, 一人): the unit of a rate when
+/// another figure follows it directly.
+fn is_one(figure: &str) -> bool {
+    let rest = figure
+        .strip_prefix('1')
+        .or_else(|| figure.strip_prefix('一'));
+    rest.is_some_and(|r| {
+        !r.is_empty()
+            && !r.starts_with(|c: char| {
+                c.is_ascii_digit() || matches!(c, ',' | '.' | '万' | '億' | '千' | '百' | '十')
+            })
+    })
+}
+
 /// How many tokens a clause may reach from a number (keeps one endless sentence linear).
 const MAX_CLAUSE_TOKENS: usize = 64;
 /// Values of one unit in one block that make it a paragraph of statistics.
@@ -616,10 +631,12 @@ impl Numbers {
                     }
                     None => span,
                 };
-                // 子ども1人あたり2万円, 1株につき: the unit a rate is per, not an amount.
-                if PER_UNIT
-                    .iter()
-                    .any(|p| doc.text[span.end..sentence.span.end].starts_with(p))
+                // 子ども1人あたり2万円, 1株につき: the unit a rate is per, not an amount; so is
+                // one of a counter written right before another figure (1区画1泊4,000円).
+                let after = &doc.text[span.end..sentence.span.end];
+                if PER_UNIT.iter().any(|p| after.starts_with(p))
+                    || (is_one(&doc.text[span.range()])
+                        && after.starts_with(|c: char| c.is_ascii_digit()))
                 {
                     continue;
                 }
@@ -1467,8 +1484,9 @@ pub(super) fn list_runs(doc: &crate::document::Document) -> Vec<Option<usize>> {
     let mut out = Vec::with_capacity(doc.blocks.len());
     let mut run = 0;
     let mut previous_item = false;
-    for block in &doc.blocks {
-        let item = block.kind == BlockKind::ListItem;
+    for (b, block) in doc.blocks.iter().enumerate() {
+        // ① 通信費… / ② 保険…: numbered points are items too, whatever the format read.
+        let item = block.kind == BlockKind::ListItem || doc.enumerated(b);
         if item && !previous_item {
             run += 1;
         }
@@ -1721,6 +1739,21 @@ mod tests {
             &rule(),
             "子ども2人の世帯には7万円を支給する。\n\n子ども3人の世帯にも同額を支給する。",
             &["3人"],
+        );
+        // 1区画1泊4,000円: one of a counter right before another figure is the unit of a
+        // rate, not the number of オートサイト.
+        assert_hits(
+            &rule(),
+            "オートサイトは42区画を用意した。\n\n\
+             料金は据え置きで、オートサイトが1区画1泊4,000円。",
+            &[],
+        );
+        // ...while a count of one is still a count (1区画 / 2区画, no figure after it).
+        assert_hits(
+            &rule(),
+            "オートサイトは2区画を新設した。\n\n\
+             今年、オートサイトは1区画を新設した。",
+            &["1区画"],
         );
         // 要介護4, 要介護2: grades written onto a word, not numbers of 家族.
         assert_hits(
@@ -2471,6 +2504,12 @@ mod tests {
             "可決には23人以上の賛成が必要だった。\n採決の結果、賛成は18人だった。",
             "来場者は前年比10%増だった。\n来場者は前年比5%減となった。",
             "売上高は前期比6.1%増だった。\n純利益は前期比8.4%減だった。",
+            // Numbered points (①, ②) are items of one list, each its own thing.
+            "節約術\n\n① 通信費：格安プランに切り替え、年間では6万円の削減。\n\n\
+             ② 保険：特約を外して月3,000円の削減。\n\n③ 電気：プランを変更し、年間で約6,000円の削減。",
+            // An amount added on top (上乗せ, 加算) is not the level it raises.
+            "- 補助額：改修費の2分の1（上限100万円）\n- 対象：市内の空き家\n\n## 加算\n\n\
+             - 子育て世帯は上限が50万円上乗せ\n- 対象は市内の住宅",
             // A milestone, a period, a clock time, a ratio, a value in brackets.
             "興行収入は5億2000万円を記録した。\n興行収入は100億円突破が目前だ。",
             "2025年3月期の売上高は4,820億円だった。\n2026年3月期の売上高は5,100億円を見込む。",
