@@ -43,6 +43,15 @@
 //! * a chain whose pieces (a noun with its prefixes and suffixes, or a synonym of it) stand in
 //!   one body sentence in order: 歴史的円安 / 歴史的な円安, W杯アジア予選 /
 //!   「ワールドカップ」のアジア予選, 山辺県予算案 / 山辺県の…当初予算案;
+//! * an abbreviation of a body word: kanji standing in a body compound in order (国交省 /
+//!   国土交通省), a clipped loanword (スマホ / スマートフォン), or capitals opening the words of a
+//!   katakana loanword (RPG / ロールプレイングゲーム, FP / ファイナンシャルプランナー);
+//! * the doer or means of an action by the action: a サ変 noun with 手, 者, 家, 員 or 術
+//!   (運転手 / 運転していた, 節約術 / 節約のコツ);
+//! * a count of what one body sentence lists: names ending in the counter (2校 /
+//!   高森高校と峰岸高校), people with their ages (子ども2人 / 長男（12）と長女（9）);
+//! * a year written onto a name (ペルセウス座流星群2025の見頃) by 今年 or 本年 in a body that
+//!   names no other year;
 //! * a number the body implies: a duration between two body clock times (約3時間後, 7時間半),
 //!   a difference of two body values of one unit when the unit ends in 差 (勝ち点7差), a
 //!   total of the values of one unit a body sentence lists (84施設 from 3, 19 and 62施設), a
@@ -138,8 +147,8 @@ use framing::{
 };
 use numbers::{
     BodyByUnit, BodyValues, Derivable, counterpart, counts_items, crosses_threshold,
-    following_counterpart, names_listed, one_of_an_event, ordinal_spelling, quantities_in,
-    rounds_to_body, season_told, section_counts_in,
+    following_counterpart, names_listed, one_of_an_event, ordinal_spelling, people_listed,
+    quantities_in, rounds_to_body, season_told, section_counts_in,
 };
 
 /// Which units of headings and summary bullets count.
@@ -474,15 +483,20 @@ impl super::RuleKind for HeadlineSupport {
                     missing.retain(|u| !u.picks);
                 }
             }
-            // 2校 over 高森高校と峰岸高校を統合: a count of the names the body lists.
+            // 2校 over 高森高校と峰岸高校を統合, 2人 over 長男(12)と長女(9): a count of the
+            // names or people the body lists.
             missing.retain(|u| {
                 !u.number
-                    || u.counter
-                        .as_deref()
-                        .is_none_or(|c| !names_listed(a, &a.text[u.span.range()], c, &body))
+                    || u.counter.as_deref().is_none_or(|c| {
+                        let unit = &a.text[u.span.range()];
+                        !names_listed(a, unit, c, &body) && !people_listed(unit, c, a.text, &body)
+                    })
             });
             // 3-1 for 3対1, 3マップ対1マップ, 3―1: a score however the body writes it.
             missing.retain(|u| !score_in_body(&a.text[u.span.range()], a.text, &body));
+            // ペルセウス座流星群2025の見頃 over 今年のペルセウス座流星群: the body tells the
+            // year as this year (and names no other).
+            missing.retain(|u| !edition_year(a.text, u.span, &body));
             // 42億円 for 42億3000万円, 2割増 for 20.4%増: a rounded number is supported.
             if missing.iter().any(|u| u.number) {
                 let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
@@ -536,14 +550,17 @@ impl super::RuleKind for HeadlineSupport {
             let mut crossed = crossed.into_iter();
             missing.retain(|_| !crossed.next().unwrap_or(false));
             // 国交省 for 国土交通省, 安保理 for 安全保障理事会: a kanji abbreviation of a body
-            // compound is supported; スマホ for スマートフォン: a clipped loanword too.
+            // compound is supported; スマホ for スマートフォン: a clipped loanword too; RPG for
+            // ロールプレイングゲーム: an initialism of one.
             if missing.iter().any(|u| !u.number) {
                 let runs = body_runs.get_or_insert_with(|| KanjiRuns::new(doc, &body));
                 missing.retain(|u| {
                     let unit = &a.text[u.span.range()];
                     // The whole katakana word: the segmenter may cut a clipped word (スマ|ホ).
                     u.number
-                        || !(runs.abbreviated(unit) || runs.clipped(katakana_word(a.text, u.span)))
+                        || !(runs.abbreviated(unit)
+                            || runs.clipped(katakana_word(a.text, u.span))
+                            || runs.initialism(unit))
                 });
             }
             // 来春 over 来年3月: a season told by one of its months.
@@ -996,6 +1013,11 @@ impl HeadlineSupport {
                 .filter(|rest| rest.chars().count() >= 2)
             {
                 variants.push(keys.id(rest));
+            }
+            // 運転手, 節約術, 相談員: the one who does an action, or how, is told by the action
+            // (トラックを運転していた, 節約のコツ).
+            if let Some(action) = action_of_agent(a, raw.tokens.clone(), &key) {
+                variants.push(keys.id(action));
             }
             // 那覇線, 東京発, 県産: the place is the claim; the suffix relates it.
             if let Some(place) = self.without_place_suffix(&key) {
@@ -1566,6 +1588,26 @@ impl<'t> KanjiRuns<'t> {
         })
     }
 
+    /// Whether `unit` (2 to 5 capital letters) is the initialism of a body loanword written in
+    /// katakana: RPG of ロールプレイングゲーム, FP of ファイナンシャルプランナー, NAS of ネットワーク・
+    /// アタッチト・ストレージ. The word must open with the first letter's sound, and each
+    /// further letter's sound must open a word inside it ([`word_starts`]), the last one
+    /// running to the end of the word.
+    fn initialism(&self, unit: &str) -> bool {
+        let letters = unit.as_bytes();
+        if !(2..=Self::MAX_ABBREVIATION).contains(&letters.len())
+            || !letters.iter().all(u8::is_ascii_uppercase)
+        {
+            return false;
+        }
+        self.lines.iter().any(|text| {
+            text.split(|c: char| !(is_katakana(c) || c == '・'))
+                .filter(|w| w.chars().count() >= 2 * letters.len())
+                .take(Self::MAX_TRIES)
+                .any(|word| spells_initialism(word, letters))
+        })
+    }
+
     /// Whether `unit` (2 to 5 kanji) is an abbreviation of a longer body run or the tail of
     /// one: it starts the run (or tail), its characters appear there in order, and that is
     /// at most three times its length.
@@ -1738,6 +1780,47 @@ fn classify(a: &Analysis<'_>, i: usize, lexicons: &Lexicons) -> Class {
     }
 }
 
+/// Whether the unit at `span` is a year (1900–2099) written right onto a name, without 年
+/// (ペルセウス座流星群2025の見頃), that the body tells as this year: it says 今年 or 本年 and
+/// names no other year (2024年, 2024).
+fn edition_year(text: &str, span: Span, body: &[Span]) -> bool {
+    let unit = &text[span.range()];
+    let year = |s: &str| {
+        s.len() == 4
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && (s.starts_with("19") || s.starts_with("20"))
+    };
+    let onto_name = text[..span.start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_kanji(c) || is_katakana(c) || c.is_ascii_alphabetic());
+    let after = &text[span.end..];
+    if !year(unit) || !onto_name || after.starts_with(['年', '-', '/', '.']) {
+        return false;
+    }
+    let this_year = body.iter().any(|line| {
+        let line = &text[line.range()];
+        line.contains("今年") || line.contains("本年")
+    });
+    if !this_year {
+        return false;
+    }
+    // Another year anywhere in the body: four digits from 19 or 20, not inside a longer number.
+    !body.iter().any(|line| {
+        let line = text[line.range()].as_bytes();
+        (0..line.len().saturating_sub(3)).any(|i| {
+            let candidate = &line[i..i + 4];
+            let starts = i == 0 || !line[i - 1].is_ascii_digit();
+            let ends = line.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+            starts
+                && ends
+                && candidate.iter().all(u8::is_ascii_digit)
+                && (candidate.starts_with(b"19") || candidate.starts_with(b"20"))
+                && candidate != unit.as_bytes()
+        })
+    })
+}
+
 /// Whether `unit` is a score (3-1) and a body line writes it, with 対 or another dash and a
 /// counter after each number or not (3対1, 3マップ対1マップ, 3―1).
 fn score_in_body(unit: &str, text: &str, body: &[Span]) -> bool {
@@ -1754,6 +1837,126 @@ fn score_in_body(unit: &str, text: &str, body: &[Span]) -> bool {
         return false;
     };
     body.iter().any(|l| re.is_match(&text[l.range()]))
+}
+
+/// Suffixes that name who does an action or how (運転手, 支援者, 相談員, 節約術).
+const AGENT_SUFFIXES: &[&str] = &["手", "者", "家", "員", "術"];
+
+/// The action a unit of a サ変 noun and an agent suffix names the doer or means of (運転 of
+/// 運転手), when the unit is exactly those two tokens.
+fn action_of_agent<'k>(
+    a: &Analysis<'_>,
+    tokens: std::ops::Range<usize>,
+    key: &'k str,
+) -> Option<&'k str> {
+    if tokens.len() != 2 {
+        return None;
+    }
+    let (stem, suffix) = (tokens.start, tokens.start + 1);
+    let told = a.features(stem).pos.is_sahen_noun()
+        && a.features(suffix).pos.is_suffix()
+        && AGENT_SUFFIXES.contains(&a.surface(suffix));
+    told.then(|| key.strip_suffix(a.surface(suffix)))
+        .flatten()
+        .filter(|s| s.chars().count() >= 2)
+}
+
+/// Whether the katakana `word` can be cut into words whose opening sounds spell `letters`
+/// in order ([`initial_letters`]), each word after the first opening where a loanword may
+/// start (after ・, a long vowel, ン, ッ or a sound English words end in: ル, ト, ク, グ, ス, ド, ム,
+/// プ, ブ, フ, ジ), every word at least two characters long.
+fn spells_initialism(word: &str, letters: &[u8]) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    // Positions where a word may start, besides the first.
+    let may_start = |i: usize| {
+        i >= 2
+            && i + 2 <= chars.len()
+            && chars[i] != '・'
+            && !is_small_kana(chars[i])
+            && matches!(
+                chars[i - 1],
+                '・' | 'ー'
+                    | 'ン'
+                    | 'ッ'
+                    | 'ル'
+                    | 'ト'
+                    | 'ク'
+                    | 'グ'
+                    | 'ス'
+                    | 'ド'
+                    | 'ム'
+                    | 'プ'
+                    | 'ブ'
+                    | 'フ'
+                    | 'ジ'
+            )
+    };
+    let opens = |i: usize, letter: u8| initial_letters(&chars[i..]).contains(&letter);
+    // Depth-first over the letters: `at` is where the word of `letters[k]` starts.
+    fn search(
+        k: usize,
+        at: usize,
+        letters: &[u8],
+        len: usize,
+        may_start: &dyn Fn(usize) -> bool,
+        opens: &dyn Fn(usize, u8) -> bool,
+    ) -> bool {
+        if !opens(at, letters[k]) {
+            return false;
+        }
+        if k + 1 == letters.len() {
+            return true;
+        }
+        (at + 2..len)
+            .any(|next| may_start(next) && search(k + 1, next, letters, len, may_start, opens))
+    }
+    !chars.is_empty() && search(0, 0, letters, chars.len(), &may_start, &opens)
+}
+
+fn is_small_kana(c: char) -> bool {
+    matches!(
+        c,
+        'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ャ' | 'ュ' | 'ョ' | 'ッ' | 'ヮ' | 'ー'
+    )
+}
+
+/// The capital letters an English word written in katakana from `sounds` may start with:
+/// its consonant (フ F, ブ B or V, チ C or T), or for a vowel the letters such words open with
+/// (エ A, E or X; ユ U or Y).
+fn initial_letters(sounds: &[char]) -> &'static [u8] {
+    let next = sounds.get(1).copied();
+    match sounds.first().copied().unwrap_or(' ') {
+        'ア' => b"AU",
+        'イ' => b"IE",
+        'ウ' if matches!(next, Some('ィ' | 'ェ' | 'ォ')) => b"W",
+        'ウ' => b"UW",
+        'エ' => b"AEX",
+        'オ' => b"OA",
+        'カ' | 'コ' => b"CK",
+        'キ' | 'ケ' => b"KC",
+        'ク' => b"CKQ",
+        'ガ' | 'ギ' | 'グ' | 'ゲ' | 'ゴ' => b"G",
+        'サ' | 'ス' | 'セ' | 'ソ' => b"SC",
+        'シ' => b"SC",
+        'ジ' => b"JG",
+        'ザ' | 'ズ' | 'ゼ' | 'ゾ' => b"Z",
+        'タ' | 'テ' | 'ト' | 'ツ' => b"T",
+        'チ' => b"CT",
+        'ダ' | 'デ' | 'ド' | 'ヂ' | 'ヅ' => b"D",
+        'ナ' | 'ニ' | 'ヌ' | 'ネ' | 'ノ' => b"N",
+        'ハ' | 'ヒ' | 'ヘ' | 'ホ' => b"H",
+        'フ' if matches!(next, Some('ァ' | 'ィ' | 'ェ' | 'ォ')) => b"F",
+        'フ' => b"FH",
+        'ヴ' => b"V",
+        'バ' | 'ビ' | 'ブ' | 'ベ' | 'ボ' => b"BV",
+        'パ' | 'ピ' | 'プ' | 'ペ' | 'ポ' => b"P",
+        'マ' | 'ミ' | 'ム' | 'メ' | 'モ' => b"M",
+        'ヤ' | 'ヨ' => b"Y",
+        'ユ' => b"UY",
+        'ラ' | 'リ' | 'ル' | 'レ' | 'ロ' => b"RL",
+        'ワ' => b"W",
+        _ => b"",
+    }
 }
 
 /// Whether a token is Latin letters only (J, COP, iPhone).
@@ -2913,6 +3116,91 @@ mod tests {
             "国省が新基準\n\n国土交通省大臣官房は新基準を公表した。\n",
             &["国省"],
         );
+    }
+
+    #[test]
+    fn a_count_of_people_is_told_by_the_people_the_body_lists() {
+        let r = rule("");
+        let body = "\n\n乗用車の事故で、後部座席の子ども、長男（12）と長女（9）が重傷を負った。\n";
+        assert_hits(&r, &format!("乗用車事故で子ども2人重傷{body}"), &[]);
+        // Another count than the list's is not told by it.
+        assert_hits(&r, &format!("乗用車事故で子ども3人重傷{body}"), &["3人"]);
+        // Ages in two sentences are no list.
+        assert_hits(
+            &r,
+            "乗用車事故で子ども2人重傷\n\n乗用車の事故で子どもの長男（12）が重傷を負った。同乗の男性（40）は無事だった。\n",
+            &["2人"],
+        );
+    }
+
+    #[test]
+    fn a_year_written_onto_a_name_is_told_by_this_year() {
+        let r = rule("");
+        let body = "\n\n今年のペルセウス座流星群は、13日未明に見頃を迎える。\n";
+        assert_hits(&r, &format!("ペルセウス座流星群2025の見頃{body}"), &[]);
+        // A body that names another year, or no year at all, does not tell it; a year with 年
+        // is a date.
+        let other = "\n\n2024年のペルセウス座流星群は、13日未明に見頃を迎える。\n";
+        assert_hits(
+            &r,
+            &format!("ペルセウス座流星群2025の見頃{other}"),
+            &["2025"],
+        );
+        let none = "\n\nペルセウス座流星群は、13日未明に見頃を迎える。\n";
+        assert_hits(
+            &r,
+            &format!("ペルセウス座流星群2025の見頃{none}"),
+            &["2025"],
+        );
+        assert_hits(
+            &r,
+            &format!("2025年のペルセウス座流星群の見頃{body}"),
+            &["2025年"],
+        );
+    }
+
+    #[test]
+    fn who_does_an_action_is_told_by_the_action() {
+        let r = rule("");
+        assert_hits(
+            &r,
+            "国道で事故、運転手を逮捕\n\n警察は、国道でトラックを運転していた男を事故の疑いで逮捕した。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "家計の節約術\n\n家計の節約について専門家に聞いた。\n",
+            &[],
+        );
+        // Only the suffix of a doer: 助手 is a word of its own, a claim the action does not tell.
+        assert_hits(
+            &r,
+            "国道で事故、運転手を逮捕\n\n警察は、国道でトラックを運転していた男を事故の疑いで逮捕した。\n"
+                .replace("運転手を", "運転助手を")
+                .as_str(),
+            &["助手"],
+        );
+    }
+
+    #[test]
+    fn an_initialism_of_a_body_loanword_is_supported() {
+        let r = rule("");
+        let body = "\n\n新作ロールプレイングゲームの発売日を決定した。\n";
+        assert_hits(&r, &format!("新作RPGの発売日が決定{body}"), &[]);
+        assert_hits(
+            &r,
+            "FP直伝の家計術\n\nファイナンシャルプランナーに家計の見直し方を聞いた。\n",
+            &["直伝"],
+        );
+        assert_hits(
+            &r,
+            "NASに脆弱性\n\nネットワーク・アタッチト・ストレージに脆弱性が見つかった。\n",
+            &[],
+        );
+        // The letters must open the words in order, the first the loanword itself.
+        assert_hits(&r, &format!("新作PRGの発売日が決定{body}"), &["PRG"]);
+        assert_hits(&r, &format!("新作RPGAの発売日が決定{body}"), &["RPGA"]);
+        assert_hits(&r, &format!("新作GPの発売日が決定{body}"), &["GP"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! What a headline number is supported by besides the same number in the body: a rounded
 //! value, an age in brackets, a duration between clock times, a difference of two values, a
-//! count a heading's own section uses, a count of the article's own items, the other
-//! spelling of an ordinal. Kept apart from what the kind decides (`mod.rs`).
+//! count a heading's own section uses, a count of the article's own items or of the names
+//! and people a body sentence lists, the other spelling of an ordinal. Kept apart from what the kind decides (`mod.rs`).
 
 use crate::algo::hash::FastHashMap;
 use crate::document::Document;
@@ -905,6 +905,68 @@ pub(super) fn season_told(unit: &str, text: &str, body: &[Span]) -> bool {
                         && !prefix.ends_with('年')
                         && !prefix.ends_with(|c: char| c.is_ascii_digit())))
         })
+    })
+}
+
+/// Whether a headline count of people (2人, 3人) is the number of people one body sentence
+/// lists with their ages, as news writes them (長男(12)と長女(9)が重傷: 2人): a count of whom
+/// the body names, not a number it must repeat. The list is ages in brackets joined by と, や,
+/// 、 or ・ and a short name without a particle (と、助手席の妻(43)).
+pub(super) fn people_listed(unit: &str, counter: &str, text: &str, body: &[Span]) -> bool {
+    const SEPARATORS: &[&str] = &["と", "や", "、", "・", "及び", "および"];
+    /// Characters of the name between two ages.
+    const MAX_NAME: usize = 15;
+    if counter != "人" {
+        return false;
+    }
+    let Ok(count) = unit.trim_end_matches(counter).parse::<usize>() else {
+        return false;
+    };
+    if count < 2 {
+        return false;
+    }
+    // An age: one to three digits in brackets (NFKC has made them ASCII).
+    let ages = |line: &str| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while let Some(open) = line[i..].find('(').map(|k| k + i) {
+            let digits = bytes[open + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let close = open + 1 + digits;
+            if (1..=3).contains(&digits) && bytes.get(close) == Some(&b')') {
+                out.push((open, close + 1));
+            }
+            i = open + 1;
+        }
+        out
+    };
+    let joins = |between: &str| {
+        SEPARATORS.iter().any(|sep| {
+            between.strip_prefix(sep).is_some_and(|name| {
+                let name = name.strip_prefix('、').unwrap_or(name);
+                let n = name.chars().count();
+                (1..=MAX_NAME).contains(&n)
+                    && !name.contains(['。', 'は', 'が', 'を', 'に', 'で', 'も', '('])
+            })
+        })
+    };
+    body.iter().any(|line| {
+        let line = &text[line.range()];
+        let found = ages(line);
+        let mut run = 1;
+        let mut best = usize::from(!found.is_empty());
+        for pair in found.windows(2) {
+            run = if joins(&line[pair[0].1..pair[1].0]) {
+                run + 1
+            } else {
+                1
+            };
+            best = best.max(run);
+        }
+        best == count
     })
 }
 
