@@ -1198,6 +1198,15 @@ impl HeadlineSupport {
                 if let Some(others) = self.synonyms.get(&lowercase(&t)) {
                     variants.extend(others.iter().map(|o| o.to_ascii_lowercase()));
                 }
+                // EV向け over 電気自動車（EV）向け: an abbreviation the body gives in brackets
+                // after the full name, the suffix after the bracket.
+                let latin = lower
+                    .bytes()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if latin > 0 && latin < lower.len() && !lower.as_bytes()[0].is_ascii_digit() {
+                    variants.push(format!("{}){}", &lower[..latin], &lower[latin..]));
+                }
                 variants
             })
             .collect()
@@ -3156,6 +3165,22 @@ mod tests {
             &r,
             &format!("2025年のペルセウス座流星群の見頃{body}"),
             &["2025年"],
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_in_brackets_tells_a_piece_with_its_suffix() {
+        let r = rule("");
+        assert_hits(
+            &r,
+            "東和精機、EV向け部品が好調\n\n東和精機は、電気自動車（EV）向けのモーター部品が好調だった。\n",
+            &[],
+        );
+        // Without the abbreviation in the body, the piece is not told.
+        assert_hits(
+            &r,
+            "東和精機、EV向け部品が好調\n\n東和精機は、電気自動車向けのモーター部品が好調だった。\n",
+            &["EV向け部品"],
         );
     }
 

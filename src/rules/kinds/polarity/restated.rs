@@ -19,9 +19,11 @@
 //!
 //! What tells two such sentences apart is kept apart: different numbers (1号機 / 2号機),
 //! different proper nouns (A社は導入、B社は導入しない; a single letter marking a line, 「A.」,
-//! is none), topics with one head modified differently (私立中学校の生徒 / 市立中学校の生徒)
+//! is none), topics with one head modified differently (私立中学校の生徒 / 市立中学校の生徒;
+//! by a relative clause: 手当を受給している世帯 / 勤務先から受け取っている世帯)
 //! or different heads neither sentence takes as an argument, different `quantity-qualifiers`
-//! (今年 / 昨年, 男性 / 女性); a past affirmative and a present negative are compared unless
+//! (今年 / 昨年, 男性 / 女性), a negation whose own sentence affirms the key in a relative
+//! clause (前期に展示した作品は、後期には展示されません: a contrast); a past affirmative and a present negative are compared unless
 //! either sentence narrates a change (`earlier-states`, `turning-points`). The evidence is
 //! weaker than a shared object phrase: findings are one severity level below the rule's,
 //! at the later predicate with the earlier one as a related span, and never where the claim
@@ -151,6 +153,11 @@ impl Polarity {
         // 「デイキャンプは予約不要、宿泊は予約が必要」: a sentence naming a key and a word that
         // negates it contrasts two things even where one of them is not read as a statement.
         statements.retain(|x| !self.names_both(a, sentences[x.sentence].span, x.stem, x.sahen));
+        // 「前期に展示した作品は、後期には展示されません」: a negation whose sentence affirms the
+        // key in a relative clause contrasts two times or groups.
+        statements.retain(|x| {
+            !(x.negative && affirmed_in_clause(a, sentences[x.sentence].span, x.stem, x.span))
+        });
         // Items of one list and sections about different names (a comparison of products)
         // tell different things.
         let topics = topics(a, sentences);
@@ -553,6 +560,30 @@ fn tenses_agree(earlier: &Statement<'_>, later: &Statement<'_>, narrated: bool) 
 const TOPIC_RUN: usize = 6;
 /// Most の-modifiers kept with a topic.
 const TOPIC_MODIFIERS: usize = 2;
+/// The most tokens of a relative clause's predicate read before a topic (受給している: 3).
+const TOPIC_CLAUSE: usize = 4;
+
+/// Whether the sentence at `span` affirms `stem` in a relative clause outside `statement`: the
+/// stem, its verb (展示した, 参加している) without a negation, then the noun it modifies.
+fn affirmed_in_clause(a: &Analysis<'_>, span: Span, stem: &str, statement: Span) -> bool {
+    let r = a.within(span);
+    r.clone().any(|j| {
+        if a.tokens[j].span.overlaps(statement) || (a.surface(j) != stem && a.base(j) != stem) {
+            return false;
+        }
+        let mut k = j + 1;
+        while k < r.end
+            && k - j <= TOPIC_CLAUSE
+            && (pos(a, k).is_verb() || pos(a, k).is_auxiliary_verb() || a.surface(k) == "て")
+        {
+            if matches!(a.base(k), "ない" | "ぬ" | "ず" | "ん") {
+                return false;
+            }
+            k += 1;
+        }
+        k > j + 1 && k < r.end && pos(a, k).is_noun() && !pos(a, k).is_dependent_noun()
+    })
+}
 
 /// Each sentence's topic: the last noun before a topic は in it (補聴器は, not 国内では),
 /// or else the topic of the sentence before it in its block.
@@ -577,6 +608,26 @@ fn topics<'t>(a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Option<Topic<'t>>
                         break;
                     }
                     k = a.noun_run_start(k - 2, r.start, TOPIC_RUN);
+                }
+                // A relative clause right before the topic tells groups apart too
+                // (児童手当を受給している世帯 / 勤務先から受け取っている世帯): from its verb.
+                if k == head {
+                    let mut v = k;
+                    while v > r.start
+                        && k - v < TOPIC_CLAUSE
+                        && (pos(a, v - 1).is_auxiliary_verb()
+                            || (pos(a, v - 1).is_particle() && a.surface(v - 1) == "て")
+                            || pos(a, v - 1).is_verb())
+                    {
+                        v -= 1;
+                    }
+                    if v < k && pos(a, v).is_verb() && pos(a, v).is_independent_verb() {
+                        // 受給している: the サ変 noun is the verb.
+                        if v > r.start && a.base(v) == "する" && pos(a, v - 1).is_sahen_noun() {
+                            v -= 1;
+                        }
+                        k = v;
+                    }
                 }
                 let end = a.tokens[i - 1].span.end;
                 Topic {
@@ -992,6 +1043,40 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_negation_beside_its_own_affirmation_in_a_clause_is_a_contrast() {
+        let r = builtin();
+        let first = "企画展では、約180点の版画を前期と後期に分けて展示します。\n\n";
+        assert_hits(
+            &r,
+            &format!("{first}版画は光に弱いため、前期に展示した作品は、後期には展示されません。\n"),
+            &[],
+        );
+        // Without the clause, the negation restates the first sentence the other way.
+        assert_eq!(
+            matched(
+                &r,
+                &format!("{first}版画は光に弱いため、前期と後期には作品は展示されません。\n")
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_on_the_topic_tells_two_groups_apart() {
+        let r = builtin();
+        let text = |clause: &str| {
+            format!(
+                "児童手当を受給している世帯は、原則として給付金の申請が不要です。\n\n\
+                 公務員など、{clause}世帯は、9月末までに給付金の申請が必要となる。\n"
+            )
+        };
+        assert_hits(&r, &text("勤務先から手当を受け取っている"), &[]);
+        // The same clause on one head is one group.
+        assert_eq!(matched(&r, &text("児童手当を受給している")).len(), 1);
     }
 
     #[test]
