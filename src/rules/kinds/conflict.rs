@@ -38,7 +38,9 @@
 //!    evidence.
 //! 2. Mentions. An attribute attaches when its term directly follows the subject (with an
 //!    optional country abbreviation: トランプ米大統領; after a full name, with a department of
-//!    one or two common nouns: 中村浩二建設部長), or follows subject + honorific (with an
+//!    one or two common nouns: 中村浩二建設部長; after a surname the article writes in full
+//!    elsewhere, with a function's department: 石黒広報課長), or precedes it before の (an
+//!    abbreviation in brackets read past: 最高技術責任者（CTO）の三船隆之氏), or follows subject + honorific (with an
 //!    optional 前/元/現/新/故/次期) + one of `particles` + at most one short modifier. Terms
 //!    are matched on whole tokens, longest first (前大統領 is not also 大統領). With linking
 //!    particles, a subject + honorific + は/が also takes the first term further on in its
@@ -57,7 +59,8 @@
 //! 3. Report. A pair is skipped when one of its set's `transitions` occurs next to the later
 //!    mention (in its sentence or the one before or after it in its paragraph: 「…容疑者を
 //!    逮捕した。地検は12月、…起訴した」) or in a sentence naming both attributes (「副主将
-//!    から主将に昇格」); a transition elsewhere narrates another change. Per subject and exclusion set, the first mention of each attribute is kept; each
+//!    から主将に昇格」); a transition elsewhere narrates another change, and so does one into
+//!    a title outside the pair (「学部長に就任予定の村上教授」: not 准教授 → 教授). Per subject and exclusion set, the first mention of each attribute is kept; each
 //!    pair of attributes present is reported once, at the later of the two first mentions, with
 //!    the earlier one as the related span.
 //!
@@ -259,9 +262,15 @@ impl Set {
         if self.transitions.is_empty() {
             return false;
         }
-        let narrates = |s: &Sentence| narrates_change(&text[s.span.range()], &self.transitions);
-        let names = |attr: usize, sentence: &str| holds(sentence, &self.terms[attr]);
         let (x, y) = (earlier.member.attr, later.member.attr);
+        let pair: Vec<&str> = self.terms[x]
+            .iter()
+            .chain(&self.terms[y])
+            .map(String::as_str)
+            .collect();
+        let narrates =
+            |s: &Sentence| narrates_change(&text[s.span.range()], &self.transitions, &pair);
+        let names = |attr: usize, sentence: &str| holds(sentence, &self.terms[attr]);
         if let Some(k) = doc.sentence_index_at(later.term.start) {
             let own = &sentences[k];
             // A neighbouring sentence narrates this change when it tells of the person or of
@@ -294,15 +303,35 @@ impl Set {
     }
 }
 
-/// Whether `sentence` holds one of the transition `words` narrating a change: not one that
-/// counts the time spent in a post since (「就任1年目のガルシア・アシスタントコーチ」「就任2年目」),
-/// which tells how long a title has been held, not that it changed.
-fn narrates_change(sentence: &str, words: &[String]) -> bool {
+/// Whether `sentence` holds one of the transition `words` narrating a change of the titles
+/// `pair`: not one that counts the time spent in a post since (「就任1年目のガルシア・アシスタ
+/// ントコーチ」「就任2年目」), which tells how long a title has been held, nor one into another
+/// title (「学部長に就任予定の村上教授」 narrates no change between 教授 and 准教授).
+fn narrates_change(sentence: &str, words: &[String], pair: &[&str]) -> bool {
     words.iter().any(|w| {
-        sentence
-            .match_indices(w.as_str())
-            .any(|(at, _)| !counts_tenure(&sentence[at + w.len()..]))
+        sentence.match_indices(w.as_str()).any(|(at, _)| {
+            !counts_tenure(&sentence[at + w.len()..]) && !into_other_title(&sentence[..at], pair)
+        })
     })
+}
+
+/// Whether `before` (the text before a transition word) ends with a title other than those of
+/// `pair` taken on (学部長に, 部長へ): a title ending in 長, 官 or 役 before に or へ.
+fn into_other_title(before: &str, pair: &[&str]) -> bool {
+    let Some(target) = before
+        .strip_suffix('に')
+        .or_else(|| before.strip_suffix('へ'))
+    else {
+        return false;
+    };
+    let start = target
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| crate::lang::ja::is_kanji(c) || crate::lang::ja::is_katakana(c))
+        .last()
+        .map_or(target.len(), |(i, _)| i);
+    let title = &target[start..];
+    title.ends_with(['長', '官', '役']) && !pair.iter().any(|t| title.ends_with(t))
 }
 
 /// Whether `rest` starts with a length of time held (1年目, 2年, 3季目, 5カ月): a number and
@@ -1303,8 +1332,9 @@ impl<'a> Scan<'a> {
 
     /// 中村浩二建設部長, 佐藤花子総務課長: a full name, the department (one or two common
     /// nouns written onto it) and a term: the token the term starts at, the token after it and
-    /// its attributes. Only after a given name: 鈴木建設社長 after a lone surname is the
-    /// president of a company called 鈴木建設.
+    /// its attributes. Only after a given name, or a surname the article writes with a given
+    /// name elsewhere (石黒広報課長 beside 石黒真由美氏): 鈴木建設社長 after a surname of nobody
+    /// named is the president of a company called 鈴木建設.
     fn department_title(
         &self,
         subject: Subject<'a>,
@@ -1312,14 +1342,22 @@ impl<'a> Scan<'a> {
         end: usize,
     ) -> Option<(usize, usize, &'a [Member])> {
         let a = self.a;
-        subject.given?;
+        // After a lone surname, only a function's department (広報, 総務) of a person the
+        // article names in full: 鈴木建設 is more likely a company than a department.
+        let lone = subject.given.is_none();
+        if lone
+            && !(FUNCTION_DEPARTMENTS.contains(&a.surface(q)) && named_in_full(a, subject.surname))
+        {
+            return None;
+        }
         let glued = |k: usize| k > 0 && a.tokens[k - 1].span.end == a.tokens[k].span.start;
         let department = |k: usize| {
             let pos = a.features(k).pos;
             pos.is_noun() && !pos.is_proper_noun() && !pos.is_number() && !pos.is_pronoun()
         };
         let mut k = q;
-        while k < end && k < q + 2 && glued(k) && department(k) {
+        let most = if lone { 1 } else { 2 };
+        while k < end && k < q + most && glued(k) && department(k) {
             k += 1;
             if k < end
                 && glued(k)
@@ -1558,10 +1596,27 @@ impl<'a> Scan<'a> {
     /// Records a mention of the term ending before token `at` (in this sentence), written
     /// before the subject whose name ends before token `stop`; false when no term ends there.
     fn push_ending_at(&mut self, subject: Subject<'a>, at: usize, stop: usize, end: usize) -> bool {
-        let Some((first, members)) = self.rule.term_ending_at(self.a, self.begin, at) else {
+        let a = self.a;
+        if let Some((first, members)) = self.rule.term_ending_at(a, self.begin, at) {
+            self.push_before(subject, first, at, stop, end, members);
+            return true;
+        }
+        // 最高技術責任者（CTO）の三船隆之氏: the term's abbreviation in brackets before the の.
+        let close = at
+            .checked_sub(1)
+            .filter(|&k| k > self.begin && a.surface(k) == ")");
+        let open = close.and_then(|close| {
+            (close.saturating_sub(ASIDE_TOKENS).max(self.begin)..close)
+                .rev()
+                .find(|&k| a.surface(k) == "(")
+        });
+        let Some(open) = open else {
             return false;
         };
-        self.push_before(subject, first, at, stop, end, members);
+        let Some((first, members)) = self.rule.term_ending_at(a, self.begin, open) else {
+            return false;
+        };
+        self.push_before(subject, first, open, stop, end, members);
         true
     }
 
@@ -1703,6 +1758,24 @@ fn hiragana_given_name(s: &str) -> bool {
 fn single_kanji(s: &str) -> bool {
     let mut chars = s.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if matches!(c, '\u{4E00}'..='\u{9FFF}'))
+}
+
+/// Departments named by a function, never a company's name (広報課長, 総務部長): read between a
+/// lone surname and its title.
+const FUNCTION_DEPARTMENTS: &[&str] = &[
+    "広報", "総務", "営業", "経理", "人事", "企画", "財務", "法務", "編集", "技術", "開発",
+];
+
+/// Whether the article writes `surname` (a token) with a given name glued to it somewhere
+/// (石黒 of 石黒真由美).
+fn named_in_full(a: &Analysis<'_>, surname: &str) -> bool {
+    a.tokens_with_surface(surname).iter().any(|&t| {
+        let t = t as usize;
+        t + 1 < a.tokens.len()
+            && a.features(t).pos.is_surname()
+            && a.tokens[t].span.end == a.tokens[t + 1].span.start
+            && a.features(t + 1).pos.is_given_name()
+    })
 }
 
 /// The subject named by tokens `[start, end)`: 姓 + 名 → the surname, `名・姓` → the part
@@ -2199,6 +2272,19 @@ mod tests {
         let rule = rule_from_yaml(
             "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 部長\n        terms: [部長]\n      - name: 課長\n        terms: [課長]\n  - attributes:\n      - name: 社長\n        terms: [社長]\n      - name: 会長\n        terms: [会長]\n",
         );
+        // 石黒広報課長 after 石黒真由美氏: a function's department after a surname written with
+        // a given name elsewhere.
+        assert_hits(
+            &rule,
+            "ダイヤ改正\n\n会見した広報部長の石黒真由美氏は話した。\n\n新ダイヤは3月から実施する。\n\n石黒広報課長によると、アプリでも確認できる。",
+            &["課長"],
+        );
+        // ...not a surname nobody is named with in full.
+        assert_hits(
+            &rule,
+            "ダイヤ改正\n\n会見した広報部長の石黒氏は話した。\n\n新ダイヤは3月から実施する。\n\n石黒広報課長によると、アプリでも確認できる。",
+            &[],
+        );
         // 中村浩二建設部長: the 部長 of the 建設 department is 部長.
         assert_hits(
             &rule,
@@ -2610,12 +2696,39 @@ mod tests {
             "新体制\n\n主将の矢島蓮選手が話した。\n\n就任2年目の副主将の矢島選手は笑った。",
             &["副主将"],
         );
+        // Taking another title (学部長に就任) narrates no change between these two.
+        let ranks = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 教授\n        terms: [教授]\n      - name: 准教授\n        terms: [准教授]\n    transitions: [就任, 昇任]\n",
+        );
+        assert_hits(
+            &ranks,
+            "新学部\n\n情報学部の村上聡准教授は話した。\n\n学部長に就任予定の村上聡教授は意欲を語った。",
+            &["教授"],
+        );
+        assert_hits(
+            &ranks,
+            "新学部\n\n情報学部の村上聡准教授は話した。\n\n教授に昇任した村上聡教授は意欲を語った。",
+            &[],
+        );
         // A sentence naming both attributes with a transition narrates the change anywhere.
         assert_hits(
             &captains,
             "新主将に矢島蓮副主将が昇格\n\n朝霧商は新体制を発表した。\n\n練習は5日から始まる。\n\n主将の矢島選手は「頑張る」と話した。",
             &[],
         );
+    }
+
+    #[test]
+    fn a_title_s_abbreviation_in_brackets_before_its_no_is_read_past() {
+        let r = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: CEO\n        terms: [CEO, 最高経営責任者]\n      - name: CTO\n        terms: [CTO, 最高技術責任者]\n",
+        );
+        let text = |title: &str| {
+            format!("障害\n\n{title}の三船隆之氏によると、障害は続いた。\n\n三船CEOは陳謝した。")
+        };
+        assert_hits(&r, &text("最高技術責任者（CTO）"), &["CEO"]);
+        // An aside that is no abbreviation of a term leaves nothing to read.
+        assert_hits(&r, &text("技術部門（東京）"), &[]);
     }
 
     #[test]
