@@ -30,8 +30,10 @@
 //!    a katakana `名・姓` by the part after the last `・`, so 石破茂 and 石破 are one subject;
 //!    when a surname occurs with two different given names, only full names are used. A
 //!    common noun written like a surname the text gives a full name for (山下 beside 山下亮太:
-//!    the segmenter reads 山下 alone as 名詞,一般) is that surname. Runs
-//!    never seen as a person (with a given name, or before 氏/さん/選手/..., or a lone surname
+//!    the segmenter reads 山下 alone as 名詞,一般) is that surname, and so is the first of two
+//!    kanji proper nouns with an age in brackets after them (佐伯拓海（34）, which the segmenter
+//!    reads as two places: a person, named as news names people). Runs
+//!    never seen as a person (with a given name, or before 氏/さん/選手/..., or an age, or a lone surname
 //!    before a title that is not an office named after a place or company: 木村監督 but not
 //!    松本市長) are ignored, which keeps offices such as 「ソニーグループ社長」 and
 //!    「アメリカ大統領」 out. A list of `subjects` is matched literally instead, without that
@@ -1140,8 +1142,8 @@ impl<'a> Scan<'a> {
         let surnames = match rule.subjects {
             SubjectMode::Auto => (1..a.tokens.len())
                 .filter(|&i| {
-                    a.features(i).pos.is_given_name()
-                        && a.features(i - 1).pos.is_surname()
+                    (a.features(i).pos.is_given_name() && a.features(i - 1).pos.is_surname()
+                        || aged_name(a, i - 1))
                         && a.tokens[i - 1].span.end == a.tokens[i].span.start
                 })
                 .map(|i| a.surface(i - 1))
@@ -1247,6 +1249,7 @@ impl<'a> Scan<'a> {
                     .lexicons
                     .contains(LexiconId::PersonMarkers, a.surface(i))
                     || self.surname_with_title(start, i, range.end)
+                    || aged_name(a, i - 1)
                 {
                     self.persons.insert(subject.surname);
                 }
@@ -1758,6 +1761,33 @@ fn hiragana_given_name(s: &str) -> bool {
 fn single_kanji(s: &str) -> bool {
     let mut chars = s.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if matches!(c, '\u{4E00}'..='\u{9FFF}'))
+}
+
+/// Whether token `first` is a kanji surname or proper noun with a kanji proper noun glued
+/// after it and an age in brackets after that (佐伯拓海（34）, which the segmenter reads as two
+/// places; 木村拓海（34）): a person, named as news names people.
+fn aged_name(a: &Analysis<'_>, first: usize) -> bool {
+    let second = first + 1;
+    if second >= a.tokens.len() || a.tokens[first].span.end != a.tokens[second].span.start {
+        return false;
+    }
+    let kanji_proper = |i: usize| {
+        let pos = a.features(i).pos;
+        (pos.is_proper_noun() || pos.is_surname())
+            && a.surface(i).chars().all(crate::lang::ja::is_kanji)
+    };
+    kanji_proper(first)
+        && kanji_proper(second)
+        && followed_by_age(&a.text[a.tokens[second].span.end..])
+}
+
+/// Whether `rest` opens with an age in brackets, as news writes it after a name: （34）, (34).
+fn followed_by_age(rest: &str) -> bool {
+    let Some(inner) = rest.strip_prefix('(') else {
+        return false;
+    };
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && inner[digits..].starts_with(')')
 }
 
 /// Departments named by a function, never a company's name (広報課長, 総務部長): read between a
@@ -2729,6 +2759,22 @@ mod tests {
         assert_hits(&r, &text("最高技術責任者（CTO）"), &["CEO"]);
         // An aside that is no abbreviation of a term leaves nothing to read.
         assert_hits(&r, &text("技術部門（東京）"), &[]);
+    }
+
+    #[test]
+    fn a_name_with_an_age_after_it_is_a_person() {
+        let r = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主将\n        terms: [主将]\n      - name: 副主将\n        terms: [副主将]\n",
+        );
+        // 佐伯 and 拓海 are place names to the segmenter; （34） after them names a person,
+        // and so makes a surname of 佐伯 alone.
+        let text = |name: &str, age: &str| {
+            format!("引退\n\n主将の{name}{age}が今季限りで引退する。\n\n副主将の佐伯は声をかけた。")
+        };
+        assert_hits(&r, &text("佐伯拓海", "（34）"), &["副主将"]);
+        assert_hits(&r, &text("佐伯拓海", ""), &[]);
+        // Not a place with a number in brackets after it (佐伯市(3)).
+        assert_hits(&r, &text("佐伯", "（3）"), &[]);
     }
 
     #[test]
