@@ -32,7 +32,8 @@
 //!    common noun written like a surname the text gives a full name for (山下 beside 山下亮太:
 //!    the segmenter reads 山下 alone as 名詞,一般) is that surname, and so is the first of two
 //!    kanji proper nouns with an age in brackets after them (佐伯拓海（34）, which the segmenter
-//!    reads as two places: a person, named as news names people). Runs
+//!    reads as two places: a person, named as news names people); a katakana position written
+//!    onto a kanji name (主将のフランカー佐伯拓海) is not part of the name. Runs
 //!    never seen as a person (with a given name, or before 氏/さん/選手/..., or an age, or a lone surname
 //!    before a title that is not an office named after a place or company: 木村監督 but not
 //!    松本市長) are ignored, which keeps offices such as 「ソニーグループ社長」 and
@@ -86,7 +87,9 @@ use crate::algo::hash::{FastHashMap, FastHashSet};
 use crate::document::{Document, Sentence};
 use crate::error::FileError;
 use crate::finding::Hit;
-use crate::lang::ja::{Analysis, Conjugation, Labels, LexiconEdit, LexiconId, Lexicons, Pos};
+use crate::lang::ja::{
+    Analysis, Conjugation, Labels, LexiconEdit, LexiconId, Lexicons, Pos, is_kanji, is_katakana,
+};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -1255,6 +1258,18 @@ impl<'a> Scan<'a> {
                 }
                 self.attach(subject, i, range.end);
                 self.attach_before(subject, start, i, range.end);
+            }
+            // 主将のフランカー佐伯拓海（34）: a katakana position written onto a kanji name ends
+            // at the name, which starts a run of its own.
+            let katakana = |t: usize| a.surface(t).chars().all(|c| is_katakana(c) || c == 'ー');
+            if i > range.start
+                && katakana(i - 1)
+                && a.surface(i).chars().all(is_kanji)
+                && a.tokens[i - 1].span.end == a.tokens[i].span.start
+                && (is_name(a, i, false) || self.known_surname(i))
+                && self.rule.term_at(a, i, range.end).is_none()
+            {
+                run = Some(i);
             }
         }
     }
@@ -2773,6 +2788,8 @@ mod tests {
         };
         assert_hits(&r, &text("佐伯拓海", "（34）"), &["副主将"]);
         assert_hits(&r, &text("佐伯拓海", ""), &[]);
+        // A katakana position written onto the name (主将のフランカー佐伯拓海) is not part of it.
+        assert_hits(&r, &text("フランカー佐伯拓海", "（34）"), &["副主将"]);
         // Not a place with a number in brackets after it (佐伯市(3)).
         assert_hits(&r, &text("佐伯", "（3）"), &[]);
     }
