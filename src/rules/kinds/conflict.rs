@@ -254,12 +254,13 @@ impl Set {
         let holds =
             |sentence: &str, words: &[String]| words.iter().any(|w| sentence.contains(w.as_str()));
         // A sentence that tells this person left (「田村修一監督が退任し」 … 「田村前監督は」):
-        // the surname and a departure in one sentence, anywhere in the article.
+        // the surname and a departure in one sentence, anywhere in the article (not the
+        // reason of an election: 任期満了に伴う市長選).
         let surname = later.subject.surname;
         if !self.departures.is_empty()
             && sentences.iter().any(|s| {
                 let sentence = &text[s.span.range()];
-                sentence.contains(surname) && holds(sentence, &self.departures)
+                sentence.contains(surname) && tells_departure(sentence, &self.departures)
             })
         {
             return true;
@@ -306,6 +307,19 @@ impl Set {
             names(x, sentence) && names(y, sentence) && narrates(s)
         })
     }
+}
+
+/// Whether `sentence` holds one of the departure `words` telling someone left: not one that
+/// names why an election is held (任期満了に伴う市長選挙: the formula of the lead).
+fn tells_departure(sentence: &str, words: &[String]) -> bool {
+    words.iter().any(|w| {
+        sentence.match_indices(w.as_str()).any(|(at, _)| {
+            let rest = &sentence[at + w.len()..];
+            !["に伴う", "に伴い", "による"]
+                .iter()
+                .any(|c| rest.starts_with(c))
+        })
+    })
 }
 
 /// Whether `sentence` holds one of the transition `words` narrating a change of the titles
@@ -2675,6 +2689,15 @@ mod tests {
         // Someone else's departure is not this person's.
         let text = "田村監督が続投\n\n前任の木下監督が退任したのは3年前だ。\n\n田村前監督は「選手を信じる」と話した。";
         assert_hits(&with, text, &["前監督"]);
+        // 任期満了に伴う…選挙 names why an election is held, not that the person left.
+        let with = yaml("    departures: [任期満了]\n");
+        let text = "市長選\n\n任期満了に伴う市長選に、田村修一監督が立候補した。\n\n田村前監督は抱負を語った。";
+        assert_hits(&with, text, &["前監督"]);
+        assert_hits(
+            &with,
+            &text.replace("任期満了に伴う市長選に、", "任期満了で退いた後、市長選に"),
+            &[],
+        );
     }
 
     #[test]
