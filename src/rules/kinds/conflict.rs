@@ -27,7 +27,8 @@
 //! 1. Subjects. With `subjects: auto`, a subject is a run of name tokens (IPADIC person names,
 //!    katakana and Latin words, since トランプ is 名詞,一般 and ロバーツ is ロ + バーツ) directly
 //!    followed by an attribute term or an honorific. A 姓 + 名 pair is keyed by the surname and
-//!    a katakana `名・姓` by the part after the last `・`, so 石破茂 and 石破 are one subject;
+//!    a katakana `名・姓` by the part after the last `・` (鷲尾ホークス・高梨, a team and its
+//!    player, gives no given name), so 石破茂 and 石破 are one subject;
 //!    when a surname occurs with two different given names, only full names are used. A
 //!    common noun written like a surname the text gives a full name for (山下 beside 山下亮太:
 //!    the segmenter reads 山下 alone as 名詞,一般) is that surname, and so is the first of two
@@ -1847,9 +1848,16 @@ fn subject_of<'t>(a: &Analysis<'t>, start: usize, end: usize) -> Option<Subject<
     let text = &a.text[whole.range()];
     if let Some((given, surname)) = text.rsplit_once('・') {
         let given = given.trim_matches('・');
+        // ジョー・バイデン: a foreign name, katakana on both sides of ・. 鷲尾ホークス・高梨 is
+        // a team and its player: what stands before ・ is no given name.
+        let foreign = |part: &str| {
+            part.chars()
+                .all(|c| is_katakana(c) || c == 'ー' || c == '・' || c.is_ascii_alphabetic())
+        };
+        let given = (!given.is_empty() && foreign(given) && foreign(surname)).then_some(given);
         return (!surname.is_empty()).then_some(Subject {
             surname,
-            given: (!given.is_empty()).then_some(given),
+            given,
             start: whole.start,
         });
     }
@@ -2797,6 +2805,20 @@ mod tests {
         assert_hits(&r, &text("最高技術責任者（CTO）"), &["CEO"]);
         // An aside that is no abbreviation of a term leaves nothing to read.
         assert_hits(&r, &text("技術部門（東京）"), &[]);
+    }
+
+    #[test]
+    fn a_team_before_a_players_surname_is_no_given_name() {
+        let r = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 投手\n        terms: [投手]\n      - name: 外野手\n        terms: [外野手]\n",
+        );
+        let text = |headline: &str| {
+            format!(
+                "{headline}、年俸2億円で更改\n\n鷲尾ホークスの高梨翔太投手（27）が更改した。\n\n来季について、高梨外野手は抱負を語った。"
+            )
+        };
+        // 鷲尾ホークス・高梨: the team and its player, not a second given name of 高梨.
+        assert_hits(&r, &text("鷲尾ホークス・高梨"), &["外野手"]);
     }
 
     #[test]
