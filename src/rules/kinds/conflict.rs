@@ -32,7 +32,8 @@
 //!    when a surname occurs with two different given names, only full names are used. A
 //!    common noun written like a surname the text gives a full name for (山下 beside 山下亮太:
 //!    the segmenter reads 山下 alone as 名詞,一般) is that surname, and so is the first of two
-//!    kanji proper nouns with an age in brackets after them (佐伯拓海（34）, which the segmenter
+//!    kanji proper nouns with an age in brackets after them or after a title written onto them
+//!    (佐伯拓海（34）, 佐伯拓海主将（34）, which the segmenter
 //!    reads as two places: a person, named as news names people); a katakana position written
 //!    onto a kanji name (主将のフランカー佐伯拓海) is not part of the name. Runs
 //!    never seen as a person (with a given name, or before 氏/さん/選手/..., or an age, or a lone surname
@@ -1243,8 +1244,9 @@ impl<'a> Scan<'a> {
                         && self.rule.term_at(a, i, range.end).is_none()
                 }
                 // A title may itself be katakana (コーチ): stop the name there.
+                // 佐伯拓海（34）: a given name the segmenter reads as a place.
                 Some(_) => {
-                    is_name(a, i, true)
+                    (is_name(a, i, true) || (i > range.start && aged_name(a, i - 1)))
                         && self.rule.term_at(a, i, range.end).is_none()
                         && self.rule.honorific_at(a, i, range.end).is_none()
                 }
@@ -1268,6 +1270,7 @@ impl<'a> Scan<'a> {
                     .contains(LexiconId::PersonMarkers, a.surface(i))
                     || self.surname_with_title(start, i, range.end)
                     || aged_name(a, i - 1)
+                    || aged_name(a, start)
                 {
                     self.persons.insert(subject.surname);
                 }
@@ -1806,9 +1809,15 @@ fn aged_name(a: &Analysis<'_>, first: usize) -> bool {
         (pos.is_proper_noun() || pos.is_surname())
             && a.surface(i).chars().all(crate::lang::ja::is_kanji)
     };
-    kanji_proper(first)
-        && kanji_proper(second)
-        && followed_by_age(&a.text[a.tokens[second].span.end..])
+    // The age right after the name, or after a title written onto it (佐伯拓海主将（34）).
+    let third = second + 1;
+    let aged = followed_by_age(&a.text[a.tokens[second].span.end..])
+        || (third < a.tokens.len()
+            && a.tokens[second].span.end == a.tokens[third].span.start
+            && a.features(third).pos.is_noun()
+            && !a.features(third).pos.is_proper_noun()
+            && followed_by_age(&a.text[a.tokens[third].span.end..]));
+    kanji_proper(first) && kanji_proper(second) && aged
 }
 
 /// Whether `rest` opens with an age in brackets, as news writes it after a name: （34）, (34).
@@ -1874,6 +1883,16 @@ fn subject_of<'t>(a: &Analysis<'t>, start: usize, end: usize) -> Option<Subject<
                 start: span.start,
             });
         }
+    }
+    // 佐伯拓海（34）: two proper nouns the segmenter reads as places, with an age after them,
+    // are a surname and a given name.
+    if end == start + 2 && aged_name(a, start) {
+        let span = a.tokens[start].span;
+        return Some(Subject {
+            surname: &a.text[span.range()],
+            given: Some(&a.text[a.tokens[start + 1].span.range()]),
+            start: span.start,
+        });
     }
     Some(Subject {
         surname: text,
@@ -2833,6 +2852,12 @@ mod tests {
         };
         assert_hits(&r, &text("佐伯拓海", "（34）"), &["副主将"]);
         assert_hits(&r, &text("佐伯拓海", ""), &[]);
+        // The age may follow a title written onto the name (佐伯拓海主将（34）).
+        assert_hits(
+            &r,
+            "引退\n\n佐伯拓海主将（34）が今季限りで引退する。\n\n副主将の佐伯は声をかけた。",
+            &["副主将"],
+        );
         // A katakana position written onto the name (主将のフランカー佐伯拓海) is not part of it.
         assert_hits(&r, &text("フランカー佐伯拓海", "（34）"), &["副主将"]);
         // Not a place with a number in brackets after it (佐伯市(3)).
