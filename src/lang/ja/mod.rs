@@ -86,6 +86,19 @@ pub const GODAN_RENYOU: &[(char, char)] = &[
     ('る', 'り'),
 ];
 
+/// An age as news writes it after a name, at the start of `text`: one to three ASCII digits
+/// in ASCII brackets (NFKC has made （34） of the source (34)). Its value and its length in
+/// bytes.
+pub fn bracketed_age(text: &str) -> Option<(u16, usize)> {
+    let inner = text.strip_prefix('(')?;
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || !inner[digits..].starts_with(')') {
+        return None;
+    }
+    let age = inner[..digits].parse().ok()?;
+    Some((age, digits + 2))
+}
+
 /// A katakana letter or the long vowel mark ー (ァ–ヺ, ー): what loanwords and katakana names
 /// are written in.
 pub fn is_katakana(c: char) -> bool {
@@ -97,5 +110,20 @@ pub fn katakana(c: char) -> char {
     match c {
         '\u{3041}'..='\u{3096}' => char::from_u32(u32::from(c) + 0x60).unwrap_or(c),
         _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bracketed_age;
+
+    #[test]
+    fn an_age_is_one_to_three_digits_in_brackets() {
+        assert_eq!(bracketed_age("(34)が"), Some((34, 4)));
+        assert_eq!(bracketed_age("(102)"), Some((102, 5)));
+        assert_eq!(bracketed_age("(2024)"), None);
+        assert_eq!(bracketed_age("()"), None);
+        assert_eq!(bracketed_age("(34"), None);
+        assert_eq!(bracketed_age(" (34)"), None);
     }
 }

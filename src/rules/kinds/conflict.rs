@@ -90,7 +90,8 @@ use crate::document::{Document, Sentence};
 use crate::error::FileError;
 use crate::finding::Hit;
 use crate::lang::ja::{
-    Analysis, Conjugation, Labels, LexiconEdit, LexiconId, Lexicons, Pos, is_kanji, is_katakana,
+    Analysis, Conjugation, Labels, LexiconEdit, LexiconId, Lexicons, Pos, bracketed_age, is_kanji,
+    is_katakana,
 };
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
@@ -290,10 +291,8 @@ impl Set {
                 sentence.contains(surname)
                     || names(x, sentence)
                     || names(y, sentence)
-                    || self.transitions.iter().any(|w| {
-                        sentence
-                            .match_indices(w.as_str())
-                            .any(|(at, _)| !sentence[..at].ends_with('の'))
+                    || occurs_where(sentence, &self.transitions, |before, _| {
+                        !before.ends_with('の')
                     })
             };
             let first = k.saturating_sub(1);
@@ -314,13 +313,10 @@ impl Set {
 /// Whether `sentence` holds one of the departure `words` telling someone left: not one that
 /// names why an election is held (任期満了に伴う市長選挙: the formula of the lead).
 fn tells_departure(sentence: &str, words: &[String]) -> bool {
-    words.iter().any(|w| {
-        sentence.match_indices(w.as_str()).any(|(at, _)| {
-            let rest = &sentence[at + w.len()..];
-            !["に伴う", "に伴い", "による"]
-                .iter()
-                .any(|c| rest.starts_with(c))
-        })
+    occurs_where(sentence, words, |_, after| {
+        !["に伴う", "に伴い", "による"]
+            .iter()
+            .any(|c| after.starts_with(c))
     })
 }
 
@@ -329,10 +325,18 @@ fn tells_departure(sentence: &str, words: &[String]) -> bool {
 /// ントコーチ」「就任2年目」), which tells how long a title has been held, nor one into another
 /// title (「学部長に就任予定の村上教授」 narrates no change between 教授 and 准教授).
 fn narrates_change(sentence: &str, words: &[String], pair: &[&str]) -> bool {
+    occurs_where(sentence, words, |before, after| {
+        !counts_tenure(after) && !into_other_title(before, pair)
+    })
+}
+
+/// Whether one of `words` occurs in `sentence` where `keep` accepts the text before and after
+/// that occurrence.
+fn occurs_where(sentence: &str, words: &[String], keep: impl Fn(&str, &str) -> bool) -> bool {
     words.iter().any(|w| {
-        sentence.match_indices(w.as_str()).any(|(at, _)| {
-            !counts_tenure(&sentence[at + w.len()..]) && !into_other_title(&sentence[..at], pair)
-        })
+        sentence
+            .match_indices(w.as_str())
+            .any(|(at, _)| keep(&sentence[..at], &sentence[at + w.len()..]))
     })
 }
 
@@ -348,7 +352,7 @@ fn into_other_title(before: &str, pair: &[&str]) -> bool {
     let start = target
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| crate::lang::ja::is_kanji(c) || crate::lang::ja::is_katakana(c))
+        .take_while(|&(_, c)| is_kanji(c) || is_katakana(c))
         .last()
         .map_or(target.len(), |(i, _)| i);
     let title = &target[start..];
@@ -1279,7 +1283,7 @@ impl<'a> Scan<'a> {
             }
             // 主将のフランカー佐伯拓海（34）: a katakana position written onto a kanji name ends
             // at the name, which starts a run of its own.
-            let katakana = |t: usize| a.surface(t).chars().all(|c| is_katakana(c) || c == 'ー');
+            let katakana = |t: usize| a.surface(t).chars().all(is_katakana);
             if i > range.start
                 && katakana(i - 1)
                 && a.surface(i).chars().all(is_kanji)
@@ -1806,27 +1810,17 @@ fn aged_name(a: &Analysis<'_>, first: usize) -> bool {
     }
     let kanji_proper = |i: usize| {
         let pos = a.features(i).pos;
-        (pos.is_proper_noun() || pos.is_surname())
-            && a.surface(i).chars().all(crate::lang::ja::is_kanji)
+        (pos.is_proper_noun() || pos.is_surname()) && a.surface(i).chars().all(is_kanji)
     };
     // The age right after the name, or after a title written onto it (佐伯拓海主将（34）).
     let third = second + 1;
-    let aged = followed_by_age(&a.text[a.tokens[second].span.end..])
+    let aged = bracketed_age(&a.text[a.tokens[second].span.end..]).is_some()
         || (third < a.tokens.len()
             && a.tokens[second].span.end == a.tokens[third].span.start
             && a.features(third).pos.is_noun()
             && !a.features(third).pos.is_proper_noun()
-            && followed_by_age(&a.text[a.tokens[third].span.end..]));
+            && bracketed_age(&a.text[a.tokens[third].span.end..]).is_some());
     kanji_proper(first) && kanji_proper(second) && aged
-}
-
-/// Whether `rest` opens with an age in brackets, as news writes it after a name: （34）, (34).
-fn followed_by_age(rest: &str) -> bool {
-    let Some(inner) = rest.strip_prefix('(') else {
-        return false;
-    };
-    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&digits) && inner[digits..].starts_with(')')
 }
 
 /// Departments named by a function, never a company's name (広報課長, 総務部長): read between a
@@ -1861,7 +1855,7 @@ fn subject_of<'t>(a: &Analysis<'t>, start: usize, end: usize) -> Option<Subject<
         // a team and its player: what stands before ・ is no given name.
         let foreign = |part: &str| {
             part.chars()
-                .all(|c| is_katakana(c) || c == 'ー' || c == '・' || c.is_ascii_alphabetic())
+                .all(|c| is_katakana(c) || c == '・' || c.is_ascii_alphabetic())
         };
         let given = (!given.is_empty() && foreign(given) && foreign(surname)).then_some(given);
         return (!surname.is_empty()).then_some(Subject {

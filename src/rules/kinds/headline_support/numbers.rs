@@ -6,7 +6,7 @@
 use crate::algo::hash::FastHashMap;
 use crate::document::Document;
 use crate::lang::ja::quantity::{self, Quantity};
-use crate::lang::ja::{Analysis, LexiconId, Lexicons, is_kanji};
+use crate::lang::ja::{Analysis, LexiconId, Lexicons, bracketed_age, is_kanji};
 use crate::span::Span;
 
 /// The unit a quantity is compared in: its counter's (人, 円, %), or, for a counter the
@@ -269,22 +269,14 @@ impl BodyValues {
     /// 22歳男 is supported by them. Only 1-3 digits directly after a name-like character.
     pub(super) fn add_ages(&mut self, line: &str) {
         let mut ages = Vec::new();
-        let mut rest = line;
-        while let Some(open) = rest.find('(') {
-            let before = rest[..open].chars().next_back();
-            let after = &rest[open + 1..];
-            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        for (open, _) in line.match_indices('(') {
+            let before = line[..open].chars().next_back();
             let name_like = before.is_some_and(
                 |c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '々'),
             );
-            if name_like
-                && (1..=3).contains(&digits)
-                && after[digits..].starts_with(')')
-                && let Ok(age) = after[..digits].parse::<f64>()
-            {
-                ages.push(age);
+            if name_like && let Some((age, _)) = bracketed_age(&line[open..]) {
+                ages.push(f64::from(age));
             }
-            rest = after;
         }
         if !ages.is_empty() {
             let values = self.exact.entry("歳".into()).or_default();
@@ -925,23 +917,11 @@ pub(super) fn people_listed(unit: &str, counter: &str, text: &str, body: &[Span]
     if count < 2 {
         return false;
     }
-    // An age: one to three digits in brackets (NFKC has made them ASCII).
+    // The ages of a line, as byte ranges.
     let ages = |line: &str| -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let bytes = line.as_bytes();
-        let mut i = 0;
-        while let Some(open) = line[i..].find('(').map(|k| k + i) {
-            let digits = bytes[open + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            let close = open + 1 + digits;
-            if (1..=3).contains(&digits) && bytes.get(close) == Some(&b')') {
-                out.push((open, close + 1));
-            }
-            i = open + 1;
-        }
-        out
+        line.match_indices('(')
+            .filter_map(|(open, _)| bracketed_age(&line[open..]).map(|(_, len)| (open, open + len)))
+            .collect()
     };
     let joins = |between: &str| {
         SEPARATORS.iter().any(|sep| {
