@@ -35,7 +35,10 @@
 //!    kanji proper nouns with an age in brackets after them or after a title written onto them
 //!    (佐伯拓海（34）, 佐伯拓海主将（34）, which the segmenter
 //!    reads as two places: a person, named as news names people); a katakana position written
-//!    onto a kanji name (主将のフランカー佐伯拓海) is not part of the name. Runs
+//!    onto a kanji name (主将のフランカー佐伯拓海) is not part of the name. An unknown
+//!    katakana word ending with a term (ソウザコーチ, ガルシア・アシスタントコーチ: the segmenter
+//!    reads name and title as one word) is that name with that term when the name is written
+//!    elsewhere as a person's (ガルシア監督, リカルド・ソウザ監督). Runs
 //!    never seen as a person (with a given name, or before 氏/さん/選手/..., or an age, or a lone surname
 //!    before a title that is not an office named after a place or company: 木村監督 but not
 //!    松本市長) are ignored, which keeps offices such as 「ソニーグループ社長」 and
@@ -43,7 +46,8 @@
 //!    evidence.
 //! 2. Mentions. An attribute attaches when its term directly follows the subject (with an
 //!    optional country abbreviation: トランプ米大統領; after a full name, with a department of
-//!    one or two common nouns: 中村浩二建設部長; after a surname the article writes in full
+//!    one or two common nouns: 中村浩二建設部長; a department before の may end with a unit
+//!    suffix, 技術開発部次長の; after a surname the article writes in full
 //!    elsewhere, with a function's department: 石黒広報課長), or precedes it before の (an
 //!    abbreviation in brackets read past: 最高技術責任者（CTO）の三船隆之氏), or follows subject + honorific (with an
 //!    optional 前/元/現/新/故/次期) + one of `particles` + at most one short modifier. Terms
@@ -63,11 +67,14 @@
 //!    particle, continues as a relative clause (当選した候補) or object (再選を支持).
 //! 3. Report. A pair is skipped when one of its set's `transitions` occurs next to the later
 //!    mention (in its sentence or the one before or after it in its paragraph: 「…容疑者を
-//!    逮捕した。地検は12月、…起訴した」) or in a sentence naming both attributes (「副主将
-//!    から主将に昇格」); a transition elsewhere narrates another change, and so does one into
-//!    a title outside the pair (「学部長に就任予定の村上教授」: not 准教授 → 教授). Per subject and exclusion set, the first mention of each attribute is kept; each
-//!    pair of attributes present is reported once, at the later of the two first mentions, with
-//!    the earlier one as the related span.
+//!    逮捕した。地検は12月、…起訴した」), in a sentence naming both attributes (「副主将から主将
+//!    に昇格」), or in any sentence before the later mention after the person's name and one
+//!    of the two titles (「地検は高野容疑者を起訴した」). A transition elsewhere narrates another
+//!    change, and so does one into a title outside the pair (「学部長に就任予定の村上教授」: not
+//!    准教授 → 教授); a word naming the record of a change already made (起訴内容, 起訴事実)
+//!    narrates none. Per subject and exclusion set, the first mention of each attribute is
+//!    kept; each pair of attributes present is reported once, at the later of the two first
+//!    mentions, with the earlier one as the related span.
 //!
 //! With `scope: document` there are no subjects: the first occurrences (on token boundaries)
 //! of terms of two attributes of one set anywhere in the document conflict.
@@ -302,6 +309,33 @@ impl Set {
             }) {
                 return true;
             }
+            // Any sentence before narrating this person's change, the person and one of the two
+            // titles before the transition word (「地検は高野容疑者を起訴した」 before 「高野被告は
+            // 起訴内容を認めた」; not 「番組を担当してきた小野寺さん」).
+            if sentences[..k].iter().any(|s| {
+                let sentence = &text[s.span.range()];
+                sentence.match_indices(surname).any(|(at, _)| {
+                    let rest = &sentence[at..];
+                    // The first of the two titles after the name, and what follows it.
+                    let title_end = pair
+                        .iter()
+                        .filter_map(|t| rest.find(t).map(|i| (i, i + t.len())))
+                        .min()
+                        .map(|(_, end)| end);
+                    // The change is the title's own: a few characters on, in the same clause
+                    // (高野容疑者を起訴; not 石井監督は「…交代で入った選手が…」).
+                    title_end.is_some_and(|end| {
+                        let clause: String = rest[end..]
+                            .chars()
+                            .take_while(|c| !"「」、。".contains(*c))
+                            .take(TRANSITION_REACH)
+                            .collect();
+                        narrates_change(&clause, &self.transitions, &pair)
+                    })
+                })
+            }) {
+                return true;
+            }
         }
         sentences.iter().any(|s| {
             let sentence = &text[s.span.range()];
@@ -322,12 +356,20 @@ fn tells_departure(sentence: &str, words: &[String]) -> bool {
 
 /// Whether `sentence` holds one of the transition `words` narrating a change of the titles
 /// `pair`: not one that counts the time spent in a post since (「就任1年目のガルシア・アシスタ
-/// ントコーチ」「就任2年目」), which tells how long a title has been held, nor one into another
-/// title (「学部長に就任予定の村上教授」 narrates no change between 教授 and 准教授).
+/// ントコーチ」「就任2年目」), which tells how long a title has been held, nor one naming its
+/// record ([`names_its_record`]: 起訴内容), nor one into another title (「学部長に就任予定の村上
+/// 教授」 narrates no change between 教授 and 准教授).
 fn narrates_change(sentence: &str, words: &[String], pair: &[&str]) -> bool {
     occurs_where(sentence, words, |before, after| {
-        !counts_tenure(after) && !into_other_title(before, pair)
+        !counts_tenure(after) && !names_its_record(after) && !into_other_title(before, pair)
     })
+}
+
+/// Whether `rest` (the text after a transition word) makes it the name of what the change
+/// left behind (起訴内容, 起訴事実, 起訴状): a change already made, not one the sentence
+/// narrates (「公判で高野容疑者は起訴内容を認め」 is still no 容疑者 after 被告).
+fn names_its_record(rest: &str) -> bool {
+    ["内容", "事実", "状"].iter().any(|w| rest.starts_with(w))
 }
 
 /// Whether one of `words` occurs in `sentence` where `keep` accepts the text before and after
@@ -358,6 +400,14 @@ fn into_other_title(before: &str, pair: &[&str]) -> bool {
     let title = &target[start..];
     title.ends_with(['長', '官', '役']) && !pair.iter().any(|t| title.ends_with(t))
 }
+
+/// How many characters after a title a transition word of an earlier sentence may stand to
+/// narrate that title's change (高野容疑者を起訴, 山田副社長が社長に昇格).
+const TRANSITION_REACH: usize = 10;
+
+/// Suffixes that close the name of a unit of an organisation (開発部, 広報課, 事務局): a
+/// department written onto a title (技術開発部次長) ends with one.
+const ORGANISATION_UNITS: &[&str] = &["部", "課", "局", "室", "係", "班", "科", "署", "所"];
 
 /// Whether `rest` starts with a length of time held (1年目, 2年, 3季目, 5カ月): a number and
 /// a unit of tenure.
@@ -764,9 +814,13 @@ impl Conflict {
         // 営農部長の, 代表取締役社長の, トヨタ社長の, 市住宅政策課長の: a department or an
         // organisation (up to three nouns) written onto the term holds the term; 前主将の,
         // 4代目社長の (a prefix, an ordinal) do not.
+        // 技術開発部次長の: a unit suffix (部, 課, 局) closes the department it is written onto.
         let department = |k: usize| {
             let pos = a.features(k).pos;
-            pos.is_noun() && !pos.is_suffix() && !pos.is_number() && !pos.is_pronoun()
+            pos.is_noun()
+                && (!pos.is_suffix() || ORGANISATION_UNITS.contains(&a.surface(k)))
+                && !pos.is_number()
+                && !pos.is_pronoun()
         };
         let mut k = first;
         while k > floor
@@ -848,6 +902,41 @@ impl Conflict {
                 }
             }
         }
+        for i in 0..a.tokens.len() {
+            if let Some((_, _, members)) = self.fused_term(a, i) {
+                f(i, i + 1, members);
+            }
+        }
+    }
+
+    /// ソウザコーチ, ガルシア・アシスタントコーチ: the segmenter reads an unknown katakana name
+    /// and the katakana title written onto it as one unknown word. For such a token `i`, the
+    /// longest term ending it, when what stands before the term (less a ・) is written
+    /// elsewhere in the article as a person's name (not メイン of メインパーソナリティー): (the
+    /// name, the byte offset of the term in the token, its attributes).
+    fn fused_term<'t>(&self, a: &Analysis<'t>, i: usize) -> Option<(&'t str, usize, &[Member])> {
+        let surface = a.surface(i);
+        if !a.is_unknown(i) || !surface.chars().all(|c| is_katakana(c) || c == '・') {
+            return None;
+        }
+        let (cut, members) = surface
+            .char_indices()
+            .skip(2)
+            .find_map(|(at, _)| self.terms.get(&surface[at..]).map(|m| (at, m.as_slice())))?;
+        let name = surface[..cut].trim_end_matches('・');
+        // Written alone as a person's name, or as the surname of an unknown katakana full
+        // name (リカルド・ソウザ).
+        let written_as_name = |t: usize| {
+            let other = a.surface(t);
+            t != i
+                && (other == name && a.features(t).pos.is_person_name()
+                    || a.is_unknown(t)
+                        && other
+                            .strip_suffix(name)
+                            .is_some_and(|given| given.ends_with('・')))
+        };
+        (name.chars().count() >= 2 && (0..a.tokens.len()).any(written_as_name))
+            .then_some((name, cut, members))
     }
 
     // Pre-selection, for speed only: which sentences `check_subjects` reads. A mention needs
@@ -1241,6 +1330,9 @@ impl<'a> Scan<'a> {
         let a = self.a;
         let mut run: Option<usize> = None;
         for i in range.clone() {
+            if run.is_none() && self.fused_title(i, range.end) {
+                continue;
+            }
             let continues = match run {
                 // GK森田: a term (here a position) written onto a name is not its start.
                 None => {
@@ -1259,8 +1351,19 @@ impl<'a> Scan<'a> {
                 run.get_or_insert(i);
                 continue;
             }
+            // ガルシア・アシスタントコーチ: a name set off by ・ from the title after it.
+            let stop = match run {
+                Some(start)
+                    if i > start + 1
+                        && a.surface(i - 1) == "・"
+                        && self.rule.term_at(a, i, range.end).is_some() =>
+                {
+                    i - 1
+                }
+                _ => i,
+            };
             if let Some(start) = run.take()
-                && let Some(subject) = subject_of(a, start, i)
+                && let Some(subject) = subject_of(a, start, stop)
             {
                 if let Some(given) = subject.given {
                     let list = self.givens.entry(subject.surname).or_default();
@@ -1294,6 +1397,25 @@ impl<'a> Scan<'a> {
                 run = Some(i);
             }
         }
+    }
+
+    /// A name and a title read as one word ([`Conflict::fused_term`]): the term is the name's,
+    /// pushed, and true returned.
+    fn fused_title(&mut self, i: usize, end: usize) -> bool {
+        let a = self.a;
+        let Some((name, cut, members)) = self.rule.fused_term(a, i) else {
+            return false;
+        };
+        let start = a.tokens[i].span.start;
+        let subject = Subject {
+            surname: name,
+            given: None,
+            start,
+        };
+        self.persons.insert(name);
+        let term = Span::new(start + cut, a.tokens[i].span.end);
+        self.push_term(subject, term, i + 1, end, members, Link::Direct);
+        true
     }
 
     /// True when the name `[start, stop)` is one surname followed by a title that is not an
@@ -1697,6 +1819,21 @@ impl<'a> Scan<'a> {
         members: &[Member],
         link: Link,
     ) {
+        let a = self.a;
+        let term = Span::new(a.tokens[i].span.start, a.tokens[next - 1].span.end);
+        self.push_term(subject, term, next, end, members, link);
+    }
+
+    /// [`Scan::push`] for a term at `term` (its span in the text), before token `next`.
+    fn push_term(
+        &mut self,
+        subject: Subject<'a>,
+        term: Span,
+        next: usize,
+        end: usize,
+        members: &[Member],
+        link: Link,
+    ) {
         let (a, lexicons) = (self.a, &*self.rule.lexicons);
         let first = a.first_at(subject.start);
         if !stands_alone(a, next, end, lexicons)
@@ -1718,7 +1855,6 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        let term = Span::new(a.tokens[i].span.start, a.tokens[next - 1].span.end);
         for &member in members {
             self.mentions.push(Mention {
                 subject,
@@ -2522,6 +2658,57 @@ mod tests {
     }
 
     #[test]
+    fn a_department_closed_by_a_unit_suffix_holds_the_title() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 部長\n        terms: [部長]\n      - name: 次長\n        terms: [次長]\n",
+        );
+        // 技術開発部次長の: 技術, 開発 and the unit suffix 部 are the department.
+        assert_hits(
+            &rule,
+            "延期\n\n技術開発部長の松永優子氏が説明した。\n\n技術開発部次長の松永優子氏は話した。",
+            &["次長"],
+        );
+        // A suffix that is no unit of an organisation still makes another word.
+        assert_hits(
+            &rule,
+            "延期\n\n技術開発部長の松永優子氏が説明した。\n\n開発者次長の松永優子氏は話した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_katakana_title_read_into_an_unknown_name_is_the_person_s() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 監督\n        terms: [監督]\n      - name: コーチ\n        terms: [コーチ, アシスタントコーチ]\n",
+        );
+        // ガルシアコーチ and ガルシア・アシスタントコーチ are one unknown word each.
+        for later in ["ガルシアコーチ", "ガルシア・アシスタントコーチ"] {
+            let text = format!(
+                "勝利\n\n試合後、ガルシア監督は話した。\n\nチームは粘った。{later}は語った。"
+            );
+            assert_hits(
+                &rule,
+                &text,
+                &[later
+                    .trim_start_matches("ガルシア")
+                    .trim_start_matches('・')],
+            );
+        }
+        // The surname of a katakana full name told elsewhere (リカルド・ソウザ監督).
+        assert_hits(
+            &rule,
+            "試合\n\nリカルド・ソウザ監督は話した。\n\n次節が楽しみだ。ソウザコーチが語った。",
+            &["コーチ"],
+        );
+        // What precedes the title is nobody's name in the article: no person.
+        assert_hits(
+            &rule,
+            "試合\n\nガルシア監督は話した。\n\n次節が楽しみだ。ロドリゲスコーチが語った。",
+            &[],
+        );
+    }
+
+    #[test]
     fn a_term_before_another_name_or_after_a_space_is_no_predicate() {
         let rule = rule_from_yaml(
             "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 現職\n        terms: [現職]\n      - name: 新人\n        terms: [新人]\n",
@@ -2745,6 +2932,12 @@ mod tests {
         assert_hits(
             &roles(),
             "詐欺事件\n\n森本悠斗被告の初公判が開かれた。森本被告は起訴内容を認めた。\n\n被告人質問で、森本容疑者は謝罪した。",
+            &["容疑者"],
+        );
+        // 起訴内容 in the later mention's own sentence names an indictment already made.
+        assert_hits(
+            &roles(),
+            "詐欺事件\n\n森本悠斗被告の判決公判が開かれた。\n\n公判で森本容疑者は起訴内容を認めた。",
             &["容疑者"],
         );
         let captains = rule_from_yaml(
