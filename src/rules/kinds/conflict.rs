@@ -35,7 +35,9 @@
 //!    kanji proper nouns with an age in brackets after them or after a title written onto them
 //!    (佐伯拓海（34）, 佐伯拓海主将（34）, which the segmenter
 //!    reads as two places: a person, named as news names people); a katakana position written
-//!    onto a kanji name (主将のフランカー佐伯拓海) is not part of the name. An unknown
+//!    onto a kanji name (主将のフランカー佐伯拓海) is not part of the name; a one-kanji prefix
+//!    glued after a given name (真 of 三宅拓真七段) is part of it, unless a title prefix
+//!    (山田太郎前社長). An unknown
 //!    katakana word ending with a term (ソウザコーチ, ガルシア・アシスタントコーチ: the segmenter
 //!    reads name and title as one word) is that name with that term when the name is written
 //!    elsewhere as a person's (ガルシア監督, リカルド・ソウザ監督). Runs
@@ -407,7 +409,9 @@ const TRANSITION_REACH: usize = 10;
 
 /// Suffixes that close the name of a unit of an organisation (開発部, 広報課, 事務局): a
 /// department written onto a title (技術開発部次長) ends with one.
-const ORGANISATION_UNITS: &[&str] = &["部", "課", "局", "室", "係", "班", "科", "署", "所"];
+const ORGANISATION_UNITS: &[&str] = &[
+    "部", "課", "局", "室", "係", "班", "科", "署", "所", "団", "隊",
+];
 
 /// Whether `rest` starts with a length of time held (1年目, 2年, 3季目, 5カ月): a number and
 /// a unit of tenure.
@@ -1342,7 +1346,9 @@ impl<'a> Scan<'a> {
                 // A title may itself be katakana (コーチ): stop the name there.
                 // 佐伯拓海（34）: a given name the segmenter reads as a place.
                 Some(_) => {
-                    (is_name(a, i, true) || (i > range.start && aged_name(a, i - 1)))
+                    (is_name(a, i, true)
+                        || (i > range.start && aged_name(a, i - 1))
+                        || self.prefix_in_given_name(i, range.end))
                         && self.rule.term_at(a, i, range.end).is_none()
                         && self.rule.honorific_at(a, i, range.end).is_none()
                 }
@@ -1397,6 +1403,26 @@ impl<'a> Scan<'a> {
                 run = Some(i);
             }
         }
+    }
+
+    /// 三宅拓真七段: the last kanji of a given name the segmenter reads as a prefix of what
+    /// follows (真 of 拓真, before 七段), glued between the given name and the next word; not a
+    /// title prefix (山田太郎前社長, 新社長).
+    fn prefix_in_given_name(&self, i: usize, end: usize) -> bool {
+        let a = self.a;
+        let glued = |k: usize| a.tokens[k - 1].span.end == a.tokens[k].span.start;
+        i > 0
+            && i + 1 < end
+            && a.features(i).pos.is_prefix()
+            && single_kanji(a.surface(i))
+            && a.features(i - 1).pos.is_given_name()
+            && glued(i)
+            && glued(i + 1)
+            && !self
+                .rule
+                .lexicons
+                .contains(LexiconId::TitlePrefixes, a.surface(i))
+            && !matches!(a.surface(i), "副" | "大" | "総")
     }
 
     /// A name and a title read as one word ([`Conflict::fused_term`]): the term is the name's,
@@ -2002,7 +2028,14 @@ fn subject_of<'t>(a: &Analysis<'t>, start: usize, end: usize) -> Option<Subject<
     }
     let is_surname = |i: usize| a.features(i).pos.is_surname();
     if let Some(s) = (start..end).rev().find(|&i| is_surname(i)) {
-        let given_ok = (s + 1..end).all(|i| is_name(a, i, true) && !is_surname(i));
+        // 拓 + 真 of 三宅拓真: a prefix the run took in after a given name is part of it.
+        let given_ok = (s + 1..end).all(|i| {
+            (is_name(a, i, true)
+                || (i > s + 1
+                    && a.features(i).pos.is_prefix()
+                    && a.features(i - 1).pos.is_given_name()))
+                && !is_surname(i)
+        });
         if given_ok {
             let span = a.tokens[s].span;
             let given = (s + 1 < end)
@@ -2668,10 +2701,38 @@ mod tests {
             "延期\n\n技術開発部長の松永優子氏が説明した。\n\n技術開発部次長の松永優子氏は話した。",
             &["次長"],
         );
+        // 調査団副団長の: 団 closes the department too.
+        let heads = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 団長\n        terms: [団長]\n      - name: 副団長\n        terms: [副団長]\n",
+        );
+        assert_hits(
+            &heads,
+            "居館跡\n\n調査団長の竹内修教授が話した。\n\n調査団副団長の竹内修教授は語った。",
+            &["副団長"],
+        );
         // A suffix that is no unit of an organisation still makes another word.
         assert_hits(
             &rule,
             "延期\n\n技術開発部長の松永優子氏が説明した。\n\n開発者次長の松永優子氏は話した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_given_name_kanji_read_as_a_prefix_stays_in_the_name() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 七段\n        terms: [七段]\n      - name: 八段\n        terms: [八段]\n  - attributes:\n      - name: 社長\n        terms: [社長]\n      - name: 会長\n        terms: [会長]\n",
+        );
+        // 拓真 is 拓 (given name) + 真 (a prefix to the segmenter) before 七段.
+        assert_hits(
+            &rule,
+            "決勝\n\n三宅拓真七段が勝った。\n\n終局後、三宅拓真八段は話した。",
+            &["八段"],
+        );
+        // A title prefix after a given name is the title's (山田太郎前社長 is no 社長).
+        assert_hits(
+            &rule,
+            "決算\n\n山田太郎前社長が出席した。\n\n山田太郎会長は話した。",
             &[],
         );
     }
