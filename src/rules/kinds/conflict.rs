@@ -1677,7 +1677,8 @@ impl<'a> Scan<'a> {
 
     /// A relative clause ending at token `before` (just before the name, or before its
     /// apposition) in which the person served in or achieved a term: 助演を務めた桐谷さん,
-    /// 実行委員長を務める大楠氏, 再選を果たした川村氏, 落選が決まった岡部氏.
+    /// 実行委員長を務める大楠氏, 再選を果たした川村氏, 落選が決まった岡部氏, ピアノ伴奏を担当した
+    /// 佐伯教諭.
     fn attach_clause(&mut self, subject: Subject<'a>, before: usize, stop: usize, end: usize) {
         let (a, rule) = (self.a, self.rule);
         let begin = self.begin;
@@ -1701,6 +1702,15 @@ impl<'a> Scan<'a> {
         // 落選した岡部氏: the term the する makes a verb of; otherwise (主将として活躍した)
         // what the clause says before it.
         if a.base(verb) == "する" && self.push_ending_at(subject, verb, stop, end) {
+            return;
+        }
+        // ピアノ伴奏を担当した佐伯教諭: the role a person was in charge of is the person's.
+        if a.base(verb) == "する"
+            && verb > begin + 2
+            && a.surface(verb - 1) == "担当"
+            && a.surface(verb - 2) == "を"
+        {
+            self.push_ending_at(subject, verb - 2, stop, end);
             return;
         }
         let achieving = rule
@@ -2714,6 +2724,24 @@ mod tests {
         assert_hits(
             &rule,
             "延期\n\n技術開発部長の松永優子氏が説明した。\n\n開発者次長の松永優子氏は話した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_role_a_person_was_in_charge_of_is_the_person_s() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 指揮者\n        terms: [指揮者, 指揮]\n      - name: 伴奏者\n        terms: [伴奏者, ピアノ伴奏]\n",
+        );
+        assert_hits(
+            &rule,
+            "合唱\n\n指揮を務めた顧問の佐伯理沙教諭は話した。\n\n課題曲でピアノ伴奏を担当した佐伯教諭も語った。",
+            &["ピアノ伴奏"],
+        );
+        // Something else in charge of: no role.
+        assert_hits(
+            &rule,
+            "合唱\n\n指揮を務めた顧問の佐伯理沙教諭は話した。\n\n会計を担当した佐伯教諭も語った。",
             &[],
         );
     }
