@@ -121,6 +121,34 @@ pub(super) fn is_edition_year(text: &str, place: Span, unit: Span, framing: &Wor
     year && attached && closed
 }
 
+/// Whether `unit` is a reading time a guide promises (3分で解説, 5分でわかる, 10分で読める): a
+/// number of minutes or seconds followed by で and a verb of explaining or understanding. The
+/// article's length, not a claim about its subject (3分で完成 or 3分で到着 is one).
+pub(super) fn is_reading_time(text: &str, place: Span, unit: Span) -> bool {
+    const VERBS: &[&str] = &[
+        "解説",
+        "わかる",
+        "分かる",
+        "読める",
+        "理解",
+        "学べる",
+        "学ぶ",
+        "おさらい",
+        "整理",
+        "まとめ",
+    ];
+    let u = &text[unit.range()];
+    let Some(number) = u.strip_suffix('分').or_else(|| u.strip_suffix('秒')) else {
+        return false;
+    };
+    let after = &text[unit.end..place.end];
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && after
+            .strip_prefix('で')
+            .is_some_and(|rest| VERBS.iter().any(|v| rest.starts_with(v)))
+}
+
 /// Whether `after` opens with a framing word of at least two characters (完全ガイド, まとめ).
 pub(super) fn framing_follows(after: &str, framing: &WordSet) -> bool {
     framing

@@ -49,7 +49,8 @@
 //! * the doer or means of an action by the action: a サ変 noun with 手, 者, 家, 員 or 術
 //!   (運転手 / 運転していた, 節約術 / 節約のコツ);
 //! * a count of what one body sentence lists: names ending in the counter (2校 /
-//!   高森高校と峰岸高校), people with their ages (子ども2人 / 長男（12）と長女（9）);
+//!   高森高校と峰岸高校, 2中学校 / 北山中学校と西谷中学校), people with their ages (子ども2人 /
+//!   長男（12）と長女（9）);
 //! * a year written onto a name (ペルセウス座流星群2025の見頃) by 今年 or 本年 in a body that
 //!   names no other year;
 //! * a number the body implies: a duration between two body clock times (約3時間後, 7時間半),
@@ -57,7 +58,9 @@
 //!   total of the values of one unit a body sentence lists (84施設 from 3, 19 and 62施設), a
 //!   ratio or percent change of two values of one unit in one body sentence, or of the place's
 //!   own value and a body value (1割以上増えた, 前週の1.7倍); a counter the quantity reader
-//!   does not know is compared by the noun after the number (全8室 / 8室);
+//!   does not know is compared by the noun after the number (全8室 / 8室); days or weeks
+//!   between two body dates, and the days a range of dates covers in weeks rounded (3週間 /
+//!   5月12日から30日まで);
 //! * in a heading, a number counted in a counter its own section uses (全4基 over 1基目 …
 //!   残る3基, 12回 over 7回・2回・3回) is a count or sum of the section, not a new claim (a
 //!   wrong value is the numbers kind's); a heading that opens with an ordinal (■1軒目：)
@@ -67,7 +70,7 @@
 //! * a count of the article's own items: 5つの習慣 over five sibling headings (summary and
 //!   boilerplate headings left out), ベスト3 over a list of three;
 //! * 第32回 and 32回目 are one ordinal;
-//! * never claims: a heading that only names its section's subject (nouns alone outside
+//! * never claims: a reading time a guide promises (3分で解説, 5分でわかる), a heading that only names its section's subject (nouns alone outside
 //!   brackets: ### 厚焼きホットケーキ（880円）), a number in brackets in a heading (本日のブレンド（550円）, 材料（3人分）), and
 //!   a 【…】 tag at either end of a title or heading (【動画まとめ】…);
 //! * a number written onto Latin letters is part of a code (J2青嵐FC: J2 | 青嵐 | FC, not
@@ -143,7 +146,7 @@ use crate::span::Span;
 use body_search::Keys;
 use framing::{
     enumerated, episode_after_tag, framing_follows, in_brackets, in_closing_brackets, in_end_tag,
-    is_date, is_day, is_edition_year, is_label, is_ordinal, opens_with_ordinal,
+    is_date, is_day, is_edition_year, is_label, is_ordinal, is_reading_time, opens_with_ordinal,
 };
 use numbers::{
     BodyByUnit, BodyValues, Derivable, counterpart, counts_items, crosses_threshold,
@@ -932,6 +935,10 @@ impl HeadlineSupport {
             // A section heading that dates its section (7月10日, 23日) is structure; a year
             // (沖縄の2030年計画) is not.
             if place.role == Role::Heading && is_day(&a.text[raw.span.range()]) {
+                continue;
+            }
+            // 3分で解説, 5分でわかる: how long the article takes to read.
+            if is_reading_time(a.text, place.span, raw.span) {
                 continue;
             }
             // 白峰高原の紅葉2025, 旅ガイド2026: a bare year written onto the end of a title's
@@ -2825,6 +2832,14 @@ mod tests {
         assert_hits(&r, &text("高森高校と県立峰岸高校"), &[]);
         assert_hits(&r, &text("高森高校、峰岸高校と南高校"), &["2校"]);
         assert_hits(&r, &text("高森高校"), &["2校"]);
+        // A counter of several kanji: the names are a noun and that word (北山|中学校).
+        let text = |schools: &str| {
+            format!(
+                "町の2中学校、来春統合へ\n\n町教委は、{schools}を来年4月に統合すると発表した。\n"
+            )
+        };
+        assert_hits(&r, &text("北山中学校と西谷中学校"), &[]);
+        assert_hits(&r, &text("北山中学校と西谷中学校と桜丘中学校"), &["2中学校"]);
     }
 
     #[test]
@@ -3385,6 +3400,30 @@ mod tests {
         };
         assert_hits(&r, &text("6月3日"), &[]);
         assert_hits(&r, &text("6月10日"), &["2週間"]);
+        // A range whose end day has no month, told in weeks rounded (12日から30日: 19 days).
+        let text = |range: &str| {
+            format!(
+                "国道の夜間通行止め、5月12日から3週間\n\n国道事務所は、{range}までの平日夜間に国道を通行止めにすると発表した。\n"
+            )
+        };
+        assert_hits(&r, &text("5月12日から30日"), &[]);
+        assert_hits(&r, &text("5月12日から20日"), &["3週間"]);
+    }
+
+    #[test]
+    fn a_reading_time_frames_a_guide() {
+        let r = rule("");
+        assert_hits(
+            &r,
+            "ふるさと納税の特例を3分で解説\n\nふるさと納税の特例は、確定申告をしなくても控除を受けられる仕組みです。\n",
+            &[],
+        );
+        // How long something takes is a claim.
+        assert_hits(
+            &r,
+            "ふるさと納税の特例は3分で完了\n\nふるさと納税の特例は、確定申告をしなくても控除を受けられる仕組みです。\n",
+            &["3分"],
+        );
     }
 
     #[test]

@@ -336,6 +336,8 @@ pub(super) struct Derivable {
     all: FastHashMap<String, Vec<f64>>,
     /// The days between every two body dates (5月20日 and 6月3日: 14), sorted.
     day_spans: Vec<u32>,
+    /// The days a body range of dates covers, both ends counted (5月12日から30日まで: 19).
+    ranges: Vec<u32>,
 }
 
 static CLOCK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -393,6 +395,32 @@ impl Derivable {
             .filter_map(|q| day_of_year(q.value as u32))
             .take(Self::MAX_TIMES)
             .collect();
+        // 5月12日から30日まで, 5月12日～30日: a range whose end day is written without its
+        // month.
+        for q in quantities.iter().filter(|q| q.unit == "日付" && q.exact()) {
+            let Some(first) = day_of_year(q.value as u32) else {
+                continue;
+            };
+            let rest = &doc.text[q.span.end..];
+            let Some(rest) = ["から", "～", "〜", "-", "－", "―"]
+                .iter()
+                .find_map(|m| rest.strip_prefix(m))
+            else {
+                continue;
+            };
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let day: u32 = rest[..digits].parse().unwrap_or(0);
+            if digits == 0 || !rest[digits..].starts_with('日') || !(1..=31).contains(&day) {
+                continue;
+            }
+            let month = q.value as u32 / 100;
+            if let Some(last) = day_of_year(month * 100 + day)
+                && last > first
+                && d.ranges.len() < Self::MAX_TIMES
+            {
+                d.ranges.push(last - first + 1);
+            }
+        }
         days.sort_unstable();
         days.dedup();
         for (i, &x) in days.iter().enumerate() {
@@ -463,10 +491,20 @@ impl Derivable {
             } else {
                 (q.value, 0.0)
             };
+            // A range of dates is told in whole weeks rounded (5月12日から30日まで, 19 days,
+            // is 3週間).
+            let rounded = |d: u32| {
+                let d = f64::from(d);
+                match q.unit == "週間" {
+                    true => (d / 7.0).round() == q.value,
+                    false => d == days,
+                }
+            };
             return self
                 .day_spans
                 .iter()
-                .any(|&d| (f64::from(d) - days).abs() <= slack);
+                .any(|&d| (f64::from(d) - days).abs() <= slack)
+                || self.ranges.iter().any(|&d| rounded(d));
         }
         // Minutes the headline allows.
         let (low, high) = match q.unit.as_str() {
@@ -950,18 +988,14 @@ pub(super) fn people_listed(unit: &str, counter: &str, text: &str, body: &[Span]
     })
 }
 
-/// Whether a headline count in a one-kanji counter (2校, 3社, 4市) is the number of names
-/// ending in that kanji which one body sentence lists (高森高校と峰岸高校を統合: 2校): a
-/// count of what the body names, not a number it must repeat.
+/// Whether a headline count in a kanji counter (2校, 3社, 4市, 2中学校) is the number of names
+/// ending in that counter which one body sentence lists (高森高校と峰岸高校を統合: 2校; 北山中学校と
+/// 西谷中学校: 2中学校): a count of what the body names, not a number it must repeat.
 pub(super) fn names_listed(a: &Analysis<'_>, unit: &str, counter: &str, body: &[Span]) -> bool {
     const SEPARATORS: &[&str] = &["と", "や", "、", "・", "及び", "および"];
     /// Tokens between two names of a list: the second name's own words (県立, 峰岸).
     const MAX_GAP: usize = 6;
-    let mut chars = counter.chars();
-    let (Some(kanji), None) = (chars.next(), chars.next()) else {
-        return false;
-    };
-    if !is_kanji(kanji) {
+    if counter.is_empty() || !counter.chars().all(is_kanji) {
         return false;
     }
     let digits = unit.trim_end_matches(counter);
@@ -971,14 +1005,21 @@ pub(super) fn names_listed(a: &Analysis<'_>, unit: &str, counter: &str, body: &[
     if count < 2 {
         return false;
     }
-    // A name ends in the counter and has more than it (高校, not 校 alone).
+    // A name ends in the counter and has more than it: 高校, not 校 alone, for 2校; 北山|中学校
+    // (a noun written onto the counter's word) for 2中学校.
+    let length = counter.chars().count();
     let name = |i: usize| {
         let w = a.surface(i);
-        w.ends_with(kanji) && w.chars().count() >= 2 && a.features(i).pos.is_noun()
+        let more = w.chars().count() > length
+            || (length > 1
+                && i > 0
+                && a.tokens[i - 1].span.end == a.tokens[i].span.start
+                && a.features(i - 1).pos.is_noun());
+        w.ends_with(counter) && more && a.features(i).pos.is_noun()
     };
     body.iter().any(|&line| {
         // Two names at least: the counter twice in the line.
-        if a.text[line.range()].matches(kanji).nth(1).is_none() {
+        if a.text[line.range()].matches(counter).nth(1).is_none() {
             return false;
         }
         let r = a.within(line);
