@@ -311,9 +311,10 @@ impl Set {
             }) {
                 return true;
             }
-            // Any sentence before narrating this person's change, the person and one of the two
-            // titles before the transition word (「地検は高野容疑者を起訴した」 before 「高野被告は
-            // 起訴内容を認めた」; not 「番組を担当してきた小野寺さん」).
+            // Any sentence before narrating this person's change, the person with one of the two
+            // titles the object of the transition (「地検は高野容疑者を起訴した」 before 「高野被告は
+            // 起訴内容を認めた」; not 「番組を担当してきた小野寺さん」, nor 「佐藤健一社長が就任会見で」,
+            // the change into the title, not out of it).
             if sentences[..k].iter().any(|s| {
                 let sentence = &text[s.span.range()];
                 sentence.match_indices(surname).any(|(at, _)| {
@@ -324,10 +325,13 @@ impl Set {
                         .filter_map(|t| rest.find(t).map(|i| (i, i + t.len())))
                         .min()
                         .map(|(_, end)| end);
-                    // The change is the title's own: a few characters on, in the same clause
-                    // (高野容疑者を起訴; not 石井監督は「…交代で入った選手が…」).
+                    // The change is the title's own: its object, a few characters on, in the
+                    // same clause (高野容疑者を起訴; not 石井監督は「…交代で入った選手が…」).
                     title_end.is_some_and(|end| {
-                        let clause: String = rest[end..]
+                        let Some(after) = rest[end..].strip_prefix('を') else {
+                            return false;
+                        };
+                        let clause: String = after
                             .chars()
                             .take_while(|c| !"「」、。".contains(*c))
                             .take(TRANSITION_REACH)
@@ -3022,6 +3026,15 @@ mod tests {
             &roles(),
             "詐欺事件\n\n森本悠斗被告の初公判が開かれた。森本被告は起訴内容を認めた。\n\n被告人質問で、森本容疑者は謝罪した。",
             &["容疑者"],
+        );
+        // An earlier sentence narrating a change into the first title excuses nothing.
+        let presidents = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 社長\n        terms: [社長]\n      - name: 会長\n        terms: [会長]\n    transitions: [就任, 退任]\n",
+        );
+        assert_hits(
+            &presidents,
+            "新体制\n\n佐藤健一社長が就任会見で抱負を語った。\n\n業績は回復している。\n\n佐藤会長は話した。",
+            &["会長"],
         );
         // 起訴内容 in the later mention's own sentence names an indictment already made.
         assert_hits(
