@@ -1723,6 +1723,17 @@ mod tests {
             "総額は42億3000万円だった。\n\n市は来年度、総額43億2000万円を見込む。",
             &[],
         );
+        // A possibility or a risk is a forecast too, compared with another forecast.
+        assert_hits(
+            &rule(),
+            "事業費は約52億円だった。\n\n約62億円の事業費がさらに膨らむ恐れがある。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "事業費は約52億円を見込む。\n\n約62億円の事業費がさらに膨らむ恐れがある。",
+            &["約62億円"],
+        );
     }
 
     #[test]
