@@ -458,6 +458,8 @@ pub struct Conflict {
     term_prefixes: Vec<Box<str>>,
     /// For `scope: document`: all terms, pattern index → key of `terms`.
     doc_terms: Option<(AhoCorasick, Vec<Box<str>>)>,
+    /// Whether some term is written in katakana (see [`Conflict::fused_term`]).
+    katakana_terms: bool,
     subjects: SubjectMode,
     /// Whether attributes attach through honorifics and particles (`particles: []`: no).
     linked: bool,
@@ -602,6 +604,9 @@ impl super::RuleKind for Conflict {
             .collect();
         term_prefixes.sort_unstable();
         term_prefixes.dedup();
+        // Only a rule with katakana terms (コーチ, アシスタント) can find a name and a title read
+        // as one word ([`Conflict::fused_term`]).
+        let katakana_terms = terms.keys().any(|t| t.chars().all(is_katakana));
         let doc_terms = document.then(|| {
             let keys: Vec<Box<str>> = terms.keys().cloned().collect();
             let ac = AhoCorasickBuilder::new()
@@ -617,6 +622,7 @@ impl super::RuleKind for Conflict {
             max_term_len,
             term_prefixes,
             doc_terms,
+            katakana_terms,
             subjects,
             linked: !lexicons.get(LexiconId::LinkingParticles).is_empty(),
             max_honorific_len,
@@ -910,9 +916,11 @@ impl Conflict {
                 }
             }
         }
-        for i in 0..a.tokens.len() {
-            if let Some((_, _, members)) = self.fused_term(a, i) {
-                f(i, i + 1, members);
+        if self.katakana_terms {
+            for i in 0..a.tokens.len() {
+                if let Some((_, _, members)) = self.fused_term(a, i) {
+                    f(i, i + 1, members);
+                }
             }
         }
     }
@@ -923,8 +931,11 @@ impl Conflict {
     /// elsewhere in the article as a person's name (not メイン of メインパーソナリティー): (the
     /// name, the byte offset of the term in the token, its attributes).
     fn fused_term<'t>(&self, a: &Analysis<'t>, i: usize) -> Option<(&'t str, usize, &[Member])> {
+        if !a.is_unknown(i) {
+            return None;
+        }
         let surface = a.surface(i);
-        if !a.is_unknown(i) || !surface.chars().all(|c| is_katakana(c) || c == '・') {
+        if !surface.chars().all(|c| is_katakana(c) || c == '・') {
             return None;
         }
         let (cut, members) = surface
@@ -1245,6 +1256,8 @@ enum Link {
 struct Scan<'a> {
     rule: &'a Conflict,
     a: &'a Analysis<'a>,
+    /// Whether a name and a title may be read as one word (the rule has katakana terms).
+    may_fuse: bool,
     mentions: Vec<Mention<'a>>,
     /// Surnames (or names) seen before a personal honorific such as 氏.
     persons: FastHashSet<&'a str>,
@@ -1273,6 +1286,7 @@ impl<'a> Scan<'a> {
         Scan {
             rule,
             a,
+            may_fuse: rule.katakana_terms,
             mentions: Vec::new(),
             persons: FastHashSet::default(),
             givens: FastHashMap::default(),
@@ -1338,7 +1352,7 @@ impl<'a> Scan<'a> {
         let a = self.a;
         let mut run: Option<usize> = None;
         for i in range.clone() {
-            if run.is_none() && self.fused_title(i, range.end) {
+            if self.may_fuse && run.is_none() && self.fused_title(i, range.end) {
                 continue;
             }
             let continues = match run {
