@@ -114,9 +114,59 @@ impl Linter {
             findings.extend(suppressions.problems(self.report_unused_disables));
         }
         sort_findings(&mut findings);
-        drop_repeated_corrections(&mut findings);
+        merge_duplicates(&mut findings, &doc.text);
         findings
     }
+}
+
+/// One defect, one finding: [`drop_repeated_corrections`], then
+/// [`drop_claims_shown_contradicted`]. `findings` must be sorted; `text` is the document's.
+pub fn merge_duplicates(findings: &mut Vec<Finding>, text: &str) {
+    drop_repeated_corrections(findings);
+    drop_claims_shown_contradicted(findings, text);
+}
+
+/// A value of a headline or summary that the body does not support (`headline-support`),
+/// reported at the same place by the numbers kind with the body's other value (まとめ「最速で
+/// 57分」 / 本文「最速52分」), is one defect to the editor: the contradiction, which shows the
+/// other place, is kept. Only when every other word the claim marks on its own line lies
+/// inside a span of the numbers findings: a claim with another unsupported word stays. Runs
+/// after suppressions, so disabling the numbers rule leaves the headline's finding.
+pub fn drop_claims_shown_contradicted(findings: &mut Vec<Finding>, text: &str) {
+    use crate::rules::kinds::RuleKind;
+    use crate::rules::kinds::headline_support::HeadlineSupport;
+    use crate::rules::kinds::numbers::Numbers;
+    let contradictions: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind == Numbers::NAME)
+        .collect();
+    if contradictions.is_empty() {
+        return;
+    }
+    let inside = |s: SourceSpan| {
+        contradictions.iter().any(|c| {
+            std::iter::once(c.span)
+                .chain(c.related.iter().map(|r| r.span))
+                .any(|t| t.start <= s.start && s.end <= t.end)
+        })
+    };
+    let shown: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            f.kind == HeadlineSupport::NAME
+                && contradictions
+                    .iter()
+                    .any(|c| c.span.start <= f.span.start && f.span.end <= c.span.end)
+                && f.related
+                    .iter()
+                    .all(|r| !on_one_line(text, r.span, f.span) || inside(r.span))
+        })
+        .collect();
+    let mut index = 0;
+    findings.retain(|_| {
+        index += 1;
+        !shown[index - 1]
+    });
 }
 
 /// Two rules proposing the same correction at the same place (the hand-written 絶対絶命 →
@@ -163,6 +213,12 @@ pub fn drop_repeated_corrections(findings: &mut Vec<Finding>) {
         index += 1;
         keep[index - 1]
     });
+}
+
+/// Whether nothing but one line separates spans `a` and `b` of `text`.
+fn on_one_line(text: &str, a: SourceSpan, b: SourceSpan) -> bool {
+    let (start, end) = (a.start.min(b.start), a.end.max(b.end));
+    text.get(start..end).is_some_and(|s| !s.contains('\n'))
 }
 
 /// Runs one rule; a rule that panics (a bug in seigo, never the input's fault) yields one
@@ -332,6 +388,30 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_value_the_numbers_kind_contradicts_is_one_finding() {
+        let morphology = Morphology::new();
+        let rules = crate::config::Config::default()
+            .load_rules(&morphology)
+            .unwrap();
+        let linter = Linter::new(rules, morphology);
+        let kinds = |text: &str| -> Vec<&'static str> {
+            let doc = Document::parse("t.md", text.to_string(), crate::Format::Markdown);
+            linter.check(&doc).into_iter().map(|f| f.kind).collect()
+        };
+        let body = "# お詫びの配布\n\n運営からはお詫びとして「星晶石」300個が配布されています。\n\n## まとめ\n\n";
+        // The numbers kind shows both values: the summary's unsupported 500個 is that finding.
+        let found = kinds(&format!("{body}- お詫びとして星晶石500個が配布済み\n"));
+        assert!(found.contains(&"numbers"), "{found:?}");
+        assert!(!found.contains(&"headline-support"), "{found:?}");
+        // Another unsupported word on the line keeps the headline finding.
+        let found = kinds(&format!(
+            "{body}- お詫びとして星晶石500個とガチャ券10枚が配布済み\n"
+        ));
+        assert!(found.contains(&"numbers"), "{found:?}");
+        assert!(found.contains(&"headline-support"), "{found:?}");
+    }
+
+    #[test]
     fn prefiltered_check_equals_running_every_rule() {
         let morphology = Morphology::new();
         let rules = crate::config::Config::default()
@@ -347,7 +427,7 @@ mod tests {
             .flat_map(|r| run_rule(r, &doc, &analysis))
             .collect();
         sort_findings(&mut all);
-        drop_repeated_corrections(&mut all);
+        merge_duplicates(&mut all, &doc.text);
         assert!(all.len() > 10);
         assert_eq!(linter.check(&doc), all);
         // The seed triggers only some of the word rules.

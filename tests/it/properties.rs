@@ -335,7 +335,7 @@ proptest! {
             .flat_map(|r| seigo::engine::run_rule(r, &doc, &analysis))
             .collect();
         seigo::engine::sort_findings(&mut all);
-        seigo::engine::drop_repeated_corrections(&mut all);
+        seigo::engine::merge_duplicates(&mut all, &doc.text);
         prop_assert_eq!(LINTER.check(&doc), all);
     }
 }

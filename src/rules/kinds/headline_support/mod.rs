@@ -2760,6 +2760,17 @@ mod tests {
             describe(text, &found[0]),
             ("客席数", vec![("1200席", "本文に記述がない".to_string())])
         );
+        // Nor are the minutes of a clock time (5時20分) a number of minutes.
+        let text = "新ダイヤ、運転間隔は15分に\n\n新ダイヤが始まる。\n\n運転間隔の見直しで、始発は5時20分になる。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .related
+                .iter()
+                .all(|x| !text[x.span.range()].contains("20分")),
+            "{found:?}"
+        );
     }
 
     #[test]
