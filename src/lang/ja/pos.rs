@@ -480,6 +480,11 @@ impl Conjugation {
         matches!(self, Conjugation::Basic | Conjugation::BasicGeminate)
     }
 
+    /// 連用形: the continuative form, also a verb's noun (打ち上げ of 打ち上げ数).
+    pub fn is_continuative(self) -> bool {
+        matches!(self, Conjugation::Continuative)
+    }
+
     /// 体言接続 and its special forms: before a noun.
     pub fn is_attributive(self) -> bool {
         matches!(

@@ -41,11 +41,15 @@ pub struct Quantity {
     pub step: f64,
 }
 
+/// The most a rounded value may differ from the value it rounds, as a share of the larger.
+const MAX_ROUNDING: f64 = 0.1;
+
 impl Quantity {
     /// Whether two quantities of the same unit can describe the same value: their intervals
     /// meet; or both are one-sided bounds (5自治体以内 / 6自治体以上: thresholds of a rule,
     /// not two values of one thing); or one is the other rounded to the place of its last
-    /// digit (1.1倍 / 1.12倍, 78% / 78.4%; not 27点 / 24点, written to the same place).
+    /// digit (1.1倍 / 1.12倍, 78% / 78.4%; not 27点 / 24点, written to the same place), and at
+    /// most a tenth from it (1万人 / 9,800人; not 1万人 / 8,000人).
     pub fn compatible(&self, other: &Quantity) -> bool {
         if self.unit != other.unit || (self.low <= other.high && other.low <= self.high) {
             return true;
@@ -54,12 +58,16 @@ impl Quantity {
             return true;
         }
         let coarser = self.step.max(other.step);
+        let difference = (self.value - other.value).abs();
         self.exact()
             && other.exact()
             && !self.is_date()
             && !self.ordinal
             && self.step != other.step
-            && (self.value - other.value).abs() <= coarser / 2.0 * (1.0 + 1e-9)
+            && difference <= coarser / 2.0 * (1.0 + 1e-9)
+            // 1万人 is 9,800人 rounded, not 8,000人 (a quarter off): rounding moves a value by
+            // at most a tenth.
+            && difference <= self.value.abs().max(other.value.abs()) * MAX_ROUNDING
     }
 
     /// The quantity with a hedge written after a counter the reader did not know (5自治体
@@ -652,6 +660,10 @@ mod tests {
         assert!(!one("12.4%").compatible(&one("14.2%")));
         assert!(!one("3,200万円").compatible(&one("3,215万円")));
         assert!(!one("1,200人").compatible(&one("1,240人")));
+        // A value of one significant digit rounds a value a tenth away at most.
+        assert!(one("1万人").compatible(&one("9,800人")));
+        assert!(!one("1万人").compatible(&one("8,000人")));
+        assert!(!one("2万人").compatible(&one("1万5000人")));
         assert_eq!(one("1,480万円").step, 1e4);
         assert_eq!(one("1.12倍").step, 0.01);
     }

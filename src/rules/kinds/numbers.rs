@@ -16,7 +16,8 @@
 //! kanji numerals, 万/億, hedges (約, 超, 以上, 前後) and ranges become an interval of values,
 //! so 約500人 agrees with 512人, 1万人 with 一万人 and 10,000人, 2割 with 20%. What it counts
 //! is the *subject*: the noun chain nearest before it in its clause, across particles (総額は
-//! 42億円 → 総額; 重さは187g → 重さ, an adjective's stem with さ), or the noun after it when it
+//! 42億円 → 総額; 重さは187g → 重さ, an adjective's stem with さ; 打ち上げ数, a verb's noun with a
+//! suffix), or the noun after it when it
 //! modifies one (17の停留場 → 停留場). A value in brackets right after another (3個（約450g）)
 //! restates it and is compared only as that value is. A counter the
 //! reader does not know (24公演, 約40株) is the unit, the noun written onto the number. Two mentions
@@ -1605,7 +1606,14 @@ fn noun_chain_back(a: &Analysis<'_>, last: usize, floor: usize) -> Chain {
         // 重|さ, 長|さ: an adjective's stem with the suffix さ names what is measured.
         let measure =
             p.is_adjective() && a.surface(start) == "さ" && a.features(start).pos.is_suffix();
-        if !joined || !(p.is_noun() || p.is_prefix() || cut_word || measure) || p.is_number() {
+        // 打ち上げ|数, 受け入れ|数: a verb's noun (its continuative form) with a suffix.
+        let verb_noun = p.is_verb()
+            && a.features(start - 1).conjugation.is_continuative()
+            && a.features(start).pos.is_suffix();
+        if !joined
+            || !(p.is_noun() || p.is_prefix() || cut_word || measure || verb_noun)
+            || p.is_number()
+        {
             break;
         }
         start -= 1;
@@ -1855,6 +1863,12 @@ mod tests {
             &rule(),
             "本体の重さは187gです。\n\n背面はガラス仕上げで、重さは178gと軽い部類だ。",
             &["178g"],
+        );
+        // 打ち上げ|数: a verb's noun with a suffix names what is counted (数 alone is too vague).
+        assert_hits(
+            &rule(),
+            "打ち上げ数は12000個だった。\n\n会場は混雑した。\n\n打ち上げ数は8000個だった。",
+            &["8000個"],
         );
         // 全学で: the whole as a scope, not what is counted.
         assert_hits(
