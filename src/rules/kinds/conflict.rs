@@ -1256,8 +1256,6 @@ enum Link {
 struct Scan<'a> {
     rule: &'a Conflict,
     a: &'a Analysis<'a>,
-    /// Whether a name and a title may be read as one word (the rule has katakana terms).
-    may_fuse: bool,
     mentions: Vec<Mention<'a>>,
     /// Surnames (or names) seen before a personal honorific such as 氏.
     persons: FastHashSet<&'a str>,
@@ -1286,7 +1284,6 @@ impl<'a> Scan<'a> {
         Scan {
             rule,
             a,
-            may_fuse: rule.katakana_terms,
             mentions: Vec::new(),
             persons: FastHashSet::default(),
             givens: FastHashMap::default(),
@@ -1352,7 +1349,7 @@ impl<'a> Scan<'a> {
         let a = self.a;
         let mut run: Option<usize> = None;
         for i in range.clone() {
-            if self.may_fuse && run.is_none() && self.fused_title(i, range.end) {
+            if self.rule.katakana_terms && run.is_none() && self.fused_title(i, range.end) {
                 continue;
             }
             let continues = match run {
