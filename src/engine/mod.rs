@@ -150,23 +150,17 @@ pub fn drop_claims_shown_contradicted(findings: &mut Vec<Finding>, text: &str) {
                 .any(|t| t.start <= s.start && s.end <= t.end)
         })
     };
-    let shown: Vec<bool> = findings
-        .iter()
-        .map(|f| {
-            f.kind == HeadlineSupport::NAME
-                && contradictions
-                    .iter()
-                    .any(|c| c.span.start <= f.span.start && f.span.end <= c.span.end)
-                && f.related
-                    .iter()
-                    .all(|r| !on_one_line(text, r.span, f.span) || inside(r.span))
-        })
-        .collect();
-    let mut index = 0;
-    findings.retain(|_| {
-        index += 1;
-        !shown[index - 1]
-    });
+    let shown = |f: &Finding| {
+        f.kind == HeadlineSupport::NAME
+            && contradictions
+                .iter()
+                .any(|c| c.span.start <= f.span.start && f.span.end <= c.span.end)
+            && f.related
+                .iter()
+                .all(|r| !on_one_line(text, r.span, f.span) || inside(r.span))
+    };
+    let keep: Vec<bool> = findings.iter().map(|f| !shown(f)).collect();
+    retain_kept(findings, &keep);
 }
 
 /// Two rules proposing the same correction at the same place (the hand-written 絶対絶命 →
@@ -208,6 +202,11 @@ pub fn drop_repeated_corrections(findings: &mut Vec<Finding>) {
         }
         start = end;
     }
+    retain_kept(findings, &keep);
+}
+
+/// Keeps the findings whose entry in `keep` (one per finding, in order) is true.
+fn retain_kept(findings: &mut Vec<Finding>, keep: &[bool]) {
     let mut index = 0;
     findings.retain(|_| {
         index += 1;
