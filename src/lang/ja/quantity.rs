@@ -310,6 +310,14 @@ pub fn find(text: &str) -> Vec<Quantity> {
     out
 }
 
+/// Whether a number starting at byte `at` of `text` is the minutes of a clock time (7時30分,
+/// 0時28分): it follows a digit and 時. A point in time, not an amount.
+pub fn follows_clock_hour(text: &str, at: usize) -> bool {
+    text[..at]
+        .strip_suffix('時')
+        .is_some_and(|hour| hour.ends_with(|c: char| c.is_ascii_digit()))
+}
+
 /// `2025年3月14日`, `3月14日`: a calendar date as one value (year optional).
 fn date_at(text: &str, start: usize) -> Option<Quantity> {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -666,6 +674,14 @@ mod tests {
         assert!(!one("2万人").compatible(&one("1万5000人")));
         assert_eq!(one("1,480万円").step, 1e4);
         assert_eq!(one("1.12倍").step, 0.01);
+    }
+
+    #[test]
+    fn the_minutes_of_a_clock_time_follow_a_digit_and_ji() {
+        assert!(follows_clock_hour("午前7時30分", "午前7時".len()));
+        assert!(follows_clock_hour("0時28分", "0時".len()));
+        assert!(!follows_clock_hour("当時20分", "当時".len()));
+        assert!(!follows_clock_hour("30分", 0));
     }
 
     #[test]

@@ -580,12 +580,7 @@ impl Numbers {
                 if of_total || out_of || offset {
                     continue;
                 }
-                if before.ends_with('時')
-                    && before[..before.len() - '時'.len_utf8()]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| c.is_ascii_digit())
-                {
+                if quantity::follows_clock_hour(text, q.span.start) {
                     continue;
                 }
                 let span = Span::new(

@@ -878,7 +878,7 @@ pub(super) fn counterpart(
     body.iter()
         .filter(|b| b.unit == q.unit && !b.ordinal && !b.compatible(&q))
         // 0時28分: the minutes of a clock time measure no duration.
-        .filter(|b| !(b.unit == "分" && a.text[..b.span.start].ends_with('時')))
+        .filter(|b| !(b.unit == "分" && quantity::follows_clock_hour(a.text, b.span.start)))
         .find(|b| {
             // The sentence up to the value: from the line start or the last 。 before it.
             let line_start = a.text[..b.span.start].rfind('\n').map_or(0, |n| n + 1);
