@@ -388,33 +388,24 @@ impl Derivable {
             v.sort_by(f64::total_cmp);
         }
         d.add_sentences(doc, quantities);
-        // 解任から2週間 over 5月20日 and 6月3日: days between two dates of one year.
-        let mut days: Vec<u32> = quantities
+        // The body's exact dates, with their day of the year.
+        let dated: Vec<(&Quantity, u32)> = quantities
             .iter()
             .filter(|q| q.unit == "日付" && q.exact())
-            .filter_map(|q| day_of_year(q.value as u32))
+            .filter_map(|q| day_of_year(q.value as u32).map(|day| (q, day)))
+            .collect();
+        // 解任から2週間 over 5月20日 and 6月3日: days between two dates of one year.
+        let mut days: Vec<u32> = dated
+            .iter()
+            .map(|&(_, day)| day)
             .take(Self::MAX_TIMES)
             .collect();
         // 5月12日から30日まで, 5月12日～30日: a range whose end day is written without its
         // month.
-        for q in quantities.iter().filter(|q| q.unit == "日付" && q.exact()) {
-            let Some(first) = day_of_year(q.value as u32) else {
-                continue;
-            };
-            let rest = &doc.text[q.span.end..];
-            let Some(rest) = ["から", "～", "〜", "-", "－", "―"]
-                .iter()
-                .find_map(|m| rest.strip_prefix(m))
-            else {
-                continue;
-            };
-            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            let day: u32 = rest[..digits].parse().unwrap_or(0);
-            if digits == 0 || !rest[digits..].starts_with('日') || !(1..=31).contains(&day) {
-                continue;
-            }
+        for &(q, first) in &dated {
             let month = q.value as u32 / 100;
-            if let Some(last) = day_of_year(month * 100 + day)
+            if let Some(last) = range_end_day(&doc.text[q.span.end..])
+                .and_then(|day| day_of_year(month * 100 + day))
                 && last > first
                 && d.ranges.len() < Self::MAX_TIMES
             {
@@ -495,9 +486,10 @@ impl Derivable {
             // is 3週間).
             let rounded = |d: u32| {
                 let d = f64::from(d);
-                match q.unit == "週間" {
-                    true => (d / 7.0).round() == q.value,
-                    false => d == days,
+                if q.unit == "週間" {
+                    (d / 7.0).round() == q.value
+                } else {
+                    d == days
                 }
             };
             return self
@@ -530,6 +522,17 @@ impl Derivable {
         let i = self.spans.partition_point(|&d| f64::from(d) < low);
         self.spans.get(i).is_some_and(|&d| f64::from(d) <= high)
     }
+}
+
+/// The day a range of dates ends on when `rest` (the text after its first date) goes on
+/// with から or a dash and a day without its month (から30日, ～30日): 1 to 31.
+fn range_end_day(rest: &str) -> Option<u32> {
+    let rest = ["から", "～", "〜", "-", "－", "―"]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let day: u32 = rest[..digits].parse().ok()?;
+    (rest[digits..].starts_with('日') && (1..=31).contains(&day)).then_some(day)
 }
 
 /// The day of the year of a date valued month × 100 + day (520 is 5月20日), in a year of
