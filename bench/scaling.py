@@ -131,6 +131,12 @@ def many_findings(size: int) -> str:
     return "題\n\n" + unit * max(1, size // len(unit.encode()))
 
 
+def numbers_one_sentence(size: int) -> str:
+    """Numbers in one sentence without end (a fuzzer's 1a1a1a…): every figure's clause
+    reads back toward the sentence's start."""
+    return "題\n\n" + "1a" * max(1, size // 2) + "\n"
+
+
 def optional_steps_pattern(size: int) -> str:
     return prose(size, "会見")
 
@@ -145,6 +151,7 @@ CASES = [
     ("repeated sentences", repeated_sentences, None),
     ("sentences opening alike, long clauses", same_openings, None),
     ("many findings", many_findings, None),
+    ("numbers in one endless sentence", numbers_one_sentence, None),
     # A user rule of 40 optional steps (2^N before issue 12).
     ("40 optional pattern steps", optional_steps_pattern,
      "kind: existence\nmessage: x\ntokens:\n  - \"" + "*? " * 40 + "re:^[0-9]{9}$\"\n"),

@@ -75,6 +75,7 @@ named_enum! {
         FramesBeforeNi = "frames-before-ni",
         QuantityQualifiers = "quantity-qualifiers",
         PresentQualifiers = "present-qualifiers",
+        OtherTimes = "other-times",
         AmountFillers = "amount-fillers",
         ChangeMarkers = "change-markers",
         QuantityNameSuffixes = "quantity-name-suffixes",

@@ -136,6 +136,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::AnaphoricSubjects,
     LexiconId::QuantityQualifiers,
     LexiconId::PresentQualifiers,
+    LexiconId::OtherTimes,
     LexiconId::AmountFillers,
     LexiconId::ChangeMarkers,
     LexiconId::QuantityNameSuffixes,
@@ -352,22 +353,26 @@ impl super::RuleKind for Numbers {
                 _ => false,
             }
         };
-        // Whether two values of one unit may be one quantity misstated: in other sentences, not
-        // two figures of one paragraph of statistics or two items of one list, about the same
-        // names, topics and sections, and values that cannot both hold.
-        let comparable = |m: &Mention, later: &Mention| {
+        // Whether two values of one unit may be one quantity misstated, whatever names they
+        // carry: in other sentences, not two figures of one paragraph of statistics or two
+        // items of one list, about the same topics and sections, and values that cannot both
+        // hold.
+        let apart = |m: &Mention, later: &Mention| {
             m.sentence != later.sentence
                 && !(m.block == later.block && dense(m))
                 && !(m.block != later.block
                     && lists[m.block].is_some()
                     && lists[m.block] == lists[later.block])
                 && !one_table(m.block, later.block)
-                && same_entities(&m.entities, &later.entities, &topic)
                 && !contrasted(m.topic.as_deref(), later.topic.as_deref())
                 && !other_sections(&sections[m.block], &sections[later.block])
                 && !in_sequence(m, later)
                 && !other_topics(m, later)
                 && !agree(m, later)
+        };
+        // The same, about the same names.
+        let comparable = |m: &Mention, later: &Mention| {
+            same_entities(&m.entities, &later.entities, &topic) && apart(m, later)
         };
         // 岸壁は水深12メートル… / 新しい岸壁は水深16メートル: a comparison the writer draws
         // (`min_line_breaks`).
@@ -420,13 +425,17 @@ impl super::RuleKind for Numbers {
                 .find(|(m, d)| {
                     m.key.unit == later.key.unit
                         && d.as_deref()
-                            .is_some_and(|d| is_transposition(d, later_digits))
+                            .is_some_and(|d| is_adjacent_swap(d, later_digits))
                         && !reported.contains(&m.span)
                         && same_magnitude(m.quantity.value, later.quantity.value)
-                        && related_subjects(&m.key, &later.key)
+                        && self.related_subjects(&m.key, &later.key)
                         // Nor two sentences of one list item.
                         && !(m.block == later.block && lists[m.block].is_some())
-                        && comparable(m, later)
+                        // A mention naming nobody may be about anyone named elsewhere.
+                        && (m.entities.is_empty()
+                            || later.entities.is_empty()
+                            || same_entities(&m.entities, &later.entities, &topic))
+                        && apart(m, later)
                 });
             if let Some((earlier, _)) = earlier {
                 slips.push((later, earlier));
@@ -481,6 +490,41 @@ impl super::RuleKind for Numbers {
 }
 
 impl Numbers {
+    /// Whether two mentions may count one thing by their keys, for a digit slip: the same
+    /// kind of figure (a forecast or not, an increase, a decrease), the same other time if
+    /// any (`other-times`: 昨年 / none, 前回 / 今回 stay apart), the other qualifiers that set
+    /// figures of one name apart (the `quantity-qualifiers` words and comparison bases:
+    /// 上旬 / 下旬, 男性 / 女性, 前年比 / 前期比) of one among the other's, and subjects
+    /// that are one missing, one inside the other, or the same at the start (被害額 /
+    /// 被害総額, 発売戸数 / 発売). Two compounds with one head are two things (営業利益 /
+    /// 経常利益, 植物油指数 / 砂糖指数). Qualifiers only one mention's clause happens to carry
+    /// (1戸あたり, 年間, 上半期, a name) do not keep two such values apart.
+    fn related_subjects(&self, a: &Key, b: &Key) -> bool {
+        let kind =
+            |k: &Key| ["(予想)", "(増)", "(減)"].map(|m| k.qualifiers.iter().any(|q| q == m));
+        let setting = |q: &&String| {
+            q.ends_with('比') || self.lexicons.contains(LexiconId::QuantityQualifiers, q)
+        };
+        let within = |x: &Key, y: &Key| {
+            x.qualifiers
+                .iter()
+                .filter(setting)
+                .all(|q| y.qualifiers.contains(q))
+        };
+        let times = |k: &Key| {
+            let mut t: Vec<String> = (k.qualifiers.iter())
+                .filter(|q| self.lexicons.contains(LexiconId::OtherTimes, q))
+                .cloned()
+                .collect();
+            t.sort_unstable();
+            t
+        };
+        kind(a) == kind(b)
+            && times(a) == times(b)
+            && (within(a, b) || within(b, a))
+            && related_names(a, b)
+    }
+
     /// For each sentence, the topic set off by a comma at the start of it or of an earlier
     /// sentence of its paragraph (「飲料部門は、」, 「ASTRA Xは、」): a noun chain of two
     /// characters or more before は and a comma, not a time or other qualifier (今年は、),
@@ -802,9 +846,10 @@ impl Numbers {
         let sentence_start = a.first_at(sentence.start);
         // 「昨年度は雪が少なく、除雪費は約3億8000万円」, 「会社側は当初、4.6%の賃上げを提示」:
         // a time set off in an earlier clause (as a topic, or by a comma) is the time of every
-        // figure of the sentence.
+        // figure of the sentence. Read within a clause's reach of the sentence's start, so that
+        // an endless sentence stays linear.
         if clause > sentence_start {
-            let set_off = (sentence_start..clause)
+            let set_off = (sentence_start..clause.min(sentence_start + MAX_CLAUSE_TOKENS))
                 .filter(|&i| i + 1 < clause && matches!(a.surface(i + 1), "は" | "、"))
                 .collect::<Vec<_>>();
             for i in set_off {
@@ -1176,8 +1221,10 @@ impl Numbers {
             if present.contains(a.surface(i)) {
                 continue;
             }
-            // 昨年より2,000発多い: what the figure is compared with, not its time.
-            let compared = i + 1 < a.tokens.len() && a.surface(i + 1) == "より";
+            // 昨年より2,000発多い, 前期比6.2%増, 前年同期比: what the figure is compared with,
+            // not its time.
+            let compared = i + 1 < a.tokens.len() && a.surface(i + 1) == "より"
+                || starts_comparison_base(a, i);
             if compared {
                 continue;
             }
@@ -1379,15 +1426,33 @@ fn transposable(q: &Quantity) -> Option<Vec<u8>> {
 /// Fewest significant digits [`transposable`] compares.
 const MIN_TRANSPOSED_DIGITS: usize = 3;
 
-/// Whether two digit strings hold the same digits in another order.
-fn is_transposition(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() || a == b {
+/// Whether the noun written at token `i` opens a comparison base: the nouns written on to it
+/// end in 比 (前期|比, 前年|同期|比), within a few tokens (a long run of nouns is read once
+/// per qualifier, so the walk is bounded).
+fn starts_comparison_base(a: &Analysis<'_>, i: usize) -> bool {
+    const MAX_BASE_TOKENS: usize = 4;
+    let mut j = i;
+    while j + 1 < a.tokens.len().min(i + MAX_BASE_TOKENS)
+        && a.tokens[j].span.end == a.tokens[j + 1].span.start
+        && a.features(j + 1).pos.is_noun()
+    {
+        j += 1;
+        if a.surface(j).ends_with('比') {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether two digit strings differ by two neighbouring digits swapped (1480 / 1840, 7820 /
+/// 7280): the slip of a hand or an ear. Other orders of the same digits (1035 / 1503, 1254 /
+/// 4512) are as often two figures that share digits by chance.
+fn is_adjacent_swap(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
         return false;
     }
-    let (mut x, mut y) = (a.to_vec(), b.to_vec());
-    x.sort_unstable();
-    y.sort_unstable();
-    x == y
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
 }
 
 /// Whether two values have as many digits before the point (1,480万 / 1,840万; not 18億 /
@@ -1396,22 +1461,15 @@ fn same_magnitude(a: f64, b: f64) -> bool {
     a > 0.0 && b > 0.0 && a.log10().floor() == b.log10().floor()
 }
 
-/// Whether two mentions may count one thing by their keys: the same kind of figure (a
-/// forecast or not, an increase, a decrease), qualifiers of one among the other's (上旬 /
-/// 下旬, 前年比 / 前期比 tell two figures apart; 中間期 / none may not), and subjects that are one missing, one inside
-/// the other, or the same at the start (被害額 / 被害総額, 発売戸数 / 発売). Two compounds
-/// with one head are two things (営業利益 / 経常利益, 植物油指数 / 砂糖指数).
-fn related_subjects(a: &Key, b: &Key) -> bool {
-    let kind = |k: &Key| ["(予想)", "(増)", "(減)"].map(|m| k.qualifiers.iter().any(|q| q == m));
-    let within = |x: &Key, y: &Key| x.qualifiers.iter().all(|q| y.qualifiers.contains(q));
+/// Whether two subjects may name one thing: one missing, one inside the other, or the same
+/// in their first two characters.
+fn related_names(a: &Key, b: &Key) -> bool {
     let start = |s: &str| s.chars().take(2).collect::<String>();
-    kind(a) == kind(b)
-        && (within(a, b) || within(b, a))
-        && (a.subject.is_empty()
-            || b.subject.is_empty()
-            || a.subject.contains(&b.subject)
-            || b.subject.contains(&a.subject)
-            || (a.subject.chars().count() >= 2 && start(&a.subject) == start(&b.subject)))
+    a.subject.is_empty()
+        || b.subject.is_empty()
+        || a.subject.contains(&b.subject)
+        || b.subject.contains(&a.subject)
+        || (a.subject.chars().count() >= 2 && start(&a.subject) == start(&b.subject))
 }
 
 /// The noun before an opening bracket that encloses token `first` within the clause:
@@ -2213,6 +2271,22 @@ mod tests {
     }
 
     #[test]
+    fn a_slip_is_read_past_what_only_one_clause_says() {
+        // A measure of one clause (1戸あたり), a period (上半期), a name only one mention's
+        // clause gives: none tells two figures of one name apart, and two neighbouring digits
+        // swapped are one figure misstated.
+        for text in [
+            "首都圏の新築マンションの1戸あたりの平均価格は7,820万円だった。\n\n物件の比較\n\n上半期の平均価格が7,280万円と高い水準が続く。",
+            "平田被告は受給者に渡すはずだった現金を抜き取り、約1,480万円を着服した。\n\n経緯\n\n北浜市の担当者は「被害額の計1,840万円は返還されている」と話した。",
+            "宮原町の観測点では8日午前9時までの24時間雨量が312ミリに達した。\n\n警戒\n\n気象台の担当者は「24時間で321ミリという雨量は平年の1か月分を上回る」と話した。",
+        ] {
+            let h = hits(&rule(), text);
+            assert_eq!(h.len(), 1, "{text}: {h:?}");
+            assert_eq!(h[0].severity, rule().severity.lower(), "{text}");
+        }
+    }
+
+    #[test]
     fn digits_in_another_order_are_a_slip_even_without_one_subject() {
         // The two mentions name what they count differently (a vote count after a name, a
         // relative clause): the same digits reordered.
@@ -2257,6 +2331,19 @@ mod tests {
         assert_hits(
             &rule(),
             "営業利益は113億円だった。\n\n経常利益は131億円だった。",
+            &[],
+        );
+        // The same digits in another order than two neighbours swapped: two figures that
+        // share digits by chance.
+        assert_hits(
+            &rule(),
+            "砂糖指数は103.5ポイントだった。\n\n砂糖の指数は150.3ポイントに上がった。",
+            &[],
+        );
+        // Qualifiers that set figures of one name apart (昨年 / 今年) keep a slip apart.
+        assert_hits(
+            &rule(),
+            "昨年の来場者は1万2,480人だった。\n\n今年の来場者は1万2,840人だった。",
             &[],
         );
         let table =
