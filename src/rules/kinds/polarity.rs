@@ -65,6 +65,7 @@
 //! intransitives: [[決まる, 決める]]  # 時期は決まっていない = 時期を決めていない
 //! synonyms: [[実施する, 開催する, 行う]]  # one predicate, named by the first
 //! carriers: [決定する]       # 法案の提出を決定した also says 法案を提出する
+//! any_case: [対応する]      # ICカードに対応 = ICカードは使える (with synonyms)
 //! ```
 //!
 //! Reported speech is the subject's claim: after the quotative と, a `reporting-verbs` verb
@@ -170,6 +171,12 @@ pub struct Spec {
     /// [[見送る, 決定する]]`) 「法案の提出を見送った」 says 「法案を提出しない」.
     #[serde(default)]
     pub carriers: Vec<String>,
+    /// Predicates whose object is one thing whatever particle marks it, in dictionary form:
+    /// with `[対応する]` and `synonyms: [[対応する, 使える, 受け付ける]]`, 「交通系ICカードに
+    /// 対応し」 meets 「交通系ICカードは使えず」 and 「200ミリリットル献血は受け付けない」 meets
+    /// 「200ミリリットル献血にも対応する」. Synonyms of a listed predicate are read the same way.
+    #[serde(default)]
+    pub any_case: Vec<String>,
 }
 
 fn default_min_object_chars() -> usize {
@@ -230,6 +237,8 @@ pub struct Polarity {
     members: FastHashMap<(String, bool), Vec<(String, bool)>>,
     /// `carriers`, as (stem, サ変) after `synonyms`.
     carriers: FastHashSet<(String, bool)>,
+    /// `any_case`, as (stem, サ変) after `synonyms`.
+    any_case: FastHashSet<(String, bool)>,
     /// The noun forms (連用形) of the verbs of `opposites` and `synonyms` → the verb:
     /// 見送り → 見送る, 据え置き → 据え置く.
     noun_forms: FastHashMap<String, String>,
@@ -579,13 +588,27 @@ impl super::RuleKind for Polarity {
                 noun_forms.entry(noun).or_insert_with(|| verb.clone());
             }
         }
-        let carriers = normalize_terms(&spec.carriers, "carriers", src, &mut errors)
-            .iter()
-            .map(|word| {
-                let stem = predicate_stem(word);
-                canonical.get(&stem).cloned().unwrap_or(stem)
-            })
-            .collect();
+        let after_synonyms = |words: Vec<String>| {
+            words
+                .iter()
+                .map(|word| {
+                    let stem = predicate_stem(word);
+                    canonical.get(&stem).cloned().unwrap_or(stem)
+                })
+                .collect::<FastHashSet<_>>()
+        };
+        let carriers = after_synonyms(normalize_terms(
+            &spec.carriers,
+            "carriers",
+            src,
+            &mut errors,
+        ));
+        let any_case = after_synonyms(normalize_terms(
+            &spec.any_case,
+            "any_case",
+            src,
+            &mut errors,
+        ));
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -626,6 +649,7 @@ impl super::RuleKind for Polarity {
             canonical,
             members,
             carriers,
+            any_case,
             negating_nouns,
             noun_forms,
             potential_words,
@@ -1013,6 +1037,12 @@ impl Polarity {
         let (role, stem, sahen) = match self.transitive(&p).filter(|_| role == Role::Ga) {
             Some((transitive, sahen)) => (Role::Wo, transitive, sahen),
             None => (role, p.stem, p.sahen),
+        };
+        // 「ICカードに対応」「ICカードは使えない」: one object whatever marks it (`any_case`).
+        let role = if self.any_case.contains(&(stem.to_string(), sahen)) {
+            Role::Ni
+        } else {
+            role
         };
         Some(Claim {
             head,
@@ -3274,6 +3304,31 @@ mod tests {
             "花火大会\n市は「湖畔花火大会」の中止を決めた。\n市は港まつりを開催した。",
             &[],
         );
+    }
+
+    #[test]
+    fn an_any_case_predicate_meets_its_object_whatever_marks_it() {
+        // 「献血は受け付けない」 / 「献血にも対応する」: one object, は and に.
+        let text = "献血\n400ミリリットル献血は受け付けない。\nセンターは400ミリリットル献血にも対応する。";
+        let any_case =
+            rule_with("synonyms: [[対応する, 使える, 受け付ける]]\nany_case: [対応する]\n");
+        assert_hits(&any_case, text, &["400ミリリットル献血にも対応する"]);
+        // Without `any_case` the particles keep them apart.
+        assert_hits(
+            &rule_with("synonyms: [[対応する, 使える, 受け付ける]]\n"),
+            text,
+            &[],
+        );
+        // Other objects stay apart.
+        assert_hits(
+            &any_case,
+            "決済\n売店は交通系ICカードに対応している。\n売店ではクレジットカードは使えない。",
+            &[],
+        );
+        // A listed word is read after its synonyms: `any_case: [使える]` is the group's.
+        let by_member =
+            rule_with("synonyms: [[対応する, 使える, 受け付ける]]\nany_case: [使える]\n");
+        assert_hits(&by_member, text, &["400ミリリットル献血にも対応する"]);
     }
 
     #[test]
