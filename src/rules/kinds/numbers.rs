@@ -1559,17 +1559,31 @@ pub(super) fn section_subjects(ctx: &Context<'_>) -> Vec<Option<Vec<String>>> {
     let mut out = Vec::with_capacity(ctx.doc.blocks.len());
     for block in &ctx.doc.blocks {
         if let BlockKind::Heading { .. } = block.kind {
-            let names: Vec<String> = a
+            let mut names: Vec<String> = a
                 .within(block.span)
                 .take_while(|&i| !a.features(i).pos.is_particle())
                 .filter(|&i| a.features(i).pos.is_proper_noun())
                 .map(|i| a.surface(i).to_string())
                 .collect();
+            // 「### その1：純米吟醸「花泉」」: a name the heading puts in brackets.
+            names.extend(bracketed_name(ctx.doc.slice(block.span)).map(str::to_string));
             current = (!names.is_empty()).then_some(names);
         }
         out.push(current.clone());
     }
     out
+}
+
+/// The first name a heading writes in 「」 or 『』 brackets (純米吟醸「花泉」 → 花泉).
+fn bracketed_name(heading: &str) -> Option<&str> {
+    let (open, close) = heading.char_indices().find_map(|(i, c)| match c {
+        '「' => Some((i + c.len_utf8(), '」')),
+        '『' => Some((i + c.len_utf8(), '』')),
+        _ => None,
+    })?;
+    let rest = &heading[open..];
+    let name = &rest[..rest.find(close)?];
+    (!name.trim().is_empty()).then_some(name)
 }
 
 /// Whether two blocks are in sections about different names (a comparison of two products,
@@ -2412,6 +2426,12 @@ mod tests {
         // A section about no name (まとめ) is about any: the values still conflict.
         let summary = "# ルミナ 9を試す\n\n## ルミナ 9の特徴\n\nストレージが256GBあるので安心です。\n\n## まとめ\n\nストレージは128GBです。\n";
         assert_eq!(run(summary).len(), 1);
+        // A name the heading writes in brackets, after a label (その1：): two products.
+        let bracketed = "# 酒蔵見学\n\n### その1：純米吟醸「花泉」\n■価格：720ml 1980円\n\n見学を終えた。\n\nタンクが並ぶ。\n\n### その2：特別純米「雪あかり」\n■価格：720ml 1540円\n";
+        assert!(run(bracketed).is_empty(), "{:?}", run(bracketed));
+        // One bracketed name in both: one product, the values conflict.
+        let same = bracketed.replace("特別純米「雪あかり」", "純米吟醸「花泉」の続き");
+        assert_eq!(run(&same).len(), 1);
     }
 
     #[test]
