@@ -711,6 +711,11 @@ impl Numbers {
                 if self.ignore_units.contains(&key.unit) {
                     continue;
                 }
+                // 続編も刊行された。こちらは初版1万部: a figure said of a demonstrative
+                // (こちら, それ) is of the thing the sentence before named, not told here.
+                if demonstrative_topic(a, sentence.span, span.start) {
+                    continue;
+                }
                 // The topic counts only before the number and when it is not what is counted.
                 let topic = self
                     .topic_before(a, sentence.span, span.start)
@@ -1574,6 +1579,25 @@ pub(super) fn section_subjects(ctx: &Context<'_>) -> Vec<Option<Vec<String>>> {
     out
 }
 
+/// Whether the noun marked by は or が nearest before offset `at` in the sentence is a
+/// demonstrative pronoun (こちらは, それは, これが).
+fn demonstrative_topic(a: &Analysis<'_>, sentence: Span, at: usize) -> bool {
+    let range = a.within(Span::new(sentence.start, at));
+    range
+        .clone()
+        .rev()
+        .take(MAX_TOPIC_TOKENS)
+        .find(|&i| matches!(a.surface(i), "は" | "が") && a.features(i).pos.is_particle())
+        .is_some_and(|wa| {
+            wa > range.start
+                && a.features(wa - 1).pos.is_pronoun()
+                && matches!(
+                    a.surface(wa - 1),
+                    "こちら" | "これ" | "それ" | "そちら" | "あちら" | "あれ"
+                )
+        })
+}
+
 /// The first name a heading writes in 「」 or 『』 brackets (純米吟醸「花泉」 → 花泉).
 fn bracketed_name(heading: &str) -> Option<&str> {
     let (open, close) = heading.char_indices().find_map(|(i, c)| match c {
@@ -2432,6 +2456,15 @@ mod tests {
         // One bracketed name in both: one product, the values conflict.
         let same = bracketed.replace("特別純米「雪あかり」", "純米吟醸「花泉」の続き");
         assert_eq!(run(&same).len(), 1);
+    }
+
+    #[test]
+    fn a_figure_said_of_a_demonstrative_is_not_compared() {
+        // こちらは: the sequel the sentence before named, not the book the article is about.
+        let text = "絵本の発行部数\n\n初版は3,000部だった。\n\n人気が続いた。\n\n絵本を読む。\n\n今年3月には続編も刊行された。こちらは初版1万部で発売し、すぐに重版が決まった。";
+        assert_hits(&rule(), text, &[]);
+        // Without the demonstrative the two figures are one quantity.
+        assert_hits(&rule(), &text.replace("こちらは", ""), &["1万部"]);
     }
 
     #[test]
