@@ -81,6 +81,7 @@ named_enum! {
         QuantityNameSuffixes = "quantity-name-suffixes",
         ForecastWords = "forecast-words",
         MilestoneWords = "milestone-words",
+        OutcomeWords = "outcome-words",
         ClockPeriods = "clock-periods",
         IncreaseSuffixes = "increase-suffixes",
         DecreaseSuffixes = "decrease-suffixes",

@@ -142,6 +142,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::QuantityNameSuffixes,
     LexiconId::ForecastWords,
     LexiconId::MilestoneWords,
+    LexiconId::OutcomeWords,
     LexiconId::ClockPeriods,
     LexiconId::IncreaseSuffixes,
     LexiconId::DecreaseSuffixes,
@@ -529,6 +530,23 @@ impl Numbers {
     /// sentence of its paragraph (「飲料部門は、」, 「ASTRA Xは、」): a noun chain of two
     /// characters or more before は and a comma, not a time or other qualifier (今年は、),
     /// an anaphor (同社は、), a pronoun or a number.
+    /// The `outcome-words` word the clause after a count of people ends in, reading on past
+    /// the commas of a list of counts (現職17人、元職1人、新人8人が当選した).
+    fn outcome_after<'t>(&self, a: &Analysis<'t>, next: usize, end: usize) -> Option<&'t str> {
+        let end = end.min(next + MAX_CLAUSE_TOKENS);
+        for k in next..end {
+            match a.surface(k) {
+                "。" => return None,
+                "、" if !continues_clause(a, k) => return None,
+                _ => {}
+            }
+            if self.lexicons.contains(LexiconId::OutcomeWords, a.base(k)) {
+                return Some(a.base(k));
+            }
+        }
+        None
+    }
+
     fn set_off_topics(&self, ctx: &Context<'_>) -> Vec<Option<String>> {
         /// Tokens into a sentence the topic may end at.
         const OPENING: usize = 8;
@@ -1045,6 +1063,13 @@ impl Numbers {
             // that modifies what is counted tells which of them.
             if let Some(action) = modifying_clause(a, sentence_start, subject.start) {
                 qualifiers.push(format!("({action})"));
+            }
+            // 現職17人、元職1人、新人8人が当選した / 現職2人が落選: the outcome said of the
+            // people counted tells which of them (`outcome-words`).
+            if q.unit == "人"
+                && let Some(outcome) = self.outcome_after(a, next, end)
+            {
+                qualifiers.push(format!("({outcome})"));
             }
             // 中央図書館の蔵書 in an article headed 「市立中央図書館、長期休館へ」: the
             // article's own thing, as its other mentions say without naming it (冷凍食品の売上高
@@ -2456,6 +2481,19 @@ mod tests {
         // One bracketed name in both: one product, the values conflict.
         let same = bracketed.replace("特別純米「雪あかり」", "純米吟醸「花泉」の続き");
         assert_eq!(run(&same).len(), 1);
+    }
+
+    #[test]
+    fn an_outcome_tells_which_people_are_counted() {
+        // 当選 / 落選 split one group: two counts of 現職, not one misstated.
+        let text = "市議選\n\n40人が立候補し、現職17人、元職1人、新人8人が当選した。\n\n投票率は下がった。\n\n## 明暗\n\n現職2人が落選した。";
+        assert_hits(&rule(), text, &[]);
+        // One outcome said twice is one count.
+        assert_hits(
+            &rule(),
+            &text.replace("現職2人が落選した", "現職15人が当選した"),
+            &["15人"],
+        );
     }
 
     #[test]
