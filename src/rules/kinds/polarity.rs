@@ -1039,8 +1039,16 @@ impl Polarity {
             None => (role, p.stem, p.sahen),
         };
         // 「ICカードに対応」「ICカードは使えない」: one object whatever marks it (`any_case`).
+        // 「シーズン2の制作が決定した」 says 「シーズン2の制作を決定した」: a carrier's サ変 noun
+        // with が is its intransitive use (決まる of 決める), and what it carries is its object.
         let role = if self.any_case.contains(&(stem.to_string(), sahen)) {
             Role::Ni
+        } else if role == Role::Ga
+            && sahen
+            && voice.is_empty()
+            && self.carriers.contains(&(stem.to_string(), sahen))
+        {
+            Role::Wo
         } else {
             role
         };
@@ -3304,6 +3312,19 @@ mod tests {
             "花火大会\n市は「湖畔花火大会」の中止を決めた。\n市は港まつりを開催した。",
             &[],
         );
+    }
+
+    #[test]
+    fn a_carrier_with_ga_carries_its_subject_action() {
+        // 「シーズン2の制作が決定した」 says 「シーズン2を制作する」.
+        let text = "続編\n監督はシーズン2を制作する予定はない。\n関係者によると、シーズン2の制作がすでに決定している。";
+        assert_hits(
+            &rule_with("carriers: [決定する]\n"),
+            text,
+            &["シーズン2の制作がすでに決定している"],
+        );
+        // Without `carriers`, 決定する says nothing of what is decided.
+        assert_hits(&rule(), text, &[]);
     }
 
     #[test]
