@@ -1675,9 +1675,16 @@ impl<'a> Scan<'a> {
             {
                 self.persons.insert(subject.surname);
             }
-            let k = nouns_back(a, last, begin, |pos| {
-                !pos.is_proper_noun() && !pos.is_number()
-            });
+            // A position in Latin capitals (主将のMF山下翔太) is read as an unknown proper noun.
+            let mut k = last;
+            while k > begin && last - k < 3 && {
+                let pos = a.features(k - 1).pos;
+                pos.is_noun()
+                    && !pos.is_number()
+                    && (!pos.is_proper_noun() || position_code(a.surface(k - 1)))
+            } {
+                k -= 1;
+            }
             if k < last
                 && k > begin + 1
                 && a.surface(k - 1) == "の"
@@ -2213,6 +2220,12 @@ const ASIDE_TOKENS: usize = 8;
 
 /// The first of up to three nouns ending before token `at` (not before `floor`) that `keep`
 /// accepts: an apposition's nouns between a clause or a title's の and the name.
+/// Whether a word is a player's position in Latin capitals (MF, GK, DH): two or three of
+/// them.
+fn position_code(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 fn nouns_back(a: &Analysis<'_>, at: usize, floor: usize, keep: impl Fn(Pos) -> bool) -> usize {
     let mut k = at;
     while k > floor && at - k < 3 && {
@@ -2585,6 +2598,16 @@ mod tests {
         assert_hits(
             &roles(),
             "チームの主将\n\n主将の遊撃手・矢島蓮選手が本塁打を放った。副主将の矢島選手は語った。",
+            &["副主将"],
+        );
+        // A position in Latin capitals, read as an unknown proper noun, itself a term of
+        // the rule: 主将のMF山下翔太.
+        let with_positions = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主将\n        terms: [主将]\n      - name: 副主将\n        terms: [副主将]\n  - attributes:\n      - name: MF\n        terms: [MF]\n      - name: FW\n        terms: [FW]\n",
+        );
+        assert_hits(
+            &with_positions,
+            "チームの主将\n\n主将のMF山下翔太が決勝点を挙げた。\n\n試合後、副主将の山下選手は喜んだ。",
             &["副主将"],
         );
         let chairs = rule_from_yaml(
