@@ -836,6 +836,9 @@ impl Conflict {
                 && !pos.is_number()
                 && !pos.is_pronoun()
         };
+        if let Some(generation) = self.generation_onto_title(a, floor, first) {
+            return Some(generation);
+        }
         let mut k = first;
         while k > floor
             && first - k < 3
@@ -853,6 +856,30 @@ impl Conflict {
                 return None;
             }
         }
+        Some((first, members))
+    }
+
+    /// 三代目店主の, 初代社長の: a generation (a term ending in 代目, or 初代) written onto the
+    /// title at token `title` holds the generation; the title itself stays unread (another
+    /// title than the plain one: 4代目社長 may succeed a 社長).
+    fn generation_onto_title(
+        &self,
+        a: &Analysis<'_>,
+        floor: usize,
+        title: usize,
+    ) -> Option<(usize, &[Member])> {
+        if title <= floor || a.tokens[title - 1].span.end != a.tokens[title].span.start {
+            return None;
+        }
+        let end = a.tokens[title - 1].span.end;
+        let (first, members) = (floor..title).rev().find_map(|j| {
+            let text = &a.text[a.tokens[j].span.start..end];
+            (end - a.tokens[j].span.start <= self.max_term_len)
+                .then(|| self.terms.get(text))
+                .flatten()
+                .filter(|_| text.ends_with("代目") || text == "初代")
+                .map(|m| (j, m.as_slice()))
+        })?;
         Some((first, members))
     }
 
@@ -2631,6 +2658,26 @@ mod tests {
         assert_hits(
             &chairs,
             "映画祭の閉幕\n\n映画祭の副委員長を務める大楠博氏はあいさつした。2代目委員長の大楠氏は語った。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_generation_written_onto_a_title_holds_the_generation() {
+        // 三代目店主, 初代店主: the generation is what the person is, even where the title
+        // after it (店主) is a term of another set.
+        let generations = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 創業者\n        terms: [創業者, 初代]\n      - name: 3代目\n        terms: [3代目, 三代目]\n  - attributes:\n      - name: 店長\n        terms: [店長, 店主]\n      - name: 副店長\n        terms: [副店長]\n",
+        );
+        assert_hits(
+            &generations,
+            "老舗食堂\n\n三代目店主の川村恭平さんが厨房に立つ。\n\n初代店主の川村恭平さんがレシピを考案した。",
+            &["初代店主"],
+        );
+        // Two people of the family: no conflict.
+        assert_hits(
+            &generations,
+            "老舗食堂\n\n三代目店主の川村恭平さんが厨房に立つ。\n\n初代店主の川村信夫さんがレシピを考案した。",
             &[],
         );
     }
