@@ -11,8 +11,8 @@ changes of that session, by a writer who never saw the rules. The targets are ch
 holdout; holdout2 is reported beside it. holdout3 (20 + 20 articles) was written on
 2026-12-04 by a writer who never saw the rules or the other sets, at the start of that day's
 session (scored with the rules of its start, d5cb686, before any change was scored on it).
-Later sets (holdout5 … holdout20) are described in eval/README.md; holdout4,
-holdout6–holdout10 and holdout11–holdout14 were retired into dev after their verdicts.
+Later sets (holdout5 … holdout24) are described in eval/README.md; holdout4,
+holdout6–holdout14 and holdout15–holdout21 were retired into dev after their verdicts.
 
 Holdout is only ever printed as numbers: its texts and per-article results are not shown, so
 that nobody tunes rules to it. `--details` prints dev only.
