@@ -430,6 +430,8 @@ struct Scope<'t> {
     time_frame: bool,
     /// A condition was stated earlier in the sentence (…場合、, …すれば、): no claim after it.
     conditional: bool,
+    /// A condition without a comma (5自治体以内なら…) governs the clause up to the next comma.
+    clause_conditional: bool,
     narration: Narration,
 }
 
@@ -859,6 +861,7 @@ impl Polarity {
             frame_from: r.start,
             time_frame: false,
             conditional: false,
+            clause_conditional: false,
             narration: r.clone().fold(Narration::default(), |n, i| {
                 let surface = a.surface(i);
                 let lex = &self.lexicons;
@@ -880,6 +883,7 @@ impl Polarity {
                 continue;
             }
             if pos(a, i).is_comma() {
+                scope.clause_conditional = false;
                 // 「昨年は、…」: a comma right after a topic keeps the topic's frame.
                 let after_topic = i > r.start && a.surface(i - 1) == "は";
                 if !(after_topic && scope.time_frame) {
@@ -892,6 +896,9 @@ impl Polarity {
             // 「…と予想された場合、運動会は行わず」: what follows a condition is conditional.
             if depth == 0 && self.ends_condition(a, i, r.end) {
                 scope.conditional = true;
+            }
+            if depth == 0 && self.conditions_its_clause(a, i, r.end) {
+                scope.clause_conditional = true;
             }
             // 「意図はなかったと起訴内容を否認した」: a topic inside a quoted clause is not the
             // subject of what follows the quotation.
@@ -997,6 +1004,7 @@ impl Polarity {
     ) -> Option<Claim<'t>> {
         let subject = scope.subject;
         if scope.conditional
+            || scope.clause_conditional
             || subject == Subject::Opaque
             || (self.subject_required && subject == Subject::None)
         {
@@ -2024,6 +2032,21 @@ impl Polarity {
         pos(a, next).is_comma()
             && ((p.is_conjunctive_particle() && a.surface(i) == "ば")
                 || conditional_or_imperative(a, i))
+    }
+
+    /// Whether token `i` ends a condition written without a comma (「5自治体以内ならワンストップ
+    /// 特例が使える」, 「申請すれば受け取れる」): it governs its own clause, up to the next comma
+    /// (「住民なら誰でも参加でき、事前の申し込みは不要でした」 still states 不要).
+    fn conditions_its_clause(&self, a: &Analysis<'_>, i: usize, end: usize) -> bool {
+        let next = i + 1;
+        if next >= end {
+            return false;
+        }
+        let conditional = (pos(a, i).is_conjunctive_particle() && a.surface(i) == "ば")
+            || a.features(i).conjugation.is_conditional();
+        let q = pos(a, next);
+        conditional
+            && (q.is_noun() || q.is_verb() || q.is_adjective() || q.is_adverb() || q.is_prefix())
     }
 
     /// A question: the sentence contains ? or its last word is the particle か.
@@ -3802,6 +3825,25 @@ mod tests {
         assert_hits(
             &rule(),
             "運動会\n第一小は運動会を開いた。\n声明によると、第一小は運動会を開かない。",
+            &["運動会を開かない"],
+        );
+        // Without a comma a condition governs its own clause (雨なら運動会を開かない), and
+        // only that: after the next comma the sentence states again.
+        for text in [
+            "運動会\n第一小は運動会を開いた。\n雨が降れば第一小は運動会を開かない。",
+            "新製品\n同社は新製品を発売した。\n同社は部品が届かなければ新製品を発売しない。",
+        ] {
+            assert_hits(&rule(), text, &[]);
+        }
+        // So in the restatement pass.
+        assert_hits(
+            &rule_with("restated: true\n"),
+            "特例\nワンストップ特例は使えません。\n寄付先が5自治体以内ならワンストップ特例が使える。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "運動会\n第一小は運動会を開いた。\n児童なら誰でも参加でき、第一小は運動会を開かない。",
             &["運動会を開かない"],
         );
     }

@@ -317,9 +317,17 @@ impl Polarity {
         }
         let mut conditional = false;
         let mut seen: FastHashSet<(&str, bool, bool, bool)> = FastHashSet::default();
+        // A condition without a comma governs its clause, up to the next comma.
+        let mut clause_conditional = false;
         for j in r.clone() {
             if self.ends_condition(a, j, r.end) {
                 conditional = true;
+            }
+            if pos(a, j).is_comma() {
+                clause_conditional = false;
+            }
+            if self.conditions_its_clause(a, j, r.end) {
+                clause_conditional = true;
             }
             let p = pos(a, j);
             let may_start = p.is_independent_verb()
@@ -333,7 +341,7 @@ impl Polarity {
                 && self
                     .lexicons
                     .contains(LexiconId::NegatingPrefixes, a.surface(j - 1));
-            if conditional || !may_start || negated_by_prefix {
+            if conditional || clause_conditional || !may_start || negated_by_prefix {
                 continue;
             }
             // Keyed: a word of the keys' forms must start the predicate (or follow within it),
