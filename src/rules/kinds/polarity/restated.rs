@@ -447,7 +447,18 @@ impl Polarity {
                 sahen,
                 potential,
                 negative: found.negative,
-                tense: found.tense,
+                // 「ここではまだ、しょうゆとみりんは入れません」: まだ earlier in the sentence
+                // makes a negation 'not yet', as between the particle and the predicate.
+                tense: if found.negative
+                    && matches!(found.tense, Tense::NonPast)
+                    && (r.start..j).any(|t| {
+                        self.lexicons
+                            .contains(LexiconId::NotYetAdverbs, a.surface(t))
+                    }) {
+                    Tense::NotYet
+                } else {
+                    found.tense
+                },
                 span: Span::new(a.tokens[start].span.start, a.tokens[found.last].span.end),
                 argument: argument.map(|t| a.surface(t)),
             });
@@ -818,6 +829,18 @@ mod tests {
             "抗生物質は風邪の細菌に効きます。\n\n抗生物質は風邪のウイルスに効きません。\n",
             &[],
         );
+    }
+
+    #[test]
+    fn not_yet_earlier_in_the_sentence_meets_only_what_was_done() {
+        // まだ before the comma: a step not taken yet, then taken; not a contradiction.
+        let steps = "煮立ったらアクを取ります。ここではまだ、しょうゆとみりんは鍋に入れません。
+
+            しょうゆとみりんは、砂糖の後で鍋に入れて煮ます。
+";
+        assert_hits(&rule(), steps, &[]);
+        // Without まだ the two state opposite things.
+        assert_eq!(hits(&rule(), &steps.replace("まだ、", "")).len(), 1);
     }
 
     #[test]
