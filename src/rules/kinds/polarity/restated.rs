@@ -402,6 +402,20 @@ impl Polarity {
                 }
                 if k < start - 1 {
                     argument = (k..start - 1).rev().find(|&t| content_noun(t));
+                    // 「快速を3本に減らし」: an amount the predicate leads to is no argument;
+                    // the phrase before it is (快速).
+                    if argument.is_none()
+                        && a.surface(start - 1) == "に"
+                        && k > r.start + 1
+                        && matches!(a.surface(k - 1), "を" | "が" | "は")
+                        && pos(a, k - 1).is_particle()
+                    {
+                        let mut m = k - 1;
+                        while m > r.start && pos(a, m - 1).is_noun() && k - 1 - m < 6 {
+                            m -= 1;
+                        }
+                        argument = (m..k - 1).rev().find(|&t| content_noun(t));
+                    }
                     // The whole figure, not from its middle (約2,000席: 2 | , | 000).
                     while k > r.start + 1 && a.surface(k - 1) == "," && pos(a, k - 2).is_number() {
                         k -= 2;
@@ -828,6 +842,23 @@ mod tests {
             &r,
             "抗生物質は風邪の細菌に効きます。\n\n抗生物質は風邪のウイルスに効きません。\n",
             &[],
+        );
+    }
+
+    #[test]
+    fn an_amount_reached_is_not_the_argument() {
+        // 快速を3本に減らし: what is reduced is 快速, not 3本; 普通列車の本数 is another thing.
+        let text = "同社は、両駅に停車する普通列車の本数は減らさず、日中は1時間あたり4本を維持するとしている。\n\n\
+            土休日の日中は、これまで1時間あたり4本だった快速を3本に減らし、代わりに普通列車を1本増やす。\n";
+        assert_hits(&rule(), text, &[]);
+        // The same reduction said of 本数: a restatement of the other polarity.
+        assert_eq!(
+            hits(
+                &rule(),
+                &text.replace("快速を3本に", "普通列車の本数を3本に")
+            )
+            .len(),
+            1
         );
     }
 
