@@ -513,7 +513,9 @@ impl Numbers {
                 .all(|q| y.qualifiers.contains(q))
         };
         let times = |k: &Key| {
-            let mut t: Vec<String> = (k.qualifiers.iter())
+            let mut t: Vec<String> = k
+                .qualifiers
+                .iter()
                 .filter(|q| self.lexicons.contains(LexiconId::OtherTimes, q))
                 .cloned()
                 .collect();
@@ -1481,8 +1483,10 @@ fn is_adjacent_swap(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    matches!(differ[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
+    let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) else {
+        return false;
+    };
+    i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
 }
 
 /// Whether two values have as many digits before the point (1,480万 / 1,840万; not 18億 /
@@ -2331,6 +2335,20 @@ mod tests {
                 "{yaml}: {errors:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_slip_is_one_pair_of_neighbouring_digits_swapped() {
+        let swap = |a: &str, b: &str| super::is_adjacent_swap(a.as_bytes(), b.as_bytes());
+        assert!(swap("1480", "1840"));
+        assert!(swap("7820", "7280"));
+        assert!(swap("3865", "3685"));
+        // Not neighbours, two swaps, a rotation, the same digits, another length.
+        assert!(!swap("1254", "4512"));
+        assert!(!swap("1234", "2143"));
+        assert!(!swap("1035", "1503"));
+        assert!(!swap("1480", "1480"));
+        assert!(!swap("148", "1480"));
     }
 
     #[test]
