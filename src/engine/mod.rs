@@ -386,13 +386,18 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_summary_value_the_numbers_kind_contradicts_is_one_finding() {
+    /// A linter with the built-in packs, as `seigo check --no-config` runs.
+    fn builtin_linter() -> Linter {
         let morphology = Morphology::new();
         let rules = crate::config::Config::default()
             .load_rules(&morphology)
             .unwrap();
-        let linter = Linter::new(rules, morphology);
+        Linter::new(rules, morphology)
+    }
+
+    #[test]
+    fn a_summary_value_the_numbers_kind_contradicts_is_one_finding() {
+        let linter = builtin_linter();
         let kinds = |text: &str| -> Vec<&'static str> {
             let doc = Document::parse("t.md", text.to_string(), crate::Format::Markdown);
             linter.check(&doc).into_iter().map(|f| f.kind).collect()
@@ -412,11 +417,7 @@ mod tests {
 
     #[test]
     fn prefiltered_check_equals_running_every_rule() {
-        let morphology = Morphology::new();
-        let rules = crate::config::Config::default()
-            .load_rules(&morphology)
-            .unwrap();
-        let linter = Linter::new(rules, morphology);
+        let linter = builtin_linter();
         let seed = include_str!("../../fixtures/seed-article.txt");
         let doc = Document::parse("seed.txt", seed.to_string(), crate::Format::PlainText);
         let analysis = Analysis::new(linter.morphology(), &doc.text);

@@ -811,19 +811,13 @@ impl Conflict {
         floor: usize,
         stop: usize,
     ) -> Option<(usize, &[Member])> {
-        let end = a.tokens.get(stop.checked_sub(1)?)?.span.end;
-        let mut best = None;
-        for j in (floor..stop).rev() {
-            if end - a.tokens[j].span.start > self.max_term_len {
-                break;
-            }
-            if let Some(members) = self.terms.get(&a.text[a.tokens[j].span.start..end]) {
-                best = Some((j, members.as_slice()));
-            }
-        }
-        let (first, members) = best?;
+        let (first, members) = self.longest_term_ending(a, floor, stop)?;
+        let end = a.tokens[stop - 1].span.end;
         if let Some(deputy) = self.deputy_of(a, floor, first, end) {
             return Some(deputy);
+        }
+        if let Some(generation) = self.generation_onto_title(a, floor, first) {
+            return Some(generation);
         }
         // 営農部長の, 代表取締役社長の, トヨタ社長の, 市住宅政策課長の: a department or an
         // organisation (up to three nouns) written onto the term holds the term; 前主将の,
@@ -836,9 +830,6 @@ impl Conflict {
                 && !pos.is_number()
                 && !pos.is_pronoun()
         };
-        if let Some(generation) = self.generation_onto_title(a, floor, first) {
-            return Some(generation);
-        }
         let mut k = first;
         while k > floor
             && first - k < 3
@@ -871,16 +862,30 @@ impl Conflict {
         if title <= floor || a.tokens[title - 1].span.end != a.tokens[title].span.start {
             return None;
         }
-        let end = a.tokens[title - 1].span.end;
-        let (first, members) = (floor..title).rev().find_map(|j| {
-            let text = &a.text[a.tokens[j].span.start..end];
-            (end - a.tokens[j].span.start <= self.max_term_len)
-                .then(|| self.terms.get(text))
-                .flatten()
-                .filter(|_| text.ends_with("代目") || text == "初代")
-                .map(|m| (j, m.as_slice()))
-        })?;
-        Some((first, members))
+        let (first, members) = self.longest_term_ending(a, floor, title)?;
+        let text = &a.text[a.tokens[first].span.start..a.tokens[title - 1].span.end];
+        (text.ends_with("代目") || text == "初代").then_some((first, members))
+    }
+
+    /// The longest term on whole tokens ending before token `stop` and starting at or after
+    /// `floor`, as (first token, attributes), whatever stands before it.
+    fn longest_term_ending(
+        &self,
+        a: &Analysis<'_>,
+        floor: usize,
+        stop: usize,
+    ) -> Option<(usize, &[Member])> {
+        let end = a.tokens.get(stop.checked_sub(1)?)?.span.end;
+        let mut best = None;
+        for j in (floor..stop).rev() {
+            if end - a.tokens[j].span.start > self.max_term_len {
+                break;
+            }
+            if let Some(members) = self.terms.get(&a.text[a.tokens[j].span.start..end]) {
+                best = Some((j, members.as_slice()));
+            }
+        }
+        best
     }
 
     /// 副実行委員長: 副 and one or two common nouns written onto the term on tokens
@@ -1676,7 +1681,7 @@ impl<'a> Scan<'a> {
             self.push_ending_at(subject, before, stop, end);
             // 落選した元職の川島氏, 再選を果たした現職の川村氏: a relative clause before the
             // apposition (one to three nouns and の) is the person's too.
-            let k = nouns_back(a, before, begin, |pos| {
+            let k = nouns_back(a, before, begin, |pos, _| {
                 !pos.is_number() && !pos.is_pronoun()
             });
             if k < before && k > begin + 1 {
@@ -1703,15 +1708,9 @@ impl<'a> Scan<'a> {
                 self.persons.insert(subject.surname);
             }
             // A position in Latin capitals (主将のMF山下翔太) is read as an unknown proper noun.
-            let mut k = last;
-            while k > begin && last - k < 3 && {
-                let pos = a.features(k - 1).pos;
-                pos.is_noun()
-                    && !pos.is_number()
-                    && (!pos.is_proper_noun() || position_code(a.surface(k - 1)))
-            } {
-                k -= 1;
-            }
+            let k = nouns_back(a, last, begin, |pos, surface| {
+                !pos.is_number() && (!pos.is_proper_noun() || position_code(surface))
+            });
             if k < last
                 && k > begin + 1
                 && a.surface(k - 1) == "の"
@@ -2253,11 +2252,18 @@ fn position_code(s: &str) -> bool {
     (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-fn nouns_back(a: &Analysis<'_>, at: usize, floor: usize, keep: impl Fn(Pos) -> bool) -> usize {
+/// The first of up to three nouns before token `at` (not before `floor`) that `keep` accepts
+/// by part of speech and surface.
+fn nouns_back(
+    a: &Analysis<'_>,
+    at: usize,
+    floor: usize,
+    keep: impl Fn(Pos, &str) -> bool,
+) -> usize {
     let mut k = at;
     while k > floor && at - k < 3 && {
         let pos = a.features(k - 1).pos;
-        pos.is_noun() && keep(pos)
+        pos.is_noun() && keep(pos, a.surface(k - 1))
     } {
         k -= 1;
     }

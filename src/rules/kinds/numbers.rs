@@ -1284,11 +1284,8 @@ impl Numbers {
     /// anaphor (同社は), not a number.
     fn topic_before(&self, a: &Analysis<'_>, sentence: Span, at: usize) -> Option<(String, usize)> {
         let range = a.within(Span::new(sentence.start, at));
-        let wa =
-            range.clone().rev().take(MAX_TOPIC_TOKENS).find(|&i| {
-                matches!(a.surface(i), "は" | "が") && a.features(i).pos.is_particle()
-            })?;
-        if wa == range.start || !a.features(wa - 1).pos.is_noun() {
+        let wa = topic_marker_before(a, sentence, at)?;
+        if !a.features(wa - 1).pos.is_noun() {
             return None;
         }
         let t = noun_chain_back(a, wa - 1, range.start).text;
@@ -1611,20 +1608,25 @@ pub(super) fn section_subjects(ctx: &Context<'_>) -> Vec<Option<Vec<String>>> {
 /// Whether the noun marked by は or が nearest before offset `at` in the sentence is a
 /// demonstrative pronoun (こちらは, それは, これが).
 fn demonstrative_topic(a: &Analysis<'_>, sentence: Span, at: usize) -> bool {
+    topic_marker_before(a, sentence, at).is_some_and(|wa| {
+        a.features(wa - 1).pos.is_pronoun()
+            && matches!(
+                a.surface(wa - 1),
+                "こちら" | "これ" | "それ" | "そちら" | "あちら" | "あれ"
+            )
+    })
+}
+
+/// The particle は or が nearest before offset `at` in the sentence (within
+/// [`MAX_TOPIC_TOKENS`]), when a token stands before it in the sentence.
+fn topic_marker_before(a: &Analysis<'_>, sentence: Span, at: usize) -> Option<usize> {
     let range = a.within(Span::new(sentence.start, at));
     range
         .clone()
         .rev()
         .take(MAX_TOPIC_TOKENS)
         .find(|&i| matches!(a.surface(i), "は" | "が") && a.features(i).pos.is_particle())
-        .is_some_and(|wa| {
-            wa > range.start
-                && a.features(wa - 1).pos.is_pronoun()
-                && matches!(
-                    a.surface(wa - 1),
-                    "こちら" | "これ" | "それ" | "そちら" | "あちら" | "あれ"
-                )
-        })
+        .filter(|&wa| wa > range.start)
 }
 
 /// The first name a heading writes in 「」 or 『』 brackets (純米吟醸「花泉」 → 花泉).

@@ -395,11 +395,16 @@ impl Polarity {
                 let p = pos(a, t);
                 p.is_noun() && !p.is_suffix() && !p.is_number() && !p.is_pronoun()
             };
-            if start > r.start && pos(a, start - 1).is_particle() {
-                let mut k = start - 1;
-                while k > r.start && pos(a, k - 1).is_noun() && start - k < 6 {
+            // The first of the (up to five) nouns before the particle at token `particle`.
+            let nouns_before = |particle: usize| {
+                let mut k = particle;
+                while k > r.start && pos(a, k - 1).is_noun() && particle - k < 5 {
                     k -= 1;
                 }
+                k
+            };
+            if start > r.start && pos(a, start - 1).is_particle() {
+                let mut k = nouns_before(start - 1);
                 if k < start - 1 {
                     argument = (k..start - 1).rev().find(|&t| content_noun(t));
                     // 「快速を3本に減らし」: an amount the predicate leads to is no argument;
@@ -410,11 +415,9 @@ impl Polarity {
                         && matches!(a.surface(k - 1), "を" | "が" | "は")
                         && pos(a, k - 1).is_particle()
                     {
-                        let mut m = k - 1;
-                        while m > r.start && pos(a, m - 1).is_noun() && k - 1 - m < 6 {
-                            m -= 1;
-                        }
-                        argument = (m..k - 1).rev().find(|&t| content_noun(t));
+                        argument = (nouns_before(k - 1)..k - 1)
+                            .rev()
+                            .find(|&t| content_noun(t));
                     }
                     // The whole figure, not from its middle (約2,000席: 2 | , | 000).
                     while k > r.start + 1 && a.surface(k - 1) == "," && pos(a, k - 2).is_number() {
