@@ -67,7 +67,7 @@
 //! 突破), clock times (7時30分; a match clock after `clock-periods`: 後半18分), numbers without a unit (section numbers) and ordinals of
 //! sections (第2章), a bare number written onto a word (要介護4, 震度5: a grade or name) and
 //! the unit a rate is per (子ども1人あたり2万円, 1株につき, 1区画1泊4,000円). A subject of one character (町は17日に) is too vague to compare, and a
-//! date's subject must be an event (発売日, 施行). One finding per quantity: at the later
+//! date's subject must be an event (発売日, 施行; 10月使用分 is a month's portion, no event's date). One finding per quantity: at the later
 //! mention, with the earlier one as a related span.
 //!
 //! # Digit slips
@@ -1414,13 +1414,19 @@ fn after_number(a: &Analysis<'_>, i: usize) -> bool {
         && (a.features(i - 1).pos.is_number() || a.surface(i - 1) == "%")
 }
 
-/// The サ変 noun right after a date, or after its に/から/まで (3月14日に発売される).
+/// The サ変 noun right after a date, or after its に/から/まで (3月14日に発売される); not one
+/// that 分 follows (10月使用分: the portion of a month).
 fn following_event(a: &Analysis<'_>, next: usize, end: usize) -> Option<Chain> {
     let mut i = next;
     if i < end && matches!(a.surface(i), "に" | "から" | "まで") {
         i += 1;
     }
-    (i < end && a.features(i).pos.is_sahen_noun()).then(|| Chain {
+    // 10月使用分, 9月請求分: the portion of that month, a period named, not the date of an
+    // event.
+    let portion = i + 1 < end
+        && a.surface(i + 1) == "分"
+        && a.tokens[i + 1].span.start == a.tokens[i].span.end;
+    (i < end && a.features(i).pos.is_sahen_noun() && !portion).then(|| Chain {
         text: a.surface(i).to_string(),
         start: i,
         last: i,
@@ -2040,6 +2046,22 @@ mod tests {
             &rule(),
             "12月10日に放送された第5話をまとめます。\n\n第6話は12月17日に放送予定です。",
             &[],
+        );
+    }
+
+    #[test]
+    fn a_date_with_the_portion_of_an_event_names_a_period() {
+        // 10月使用分 is the usage of October, not a date of 使用: two months' portions are
+        // two quantities; 10月1日から使用 stays the date of an event.
+        assert_hits(
+            &rule(),
+            "負担軽減策が9月使用分で終了したことを受け、値上がりする。\n\n- 10月使用分は大手10社すべてで値上がり",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "新しい回数券は10月1日から使用できる。\n\n9月1日の使用に向け、販売を始めた。",
+            &["9月1日"],
         );
     }
 
