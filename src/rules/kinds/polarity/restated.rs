@@ -637,13 +637,21 @@ fn topics<'t>(a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Option<Topic<'t>>
             .map(|i| {
                 // The whole noun run: 補聴器 is 補聴 + 器; with its の-modifiers, which
                 // tell two groups apart (私立中学校の生徒 / 市立中学校の生徒).
-                let head = a.noun_run_start(i - 1, r.start, TOPIC_RUN);
+                // With a prefix written onto it (最 of 最優遇金利).
+                let run_start = |last: usize| {
+                    let start = a.noun_run_start(last, r.start, TOPIC_RUN);
+                    match start > r.start && pos(a, start - 1).is_prefix() {
+                        true => start - 1,
+                        false => start,
+                    }
+                };
+                let head = run_start(i - 1);
                 let mut k = head;
                 for _ in 0..TOPIC_MODIFIERS {
                     if k < r.start + 2 || a.surface(k - 1) != "の" || !pos(a, k - 2).is_noun() {
                         break;
                     }
-                    k = a.noun_run_start(k - 2, r.start, TOPIC_RUN);
+                    k = run_start(k - 2);
                 }
                 // A relative clause right before the topic tells groups apart too
                 // (児童手当を受給している世帯 / 勤務先から受け取っている世帯): from its verb.
@@ -693,7 +701,8 @@ struct Topic<'t> {
 /// other's head as an argument (「補聴器は…規制を受けており」 / 「集音器は…規制を受けない」, also
 /// when the second adds 「補聴器には及ばない」: a comparison). 新庁舎 and 庁舎 may be one; so may
 /// 「年間配当は…据え置く」 and 「同社は年間配当を引き上げる」, where one topic is the subject and
-/// the other the object of one statement.
+/// the other the object of one statement. A topic with a の-modifier is not what a sentence
+/// without a topic names with another (変動型の最優遇金利は / 10年固定型の最優遇金利を).
 fn topics_meet((tx, x): (Option<Topic<'_>>, &str), (ty, y): (Option<Topic<'_>>, &str)) -> bool {
     let argument_of = |topic: &str, text: &str| {
         text.match_indices(topic).any(|(at, _)| {
@@ -703,13 +712,24 @@ fn topics_meet((tx, x): (Option<Topic<'_>>, &str), (ty, y): (Option<Topic<'_>>, 
             })
         })
     };
+    // 「変動型の最優遇金利は…据え置いた」 / 「10年固定型の最優遇金利を引き上げた」: the other
+    // sentence writes the topic's head with a の-modifier of its own, not the topic's.
+    let modified_otherwise = |topic: Topic<'_>, text: &str| {
+        topic.phrase != topic.head
+            && !text.contains(topic.phrase)
+            && text.contains(&format!("の{}", topic.head))
+    };
     match (tx, ty) {
         (Some(p), Some(q)) => {
             p.phrase.contains(q.phrase)
                 || q.phrase.contains(p.phrase)
-                || (p.head != q.head && (argument_of(p.head, y) || argument_of(q.head, x)))
+                || (p.head != q.head
+                    && ((argument_of(p.head, y) && !modified_otherwise(p, y))
+                        || (argument_of(q.head, x) && !modified_otherwise(q, x))))
         }
-        _ => true,
+        (Some(p), None) => !modified_otherwise(p, y),
+        (None, Some(q)) => !modified_otherwise(q, x),
+        (None, None) => true,
     }
 }
 
@@ -836,6 +856,21 @@ mod tests {
                 &r,
                 "大会の申し込みは9月末で締め切り、大会当日のエントリーは受け付けない。\n\n\
                  10キロの部では、大会当日のエントリーを受け付けた。\n"
+            )
+            .len(),
+            1
+        );
+        // A topic with a prefix and a の-modifier (変動型の最優遇金利は) is not what the other
+        // sentence names with another modifier (10年固定型の最優遇金利を); without one it is.
+        assert_hits(
+            &r,
+            "大手5行は、10年固定型の最優遇金利を引き上げた。\n\n変動型の最優遇金利は、各行とも引き上げなかった。\n",
+            &[],
+        );
+        assert_eq!(
+            hits(
+                &r,
+                "大手5行は、最優遇金利を引き上げた。\n\n変動型の最優遇金利は、各行とも引き上げなかった。\n"
             )
             .len(),
             1
