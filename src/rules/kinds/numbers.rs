@@ -457,9 +457,12 @@ impl super::RuleKind for Numbers {
             ));
         }
         for (later, earlier) in slips {
-            let subject = [&later.key.subject, &earlier.key.subject]
-                .into_iter()
-                .find(|s| !s.is_empty())
+            // The subject that names the thing (上野地区), not one referring back (両地区).
+            let subjects = [&later.key.subject, &earlier.key.subject];
+            let subject = subjects
+                .iter()
+                .find(|s| !s.is_empty() && !s.starts_with(['両', '同']))
+                .or_else(|| subjects.iter().find(|s| !s.is_empty()))
                 .map_or("", |s| s.as_str());
             let msg = match &self.slip_message {
                 Some(m) => m.render(&[
@@ -1498,15 +1501,24 @@ fn same_magnitude(a: f64, b: f64) -> bool {
     a > 0.0 && b > 0.0 && a.log10().floor() == b.log10().floor()
 }
 
-/// Whether two subjects may name one thing: one missing, one inside the other, or the same
-/// in their first two characters.
+/// Whether two subjects may name one thing: one missing, one inside the other, the same
+/// in their first two characters, or one referring back with 両 or 同 to what the other
+/// names (両地区 / 上野地区).
 fn related_names(a: &Key, b: &Key) -> bool {
     let start = |s: &str| s.chars().take(2).collect::<String>();
+    // 両地区, 同地区: the places named before, whichever of them the other mention names
+    // (上野地区).
+    let refers_to = |x: &str, y: &str| {
+        x.strip_prefix(['両', '同'])
+            .is_some_and(|rest| rest.chars().count() >= 2 && y.ends_with(rest))
+    };
     a.subject.is_empty()
         || b.subject.is_empty()
         || a.subject.contains(&b.subject)
         || b.subject.contains(&a.subject)
         || (a.subject.chars().count() >= 2 && start(&a.subject) == start(&b.subject))
+        || refers_to(&a.subject, &b.subject)
+        || refers_to(&b.subject, &a.subject)
 }
 
 /// The noun before an opening bracket that encloses token `first` within the clause:
@@ -2389,6 +2401,21 @@ mod tests {
             assert_eq!(h.len(), 1, "{text}: {h:?}");
             assert_eq!(h[0].severity, rule().severity.lower(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_subject_referring_back_with_ryo_or_do_names_what_it_refers_to() {
+        // 両地区 is 中尾地区 and 上野地区 together: a slip of the figure told of them.
+        let text = "町は中尾地区と隣接する上野地区の計1,240世帯に避難指示を出した。\n\n経緯\n\n- 中尾・上野の両地区の計1,420世帯に避難指示";
+        let h = hits(&rule(), text);
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert!(h[0].message.contains("「上野地区」"), "{}", h[0].message);
+        // A head of another thing (両校 beside 上野地区) refers to something else.
+        assert_hits(
+            &rule(),
+            "町は中尾地区と隣接する上野地区の計1,240世帯に避難指示を出した。\n\n経緯\n\n- 中尾・上野の両校の計1,420世帯に避難指示",
+            &[],
+        );
     }
 
     #[test]
