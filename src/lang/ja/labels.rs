@@ -85,6 +85,9 @@ pub struct Labels {
     pub headline_record_unmet: Template,
     /// headline-support: the headline that a heading repeats.
     pub headline_repeats_title: Template,
+    /// headline-support: the body sentence nearest to a claim nothing in the body answers,
+    /// `{units}` the place's words it contains.
+    pub headline_nearest: Template,
     /// repetition: a verbatim copy, `{n}` its occurrence.
     pub repetition_verbatim: Template,
     /// repetition: a near copy, `{n}` its occurrence, `{similarity}`.
@@ -109,7 +112,7 @@ mod tests {
     #[test]
     fn labels_load_with_the_placeholders_kinds_fill() {
         let l = Labels::get();
-        let expected: [(&Template, &[&str]); 16] = [
+        let expected: [(&Template, &[&str]); 17] = [
             (&l.conflict_earlier, &["context"]),
             (&l.polarity_affirmed, &[]),
             (&l.polarity_negated, &[]),
@@ -124,6 +127,7 @@ mod tests {
             (&l.headline_unaffirmed, &["phrase"]),
             (&l.headline_record_unmet, &["phrase"]),
             (&l.headline_repeats_title, &[]),
+            (&l.headline_nearest, &["units"]),
             (&l.repetition_verbatim, &["n"]),
             (&l.repetition_similar, &["n", "similarity"]),
         ];

@@ -89,7 +89,11 @@
 //! One finding per checked place, when its share of supported units is below `min_coverage`:
 //! the primary span is the first unsupported unit, the others are related spans, and so is
 //! the body's value of a quantity an unsupported number gives another value (客席数は1200席 /
-//! 客席数は980席).
+//! 客席数は980席, or 会員情報12万件 / 約3万8000件の会員情報). When nothing in the body answers a
+//! title's claim (no other value, no opposite, no denial, no unmet record), the body sentence
+//! that tells most of the claim's own phrase, then of the rest of the title, is shown as the
+//! nearest (小児救急を24時間体制に / 小児救急の受け付けは平日の午後6時から10時まで): at least
+//! two of the title's supported units, one of them from the phrase when it has any.
 //!
 //! # Cost
 //!
@@ -717,6 +721,27 @@ impl super::RuleKind for HeadlineSupport {
                 let phrase = &a.text[at.range()];
                 hit = hit.with_related(*at, labels.headline_unaffirmed.fill(&[("phrase", phrase)]));
             }
+            // Nothing in the body answers the claim: the body sentence that tells most of the
+            // rest of it, for the editor to compare (タイトルの「24時間」体制 / 本文の「当面は
+            // 平日の午後6時から午後10時まで」).
+            let answered = !others.is_empty()
+                || contradicted.is_some()
+                || !unaffirmed.is_empty()
+                || records.iter().any(|(_, at)| at.is_some());
+            if !answered && matches!(place.role, Role::Title | Role::Source) {
+                // The units of the unsupported one's own phrase weigh more (小児救急を24時間
+                // 体制に, not 新救急棟が完成 before it).
+                let phrase = phrase_around(a.text, place.span, first.span);
+                let told: Vec<(&str, bool)> = units
+                    .iter()
+                    .filter(|u| !missing.iter().any(|m| std::ptr::eq(*m, *u)))
+                    .map(|u| (&a.text[u.span.range()], phrase.contains(u.span)))
+                    .collect();
+                if let Some((at, shared)) = nearest_sentence(doc, &body, &told) {
+                    let listed: String = shared.iter().map(|w| format!("「{w}」")).collect();
+                    hit = hit.with_related(at, labels.headline_nearest.fill(&[("units", &listed)]));
+                }
+            }
             for at in others {
                 let value = &a.text[at.range()];
                 hit = hit.with_related(at, labels.headline_other_value.fill(&[("value", value)]));
@@ -738,6 +763,67 @@ impl super::RuleKind for HeadlineSupport {
         }
     }
 }
+
+/// The body sentence that contains the most of `told` (a place's supported units, as
+/// written, each marked when it stands in the unsupported unit's own phrase: those count
+/// first, then all), with the units it contains: at least [`NEAREST_MIN_SHARED`] of them, one
+/// of the phrase's if it has any; the first sentence on a tie. `None` when no sentence has
+/// enough.
+fn nearest_sentence<'w>(
+    doc: &Document,
+    body: &[Span],
+    told: &[(&'w str, bool)],
+) -> Option<(Span, Vec<&'w str>)> {
+    if told.len() < NEAREST_MIN_SHARED {
+        return None;
+    }
+    let in_phrase = told.iter().any(|(_, p)| *p);
+    let mut best: Option<((usize, usize), Span, Vec<&'w str>)> = None;
+    for sentence in &doc.sentences {
+        // Body sentences only (lines are in order and do not overlap).
+        let i = body.partition_point(|l| l.end < sentence.span.end);
+        if body.get(i).is_none_or(|l| l.start > sentence.span.start) {
+            continue;
+        }
+        let text = doc.slice(sentence.span);
+        let shared: Vec<(&str, bool)> = told
+            .iter()
+            .copied()
+            .filter(|(w, _)| text.contains(w))
+            .collect();
+        let score = (shared.iter().filter(|(_, p)| *p).count(), shared.len());
+        if shared.len() >= NEAREST_MIN_SHARED
+            && (!in_phrase || shared.iter().any(|(_, p)| *p))
+            && best.as_ref().is_none_or(|(b, _, _)| score > *b)
+        {
+            let words = shared.into_iter().map(|(w, _)| w).collect();
+            best = Some((score, trim_span(doc.text.as_str(), sentence.span), words));
+        }
+    }
+    best.map(|(_, at, words)| (at, words))
+}
+
+/// The phrase of `place` around `unit`: between the nearest breaks (a space, a comma, an
+/// exclamation or question mark, a bracket) on either side.
+fn phrase_around(text: &str, place: Span, unit: Span) -> Span {
+    let breaks = |c: char| c.is_whitespace() || "、，,！!？?　「」【】".contains(c);
+    let before = &text[place.start..unit.start];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| breaks(*c))
+        .map_or(place.start, |(i, c)| place.start + i + c.len_utf8());
+    let after = &text[unit.end..place.end];
+    let end = after
+        .char_indices()
+        .find(|(_, c)| breaks(*c))
+        .map_or(place.end, |(i, _)| unit.end + i);
+    Span::new(start, end)
+}
+
+/// The fewest supported units a body sentence must share with a place to be shown as the
+/// nearest to it.
+const NEAREST_MIN_SHARED: usize = 2;
 
 impl HeadlineSupport {
     /// The most pieces of a chain looked for written apart.
@@ -2291,6 +2377,10 @@ mod tests {
                     ("アジア版NATO", "本文に記述がない".to_string()),
                     ("提案", "本文に記述がない".to_string()),
                     ("拒否", "本文に記述がない".to_string()),
+                    (
+                        "トランプ氏は大統領に返り咲いた。",
+                        "本文で最も近い記述（「トランプ」「大統領」を含む）".to_string()
+                    ),
                 ]
             )
         );
@@ -2742,6 +2832,49 @@ mod tests {
     }
 
     #[test]
+    fn a_value_counting_what_it_is_written_onto_is_the_counterpart() {
+        // 約3万8000件の会員情報: the body's value of 会員情報 stands before it.
+        let text = "通販サイトで会員情報12万件が流出\n\n通販サイトで不正アクセスがあった。\n\n流出した可能性があるのは、最大で約3万8000件の会員情報です。\n";
+        let found = hits(&rule(""), text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            describe(text, &found[0]),
+            (
+                "12万件",
+                vec![("約3万8000件", "本文では「約3万8000件」".to_string())]
+            )
+        );
+    }
+
+    #[test]
+    fn the_body_sentence_nearest_to_an_unanswered_claim_is_shown() {
+        // Nothing in the body gives 24時間 another value: the sentence that tells most of the
+        // claim's own phrase (小児, 救急, 体制), not the lead that shares more of the rest.
+        let text = "青葉市民病院に新救急棟が完成　小児救急を24時間体制に\n\n青葉市民病院の新救急棟が完成し、竣工式が行われた。\n\n小児救急の受け付けは当面、平日の午後6時から10時までとする体制だ。\n";
+        let found = hits(&rule(""), text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            describe(text, &found[0]),
+            (
+                "24時間",
+                vec![(
+                    "小児救急の受け付けは当面、平日の午後6時から10時までとする体制だ。",
+                    "本文で最も近い記述（「小児」「救急」「体制」を含む）".to_string()
+                )]
+            )
+        );
+        // A heading is answered by its section or not at all: no nearest sentence.
+        let heading = "# 新救急棟が完成\n\n青葉市民病院の新救急棟が完成した。\n\n## 小児救急を24時間体制に\n\n小児救急の体制を整える。\n";
+        let found = hits(&rule("heading_units: all\n"), heading);
+        assert!(
+            found
+                .iter()
+                .all(|f| f.related.iter().all(|r| !r.message.contains("最も近い"))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn the_body_value_of_a_contradicted_headline_number_is_shown() {
         let r = rule("");
         let text = "新ホール完成、客席数は1200席\n\n新ホールが完成した。\n\n市によると、客席数は980席で、県内最大となる。\n";
@@ -2758,7 +2891,16 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
             describe(text, &found[0]),
-            ("客席数", vec![("1200席", "本文に記述がない".to_string())])
+            (
+                "客席数",
+                vec![
+                    ("1200席", "本文に記述がない".to_string()),
+                    (
+                        "新ホールが完成した。",
+                        "本文で最も近い記述（「新ホール」「完成」を含む）".to_string()
+                    )
+                ]
+            )
         );
         // Nor are the minutes of a clock time (5時20分) a number of minutes.
         let text = "新ダイヤ、運転間隔は15分に\n\n新ダイヤが始まる。\n\n運転間隔の見直しで、始発は5時20分になる。\n";
@@ -2768,7 +2910,7 @@ mod tests {
             found[0]
                 .related
                 .iter()
-                .all(|x| !text[x.span.range()].contains("20分")),
+                .all(|x| !x.message.starts_with("本文では")),
             "{found:?}"
         );
     }
@@ -3844,15 +3986,24 @@ mod tests {
         let shown: Vec<_> = found.iter().map(|f| describe(&source, f)).collect();
         let missing = |s: &'static str| (s, "本文に記述がない".to_string());
         let title = source.lines().next().unwrap();
+        // The body sentence nearest to the title's claim: the lead.
+        let lead = "日本政府は、アメリカ大統領選でトランプ前大統領の当選が確実となったことを受け、石破茂首相がトランプ氏との関係構築を急いでいます。";
+        let nearest = (
+            lead,
+            "本文で最も近い記述（「トランプ」「大統領」「石破茂」を含む）".to_string(),
+        );
         assert_eq!(
             shown,
             [
-                ("アジア版NATO", vec![missing("提案"), missing("拒否")]),
+                (
+                    "アジア版NATO",
+                    vec![missing("提案"), missing("拒否"), nearest.clone()]
+                ),
                 (
                     "アジア版NATO",
                     vec![(title, "タイトルと同じ主張".to_string())]
                 ),
-                ("アジア版NATO", vec![missing("一蹴")]),
+                ("アジア版NATO", vec![missing("一蹴"), nearest]),
             ]
         );
         // The headline's finding is on line 1, the repeat on the まとめ heading, the last on

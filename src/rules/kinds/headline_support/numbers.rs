@@ -888,7 +888,11 @@ pub(super) fn counterpart(
             let sentence_start = a.text[line_start..b.span.start]
                 .rfind('。')
                 .map_or(line_start, |n| line_start + n + '。'.len_utf8());
+            // Or the value counts what it is written onto (約3万8000件の会員情報).
             a.text[sentence_start..b.span.start].contains(label)
+                || a.text[b.span.end..]
+                    .strip_prefix('の')
+                    .is_some_and(|rest| rest.starts_with(label))
         })
         .map(|b| match b.unit.strip_prefix('~') {
             // The span of an open unit's quantity stops before its noun: 980 | 席.
