@@ -3134,6 +3134,32 @@ mod tests {
             "配給会社によると、続編の製作について決まっていることはない。",
             "決まっていることはない",
         );
+        // A plan for it denied (延長する予定はない, 延長の予定はない, 延長は予定されていない).
+        for (body, denial) in [
+            ("会期を延長する予定はないという。", "延長する予定はない"),
+            ("会期延長の予定はないという。", "延長の予定はない"),
+            (
+                "会期の延長は予定されていないという。",
+                "延長は予定されていない",
+            ),
+        ] {
+            let text = format!("美術展、会期を延長\n\n美術展の来場者が増えている。{body}\n");
+            let found = hits(&r, &text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(
+                describe(&text, &found[0]),
+                (
+                    "延長",
+                    vec![(denial, format!("本文では「{denial}」（未定・否定）"))]
+                ),
+                "{text}"
+            );
+        }
+        assert_hits(
+            &r,
+            "美術展、会期を延長\n\n美術展の来場者が増え、会期を延長する。\n",
+            &[],
+        );
         // The title itself hedges or negates it, or the verb only describes a noun.
         assert_hits(
             &r,

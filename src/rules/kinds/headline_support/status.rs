@@ -2,8 +2,8 @@
 //! body that only says 「採用するかどうかは未定」, a title's 「制裁を発動」 over 「制裁の発動に
 //! 向けた検討に入った」. An action of the headline (a verb, or a サ変 noun standing alone) is
 //! *told* by a body mention that states it; when every body mention negates it (採用しない,
-//! 発見していない) or leaves it open (かどうか, 未定, 検討, 見送り), the headline claims what the
-//! body does not.
+//! 発見していない, 延長する予定はない) or leaves it open (かどうか, 未定, 検討, 見送り), the
+//! headline claims what the body does not.
 
 use crate::lang::ja::Analysis;
 use crate::span::Span;
@@ -29,6 +29,26 @@ const DENIED_AFTER: &[&str] = &[
     "ことはありません",
     "ことはない",
     "ことはなく",
+];
+
+/// What denies a plan for an action right after its chain, or after the は, の or も that
+/// makes it the topic (延長する予定はない, 延長の予定はない, 延長は予定されていない), as the
+/// polarity kind reads 値上げの予定はない.
+const PLAN_DENIED: &[&str] = &[
+    "予定はない",
+    "予定はなく",
+    "予定はありません",
+    "予定もない",
+    "予定もありません",
+    "予定されていない",
+    "予定されておらず",
+    "予定されていません",
+    "つもりはない",
+    "つもりはありません",
+    "考えはない",
+    "考えはありません",
+    "計画はない",
+    "計画はありません",
 ];
 
 /// Characters after a mention within which an `OPEN_AFTER` word leaves it open: the
@@ -195,6 +215,12 @@ fn unaffirmed(a: &Analysis<'_>, i: usize, line: Span) -> Option<Span> {
     // 「決まっていることはない」「値上げすることはありません」: the action denied through こと.
     if let Some(w) = DENIED_AFTER.iter().find(|w| rest.starts_with(*w)) {
         return Some(Span::new(start, chain_end + w.len()));
+    }
+    let topic = rest
+        .strip_prefix(['は', 'の', 'も'])
+        .map_or(0, |r| rest.len() - r.len());
+    if let Some(w) = PLAN_DENIED.iter().find(|w| rest[topic..].starts_with(*w)) {
+        return Some(Span::new(start, chain_end + topic + w.len()));
     }
     let clause = rest
         .char_indices()
