@@ -14,7 +14,8 @@
 //! * **Body** (the only evidence): paragraph and list-item lines, minus summary list items (a
 //!   summary cannot support itself), boilerplate lines (`boilerplate`: 目次, share buttons, ad
 //!   notices) and list items under a boilerplate heading (目次 entries repeat the headings),
-//!   source lines, and lines that merely repeat the title. Headlines and headings are never
+//!   source lines, lines that merely repeat the title, and links to other articles (list items
+//!   under 【関連記事】 or あわせて読みたい). Headlines and headings are never
 //!   body; a boilerplate line is never checked either, even as the headline. Every checked place is outside the body, so the body is one set shared by
 //!   all of them. A document without body text gets no findings.
 //!
@@ -259,6 +260,8 @@ impl Default for Spec {
                 r"URLをコピーしました",
                 r"(?:リンク|記事|ページ|サイト)には(?:アフィリエイト)?広告が含まれ",
                 r"(?i)^(?:PR|広告|スポンサーリンク|sponsored)$",
+                // Links to other articles: their titles are not this article's body.
+                r"^【?(?:関連(?:記事|ニュース|リンク)|あわせて読みたい|合わせて読みたい|おすすめ記事)】?$",
             ]),
             source_lines: list(&[
                 r"^(?P<label>(?:参考|関連|元|引用)(?:動画|記事|ニュース))\s*:\s*(?P<title>.+)$",
@@ -3780,6 +3783,28 @@ mod tests {
             ]
         );
         assert_hits(&rule("check_summary: false\n"), text, &["東京"]);
+    }
+
+    #[test]
+    fn links_to_other_articles_are_not_body() {
+        // 値上げ only in a related article's title neither supports a title's 値上げ nor
+        // contradicts its 据え置き.
+        let r = rule("opposites: [[据え置き, 値上げ]]\n");
+        for heading in ["【関連記事】", "## あわせて読みたい"] {
+            let links = format!("\n\n{heading}\n・スマホ各社、秋の新製品で値上げ相次ぐ\n");
+            assert_hits(
+                &r,
+                &format!("A社、新スマホを値上げ\n\nA社は新しいスマホを発売する。{links}"),
+                &["値上げ"],
+            );
+            assert_hits(
+                &r,
+                &format!(
+                    "A社、新スマホの価格は据え置き\n\nA社は新しいスマホを発売する。価格は据え置きとした。{links}"
+                ),
+                &[],
+            );
+        }
     }
 
     #[test]
