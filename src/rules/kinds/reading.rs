@@ -45,12 +45,6 @@
 //!   its side (破談 ends none, 裁判 starts dozens) and is not an adverbial noun (当時). On the
 //!   harness: 29 of 122 dev near-reading sentences (1 without the signal), none of 242
 //!   correct dev sentences, 0.9 times per 100 JHARS documents (at info).
-//!   With word vectors on (`homophone` or `near-homophone`), a swapped part that does make
-//!   compounds counts too when the candidate's word fits the sentence's content words better
-//!   than the word written by more than [`NEAR_CONFIRM_MARGIN`] (事件会場 among 共通テスト
-//!   and 受験生 → 試験会場; among 警察 and 容疑者 it stays). On the harness (s20): 2 more of
-//!   122 dev near-reading sentences (0.1 gave 3 and flagged 看護部長 in a clean article), none
-//!   of the correct sentences.
 //!
 //! With the `homophone` signal on, its word vectors also judge runs: a run whose written word
 //! (the tokens where it and the candidate differ: 公演 of 記念公演, against 公園) fits the
@@ -81,7 +75,7 @@ use super::{CompileContext, Context, normalize_terms};
 use crate::error::FileError;
 use crate::finding::{Applicability, Hit};
 use crate::lang::ja::dictionary::{self, Place, Word};
-use crate::lang::ja::{Analysis, LexiconId, is_kanji, katakana, word_vectors};
+use crate::lang::ja::{Analysis, LexiconId, is_kanji, katakana};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -189,10 +183,6 @@ const DEFAULT_HOMOPHONE_MARGIN: f32 = 0.18;
 const DEFAULT_HOMOPHONE_MIN_CONTEXT: usize = 3;
 const DEFAULT_NEAR_HOMOPHONE_MARGIN: f32 = 0.3;
 
-/// How much better a candidate's word must fit the sentence than the word written for a
-/// near reading of a part that freely makes compounds to count (see [`Reading::confirmed`]).
-const NEAR_CONFIRM_MARGIN: f32 = 0.2;
-
 /// How many lexicon compounds a swapped part may start or end before a near reading of it
 /// is no evidence (measured on eval/garble/dev-near.yaml and the clean articles).
 const NEAR_MIN_COMPOUNDS: usize = 3;
@@ -225,9 +215,6 @@ struct Found {
     /// The window's reading in katakana.
     reading: String,
     exact: bool,
-    /// A near reading of a part that freely makes compounds on its side: evidence only when
-    /// the candidate's word fits the sentence better than the word written (word vectors).
-    needs_context: bool,
     candidates: Vec<Word>,
 }
 
@@ -381,9 +368,6 @@ impl super::RuleKind for Reading {
             }
             i = j;
         }
-        if let Some(homophone) = &self.homophone {
-            found.retain_mut(|f| !f.needs_context || self.confirmed(ctx, homophone, f));
-        }
         // Overlapping windows of one run: the surest (same reading), then the longest.
         found.sort_by(|x, y| {
             y.exact
@@ -456,24 +440,48 @@ impl Reading {
     /// the candidate's word does ([`Homophone::gain`] below `-WRITTEN_FITS_MARGIN`). No
     /// vectors, or too little context: no.
     fn written_on_purpose(&self, ctx: &Context<'_>, homophone: &Homophone, f: &Found) -> bool {
-        part_gain(ctx, homophone, f.span, f.candidates[0].surface)
+        let a = ctx.analysis;
+        let written = &a.text[f.span.range()];
+        let candidate = f.candidates[0].surface;
+        let (w, c): (Vec<char>, Vec<char>) =
+            (written.chars().collect(), candidate.chars().collect());
+        if w.len() != c.len() {
+            return false;
+        }
+        let Some(first) = (0..w.len()).find(|&k| w[k] != c[k]) else {
+            return false;
+        };
+        let last = (0..w.len()).rev().find(|&k| w[k] != c[k]).unwrap_or(first);
+        // The run's tokens that hold the differing characters, as character offsets.
+        let run = a.within(f.span);
+        let mut offset = 0;
+        let (mut from, mut to) = (None, 0);
+        for i in run.clone() {
+            let n = a.surface(i).chars().count();
+            if offset + n > first && offset <= last {
+                from.get_or_insert(offset);
+                to = offset + n;
+            }
+            offset += n;
+        }
+        let Some(from) = from else {
+            return false;
+        };
+        let to = to.min(w.len());
+        let written_part: String = w[from..to].iter().collect();
+        let candidate_part: String = c[from..to].iter().collect();
+        let Some(sentence) = ctx.doc.sentence_at(f.span.start) else {
+            return false;
+        };
+        homophone
+            .gain(
+                a,
+                a.within(sentence.span),
+                run,
+                &written_part,
+                &candidate_part,
+            )
             .is_some_and(|gain| gain < -WRITTEN_FITS_MARGIN)
-    }
-
-    /// Whether a near reading of a part that freely makes compounds (`needs_context`) is
-    /// borne out by the sentence: some candidate's word fits its content words better than
-    /// the word written by more than [`NEAR_CONFIRM_MARGIN`]. The best such candidate is put
-    /// first; the others that do not clear the margin are dropped.
-    fn confirmed(&self, ctx: &Context<'_>, homophone: &Homophone, f: &mut Found) -> bool {
-        let mut scored: Vec<(f32, Word)> = f
-            .candidates
-            .iter()
-            .filter_map(|c| Some((part_gain(ctx, homophone, f.span, c.surface)?, *c)))
-            .filter(|(gain, _)| *gain > NEAR_CONFIRM_MARGIN)
-            .collect();
-        scored.sort_by(|x, y| y.0.total_cmp(&x.0));
-        f.candidates = scored.into_iter().map(|(_, c)| c).collect();
-        !f.candidates.is_empty()
     }
 
     /// Whether a lexicon word read `key` may be a candidate (the filter knows compounds).
@@ -513,9 +521,7 @@ impl Reading {
                     true => dictionary::with_reading_key(&key).collect(),
                     false => Vec::new(),
                 };
-                if exact.is_empty()
-                    && !(self.near && self.near_possible(a, from, to, self.homophone.is_some()))
-                {
+                if exact.is_empty() && !(self.near && self.near_possible(a, from, to)) {
                     continue;
                 }
                 // A run that is a word read as IPADIC reads it is among `exact`; one read
@@ -547,7 +553,6 @@ impl Reading {
     fn window(&self, a: &Analysis<'_>, w: &Window<'_>, exact: Vec<Word>) -> Option<Found> {
         let surface = &a.text[w.span.range()];
         let mut near: Vec<Word> = Vec::new();
-        let mut near_productive: Vec<Word> = Vec::new();
         let mut same: Vec<Word> = Vec::new();
         let length = |r: &[Option<Vec<u8>>]| -> usize {
             r.iter().map(|r| r.as_ref().map_or(0, Vec::len)).sum()
@@ -569,32 +574,19 @@ impl Reading {
                 // on that side (破談 ends none; 制度 of 裁判制度 ends hundreds).
                 // An adverbial noun (当時 of 当時教育次長) stands apart from what follows it.
                 let adverbial = (k..l).any(|i| a.features(i).pos.is_adverbial_noun());
-                // A part that does is judged by the sentence (below), when vectors are on.
-                let productive = part.makes_compounds();
-                if self.near
-                    && same.is_empty()
-                    && !adverbial
-                    && (!productive || self.homophone.is_some())
-                {
+                if self.near && same.is_empty() && !adverbial && !part.makes_compounds() {
                     let lo = length(&w.readings[..k - w.from]);
                     let hi = lo + length(&w.readings[k - w.from..l - w.from]);
-                    let into = if productive {
-                        &mut near_productive
-                    } else {
-                        &mut near
-                    };
                     for variant in one_mora_away_kept(w.key, lo, hi, |v| self.may_be_candidate(v)) {
-                        into.extend(dictionary::with_reading_key(&variant).filter(|c| fits(c)));
+                        near.extend(dictionary::with_reading_key(&variant).filter(|c| fits(c)));
                     }
                 }
             }
         }
-        let (exact, needs_context, mut candidates) = if !same.is_empty() {
-            (true, false, same)
-        } else if !near.is_empty() {
-            (false, false, near)
+        let (exact, mut candidates) = if !same.is_empty() {
+            (true, same)
         } else {
-            (false, true, near_productive)
+            (false, near)
         };
         if candidates.is_empty() {
             return None;
@@ -610,7 +602,6 @@ impl Reading {
             span: w.span,
             reading: dictionary::key_to_reading(w.key),
             exact,
-            needs_context,
             candidates,
         })
     }
@@ -620,7 +611,7 @@ impl Reading {
     /// on their side (see [`makes_compounds_on_its_side`]). A cheap gate before the lexicon lookups
     /// of the window (most windows are common words that make compounds freely); `window`
     /// checks the rest.
-    fn near_possible(&self, a: &Analysis<'_>, from: usize, to: usize, productive: bool) -> bool {
+    fn near_possible(&self, a: &Analysis<'_>, from: usize, to: usize) -> bool {
         (from..to).any(|k| {
             (k + 1..=to.min(k + MAX_REPLACED_TOKENS)).any(|l| {
                 if l - k == to - from || (k..l).any(|i| a.features(i).pos.is_adverbial_noun()) {
@@ -628,8 +619,7 @@ impl Reading {
                 }
                 let part = &a.text[a.tokens[k].span.start..a.tokens[l - 1].span.end];
                 part.chars().count() >= self.min_replaced_chars
-                    && (productive && word_vectors::get(part).is_some()
-                        || !makes_compounds_on_its_side(part, k == from, l == to))
+                    && !makes_compounds_on_its_side(part, k == from, l == to)
             })
         })
     }
@@ -756,46 +746,6 @@ fn makes_compounds_at(part: &str, place: Place) -> bool {
     memoised(memo, part, || {
         dictionary::compounds_with(part, place, NEAR_MIN_COMPOUNDS) >= NEAR_MIN_COMPOUNDS
     })
-}
-
-/// How much better the candidate's word fits the sentence of the run at `span` than the
-/// word written ([`Homophone::gain`]): the words are the run's tokens where the run and
-/// `candidate` differ (公演 of 記念公演 against 記念公園) and the candidate's characters in
-/// their place. `None` when the two differ in length, or a word has no vector, or the
-/// sentence too little context.
-fn part_gain(ctx: &Context<'_>, homophone: &Homophone, span: Span, candidate: &str) -> Option<f32> {
-    let a = ctx.analysis;
-    let written = &a.text[span.range()];
-    let (w, c): (Vec<char>, Vec<char>) = (written.chars().collect(), candidate.chars().collect());
-    if w.len() != c.len() {
-        return None;
-    }
-    let first = (0..w.len()).find(|&k| w[k] != c[k])?;
-    let last = (0..w.len()).rev().find(|&k| w[k] != c[k]).unwrap_or(first);
-    // The run's tokens that hold the differing characters, as character offsets.
-    let run = a.within(span);
-    let mut offset = 0;
-    let (mut from, mut to) = (None, 0);
-    for i in run.clone() {
-        let n = a.surface(i).chars().count();
-        if offset + n > first && offset <= last {
-            from.get_or_insert(offset);
-            to = offset + n;
-        }
-        offset += n;
-    }
-    let from = from?;
-    let to = to.min(w.len());
-    let written_part: String = w[from..to].iter().collect();
-    let candidate_part: String = c[from..to].iter().collect();
-    let sentence = ctx.doc.sentence_at(span.start)?;
-    homophone.gain(
-        a,
-        a.within(sentence.span),
-        run,
-        &written_part,
-        &candidate_part,
-    )
 }
 
 /// The cost of the commonest noun spelled `s` in the lexicon.
@@ -1089,37 +1039,6 @@ mod tests {
         assert_hits(&rule, "政治資金の収支報告書を提出した。", &[]);
         // An adverbial noun stands apart from the words after it (投資教育 is one mora away).
         assert_hits(&rule, "当時教育次長だった木下氏が説明した。", &[]);
-    }
-
-    #[test]
-    fn a_near_reading_of_a_productive_part_counts_when_the_sentence_favours_the_candidate() {
-        let vectors = rule_from_yaml(&format!(
-            "{RULE}signals: [near-reading, near-homophone]\nnear_homophone_margin: 1.0\n"
-        ));
-        // 事件 starts many compounds, so its near reading (試験会場) alone is no evidence; an
-        // entrance exam's sentence favours 試験 by word vectors, a police sentence 事件.
-        let exam = "大学入学共通テストの事件会場で、受験生が開門を待っていた。";
-        let found = hits(&vectors, exam);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(&exam[found[0].span.range()], "事件会場");
-        assert!(
-            found[0].message.contains("「試験会場」"),
-            "{}",
-            found[0].message
-        );
-        assert_eq!(found[0].severity, Severity::Info);
-        assert_eq!(found[0].fixes[0].applicability, Applicability::Suggestion);
-        assert_hits(
-            &vectors,
-            "警察は事件会場の周辺を封鎖し、容疑者の行方を追っている。",
-            &[],
-        );
-        // Without word vectors the productive part stays unreported.
-        assert_hits(
-            &rule_from_yaml(&format!("{RULE}signals: [near-reading]\n")),
-            exam,
-            &[],
-        );
     }
 
     #[test]
