@@ -6,7 +6,8 @@
 //!
 //! What is a record: a superlative word of [`SUPERLATIVES`] ending the unit or followed only by
 //! what it measures (最高益, 最高値, 最多記録), or 初 before an event (初優勝, 初当選: a サ変 noun
-//! or one of [`FIRST_EVENTS`]) or after a scope (世界初, 県内初: [`SCOPES`]). Not 最高裁, 最大手,
+//! or one of [`FIRST_EVENTS`], also written apart: 初の決勝進出) or after a scope (世界初, 県内初:
+//! [`SCOPES`]). Not 最高裁, 最大手,
 //! 初日, 初回 or 初代: offices, sizes of companies and first days are names, not records.
 
 use crate::lang::ja::{Analysis, is_kanji, is_katakana};
@@ -57,6 +58,9 @@ const SCOPES: &[&str] = &[
     "民間",
     "大会",
 ];
+
+/// The most nouns after 初の read for its event (初の全国大会出場).
+const MAX_EVENT_CHAIN: usize = 4;
 
 /// Words after a body mention that tell the record as unmet or as another time's
 /// (届かなかった, 次ぐ, 以来の水準).
@@ -178,6 +182,37 @@ impl Record {
             return Some(Record::First {
                 scope: Some(scope),
                 event: None,
+            });
+        }
+        // 初の決勝進出, 初の一般公開: a first written apart from its event (the サ変 noun
+        // ending the noun chain after の).
+        if text == "初" {
+            let next = a.first_at(span.end);
+            if next >= a.tokens.len() || a.surface(next) != "の" {
+                return None;
+            }
+            let mut event = None;
+            let mut chain_end = span.end;
+            for t in next + 1..(next + 1 + MAX_EVENT_CHAIN).min(a.tokens.len()) {
+                let pos = a.features(t).pos;
+                if !pos.is_noun() || pos.is_number() {
+                    break;
+                }
+                chain_end = a.tokens[t].span.end;
+                if pos.is_sahen_noun() {
+                    event = Some(a.surface(t).to_string());
+                }
+            }
+            // 初の王座獲得へ: a goal, as after 初優勝 (see [`hedged`]).
+            let line_end = a.text[chain_end..]
+                .find('\n')
+                .map_or(a.text.len(), |i| chain_end + i);
+            if hedged(a, chain_end, Span::new(chain_end, line_end)) {
+                return None;
+            }
+            return event.map(|e| Record::First {
+                scope: None,
+                event: Some(e),
             });
         }
         let event = text.strip_prefix('初')?;
@@ -448,6 +483,39 @@ mod tests {
             judge("初優勝", "チームは創部以来初めて優勝した。"),
             Some(Verdict::Told)
         );
+    }
+
+    #[test]
+    fn a_first_written_apart_from_its_event_is_a_record() {
+        // 初の決勝進出: 初, then の and the event. The record of the unit 初 within a title.
+        let judge_in = |title: &str, body: &str| {
+            let text = format!("{title}\n{body}");
+            let m = Morphology::new();
+            let a = Analysis::new(&m, &text);
+            let at = title.find('初').expect("初 in the title");
+            let record = Record::of(&a, Span::new(at, at + '初'.len_utf8()))?;
+            Some(record.verdict(&a, &[Span::new(title.len() + 1, text.len())]))
+        };
+        assert!(matches!(
+            judge_in(
+                "三浦東が初の決勝進出",
+                "三浦東は準決勝に勝ち、2年ぶり2度目の決勝進出を決めた。"
+            ),
+            Some(Verdict::Unmet(_))
+        ));
+        assert_eq!(
+            judge_in("三浦東が初の決勝進出", "三浦東は初めて決勝に進んだ。"),
+            Some(Verdict::Told)
+        );
+        // A goal (初の王座獲得へ), or 初 before no event, is no record.
+        assert_eq!(
+            judge_in(
+                "高野八段、初の王座獲得へ",
+                "タイトル戦への登場は3度目で、獲得はまだない。"
+            ),
+            None
+        );
+        assert_eq!(judge_in("初の舞台", "2度目の舞台だった。"), None);
     }
 
     #[test]
