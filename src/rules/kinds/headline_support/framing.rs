@@ -220,6 +220,37 @@ pub(super) fn is_date(unit: &str) -> bool {
     matches!(found.as_slice(), [q] if q.is_date())
 }
 
+/// Counters of a repetition or a succession: how many times, in a row, or which generation.
+const REPETITION_COUNTERS: &[&str] = &[
+    "代目",
+    "度目",
+    "回目",
+    "期目",
+    "連勝",
+    "連敗",
+    "連覇",
+    "連続",
+    "冠",
+    "年ぶり",
+    "期ぶり",
+];
+
+/// Whether a unit counts a repetition or a succession (3度目, 2代目, 3連勝, 2冠, 5年連続,
+/// 2年ぶり): a headline compresses what the body narrates (two earlier attempts, a father
+/// and a grandfather, the titles listed), so without a body value to contradict it the
+/// count alone is weak evidence.
+pub(super) fn is_repetition_count(unit: &str) -> bool {
+    let rest =
+        unit.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    rest.len() < unit.len()
+        && REPETITION_COUNTERS.iter().any(|c| {
+            rest == *c
+                || rest
+                    .strip_suffix(*c)
+                    .is_some_and(|r| ["年", "カ月", "か月", "期", "季", "試合"].contains(&r))
+        })
+}
+
 /// Whether a unit is a day or a month (7月10日, 23日, 7月), not a year.
 pub(super) fn is_day(unit: &str) -> bool {
     let found = quantity::find(unit);

@@ -77,6 +77,10 @@
 //! * a number written onto Latin letters is part of a code (J2青嵐FC: J2 | 青嵐 | FC, not
 //!   2青嵐), and a lone Latin letter (V字回復's V) names nothing.
 //!
+//! A count of repetitions or of a succession (3度目, 2代目, 3連勝, 2冠, 5年連続) is not a strong
+//! unit: the body narrates it (過去2回は失敗, 父と祖父) more often than it writes the count, so
+//! it is reported as a name or number only when the body gives it another value (2度目).
+//!
 //! Headings and summary bullets are short paraphrases (「日米関係の構築急務」 for a section about
 //! 関係構築を急ぐ), so by default (`heading_units: salient`) only their salient units count:
 //! those with a proper noun, a digit, or a noun before 氏/さん (IPADIC has トランプ as a common
@@ -151,7 +155,8 @@ use crate::span::Span;
 use body_search::Keys;
 use framing::{
     enumerated, episode_after_tag, framing_follows, in_brackets, in_closing_brackets, in_end_tag,
-    is_date, is_day, is_edition_year, is_label, is_ordinal, is_reading_time, opens_with_ordinal,
+    is_date, is_day, is_edition_year, is_label, is_ordinal, is_reading_time, is_repetition_count,
+    opens_with_ordinal,
 };
 use numbers::{
     BodyByUnit, BodyValues, Derivable, counterpart, counts_items, crosses_threshold,
@@ -1149,8 +1154,11 @@ impl HeadlineSupport {
                 variants,
                 parts,
                 pieces,
-                // A date frames the story in time; the body often says 同日 or nothing.
-                strong: raw.salient && !is_date(&a.text[raw.span.range()]),
+                // A date frames the story in time; the body often says 同日 or nothing. A
+                // count of repetitions (3度目, 2代目) sums up what the body narrates.
+                strong: raw.salient
+                    && !is_date(&a.text[raw.span.range()])
+                    && !is_repetition_count(&a.text[raw.span.range()]),
                 number: a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit()),
                 counter: raw
                     .tokens
@@ -2873,6 +2881,35 @@ mod tests {
             found
                 .iter()
                 .all(|f| f.related.iter().all(|r| !r.message.contains("最も近い"))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_count_of_repetitions_is_weak_unless_the_body_gives_another() {
+        assert!(framing::is_repetition_count("3度目"));
+        assert!(framing::is_repetition_count("2代目"));
+        assert!(framing::is_repetition_count("3連勝"));
+        assert!(framing::is_repetition_count("5年連続"));
+        assert!(!framing::is_repetition_count("3期"));
+        assert!(!framing::is_repetition_count("300人"));
+        let r = rule("weak_units: majority\n");
+        // The body narrates the two earlier attempts without counting the third.
+        assert_hits(
+            &r,
+            "北斗ロケット、3度目の挑戦で打ち上げ成功\n\n北斗ロケットの打ち上げが成功した。過去2回は失敗していたが、今回の挑戦で成功した。\n",
+            &[],
+        );
+        // The body counts it otherwise: contradicted, reported as before.
+        let text = "北斗ロケット、3度目の挑戦で打ち上げ成功\n\n北斗ロケットの打ち上げが成功した。2度目の挑戦での成功となった。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].span.range()], "3度目");
+        assert!(
+            found[0]
+                .related
+                .iter()
+                .any(|x| x.message == "本文では「2度目」"),
             "{found:?}"
         );
     }
