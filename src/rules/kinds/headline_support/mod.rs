@@ -3174,6 +3174,21 @@ mod tests {
             "配給会社によると、続編の製作について決まっていることはない。",
             "決まっていることはない",
         );
+        // A negating prefix written onto it, apart (未|発表) or as one word (非公開).
+        for (title, body, denial) in [
+            ("A社、新製品を発表", "A社の新製品は未発表だ。", "未発表"),
+            ("新機能を公開", "新機能は当面、非公開とする。", "非公開"),
+        ] {
+            let text = format!("{title}\n\n{body}\n");
+            let found = hits(&r, &text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(
+                describe(&text, &found[0]).1,
+                vec![(denial, format!("本文では「{denial}」（未定・否定）"))],
+                "{text}"
+            );
+        }
+        assert_hits(&r, "新機能を公開\n\n新機能を公開した。\n", &[]);
         // A plan for it denied (延長する予定はない, 延長の予定はない, 延長は予定されていない).
         for (body, denial) in [
             ("会期を延長する予定はないという。", "延長する予定はない"),

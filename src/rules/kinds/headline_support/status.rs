@@ -2,7 +2,7 @@
 //! body that only says 「採用するかどうかは未定」, a title's 「制裁を発動」 over 「制裁の発動に
 //! 向けた検討に入った」. An action of the headline (a verb, or a サ変 noun standing alone) is
 //! *told* by a body mention that states it; when every body mention negates it (採用しない,
-//! 発見していない, 延長する予定はない) or leaves it open (かどうか, 未定, 検討, 見送り), the
+//! 発見していない, 延長する予定はない, 非公開, 未発表) or leaves it open (かどうか, 未定, 検討, 見送り), the
 //! headline claims what the body does not.
 
 use crate::lang::ja::Analysis;
@@ -30,6 +30,9 @@ const DENIED_AFTER: &[&str] = &[
     "ことはない",
     "ことはなく",
 ];
+
+/// Prefixes that negate the noun they are written onto (非公開, 未発表, 不参加, 無許可).
+const NEGATING_PREFIXES: [char; 4] = ['非', '未', '不', '無'];
 
 /// What denies a plan for an action right after its chain, or after the は, の or も that
 /// makes it the topic (延長する予定はない, 延長の予定はない, 延長は予定されていない), as the
@@ -83,6 +86,14 @@ pub(super) fn only_unaffirmed(
     let mut first = None;
     for &line in body {
         for i in a.within(line) {
+            // 非公開 as one word: 公開 negated.
+            if a.surface(i)
+                .strip_prefix(NEGATING_PREFIXES)
+                .is_some_and(|rest| rest.chars().count() >= 2 && forms.contains(&rest))
+            {
+                first.get_or_insert(a.tokens[i].span);
+                continue;
+            }
             if !forms.contains(&a.surface(i)) && !forms.contains(&a.base(i)) {
                 continue;
             }
@@ -210,6 +221,18 @@ fn unaffirmed(a: &Analysis<'_>, i: usize, line: Span) -> Option<Span> {
     let chain_end = a.tokens[j - 1].span.end;
     if negated {
         return Some(Span::new(start, chain_end));
+    }
+    // 非公開, 未発表, 不参加: a negating prefix written onto the mention, as the polarity kind
+    // reads 非対応.
+    if i > 0
+        && a.tokens[i - 1].span.start >= line.start
+        && a.tokens[i - 1].span.end == start
+        && a.features(i - 1).pos.is_prefix()
+        && a.surface(i - 1)
+            .strip_prefix(NEGATING_PREFIXES)
+            .is_some_and(str::is_empty)
+    {
+        return Some(Span::new(a.tokens[i - 1].span.start, a.tokens[i].span.end));
     }
     let rest = &a.text[chain_end..line.end];
     // 「決まっていることはない」「値上げすることはありません」: the action denied through こと.
