@@ -298,6 +298,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::RankWords,
     LexiconId::TitlePrefixes,
     LexiconId::PlaceSuffixes,
+    LexiconId::NegatingPrefixes,
 ];
 
 #[derive(Debug)]
@@ -616,7 +617,9 @@ impl super::RuleKind for HeadlineSupport {
                     if let Some(others) = self.synonyms.get(word) {
                         forms.extend(others.iter().map(String::as_str));
                     }
-                    if let Some(at) = status::only_unaffirmed(a, &body, &forms, headline) {
+                    let prefixes = self.lexicons.get(LexiconId::NegatingPrefixes);
+                    if let Some(at) = status::only_unaffirmed(a, &body, &forms, headline, prefixes)
+                    {
                         unaffirmed.push((u, at));
                     }
                 }

@@ -6,6 +6,7 @@
 //! headline claims what the body does not.
 
 use crate::lang::ja::Analysis;
+use crate::lang::ja::lexicon::WordSet;
 use crate::span::Span;
 
 /// Words that leave an action open when they follow its mention closely (発動に向けた検討,
@@ -30,9 +31,6 @@ const DENIED_AFTER: &[&str] = &[
     "ことはない",
     "ことはなく",
 ];
-
-/// Prefixes that negate the noun they are written onto (非公開, 未発表, 不参加, 無許可).
-const NEGATING_PREFIXES: [char; 4] = ['非', '未', '不', '無'];
 
 /// What denies a plan for an action right after its chain, or after the は, の or も that
 /// makes it the topic (延長する予定はない, 延長の予定はない, 延長は予定されていない), as the
@@ -82,22 +80,27 @@ pub(super) fn only_unaffirmed(
     body: &[Span],
     forms: &[&str],
     headline: &str,
+    prefixes: &WordSet,
 ) -> Option<Span> {
     let mut first = None;
     for &line in body {
         for i in a.within(line) {
-            // 非公開 as one word: 公開 negated.
-            if a.surface(i)
-                .strip_prefix(NEGATING_PREFIXES)
-                .is_some_and(|rest| rest.chars().count() >= 2 && forms.contains(&rest))
-            {
+            // 非公開 as one word: 公開 negated (`negating-prefixes`).
+            let surface = a.surface(i);
+            let fused = surface.chars().next().is_some_and(|c| {
+                let rest = &surface[c.len_utf8()..];
+                prefixes.contains(&surface[..c.len_utf8()])
+                    && rest.chars().count() >= 2
+                    && forms.contains(&rest)
+            });
+            if fused {
                 first.get_or_insert(a.tokens[i].span);
                 continue;
             }
             if !forms.contains(&a.surface(i)) && !forms.contains(&a.base(i)) {
                 continue;
             }
-            match unaffirmed(a, i, line) {
+            match unaffirmed(a, i, line, prefixes) {
                 Some(span) => {
                     if !about_something_else(a, i, line, headline) {
                         first.get_or_insert(span);
@@ -215,22 +218,20 @@ fn predicate_chain(a: &Analysis<'_>, i: usize, limit: usize) -> (bool, usize) {
 }
 
 /// The phrase of mention `i` when it negates or leaves the action open, else `None`.
-fn unaffirmed(a: &Analysis<'_>, i: usize, line: Span) -> Option<Span> {
+fn unaffirmed(a: &Analysis<'_>, i: usize, line: Span, prefixes: &WordSet) -> Option<Span> {
     let start = a.tokens[i].span.start;
     let (negated, j) = predicate_chain(a, i, line.end);
     let chain_end = a.tokens[j - 1].span.end;
     if negated {
         return Some(Span::new(start, chain_end));
     }
-    // 非公開, 未発表, 不参加: a negating prefix written onto the mention, as the polarity kind
-    // reads 非対応.
+    // 未発表, 不参加: a negating prefix written onto the mention (`negating-prefixes`), as
+    // the polarity kind reads 非対応.
     if i > 0
         && a.tokens[i - 1].span.start >= line.start
         && a.tokens[i - 1].span.end == start
         && a.features(i - 1).pos.is_prefix()
-        && a.surface(i - 1)
-            .strip_prefix(NEGATING_PREFIXES)
-            .is_some_and(str::is_empty)
+        && prefixes.contains(a.surface(i - 1))
     {
         return Some(Span::new(a.tokens[i - 1].span.start, a.tokens[i].span.end));
     }
