@@ -299,6 +299,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::TitlePrefixes,
     LexiconId::PlaceSuffixes,
     LexiconId::NegatingPrefixes,
+    LexiconId::PlanNouns,
 ];
 
 #[derive(Debug)]
@@ -618,7 +619,9 @@ impl super::RuleKind for HeadlineSupport {
                         forms.extend(others.iter().map(String::as_str));
                     }
                     let prefixes = self.lexicons.get(LexiconId::NegatingPrefixes);
-                    if let Some(at) = status::only_unaffirmed(a, &body, &forms, headline, prefixes)
+                    let plans = self.lexicons.get(LexiconId::PlanNouns);
+                    if let Some(at) =
+                        status::only_unaffirmed(a, &body, &forms, headline, prefixes, plans)
                     {
                         unaffirmed.push((u, at));
                     }

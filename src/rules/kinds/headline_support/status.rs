@@ -23,33 +23,16 @@ const OPEN_AFTER: &[&str] = &[
     "見合わせ",
 ];
 
-/// What denies an action named by こと right after its chain (決まっていることはない = 決まって
-/// いない), longest first.
-const DENIED_AFTER: &[&str] = &[
-    "ことはなかった",
-    "ことはありません",
-    "ことはない",
-    "ことはなく",
-];
-
-/// What denies a plan for an action right after its chain, or after the は, の or も that
-/// makes it the topic (延長する予定はない, 延長の予定はない, 延長は予定されていない), as the
-/// polarity kind reads 値上げの予定はない.
-const PLAN_DENIED: &[&str] = &[
-    "予定はない",
-    "予定はなく",
-    "予定はありません",
-    "予定もない",
-    "予定もありません",
-    "予定されていない",
-    "予定されておらず",
-    "予定されていません",
-    "つもりはない",
-    "つもりはありません",
-    "考えはない",
-    "考えはありません",
-    "計画はない",
-    "計画はありません",
+/// What denies a plan noun (`plan-nouns`: 予定, つもり, 考え, こと …) after its particle
+/// (予定はない, 予定もありません, ことはなかった), or a plan written as a verb (予定されていない).
+const PLAN_DENIALS: &[&str] = &[
+    "ない",
+    "なく",
+    "なかった",
+    "ありません",
+    "されていない",
+    "されておらず",
+    "されていません",
 ];
 
 /// Characters after a mention within which an `OPEN_AFTER` word leaves it open: the
@@ -81,6 +64,7 @@ pub(super) fn only_unaffirmed(
     forms: &[&str],
     headline: &str,
     prefixes: &WordSet,
+    plans: &WordSet,
 ) -> Option<Span> {
     let mut first = None;
     for &line in body {
@@ -100,7 +84,7 @@ pub(super) fn only_unaffirmed(
             if !forms.contains(&a.surface(i)) && !forms.contains(&a.base(i)) {
                 continue;
             }
-            match unaffirmed(a, i, line, prefixes) {
+            match unaffirmed(a, i, line, prefixes, plans) {
                 Some(span) => {
                     if !about_something_else(a, i, line, headline) {
                         first.get_or_insert(span);
@@ -218,7 +202,13 @@ fn predicate_chain(a: &Analysis<'_>, i: usize, limit: usize) -> (bool, usize) {
 }
 
 /// The phrase of mention `i` when it negates or leaves the action open, else `None`.
-fn unaffirmed(a: &Analysis<'_>, i: usize, line: Span, prefixes: &WordSet) -> Option<Span> {
+fn unaffirmed(
+    a: &Analysis<'_>,
+    i: usize,
+    line: Span,
+    prefixes: &WordSet,
+    plans: &WordSet,
+) -> Option<Span> {
     let start = a.tokens[i].span.start;
     let (negated, j) = predicate_chain(a, i, line.end);
     let chain_end = a.tokens[j - 1].span.end;
@@ -236,15 +226,25 @@ fn unaffirmed(a: &Analysis<'_>, i: usize, line: Span, prefixes: &WordSet) -> Opt
         return Some(Span::new(a.tokens[i - 1].span.start, a.tokens[i].span.end));
     }
     let rest = &a.text[chain_end..line.end];
-    // 「決まっていることはない」「値上げすることはありません」: the action denied through こと.
-    if let Some(w) = DENIED_AFTER.iter().find(|w| rest.starts_with(*w)) {
-        return Some(Span::new(start, chain_end + w.len()));
-    }
+    // 延長する予定はない, 延長の予定はない, 延長は予定されていない: a plan for it denied, after
+    // the は, の or も that makes the action its topic; so is the action itself through こと
+    // (決まっていることはない, 値上げすることはありません).
     let topic = rest
         .strip_prefix(['は', 'の', 'も'])
         .map_or(0, |r| rest.len() - r.len());
-    if let Some(w) = PLAN_DENIED.iter().find(|w| rest[topic..].starts_with(*w)) {
-        return Some(Span::new(start, chain_end + topic + w.len()));
+    let after_topic = &rest[topic..];
+    if let Some(plan) = plans.iter().find(|p| after_topic.starts_with(p)) {
+        let after = &after_topic[plan.len()..];
+        let particle = after
+            .strip_prefix(['は', 'も'])
+            .map_or(0, |r| after.len() - r.len());
+        if let Some(w) = PLAN_DENIALS
+            .iter()
+            .find(|w| after[particle..].starts_with(*w))
+        {
+            let end = chain_end + topic + plan.len() + particle + w.len();
+            return Some(Span::new(start, end));
+        }
     }
     let clause = rest
         .char_indices()
