@@ -26,7 +26,8 @@
 //!   (アジア + 版 + NATO, 系 + 外 + 惑星). Two free nouns side by side are separate units (甲子園 /
 //!   決勝), as are person names (石破 + 茂) and サ変 nouns, which are predicates (アジア版NATO /
 //!   提案). So 「石破茂総理」 gives 石破茂 and 総理, 「トランプ前大統領」 トランプ and 前大統領;
-//! * numbers with their counters: 2027年, 3割, 3万9800円, 46.59%, 10月;
+//! * numbers with their counters: 2027年, 3割, 3万9800円, 46.59%, 10月; a date whole (5月20日,
+//!   2025年5月), which a body day alone supports (3月22日 by 「北浜電鉄は22日、」);
 //! * independent verbs, by base form (破り → 破る), except light verbs such as する, なる;
 //! * never: particles, symbols, adjectives, adverbs, pronouns, non-independent nouns,
 //!   honorific, plural and temporal suffixes (氏, ら, 後, 中), bare suffixes, hedges (約),
@@ -514,6 +515,8 @@ impl super::RuleKind for HeadlineSupport {
             // ペルセウス座流星群2025の見頃 over 今年のペルセウス座流星群: the body tells the
             // year as this year (and names no other).
             missing.retain(|u| !edition_year(a.text, u.span, &body));
+            // 3月22日 over 「北浜電鉄は22日、…」: news writes a day of the current month alone.
+            missing.retain(|u| !day_told_alone(&a.text[u.span.range()], a.text, &body));
             // 42億円 for 42億3000万円, 2割増 for 20.4%増: a rounded number is supported.
             if missing.iter().any(|u| u.number) {
                 let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
@@ -776,6 +779,32 @@ impl super::RuleKind for HeadlineSupport {
             out.push(hit);
         }
     }
+}
+
+/// Whether a title date of a month and a day (3月22日) is told by the body as the day alone
+/// (22日, not 2月22日 or 122日): news writes the day of the current month without it.
+fn day_told_alone(unit: &str, text: &str, body: &[Span]) -> bool {
+    let Some((month, day)) = unit.split_once('月') else {
+        return false;
+    };
+    if month.is_empty()
+        || !month.chars().all(|c| c.is_ascii_digit())
+        || !day.ends_with('日')
+        || !day[..day.len() - '日'.len_utf8()]
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    body.iter().any(|line| {
+        let line = &text[line.range()];
+        line.match_indices(day).any(|(at, _)| {
+            !line[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || c == '月')
+        })
+    })
 }
 
 /// The body sentence that contains the most of `told` (a place's supported units, as
@@ -2202,8 +2231,10 @@ fn split_units(
                     },
                     Class::Sahen => last == Some(Class::Prefix),
                     Class::Name => matches!(last, Some(Class::Name | Class::Prefix)),
+                    // 5月20日, 2025年5月: a date is one unit, not a month and a day.
                     Class::Num => {
                         matches!(last, Some(Class::Num | Class::NumSymbol | Class::Prefix))
+                            || (number && matches!(a.surface(i - 1), "年" | "月"))
                     }
                     Class::Prefix | Class::Verb | Class::Break => false,
                 };
@@ -2888,6 +2919,30 @@ mod tests {
                 .iter()
                 .all(|f| f.related.iter().all(|r| !r.message.contains("最も近い"))),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_date_is_one_unit_met_by_its_events_other_date_or_told_as_the_day_alone() {
+        let r = rule("weak_units: majority\n");
+        // 5月20日 is one unit: the body's other date of the release contradicts it.
+        let text = "新型掃除機「クリンボX3」が5月20日発売\n\n新型掃除機「クリンボX3」を発売する。発売日は6月10日。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].span.range()], "5月20日");
+        assert!(
+            found[0]
+                .related
+                .iter()
+                .any(|x| x.message == "本文では「6月10日」"),
+            "{found:?}"
+        );
+        // The day alone is the day of the current month (北浜電鉄は22日): told, even beside
+        // the date first planned.
+        assert_hits(
+            &r,
+            "北浜線、3月22日にダイヤ改正を実施\n\n北浜電鉄は22日、北浜線のダイヤ改正を実施した。当初は3月15日の実施を予定していた。\n",
+            &[],
         );
     }
 
@@ -4053,8 +4108,7 @@ mod tests {
                 "拒否",
                 "90光年先",
                 "系外惑星",
-                "2027年",
-                "3月",
+                "2027年3月",
                 "46.59%",
                 "水",
                 "検出",
