@@ -461,7 +461,7 @@ impl super::RuleKind for Numbers {
             let subjects = [&later.key.subject, &earlier.key.subject];
             let subject = subjects
                 .iter()
-                .find(|s| !s.is_empty() && !s.starts_with(['両', '同']))
+                .find(|s| !s.is_empty() && !s.starts_with(REFERRING_PREFIXES))
                 .or_else(|| subjects.iter().find(|s| !s.is_empty()))
                 .map_or("", |s| s.as_str());
             let msg = match &self.slip_message {
@@ -1501,6 +1501,9 @@ fn same_magnitude(a: f64, b: f64) -> bool {
     a > 0.0 && b > 0.0 && a.log10().floor() == b.log10().floor()
 }
 
+/// Prefixes of a subject that refers back to what was named before (両地区, 同地区).
+const REFERRING_PREFIXES: [char; 2] = ['両', '同'];
+
 /// Whether two subjects may name one thing: one missing, one inside the other, the same
 /// in their first two characters, or one referring back with 両 or 同 to what the other
 /// names (両地区 / 上野地区).
@@ -1509,7 +1512,7 @@ fn related_names(a: &Key, b: &Key) -> bool {
     // 両地区, 同地区: the places named before, whichever of them the other mention names
     // (上野地区).
     let refers_to = |x: &str, y: &str| {
-        x.strip_prefix(['両', '同'])
+        x.strip_prefix(REFERRING_PREFIXES)
             .is_some_and(|rest| rest.chars().count() >= 2 && y.ends_with(rest))
     };
     a.subject.is_empty()

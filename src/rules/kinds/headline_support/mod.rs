@@ -161,8 +161,8 @@ use framing::{
 };
 use numbers::{
     BodyByUnit, BodyValues, Derivable, counterpart, counts_items, crosses_threshold,
-    following_counterpart, names_listed, one_of_an_event, ordinal_spelling, people_listed,
-    quantities_in, rounds_to_body, season_told, section_counts_in,
+    following_counterpart, line_holding, names_listed, one_of_an_event, ordinal_spelling,
+    people_listed, quantities_in, rounds_to_body, season_told, section_counts_in,
 };
 
 /// Which units of headings and summary bullets count.
@@ -603,6 +603,8 @@ impl super::RuleKind for HeadlineSupport {
             // or left open is not told.
             let mut unaffirmed: Vec<(&Unit, Span)> = Vec::new();
             if matches!(place.role, Role::Title | Role::Source) {
+                let prefixes = self.lexicons.get(LexiconId::NegatingPrefixes);
+                let plans = self.lexicons.get(LexiconId::PlanNouns);
                 for u in units {
                     let Some(word) = u.action.as_deref() else {
                         continue;
@@ -621,8 +623,6 @@ impl super::RuleKind for HeadlineSupport {
                     if let Some(others) = self.synonyms.get(word) {
                         forms.extend(others.iter().map(String::as_str));
                     }
-                    let prefixes = self.lexicons.get(LexiconId::NegatingPrefixes);
-                    let plans = self.lexicons.get(LexiconId::PlanNouns);
                     if let Some(at) =
                         status::only_unaffirmed(a, &body, &forms, headline, prefixes, plans)
                     {
@@ -823,9 +823,7 @@ fn nearest_sentence<'w>(
     let in_phrase = told.iter().any(|(_, p)| *p);
     let mut best: Option<((usize, usize), Span, Vec<&'w str>)> = None;
     for sentence in &doc.sentences {
-        // Body sentences only (lines are in order and do not overlap).
-        let i = body.partition_point(|l| l.end < sentence.span.end);
-        if body.get(i).is_none_or(|l| l.start > sentence.span.start) {
+        if line_holding(body, sentence.span).is_none() {
             continue;
         }
         let text = doc.slice(sentence.span);
@@ -2879,6 +2877,18 @@ mod tests {
         );
     }
 
+    /// Asserts one finding on `text`, at `unit`, that shows the body's `value` of it.
+    fn assert_other_value(r: &Rule, text: &str, unit: &str, value: &str) {
+        let found = hits(r, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].span.range()], unit);
+        let shown = format!("本文では「{value}」");
+        assert!(
+            found[0].related.iter().any(|x| x.message == shown),
+            "{found:?}"
+        );
+    }
+
     #[test]
     fn a_value_counting_what_it_is_written_onto_is_the_counterpart() {
         // 約3万8000件の会員情報: the body's value of 会員情報 stands before it.
@@ -2927,16 +2937,7 @@ mod tests {
         let r = rule("weak_units: majority\n");
         // 5月20日 is one unit: the body's other date of the release contradicts it.
         let text = "新型掃除機「クリンボX3」が5月20日発売\n\n新型掃除機「クリンボX3」を発売する。発売日は6月10日。\n";
-        let found = hits(&r, text);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(&text[found[0].span.range()], "5月20日");
-        assert!(
-            found[0]
-                .related
-                .iter()
-                .any(|x| x.message == "本文では「6月10日」"),
-            "{found:?}"
-        );
+        assert_other_value(&r, text, "5月20日", "6月10日");
         // The day alone is the day of the current month (北浜電鉄は22日): told, even beside
         // the date first planned.
         assert_hits(
@@ -2963,16 +2964,7 @@ mod tests {
         );
         // The body counts it otherwise: contradicted, reported as before.
         let text = "北斗ロケット、3度目の挑戦で打ち上げ成功\n\n北斗ロケットの打ち上げが成功した。2度目の挑戦での成功となった。\n";
-        let found = hits(&r, text);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(&text[found[0].span.range()], "3度目");
-        assert!(
-            found[0]
-                .related
-                .iter()
-                .any(|x| x.message == "本文では「2度目」"),
-            "{found:?}"
-        );
+        assert_other_value(&r, text, "3度目", "2度目");
     }
 
     #[test]

@@ -794,13 +794,15 @@ pub(super) fn following_counterpart(
     body.of(&q.unit)
         .filter(|b| b.ordinal == q.ordinal && !b.compatible(&q))
         .find(|b| {
-            // The body line holding the value (lines are in order and do not overlap).
-            let i = body_lines.partition_point(|l| l.end < b.span.end);
-            body_lines
-                .get(i)
-                .is_some_and(|l| l.start <= b.span.start && a.text[l.range()].contains(noun))
+            line_holding(body_lines, b.span).is_some_and(|l| a.text[l.range()].contains(noun))
         })
         .map(|b| b.core)
+}
+
+/// The line of `lines` (in order, not overlapping) that holds all of `span`.
+pub(super) fn line_holding(lines: &[Span], span: Span) -> Option<Span> {
+    let i = lines.partition_point(|l| l.end < span.end);
+    lines.get(i).copied().filter(|l| l.start <= span.start)
 }
 
 /// The body's quantities grouped by unit, at most [`BodyByUnit::MAX_PER_UNIT`] of each (the
