@@ -91,6 +91,10 @@ named_enum! {
         ItemCounters = "item-counters",
         RankWords = "rank-words",
         PlaceSuffixes = "place-suffixes",
+        DecisionVerbs = "decision-verbs",
+        UndecidedWords = "undecided-words",
+        TimingNouns = "timing-nouns",
+        EventTimes = "event-times",
     }
 }
 

@@ -61,6 +61,7 @@
 //! ignore_predicates: [ある, いる, する, なる, できる]   # replaces the lexicon generic-predicates
 //! same_sentence: false       # true: also report two claims inside one sentence
 //! subject_required: false    # true: only claims with a subject (は/が) are compared
+//! undecided: false           # true: a dated decision vs its event or date left open (未定)
 //! opposites: [[否定する, 認める]]   # a predicate that negates another (関与を否定 = 認めない)
 //! intransitives: [[決まる, 決める]]  # 時期は決まっていない = 時期を決めていない
 //! synonyms: [[実施する, 開催する, 行う]]  # one predicate, named by the first
@@ -106,6 +107,7 @@
 //! the subject's name (empty when neither claim has one).
 
 mod restated;
+mod undecided;
 
 use std::cell::OnceCell;
 use std::sync::Arc;
@@ -150,6 +152,12 @@ pub struct Spec {
     /// severity level below the rule's.
     #[serde(default)]
     pub restated: bool,
+    /// Also compare an event told as decided with a date (「来年7月に再開することが決まった」)
+    /// with the same event or its date told as not yet decided in another sentence
+    /// (「再開時期は未定」, 「公開日はまだ決まっていない」, 「開設についてはまだ決めておらず」).
+    /// Weaker evidence: reported one severity level below the rule's.
+    #[serde(default)]
+    pub undecided: bool,
     /// Predicates that negate another, as pairs in dictionary form: `[否定する, 認める]`
     /// reads 「関与を否定した」 as 「関与を認めなかった」, `[見送る, 決定する]` reads
     /// 「提出を見送る」 as 「提出を決定しない」.
@@ -211,6 +219,10 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::PartialSubjects,
     LexiconId::FramesBeforeNi,
     LexiconId::QuantityQualifiers,
+    LexiconId::DecisionVerbs,
+    LexiconId::UndecidedWords,
+    LexiconId::TimingNouns,
+    LexiconId::EventTimes,
 ];
 
 #[derive(Debug)]
@@ -221,6 +233,7 @@ pub struct Polarity {
     same_sentence: bool,
     subject_required: bool,
     restated: bool,
+    undecided: bool,
     lexicons: Arc<Lexicons>,
     /// The openers and closers of `brackets`.
     openers: CharSet,
@@ -641,6 +654,7 @@ impl super::RuleKind for Polarity {
             ignore,
             same_sentence: spec.same_sentence,
             restated: spec.restated,
+            undecided: spec.undecided,
             subject_required: spec.subject_required,
             openers: brackets.first_chars(),
             closers: brackets.second_chars(),
@@ -709,6 +723,9 @@ impl super::RuleKind for Polarity {
                 other_sections(&sections[sentences[x].block], &sections[sentences[y].block])
             };
             self.report(a, &claims, &apart, message, out);
+        }
+        if self.undecided {
+            self.undecided_events(ctx, strict, message, out);
         }
         if self.restated && !negated.is_empty() {
             self.restatements(ctx, &negated, strict, &sections, message, out);
@@ -2609,7 +2626,7 @@ mod tests {
     use super::{Claim, CompileContext, Context, PLACEHOLDERS, Polarity, Spec};
     use crate::document::{Document, Format};
     use crate::engine::run_rule;
-    use crate::finding::Finding;
+    use crate::finding::{Finding, Severity};
     use crate::lang::ja::{Analysis, Lexicons, Morphology};
     use crate::rules::Rule;
     use crate::rules::message::Message;
@@ -3415,6 +3432,89 @@ mod tests {
         );
         assert_hits(&rule(), &own("「Pulsar Fit 30」レビュー"), &[]);
         assert_hits(&rule(), &own("スマートウォッチのレビュー"), &[]);
+    }
+
+    #[test]
+    fn a_dated_decision_meets_its_event_or_date_left_open() {
+        let undecided = rule_with("undecided: true\n");
+        for (text, primary, related, label) in [
+            (
+                "映画\n映画は9月12日に全国公開されることが決まった。\n配給会社によると、公開日はまだ決まっていない。",
+                "公開日はまだ決まっていない",
+                "映画は9月12日に全国公開されることが決まった",
+                "ここでは肯定",
+            ),
+            (
+                "図書館\n工事は来年7月に再開することが決まった。\n現時点で再開時期は未定だという。",
+                "再開時期は未定",
+                "工事は来年7月に再開することが決まった",
+                "ここでは肯定",
+            ),
+            (
+                "ロケット\n打ち上げ日はまだ決まっていない。\n来年2月の打ち上げが正式に決定しており、準備が進む。",
+                "来年2月の打ち上げが正式に決定しており",
+                "打ち上げ日はまだ決まっていない",
+                "ここでは否定",
+            ),
+            (
+                "入湯税\n町は入湯税を来年4月から引き上げることを決めた。\n入湯税の引き上げについては、町はまだ決めておらず、議論が続く。",
+                "引き上げについては、町はまだ決めておらず",
+                "町は入湯税を来年4月から引き上げることを決めた",
+                "ここでは肯定",
+            ),
+            (
+                "避難所\n市は7日から避難所を開設することを決めています。\n避難所の開設についてはまだ決めておらず、進路を見て判断する。",
+                "開設についてはまだ決めておらず",
+                "市は7日から避難所を開設することを決めています",
+                "ここでは肯定",
+            ),
+            (
+                "伐採\n市は年内に並木を伐採することを決めた。\n伐採の時期はまだ決まっておらず、予算の審議を待つ。",
+                "伐採の時期はまだ決まっておらず",
+                "市は年内に並木を伐採することを決めた",
+                "ここでは肯定",
+            ),
+        ] {
+            let found = hits(&undecided, text);
+            assert_eq!(
+                pairs(&found, text),
+                vec![(primary, related, label.to_string())],
+                "{text}"
+            );
+            // One level below the rule's (warning).
+            assert_eq!(found[0].severity, Severity::Info, "{text}");
+        }
+        // Off unless asked for.
+        assert_hits(
+            &rule(),
+            "映画\n映画は9月12日に公開されることが決まった。\n公開日はまだ決まっていない。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_decision_without_a_date_or_a_narrated_one_leaves_its_date_open() {
+        let undecided = rule_with("undecided: true\n");
+        for text in [
+            // A decision with its date to come: the usual news.
+            "続編\n続編の製作が決定した。\n公開日は未定だ。",
+            "続編\n続編を製作することが決まった。\n公開日はまだ決まっていない。",
+            // The state before the decision, in the past or narrated.
+            "工事\n再開時期は決まっていなかった。\n工事は来年7月に再開することが決まった。",
+            "工事\n工事は来年7月に再開することが決まった。\nその後、再開時期は未定となった。",
+            // A condition and a question.
+            "工事\n工事は来年7月に再開することが決まった。\n再開時期が決まっていない場合は、連絡する。",
+            "工事\n工事は来年7月に再開することが決まった。\n再開時期が決まったかどうかは分からない。",
+            // Another event.
+            "工事\n工事は来年7月に再開することが決まった。\n改修時期はまだ決まっていない。",
+            // One sentence.
+            "工事\n工事は来年7月に再開することが決まったが、再開時期は未定とする報道もある。",
+            // A double negative, and an object of 決める (the claim reader's).
+            "増税\n政府は来年4月に増税することを決めた。\n政府が増税を決定しないわけではない。",
+            "増税\n政府は来年4月に増税することを決めた。\n政府は増税を決めていない。",
+        ] {
+            assert_hits(&undecided, text, &[]);
+        }
     }
 
     #[test]
