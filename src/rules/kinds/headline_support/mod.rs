@@ -3753,6 +3753,29 @@ mod tests {
     }
 
     #[test]
+    fn a_difference_is_held_to_its_rounding_and_may_be_stated() {
+        let r = rule("");
+        let text = |gap: &str| {
+            format!(
+                "桜川市長選、新人が初当選　現職を{gap}で破る\n\n桜川市長選は新人の村瀬氏が1万8432票を獲得し、現職の佐藤氏（1万6391票）を破って初当選した。\n"
+            )
+        };
+        // 2,041 votes apart: 約2千 (±10%) and 2千 (rounded, at most 5%) hold it.
+        for gap in ["約2千票差", "2千票差", "2041票差"] {
+            assert_hits(&r, &text(gap), &[]);
+        }
+        assert_hits(&r, &text("2500票差"), &["2500票差"]);
+        // ゲーム差を1.5に: the body states the difference.
+        let text = |gap: &str| {
+            format!(
+                "海星、5連勝で首位と{gap}\n\n海星は勝って5連勝とし、首位とのゲーム差を1.5に縮めた。\n"
+            )
+        };
+        assert_hits(&r, &text("1.5差"), &[]);
+        assert_hits(&r, &text("2.5差"), &["2.5差"]);
+    }
+
+    #[test]
     fn a_count_is_supported_in_a_counter_of_its_synonyms() {
         let r = rule("synonyms: [[モデル, 機種]]\n");
         let text = "Kairo 7の3モデルを比較\n\n瑞光電子はKairo 7シリーズ3機種を発売し、比較した。\n";

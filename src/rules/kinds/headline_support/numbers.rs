@@ -338,6 +338,9 @@ pub(super) struct Derivable {
     day_spans: Vec<u32>,
     /// The days a body range of dates covers, both ends counted (5月12日から30日まで: 19).
     ranges: Vec<u32>,
+    /// Bare numbers the body gives as a difference (ゲーム差を1.5に, 差は3): what a headline's
+    /// 1.5差 states, at most `MAX_TIMES`.
+    stated: Vec<f64>,
 }
 
 static CLOCK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -374,6 +377,16 @@ impl Derivable {
                 if d.clock.len() < Self::MAX_TIMES && !d.clock.contains(&t) {
                     d.clock.push(t);
                 }
+            }
+        }
+        // ゲーム差を1.5に, 差は3: a bare number after 差 and a particle.
+        for q in quantities
+            .iter()
+            .filter(|q| q.unit.is_empty() && !q.ordinal && q.value.is_finite() && q.value > 0.0)
+        {
+            let before = doc.text[..q.span.start].trim_end_matches(['は', 'を', 'が', 'も']);
+            if before.ends_with('差') && d.stated.len() < Self::MAX_TIMES {
+                d.stated.push(q.value);
             }
         }
         // A hedged value counts as written (23人以上 is 23).
@@ -466,13 +479,20 @@ impl Derivable {
             .iter()
             .any(|w| unit.trim_end_matches(['後', '前']).ends_with(w) || after.starts_with(w));
         if difference {
+            // As written: 約2千票差 is 1,800 to 2,200 and 2千票差 1,900 to 2,100 (rounded, at
+            // most 5% either way), so 1万8432票 and 1万6391票 support both; 7差 is 7.
+            let (low, high) = rounded(&q, q.value.abs() * 0.05);
+            let (low, high) = (low.max(1e-9) - 1e-9, high + 1e-9);
+            // ゲーム差を1.5に縮めた: the body states the difference itself.
+            if q.unit.is_empty() && self.stated.iter().any(|&v| low <= v && v <= high) {
+                return true;
+            }
             let Some(values) = self.values.get(&q.unit) else {
                 return false;
             };
             return values.iter().any(|&x| {
-                let y = x + q.value;
-                let i = values.partition_point(|&v| v < y - 1e-9);
-                values.get(i).is_some_and(|&v| (v - y).abs() < 1e-9)
+                let i = values.partition_point(|&v| v < x + low);
+                values.get(i).is_some_and(|&v| v <= x + high)
             });
         }
         // 2週間, 14日間: the days between two body dates (a week to a day either way).
