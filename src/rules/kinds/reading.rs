@@ -53,7 +53,8 @@
 //! reported (記念公演 in a sentence about a concert; 既製緩和 among 民泊 and 事業者 stays).
 //!
 //! Not reported: a swapped part that is only suffixes (厚生労働相 is not 厚生労働省), a proper
-//! noun, an unknown word or a user-dictionary word; a candidate that differs only in kana
+//! noun, an unknown word or a user-dictionary word; a single noun written right after a number
+//! (IPADIC splits 1年6月下回った as 6|月下|回っ: 月下 is the counter and the next verb); a candidate that differs only in kana
 //! spelling (焼きアナゴ, 焼き穴子; 口座振り込み, 口座振込) or swaps a different number of
 //! characters (交換時期, 交換式); runs overlapping an occurrence of an `allow` term.
 //!
@@ -1146,6 +1147,18 @@ mod tests {
             "個人消費の回復で、契機は緩やかに持ち直している。",
             &[],
         );
+    }
+
+    #[test]
+    fn a_word_split_off_a_number_s_counter_is_no_homophone() {
+        // IPADIC splits 6月|下回った as 6|月下|回っ: 月下 is no word of the text, so it is not
+        // judged against 激化.
+        let rule = rule_from_yaml(HOMOPHONE);
+        let text = "検察側は論告で「組織的犯行に欠かせない役割を果たした」として懲役5年を求刑していたが、判決は弁償の事実などを踏まえ、これを1年6月下回った。";
+        assert_hits(&rule, text, &[]);
+        // The same word standing alone is judged.
+        let text = "検察側は論告で「組織的犯行に欠かせない役割を果たした」として懲役5年を求刑していたが、判決は弁償の事実などを踏まえ、月下の争いとなった。";
+        assert_hits(&rule, text, &["月下"]);
     }
 
     #[test]

@@ -189,6 +189,7 @@ impl Homophone {
                 // asked only of the few words the vectors would report.
                 if let Some(hit) = self.judge(a, i, written, &alternatives, context, message)
                     && !in_compound(a, i)
+                    && !after_a_number(a, i)
                 {
                     out.push(hit);
                 }
@@ -486,6 +487,13 @@ fn in_compound(a: &Analysis<'_>, i: usize) -> bool {
     (i > 0 && joined(i - 1, i))
         || (i + 1 < n && joined(i, i + 1))
         || (i > 0 && i + 1 < n && joined(i - 1, i + 1))
+}
+
+/// Whether token `i` is written right after a number: then its first character is often the
+/// number's counter, split off wrongly (1年6月|下回った read as 月下, 60形|相当 as 形相), and
+/// the word is no word of the text.
+fn after_a_number(a: &Analysis<'_>, i: usize) -> bool {
+    i > 0 && a.tokens[i - 1].span.end == a.tokens[i].span.start && a.features(i - 1).pos.is_number()
 }
 
 /// Whether the document has token `i`'s word at least twice: a word an article repeats is
