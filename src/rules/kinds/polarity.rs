@@ -3474,6 +3474,13 @@ mod tests {
                 "市は年内に並木を伐採することを決めた",
                 "ここでは肯定",
             ),
+            // The event stated with its date, without a decision word.
+            (
+                "入試\n県教委は新制度を2027年度入試から導入する。\n担当者は「新制度の導入時期はまだ決まっていない」と話した。",
+                "導入時期はまだ決まっていない",
+                "県教委は新制度を2027年度入試から導入する",
+                "ここでは肯定",
+            ),
         ] {
             let found = hits(&undecided, text);
             assert_eq!(
@@ -3509,6 +3516,13 @@ mod tests {
             "工事\n工事は来年7月に再開することが決まった。\n改修時期はまだ決まっていない。",
             // One sentence.
             "工事\n工事は来年7月に再開することが決まったが、再開時期は未定とする報道もある。",
+            // A date stated of the past (often of another thing), in a plan or a hedge, or
+            // of a noun phrase; an open date reported as the state back then.
+            "新作\n前作は2021年に発売された。\n新作の発売日は未定だ。",
+            "入試\n県教委は新制度を2027年度から導入する方針だ。\n導入時期はまだ決まっていない。",
+            "入試\n新制度は2027年度から導入される見通しだ。\n導入時期はまだ決まっていない。",
+            "探査機\n来年度の打ち上げに向け準備が進む。\n打ち上げ日はまだ決まっていない。",
+            "申請\n同社は年内に承認を申請する。\n同社は先月、「申請の時期はまだ決めていない」と説明していた。",
             // A double negative, and an object of 決める (the claim reader's).
             "増税\n政府は来年4月に増税することを決めた。\n政府が増税を決定しないわけではない。",
             "増税\n政府は来年4月に増税することを決めた。\n政府は増税を決めていない。",

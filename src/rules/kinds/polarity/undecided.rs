@@ -13,7 +13,11 @@
 //! - **decided**: `event` (する/される/させる) + こと/の + が/を/も + 決まった/決めた/決定した
 //!   (ている, ており), or `event` + が/を/の + 決定 in the same tenses; *dated* when the
 //!   event's clause (from its start or last comma to the event) holds a date (a number with
-//!   年, 月, 日 or 時) or an `event-times` word (来年, 年内, 上旬);
+//!   年, 年度, 月, 日 or 時) or an `event-times` word (来年, 年内, 上旬); and, against a date
+//!   told as open, the event stated with its date as a fact, without a decision word
+//!   (新制度を2027年度入試から導入する): non-past (a past date is often another thing's:
+//!   前作は2021年に発売された), not negated, hedged, planned or conditional (導入される見通し,
+//!   導入する方針, 導入すれば), not a noun form (来年度の打ち上げ);
 //! - **undecided**: a topic before a negated decision in the present (決まっていない,
 //!   決めておらず, 決定していない) or an `undecided-words` noun (未定, 白紙): `event` +
 //!   `timing-nouns` (再開時期, 公開日) or `event` + の + a timing noun (伐採の時期) leaves the
@@ -23,8 +27,9 @@
 //! are the usual way news tells a decision whose date is to come. An open event contradicts any
 //! decision of it. Not compared: two mentions in one sentence, a sentence that narrates a
 //! change (`earlier-states`, `turning-points`: 当初は未定だったが), a decision in a question
-//! or condition (決まれば, 決まったら, 決まったか) and a past negative (決まっていなかった),
-//! which tells the state before the decision. The evidence is a shape, not one object phrase:
+//! or condition (決まれば, 決まったら, 決まったか), a past negative (決まっていなかった) and an
+//! open date reported as the state back then (「…まだ決めていない」と説明していた), which tell
+//! the state before the decision. The evidence is a shape, not one object phrase:
 //! findings are one severity level below the rule's, at the later mention with the earlier
 //! one as a related span, and never where the claim reader already reported.
 
@@ -40,7 +45,7 @@ const MAX_BACK: usize = 12;
 /// How far past a decision word its negation or tense auxiliaries may stand.
 const MAX_AHEAD: usize = 6;
 /// Units that make a number a date or time (7月, 12日, 2027年, 10時).
-const DATE_UNITS: &[&str] = &["年", "月", "日", "時"];
+const DATE_UNITS: &[&str] = &["年", "年度", "月", "日", "時"];
 
 /// An event told as decided or as not yet decided.
 #[derive(Debug)]
@@ -73,7 +78,7 @@ impl Polarity {
         for word in self.lexicons.get(LexiconId::UndecidedWords).iter() {
             at.extend(a.tokens_with_surface(word).iter().map(|&t| t as usize));
         }
-        if at.len() < 2 {
+        if at.is_empty() {
             return;
         }
         at.sort_unstable();
@@ -96,9 +101,31 @@ impl Polarity {
                 mentions.push(m);
             }
         }
-        if !mentions.iter().any(|m| m.decided) || mentions.iter().all(|m| m.decided) {
+        if mentions.iter().all(|m| m.decided) {
             return;
         }
+        // 新制度を2027年度入試から導入する: an event stated with its date, without a
+        // decision word, for the events whose date is told as open.
+        let open: Vec<(usize, Vec<String>)> = mentions
+            .iter()
+            .filter(|m| !m.decided && m.dated)
+            .map(|m| (m.sentence, m.event.clone()))
+            .collect();
+        for (sentence, event) in open {
+            for name in &event {
+                for &t in a.tokens_with_surface(name) {
+                    if let Some(m) = self.asserted(a, t as usize, sentences, sentence)
+                        && !mentions.iter().any(|x| x.span == m.span)
+                    {
+                        mentions.push(m);
+                    }
+                }
+            }
+        }
+        if !mentions.iter().any(|m| m.decided) {
+            return;
+        }
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
         // A change narrated before the mention in its sentence (その後、…決まった).
         let narrates = |m: &Mention| {
             let range = a.within(Span::new(sentences[m.sentence].span.start, m.span.end));
@@ -249,6 +276,11 @@ impl Polarity {
             if undecided_noun && negated {
                 return None;
             }
+            // 「…まだ決めていない」と説明していた: reported as the state back then.
+            let rest = &a.text[a.tokens[last].span.end..a.tokens[end - 1].span.end];
+            if rest.contains("ていた") || rest.contains("でいた") {
+                return None;
+            }
             let (first, event, dated) = self.open_topic(a, d, start)?;
             return Some(Mention {
                 sentence,
@@ -269,6 +301,92 @@ impl Polarity {
             dated,
             span: span(first),
         })
+    }
+
+    /// An event at token `e` stated with its date as a fact (新制度を2027年度入試から導入する,
+    /// 来年度から導入すると発表した), in a sentence other than `open`: a サ変 noun with する or
+    /// a verb's noun form, not negated, hedged, planned or conditional (導入される見通しだ,
+    /// 導入する方針, 導入すれば).
+    fn asserted(
+        &self,
+        a: &Analysis<'_>,
+        e: usize,
+        sentences: &[crate::document::Sentence],
+        open: usize,
+    ) -> Option<Mention> {
+        let offset = a.tokens[e].span.start;
+        let sentence = sentences.partition_point(|s| s.span.end <= offset);
+        let range = a.within(sentences.get(sentence)?.span);
+        if sentence == open || !range.contains(&e) {
+            return None;
+        }
+        let end = range.end;
+        let event = event_at(a, e)?;
+        // The predicate: the event's する (サ変) or the verb itself, not its noun form
+        // (来年度の打ち上げ).
+        let mut last = if pos(a, e).is_sahen_noun() {
+            (e + 1 < end && a.base(e + 1) == "する").then_some(e + 1)?
+        } else if pos(a, e).is_verb() && !is_noun_form(a, e) {
+            e
+        } else {
+            return None;
+        };
+        let mut k = last + 1;
+        while k < end && k <= last + MAX_AHEAD {
+            let p = pos(a, k);
+            // Negated, or past: 前作は2021年に発売された tells a date of the past, often of
+            // another thing than the one whose date is open.
+            if self.is_negation(a, k) || (p.is_auxiliary_verb() && a.base(k) == "た") {
+                return None;
+            }
+            if !(p.is_verb_suffix()
+                || p.is_dependent_verb()
+                || (p.is_conjunctive_particle() && matches!(a.surface(k), "て" | "で"))
+                || (p.is_auxiliary_verb() && a.base(k) == "ます"))
+            {
+                break;
+            }
+            last = k;
+            k += 1;
+        }
+        // Hedged, planned, questioned or conditional: 導入される見通し, 導入する方針,
+        // 導入するか, 導入すれば, 導入する場合.
+        if (k..end.min(k + 3)).any(|i| {
+            self.lexicons.contains(LexiconId::ModalWords, a.base(i))
+                || self.lexicons.contains(LexiconId::PlanNouns, a.base(i))
+                || self.lexicons.contains(LexiconId::StanceNouns, a.base(i))
+                || matches!(
+                    a.surface(i),
+                    "ば" | "たら" | "なら" | "か" | "かどうか" | "場合" | "とき"
+                )
+        }) || a.features(last).conjugation.is_conditional()
+        {
+            return None;
+        }
+        let first = self.dated_clause(a, range.start, e)?;
+        Some(Mention {
+            sentence,
+            event,
+            decided: true,
+            dated: true,
+            span: Span::new(a.tokens[first].span.start, a.tokens[last].span.end),
+        })
+    }
+
+    /// The first token of the clause before token `e` (back to a comma or `start`) when the
+    /// clause dates the event at `e`: a number with a date unit (2027年度, 7月, 12日) or an
+    /// `event-times` word (来年, 年内).
+    fn dated_clause(&self, a: &Analysis<'_>, start: usize, e: usize) -> Option<usize> {
+        let mut first = e;
+        while first > start && !pos(a, first - 1).is_comma() && !pos(a, first - 1).is_period() {
+            first -= 1;
+        }
+        (first..e)
+            .any(|i| {
+                (pos(a, i).is_number() && i < e && DATE_UNITS.contains(&a.surface(i + 1)))
+                    || self.lexicons.contains(LexiconId::EventTimes, a.surface(i))
+            })
+            .then_some(first)
     }
 
     /// The topic a negated decision at `d` leaves open: (its first token, the event, whether
@@ -408,16 +526,8 @@ impl Polarity {
             event_at(a, e)?
         };
         // The event's clause: back to the last comma or the sentence's start.
-        let mut first = e;
-        while first > start && !pos(a, first - 1).is_comma() && !pos(a, first - 1).is_period() {
-            first -= 1;
-        }
-        let dated = (first..e).any(|i| {
-            (pos(a, i).is_number() && i < e && DATE_UNITS.contains(&a.surface(i + 1)))
-                || self.lexicons.contains(LexiconId::EventTimes, a.surface(i))
-        });
-        let from = if dated { first } else { e };
-        Some((from, event, dated))
+        let dated = self.dated_clause(a, start, e);
+        Some((dated.unwrap_or(e), event, dated.is_some()))
     }
 }
 
