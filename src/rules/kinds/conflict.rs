@@ -57,7 +57,9 @@
 //!    particles, a subject + honorific + は/が also takes the first term further on in its
 //!    clause when that term is the predicate (井上陽子氏(26)は、…2,814票を集めて初当選を
 //!    果たした; not past a bracket, another は/が or a date), and a term written before the
-//!    name attaches as an apposition (主演の桐谷美咲さん) or in a relative clause the person
+//!    name attaches as an apposition (主演の桐谷美咲さん; set off by a comma before a full name
+//!    when the term follows の or opens its clause: 保存会の会長、藤田正男さん, not 山田一郎さんが
+//!    会長、山本健一氏が社長に) or in a relative clause the person
 //!    achieved it in (再選を果たした川村氏, 助演として物語を支えた桐谷さん) or holds it in
 //!    (実行委員長を務める大楠氏), also past a position before the name (主将の遊撃手・矢島蓮),
 //!    unless it ends a longer word (前主将の, 4代目社長の); 副 + one or two nouns + a term is
@@ -414,7 +416,7 @@ const TRANSITION_REACH: usize = 10;
 /// Suffixes that close the name of a unit of an organisation (開発部, 広報課, 事務局): a
 /// department written onto a title (技術開発部次長) ends with one.
 const ORGANISATION_UNITS: &[&str] = &[
-    "部", "課", "局", "室", "係", "班", "科", "署", "所", "団", "隊",
+    "部", "課", "局", "室", "係", "班", "科", "署", "所", "団", "隊", "会",
 ];
 
 /// Whether `rest` starts with a length of time held (1年目, 2年, 3季目, 5カ月): a number and
@@ -1689,9 +1691,23 @@ impl<'a> Scan<'a> {
             }
             return;
         }
-        // 同社の社長、山本健一氏: a title set off by a comma before a full name.
+        // 同社の社長、山本健一氏: a title set off by a comma before a full name, when the
+        // title is itself an apposition (after の) or opens its clause; not 山田一郎さんが社長、
+        // 藤田正男さんが副社長に (the first title is 山田さん's).
         if a.surface(before) == "、" && subject.given.is_some() {
-            self.push_ending_at(subject, before, stop, end);
+            if let Some((first, members)) = rule.term_ending_at(a, begin, before) {
+                // Past the nouns written onto the term (労働組合の執行委員長、).
+                let mut k = first;
+                while k > begin
+                    && a.tokens[k - 1].span.end == a.tokens[k].span.start
+                    && a.features(k - 1).pos.is_noun()
+                {
+                    k -= 1;
+                }
+                if k <= begin || matches!(a.surface(k - 1), "の" | "、" | "「" | "(" | "（") {
+                    self.push_before(subject, first, before, stop, end, members);
+                }
+            }
             return;
         }
         // GK森田, 主将の遊撃手・矢島蓮, 主将のフランカー佐伯拓海: a position written onto the
@@ -2531,6 +2547,19 @@ mod tests {
             "決算\n\nトヨタ社長の山本健一氏は説明した。\n\n山本会長は述べた。",
             &["会長"],
         );
+        // Set off by a comma after the department written onto it (労働組合の執行委員長、):
+        // still the apposition. A title ending another person's clause (山田一郎さんが社長、)
+        // is not the next name's.
+        assert_hits(
+            &rule,
+            "春闘\n\n同社労働組合の執行社長、山本健一氏は述べた。\n\n山本会長は話した。",
+            &["会長"],
+        );
+        assert_hits(
+            &rule,
+            "人事\n\n山田一郎さんが会長、山本健一氏が社長に就く。\n\n山本健一社長は話した。",
+            &[],
+        );
     }
 
     #[test]
@@ -2810,6 +2839,15 @@ mod tests {
             &heads,
             "居館跡\n\n調査団長の竹内修教授が話した。\n\n調査団副団長の竹内修教授は語った。",
             &["副団長"],
+        );
+        // 保存会副会長の: 会 closes an association (保存会, 後援会, 町内会).
+        let chairs = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 会長\n        terms: [会長]\n      - name: 副会長\n        terms: [副会長]\n",
+        );
+        assert_hits(
+            &chairs,
+            "みこし\n\n保存会の会長、藤田正男さんは話す。\n\n保存会副会長の藤田正男さんは笑顔を見せた。",
+            &["副会長"],
         );
         // A suffix that is no unit of an organisation still makes another word.
         assert_hits(
