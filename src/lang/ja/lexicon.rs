@@ -95,6 +95,9 @@ named_enum! {
         UndecidedWords = "undecided-words",
         TimingNouns = "timing-nouns",
         EventTimes = "event-times",
+        CompletionWords = "completion-words",
+        DisclosureWords = "disclosure-words",
+        PlanWords = "plan-words",
     }
 }
 

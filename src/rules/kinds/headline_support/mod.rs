@@ -301,6 +301,10 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::PlaceSuffixes,
     LexiconId::NegatingPrefixes,
     LexiconId::PlanNouns,
+    LexiconId::CompletionWords,
+    LexiconId::DecisionVerbs,
+    LexiconId::DisclosureWords,
+    LexiconId::PlanWords,
 ];
 
 #[derive(Debug)]
@@ -631,6 +635,42 @@ impl super::RuleKind for HeadlineSupport {
                 }
             }
             missing.extend(unaffirmed.iter().map(|(u, _)| *u));
+            // 発売日決定 over 「具体的な発売日はまだ発表されていません」, 月面着陸に成功 over
+            // 「月面への着陸は来年3月ごろを予定」: an action the body never states, of an
+            // object the body tells only as undecided, unknown or (for a completion) planned.
+            if matches!(place.role, Role::Title | Role::Source) {
+                let completions = self.lexicons.get(LexiconId::CompletionWords);
+                let decisions = self.lexicons.get(LexiconId::DecisionVerbs);
+                for (k, u) in units.iter().enumerate().skip(1) {
+                    let Some(word) = u.action.as_deref() else {
+                        continue;
+                    };
+                    let completion = completions.contains(word);
+                    let object = &units[k - 1];
+                    if !(completion || decisions.contains(word))
+                        || !missing.iter().any(|m| std::ptr::eq(*m, u))
+                        || unaffirmed.iter().any(|(x, _)| std::ptr::eq(*x, u))
+                        || object.number
+                        || missing.iter().any(|m| std::ptr::eq(*m, object))
+                        || !matches!(
+                            &a.text[object.span.end..u.span.start],
+                            "" | "に" | "を" | "が" | "は"
+                        )
+                        || status::hedged_in_headline(a, a.first_at(u.span.start), place.span)
+                    {
+                        continue;
+                    }
+                    if let Some(at) = status::object_left_open(
+                        a,
+                        &body,
+                        &a.text[object.span.range()],
+                        completion,
+                        &self.lexicons,
+                    ) {
+                        unaffirmed.push((u, at));
+                    }
+                }
+            }
             // 過去最高益 over 「過去最高の340億円には届かなかった」, 県内初 over 「県内で4例目」:
             // a record is a claim the body must state; unmet or counted again, it is
             // contradicted; never said, it is missing (and weak: headlines reword).
@@ -3750,6 +3790,50 @@ mod tests {
         };
         assert_hits(&r, &text("160円"), &[]);
         assert_hits(&r, &text("170円"), &["10円"]);
+    }
+
+    #[test]
+    fn an_object_the_body_leaves_undecided_or_planned_does_not_support_the_action() {
+        // As ja-news: a lone reworded action is no finding, so only the body's answer makes one.
+        let r = rule("weak_units: majority\n");
+        let related = |text: &str| -> Vec<(String, String)> {
+            hits(&r, text)
+                .iter()
+                .map(|f| {
+                    let rel = f.related.iter().map(|x| text[x.span.range()].to_string());
+                    (
+                        text[f.span.range()].to_string(),
+                        rel.collect::<Vec<_>>().join("|"),
+                    )
+                })
+                .collect()
+        };
+        // A decision whose object the body tells as not announced.
+        assert_eq!(
+            related(
+                "新作ゲーム、発売日決定\n\n人気ゲームの新作が今冬に発売される。具体的な発売日はまだ発表されていません。\n"
+            ),
+            vec![(
+                "決定".to_string(),
+                "発売日はまだ発表されていません".to_string()
+            )]
+        );
+        // A completion whose object the body tells as planned.
+        assert_eq!(
+            related(
+                "探査機かぐら、月面着陸に成功\n\n探査機かぐらは順調に飛行している。月面への着陸は来年3月ごろを予定している。\n"
+            ),
+            vec![("成功".to_string(), "着陸は来年3月ごろを予定".to_string())]
+        );
+        // A decision's date planned is a date decided; a mention modifying another noun
+        // (映画化の時期) is about that noun; one mention told otherwise tells the object.
+        for text in [
+            "新作ゲーム、発売日決定\n\n人気ゲームの新作が発売される。発売日は12月5日を予定している。\n",
+            "人気漫画の映画化決定\n\n人気漫画の映画化が決まった。映画化の時期は未定だ。\n",
+            "新作ゲーム、発売日決定\n\n新作ゲームの発売日は12月5日だ。ただ、発売日は地域によってまだ発表されていない。\n",
+        ] {
+            assert_hits(&r, text, &[]);
+        }
     }
 
     #[test]

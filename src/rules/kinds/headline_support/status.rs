@@ -3,10 +3,13 @@
 //! 向けた検討に入った」. An action of the headline (a verb, or a サ変 noun standing alone) is
 //! *told* by a body mention that states it; when every body mention negates it (採用しない,
 //! 発見していない, 延長する予定はない, 非公開, 未発表) or leaves it open (かどうか, 未定, 検討, 見送り), the
-//! headline claims what the body does not.
+//! headline claims what the body does not. So does an action the body never states whose
+//! object the body tells only as undecided or unknown (発売日決定 over 「具体的な発売日はまだ
+//! 発表されていません」) or, for a completion, as planned (月面着陸に成功 over 「月面への着陸は
+//! 来年3月ごろを予定」): [`object_left_open`].
 
-use crate::lang::ja::Analysis;
 use crate::lang::ja::lexicon::WordSet;
+use crate::lang::ja::{Analysis, LexiconId, Lexicons};
 use crate::span::Span;
 
 /// Words that leave an action open when they follow its mention closely (発動に向けた検討,
@@ -258,4 +261,81 @@ fn unaffirmed(
             .find(w)
             .map(|k| Span::new(start, chain_end + k + w.len()))
     })
+}
+
+/// Tokens after a headline object's body mention within which its predicate is read.
+const OBJECT_WINDOW: usize = 12;
+
+/// The first body mention of a headline action's `object` (発売日 of 発売日決定, 着陸 of 月面
+/// 着陸に成功) when the body mentions it and every mention, as a topic or argument (the
+/// object and は, が, を or も), is told as not decided or not known (a `disclosure-words` word
+/// negated: 具体的な発売日はまだ発表されていません, or 未定) or, for a `completion` (成功, 可決),
+/// as planned (`plan-words`: 月面への着陸は来年3月ごろを予定); `None` when one mention says
+/// otherwise or there is none. A mention modifying another noun (映画化の時期は未定) is about
+/// that noun and counts for nothing.
+pub(super) fn object_left_open(
+    a: &Analysis<'_>,
+    body: &[Span],
+    object: &str,
+    completion: bool,
+    lexicons: &Lexicons,
+) -> Option<Span> {
+    let mut first = None;
+    for &line in body {
+        let text = &a.text[line.range()];
+        for (at, _) in text.match_indices(object) {
+            let start = line.start + at;
+            let end = start + object.len();
+            if !a.is_boundary(start) || !a.is_boundary(end) {
+                continue;
+            }
+            let next = a.first_at(end);
+            let r = a.within(line);
+            if next >= r.end
+                || !a.features(next).pos.is_particle()
+                || !matches!(a.surface(next), "は" | "が" | "を" | "も")
+            {
+                continue;
+            }
+            match open_after(a, next + 1, r.end, completion, lexicons) {
+                Some(k) => {
+                    first.get_or_insert(Span::new(start, a.tokens[k].span.end));
+                }
+                None => return None,
+            }
+        }
+    }
+    first
+}
+
+/// The last token of what leaves an object open in its clause from token `from`: a negated
+/// `disclosure-words` word (発表されていません, 決まっておらず), 未定, or for a completion a
+/// `plan-words` word (予定, 目指す).
+fn open_after(
+    a: &Analysis<'_>,
+    from: usize,
+    end: usize,
+    completion: bool,
+    lexicons: &Lexicons,
+) -> Option<usize> {
+    let end = end.min(from + OBJECT_WINDOW);
+    let mut k = from;
+    while k < end {
+        let s = a.surface(k);
+        if s == "。" || (s == "、" && k > from) {
+            return None;
+        }
+        if matches!(s, "未定" | "未発表" | "未公表") {
+            return Some(k);
+        }
+        if completion && lexicons.contains(LexiconId::PlanWords, a.base(k)) {
+            return Some(k);
+        }
+        if lexicons.contains(LexiconId::DisclosureWords, a.base(k)) {
+            let (negated, j) = predicate_chain(a, k, a.tokens[end - 1].span.end);
+            return negated.then_some(j - 1);
+        }
+        k += 1;
+    }
+    None
 }
