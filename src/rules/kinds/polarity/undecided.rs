@@ -59,6 +59,25 @@ struct Mention {
     span: Span,
 }
 
+/// The phrase naming an event on either side: where it starts, the event's names, and
+/// whether it dates the event (decided) or leaves only its date open (undecided).
+#[derive(Debug)]
+struct Phrase {
+    first: usize,
+    event: Vec<String>,
+    dated: bool,
+}
+
+impl Phrase {
+    fn new(first: usize, event: Vec<String>, dated: bool) -> Self {
+        Phrase {
+            first,
+            event,
+            dated,
+        }
+    }
+}
+
 impl Polarity {
     /// Reports an event decided with a date in one sentence and left open in another. `strict`
     /// is where the claim reader's findings start in `out`.
@@ -281,7 +300,11 @@ impl Polarity {
             if rest.contains("ていた") || rest.contains("でいた") {
                 return None;
             }
-            let (first, event, dated) = self.open_topic(a, d, start)?;
+            let Phrase {
+                first,
+                event,
+                dated,
+            } = self.open_topic(a, d, start)?;
             return Some(Mention {
                 sentence,
                 event,
@@ -293,7 +316,11 @@ impl Polarity {
         if !perfect {
             return None;
         }
-        let (first, event, dated) = self.decided_event(a, d, start)?;
+        let Phrase {
+            first,
+            event,
+            dated,
+        } = self.decided_event(a, d, start)?;
         Some(Mention {
             sentence,
             event,
@@ -389,15 +416,10 @@ impl Polarity {
             .then_some(first)
     }
 
-    /// The topic a negated decision at `d` leaves open: (its first token, the event, whether
-    /// only the date is open). Read back over adverbs (まだ, 何も, 現時点で), a subject (町は)
+    /// The topic a negated decision at `d` leaves open, as a [`Phrase`] (`dated`: only the
+    /// date is open). Read back over adverbs (まだ, 何も, 現時点で), a subject (町は)
     /// and commas after a topic, to a noun phrase before は, も, が or について(は).
-    fn open_topic(
-        &self,
-        a: &Analysis<'_>,
-        d: usize,
-        start: usize,
-    ) -> Option<(usize, Vec<String>, bool)> {
+    fn open_topic(&self, a: &Analysis<'_>, d: usize, start: usize) -> Option<Phrase> {
         let floor = start.max(d.saturating_sub(MAX_BACK));
         let mut k = d;
         while k > floor {
@@ -422,7 +444,7 @@ impl Polarity {
                 // 増税を決定していない is the claim reader's: with を, only a date.
                 if head > floor
                     && let Some(found) = self.open_event(a, head - 1, floor)
-                    && (s != "を" || found.2)
+                    && (s != "を" || found.dated)
                 {
                     return Some(found);
                 }
@@ -435,12 +457,7 @@ impl Polarity {
     }
 
     /// The event of a noun phrase ending at token `last`, as an open topic.
-    fn open_event(
-        &self,
-        a: &Analysis<'_>,
-        last: usize,
-        floor: usize,
-    ) -> Option<(usize, Vec<String>, bool)> {
+    fn open_event(&self, a: &Analysis<'_>, last: usize, floor: usize) -> Option<Phrase> {
         if !pos(a, last).is_noun() && !is_noun_form(a, last) {
             return None;
         }
@@ -453,14 +470,14 @@ impl Polarity {
                 && let Some(event) = event_at(a, last - 1)
                 && a.tokens[last - 1].span.end == a.tokens[last].span.start
             {
-                return Some((last - 1, event, true));
+                return Some(Phrase::new(last - 1, event, true));
             }
             // 伐採の時期: the event before の.
             if last >= floor + 2
                 && a.surface(last - 1) == "の"
                 && let Some(event) = event_at(a, last - 2)
             {
-                return Some((last - 2, event, true));
+                return Some(Phrase::new(last - 2, event, true));
             }
             return None;
         }
@@ -470,18 +487,13 @@ impl Polarity {
         } else {
             last
         };
-        event_at(a, head).map(|event| (head, event, false))
+        event_at(a, head).map(|event| Phrase::new(head, event, false))
     }
 
-    /// The event a decision at `d` is about: (the first token of the event's clause, the
-    /// event, whether the clause dates it). 「…再開することが決まった」, 「…常駐させることを
+    /// The event a decision at `d` is about, as a [`Phrase`] from the start of the event's
+    /// clause when the clause dates it (`dated`). 「…再開することが決まった」, 「…常駐させることを
     /// 決めた」, 「来年2月の打ち上げが正式に決定しており」.
-    fn decided_event(
-        &self,
-        a: &Analysis<'_>,
-        d: usize,
-        start: usize,
-    ) -> Option<(usize, Vec<String>, bool)> {
+    fn decided_event(&self, a: &Analysis<'_>, d: usize, start: usize) -> Option<Phrase> {
         let floor = start.max(d.saturating_sub(MAX_BACK));
         let mut k = d;
         // 正式に, すでに: adverbs before the decision.
@@ -527,7 +539,7 @@ impl Polarity {
         };
         // The event's clause: back to the last comma or the sentence's start.
         let dated = self.dated_clause(a, start, e);
-        Some((dated.unwrap_or(e), event, dated.is_some()))
+        Some(Phrase::new(dated.unwrap_or(e), event, dated.is_some()))
     }
 }
 
