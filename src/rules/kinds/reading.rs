@@ -30,7 +30,10 @@
 //!   evidence: reported one severity level below the rule's, the candidate only a suggestion.
 //!   On the harness (margin 0.18) it found 11 of 37 dev homophone sentences (and 3 labelled
 //!   as compounds or slips), flagged none of 104 correct dev sentences, and reported 0.67
-//!   times per 100 JHARS documents.
+//!   times per 100 JHARS documents. An article (five sentences or more) that never writes
+//!   the other word asks for `homophone_unattested_margin` (0.22): a slip replaces a word the
+//!   article uses. On the dev articles that kept 31 of 35 true findings and 9 of 18 false
+//!   ones; lone sentences, which cannot attest a word, keep the base margin.
 //! - `near-homophone`: the same for a single noun and a word one mora away in reading
 //!   (voicing, a long vowel, a geminate: 部下 ブカ among 値上がり and 上昇 → 物価 ブッカ), the
 //!   slips speech-to-text makes between two real words. Every noun is a target, so the
@@ -123,6 +126,14 @@ pub struct Spec {
     /// finds more misconversions and flags more correct words.
     #[serde(default)]
     pub homophone_margin: Option<f32>,
+    /// `homophone` only: the margin for a word of the same reading that an article (five
+    /// sentences or more) never writes, 0–1. Default 0.22. A slip replaces a word the article
+    /// uses (it writes 景気 elsewhere and 契機 once); a word it never writes (大将 for 対象) is
+    /// seldom what was meant, so the written word gets more benefit of the doubt.
+    /// `homophone_margin` applies when the document writes the word elsewhere, and to shorter
+    /// texts, which have no room to write it.
+    #[serde(default)]
+    pub homophone_unattested_margin: Option<f32>,
     /// `homophone` and `near-homophone`: the fewest content words of the sentence with a
     /// vector (besides the word itself) for its context to be judged, 1–20. Default 3.
     #[serde(default)]
@@ -183,6 +194,7 @@ pub const PLACEHOLDERS: &[&str] = &[
 const DEFAULT_HOMOPHONE_MARGIN: f32 = 0.18;
 const DEFAULT_HOMOPHONE_MIN_CONTEXT: usize = 3;
 const DEFAULT_NEAR_HOMOPHONE_MARGIN: f32 = 0.3;
+const DEFAULT_HOMOPHONE_UNATTESTED_MARGIN: f32 = 0.22;
 
 /// How many lexicon compounds a swapped part may start or end before a near reading of it
 /// is no evidence (measured on eval/garble/dev-near.yaml and the clean articles).
@@ -268,6 +280,12 @@ impl super::RuleKind for Reading {
                 "homophone",
             ),
             (
+                "homophone_unattested_margin",
+                spec.homophone_unattested_margin.is_some(),
+                homophone,
+                "homophone",
+            ),
+            (
                 "homophone_min_context",
                 spec.homophone_min_context.is_some(),
                 homophone || near_homophone,
@@ -294,8 +312,12 @@ impl super::RuleKind for Reading {
         let near_margin = spec
             .near_homophone_margin
             .unwrap_or(DEFAULT_NEAR_HOMOPHONE_MARGIN);
+        let unattested_margin = spec
+            .homophone_unattested_margin
+            .unwrap_or(DEFAULT_HOMOPHONE_UNATTESTED_MARGIN);
         for (key, value) in [
             ("homophone_margin", margin),
+            ("homophone_unattested_margin", unattested_margin),
             ("near_homophone_margin", near_margin),
         ] {
             if !(0.0..=1.0).contains(&value) {
@@ -329,6 +351,7 @@ impl super::RuleKind for Reading {
             near: spec.signals.contains(&Signal::NearReading),
             homophone: (homophone || near_homophone).then(|| Homophone {
                 margin: homophone.then_some(margin),
+                unattested_margin,
                 near_margin: near_homophone.then_some(near_margin),
                 min_context,
                 lexicons: context.lexicons.clone(),
@@ -1150,6 +1173,20 @@ mod tests {
     }
 
     #[test]
+    fn a_homophone_the_document_never_writes_needs_the_wider_margin() {
+        // With an unreachable margin for unattested words, 景気 must be written elsewhere in
+        // an article for 契機 to be judged a slip of it.
+        let rule = rule_from_yaml(&format!("{HOMOPHONE}homophone_unattested_margin: 1.0\n"));
+        let slip = "個人消費の回復で、契機は緩やかに持ち直している。";
+        let filler = "市場の関係者は慎重だ。物価の上昇が続く。賃金の伸びは鈍い。雇用は堅調だ。";
+        assert_hits(&rule, &format!("{filler}\n\n{slip}"), &[]);
+        let attested = format!("景気の先行きに注目が集まる。{filler}\n\n{slip}");
+        assert_hits(&rule, &attested, &["契機"]);
+        // A lone sentence has no room to write the word: the base margin applies.
+        assert_hits(&rule, slip, &["契機"]);
+    }
+
+    #[test]
     fn a_word_split_off_a_number_s_counter_is_no_homophone() {
         // IPADIC splits 6月|下回った as 6|月下|回っ: 月下 is no word of the text, so it is not
         // judged against 激化.
@@ -1229,6 +1266,10 @@ mod tests {
         for (yaml, needle) in [
             ("homophone_margin: 1.5\n", "`homophone_margin` is 1.5"),
             ("homophone_min_context: 0\n", "`homophone_min_context` is 0"),
+            (
+                "homophone_unattested_margin: 1.5\n",
+                "`homophone_unattested_margin` is 1.5",
+            ),
         ] {
             let err = rule_errors_from_yaml(&format!("{HOMOPHONE}{yaml}"));
             assert!(
@@ -1238,11 +1279,17 @@ mod tests {
             );
         }
         // A homophone option without the signal.
-        let err = rule_errors_from_yaml(&format!("{RULE}homophone_margin: 0.2\n"));
-        assert!(
-            err.iter()
-                .any(|e| e.headline().contains("does not include `homophone`"))
-        );
+        for option in [
+            "homophone_margin: 0.2\n",
+            "homophone_unattested_margin: 0.3\n",
+        ] {
+            let err = rule_errors_from_yaml(&format!("{RULE}{option}"));
+            assert!(
+                err.iter()
+                    .any(|e| e.headline().contains("does not include `homophone`")),
+                "{option}"
+            );
+        }
     }
 
     const NEAR_HOMOPHONE: &str = "kind: reading\nseverity: warning\nsignals: [same-reading, near-homophone]\nmessage: \"「{match}」は{reason}。{evidence}（{candidate_reading}）の「{candidate}」の誤変換の可能性があります\"\n";

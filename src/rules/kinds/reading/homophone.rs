@@ -47,12 +47,17 @@ const RARITY_PENALTY: f32 = 0.02;
 const DISTANCE_SCALE: f32 = 3.0;
 /// Context words named in the message.
 const NAMED_CONTEXT: usize = 2;
+/// The fewest sentences of a document for the absence of a word from it to count as
+/// evidence (`homophone_unattested_margin`): a lone sentence has no room to write it.
+const MIN_ATTESTING_SENTENCES: usize = 5;
 
 /// The signals' settings (`homophone_margin`, `near_homophone_margin`,
 /// `homophone_min_context`); a margin is `None` when its signal is off.
 #[derive(Debug)]
 pub(super) struct Homophone {
     pub(super) margin: Option<f32>,
+    /// The margin of a word of the same reading the document never writes.
+    pub(super) unattested_margin: f32,
     pub(super) near_margin: Option<f32>,
     pub(super) min_context: usize,
     /// For `light-verbs`, which are no context words.
@@ -187,7 +192,7 @@ impl Homophone {
                     context.get_or_insert_with(|| context_words(a, tokens.clone(), &self.lexicons));
                 // Whether the word is part of a compound costs up to three lexicon searches:
                 // asked only of the few words the vectors would report.
-                if let Some(hit) = self.judge(a, i, written, &alternatives, context, message)
+                if let Some(hit) = self.judge(ctx, i, written, &alternatives, context, message)
                     && !in_compound(a, i)
                     && !after_a_number(a, i)
                 {
@@ -300,13 +305,14 @@ impl Homophone {
     /// The hit for target `i` if an alternative fits the sentence better by the margin.
     fn judge(
         &self,
-        a: &Analysis<'_>,
+        ctx: &Context<'_>,
         i: usize,
         written: word_vectors::Entry,
         alternatives: &[Alternative],
         context: &[ContextWord],
         message: &Message,
     ) -> Option<Hit> {
+        let a = ctx.analysis;
         let context = weighted(
             context
                 .iter()
@@ -321,9 +327,19 @@ impl Homophone {
         let written_vector = Vector::of(written.row);
         let written_fit = fit(&written_vector);
         // The best alternative of the same reading that clears its margin, else the best one
-        // mora away that clears the wider one.
+        // mora away that clears the wider one. A word of the same reading that an article
+        // never writes clears a wider margin too: a slip replaces a word the article uses.
+        // Only a document long enough to have written the word can attest it.
+        let attesting = ctx.doc.sentences.len() >= MIN_ATTESTING_SENTENCES;
         let best = |exact: bool, margin: Option<f32>| {
             let margin = margin?;
+            let required = |alt: &Alternative| {
+                if exact && attesting && !a.text.contains(alt.word.surface) {
+                    margin.max(self.unattested_margin)
+                } else {
+                    margin
+                }
+            };
             alternatives
                 .iter()
                 // An alternative the sentence itself writes (世帯 next to 状態) fits it by its
@@ -340,8 +356,8 @@ impl Homophone {
                     let penalty = RARITY_PENALTY * (written.zipf - alt.zipf).max(0.0);
                     (alt, fit(&v) - penalty - written_fit, v)
                 })
+                .filter(|(alt, gain, _)| *gain > required(alt))
                 .max_by(|x, y| x.1.total_cmp(&y.1))
-                .filter(|(_, gain, _)| *gain > margin)
         };
         let (best, _, best_vector) =
             best(true, self.margin).or_else(|| best(false, self.near_margin))?;
