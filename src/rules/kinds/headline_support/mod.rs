@@ -8,7 +8,8 @@
 //!
 //! * **Checked**: the headline; headings (`check_headings`); list items under a summary
 //!   heading such as 「この記事の要約」 (`check_summary`); and the title captured from source
-//!   lines such as `参考動画:<title>` (`source_lines` with a `title` group). A heading
+//!   lines such as `参考動画:<title>` (`source_lines` with a `title` group; a related story,
+//!   `関連記事:<title>`, tells another story and is not checked). A heading
 //!   `まとめ:<text>` is checked as `<text>`; a heading that repeats the title is reported like
 //!   any other heading, with the headline as a related span.
 //! * **Body** (the only evidence): paragraph and list-item lines, minus summary list items (a
@@ -270,7 +271,10 @@ impl Default for Spec {
                 r"^【?(?:関連(?:記事|ニュース|リンク)|あわせて読みたい|合わせて読みたい|おすすめ記事)】?$",
             ]),
             source_lines: list(&[
-                r"^(?P<label>(?:参考|関連|元|引用)(?:動画|記事|ニュース))\s*:\s*(?P<title>.+)$",
+                r"^(?P<label>(?:参考|元|引用)(?:動画|記事|ニュース))\s*:\s*(?P<title>.+)$",
+                // A related story's title tells another story: not body, and no claim of this
+                // article.
+                r"^関連(?:動画|記事|ニュース)\s*:",
                 r"(?i)^(?:参考|引用|引用元|出典|出所|参照|ソース|source|sources|via|reference)\s*:",
             ]),
             ignore: Vec::new(),
@@ -4034,6 +4038,11 @@ mod tests {
             ]
         );
         assert_eq!(found[1].message, "参考動画のタイトル:「発売」「一蹴」");
+        // A related story's title tells another story: neither checked nor body.
+        let text = "新型機を発表\n\n新型機が発表された。\n\n関連記事:旧型機の販売終了へ 来月から\n";
+        assert_hits(&r, text, &[]);
+        let text = "新型機の販売終了\n\n新型機が発表された。\n\n関連記事:新型機の販売終了へ\n";
+        assert_hits(&r, text, &["販売"]);
     }
 
     #[test]
