@@ -333,12 +333,13 @@ impl Homophone {
         let attesting = ctx.doc.sentences.len() >= MIN_ATTESTING_SENTENCES;
         let best = |exact: bool, margin: Option<f32>| {
             let margin = margin?;
-            let required = |alt: &Alternative| {
-                if exact && attesting && !a.text.contains(alt.word.surface) {
-                    margin.max(self.unattested_margin)
-                } else {
-                    margin
-                }
+            // The document is searched only for an alternative between the two margins.
+            let clears = |alt: &Alternative, gain: f32| {
+                gain > margin
+                    && (!exact
+                        || !attesting
+                        || gain > self.unattested_margin
+                        || a.text.contains(alt.word.surface))
             };
             alternatives
                 .iter()
@@ -356,7 +357,7 @@ impl Homophone {
                     let penalty = RARITY_PENALTY * (written.zipf - alt.zipf).max(0.0);
                     (alt, fit(&v) - penalty - written_fit, v)
                 })
-                .filter(|(alt, gain, _)| *gain > required(alt))
+                .filter(|(alt, gain, _)| clears(alt, *gain))
                 .max_by(|x, y| x.1.total_cmp(&y.1))
         };
         let (best, _, best_vector) =
