@@ -51,7 +51,8 @@
 //! Increases and decreases (8%増, 8%減: `increase-suffixes`, `decrease-suffixes`), forecasts
 //! (`forecast-words` anywhere in the sentence after the figure: 350億円を見込む, and the そう of
 //! appearance: 32度前後に下がりそうだ, not the そう of hearsay: 2例目だそうです; not for a figure
-//! inside the topic, 「総額43億円の予算案は、…採決される予定だ」), comparison bases (前期比;
+//! inside the topic, 「総額43億円の予算案は、…採決される予定だ」; every figure of a section
+//! headed by a forecast noun, ## あすの見通し), comparison bases (前期比;
 //! 同 before a number repeats the base stated before it in the sentence: 営業利益は同12.4%増)
 //! and periods (2026年3月期) are qualifiers; a value in brackets belongs to what the brackets
 //! follow (1日乗車券（大人500円）).
@@ -599,6 +600,26 @@ impl Numbers {
             .split(['、', '，', ',', '　', ' '])
             .next()
             .unwrap_or_default();
+        // ## きょうの見通し, ## 来週の予想: a section headed by a forecast noun tells what is
+        // expected; its figures are forecasts. Not a heading that only mentions one (築46年、
+        // 耐震基準を満たさず; 年間600万人の来館見込む).
+        let mut forecast_section = Vec::with_capacity(doc.blocks.len());
+        let mut current = false;
+        for block in &doc.blocks {
+            if let BlockKind::Heading { .. } = block.kind {
+                let last = a
+                    .within(block.span)
+                    .rev()
+                    .find(|&i| !a.features(i).pos.is_symbol());
+                current = last.is_some_and(|i| {
+                    a.features(i).pos.is_noun()
+                        && self
+                            .lexicons
+                            .contains(LexiconId::ForecastWords, a.surface(i))
+                });
+            }
+            forecast_section.push(current);
+        }
         let mut out = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let text = doc.slice(sentence.span);
@@ -726,6 +747,9 @@ impl Numbers {
                     }
                 }
                 key.qualifiers.extend(stamp.map(str::to_string));
+                if forecast_section[sentence.block] {
+                    key.qualifiers.push("(予想)".to_string());
+                }
                 key.qualifiers.sort();
                 key.qualifiers.dedup();
                 if !self.units.is_empty() && !self.units.contains(&key.unit) {
@@ -1857,6 +1881,21 @@ mod tests {
 
     fn rule() -> crate::rules::Rule {
         rule_from_yaml("kind: numbers\nmessage: 「{subject}」{match}/{other}\n")
+    }
+
+    #[test]
+    fn a_section_headed_by_a_forecast_noun_tells_forecasts() {
+        let text = |heading: &str| {
+            format!(
+                "猛暑日\n\n## きょうの結果\n\n東京都心の最高気温は34.2度だった。\n\n## {heading}\n\n\
+                 東京都心の最高気温は35度まで上がる。\n"
+            )
+        };
+        // ## きょうの見通し: the figures under it are expected, not measured.
+        assert_hits(&rule(), &text("あすの見通し"), &[]);
+        // A heading that only mentions a forecast word is no outlook.
+        assert_hits(&rule(), &text("気温35度を見込む理由"), &["35度"]);
+        assert_hits(&rule(), &text("あすの天気"), &["35度"]);
     }
 
     #[test]
