@@ -137,6 +137,17 @@ def numbers_one_sentence(size: int) -> str:
     return "題\n\n" + "1a" * max(1, size // 2) + "\n"
 
 
+def decisions_and_open_dates(size: int) -> str:
+    """Decisions with dates and open dates of one event in turn (polarity's undecided pass
+    pairs each mention with the earlier ones)."""
+    out = ["題\n\n"]
+    n = 0
+    while sum(map(len, out)) * 3 < size:
+        out.append("工事は来年7月に再開することが決まった。\n" if n % 2 else "現時点で再開時期は未定だという。\n")
+        n += 1
+    return "".join(out)
+
+
 def optional_steps_pattern(size: int) -> str:
     return prose(size, "会見")
 
@@ -152,6 +163,7 @@ CASES = [
     ("sentences opening alike, long clauses", same_openings, None),
     ("many findings", many_findings, None),
     ("numbers in one endless sentence", numbers_one_sentence, None),
+    ("decisions and open dates of one event", decisions_and_open_dates, None),
     # A user rule of 40 optional steps (2^N before issue 12).
     ("40 optional pattern steps", optional_steps_pattern,
      "kind: existence\nmessage: x\ntokens:\n  - \"" + "*? " * 40 + "re:^[0-9]{9}$\"\n"),

@@ -44,6 +44,10 @@ use crate::span::Span;
 const MAX_BACK: usize = 12;
 /// How far past a decision word its negation or tense auxiliaries may stand.
 const MAX_AHEAD: usize = 6;
+/// Earlier mentions a later one is compared with.
+const MAX_LOOK_BACK: usize = 64;
+/// Occurrences of an event name read as a dated statement of it.
+const MAX_ASSERTED: usize = 256;
 /// Units that make a number a date or time (7月, 12日, 2027年, 10時).
 const DATE_UNITS: &[&str] = &["年", "年度", "月", "日", "時"];
 
@@ -125,19 +129,19 @@ impl Polarity {
         }
         // 新制度を2027年度入試から導入する: an event stated with its date, without a
         // decision word, for the events whose date is told as open.
-        let open: Vec<(usize, Vec<String>)> = mentions
+        // Each event name is looked up once; a statement in the open mention's own sentence
+        // is never paired with it.
+        let mut open: Vec<String> = mentions
             .iter()
             .filter(|m| !m.decided && m.dated)
-            .map(|m| (m.sentence, m.event.clone()))
+            .flat_map(|m| m.event.iter().cloned())
             .collect();
-        for (sentence, event) in open {
-            for name in &event {
-                for &t in a.tokens_with_surface(name) {
-                    if let Some(m) = self.asserted(a, t as usize, sentences, sentence)
-                        && !mentions.iter().any(|x| x.span == m.span)
-                    {
-                        mentions.push(m);
-                    }
+        open.sort_unstable();
+        open.dedup();
+        for name in &open {
+            for &t in a.tokens_with_surface(name).iter().take(MAX_ASSERTED) {
+                if let Some(m) = self.asserted(a, t as usize, sentences) {
+                    mentions.push(m);
                 }
             }
         }
@@ -160,24 +164,31 @@ impl Polarity {
         let mut reported: Vec<&[String]> = Vec::new();
         let mut hits = Vec::new();
         for (j, later) in mentions.iter().enumerate() {
-            let earlier = mentions[..j].iter().find(|earlier| {
-                let (open, decision) = if later.decided {
-                    (*earlier, later)
-                } else {
-                    (later, *earlier)
-                };
-                earlier.decided != later.decided
-                    && earlier.sentence != later.sentence
-                    && open.event.iter().any(|e| decision.event.contains(e))
-                    && (!open.dated || decision.dated)
-            });
-            let Some(earlier) = earlier else {
-                continue;
-            };
+            // One finding per event; a bounded look back keeps a document with thousands of
+            // decisions linear.
             if reported
                 .iter()
                 .any(|e| e.iter().any(|x| later.event.contains(x)))
-                || narrates(earlier)
+            {
+                continue;
+            }
+            let earlier = mentions[j.saturating_sub(MAX_LOOK_BACK)..j]
+                .iter()
+                .find(|earlier| {
+                    let (open, decision) = if later.decided {
+                        (*earlier, later)
+                    } else {
+                        (later, *earlier)
+                    };
+                    earlier.decided != later.decided
+                        && earlier.sentence != later.sentence
+                        && open.event.iter().any(|e| decision.event.contains(e))
+                        && (!open.dated || decision.dated)
+                });
+            let Some(earlier) = earlier else {
+                continue;
+            };
+            if narrates(earlier)
                 || narrates(later)
                 || out[strict..].iter().any(|h| {
                     overlaps(h.span, later.span)
@@ -331,7 +342,7 @@ impl Polarity {
     }
 
     /// An event at token `e` stated with its date as a fact (新制度を2027年度入試から導入する,
-    /// 来年度から導入すると発表した), in a sentence other than `open`: a サ変 noun with する or
+    /// 来年度から導入すると発表した): a サ変 noun with する or
     /// a verb's noun form, not negated, hedged, planned or conditional (導入される見通しだ,
     /// 導入する方針, 導入すれば).
     fn asserted(
@@ -339,12 +350,11 @@ impl Polarity {
         a: &Analysis<'_>,
         e: usize,
         sentences: &[crate::document::Sentence],
-        open: usize,
     ) -> Option<Mention> {
         let offset = a.tokens[e].span.start;
         let sentence = sentences.partition_point(|s| s.span.end <= offset);
         let range = a.within(sentences.get(sentence)?.span);
-        if sentence == open || !range.contains(&e) {
+        if !range.contains(&e) {
             return None;
         }
         let end = range.end;
