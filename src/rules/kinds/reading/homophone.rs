@@ -333,13 +333,15 @@ impl Homophone {
         let attesting = ctx.doc.sentences.len() >= MIN_ATTESTING_SENTENCES;
         let best = |exact: bool, margin: Option<f32>| {
             let margin = margin?;
-            // The document is searched only for an alternative between the two margins.
+            // Whether the document writes the alternative (as a word: the analysis indexes
+            // surfaces and base forms) is asked only between the two margins.
             let clears = |alt: &Alternative, gain: f32| {
                 gain > margin
                     && (!exact
                         || !attesting
                         || gain > self.unattested_margin
-                        || a.text.contains(alt.word.surface))
+                        || !a.tokens_with_surface(alt.word.surface).is_empty()
+                        || !a.tokens_with_base(alt.word.surface).is_empty())
             };
             alternatives
                 .iter()
