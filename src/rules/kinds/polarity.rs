@@ -1672,13 +1672,7 @@ impl Polarity {
             ("predicate", &predicate),
             ("subject", subject.unwrap_or_default()),
         ]);
-        let labels = Labels::get();
-        let label = if earlier.negative {
-            &labels.polarity_negated
-        } else {
-            &labels.polarity_affirmed
-        };
-        Hit::new(claim.span, text).with_related(earlier.span, label.fill(&[]))
+        Hit::new(claim.span, text).with_related(earlier.span, earlier_label(earlier.negative))
     }
 
     /// True for a particle + verb pair that acts as a compound particle or fixed phrase, not
@@ -2313,6 +2307,18 @@ fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(us
         next += 1;
     }
     (next > k || !pos(a, next.min(end - 1)).is_particle()).then_some((next, true))
+}
+
+/// The label of a finding's related span, the earlier statement: 「ここでは否定」 when it is
+/// negative, else 「ここでは肯定」. One wording for every pass of the kind.
+fn earlier_label(negative: bool) -> String {
+    let labels = Labels::get();
+    let label = if negative {
+        &labels.polarity_negated
+    } else {
+        &labels.polarity_affirmed
+    };
+    label.fill(&[])
 }
 
 /// The only character of `s`, if it has one.

@@ -34,11 +34,11 @@ use std::cell::OnceCell;
 use super::super::Context;
 use super::super::numbers::{list_runs, other_sections, section_subjects};
 use super::super::preselect::sentences_holding;
-use super::{Polarity, Role, Sections, Tense, has_sibling_model, model_name, pos};
+use super::{Polarity, Role, Sections, Tense, earlier_label, has_sibling_model, model_name, pos};
 use crate::algo::hash::{FastHashMap, FastHashSet};
 use crate::document::Sentence;
 use crate::finding::Hit;
-use crate::lang::ja::{Analysis, Labels, LexiconId};
+use crate::lang::ja::{Analysis, LexiconId};
 use crate::rules::message::Message;
 use crate::span::Span;
 
@@ -565,14 +565,8 @@ impl Polarity {
             ("predicate", &predicate),
             ("subject", ""),
         ]);
-        let labels = Labels::get();
-        let label = if earlier.negative {
-            &labels.polarity_negated
-        } else {
-            &labels.polarity_affirmed
-        };
         Hit::new(later.span, text)
-            .with_related(earlier.span, label.fill(&[]))
+            .with_related(earlier.span, earlier_label(earlier.negative))
             .weaker()
     }
 }

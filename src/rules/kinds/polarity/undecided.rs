@@ -34,9 +34,9 @@
 //! one as a related span, and never where the claim reader already reported.
 
 use super::super::Context;
-use super::{Polarity, noun_forms_of, pos};
+use super::{Polarity, earlier_label, noun_forms_of, pos};
 use crate::finding::Hit;
-use crate::lang::ja::{Analysis, Labels, LexiconId};
+use crate::lang::ja::{Analysis, LexiconId};
 use crate::rules::message::Message;
 use crate::span::Span;
 
@@ -220,14 +220,8 @@ impl Polarity {
             ("predicate", "決定する"),
             ("subject", ""),
         ]);
-        let labels = Labels::get();
-        let label = if earlier.decided {
-            &labels.polarity_affirmed
-        } else {
-            &labels.polarity_negated
-        };
         Hit::new(later.span, text)
-            .with_related(earlier.span, label.fill(&[]))
+            .with_related(earlier.span, earlier_label(!earlier.decided))
             .weaker()
     }
 
@@ -302,7 +296,13 @@ impl Polarity {
         // 決まった, 決めている, 決めています, 決定しており.
         let perfect = past || state.contains("てい") || state.contains("てお");
         let span = |from: usize| Span::new(a.tokens[from].span.start, a.tokens[last].span.end);
-        if undecided_noun || negated {
+        let decided = !(undecided_noun || negated);
+        if decided {
+            if !perfect {
+                return None;
+            }
+        } else {
+            // 未定ではない: a negated undecided word.
             if undecided_noun && negated {
                 return None;
             }
@@ -311,31 +311,20 @@ impl Polarity {
             if rest.contains("ていた") || rest.contains("でいた") {
                 return None;
             }
-            let Phrase {
-                first,
-                event,
-                dated,
-            } = self.open_topic(a, d, start)?;
-            return Some(Mention {
-                sentence,
-                event,
-                decided: false,
-                dated,
-                span: span(first),
-            });
-        }
-        if !perfect {
-            return None;
         }
         let Phrase {
             first,
             event,
             dated,
-        } = self.decided_event(a, d, start)?;
+        } = if decided {
+            self.decided_event(a, d, start)?
+        } else {
+            self.open_topic(a, d, start)?
+        };
         Some(Mention {
             sentence,
             event,
-            decided: true,
+            decided,
             dated,
             span: span(first),
         })
