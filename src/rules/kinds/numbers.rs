@@ -603,23 +603,23 @@ impl Numbers {
         // ## きょうの見通し, ## 来週の予想: a section headed by a forecast noun tells what is
         // expected; its figures are forecasts. Not a heading that only mentions one (築46年、
         // 耐震基準を満たさず; 年間600万人の来館見込む).
-        let mut forecast_section = Vec::with_capacity(doc.blocks.len());
-        let mut current = false;
-        for block in &doc.blocks {
-            if let BlockKind::Heading { .. } = block.kind {
-                let last = a
-                    .within(block.span)
-                    .rev()
-                    .find(|&i| !a.features(i).pos.is_symbol());
-                current = last.is_some_and(|i| {
-                    a.features(i).pos.is_noun()
-                        && self
-                            .lexicons
-                            .contains(LexiconId::ForecastWords, a.surface(i))
-                });
-            }
-            forecast_section.push(current);
-        }
+        let forecast_section: Vec<bool> = doc
+            .sections
+            .iter()
+            .map(|section| {
+                section.heading.is_some_and(|h| {
+                    a.within(doc.blocks[h].span)
+                        .rev()
+                        .find(|&i| !a.features(i).pos.is_symbol())
+                        .is_some_and(|i| {
+                            a.features(i).pos.is_noun()
+                                && self
+                                    .lexicons
+                                    .contains(LexiconId::ForecastWords, a.surface(i))
+                        })
+                })
+            })
+            .collect();
         let mut out = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let text = doc.slice(sentence.span);
@@ -747,7 +747,7 @@ impl Numbers {
                     }
                 }
                 key.qualifiers.extend(stamp.map(str::to_string));
-                if forecast_section[sentence.block] {
+                if forecast_section[doc.blocks[sentence.block].section] {
                     key.qualifiers.push("(予想)".to_string());
                 }
                 key.qualifiers.sort();
