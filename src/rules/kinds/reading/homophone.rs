@@ -12,7 +12,11 @@
 //! alternative rarer than the word written pays 0.02 per Zipf point. The best alternative is
 //! reported when it fits better than the written word by more than the margin. An
 //! alternative the sentence itself writes is no evidence (世帯 next to 状態 fits the sentence
-//! by its own occurrence).
+//! by its own occurrence). The margin depends on how much the article uses the alternative:
+//! a slip replaces a word the article uses, so one it writes twice or more elsewhere needs
+//! the least (`repeated_margin`), one it writes once the base margin, and one an article of
+//! five sentences or more never writes the most (`unattested_margin`); the finding shows
+//! the first place the article writes it.
 //!
 //! The `near-homophone` signal (`near_margin`) takes, for every such noun (with or without a
 //! common homophone), the words one mora away in reading as well (voicing, a long vowel, a
@@ -58,6 +62,8 @@ pub(super) struct Homophone {
     pub(super) margin: Option<f32>,
     /// The margin of a word of the same reading the document never writes.
     pub(super) unattested_margin: f32,
+    /// The margin of a word of the same reading the document writes twice or more.
+    pub(super) repeated_margin: f32,
     pub(super) near_margin: Option<f32>,
     pub(super) min_context: usize,
     /// For `light-verbs`, which are no context words.
@@ -327,21 +333,33 @@ impl Homophone {
         let written_vector = Vector::of(written.row);
         let written_fit = fit(&written_vector);
         // The best alternative of the same reading that clears its margin, else the best one
-        // mora away that clears the wider one. A word of the same reading that an article
-        // never writes clears a wider margin too: a slip replaces a word the article uses.
-        // Only a document long enough to have written the word can attest it.
+        // mora away that clears the wider one. How much the article uses an alternative of
+        // the same reading sets its margin: a slip replaces a word the article uses, so one
+        // it writes twice or more elsewhere needs the least (`repeated_margin`), one it never
+        // writes the most (`unattested_margin`; only a document long enough to have written
+        // the word can attest it).
         let attesting = ctx.doc.sentences.len() >= MIN_ATTESTING_SENTENCES;
+        let lowest = self.repeated_margin.min(self.margin.unwrap_or(f32::MAX));
         let best = |exact: bool, margin: Option<f32>| {
             let margin = margin?;
-            // Whether the document writes the alternative (as a word: the analysis indexes
-            // surfaces and base forms) is asked only between the two margins.
+            // How often the document writes the alternative (as a word: the analysis indexes
+            // surfaces and base forms) is asked only between the lowest and highest margins.
             let clears = |alt: &Alternative, gain: f32| {
-                gain > margin
-                    && (!exact
-                        || !attesting
-                        || gain > self.unattested_margin
-                        || !a.tokens_with_surface(alt.word.surface).is_empty()
-                        || !a.tokens_with_base(alt.word.surface).is_empty())
+                if !exact {
+                    return gain > margin;
+                }
+                if gain <= lowest {
+                    return false;
+                }
+                if gain > margin.max(self.unattested_margin) {
+                    return true;
+                }
+                let needed = match written_elsewhere(a, alt.word.surface, 2) {
+                    0 if attesting => self.unattested_margin,
+                    0 | 1 => margin,
+                    _ => lowest,
+                };
+                gain > needed
             };
             alternatives
                 .iter()
@@ -384,6 +402,11 @@ impl Homophone {
         favour.sort_by_key(|(t, _)| *t);
         let named: Vec<&str> = favour.iter().map(|(t, _)| a.base(*t)).collect();
         let span = a.tokens[i].span;
+        // Where the article writes the alternative, to compare.
+        let elsewhere = best
+            .exact
+            .then(|| first_written(a, best.word.surface))
+            .flatten();
         let reason = format!("文の内容（{}）に合いにくい語です", named.join("・"));
         let candidate_reading = match best.exact {
             true => hiragana(a.reading(i)),
@@ -405,11 +428,15 @@ impl Homophone {
             ("reason", &reason),
             ("context", &named.join("・")),
         ]);
-        Some(
-            Hit::new(span, text)
-                .with_fix_as(span, best.word.surface, Applicability::Suggestion)
-                .weaker(),
-        )
+        let mut hit =
+            Hit::new(span, text).with_fix_as(span, best.word.surface, Applicability::Suggestion);
+        if let Some(at) = elsewhere {
+            hit = hit.with_related(
+                a.tokens[at].span,
+                format!("記事の別の箇所では「{}」", best.word.surface),
+            );
+        }
+        Some(hit.weaker())
     }
 }
 
@@ -524,6 +551,37 @@ fn written_twice(a: &Analysis<'_>, i: usize) -> bool {
         .filter(|&&j| a.base(j as usize) == base)
         .nth(1)
         .is_some()
+}
+
+/// How many tokens of the document are `word` (its surface or base form), counted up to
+/// `cap`.
+fn written_elsewhere(a: &Analysis<'_>, word: &str, cap: usize) -> usize {
+    let by_surface = a
+        .tokens_with_surface(word)
+        .iter()
+        .filter(|&&j| a.surface(j as usize) == word);
+    let by_base = a
+        .tokens_with_base(word)
+        .iter()
+        .filter(|&&j| a.base(j as usize) == word && a.surface(j as usize) != word);
+    by_surface.chain(by_base).take(cap).count()
+}
+
+/// The first token of the document that is `word` (its surface or base form).
+fn first_written(a: &Analysis<'_>, word: &str) -> Option<usize> {
+    let by_surface = a
+        .tokens_with_surface(word)
+        .iter()
+        .find(|&&j| a.surface(j as usize) == word);
+    let by_base = a
+        .tokens_with_base(word)
+        .iter()
+        .find(|&&j| a.base(j as usize) == word);
+    by_surface
+        .into_iter()
+        .chain(by_base)
+        .map(|&j| j as usize)
+        .min()
 }
 
 /// Whether `span` overlaps one of `spans` (any order).
