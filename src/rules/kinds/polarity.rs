@@ -23,7 +23,10 @@
 //!   a past affirmative and a present negative (「決定した」 / 「決定していない」), the most
 //!   common way news contradicts itself, do clash unless the text narrates a change: the
 //!   earlier sentence tells the state before it (`earlier-states`: 当初, かつて …) or the
-//!   later one the state after it (`turning-points`: その後, 一転, 今回 …);
+//!   later one the state after it (`turning-points`: その後, 一転, 今回 …). Two decisions
+//!   (「当初、導入を見送った」 … 「その後、導入を決定した」) are excused the same way. A decision
+//!   (`carriers`: 導入を決定した; or against the action, by an `opposites` word: 導入を
+//!   見送った) places its action at no time of its own: 導入を見送った meets 来年度から導入する;
 //! - the subject is the nearest noun run marked with は/が earlier in the same sentence,
 //!   compared by its name: 氏/さん, titles (大統領, 首相 …) and anything from a prefix on
 //!   (トランプ|前大統領) are dropped, and a person's name is reduced to the family name, so
@@ -383,6 +386,9 @@ struct Claim<'t> {
     /// tense is [`Tense::Open`], and a narrated change still excuses it against a claim of
     /// another tense.
     decided: bool,
+    /// The predicate is a decision taken against something (見送った): see
+    /// [`Predicate::declined`].
+    declined: bool,
 }
 
 /// Where a sentence places its statement when it narrates a change of state. A past
@@ -472,6 +478,9 @@ struct Predicate<'t> {
     copular: bool,
     /// Where the predicate starts, after the adjuncts read past.
     head: usize,
+    /// A decision taken against the action, said by the negating word of an `opposites`
+    /// pair without a negation (見送った, 断念した; not 決めていない).
+    declined: bool,
 }
 
 impl super::RuleKind for Polarity {
@@ -1098,6 +1107,7 @@ impl Polarity {
             verb: p.verb,
             narration: scope.narration,
             decided: false,
+            declined: p.declined,
         })
     }
 
@@ -1196,6 +1206,26 @@ impl Polarity {
         None
     }
 
+    /// Whether a decision's action and a claim of another tense (`earlier` before `later` in
+    /// the text), or two decisions, are a narrated change: 「建設を決定していない」 … 「その後、
+    /// 建設を決定した」; 「当初、導入を見送った」 … 「その後、導入を決定した」. A decision is
+    /// the action of one ([`Claim::decided`]), one taken against it ([`Claim::declined`]), or
+    /// an affirmed carrier (決定した).
+    fn narrated_decision(&self, earlier: &Claim<'_>, later: &Claim<'_>) -> bool {
+        let decision = |c: &Claim<'_>| {
+            c.decided
+                || c.declined
+                || (!c.negative
+                    && self
+                        .carriers
+                        .contains(&(c.key.stem.to_string(), c.key.sahen)))
+        };
+        let (e, l) = (decision(earlier), decision(later));
+        (e || l)
+            && (earlier.tense != later.tense || (e && l))
+            && Narration::excuses(earlier.narration, later.narration)
+    }
+
     /// 「法案の提出を見送った」 says 「法案を提出しない」: the claim about the action its object
     /// names (a サ変 noun after `Xの`), when the predicate is one of `carriers` (決定する) or
     /// negates one (見送る). The action may itself be an opposite (大会の中止を決めた).
@@ -1243,6 +1273,8 @@ impl Polarity {
         if self.ignore.contains(stem) {
             return None;
         }
+        // A decision taken: for the action (決めた) or against it (見送った).
+        let taken = !claim.negative || claim.declined;
         Some(Claim {
             key: Key {
                 object,
@@ -1254,16 +1286,13 @@ impl Polarity {
             head: &a.text[a.tokens[x_run].span.start..a.tokens[end - 1].span.end],
             tail: tail(a, x_run, end),
             negative: claim.negative != negates,
-            // 「花火大会の中止を決めた」「中止を発表した」: a decision places its action at no
-            // time of its own (done, or still to come), so the action is compared with
-            // statements of either tense (「予定通り開催する」「開催された」). A decision not
-            // taken (決めていない) is about the decision and keeps its tense.
-            tense: if claim.negative {
-                claim.tense
-            } else {
-                Tense::Open
-            },
-            decided: !claim.negative,
+            // 「花火大会の中止を決めた」「中止を発表した」「導入を見送った」: a decision places
+            // its action at no time of its own (done, or still to come), so the action is
+            // compared with statements of either tense (「予定通り開催する」「開催された」「来年度
+            // から導入する」). A decision not taken (決めていない) is about the decision and
+            // keeps its tense.
+            tense: if taken { Tense::Open } else { claim.tense },
+            decided: taken,
             ..*claim
         })
     }
@@ -1385,8 +1414,10 @@ impl Polarity {
             return None;
         }
         let mut lexical = nominal || noun_negated;
+        let mut opposed = false;
         if let Some((negated, negated_sahen)) = self.opposites.get(&(stem.to_string(), sahen)) {
             (stem, sahen, lexical) = (negated.as_str(), *negated_sahen, true);
+            opposed = true;
         } else if let Some((first, first_sahen)) = self.canonical.get(&(stem.to_string(), sahen)) {
             (stem, sahen) = (first.as_str(), *first_sahen);
         }
@@ -1481,6 +1512,7 @@ impl Polarity {
                 ni_argument,
                 copular,
                 head,
+                declined: false,
             });
         }
         if negations > 1
@@ -1523,6 +1555,7 @@ impl Polarity {
             ni_argument,
             copular,
             head,
+            declined: opposed && negations == 0,
         })
     }
 
@@ -1569,7 +1602,7 @@ impl Polarity {
                     let tenses = claim.tense.compatible().iter();
                     let same = tenses
                         .filter_map(move |tense| t[tense.index()][opposite])
-                        .filter(|&c| !narrated_decision(&claims[c], claim));
+                        .filter(|&c| !self.narrated_decision(&claims[c], claim));
                     let other = crossed
                         .iter()
                         .filter_map(move |tense| t[tense.index()][opposite])
@@ -1604,7 +1637,7 @@ impl Polarity {
                             && (self.same_sentence || other.sentence != claim.sentence)
                             && !separate(other, claim)
                             && ((claim.tense.compatible().contains(&other.tense)
-                                && !narrated_decision(other, claim))
+                                && !self.narrated_decision(other, claim))
                                 || (crossed.contains(&other.tense)
                                     && !Narration::excuses(other.narration, claim.narration)))
                     })
@@ -2528,14 +2561,6 @@ fn object_start(a: &Analysis<'_>, run: usize, floor: usize) -> Option<usize> {
         || p.is_adverb()
         || (p.is_particle() && !p.is_adnominalizer());
     bounded.then_some(start)
-}
-
-/// Whether a decision's action and a claim of another tense (`earlier` before `later` in the
-/// text) are a narrated change: 「建設を決定していない」 … 「その後、建設を決定した」.
-fn narrated_decision(earlier: &Claim<'_>, later: &Claim<'_>) -> bool {
-    (earlier.decided || later.decided)
-        && earlier.tense != later.tense
-        && Narration::excuses(earlier.narration, later.narration)
 }
 
 /// Whether token `start` opens a name in 「」 or 『』 right after a clause that describes it
@@ -3799,6 +3824,31 @@ mod tests {
         assert_hits(
             &r,
             "大会\n市は大会の中止を決定した。\nその後、市は大会を開催した。",
+            &[],
+        );
+        // A decision against the action is a decision too: 導入を見送った (past) meets
+        // 来年度から導入する (non-past).
+        assert_hits(
+            &r,
+            "制度\n市は新制度の導入を見送った。\n市は来年度から新制度を導入する。",
+            &["新制度を導入する"],
+        );
+        // Two decisions, one against the action and one for it: a contradiction, unless the
+        // text narrates the change of course.
+        assert_hits(
+            &r,
+            "制度\n市は新制度の導入を見送った。\n市は新制度の導入を決定した。",
+            &["新制度の導入を決定した"],
+        );
+        assert_hits(
+            &r,
+            "制度\n市は当初、新制度の導入を見送った。\nその後、市は新制度の導入を決定した。",
+            &[],
+        );
+        // A decision not taken yet keeps its tense: 決めていない is about the decision.
+        assert_hits(
+            &r,
+            "制度\n市は新制度の導入を決めていない。\n市は先月、新制度を導入した。",
             &[],
         );
         // A clause before a name in brackets describes it and does not restrict it.
