@@ -24,7 +24,8 @@
 //!   common way news contradicts itself, do clash unless the text narrates a change: the
 //!   earlier sentence tells the state before it (`earlier-states`: 当初, かつて …) or the
 //!   later one the state after it (`turning-points`: その後, 一転, 今回 …). Two decisions
-//!   (「当初、導入を見送った」 … 「その後、導入を決定した」) are excused the same way. A decision
+//!   (「当初、導入を見送った」 … 「その後、導入を決定した」) are excused the same way, but not
+//!   two stances held now (見送らない方針だ / 見送る考えだ). A decision
 //!   (`carriers`: 導入を決定した; or against the action, by an `opposites` word: 導入を
 //!   見送った) places its action at no time of its own: 導入を見送った meets 来年度から導入する;
 //! - the subject is the nearest noun run marked with は/が earlier in the same sentence,
@@ -1207,7 +1208,7 @@ impl Polarity {
     }
 
     /// Whether a decision's action and a claim of another tense (`earlier` before `later` in
-    /// the text), or two decisions, are a narrated change: 「建設を決定していない」 … 「その後、
+    /// the text), or two decisions not both stances held now, are a narrated change: 「建設を決定していない」 … 「その後、
     /// 建設を決定した」; 「当初、導入を見送った」 … 「その後、導入を決定した」. A decision is
     /// the action of one ([`Claim::decided`]), one taken against it ([`Claim::declined`]), or
     /// an affirmed carrier (決定した).
@@ -1221,8 +1222,12 @@ impl Polarity {
                         .contains(&(c.key.stem.to_string(), c.key.sahen)))
         };
         let (e, l) = (decision(earlier), decision(later));
+        // Two decisions tell a change of course, but two stances held now (見送らない方針だ /
+        // 見送る考えだ) cannot both stand.
+        let two_decisions =
+            e && l && !(earlier.tense == Tense::NonPast && later.tense == Tense::NonPast);
         (e || l)
-            && (earlier.tense != later.tense || (e && l))
+            && (earlier.tense != later.tense || two_decisions)
             && Narration::excuses(earlier.narration, later.narration)
     }
 
@@ -3844,6 +3849,13 @@ mod tests {
             &r,
             "制度\n市は当初、新制度の導入を見送った。\nその後、市は新制度の導入を決定した。",
             &[],
+        );
+        // Two stances held now cannot both stand, whatever the text narrates (今回 of a
+        // greeting is no change of course).
+        assert_hits(
+            &r,
+            "球団\nこんにちは！今回はリーグ優勝をめぐる重要なニュースについてお伝えします。球団は外国人選手の補強を見送らない方針だ。\n関係者によると、球団は外国人選手の補強を見送る方向で最終調整している。",
+            &["外国人選手の補強を見送る"],
         );
         // A decision not taken yet keeps its tense: 決めていない is about the decision.
         assert_hits(
