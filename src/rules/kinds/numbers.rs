@@ -62,7 +62,8 @@
 //! When their intervals do not overlap. Not compared: two mentions in one sentence (a list
 //! of values, a comparison), two items of one list (rows of a table; numbered points ① ②
 //! and （1）（2） are items too), a quantity stated
-//! with three or more values (a ranking), the start of a change (3人から5人に, 44.90%を
+//! with three or more values (a ranking), the start of a change (3人から5人に: a から right
+//! after another figure; 68の国と地域から1243本 counts from a name), 44.90%を
 //! 下回り, 3ポイント下回り: `change-markers`), numbers that are part of a name
 //! (`quantity-name-suffixes`: 3号機, 2025年3月期) or a milestone (`milestone-words`: 100億円
 //! 突破), clock times (7時30分; a match clock after `clock-periods`: 後半18分), numbers without a unit (section numbers) and ordinals of
@@ -682,7 +683,13 @@ impl Numbers {
                     && after
                         .strip_prefix("から")
                         .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()));
-                if (after.starts_with("から") && !starts_event) || before.ends_with("から") {
+                // A から after a name, not right after another figure, is where the figure is
+                // counted from (68の国と地域から1243本) or its comparison base (前年同期から3.7%上昇),
+                // not a change's start.
+                let from_figure = before.ends_with("から")
+                    && n > 0
+                    && text[found[n - 1].span.end..q.span.start].starts_with("から");
+                if (after.starts_with("から") && !starts_event) || from_figure {
                     continue;
                 }
                 if q.ordinal && (heading || q.unit.is_empty()) {
@@ -2087,6 +2094,12 @@ mod tests {
             &rule(),
             "定員は3人から5人に増えた。\n\n定員は5人となった。",
             &[],
+        );
+        // A から after a name is where a figure is counted from, not a change's start.
+        assert_hits(
+            &rule(),
+            "映画祭には68の国と地域から1243本の応募があった。\n\n応募総数1423本のうち、20本が入選した。",
+            &["1423本"],
         );
         // The day of an event (投開票日) is the event's date; a plan told in another clause
         // of the sentence does not make the date a forecast, one in its own clause does.
