@@ -48,7 +48,8 @@
 //! Names tell quantities apart too: the proper nouns and 『titles』 of a mention's clause
 //! (佐藤美和（無所属） 2,917票, 『名探偵ミナト』 興収54.9億円). A mention naming nobody is
 //! compared with one naming the headline's subject, not with one naming someone else.
-//! Increases and decreases (8%増, 8%減: `increase-suffixes`, `decrease-suffixes`), forecasts
+//! Increases and decreases (8%増, 8%減, 3.7%増加した, 2000人減った: `increase-suffixes`,
+//! `decrease-suffixes`, read before `change-markers`), forecasts
 //! (`forecast-words` anywhere in the sentence after the figure: 350億円を見込む, and the そう of
 //! appearance: 32度前後に下がりそうだ, not the そう of hearsay: 2例目だそうです; not for a figure
 //! inside the topic, 「総額43億円の予算案は、…採決される予定だ」; every figure of a section
@@ -860,10 +861,15 @@ impl Numbers {
                         .as_deref()
                         .is_some_and(|p| self.lexicons.contains(id, p))
             };
+            // The size of an increase or decrease (8%増, 3.7%増加した, 2000人減った): a
+            // quantity of its own, whatever else the word is.
+            let increase = is(LexiconId::IncreaseSuffixes);
+            let decrease = !increase && is(LexiconId::DecreaseSuffixes);
             // 2025年3月期, 3号機: a name; 100億円突破: a milestone; 3ポイント下回り: a change.
-            if is(LexiconId::QuantityNameSuffixes)
-                || is(LexiconId::MilestoneWords)
-                || is(LexiconId::ChangeMarkers)
+            if !(increase || decrease)
+                && (is(LexiconId::QuantityNameSuffixes)
+                    || is(LexiconId::MilestoneWords)
+                    || is(LexiconId::ChangeMarkers))
             {
                 return None;
             }
@@ -874,9 +880,9 @@ impl Numbers {
             {
                 return None;
             }
-            if is(LexiconId::IncreaseSuffixes) {
+            if increase {
                 qualifiers.push("(増)".to_string());
-            } else if is(LexiconId::DecreaseSuffixes) {
+            } else if decrease {
                 qualifiers.push("(減)".to_string());
             }
         }
@@ -2307,6 +2313,32 @@ mod tests {
             &rule(),
             "商業地の平均はプラス3.8%だった。\n\n商業地の平均はプラス0.9%で、3番目に高かった。",
             &["0.9%"],
+        );
+    }
+
+    #[test]
+    fn the_size_of_an_increase_told_by_a_verb_is_a_quantity() {
+        // 3.7%増加した is the size of the change, as 3.7%増 is; an increase and a decrease
+        // stay different quantities, and 3人から5人に増えた stays a change of one value.
+        assert_hits(
+            &rule(),
+            "決算\n\n同社の売上高は3.7%増加した。\n\n主力の家電が好調だった。\n\n同社の売上高は7.3%増加した。",
+            &["7.3%"],
+        );
+        assert_hits(
+            &rule(),
+            "人口\n\n町の人口は5年で2000人減った。\n\n町の人口は5年で1200人減少した。",
+            &["1200人"],
+        );
+        assert_hits(
+            &rule(),
+            "決算\n\n同社の売上高は3.7%増加した。\n\n同社の売上高は7.3%減少した。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "定員\n\n定員は3人から5人に増えた。\n\n定員は5人となった。",
+            &[],
         );
     }
 
