@@ -1208,10 +1208,10 @@ impl Polarity {
     }
 
     /// Whether a decision's action and a claim of another tense (`earlier` before `later` in
-    /// the text), or two decisions not both stances held now, are a narrated change: 「建設を決定していない」 … 「その後、
-    /// 建設を決定した」; 「当初、導入を見送った」 … 「その後、導入を決定した」. A decision is
-    /// the action of one ([`Claim::decided`]), one taken against it ([`Claim::declined`]), or
-    /// an affirmed carrier (決定した).
+    /// the text), or two decisions not both stances held now, are a narrated change:
+    /// 「建設を決定していない」 … 「その後、建設を決定した」; 「当初、導入を見送った」 … 「その後、
+    /// 導入を決定した」. A decision is the action of one ([`Claim::decided`]), one taken
+    /// against it ([`Claim::declined`]), or an affirmed carrier (決定した).
     fn narrated_decision(&self, earlier: &Claim<'_>, later: &Claim<'_>) -> bool {
         let decision = |c: &Claim<'_>| {
             c.decided

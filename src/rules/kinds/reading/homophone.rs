@@ -553,35 +553,29 @@ fn written_twice(a: &Analysis<'_>, i: usize) -> bool {
         .is_some()
 }
 
-/// How many tokens of the document are `word` (its surface or base form), counted up to
-/// `cap`.
-fn written_elsewhere(a: &Analysis<'_>, word: &str, cap: usize) -> usize {
+/// The tokens of the document that are `word`: those written so, then those of other
+/// surfaces whose base form it is (each token once).
+fn tokens_of_word<'a>(a: &'a Analysis<'_>, word: &'a str) -> impl Iterator<Item = usize> + 'a {
     let by_surface = a
         .tokens_with_surface(word)
         .iter()
-        .filter(|&&j| a.surface(j as usize) == word);
+        .filter(move |&&j| a.surface(j as usize) == word);
     let by_base = a
         .tokens_with_base(word)
         .iter()
-        .filter(|&&j| a.base(j as usize) == word && a.surface(j as usize) != word);
-    by_surface.chain(by_base).take(cap).count()
+        .filter(move |&&j| a.base(j as usize) == word && a.surface(j as usize) != word);
+    by_surface.chain(by_base).map(|&j| j as usize)
+}
+
+/// How many tokens of the document are `word` (its surface or base form), counted up to
+/// `cap`.
+fn written_elsewhere(a: &Analysis<'_>, word: &str, cap: usize) -> usize {
+    tokens_of_word(a, word).take(cap).count()
 }
 
 /// The first token of the document that is `word` (its surface or base form).
 fn first_written(a: &Analysis<'_>, word: &str) -> Option<usize> {
-    let by_surface = a
-        .tokens_with_surface(word)
-        .iter()
-        .find(|&&j| a.surface(j as usize) == word);
-    let by_base = a
-        .tokens_with_base(word)
-        .iter()
-        .find(|&&j| a.base(j as usize) == word);
-    by_surface
-        .into_iter()
-        .chain(by_base)
-        .map(|&j| j as usize)
-        .min()
+    tokens_of_word(a, word).min()
 }
 
 /// Whether `span` overlaps one of `spans` (any order).
