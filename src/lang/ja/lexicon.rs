@@ -53,6 +53,7 @@ named_enum! {
         NegatingPrefixes = "negating-prefixes",
         PredicateNouns = "predicate-nouns",
         AchievingVerbs = "achieving-verbs",
+        RoleTakingVerbs = "role-taking-verbs",
         PastMarkers = "past-markers",
         TurningPoints = "turning-points",
         EarlierStates = "earlier-states",

@@ -60,8 +60,8 @@
 //!    name attaches as an apposition (主演の桐谷美咲さん; set off by a comma before a full name
 //!    when the term follows の or opens its clause: 保存会の会長、藤田正男さん, not 山田一郎さんが
 //!    会長、山本健一氏が社長に) or in a relative clause the person
-//!    achieved it in (再選を果たした川村氏, 助演として物語を支えた桐谷さん) or holds it in
-//!    (実行委員長を務める大楠氏), also past a position before the name (主将の遊撃手・矢島蓮),
+//!    achieved it in (再選を果たした川村氏, 助演として物語を支えた桐谷さん), holds it in
+//!    (実行委員長を務める大楠氏) or took it (`role-taking-verbs` after に: 助演に回った水野さん), also past a position before the name (主将の遊撃手・矢島蓮),
 //!    unless it ends a longer word (前主将の, 4代目社長の); 副 + one or two nouns + a term is
 //!    the term's deputy when the rule lists one (副実行委員長: 副委員長). A mention is
 //!    dropped when its term is part of a longer compound (大統領選, 再選挙), is qualified as
@@ -76,7 +76,7 @@
 //!    of the two titles (「地検は高野容疑者を起訴した」). A transition elsewhere narrates another
 //!    change, and so does one into a title outside the pair (「学部長に就任予定の村上教授」: not
 //!    准教授 → 教授); a word naming the record of a change already made (起訴内容, 起訴事実)
-//!    narrates none. Per subject and exclusion set, the first mention of each attribute is
+//!    narrates none, nor does one about another person (後任選び, 前任者, 退任した前任者). Per subject and exclusion set, the first mention of each attribute is
 //!    kept; each pair of attributes present is reported once, at the later of the two first
 //!    mentions, with the earlier one as the related span.
 //!
@@ -235,6 +235,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::NegativeAuxiliaries,
     LexiconId::DenyingVerbs,
     LexiconId::AchievingVerbs,
+    LexiconId::RoleTakingVerbs,
     LexiconId::PastMarkers,
     LexiconId::LinkingParticles,
 ];
@@ -366,11 +367,28 @@ fn tells_departure(sentence: &str, words: &[String]) -> bool {
 /// `pair`: not one that counts the time spent in a post since (「就任1年目のガルシア・アシスタ
 /// ントコーチ」「就任2年目」), which tells how long a title has been held, nor one naming its
 /// record ([`names_its_record`]: 起訴内容), nor one into another title (「学部長に就任予定の村上
-/// 教授」 narrates no change between 教授 and 准教授).
+/// 教授」 narrates no change between 教授 and 准教授), nor one about another person
+/// ([`about_another`]: 「北村副社長は後任選びについて」 is the search for someone else's successor).
 fn narrates_change(sentence: &str, words: &[String], pair: &[&str]) -> bool {
     occurs_where(sentence, words, |before, after| {
-        !counts_tenure(after) && !names_its_record(after) && !into_other_title(before, pair)
+        !counts_tenure(after)
+            && !names_its_record(after)
+            && !into_other_title(before, pair)
+            && !about_another(after)
     })
+}
+
+/// Whether `rest` (the text after a transition word) makes it about another person: the
+/// person it names (前任者, 後任者) or a search for one (後任選び, 後任人事), or a clause on
+/// such a person (退任した前任者).
+fn about_another(rest: &str) -> bool {
+    let rest = rest
+        .strip_prefix("した")
+        .or_else(|| rest.strip_prefix("する"))
+        .unwrap_or(rest);
+    ["者", "選び", "人事", "探し", "候補", "前任者", "後任者"]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }
 
 /// Whether `rest` (the text after a transition word) makes it the name of what the change
@@ -1793,7 +1811,13 @@ impl<'a> Scan<'a> {
                 return;
             }
             let object = s == "を" && k + 1 == verb && achieving;
-            if (object || s == "として") && pos.is_particle() {
+            // 助演に回った水野さん: the role the person took.
+            let taken = s == "に"
+                && k + 1 == verb
+                && rule
+                    .lexicons
+                    .contains(LexiconId::RoleTakingVerbs, a.base(verb));
+            if (object || taken || s == "として") && pos.is_particle() {
                 self.push_ending_at(subject, k, stop, end);
                 return;
             }
@@ -3122,6 +3146,50 @@ mod tests {
         assert_hits(
             &with,
             &text.replace("任期満了に伴う市長選に、", "任期満了で退いた後、市長選に"),
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_role_taken_in_a_relative_clause_is_the_persons() {
+        let cast = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主演\n        terms: [主演]\n      - name: 助演\n        terms: [助演]\n    transitions: [交代, 降板]\n",
+        );
+        // 助演に回った: the role the person took (`role-taking-verbs` after に).
+        assert_hits(
+            &cast,
+            "新作映画\n\n主演の水野遥さんが会見した。\n\n撮影を終え、助演に回った水野遥さんは笑顔を見せた。",
+            &["助演"],
+        );
+        // Another verb after に says nothing of the person's role (助演に感謝した).
+        assert_hits(
+            &cast,
+            "新作映画\n\n主演の水野遥さんが会見した。\n\n撮影を終え、助演に感謝した水野遥さんは笑顔を見せた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_transition_about_another_person_narrates_no_change_of_the_pair() {
+        let presidents = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 社長\n        terms: [社長]\n      - name: 副社長\n        terms: [副社長]\n    transitions: [就任, 退任, 後任, 前任]\n",
+        );
+        // 後任選び: the search for someone else's successor.
+        assert_hits(
+            &presidents,
+            "監督の解任\n\n北村哲也社長が会見した。\n\n北村副社長は後任選びについて語った。",
+            &["副社長"],
+        );
+        // 退任した前任者: a clause on the person before, not this person's change.
+        assert_hits(
+            &presidents,
+            "監督の解任\n\n北村哲也社長が会見した。\n\n北村副社長は、退任した前任者に感謝した。",
+            &["副社長"],
+        );
+        // The person's own change still narrates it.
+        assert_hits(
+            &presidents,
+            "監督の解任\n\n北村哲也社長が会見した。\n\n北村副社長は社長の後任として就任した。",
             &[],
         );
     }
