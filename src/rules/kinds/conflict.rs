@@ -57,7 +57,7 @@
 //!    particles, a subject + honorific + は/が also takes the first term further on in its
 //!    clause when that term is the predicate (井上陽子氏(26)は、…2,814票を集めて初当選を
 //!    果たした; not past a bracket, another は/が or a date), and a term written before the
-//!    name attaches as an apposition (主演の桐谷美咲さん; set off by a comma before a full name
+//!    name attaches as an apposition (主演の桐谷美咲さん, 元社長である西村さん; set off by a comma before a full name
 //!    when the term follows の or opens its clause: 保存会の会長、藤田正男さん, not 山田一郎さんが
 //!    会長、山本健一氏が社長に) or in a relative clause the person
 //!    achieved it in (再選を果たした川村氏, 助演として物語を支えた桐谷さん), holds it in
@@ -1685,11 +1685,26 @@ impl<'a> Scan<'a> {
         if start < begin + 2 && !(glued && rule.linked) {
             return;
         }
-        let genitive = f.pos.is_particle() && a.surface(before) == "の";
+        // 主演の桐谷美咲さん, 会長である岡田さん: the marker of an apposition (の, or the
+        // copula である), the term ending right before it.
+        let genitive = if f.pos.is_particle() && a.surface(before) == "の" {
+            Some(before)
+        } else if f.pos.is_auxiliary_verb()
+            && a.surface(before) == "ある"
+            && before > begin + 1
+            && a.surface(before - 1) == "で"
+            && a.features(before - 1).pos.is_auxiliary_verb()
+        {
+            Some(before - 1)
+        } else {
+            None
+        };
         // 前組合長の村井健一さん, 元代表・岡部氏: an apposition names what the person is, even
         // for a rule whose terms attach to a name only directly (titles).
         if !rule.linked {
-            if genitive || a.surface(before) == "・" {
+            if let Some(marker) = genitive {
+                self.push_ending_at(subject, marker, stop, end);
+            } else if a.surface(before) == "・" {
                 self.push_ending_at(subject, before, stop, end);
             }
             return;
@@ -1697,10 +1712,11 @@ impl<'a> Scan<'a> {
         if subject.given.is_some() {
             self.topic_title(subject, start, stop, end);
         }
-        if genitive {
-            self.push_ending_at(subject, before, stop, end);
+        if let Some(marker) = genitive {
+            self.push_ending_at(subject, marker, stop, end);
             // 落選した元職の川島氏, 再選を果たした現職の川村氏: a relative clause before the
             // apposition (one to three nouns and の) is the person's too.
+            let before = marker;
             let k = nouns_back(a, before, begin, |pos, _| {
                 !pos.is_number() && !pos.is_pronoun()
             });
@@ -3096,6 +3112,24 @@ mod tests {
         assert_hits(
             &titles(),
             "市長選\n\n前市長の長男の村井健一さんが会見した。\n\n村井市長は計画を説明した。",
+            &[],
+        );
+        // 元市長である村井さん: the copula である makes an apposition as の does, for titles
+        // and for roles.
+        assert_hits(
+            &titles(),
+            "市長選\n\n元市長である村井健一さんが会見した。\n\n村井市長は計画を説明した。",
+            &["市長"],
+        );
+        assert_hits(
+            &roles(),
+            "チームの主将\n\n主将の木下健太選手が語った。副主将である木下選手は笑った。",
+            &["副主将"],
+        );
+        // である ending another clause (目標である優勝) names no person.
+        assert_hits(
+            &titles(),
+            "市長選\n\n目標である村井健一さんの再選に向け動いた。\n\n村井市長は計画を説明した。",
             &[],
         );
     }
