@@ -71,7 +71,8 @@
 //! * the title (and a source title) is also supported by the article's headings, except a
 //!   heading that repeats it (headings are checked themselves);
 //! * a count of the article's own items: 5つの習慣 over five sibling headings (summary and
-//!   boilerplate headings left out), ベスト3 over a list of three;
+//!   boilerplate headings left out) or a run of numbered ones (5つのポイント over ポイント1 …
+//!   ポイント5, whatever headings follow), ベスト3 over a list of three;
 //! * 第32回 and 32回目 are one ordinal;
 //! * never claims: a reading time a guide promises (3分で解説, 5分でわかる), a heading that only names its section's subject (nouns alone outside
 //!   brackets: ### 厚焼きホットケーキ（880円）), a number in brackets in a heading (本日のブレンド（550円）, 材料（3人分）), and
@@ -2758,6 +2759,19 @@ mod tests {
         }
         labelled.push_str("## どうしても難しいときは\n\n爪切りのコツを紹介した。\n");
         assert_hits(&r, &labelled, &[]);
+        // 4つ (an item counter the quantity reader knows) over コツ1 … コツ4 and another
+        // heading after them: the numbered run counts the items.
+        let counted = |n: usize| {
+            let mut t = String::from("# 爪切りのコツ4つ\n\n");
+            for k in 1..=n {
+                t.push_str(&format!("## コツ{k}：準備\n\n爪切りのコツを紹介する。\n\n"));
+            }
+            t.push_str("## どうしても難しいときは\n\n爪切りのコツを紹介した。\n\n");
+            t.push_str("## 道具の選び方\n\n爪切りのコツを紹介した。\n");
+            t
+        };
+        assert_hits(&r, &counted(4), &[]);
+        assert_hits(&r, &counted(3), &["4つ"]);
     }
 
     #[test]

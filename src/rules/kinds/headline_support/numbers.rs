@@ -154,7 +154,9 @@ pub(super) fn counts_items(
         && !unit.contains('第')
         && !counter.starts_with('目')
         && items.quoted.contains(&n);
-    ((ranked || counted) && items.counts.contains(&n))
+    // 5つのポイント over headings ポイント1 … ポイント5 and an unnumbered 利用案内 after them:
+    // a count of items in an item counter is a run of numbered sections too.
+    ((ranked || counted) && (items.counts.contains(&n) || items.numbered.contains(&n)))
         || (!amount && items.numbered.contains(&n))
         || people
         || quoted
