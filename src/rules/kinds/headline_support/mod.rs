@@ -3923,6 +3923,15 @@ mod tests {
         assert_hits(&r, text, &["1人"]);
         let text = "国道で正面衝突　1人死亡\n\n国道で車が正面衝突した。けが人はいなかった。\n";
         assert_hits(&r, text, &["1人"]);
+        // A person's state (けが, 重体) narrated of someone; not as a count's name (けが人),
+        // and not for a measure (1年間無料).
+        let text =
+            "国道で正面衝突　1人けが\n\n国道で車が正面衝突し、60代の男性が軽いけがをした。\n";
+        assert_hits(&r, text, &[]);
+        let text = "国道で正面衝突　1人けが\n\n国道で車が正面衝突した。けが人はいなかった。\n";
+        assert_hits(&r, text, &["1人"]);
+        let text = "新線が開業　乗車は1年間無料\n\n新線が開業した。開業日の乗車は無料だった。\n";
+        assert_hits(&r, text, &["1年間"]);
     }
 
     #[test]

@@ -187,8 +187,8 @@ pub(super) fn rounds_to_body(a: &Analysis<'_>, span: Span, body: &BodyValues) ->
     body.overlaps(&q.unit, low, high)
 }
 
-/// Whether a headline count of one (1人死亡, 1棟全焼) tells an event the body narrates of a
-/// single one without counting: the word right after the count is in the body, and no body
+/// Whether a headline count of one (1人死亡, 1棟全焼, 1人けが) tells an event the body narrates
+/// of a single one without counting: the word right after the count is in the body, and no body
 /// number of the count's unit, other than one, stands before that word (2人が死亡 would
 /// contradict it). One is what a narration of one person's death says.
 pub(super) fn one_of_an_event(
@@ -208,11 +208,19 @@ pub(super) fn one_of_an_event(
         return false;
     }
     let pos = a.features(next).pos;
-    if !(pos.is_sahen_noun() || pos.is_independent_verb()) {
+    // 1人けが, 1人重体: a person's state noun tells the event as a サ変 noun does, where the
+    // body narrates it of someone (軽いけがをした), not as the name of a count of people
+    // (けが人); not a measure (1年間無料).
+    let state = pos.is_common_noun() && matches!(q.unit.as_str(), "人" | "名");
+    if !(pos.is_sahen_noun() || pos.is_independent_verb() || state) {
         return false;
     }
     let word = a.surface(next);
-    if word.chars().count() < 2 || !body.iter().any(|l| a.text[l.range()].contains(word)) {
+    let told = |line: &str| {
+        line.match_indices(word)
+            .any(|(at, _)| !state || !line[at + word.len()..].starts_with(['人', '者']))
+    };
+    if word.chars().count() < 2 || !body.iter().any(|l| told(&a.text[l.range()])) {
         return false;
     }
     !found.iter().any(|b| {
