@@ -247,8 +247,31 @@ pub(super) fn is_repetition_count(unit: &str) -> bool {
             rest == *c
                 || rest
                     .strip_suffix(*c)
-                    .is_some_and(|r| ["年", "カ月", "か月", "期", "季", "試合"].contains(&r))
+                    .is_some_and(|r| STREAK_PERIODS.contains(&r))
         })
+}
+
+/// The periods a streak counts in (5年連続, 3カ月連続, 2大会連続).
+const STREAK_PERIODS: &[&str] = &[
+    "年",
+    "カ月",
+    "か月",
+    "ヶ月",
+    "期",
+    "季",
+    "試合",
+    "大会",
+    "シーズン",
+    "週",
+    "日",
+];
+
+/// [`is_repetition_count`] for the unit at `span` of `text`, with a 連続 the segmenter wrote as
+/// a unit of its own after it (3カ月 | 連続の引き上げ).
+pub(super) fn counts_repetitions(text: &str, span: Span) -> bool {
+    let unit = &text[span.range()];
+    is_repetition_count(unit)
+        || (text[span.end..].starts_with("連続") && is_repetition_count(&format!("{unit}連続")))
 }
 
 /// Whether a unit is a day or a month (7月10日, 23日, 7月), not a year.

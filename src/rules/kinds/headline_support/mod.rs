@@ -80,8 +80,8 @@
 //! * a number written onto Latin letters is part of a code (J2青嵐FC: J2 | 青嵐 | FC, not
 //!   2青嵐), and a lone Latin letter (V字回復's V) names nothing.
 //!
-//! A count of repetitions or of a succession (3度目, 2代目, 3連勝, 2冠, 5年連続) is not a strong
-//! unit: the body narrates it (過去2回は失敗, 父と祖父) more often than it writes the count, so
+//! A count of repetitions or of a succession (3度目, 2代目, 3連勝, 2冠, 5年連続, 3カ月 | 連続)
+//! is not a strong unit: the body narrates it (過去2回は失敗, 父と祖父) more often than it writes the count, so
 //! it is reported as a name or number only when the body gives it another value (2度目).
 //!
 //! Headings and summary bullets are short paraphrases (「日米関係の構築急務」 for a section about
@@ -157,9 +157,9 @@ use crate::rules::spec::RuleSource;
 use crate::span::Span;
 use body_search::Keys;
 use framing::{
-    enumerated, episode_after_tag, framing_follows, in_brackets, in_closing_brackets, in_end_tag,
-    is_date, is_day, is_edition_year, is_label, is_ordinal, is_reading_time, is_repetition_count,
-    opens_with_ordinal,
+    counts_repetitions, enumerated, episode_after_tag, framing_follows, in_brackets,
+    in_closing_brackets, in_end_tag, is_date, is_day, is_edition_year, is_label, is_ordinal,
+    is_reading_time, opens_with_ordinal,
 };
 use numbers::{
     BodyByUnit, BodyValues, Derivable, counterpart, counts_items, crosses_threshold,
@@ -1236,7 +1236,7 @@ impl HeadlineSupport {
                 // count of repetitions (3度目, 2代目) sums up what the body narrates.
                 strong: raw.salient
                     && !is_date(&a.text[raw.span.range()])
-                    && !is_repetition_count(&a.text[raw.span.range()]),
+                    && !counts_repetitions(a.text, raw.span),
                 number: a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit()),
                 counter: raw
                     .tokens
@@ -3023,6 +3023,23 @@ mod tests {
         // The body counts it otherwise: contradicted, reported as before.
         let text = "北斗ロケット、3度目の挑戦で打ち上げ成功\n\n北斗ロケットの打ち上げが成功した。2度目の挑戦での成功となった。\n";
         assert_other_value(&r, text, "3度目", "2度目");
+        // A streak whose 連続 the segmenter writes apart (3カ月 | 連続) is a count of
+        // repetitions too: weak alone, contradicted by another count.
+        assert!(framing::counts_repetitions(
+            "3カ月連続の引き上げ",
+            Span::new(0, 7)
+        ));
+        assert!(!framing::counts_repetitions(
+            "3カ月の引き上げ",
+            Span::new(0, 7)
+        ));
+        assert_hits(
+            &r,
+            "住宅ローン金利、3カ月連続の引き上げ\n\n大手行は住宅ローン金利を引き上げた。4月、5月に続く引き上げとなった。\n",
+            &[],
+        );
+        let text = "住宅ローン金利、3カ月連続の引き上げ\n\n大手行は住宅ローン金利を引き上げた。2カ月連続の引き上げとなった。\n";
+        assert_other_value(&r, text, "3カ月", "2カ月");
     }
 
     #[test]
