@@ -65,7 +65,8 @@
 //!    unless it ends a longer word (前主将の, 4代目社長の); 副 + one or two nouns + a term is
 //!    the term's deputy when the rule lists one (副実行委員長: 副委員長). A mention is
 //!    dropped when its term is part of a longer compound (大統領選, 再選挙), is qualified as
-//!    past (大統領(当時), or a year or 前回 in the same clause: 2017年に初当選), is negated or
+//!    past (大統領(当時), a year or 前回 in the same clause: 2017年に初当選, or a past marker
+//!    set off at the sentence's start: 当時、斎藤組合長は), is negated or
 //!    hypothetical (再選ならず, 当選すれば), is followed by の
 //!    after a particle (前大統領のトランプ氏 describes someone else), or, after が/は or no
 //!    particle, continues as a relative clause (当選した候補) or object (再選を支持).
@@ -2248,6 +2249,15 @@ fn historical(
     lexicons: &Lexicons,
 ) -> bool {
     let is_date = |i: usize| is_date(a, i, end, lexicons);
+    // 「当時、斎藤組合長は…と訴えていた」「昨年は、…」: a past marker set off at the sentence's
+    // start dates every clause of it.
+    let opening = begin + 1 < first
+        && lexicons.contains(LexiconId::PastMarkers, a.surface(begin))
+        && (a.surface(begin + 1) == "、"
+            || (a.surface(begin + 1) == "は" && a.features(begin + 1).pos.is_particle()));
+    if opening {
+        return true;
+    }
     let clause_end = |i: usize| a.features(i).pos.is_symbol();
     let before = (begin.max(first.saturating_sub(CLAUSE_TOKENS))..first)
         .rev()
@@ -2469,6 +2479,16 @@ mod tests {
             "トランプ前大統領が演説\n\nトランプ氏は、トランプ大統領(当時)の政策を語った。",
             &[],
         );
+        // A past marker set off at the sentence's start dates every clause of it; the same
+        // marker later in another clause dates only its own.
+        let text = |opening: &str| {
+            format!(
+                "漁協の転換\n\n前市長の斎藤敏夫氏が呼びかけた。{opening}斎藤市長は「頼っていては持たない」と訴えていた。"
+            )
+        };
+        assert_hits(&titles(), &text("当時、"), &[]);
+        assert_hits(&titles(), &text("当時は、"), &[]);
+        assert_hits(&titles(), &text("その結果、"), &["市長"]);
     }
 
     #[test]
