@@ -57,19 +57,19 @@
 //!    particles, a subject + honorific + は/が also takes the first term further on in its
 //!    clause when that term is the predicate (井上陽子氏(26)は、…2,814票を集めて初当選を
 //!    果たした; not past a bracket, another は/が or a date), and a term written before the
-//!    name attaches as an apposition (主演の桐谷美咲さん, 元社長である西村さん; set off by a comma before a full name
-//!    when the term follows の or opens its clause: 保存会の会長、藤田正男さん, not 山田一郎さんが
-//!    会長、山本健一氏が社長に) or in a relative clause the person
-//!    achieved it in (再選を果たした川村氏, 助演として物語を支えた桐谷さん), holds it in
-//!    (実行委員長を務める大楠氏) or took it (`role-taking-verbs` after に: 助演に回った水野さん), also past a position before the name (主将の遊撃手・矢島蓮),
-//!    unless it ends a longer word (前主将の, 4代目社長の); 副 + one or two nouns + a term is
-//!    the term's deputy when the rule lists one (副実行委員長: 副委員長). A mention is
-//!    dropped when its term is part of a longer compound (大統領選, 再選挙), is qualified as
-//!    past (大統領(当時), a year or 前回 in the same clause: 2017年に初当選, or a past marker
-//!    set off at the sentence's start: 当時、斎藤組合長は), is negated or
-//!    hypothetical (再選ならず, 当選すれば), is followed by の
-//!    after a particle (前大統領のトランプ氏 describes someone else), or, after が/は or no
-//!    particle, continues as a relative clause (当選した候補) or object (再選を支持).
+//!    name attaches as an apposition (主演の桐谷美咲さん, 元社長である西村さん; set off by a
+//!    comma before a full name when the term follows の or opens its clause: 保存会の会長、
+//!    藤田正男さん, not 山田一郎さんが会長、山本健一氏が社長に) or in a relative clause the
+//!    person achieved it in (再選を果たした川村氏, 助演として物語を支えた桐谷さん), holds it in
+//!    (実行委員長を務める大楠氏) or took it (`role-taking-verbs` after に: 助演に回った水野さん),
+//!    also past a position before the name (主将の遊撃手・矢島蓮), unless it ends a longer
+//!    word (前主将の, 4代目社長の); 副 + one or two nouns + a term is the term's deputy when
+//!    the rule lists one (副実行委員長: 副委員長). A mention is dropped when its term is part
+//!    of a longer compound (大統領選, 再選挙), is qualified as past (大統領(当時), a year or
+//!    前回 in the same clause: 2017年に初当選, or a past marker set off at the sentence's
+//!    start: 当時、斎藤組合長は), is negated or hypothetical (再選ならず, 当選すれば), is
+//!    followed by の after a particle (前大統領のトランプ氏 describes someone else), or, after
+//!    が/は or no particle, continues as a relative clause (当選した候補) or object (再選を支持).
 //! 3. Report. A pair is skipped when one of its set's `transitions` occurs next to the later
 //!    mention (in its sentence or the one before or after it in its paragraph: 「…容疑者を
 //!    逮捕した。地検は12月、…起訴した」), in a sentence naming both attributes (「副主将から主将
@@ -77,9 +77,10 @@
 //!    of the two titles (「地検は高野容疑者を起訴した」). A transition elsewhere narrates another
 //!    change, and so does one into a title outside the pair (「学部長に就任予定の村上教授」: not
 //!    准教授 → 教授); a word naming the record of a change already made (起訴内容, 起訴事実)
-//!    narrates none, nor does one about another person (後任選び, 前任者, 退任した前任者). Per subject and exclusion set, the first mention of each attribute is
-//!    kept; each pair of attributes present is reported once, at the later of the two first
-//!    mentions, with the earlier one as the related span.
+//!    narrates none, nor does one about another person (後任選び, 前任者, 退任した前任者).
+//!    Per subject and exclusion set, the first mention of each attribute is kept; each pair
+//!    of attributes present is reported once, at the later of the two first mentions, with
+//!    the earlier one as the related span.
 //!
 //! With `scope: document` there are no subjects: the first occurrences (on token boundaries)
 //! of terms of two attributes of one set anywhere in the document conflict.

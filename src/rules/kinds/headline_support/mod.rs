@@ -81,8 +81,9 @@
 //!   2青嵐), and a lone Latin letter (V字回復's V) names nothing.
 //!
 //! A count of repetitions or of a succession (3度目, 2代目, 3連勝, 2冠, 5年連続, 3カ月 | 連続)
-//! is not a strong unit: the body narrates it (過去2回は失敗, 父と祖父) more often than it writes the count, so
-//! it is reported as a name or number only when the body gives it another value (2度目).
+//! is not a strong unit: the body narrates it (過去2回は失敗, 父と祖父) more often than it
+//! writes the count, so it is reported as a name or number only when the body gives it
+//! another value (2度目).
 //!
 //! Headings and summary bullets are short paraphrases (「日米関係の構築急務」 for a section about
 //! 関係構築を急ぐ), so by default (`heading_units: salient`) only their salient units count:
