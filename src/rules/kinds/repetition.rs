@@ -27,7 +27,10 @@
 //! `MAX_PROBES` before it, so it stays linear) and joined when the shorter has at least that
 //! share of its n-grams in the longer, unless they state other facts. List items are left
 //! out: a summary bullet restating the body is legitimate. `prose_only` drops data rows
-//! (spec rows, prices, store links, step lists), which repeat by design.
+//! (spec rows, prices, store links, step lists), which repeat by design. Contact data inside a
+//! sentence (telephone numbers, web addresses) is left out of every comparison: two contact
+//! lines about different things (分別についての… / アプリについてのお問い合わせ…、野川市環境課
+//! (電話：0480-00-1234)まで) are not alike for sharing an office's number.
 //!
 //! `word_edits` catches what both miss in short sentences restated with another particle and
 //! a word more or less (「青葉は先発の…が」 / 「先発の…は」, 「行います」 / 「行う予定です」):
@@ -508,8 +511,12 @@ impl Repetition {
     /// Adds `span` as a unit, compared from `from`, if it is long enough.
     fn push_unit(&self, units: &mut Units, text: &str, span: Span, from: usize) {
         let start = units.chars.len();
-        for c in text[from..span.end].chars() {
-            if is_word_char(c) {
+        let piece = &text[from..span.end];
+        // 「お問い合わせは市環境課(電話：0480-00-1234)まで」: contact data is no prose, and two
+        // sentences sharing it are not alike for that.
+        let data = contact_data(piece);
+        for (i, c) in piece.char_indices() {
+            if is_word_char(c) && !data.iter().any(|r| r.contains(&i)) {
                 units.chars.push(c.to_ascii_lowercase());
             }
         }
@@ -523,12 +530,13 @@ impl Repetition {
         let mut chars_start = units.chars.len();
         // Where the current clause starts: its first character that is not white space.
         let mut clause_start = None;
+        let data = contact_data(&text[sentence.range()]);
         for (i, c) in text[sentence.range()].char_indices() {
             let at = sentence.start + i;
             if clause_start.is_none() && !c.is_whitespace() {
                 clause_start = Some(at);
             }
-            if is_word_char(c) {
+            if is_word_char(c) && !data.iter().any(|r| r.contains(&i)) {
                 units.chars.push(c.to_ascii_lowercase());
             } else if self.clause_ends.contains(c) {
                 let start = clause_start.take().unwrap_or(at);
@@ -1098,6 +1106,44 @@ fn states_other_facts(x: &[&str], y: &[&str]) -> bool {
 /// ideographs and Japanese punctuation: std searches its Unicode tables for every non-ASCII
 /// character, which made this filter a visible cost on Japanese text.
 #[inline]
+/// Byte ranges of `text` that are contact data rather than prose: telephone numbers (three or
+/// more digit groups joined by hyphens, 0480-00-1234) and web addresses (https://…).
+fn contact_data(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i..].starts_with(b"http://") || b[i..].starts_with(b"https://") {
+            let end = text[i..]
+                .find(|c: char| c.is_whitespace() || !c.is_ascii() || c == ')')
+                .map_or(b.len(), |n| i + n);
+            out.push(i..end);
+            i = end;
+            continue;
+        }
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let mut j = i;
+            let mut groups = 1;
+            while j < b.len()
+                && (b[j].is_ascii_digit()
+                    || (b[j] == b'-' && j + 1 < b.len() && b[j + 1].is_ascii_digit()))
+            {
+                if b[j] == b'-' {
+                    groups += 1;
+                }
+                j += 1;
+            }
+            if groups >= 3 {
+                out.push(i..j);
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
 fn is_word_char(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
@@ -1185,6 +1231,25 @@ mod tests {
             found[0].message,
             "2回 1.00 政府は来年度から全国の小中学校で給食費を…"
         );
+    }
+
+    #[test]
+    fn contact_data_is_not_what_makes_two_sentences_alike() {
+        let line = "市環境課(電話：0480-00-1234)まで。詳細はhttps://example.jp/a まで";
+        let data: Vec<&str> = super::contact_data(line)
+            .into_iter()
+            .map(|r| &line[r])
+            .collect();
+        assert_eq!(data, ["0480-00-1234", "https://example.jp/a"]);
+        assert!(super::contact_data("2024-25シーズンの10-3の勝利").is_empty());
+        // Two contact lines about different things share only the office and its number.
+        let text = "ごみの出し方\n\n## 5. お問い合わせ\n\n分別の方法についてのお問い合わせは、野川市環境課(電話：0480-00-1234)まで。\n\n市のごみ分別アプリ「のがわごみナビ」でも、品目ごとの出し方を検索できます。アプリについてのお問い合わせも、野川市環境課(電話：0480-00-1234)までお寄せください。\n";
+        let shared = rule("shared_run: 20\n");
+        assert!(hits(&shared, text).is_empty());
+        // A sentence repeated word for word with its number is still a repeat.
+        let line = "分別の方法についてのお問い合わせは、野川市環境課(電話：0480-00-1234)までお寄せください。";
+        let text = format!("ごみの出し方\n\n{line}\n\n収集日は地区ごとに異なります。\n\n{line}\n");
+        assert_eq!(hits(&rule(""), &text).len(), 1);
     }
 
     #[test]
