@@ -1112,39 +1112,49 @@ fn states_other_facts(x: &[&str], y: &[&str]) -> bool {
 fn contact_data(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i..].starts_with(b"http://") || b[i..].starts_with(b"https://") {
-            let end = text[i..]
+    // Found from a marker byte (memchr): most sentences have neither, and this runs on every
+    // unit of every document.
+    for at in memchr::memchr_iter(b'h', b) {
+        if b[at..].starts_with(b"http://") || b[at..].starts_with(b"https://") {
+            let end = text[at..]
                 .find(|c: char| c.is_whitespace() || !c.is_ascii() || c == ')')
-                .map_or(b.len(), |n| i + n);
-            out.push(i..end);
-            i = end;
-            continue;
+                .map_or(b.len(), |n| at + n);
+            out.push(at..end);
         }
-        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
-            let mut j = i;
-            let mut groups = 1;
-            while j < b.len()
-                && (b[j].is_ascii_digit()
-                    || (b[j] == b'-' && j + 1 < b.len() && b[j + 1].is_ascii_digit()))
-            {
-                if b[j] == b'-' {
-                    groups += 1;
-                }
-                j += 1;
-            }
-            // A Japanese telephone number: three groups, the first from 0, ten or eleven
-            // digits (03-1234-5678, 0480-00-1234, 0120-123-456); not a date (2024-12-06).
-            let digits = b[i..j].iter().filter(|c| c.is_ascii_digit()).count();
-            if groups == 3 && b[i] == b'0' && (10..=11).contains(&digits) {
-                out.push(i..j);
-            }
-            i = j.max(i + 1);
-            continue;
-        }
-        i += 1;
     }
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(b'-', &b[from..]) {
+        let hyphen = from + k;
+        // The digits of the number's first group, before the hyphen.
+        let mut i = hyphen;
+        while i > 0 && b[i - 1].is_ascii_digit() {
+            i -= 1;
+        }
+        if i == hyphen {
+            from = hyphen + 1;
+            continue;
+        }
+        let mut j = i;
+        let mut groups = 1;
+        while j < b.len()
+            && (b[j].is_ascii_digit()
+                || (b[j] == b'-' && j + 1 < b.len() && b[j + 1].is_ascii_digit()))
+        {
+            if b[j] == b'-' {
+                groups += 1;
+            }
+            j += 1;
+        }
+        // A Japanese telephone number: three groups, the first from 0, ten or eleven digits
+        // (03-1234-5678, 0480-00-1234, 0120-123-456); not a date (2024-12-06).
+        let digits = b[i..j].iter().filter(|c| c.is_ascii_digit()).count();
+        let in_address = out.iter().any(|r: &Range<usize>| r.contains(&i));
+        if groups == 3 && b[i] == b'0' && (10..=11).contains(&digits) && !in_address {
+            out.push(i..j);
+        }
+        from = j.max(hyphen + 1);
+    }
+    out.sort_unstable_by_key(|r| r.start);
     out
 }
 
