@@ -223,6 +223,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::PartialSubjects,
     LexiconId::FramesBeforeNi,
     LexiconId::QuantityQualifiers,
+    LexiconId::OtherTimes,
     LexiconId::DecisionVerbs,
     LexiconId::UndecidedWords,
     LexiconId::TimingNouns,

@@ -20,7 +20,11 @@
 //! What tells two such sentences apart is kept apart: different numbers (1号機 / 2号機),
 //! different proper nouns (A社は導入、B社は導入しない; a single letter marking a line, 「A.」,
 //! is none), topics with one head modified differently (私立中学校の生徒 / 市立中学校の生徒;
-//! by a relative clause: 手当を受給している世帯 / 勤務先から受け取っている世帯)
+//! by a relative clause with its case phrase: 手当を受給している世帯 / 勤務先から受け取っている
+//! 世帯, 市から受け取っている世帯 / 勤務先から受け取っている世帯; any topic of the sentence, not
+//! only the last: 「…世帯は、申請は不要です」), a sentence set at another time by its topic
+//! (`other-times` before は: 昨年は…中止) beside one that is not (a comparison, 昨年と同じく, or
+//! a reason, 昨年の混雑を踏まえ, sets no time)
 //! or different heads neither sentence takes as an argument, different `quantity-qualifiers`
 //! (今年 / 昨年, 男性 / 女性), a negation whose own sentence affirms the key in a relative
 //! clause (前期に展示した作品は、後期には展示されません: a contrast); a past affirmative and a present negative are compared unless
@@ -93,6 +97,9 @@ struct Content<'t> {
     models: Vec<&'t str>,
     /// The sentence narrates a change (当初, その後, 一転 …).
     narrates: bool,
+    /// The sentence is set at another time than the article's own by a time topic (昨年は,
+    /// 前回は, 当時は: `other-times`).
+    other_time: bool,
 }
 
 impl Polarity {
@@ -160,7 +167,7 @@ impl Polarity {
         });
         // Items of one list and sections about different names (a comparison of products)
         // tell different things.
-        let topics = topics(a, sentences);
+        let (topics, every_topic) = topics(a, sentences);
         let lists = list_runs(ctx.doc);
         let sections = sections.get_or_init(|| section_subjects(ctx));
         let block = |s: &Statement<'_>| sentences[s.sentence].block;
@@ -219,6 +226,7 @@ impl Polarity {
                     );
                     (tenses_agree(e, later, x.narrates || y.narrates)
                         && arguments_meet(e, x, later, y)
+                        && !groups_apart(&every_topic[e.sentence], &every_topic[later.sentence])
                         && topics_meet(
                             (
                                 topics[e.sentence],
@@ -486,6 +494,7 @@ impl Polarity {
     fn content<'t>(&self, a: &Analysis<'t>, span: Span) -> Content<'t> {
         let lex = &*self.lexicons;
         let mut c = Content::default();
+        let span_end = a.within(span).end;
         for i in a.within(span) {
             let p = pos(a, i);
             let surface = a.surface(i);
@@ -496,6 +505,15 @@ impl Polarity {
             }
             if lex.contains(LexiconId::QuantityQualifiers, surface) {
                 c.qualifiers.push(surface);
+            }
+            // 昨年は / 前回は: the time the sentence is set at, not a comparison (前期と同じ,
+            // 去年より3日早い) or a reason (昨年の混雑を踏まえ) about another time.
+            if lex.contains(LexiconId::OtherTimes, surface)
+                && i + 1 < span_end
+                && a.surface(i + 1) == "は"
+                && pos(a, i + 1).is_particle()
+            {
+                c.other_time = true;
             }
             if p.is_number() || surface.bytes().any(|b| b.is_ascii_digit()) {
                 let counted = i + 1 < a.tokens.len()
@@ -617,8 +635,14 @@ fn affirmed_in_clause(a: &Analysis<'_>, span: Span, stem: &str, statement: Span)
 
 /// Each sentence's topic: the last noun before a topic は in it (補聴器は, not 国内では),
 /// or else the topic of the sentence before it in its block.
-fn topics<'t>(a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Option<Topic<'t>>> {
+/// With it, every topic each sentence sets itself, in order: 「児童手当を市から受け取っている
+/// 世帯は、申請は不要です」 is about 申請 of one group of 世帯.
+fn topics<'t>(
+    a: &Analysis<'t>,
+    sentences: &[Sentence],
+) -> (Vec<Option<Topic<'t>>>, Vec<Vec<Topic<'t>>>) {
     let mut out: Vec<Option<Topic<'t>>> = Vec::with_capacity(sentences.len());
+    let mut every: Vec<Vec<Topic<'t>>> = Vec::with_capacity(sentences.len());
     for (index, sentence) in sentences.iter().enumerate() {
         let r = a.within(sentence.span);
         let own = r
@@ -664,6 +688,15 @@ fn topics<'t>(a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Option<Topic<'t>>
                         if v > r.start && a.base(v) == "する" && pos(a, v - 1).is_sahen_noun() {
                             v -= 1;
                         }
+                        // With the argument right before it (市から受け取っている世帯 /
+                        // 勤務先から受け取っている世帯): one case phrase.
+                        if v >= r.start + 2
+                            && pos(a, v - 1).is_case_particle()
+                            && a.surface(v - 1) != "が"
+                            && pos(a, v - 2).is_noun()
+                        {
+                            v = a.noun_run_start(v - 2, r.start, TOPIC_RUN);
+                        }
                         k = v;
                     }
                 }
@@ -673,13 +706,28 @@ fn topics<'t>(a: &Analysis<'t>, sentences: &[Sentence]) -> Vec<Option<Topic<'t>>
                     head: &a.text[a.tokens[head].span.start..end],
                 }
             })
-            .last();
+            .collect::<Vec<_>>();
         let inherited = (index > 0 && sentences[index - 1].block == sentence.block)
             .then(|| out[index - 1])
             .flatten();
-        out.push(own.or(inherited.filter(|_| INHERIT)));
+        out.push(own.last().copied().or(inherited.filter(|_| INHERIT)));
+        every.push(own);
     }
-    out
+    (out, every)
+}
+
+/// Whether two sentences set one head as topic, each modified in its own way (児童手当を市から
+/// 受け取っている世帯は / 勤務先から受け取っている世帯は), wherever the topics stand: two
+/// groups, each told its own thing.
+fn groups_apart(x: &[Topic<'_>], y: &[Topic<'_>]) -> bool {
+    x.iter().any(|p| {
+        y.iter().any(|q| {
+            p.head == q.head
+                && p.phrase != q.phrase
+                && !p.phrase.contains(q.phrase)
+                && !q.phrase.contains(p.phrase)
+        })
+    })
 }
 
 /// A sentence's topic: the noun run before は with its の-modifiers, and the run alone.
@@ -770,7 +818,15 @@ fn restate<'t>(
                 .iter()
                 .any(|(k, v)| *k == counter && ys.contains(v))
     });
-    if numbers_apart || apart(&x.names, &y.names) || apart(&x.qualifiers, &y.qualifiers) || models {
+    // 「昨年は強風で中止」 / 「8月3日に花火大会を開く」: a statement set at another time is
+    // another statement than one of the article's own time.
+    let times_apart = x.other_time != y.other_time;
+    if numbers_apart
+        || times_apart
+        || apart(&x.names, &y.names)
+        || apart(&x.qualifiers, &y.qualifiers)
+        || models
+    {
         return None;
     }
     let content = |w: &&&str| !predicate.contains(**w);
@@ -1171,6 +1227,36 @@ mod tests {
         assert_hits(&r, &text("勤務先から手当を受け取っている"), &[]);
         // The same clause on one head is one group.
         assert_eq!(matched(&r, &text("児童手当を受給している")).len(), 1);
+    }
+
+    #[test]
+    fn a_case_phrase_in_the_clause_and_an_earlier_topic_tell_groups_apart() {
+        let r = builtin();
+        // The clauses differ only in their case phrase (市から / 勤務先から), and the group is
+        // an earlier topic of its sentence than the one the predicate is about (申請は).
+        let text = |source: &str| {
+            format!(
+                "児童手当を市から受け取っている世帯は、申請は不要です。\n\n\
+                 一方、公務員など、児童手当を{source}から受け取っている世帯は申請が必要です。\n"
+            )
+        };
+        assert_hits(&r, &text("勤務先"), &[]);
+        assert_eq!(matched(&r, &text("市")).len(), 1);
+    }
+
+    #[test]
+    fn a_statement_set_at_another_time_by_its_topic_is_another_statement() {
+        let r = builtin();
+        let text = |time: &str| {
+            format!(
+                "港まつり花火大会、2年ぶりに開催へ　{time}強風で中止\n\n\
+                 「浜崎港まつり」の実行委員会は10日、8月3日に花火大会を開くと発表した。\
+                 開催されれば2年ぶりとなる。\n"
+            )
+        };
+        assert_hits(&r, &text("昨年は"), &[]);
+        // Another time named only as a comparison sets nothing apart.
+        assert_eq!(matched(&r, &text("昨年と同じく")).len(), 1);
     }
 
     #[test]
