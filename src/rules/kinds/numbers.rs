@@ -67,7 +67,7 @@
 //! after another figure; 68の国と地域から1243本 counts from a name), 44.90%を
 //! 下回り, 3ポイント下回り: `change-markers`), numbers that are part of a name
 //! (`quantity-name-suffixes`: 3号機, 2025年3月期) or a milestone (`milestone-words`: 100億円
-//! 突破), clock times (7時30分; a match clock after `clock-periods`: 後半18分), numbers without a unit (section numbers) and ordinals of
+//! 突破), a part of a period named by its place and length (最初の3カ月, 残り2週間), clock times (7時30分; a match clock after `clock-periods`: 後半18分), numbers without a unit (section numbers) and ordinals of
 //! sections (第2章), a bare number written onto a word (要介護4, 震度5: a grade or name) and
 //! the unit a rate is per (子ども1人あたり2万円, 1株につき, 1区画1泊4,000円). A subject of one character (町は17日に) is too vague to compare, and a
 //! date's subject must be an event (発売日, 施行; 10月使用分 is a month's portion, no event's date). One finding per quantity: at the later
@@ -207,6 +207,20 @@ fn comparison_base_before(a: &Analysis<'_>, from: usize, to: usize) -> Option<St
 /// Units of a length of time, as the quantity reader normalises them (か月 and ヶ月 are カ月):
 /// followed by 前 or 後 (3時間前, 2日後) they make a point in time.
 const DURATION_UNITS: &[&str] = &["秒", "分", "時間", "日", "週間", "カ月", "年"];
+
+/// Words naming a part of a period by where it lies (最初の3カ月, 残り2週間): the length after
+/// one names the part, it does not measure a thing.
+const PERIOD_PARTS: &[&str] = &[
+    "最初",
+    "最後",
+    "初め",
+    "始め",
+    "終わり",
+    "冒頭",
+    "序盤",
+    "終盤",
+    "残り",
+];
 /// Qualifiers that say where a figure is told, not which figure: a whole (全14公演) is
 /// the same whole wherever the sentence places it.
 const PLACE_QUALIFIERS: &[&str] = &["全国", "国内", "海外", "世界", "県内", "市内", "国外"];
@@ -667,7 +681,13 @@ impl Numbers {
                 // 就寝の3時間前, 2日後: a point in time counted from an event, not an amount of it.
                 let offset = (after_q.starts_with('前') || after_q.starts_with('後'))
                     && DURATION_UNITS.contains(&q.unit.as_str());
-                if of_total || out_of || offset {
+                // 最初の1カ月 / 最初の3カ月, 残りの2週間: a part of a period named by its
+                // length, not an amount of anything.
+                let part_of_period = DURATION_UNITS.contains(&q.unit.as_str())
+                    && PERIOD_PARTS
+                        .iter()
+                        .any(|p| before.strip_suffix('の').unwrap_or(before).ends_with(p));
+                if of_total || out_of || offset || part_of_period {
                     continue;
                 }
                 if quantity::follows_clock_hour(text, q.span.start) {
@@ -2680,6 +2700,22 @@ mod tests {
             &rule(),
             "睡眠時間は7時間だった。\n\n睡眠時間は5時間にとどまった。",
             &["5時間"],
+        );
+        // 最初の3カ月, 最初の1カ月: parts of a period named by their length.
+        assert_hits(
+            &rule(),
+            "## 最初の3カ月でやったこと\n\n最初の1カ月は、入門書を1冊決めて打ち込んだ。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "工期の残り2週間で仕上げる。\n\n\n\n工期の残り5週間で仕上げる。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "工期は2週間の予定だ。\n\n\n\n工期は5週間の予定だ。",
+            &["5週間"],
         );
     }
 
