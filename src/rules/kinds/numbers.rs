@@ -31,6 +31,9 @@
 //! when looking for the subject. Two mentions under contrasted topics (the nouns marked by は
 //! or が nearest before them, different with one head: いす席が… / シート席は…) are different
 //! quantities, and an entry of a timeline (9日午前：行方不明者は4人に) is dated by its stamp.
+//! Two lists under their own label lines (「タルト生地」 over one list of ingredients,
+//! 「レモンクリーム」 over the next: a short line that is no sentence, right before the list)
+//! list different things.
 //! A relative clause on the subject is a qualifier (受診したケース / 対応できなかったケース), and
 //! so is このうち at the start of the sentence for every figure of it. A milestone after its
 //! particle (30億円を突破) and the number of a model's name (PowerBox 1000の容量) are no amounts.
@@ -327,6 +330,7 @@ impl super::RuleKind for Numbers {
         }
         let topic = headline_entities(ctx);
         let lists = list_runs(ctx.doc);
+        let labels = list_labels(ctx.doc, &lists);
         let sections = section_subjects(ctx);
         // Mentions grouped by key, in text order: only mentions of one key are compared.
         let text = ctx.analysis.text;
@@ -382,6 +386,10 @@ impl super::RuleKind for Numbers {
                     && lists[m.block].is_some()
                     && lists[m.block] == lists[later.block])
                 && !one_table(m.block, later.block)
+                && !matches!(
+                    (labels[m.block], labels[later.block]),
+                    (Some(x), Some(y)) if x != y
+                )
                 && !contrasted(m.topic.as_deref(), later.topic.as_deref())
                 && !other_sections(&sections[m.block], &sections[later.block])
                 && !in_sequence(m, later)
@@ -1659,6 +1667,36 @@ pub(super) fn list_runs(doc: &crate::document::Document) -> Vec<Option<usize>> {
     out
 }
 
+/// The longest line read as the label of the list after it.
+const MAX_LIST_LABEL_CHARS: usize = 30;
+
+/// For each block of a list, the label written on its own line right before the list's first
+/// item (「パートシュクレ(タルト生地)」 over one list of ingredients, 「レモンクリーム」 over the
+/// next): a short paragraph that is no sentence (no 。, ！ or ？ at its end). Two lists under
+/// different labels list different things, as two sections do.
+pub(super) fn list_labels<'d>(
+    doc: &'d crate::document::Document,
+    lists: &[Option<usize>],
+) -> Vec<Option<&'d str>> {
+    let mut out: Vec<Option<&str>> = Vec::with_capacity(doc.blocks.len());
+    for (b, run) in lists.iter().enumerate() {
+        let label = match run {
+            None => None,
+            Some(run) if b > 0 && lists[b - 1] == Some(*run) => out[b - 1],
+            Some(_) => (b > 0 && doc.blocks[b - 1].kind == BlockKind::Paragraph)
+                .then(|| doc.slice(doc.blocks[b - 1].span).trim())
+                .filter(|t| {
+                    !t.is_empty()
+                        && !t.contains('\n')
+                        && t.chars().count() <= MAX_LIST_LABEL_CHARS
+                        && !t.ends_with(['。', '！', '？', '!', '?'])
+                }),
+        };
+        out.push(label);
+    }
+    out
+}
+
 /// For each block, the names its section is about: the proper nouns a heading opens with,
 /// before its first particle (「ルミナ 9はこんな人におすすめ」, 「アスター S3の特徴」), for the
 /// blocks up to the next heading; `None` under a heading that opens with none, or before any.
@@ -2657,6 +2695,17 @@ mod tests {
         // One bracketed name in both: one product, the values conflict.
         let same = bracketed.replace("特別純米「雪あかり」", "純米吟醸「花泉」の続き");
         assert_eq!(run(&same).len(), 1);
+        // Two lists under their own label lines (a crust and a cream): two things listed.
+        let labelled = |second: &str| {
+            format!(
+                "# レモンタルト\n\n## 材料\n\nタルト生地\n\n- 無塩バター 60g\n- 粉糖 40g\n- 薄力粉 120g\n\n\
+                 {second}\n\n- 全卵 2個\n- グラニュー糖 80g\n- 無塩バター 50g\n"
+            )
+        };
+        assert!(run(&labelled("レモンクリーム")).is_empty());
+        // Under one label (or a sentence that labels nothing), one thing listed twice.
+        assert_eq!(run(&labelled("タルト生地")).len(), 1);
+        assert_eq!(run(&labelled("生地はよく冷やします。")).len(), 1);
     }
 
     #[test]
