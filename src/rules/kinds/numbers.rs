@@ -33,7 +33,9 @@
 //! quantities, and an entry of a timeline (9日午前：行方不明者は4人に) is dated by its stamp.
 //! Two lists under their own label lines (「タルト生地」 over one list of ingredients,
 //! 「レモンクリーム」 over the next: a short line that is no sentence, right before the list)
-//! list different things.
+//! list different things, and a heading naming another time (`other-times`: ■去年うまくいかな
+//! かったこと, not ■今年変えたこと) sets the figures under it at that time unless their clause
+//! names its own (例年約6万人).
 //! A relative clause on the subject is a qualifier (受診したケース / 対応できなかったケース), and
 //! so is このうち at the start of the sentence for every figure of it. A milestone after its
 //! particle (30億円を突破) and the number of a model's name (PowerBox 1000の容量) are no amounts.
@@ -644,6 +646,7 @@ impl Numbers {
                 })
             })
             .collect();
+        let heading_times = self.heading_times(ctx);
         let mut out = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let text = doc.slice(sentence.span);
@@ -786,6 +789,18 @@ impl Numbers {
                 if forecast_section[doc.blocks[sentence.block].section] {
                     key.qualifiers.push("(予想)".to_string());
                 }
+                // A time of the clause's own (例年約6万人 under ## 来年以降は…) is its time.
+                let own_time = (self.clause_start(a, a.first_at(span.start), sentence.span)
+                    ..a.first_at(span.start))
+                    .any(|i| {
+                        let w = a.surface(i);
+                        self.lexicons.contains(LexiconId::OtherTimes, w)
+                            || self.lexicons.contains(LexiconId::PresentQualifiers, w)
+                    });
+                if !own_time {
+                    key.qualifiers
+                        .extend(heading_times[sentence.block].map(str::to_string));
+                }
                 key.qualifiers.sort();
                 key.qualifiers.dedup();
                 if !self.units.is_empty() && !self.units.contains(&key.unit) {
@@ -841,6 +856,41 @@ impl Numbers {
                     topic,
                 });
             }
+        }
+        out
+    }
+
+    /// For each block, the other time (`other-times`: 去年, 前回) that the nearest heading over
+    /// it naming a time sets it at: 「■去年うまくいかなかったこと」 over 「容量10リットル」,
+    /// 「■今年変えたこと」 over 「容量25リットル」. A heading of the article's own time (今年,
+    /// 今回) sets none and ends the one above it.
+    fn heading_times<'d>(&self, ctx: &Context<'d>) -> Vec<Option<&'d str>> {
+        let (doc, a) = (ctx.doc, ctx.analysis);
+        // Open headings by level, each with the time it names (or none).
+        let mut open: Vec<(u8, Option<&'d str>)> = Vec::new();
+        let mut out = Vec::with_capacity(doc.blocks.len());
+        for block in &doc.blocks {
+            if let BlockKind::Heading { level } = block.kind {
+                open.retain(|&(l, _)| l < level);
+                let words = a.within(block.span).map(|i| a.surface(i));
+                let mut time = None;
+                for w in words {
+                    if self.lexicons.contains(LexiconId::OtherTimes, w) {
+                        time = Some(Some(w));
+                        break;
+                    }
+                    if self.lexicons.contains(LexiconId::PresentQualifiers, w) {
+                        time = Some(None);
+                        break;
+                    }
+                }
+                if let Some(time) = time {
+                    open.push((level, time));
+                }
+                out.push(None);
+                continue;
+            }
+            out.push(open.last().and_then(|&(_, t)| t));
         }
         out
     }
@@ -2706,6 +2756,21 @@ mod tests {
         // Under one label (or a sentence that labels nothing), one thing listed twice.
         assert_eq!(run(&labelled("タルト生地")).len(), 1);
         assert_eq!(run(&labelled("生地はよく冷やします。")).len(), 1);
+    }
+
+    #[test]
+    fn a_heading_naming_another_time_sets_its_sections_figures_at_that_time() {
+        let text = |first: &str, figure: &str| {
+            format!(
+                "ベランダ菜園2年目\n\n■{first}うまくいかなかったこと\n\n\
+                 苗を植えたプランターは{figure}容量10リットルほどで、小さすぎました。\n\n\
+                 ■今年変えたこと\n\n深型プランターを用意しました。プランターは容量25リットルです。\n"
+            )
+        };
+        assert_hits(&rule(), &text("去年", ""), &[]);
+        // A heading of no time, or a clause with a time of its own, is compared.
+        assert_hits(&rule(), &text("最初に", ""), &["25リットル"]);
+        assert_hits(&rule(), &text("去年", "今年も"), &["25リットル"]);
     }
 
     #[test]
