@@ -83,7 +83,9 @@
 //! A count of repetitions or of a succession (3度目, 2代目, 3連勝, 2冠, 5年連続, 3カ月 | 連続)
 //! is not a strong unit: the body narrates it (過去2回は失敗, 父と祖父) more often than it
 //! writes the count, so it is reported as a name or number only when the body gives it
-//! another value (2度目).
+//! another value (2度目). So is an age decade (40代) over a body that tells nobody's age: it
+//! names an audience (40代から始める減塩) as often as a person; over a body that tells ages
+//! (男性(52)) it is a claim about one of them.
 //!
 //! Headings and summary bullets are short paraphrases (「日米関係の構築急務」 for a section about
 //! 関係構築を急ぐ), so by default (`heading_units: salient`) only their salient units count:
@@ -439,7 +441,7 @@ impl super::RuleKind for HeadlineSupport {
             return;
         }
         let mut keys = Keys::default();
-        let checked: Vec<(Place, Vec<Unit>)> = places
+        let mut checked: Vec<(Place, Vec<Unit>)> = places
             .into_iter()
             .map(|p| {
                 let units = self.units(doc, a, &p, &mut keys);
@@ -447,6 +449,17 @@ impl super::RuleKind for HeadlineSupport {
             })
             .filter(|(_, units)| !units.is_empty())
             .collect();
+        // 40代の男性 over a body that tells people's ages (会社員の男性(52)) is a claim about
+        // one of them; over a body that tells none, an audience (40代から始める).
+        let mut body_ages: Option<bool> = None;
+        for unit in checked.iter_mut().flat_map(|(_, units)| units.iter_mut()) {
+            if age_decade(&a.text[unit.span.range()]).is_some()
+                && *body_ages
+                    .get_or_insert_with(|| body.iter().any(|s| tells_an_age(&doc.text[s.range()])))
+            {
+                unit.strong = true;
+            }
+        }
         if checked.is_empty() {
             return;
         }
@@ -1235,9 +1248,12 @@ impl HeadlineSupport {
                 pieces,
                 // A date frames the story in time; the body often says 同日 or nothing. A
                 // count of repetitions (3度目, 2代目) sums up what the body narrates.
+                // An age decade (40代から始める) names an audience as often as a person;
+                // `check` makes it strong where the body tells ages.
                 strong: raw.salient
                     && !is_date(&a.text[raw.span.range()])
-                    && !counts_repetitions(a.text, raw.span),
+                    && !counts_repetitions(a.text, raw.span)
+                    && age_decade(&key).is_none(),
                 number: a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit()),
                 counter: raw
                     .tokens
@@ -2394,6 +2410,25 @@ fn in_cut_loanword(a: &Analysis<'_>, i: usize, range: std::ops::Range<usize>) ->
     end - start > 1 && (start..end).any(|k| !a.features(k).pos.is_proper_noun())
 }
 
+/// The first age of a decade of age written as a headline unit: 40 for 40代 (10代 … 90代;
+/// not 1990年代 or 3代目).
+fn age_decade(key: &str) -> Option<u32> {
+    let digits = key.strip_suffix('代')?;
+    let tens: u32 = digits.parse().ok()?;
+    (digits.len() == 2 && tens.is_multiple_of(10) && (10..=90).contains(&tens)).then_some(tens)
+}
+
+/// Whether a body line tells someone's age: 45歳, or two digits in brackets after a name
+/// (男性(45); the text is NFKC, so （45） is read as (45)).
+fn tells_an_age(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    line.match_indices('歳').any(|(i, _)| i > 0 && digit(i - 1))
+        || line
+            .match_indices('(')
+            .any(|(i, _)| digit(i + 1) && digit(i + 2) && bytes.get(i + 3) == Some(&b')'))
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -3206,6 +3241,39 @@ mod tests {
             "こども食堂が1周年\n\nこども食堂は2021年に開設した。\n",
             &["1周年"],
         );
+    }
+
+    #[test]
+    fn an_age_decade_is_weak_unless_the_body_tells_ages() {
+        let weak = rule("weak_units: majority\n");
+        // Over a body that tells no age, it names an audience as often as a person.
+        assert_hits(
+            &weak,
+            "40代から始める減塩のコツ\n\n減塩を始めるコツを紹介する。\n",
+            &[],
+        );
+        // Over one that tells ages, it is a claim about one of them.
+        assert_hits(
+            &weak,
+            "40代の男性が死亡\n\n会社員の男性（52）が死亡した。\n",
+            &["40代"],
+        );
+        assert_hits(
+            &weak,
+            "40代の男性が死亡\n\n死亡したのは52歳の男性会社員。\n",
+            &["40代"],
+        );
+        assert_hits(
+            &weak,
+            "40代の男性が死亡\n\n会社員の男性（45）が死亡した。\n",
+            &[],
+        );
+        assert!(tells_an_age("男性(45)"));
+        assert!(!tells_an_age("手順(3)"));
+        assert_eq!(age_decade("40代"), Some(40));
+        assert_eq!(age_decade("1990年代"), None);
+        assert_eq!(age_decade("3代"), None);
+        assert_eq!(age_decade("45代"), None);
     }
 
     #[test]
