@@ -30,6 +30,8 @@
 //! * numbers with their counters: 2027年, 3割, 3万9800円, 46.59%, 10月; a date whole (5月20日,
 //!   2025年5月), which a body day alone supports (3月22日 by 「北浜電鉄は22日、」);
 //! * independent verbs, by base form (破り → 破る), except light verbs such as する, なる;
+//! * a term of `synonyms` or `opposites` the segmenter cut into units (全会 | 一致) is one
+//!   unit (全会一致, which the body's 賛成多数 contradicts);
 //! * never: particles, symbols, adjectives, adverbs, pronouns, non-independent nouns,
 //!   honorific, plural and temporal suffixes (氏, ら, 後, 中), bare suffixes, hedges (約),
 //!   and the `ignore` terms.
@@ -1077,7 +1079,15 @@ impl HeadlineSupport {
         if place.role == Role::Heading && is_label(a, place.span) {
             return Vec::new();
         }
-        for raw in split_units(a, a.within(place.span), &self.lexicons) {
+        let listed = |t: &str| {
+            let t = lowercase(t);
+            self.synonyms.contains_key(&t) || self.opposites.contains_key(&t)
+        };
+        for raw in merge_listed(
+            a,
+            split_units(a, a.within(place.span), &self.lexicons),
+            listed,
+        ) {
             let after = previous_end.replace(raw.span.end);
             // 日本ソムリエ協会(JSA), 欧州連合(EU): a name's abbreviation in brackets right
             // after it claims nothing the name does not (a number there, 容疑者(22), does).
@@ -2173,7 +2183,7 @@ fn is_latin(surface: &str) -> bool {
 }
 
 /// A unit before filtering: token range `[first, last]`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct RawUnit {
     span: Span,
     tokens: std::ops::Range<usize>,
@@ -2197,6 +2207,49 @@ impl RawUnit {
 
 fn surfaces(a: &Analysis<'_>, tokens: std::ops::Range<usize>) -> String {
     tokens.map(|i| a.surface(i)).collect()
+}
+
+/// The longest run of units read as one listed term.
+const MAX_LISTED_PARTS: usize = 3;
+
+/// Merges adjacent noun units that together spell a term of `synonyms` or `opposites`
+/// (`listed`): the segmenter splits 全会一致 into 全会 | 一致, and the pair 全会一致 /
+/// 賛成多数 is about the whole.
+fn merge_listed(
+    a: &Analysis<'_>,
+    units: Vec<RawUnit>,
+    listed: impl Fn(&str) -> bool,
+) -> Vec<RawUnit> {
+    let mut out: Vec<RawUnit> = Vec::with_capacity(units.len());
+    let mut i = 0;
+    while i < units.len() {
+        let joined = (i + 1..units.len().min(i + MAX_LISTED_PARTS))
+            .take_while(|&j| !units[j].verb && units[j - 1].span.end == units[j].span.start)
+            .filter(|&j| !units[i].verb && listed(&a.text[units[i].span.start..units[j].span.end]))
+            .last();
+        match joined {
+            Some(j) => {
+                let (first, last) = (&units[i], &units[j]);
+                out.push(RawUnit {
+                    span: Span::new(first.span.start, last.span.end),
+                    tokens: first.tokens.start..last.tokens.end,
+                    verb: false,
+                    salient: units[i..=j].iter().any(|u| u.salient),
+                    parts: units[i..=j]
+                        .iter()
+                        .flat_map(|u| u.parts.iter().copied())
+                        .collect(),
+                    counted: None,
+                });
+                i = j + 1;
+            }
+            None => {
+                out.push(units[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Groups the tokens in `range` into units (see the module doc).
@@ -3133,6 +3186,32 @@ mod tests {
             &r,
             "初心者のミニトマト栽培が失敗\n\nミニトマト栽培は初心者でも成功した。\n",
             &["失敗"],
+        );
+    }
+
+    #[test]
+    fn a_listed_term_the_segmenter_cut_is_one_unit() {
+        // 全会一致 is read 全会 | 一致; the pair is about the whole.
+        let r = rule("opposites: [[全会一致, 賛成多数]]\nweak_units: majority\n");
+        let found = hits(
+            &r,
+            "条例案、全会一致で可決\n\n市議会は19日、条例案を賛成多数で可決した。\n",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].message, "タイトル:「全会一致」");
+        assert!(
+            found[0]
+                .related
+                .iter()
+                .any(|x| x.message.starts_with("本文では")),
+            "{found:?}"
+        );
+        // Not listed: two units as before, and one reworded word is no finding.
+        let unlisted = rule("weak_units: majority\n");
+        assert_hits(
+            &unlisted,
+            "条例案、全会一致で可決\n\n市議会は19日、条例案を賛成多数で可決した。\n",
+            &["全会"],
         );
     }
 
