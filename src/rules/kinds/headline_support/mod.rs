@@ -94,6 +94,9 @@
 //! those with a proper noun, a digit, or a noun before 氏/さん (IPADIC has トランプ as a common
 //! noun). The headline and source titles count every unit.
 //!
+//! A title's unit the body tells every time as missed (4強入り over 「初の4強入りはならなかった」,
+//! 3連覇 over 「3連覇を逃した」) is not supported: the body's mention is shown.
+//!
 //! A record in the title (過去最高益, 県内最大, 県内初, 初優勝) is a claim ([`records`]): told
 //! only as unmet (「過去最高には届かなかった」) or counted again (「県内で4例目」) it is
 //! contradicted, reported at the rule's severity with the body phrase as a related span; never
@@ -651,6 +654,21 @@ impl super::RuleKind for HeadlineSupport {
                     if let Some(at) =
                         status::only_unaffirmed(a, &body, &forms, headline, prefixes, plans)
                     {
+                        unaffirmed.push((u, at));
+                    }
+                }
+            }
+            // 4強入り over 「初の4強入りはならなかった」: an achievement the body tells only
+            // as missed.
+            if matches!(place.role, Role::Title | Role::Source) {
+                for u in units {
+                    if u.action.is_some()
+                        || missing.iter().any(|m| std::ptr::eq(*m, u))
+                        || status::hedged_in_headline(a, a.first_at(u.span.start), place.span)
+                    {
+                        continue;
+                    }
+                    if let Some(at) = status::only_missed(a.text, &body, &a.text[u.span.range()]) {
                         unaffirmed.push((u, at));
                     }
                 }
@@ -3186,6 +3204,33 @@ mod tests {
             &r,
             "初心者のミニトマト栽培が失敗\n\nミニトマト栽培は初心者でも成功した。\n",
             &["失敗"],
+        );
+    }
+
+    #[test]
+    fn an_achievement_the_body_tells_only_as_missed_is_not_supported() {
+        let r = rule("weak_units: majority\n");
+        let text = |told: &str| {
+            format!(
+                "北陵高、4強入り　全国高校サッカー\n\n全国高校サッカーの準々決勝で、北陵高は相模台高に1―2で敗れ、{told}。\n"
+            )
+        };
+        let found = hits(&r, &text("初の4強入りはならなかった"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].message, "タイトル:「4強入り」");
+        assert!(
+            found[0]
+                .related
+                .iter()
+                .any(|x| x.message.starts_with("本文では"))
+        );
+        assert_hits(&r, &text("4強入りを逃した"), &["4強入り"]);
+        // Told once as achieved, it is supported.
+        assert_hits(&r, &text("4強入りを決めた"), &[]);
+        assert_hits(
+            &r,
+            &text("4強入りはならなかった。昨年は4強入りを果たした"),
+            &[],
         );
     }
 

@@ -339,3 +339,41 @@ fn open_after(
     }
     None
 }
+
+/// What tells an achievement as missed right after its mention (初の4強入りはならなかった,
+/// 3連覇を逃した, 決勝進出を果たせず).
+const MISSED_AFTER: &[&str] = &[
+    "はならなかった",
+    "はならず",
+    "ならず",
+    "を逃した",
+    "を逃し",
+    "を逃す",
+    "を逃して",
+    "には届かなかった",
+    "に届かなかった",
+    "に届かず",
+    "を果たせなかった",
+    "を果たせず",
+    "はかなわなかった",
+    "はかなわず",
+];
+
+/// The first body mention of `unit` when the body mentions it and tells it every time as
+/// missed ([`MISSED_AFTER`]): a title's 4強入り over 「初の4強入りはならなかった」. `None`
+/// when one mention does not, or there is none.
+pub(super) fn only_missed(text: &str, body: &[Span], unit: &str) -> Option<Span> {
+    let mut first = None;
+    for line in body {
+        let line_text = &text[line.range()];
+        for (at, _) in line_text.match_indices(unit) {
+            let after = &line_text[at + unit.len()..];
+            if !MISSED_AFTER.iter().any(|m| after.starts_with(m)) {
+                return None;
+            }
+            let start = line.start + at;
+            first.get_or_insert(Span::new(start, start + unit.len()));
+        }
+    }
+    first
+}
