@@ -35,7 +35,9 @@
 //!   time (一部は, 今回は), a pronoun, or modified by a clause makes the claims after it
 //!   unusable; 一部の企業 is not 企業; an anaphoric subject (`anaphoric-subjects`: 同社, 同国,
 //!   県, and any noun after the prefix 同) stands for a name given elsewhere and is compared
-//!   like a missing one;
+//!   like a missing one; a claim whose sentence names no subject is about the person (氏,
+//!   さん) the sentence before it in its paragraph has as subject (石川氏は…訴えた。選挙戦で
+//!   は、…支持を広げた: an adjunct set as topic, 選挙戦では, names no subject);
 //! - the frame is what stands between the subject (or the last comma) and the object
 //!   (「2025年に」黒字を確保した): claims whose frames differ are about different things;
 //! - a relative clause is about its head noun (「値上げを発表していない企業」), so it makes no
@@ -1980,8 +1982,12 @@ impl Polarity {
         if index == 0 || sentences[index - 1].block != sentences[index].block {
             return None;
         }
+        // 選挙戦では、…: a は after a case particle sets an adjunct as topic, not a subject.
         let own = a.within(Span::new(sentences[index].span.start, claim.span.start));
-        if own.clone().any(|i| role_of(a, i) == Some(Role::Ga)) {
+        if own.clone().any(|i| {
+            role_of(a, i) == Some(Role::Ga)
+                && !(i > own.start && pos(a, i - 1).is_case_particle() && a.surface(i) == "は")
+        }) {
             return None;
         }
         let before = a.within(sentences[index - 1].span);
@@ -3641,6 +3647,14 @@ mod tests {
         };
         assert_hits(&with, &text("大西氏"), &[]);
         assert_hits(&with, &text("石川氏"), &["支持は広がらなかった"]);
+        // An adjunct set as topic (選挙戦では) names no subject of its own.
+        let adjunct = |second: &str| {
+            format!(
+                "市長選\n石川氏は市政の刷新を訴えた。選挙戦では、子育て世代を中心に支持を広げた。\n{second}は統廃合を訴えたが、支持は広がらなかった。"
+            )
+        };
+        assert_hits(&with, &adjunct("大西氏"), &[]);
+        assert_hits(&with, &adjunct("石川氏"), &["支持は広がらなかった"]);
     }
 
     #[test]
