@@ -37,7 +37,9 @@
 //!   県, and any noun after the prefix 同) stands for a name given elsewhere and is compared
 //!   like a missing one; a claim whose sentence names no subject is about the person (氏,
 //!   さん) the sentence before it in its paragraph has as subject (石川氏は…訴えた。選挙戦で
-//!   は、…支持を広げた: an adjunct set as topic, 選挙戦では, names no subject);
+//!   は、…支持を広げた: an adjunct set as topic, 選挙戦では, names no subject); after a person
+//!   set as subject (藤本氏は), a later は or が marks a contrasted object (再開発の凍結は) or a
+//!   clause of its own (知名度不足が響き), not another subject;
 //! - the frame is what stands between the subject (or the last comma) and the object
 //!   (「2025年に」黒字を確保した): claims whose frames differ are about different things;
 //! - a relative clause is about its head noun (「値上げを発表していない企業」), so it makes no
@@ -883,6 +885,8 @@ impl Polarity {
         let mut depth = 0usize;
         // The subject before the clause that began at the last comma.
         let mut outer = Subject::None;
+        // The subject is a person (藤本氏は).
+        let mut person_subject = false;
         let mut scope = Scope {
             sentence,
             floor: r.start,
@@ -1016,7 +1020,19 @@ impl Polarity {
                 }
             }
             if marks_subject {
-                scope.subject = self.subject_name(a, run, i, r.start, headline);
+                // 藤本氏は再開発の凍結は公約に掲げておらず, 内藤氏は…、知名度不足が響き、支持は
+                // 広がらなかった: after a person set as the sentence's subject, a later は or
+                // が marks a contrasted object or a clause of its own, not another subject.
+                let person = |k: usize| {
+                    pos(a, k).is_name_suffix()
+                        || pos(a, k).is_person_name()
+                        || pos(a, k).is_surname()
+                };
+                let keeps_person = person_subject && !person(i - 1);
+                if !keeps_person {
+                    scope.subject = self.subject_name(a, run, i, r.start, headline);
+                    person_subject = matches!(scope.subject, Subject::Name(_)) && person(i - 1);
+                }
                 scope.frame_from = i + 1;
                 scope.time_frame = false;
             }
@@ -3655,6 +3671,26 @@ mod tests {
         };
         assert_hits(&with, &adjunct("大西氏"), &[]);
         assert_hits(&with, &adjunct("石川氏"), &["支持は広がらなかった"]);
+    }
+
+    #[test]
+    fn after_a_person_as_subject_a_later_topic_is_no_other_subject() {
+        // 統廃合は: a contrasted object; 知名度不足が: the subject of a clause of its own.
+        let text = |second: &str| {
+            format!(
+                "市長選\n石川氏は統廃合を公約に掲げた。\n{second}は、統廃合は公約に掲げなかった。"
+            )
+        };
+        assert_hits(&rule(), &text("石川氏"), &["公約に掲げなかった"]);
+        assert_hits(&rule(), &text("大西氏"), &[]);
+        let with = rule_with("intransitives: [[広がる, 広げる]]\n");
+        let clause = |second: &str| {
+            format!(
+                "市長選\n石川氏は子育て世代を中心に支持を広げた。\n{second}は統廃合を訴えたが、知名度不足が響き、支持は広がらなかった。"
+            )
+        };
+        assert_hits(&with, &clause("大西氏"), &[]);
+        assert_hits(&with, &clause("石川氏"), &["支持は広がらなかった"]);
     }
 
     #[test]
