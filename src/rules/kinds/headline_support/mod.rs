@@ -95,7 +95,8 @@
 //! noun). The headline and source titles count every unit.
 //!
 //! A title's unit the body tells every time as missed (4強入り over 「初の4強入りはならなかった」,
-//! 3連覇 over 「3連覇を逃した」) is not supported: the body's mention is shown.
+//! 3連覇 over 「3連覇を逃した」) is not supported: the body's mention is shown (a title that
+//! tells it as missed itself, 4強入りならず, agrees with the body).
 //!
 //! A record in the title (過去最高益, 県内最大, 県内初, 初優勝) is a claim ([`records`]): told
 //! only as unmet (「過去最高には届かなかった」) or counted again (「県内で4例目」) it is
@@ -665,6 +666,7 @@ impl super::RuleKind for HeadlineSupport {
                     if u.action.is_some()
                         || missing.iter().any(|m| std::ptr::eq(*m, u))
                         || status::hedged_in_headline(a, a.first_at(u.span.start), place.span)
+                        || status::missed_in_title(a.text, u.span.end, place.span)
                     {
                         continue;
                     }
@@ -3227,6 +3229,20 @@ mod tests {
         assert_hits(&r, &text("4強入りを逃した"), &["4強入り"]);
         // Told once as achieved, it is supported.
         assert_hits(&r, &text("4強入りを決めた"), &[]);
+        // A title that tells it as missed itself agrees with the body.
+        for title in [
+            "北陵高、4強入りならず",
+            "北陵高、4強入り逃す",
+            "北陵高、4強入りを逃す",
+        ] {
+            assert_hits(
+                &r,
+                &format!(
+                    "{title}\n\n全国高校サッカーの準々決勝で、北陵高は相模台高に1―2で敗れ、初の4強入りはならなかった。\n"
+                ),
+                &[],
+            );
+        }
         assert_hits(
             &r,
             &text("4強入りはならなかった。昨年は4強入りを果たした"),

@@ -359,6 +359,29 @@ const MISSED_AFTER: &[&str] = &[
     "はかなわず",
 ];
 
+/// What a title writes right after an achievement it tells as missed itself (4強入りならず,
+/// 3連覇逃す, 初優勝に届かず).
+const MISSED_IN_TITLE: &[&str] = &[
+    "ならず",
+    "はならず",
+    "逃す",
+    "逃し",
+    "を逃す",
+    "を逃し",
+    "届かず",
+    "に届かず",
+    "果たせず",
+    "を果たせず",
+    "かなわず",
+];
+
+/// Whether the title tells the unit ending at `end` as missed itself (4強入りならず).
+pub(super) fn missed_in_title(text: &str, end: usize, place: Span) -> bool {
+    let after = &text[end..place.end];
+    MISSED_IN_TITLE.iter().any(|m| after.starts_with(m))
+        || MISSED_AFTER.iter().any(|m| after.starts_with(m))
+}
+
 /// The first body mention of `unit` when the body mentions it and tells it every time as
 /// missed ([`MISSED_AFTER`]): a title's 4強入り over 「初の4強入りはならなかった」. `None`
 /// when one mention does not, or there is none.
