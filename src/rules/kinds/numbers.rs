@@ -790,16 +790,17 @@ impl Numbers {
                     key.qualifiers.push("(予想)".to_string());
                 }
                 // A time of the clause's own (例年約6万人 under ## 来年以降は…) is its time.
-                let own_time = (self.clause_start(a, a.first_at(span.start), sentence.span)
-                    ..a.first_at(span.start))
-                    .any(|i| {
-                        let w = a.surface(i);
-                        self.lexicons.contains(LexiconId::OtherTimes, w)
-                            || self.lexicons.contains(LexiconId::PresentQualifiers, w)
-                    });
-                if !own_time {
-                    key.qualifiers
-                        .extend(heading_times[sentence.block].map(str::to_string));
+                if let Some(time) = heading_times[sentence.block] {
+                    let own_time = (self.clause_start(a, a.first_at(span.start), sentence.span)
+                        ..a.first_at(span.start))
+                        .any(|i| {
+                            let w = a.surface(i);
+                            self.lexicons.contains(LexiconId::OtherTimes, w)
+                                || self.lexicons.contains(LexiconId::PresentQualifiers, w)
+                        });
+                    if !own_time {
+                        key.qualifiers.push(time.to_string());
+                    }
                 }
                 key.qualifiers.sort();
                 key.qualifiers.dedup();

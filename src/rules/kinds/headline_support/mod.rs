@@ -1100,8 +1100,12 @@ impl HeadlineSupport {
             return Vec::new();
         }
         let listed = |t: &str| {
-            let t = lowercase(t);
-            self.synonyms.contains_key(&t) || self.opposites.contains_key(&t)
+            let known = |t: &str| self.synonyms.contains_key(t) || self.opposites.contains_key(t);
+            if t.bytes().any(|b| b.is_ascii_uppercase()) {
+                known(&lowercase(t))
+            } else {
+                known(t)
+            }
         };
         for raw in merge_listed(
             a,
@@ -2240,7 +2244,8 @@ fn merge_listed(
     units: Vec<RawUnit>,
     listed: impl Fn(&str) -> bool,
 ) -> Vec<RawUnit> {
-    let mut out: Vec<RawUnit> = Vec::with_capacity(units.len());
+    // Each merge as (first, last) unit; most places have none and keep their units as read.
+    let mut merges: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < units.len() {
         let joined = (i + 1..units.len().min(i + MAX_LISTED_PARTS))
@@ -2249,24 +2254,37 @@ fn merge_listed(
             .last();
         match joined {
             Some(j) => {
-                let (first, last) = (&units[i], &units[j]);
-                out.push(RawUnit {
-                    span: Span::new(first.span.start, last.span.end),
-                    tokens: first.tokens.start..last.tokens.end,
-                    verb: false,
-                    salient: units[i..=j].iter().any(|u| u.salient),
-                    parts: units[i..=j]
-                        .iter()
-                        .flat_map(|u| u.parts.iter().copied())
-                        .collect(),
-                    counted: None,
-                });
+                merges.push((i, j));
                 i = j + 1;
             }
-            None => {
-                out.push(units[i].clone());
-                i += 1;
+            None => i += 1,
+        }
+    }
+    if merges.is_empty() {
+        return units;
+    }
+    let mut out: Vec<RawUnit> = Vec::with_capacity(units.len());
+    let mut next = merges.iter().peekable();
+    let mut skip_to = 0;
+    for (k, unit) in units.iter().enumerate() {
+        if k < skip_to {
+            continue;
+        }
+        match next.peek() {
+            Some(&&(first, last)) if first == k => {
+                let group = &units[first..=last];
+                out.push(RawUnit {
+                    span: Span::new(unit.span.start, units[last].span.end),
+                    tokens: unit.tokens.start..units[last].tokens.end,
+                    verb: false,
+                    salient: group.iter().any(|u| u.salient),
+                    parts: group.iter().flat_map(|u| u.parts.iter().copied()).collect(),
+                    counted: None,
+                });
+                skip_to = last + 1;
+                next.next();
             }
+            _ => out.push(unit.clone()),
         }
     }
     out

@@ -508,10 +508,10 @@ impl Polarity {
             }
             // 昨年は / 前回は: the time the sentence is set at, not a comparison (前期と同じ,
             // 去年より3日早い) or a reason (昨年の混雑を踏まえ) about another time.
-            if lex.contains(LexiconId::OtherTimes, surface)
-                && i + 1 < span_end
+            if i + 1 < span_end
                 && a.surface(i + 1) == "は"
                 && pos(a, i + 1).is_particle()
+                && lex.contains(LexiconId::OtherTimes, surface)
             {
                 c.other_time = true;
             }
