@@ -83,6 +83,7 @@ named_enum! {
         ForecastWords = "forecast-words",
         MilestoneWords = "milestone-words",
         OutcomeWords = "outcome-words",
+        CourtStages = "court-stages",
         ClockPeriods = "clock-periods",
         IncreaseSuffixes = "increase-suffixes",
         DecreaseSuffixes = "decrease-suffixes",

@@ -35,7 +35,9 @@
 //! 「レモンクリーム」 over the next: a short line that is no sentence, right before the list)
 //! list different things, and a heading naming another time (`other-times`: ■去年うまくいかな
 //! かったこと, not ■今年変えたこと) sets the figures under it at that time unless their clause
-//! names its own (例年約6万人).
+//! names its own (例年約6万人). A number of years (懲役8年, 任期4年; not 2024年, 令和4年,
+//! 高校3年, 3年ぶり) is an amount, not a date, and the stage of a case its clause names
+//! (`court-stages`: 懲役8年を求刑 / 懲役6年の判決) qualifies it.
 //! A relative clause on the subject is a qualifier (受診したケース / 対応できなかったケース), and
 //! so is このうち at the start of the sentence for every figure of it. A milestone after its
 //! particle (30億円を突破) and the number of a model's name (PowerBox 1000の容量) are no amounts.
@@ -151,6 +153,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::ForecastWords,
     LexiconId::MilestoneWords,
     LexiconId::OutcomeWords,
+    LexiconId::CourtStages,
     LexiconId::ClockPeriods,
     LexiconId::IncreaseSuffixes,
     LexiconId::DecreaseSuffixes,
@@ -909,6 +912,8 @@ impl Numbers {
         let first = a.first_at(span.start);
         let next = a.first_at(span.end);
         let end = a.first_at(sentence.end);
+        // 懲役8年, 任期4年: a number of years is an amount, not a date.
+        let date = q.is_date() && !years_amount(&a.text[..span.start], &a.text[span.end..], q);
         // リーグ2位の128本: a rank before の ranks what follows, not its own subject.
         if q.unit == "位"
             && next < end
@@ -1016,7 +1021,7 @@ impl Numbers {
         // (投開票日まで、両陣営は…を重ねる予定だ) is not the date's. A figure inside the topic
         // (「総額43億2000万円の予算案は、…採決される予定だ」) is what is talked about, given; a
         // forecast after the topic is the comment's.
-        let reach = if q.is_date() {
+        let reach = if date {
             clause_end
         } else {
             topic_of_figure(a, next, end).unwrap_or(end)
@@ -1129,7 +1134,7 @@ impl Numbers {
             })
             .flatten();
         // 3月14日に発売, 3月21日発売: a date is the date of the event that follows it.
-        let event = q.is_date().then(|| following_event(a, next, end)).flatten();
+        let event = date.then(|| following_event(a, next, end)).flatten();
         // 最大8キロの渋滞: what follows names what is measured before the superlative does.
         let followed = superlative.as_ref().and_then(|_| {
             following
@@ -1151,7 +1156,7 @@ impl Numbers {
                     start: next + 1,
                     last: end - 1,
                 },
-                None if q.is_date() || q.ordinal => return None,
+                None if date || q.ordinal => return None,
                 None => Chain {
                     text: String::new(),
                     start: first,
@@ -1161,13 +1166,13 @@ impl Numbers {
         };
         // A date is the date of an event (発売日, 施行), not of whoever acts on it (町は17日に);
         // one character says too little of what is counted.
-        let mut subject = if q.is_date() && !is_event(a, &subject) {
+        let mut subject = if date && !is_event(a, &subject) {
             following_event(a, next, end)?
         } else {
             subject
         };
         // 投開票日 / 投開票, 施行日 / 施行: the day of an event is the event's date.
-        if q.is_date()
+        if date
             && subject.text.chars().count() >= 3
             && let Some(event) = subject.text.strip_suffix('日')
         {
@@ -1191,6 +1196,18 @@ impl Numbers {
                 && let Some(outcome) = self.outcome_after(a, next, end)
             {
                 qualifiers.push(format!("({outcome})"));
+            }
+            // 懲役8年を求刑 / 懲役6年の判決: the stage of the case a term is told at
+            // (`court-stages`), in its clause before or after it.
+            if q.unit == "年" && !date {
+                let stage = (clause..first)
+                    .rev()
+                    .chain(next..clause_end)
+                    .map(|k| a.base(k))
+                    .find(|w| self.lexicons.contains(LexiconId::CourtStages, w));
+                if let Some(stage) = stage {
+                    qualifiers.push(format!("({stage})"));
+                }
             }
             // 中央図書館の蔵書 in an article headed 「市立中央図書館、長期休館へ」: the
             // article's own thing, as its other mentions say without naming it (冷凍食品の売上高
@@ -1554,6 +1571,23 @@ fn following_event(a: &Analysis<'_>, next: usize, end: usize) -> Option<Chain> {
 
 /// Whether a subject names an event (a date's subject): it ends with a サ変 noun (施行,
 /// 発売; not 来場者) or with 日, 式 or 会 (発売日, 開会式, 説明会).
+/// Era names and school years a year number follows when it is a date or a grade (令和4年,
+/// 高校3年), not a number of years.
+const YEAR_NAMES: &[&str] = &[
+    "令和", "平成", "昭和", "大正", "明治", "西暦", "元", "小学", "中学", "高校", "大学", "学年",
+    "高", "中", "小",
+];
+
+/// Whether a quantity in 年 is a number of years (懲役8年, 任期4年) rather than a date
+/// (2024年, 令和4年) or a grade (高校3年), by the text `before` and `after` it.
+fn years_amount(before: &str, after: &str, q: &Quantity) -> bool {
+    q.unit == "年"
+        && q.value < 1000.0
+        && !q.ordinal
+        && !YEAR_NAMES.iter().any(|n| before.ends_with(n))
+        && !after.starts_with(['生', '目', '度', '次', '組', 'ぶ', '前', '後', '代'])
+}
+
 fn is_event(a: &Analysis<'_>, subject: &Chain) -> bool {
     a.features(subject.last).pos.is_sahen_noun()
         || ["日", "式", "会"].iter().any(|e| subject.text.ends_with(e))
@@ -2757,6 +2791,54 @@ mod tests {
         // Under one label (or a sentence that labels nothing), one thing listed twice.
         assert_eq!(run(&labelled("タルト生地")).len(), 1);
         assert_eq!(run(&labelled("生地はよく冷やします。")).len(), 1);
+    }
+
+    #[test]
+    fn a_number_of_years_is_an_amount_told_at_its_stage_of_a_case() {
+        // 任期4年 / 任期6年: a number of years, not a date.
+        assert_hits(
+            &rule(),
+            "市長の任期は4年だ。\n\n\n\n市長の任期は6年だ。",
+            &["6年"],
+        );
+        // One stage of a case twice with two terms: a conflict.
+        assert_hits(
+            &rule(),
+            "検察側は被告に懲役8年を求刑した。\n\n\n\n被告に懲役6年が求刑された。",
+            &["6年"],
+        );
+        // The demand and the sentence are two figures.
+        assert_hits(
+            &rule(),
+            "検察側は懲役8年を求刑した。\n\n\n\n地裁は懲役6年の判決を言い渡した。",
+            &[],
+        );
+        // Dates and grades stay what they were: 令和4年, 高校3年.
+        assert_hits(
+            &rule(),
+            "息子は高校3年で部長になった。\n\n\n\n息子は高校2年で副部長だった。",
+            &[],
+        );
+        assert!(super::years_amount(
+            "懲役",
+            "を求刑",
+            &super::quantity::find("8年")[0]
+        ));
+        assert!(!super::years_amount(
+            "令和",
+            "に開館",
+            &super::quantity::find("4年")[0]
+        ));
+        assert!(!super::years_amount(
+            "",
+            "に創立",
+            &super::quantity::find("1876年")[0]
+        ));
+        assert!(!super::years_amount(
+            "",
+            "ぶりの優勝",
+            &super::quantity::find("3年")[0]
+        ));
     }
 
     #[test]
