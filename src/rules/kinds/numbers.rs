@@ -45,8 +45,9 @@
 //! are not compared: such a paragraph tells its figures apart by words the subject lacks.
 //!
 //! Some quantities are named several ways: the rule's `aliases` lists names of one thing
-//! (被害額 / 損害額), an event's day is its date (投開票日 / 投開票は4月20日, 10月1日から施行 /
-//! 7月1日の施行), 全14公演 / 全13公演 are one whole, and an owner the headline names is the
+//! (被害額 / 損害額), an event's day or first day is its date (投開票日 / 投開票は4月20日,
+//! 開業初日 / 開業, 10月1日から施行 / 7月1日の施行), 全14公演 / 全13公演 are one whole, and
+//! an owner the headline names is the
 //! article's own thing (中央図書館の蔵書 under a headline about 中央図書館). Two peaks of one
 //! thing (最大8キロの渋滞 / 渋滞は最大6キロ) are one value, not two bounds, unless both are rows
 //! of a spec list (each product's own). A period as the topic (前年同期は330億円) qualifies the
@@ -1171,11 +1172,16 @@ impl Numbers {
         } else {
             subject
         };
-        // 投開票日 / 投開票, 施行日 / 施行: the day of an event is the event's date.
+        // 投開票日 / 投開票, 施行日 / 施行: the day of an event is the event's date; so is its
+        // first day (リニューアル初日, 就航初日).
         if date
             && subject.text.chars().count() >= 3
             && let Some(event) = subject.text.strip_suffix('日')
         {
+            let event = event
+                .strip_suffix('初')
+                .filter(|e| e.chars().count() >= 2)
+                .unwrap_or(event);
             subject.text = event.to_string();
         }
         if subject.text.chars().count() == 1 {
@@ -2233,6 +2239,17 @@ mod tests {
 
     #[test]
     fn an_event_date_is_compared_however_the_event_is_named() {
+        // An event's first day is the event's date.
+        assert_hits(
+            &rule(),
+            "臨海線は2026年3月14日に開業する。\n\n\n\n開業初日の3月15日には記念式典を開く。",
+            &["3月15日"],
+        );
+        assert_hits(
+            &rule(),
+            "臨海線は3月14日に開業する。\n\n\n\n開業最終日の3月15日には記念式典を開く。",
+            &[],
+        );
         // A date from which something happens is that event's date; 3人から5人 stays a change.
         assert_hits(
             &rule(),
