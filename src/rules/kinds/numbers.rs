@@ -768,9 +768,9 @@ impl Numbers {
                     continue;
                 }
                 // 2024年の来場者, 5月の売上高: a date in the clause before the number dates it.
-                let clause = a.tokens[self.clause_start(a, a.first_at(span.start), sentence.span)]
-                    .span
-                    .start;
+                let first_token = a.first_at(span.start);
+                let clause_token = self.clause_start(a, first_token, sentence.span);
+                let clause = a.tokens[clause_token].span.start;
                 // 24日間で712万人, 2日間で52万人 (anywhere before it in the sentence): what a
                 // span of time added up to.
                 for d in found[..n]
@@ -795,13 +795,8 @@ impl Numbers {
                 }
                 // A time of the clause's own (例年約6万人 under ## 来年以降は…) is its time.
                 if let Some(time) = heading_times[sentence.block] {
-                    let own_time = (self.clause_start(a, a.first_at(span.start), sentence.span)
-                        ..a.first_at(span.start))
-                        .any(|i| {
-                            let w = a.surface(i);
-                            self.lexicons.contains(LexiconId::OtherTimes, w)
-                                || self.lexicons.contains(LexiconId::PresentQualifiers, w)
-                        });
+                    let own_time =
+                        (clause_token..first_token).any(|i| self.names_a_time(a.surface(i)));
                     if !own_time {
                         key.qualifiers.push(time.to_string());
                     }
@@ -865,6 +860,13 @@ impl Numbers {
         out
     }
 
+    /// Whether a word names a time: another one (`other-times`: 去年, 前回) or the article's own
+    /// (`present-qualifiers`: 今年, 今回).
+    fn names_a_time(&self, w: &str) -> bool {
+        self.lexicons.contains(LexiconId::OtherTimes, w)
+            || self.lexicons.contains(LexiconId::PresentQualifiers, w)
+    }
+
     /// For each block, the other time (`other-times`: 去年, 前回) that the nearest heading over
     /// it naming a time sets it at: 「■去年うまくいかなかったこと」 over 「容量10リットル」,
     /// 「■今年変えたこと」 over 「容量25リットル」. A heading of the article's own time (今年,
@@ -877,20 +879,13 @@ impl Numbers {
         for block in &doc.blocks {
             if let BlockKind::Heading { level } = block.kind {
                 open.retain(|&(l, _)| l < level);
-                let words = a.within(block.span).map(|i| a.surface(i));
-                let mut time = None;
-                for w in words {
-                    if self.lexicons.contains(LexiconId::OtherTimes, w) {
-                        time = Some(Some(w));
-                        break;
-                    }
-                    if self.lexicons.contains(LexiconId::PresentQualifiers, w) {
-                        time = Some(None);
-                        break;
-                    }
-                }
-                if let Some(time) = time {
-                    open.push((level, time));
+                let named = a
+                    .within(block.span)
+                    .map(|i| a.surface(i))
+                    .find(|w| self.names_a_time(w));
+                if let Some(w) = named {
+                    let other = self.lexicons.contains(LexiconId::OtherTimes, w);
+                    open.push((level, other.then_some(w)));
                 }
                 out.push(None);
                 continue;

@@ -447,25 +447,18 @@ impl super::RuleKind for HeadlineSupport {
             return;
         }
         let mut keys = Keys::default();
-        let mut checked: Vec<(Place, Vec<Unit>)> = places
+        // Whether the body tells someone's age, read once and only for an age decade.
+        let body_ages = std::cell::OnceCell::new();
+        let tells_ages =
+            || *body_ages.get_or_init(|| body.iter().any(|s| tells_an_age(&doc.text[s.range()])));
+        let checked: Vec<(Place, Vec<Unit>)> = places
             .into_iter()
             .map(|p| {
-                let units = self.units(doc, a, &p, &mut keys);
+                let units = self.units(doc, a, &p, &mut keys, &tells_ages);
                 (p, units)
             })
             .filter(|(_, units)| !units.is_empty())
             .collect();
-        // 40代の男性 over a body that tells people's ages (会社員の男性(52)) is a claim about
-        // one of them; over a body that tells none, an audience (40代から始める).
-        let mut body_ages: Option<bool> = None;
-        for unit in checked.iter_mut().flat_map(|(_, units)| units.iter_mut()) {
-            if age_decade(&a.text[unit.span.range()]).is_some()
-                && *body_ages
-                    .get_or_insert_with(|| body.iter().any(|s| tells_an_age(&doc.text[s.range()])))
-            {
-                unit.strong = true;
-            }
-        }
         if checked.is_empty() {
             return;
         }
@@ -1088,7 +1081,15 @@ impl HeadlineSupport {
     }
 
     /// The content units of a place, registering their variants in `keys`.
-    fn units(&self, doc: &Document, a: &Analysis<'_>, place: &Place, keys: &mut Keys) -> Vec<Unit> {
+    /// `tells_ages`: whether the body tells someone's age (男性(52), 45歳).
+    fn units(
+        &self,
+        doc: &Document,
+        a: &Analysis<'_>,
+        place: &Place,
+        keys: &mut Keys,
+        tells_ages: &dyn Fn() -> bool,
+    ) -> Vec<Unit> {
         let salient_only = place.role != Role::Title
             && place.role != Role::Source
             && self.heading_units == UnitScope::Salient;
@@ -1282,12 +1283,12 @@ impl HeadlineSupport {
                 pieces,
                 // A date frames the story in time; the body often says 同日 or nothing. A
                 // count of repetitions (3度目, 2代目) sums up what the body narrates.
-                // An age decade (40代から始める) names an audience as often as a person;
-                // `check` makes it strong where the body tells ages.
+                // An age decade names an audience (40代から始める) over a body that tells
+                // nobody's age, and one of the people (40代の男性) over one that tells ages.
                 strong: raw.salient
                     && !is_date(&a.text[raw.span.range()])
                     && !counts_repetitions(a.text, raw.span)
-                    && age_decade(&key).is_none(),
+                    && (age_decade(&key).is_none() || tells_ages()),
                 number: a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit()),
                 counter: raw
                     .tokens
@@ -2249,8 +2250,10 @@ fn merge_listed(
     let mut i = 0;
     while i < units.len() {
         let joined = (i + 1..units.len().min(i + MAX_LISTED_PARTS))
-            .take_while(|&j| !units[j].verb && units[j - 1].span.end == units[j].span.start)
-            .filter(|&j| !units[i].verb && listed(&a.text[units[i].span.start..units[j].span.end]))
+            .take_while(|&j| {
+                !units[i].verb && !units[j].verb && units[j - 1].span.end == units[j].span.start
+            })
+            .filter(|&j| listed(&a.text[units[i].span.start..units[j].span.end]))
             .last();
         match joined {
             Some(j) => {

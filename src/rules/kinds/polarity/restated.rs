@@ -494,8 +494,8 @@ impl Polarity {
     fn content<'t>(&self, a: &Analysis<'t>, span: Span) -> Content<'t> {
         let lex = &*self.lexicons;
         let mut c = Content::default();
-        let span_end = a.within(span).end;
-        for i in a.within(span) {
+        let tokens = a.within(span);
+        for i in tokens.clone() {
             let p = pos(a, i);
             let surface = a.surface(i);
             if lex.contains(LexiconId::EarlierStates, surface)
@@ -508,7 +508,7 @@ impl Polarity {
             }
             // 昨年は / 前回は: the time the sentence is set at, not a comparison (前期と同じ,
             // 去年より3日早い) or a reason (昨年の混雑を踏まえ) about another time.
-            if i + 1 < span_end
+            if i + 1 < tokens.end
                 && a.surface(i + 1) == "は"
                 && pos(a, i + 1).is_particle()
                 && lex.contains(LexiconId::OtherTimes, surface)
