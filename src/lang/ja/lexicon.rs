@@ -84,6 +84,7 @@ named_enum! {
         MilestoneWords = "milestone-words",
         OutcomeWords = "outcome-words",
         CourtStages = "court-stages",
+        PartHeads = "part-heads",
         ClockPeriods = "clock-periods",
         IncreaseSuffixes = "increase-suffixes",
         DecreaseSuffixes = "decrease-suffixes",

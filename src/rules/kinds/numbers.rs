@@ -378,7 +378,10 @@ impl super::RuleKind for Numbers {
                 (Some(p), Some(q)) => {
                     contrasted(Some(p), Some(q)) || (p != q && latin(p) && latin(q))
                 }
-                _ => false,
+                // 主力の冷凍食品事業は、…売上高は512億円 / 売上高は1,284億円: a part's figure
+                // and the whole's (`part-heads`).
+                (Some(t), None) | (None, Some(t)) => self.names_a_part(t),
+                (None, None) => false,
             }
         };
         // Whether two values of one unit may be one quantity misstated, whatever names they
@@ -860,6 +863,15 @@ impl Numbers {
         out
     }
 
+    /// Whether a topic names a part of a company or body by its last word (`part-heads`:
+    /// 冷凍食品事業, 飲料部門), not the part word alone.
+    fn names_a_part(&self, topic: &str) -> bool {
+        self.lexicons
+            .get(LexiconId::PartHeads)
+            .iter()
+            .any(|h| topic.len() > h.len() && topic.ends_with(h))
+    }
+
     /// Whether a word names a time: another one (`other-times`: 去年, 前回) or the article's own
     /// (`present-qualifiers`: 今年, 今回).
     fn names_a_time(&self, w: &str) -> bool {
@@ -1303,7 +1315,11 @@ impl Numbers {
         qualifiers: &mut Vec<String>,
     ) -> Option<Chain> {
         let mut i = first;
-        let floor = clause.max(first.saturating_sub(SUBJECT_REACH));
+        let mut floor = clause.max(first.saturating_sub(SUBJECT_REACH));
+        // 売上高は前年同期比11.3%増の2184億円: a value after the size of a change (11.3%増の)
+        // is the level the change led to; it counts what the change counts, and the
+        // comparison base qualifies the change, not the level.
+        let mut after_change = false;
         while i > floor {
             let j = i - 1;
             let pos = a.features(j).pos;
@@ -1326,13 +1342,26 @@ impl Numbers {
                 continue;
             }
             if pos.is_noun() && !pos.is_pronoun() {
-                let chain = self.counted(noun_chain_back(a, j, floor), a);
+                // Past a change, the chain may start before the reach (売上高 | は | 前期比 …).
+                let chain_floor = if after_change { clause } else { floor };
+                let chain = self.counted(noun_chain_back(a, j, chain_floor), a);
                 if after_number(a, chain.start) || self.is_filler(&chain.text) {
+                    if after_number(a, chain.start)
+                        && a.surface(chain.last + 1) == "の"
+                        && [LexiconId::IncreaseSuffixes, LexiconId::DecreaseSuffixes]
+                            .iter()
+                            .any(|&id| self.lexicons.contains(id, &chain.text))
+                    {
+                        after_change = true;
+                        floor = clause.max(chain.start.saturating_sub(SUBJECT_REACH));
+                    }
                     i = chain.start;
                     continue;
                 }
                 if chain.text.ends_with('比') {
-                    qualifiers.push(chain.text.clone());
+                    if !after_change {
+                        qualifiers.push(chain.text.clone());
+                    }
                     i = chain.start;
                     continue;
                 }
@@ -2803,6 +2832,45 @@ mod tests {
         // Under one label (or a sentence that labels nothing), one thing listed twice.
         assert_eq!(run(&labelled("タルト生地")).len(), 1);
         assert_eq!(run(&labelled("生地はよく冷やします。")).len(), 1);
+    }
+
+    #[test]
+    fn a_level_after_a_change_counts_what_the_change_counts() {
+        // 前年同期比11.3%増の2184億円: the level is the 売上高, the comparison base is the
+        // change's, so a later 上期の売上高 with its digits swapped is compared with it.
+        assert_hits(
+            &rule(),
+            "売上高は前年同期比11.3%増の2184億円だった。\n\n\n\n上期の売上高2148億円のうち、海外が6割を占めた。",
+            &["2148億円"],
+        );
+        // The subject is read whole however far before the change it stands.
+        assert_hits(
+            &rule(),
+            "営業利益は前期比18.4%増の1126億円だった。\n\n\n\n営業利益は1300億円だった。",
+            &["1300億円"],
+        );
+        // A value before の that is no change (3社の) does not make what follows a level.
+        assert_hits(
+            &rule(),
+            "売上高は前期比で3社の合計2184億円だった。\n\n\n\n上期の売上高2148億円のうち、海外が6割を占めた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_part_set_off_as_topic_tells_its_own_figures() {
+        // 主力の冷凍食品事業は、: the part's 売上高, not the company's.
+        assert_hits(
+            &rule(),
+            "売上高は1284億円だった。\n\n\n\n主力の冷凍食品事業は、売上高が512億円だった。",
+            &[],
+        );
+        // A topic that names no part (新しい決算は、) leaves the two comparable.
+        assert_hits(
+            &rule(),
+            "売上高は1284億円だった。\n\n\n\n新しい決算は、売上高が1300億円だった。",
+            &["1300億円"],
+        );
     }
 
     #[test]
