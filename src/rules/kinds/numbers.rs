@@ -1320,6 +1320,28 @@ impl Numbers {
         // is the level the change led to; it counts what the change counts, and the
         // comparison base qualifies the change, not the level.
         let mut after_change = false;
+        // 全壊した41棟, 浸水した160棟: a サ変 noun done (した, された) right before the number
+        // counts those it was done to or by: what is counted is the act.
+        if first >= floor + 3
+            && a.surface(first - 1) == "た"
+            && a.features(first - 1).pos.is_auxiliary_verb()
+            && matches!(a.base(first - 2), "する" | "れる" | "られる")
+        {
+            let mut stem = first - 2;
+            if matches!(a.base(stem), "れる" | "られる")
+                && stem > floor
+                && a.base(stem - 1) == "する"
+            {
+                stem -= 1;
+            }
+            if stem > floor
+                && a.base(stem) == "する"
+                && a.features(stem - 1).pos.is_sahen_noun()
+                && a.tokens[stem - 1].span.end == a.tokens[stem].span.start
+            {
+                return Some(noun_chain_back(a, stem - 1, floor));
+            }
+        }
         while i > floor {
             let j = i - 1;
             let pos = a.features(j).pos;
@@ -2853,6 +2875,22 @@ mod tests {
         assert_hits(
             &rule(),
             "売上高は前期比で3社の合計2184億円だった。\n\n\n\n上期の売上高2148億円のうち、海外が6割を占めた。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_count_after_an_act_done_counts_the_act() {
+        // 回答した312社 / 回答した298社: the companies that answered, twice.
+        assert_hits(
+            &rule(),
+            "回答した312社の平均賃上げ率は3.1%だった。\n\n\n\n回答した298社のうち、2割が価格転嫁できていた。",
+            &["298社"],
+        );
+        // 回答した / 欠席した: two acts, two counts.
+        assert_hits(
+            &rule(),
+            "回答した312社の平均賃上げ率は3.1%だった。\n\n\n\n欠席した298社には資料を送った。",
             &[],
         );
     }
