@@ -3269,6 +3269,21 @@ mod tests {
             &text("4強入りはならなかった。昨年は4強入りを果たした"),
             &[],
         );
+        // A particle between the goal and the verb, in the title and in the body.
+        for title in ["目標の100万人には届かず", "目標の100万人に届かず"] {
+            assert_hits(
+                &r,
+                &format!(
+                    "花博が閉幕　{title}\n\n花博が閉幕した。来場者は87万人で、目標としていた100万人には届かなかった。\n"
+                ),
+                &[],
+            );
+        }
+        assert_hits(
+            &r,
+            "花博、100万人達成\n\n花博が閉幕した。来場者は目標の100万人には届かず、87万人だった。\n",
+            &["100万人"],
+        );
     }
 
     #[test]

@@ -351,6 +351,7 @@ const MISSED_AFTER: &[&str] = &[
     "には届かなかった",
     "に届かなかった",
     "に届かず",
+    "には届かず",
     "を果たせなかった",
     "を果たせず",
     "はかなわなかった",
@@ -362,11 +363,17 @@ const MISSED_AFTER: &[&str] = &[
 const MISSED_IN_TITLE: &[&str] = &["逃す", "逃し", "届かず", "果たせず", "かなわず"];
 
 /// Whether the title tells the unit ending at `end` as missed itself (4強入りならず,
-/// 3連覇逃す).
+/// 3連覇逃す), with or without a particle before the verb (目標の100万人には届かず).
 pub(super) fn missed_in_title(text: &str, end: usize, place: Span) -> bool {
     let after = &text[end..place.end];
-    MISSED_IN_TITLE.iter().any(|m| after.starts_with(m))
-        || MISSED_AFTER.iter().any(|m| after.starts_with(m))
+    let bare = ["には", "に", "は", "を", "も"]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .unwrap_or(after);
+    MISSED_AFTER.iter().any(|m| after.starts_with(m))
+        || [after, bare]
+            .iter()
+            .any(|rest| MISSED_IN_TITLE.iter().any(|m| rest.starts_with(m)))
 }
 
 /// The first body mention of `unit` when the body mentions it and tells it every time as
