@@ -65,7 +65,8 @@
 //!   own value and a body value (1割以上増えた, 前週の1.7倍); a counter the quantity reader
 //!   does not know is compared by the noun after the number (全8室 / 8室); days or weeks
 //!   between two body dates, and the days a range of dates covers in weeks rounded (3週間 /
-//!   5月12日から30日まで);
+//!   5月12日から30日まで); months between two body dates, to half a month (育てて3か月 over
+//!   4月29日 and 7月31日);
 //! * in a heading, a number counted in a counter its own section uses (全4基 over 1基目 …
 //!   残る3基, 12回 over 7回・2回・3回) is a count or sum of the section, not a new claim (a
 //!   wrong value is the numbers kind's); a heading that opens with an ordinal (■1軒目：)
@@ -4019,6 +4020,14 @@ mod tests {
         };
         assert_hits(&r, &text("5月12日から30日"), &[]);
         assert_hits(&r, &text("5月12日から20日"), &["3週間"]);
+        // Months between two body dates, rounded (4月29日 to 7月31日: 93 days, 3か月).
+        let text = |last: &str| {
+            format!(
+                "ミニトマトを育てて3か月\n\n4月29日にミニトマトの苗を植え付けて育てた。{last}までに186個を収穫した。\n"
+            )
+        };
+        assert_hits(&r, &text("7月31日"), &[]);
+        assert_hits(&r, &text("6月10日"), &["3か月"]);
     }
 
     #[test]

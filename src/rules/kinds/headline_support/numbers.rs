@@ -528,6 +528,14 @@ impl Derivable {
                 .any(|&d| (f64::from(d) - days).abs() <= slack)
                 || self.ranges.iter().any(|&d| rounded(d));
         }
+        // 育てて3か月 over 4月29日 and 7月31日: the months between two body dates, rounded
+        // (half a month either way).
+        if q.unit == "カ月" && q.exact() {
+            return self
+                .day_spans
+                .iter()
+                .any(|&d| (f64::from(d) / DAYS_PER_MONTH - q.value).abs() <= 0.5);
+        }
         // Minutes the headline allows.
         let (low, high) = match q.unit.as_str() {
             "時間" => {
@@ -553,6 +561,9 @@ impl Derivable {
         self.spans.get(i).is_some_and(|&d| f64::from(d) <= high)
     }
 }
+
+/// The mean length of a month in days (365.25 / 12).
+const DAYS_PER_MONTH: f64 = 30.44;
 
 /// The day a range of dates ends on when `rest` (the text after its first date) goes on
 /// with から or a dash and a day without its month (から30日, ～30日): 1 to 31.
