@@ -711,14 +711,26 @@ impl super::RuleKind for HeadlineSupport {
             // contradicted; never said, it is missing (and weak: headlines reword).
             let mut records: Vec<(&Unit, Option<Span>)> = Vec::new();
             if matches!(place.role, Role::Title | Role::Source) {
-                for u in units.iter().filter(|u| !u.number) {
+                for (k, u) in units.iter().enumerate().filter(|(_, u)| !u.number) {
                     let Some(record) = records::Record::of(a, u.span) else {
                         continue;
                     };
                     if records::hedged(a, u.span.end, place.span) {
                         continue;
                     }
-                    match record.verdict(a, &body) {
+                    // 投票率は過去最高: what the record is said of, right before it.
+                    let subject = k
+                        .checked_sub(1)
+                        .map(|j| &units[j])
+                        .filter(|s| {
+                            !s.number
+                                && matches!(
+                                    a.text[s.span.end..u.span.start].trim_end_matches("過去"),
+                                    "" | "は" | "が" | "も" | "で" | "、"
+                                )
+                        })
+                        .map(|s| &a.text[s.span.range()]);
+                    match record.verdict(a, &body, subject) {
                         records::Verdict::Told => {}
                         records::Verdict::Untold => records.push((u, None)),
                         records::Verdict::Unmet(at) => records.push((u, Some(at))),

@@ -228,8 +228,14 @@ impl Record {
         })
     }
 
-    /// What the body lines `body` say of this record.
-    pub(super) fn verdict(&self, a: &Analysis<'_>, body: &[Span]) -> Verdict {
+    /// What the body lines `body` say of this record; `subject` is what the headline says it
+    /// of (投票率 of 投票率は過去最高), when it names it right before the record.
+    pub(super) fn verdict(
+        &self,
+        a: &Analysis<'_>,
+        body: &[Span],
+        subject: Option<&str>,
+    ) -> Verdict {
         let mut unmet = None;
         for &line in body {
             let text = &a.text[line.range()];
@@ -253,6 +259,11 @@ impl Record {
             return Verdict::Unmet(span);
         }
         if let Some(span) = self.counted_again(a, body) {
+            return Verdict::Unmet(span);
+        }
+        if let (Record::Superlative { .. }, Some(subject)) = (self, subject)
+            && let Some(span) = ranked_below(a.text, body, subject)
+        {
             return Verdict::Unmet(span);
         }
         match self {
@@ -402,6 +413,49 @@ fn contrast_clause<'s>(sentence: &'s str, text: &str, at: usize) -> &'s str {
 }
 
 /// The sentence of `text` around byte offset `at` (between 。 marks).
+/// Scopes a rank is told in (過去2番目, 史上3位, 歴代2位).
+const RANK_SCOPES: &[&str] = &["過去", "史上", "歴代"];
+
+/// A body rank below the first in a record's scope (過去2番目の低さ, 史上3位) in a sentence
+/// that names `subject`: the headline's superlative of it is not met.
+fn ranked_below(text: &str, body: &[Span], subject: &str) -> Option<Span> {
+    for line in body {
+        let t = &text[line.range()];
+        for scope in RANK_SCOPES {
+            for (at, _) in t.match_indices(scope) {
+                let rest = &t[at + scope.len()..];
+                let digits: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+                    .collect();
+                let rank = digits
+                    .chars()
+                    .filter_map(|c| {
+                        c.to_digit(10)
+                            .or_else(|| (c as u32).checked_sub('０' as u32))
+                    })
+                    .fold(0u32, |n, d| n.saturating_mul(10).saturating_add(d));
+                let after = &rest[digits.len()..];
+                if rank >= 2
+                    && (after.starts_with("番目") || after.starts_with('位'))
+                    && sentence_around(t, at).contains(subject)
+                {
+                    let end = at
+                        + scope.len()
+                        + digits.len()
+                        + if after.starts_with('位') {
+                            '位'.len_utf8()
+                        } else {
+                            "番目".len()
+                        };
+                    return Some(Span::new(line.start + at, line.start + end));
+                }
+            }
+        }
+    }
+    None
+}
+
 fn sentence_around(text: &str, at: usize) -> &str {
     let start = text[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
     let end = text[at..].find('。').map_or(text.len(), |i| at + i);
@@ -420,8 +474,12 @@ mod tests {
         let text = format!("{unit}\n{body}");
         let m = Morphology::new();
         let a = Analysis::new(&m, &text);
-        let record = Record::of(&a, Span::new(0, unit.len()))?;
-        Some(record.verdict(&a, &[Span::new(unit.len() + 1, text.len())]))
+        let subject = unit.split_once('は').map(|(s, _)| s);
+        let unit = unit.split_once('は').map_or(unit, |(_, u)| u);
+        let at = text.find(unit)?;
+        let record = Record::of(&a, Span::new(at, at + unit.len()))?;
+        let body = [Span::new(text.find('\n')? + 1, text.len())];
+        Some(record.verdict(&a, &body, subject))
     }
 
     #[test]
@@ -494,7 +552,7 @@ mod tests {
             let a = Analysis::new(&m, &text);
             let at = title.find('初').expect("初 in the title");
             let record = Record::of(&a, Span::new(at, at + '初'.len_utf8()))?;
-            Some(record.verdict(&a, &[Span::new(title.len() + 1, text.len())]))
+            Some(record.verdict(&a, &[Span::new(title.len() + 1, text.len())], None))
         };
         assert!(matches!(
             judge_in(
@@ -551,6 +609,23 @@ mod tests {
         );
         assert_eq!(
             judge("過去最高", "寄付額は前年度を下回った。"),
+            Some(Verdict::Untold)
+        );
+        // A rank below the first of what the headline says it of (投票率は過去最高 over
+        // 投票率は…過去2番目の低さ) is unmet; of something else it says nothing.
+        assert!(matches!(
+            judge(
+                "投票率は過去最高",
+                "投票率は54.88%で、過去2番目の低さだった。"
+            ),
+            Some(Verdict::Unmet(_))
+        ));
+        assert!(matches!(
+            judge("投票率は過去最高", "投票率は史上3位だった。"),
+            Some(Verdict::Unmet(_))
+        ));
+        assert_eq!(
+            judge("投票率は過去最高", "期日前投票の人数は過去2番目だった。"),
             Some(Verdict::Untold)
         );
     }
