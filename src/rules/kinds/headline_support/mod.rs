@@ -254,6 +254,10 @@ pub struct Spec {
     /// 実刑 / 執行猶予): a headline unit the body does not state while it states the opposite
     /// is reported at the rule's severity, however weak, with the body's word as related.
     pub opposites: Vec<[String; 2]>,
+    /// Headline words for a measure going up or down (増益 / 減益) with the body nouns that name
+    /// the measure (利益): every body change of the measure one way tells the word or
+    /// contradicts it (営業利益は4.1%減 under 増益), with the body phrase as related.
+    pub directions: Vec<directions::Direction>,
 }
 
 impl Default for Spec {
@@ -291,11 +295,13 @@ impl Default for Spec {
             ignore: Vec::new(),
             synonyms: Vec::new(),
             opposites: Vec::new(),
+            directions: Vec::new(),
         }
     }
 }
 
 mod body_search;
+mod directions;
 mod framing;
 mod numbers;
 mod records;
@@ -340,6 +346,7 @@ pub struct HeadlineSupport {
     synonyms: FastHashMap<String, Vec<String>>,
     /// Lower-cased term → the terms opposite to it.
     opposites: FastHashMap<String, Vec<String>>,
+    directions: directions::Directions,
     lexicons: Arc<Lexicons>,
 }
 
@@ -436,6 +443,7 @@ impl super::RuleKind for HeadlineSupport {
             ignore,
             synonyms,
             opposites,
+            directions: directions::Directions::new(&spec.directions),
             lexicons: context.lexicons.clone(),
         })
     }
@@ -742,6 +750,24 @@ impl super::RuleKind for HeadlineSupport {
                     missing.push(u);
                 }
             }
+            // 増益 over 「営業利益は前年同期比4.1%減」: the body's changes of the measure tell
+            // the word or contradict it.
+            let mut reversed: Vec<(&Unit, Span)> = Vec::new();
+            if !self.directions.is_empty() {
+                missing.retain(|u| {
+                    if u.number {
+                        return true;
+                    }
+                    match self.directions.told(&a.text[u.span.range()], a.text, &body) {
+                        Some(directions::Told::Agrees) => false,
+                        Some(directions::Told::Reversed(at)) => {
+                            reversed.push((u, at));
+                            true
+                        }
+                        None => true,
+                    }
+                });
+            }
             let unmet = records.iter().any(|(_, at)| at.is_some());
             missing.sort_by_key(|u| u.span.start);
             let Some(first) = missing.first().copied() else {
@@ -769,6 +795,7 @@ impl super::RuleKind for HeadlineSupport {
             let coverage = (units.len() - missing.len()) as f64 / units.len() as f64;
             if coverage >= self.min_coverage
                 && contradicted.is_none()
+                && reversed.is_empty()
                 && unaffirmed.is_empty()
                 && records.is_empty()
             {
@@ -780,6 +807,7 @@ impl super::RuleKind for HeadlineSupport {
                 && !place.repeats_title
                 && self.heading_evidence == HeadingEvidence::Contradiction
                 && contradicted.is_none()
+                && reversed.is_empty()
                 && others.is_empty()
             {
                 continue;
@@ -788,6 +816,7 @@ impl super::RuleKind for HeadlineSupport {
             // the body gives another value).
             let weak = missing.iter().all(|u| !u.strong)
                 && contradicted.is_none()
+                && reversed.is_empty()
                 && unaffirmed.is_empty()
                 && !unmet
                 && others.is_empty();
@@ -821,6 +850,10 @@ impl super::RuleKind for HeadlineSupport {
                 let word = keys.text(k);
                 hit = hit.with_related(at, labels.headline_contradicted.fill(&[("word", word)]));
             }
+            for (_, at) in &reversed {
+                let word = &a.text[at.range()];
+                hit = hit.with_related(*at, labels.headline_contradicted.fill(&[("word", word)]));
+            }
             for (_, at) in &unaffirmed {
                 let phrase = &a.text[at.range()];
                 hit = hit.with_related(*at, labels.headline_unaffirmed.fill(&[("phrase", phrase)]));
@@ -830,6 +863,7 @@ impl super::RuleKind for HeadlineSupport {
             // 平日の午後6時から午後10時まで」).
             let answered = !others.is_empty()
                 || contradicted.is_some()
+                || !reversed.is_empty()
                 || !unaffirmed.is_empty()
                 || records.iter().any(|(_, at)| at.is_some());
             if !answered && matches!(place.role, Role::Title | Role::Source) {
@@ -3297,6 +3331,30 @@ mod tests {
             "花博、100万人達成\n\n花博が閉幕した。来場者は目標の100万人には届かず、87万人だった。\n",
             &["100万人"],
         );
+    }
+
+    #[test]
+    fn a_change_word_is_told_or_contradicted_by_the_body_s_changes_of_its_measure() {
+        let r = rule(
+            "weak_units: majority\ndirections:\n  - {up: 増益, down: 減益, measures: [利益]}\n  - {up: 増収, down: 減収, measures: [売上高]}\n",
+        );
+        let body = "東和精機の4～9月期は、売上高が前年同期比11.3%増の2184億円だった。\
+                    営業利益は同4.1%減の186億円、純利益は同18.6%減の121億円だった。\n";
+        let text = format!("東和精機、4～9月期は増収増益\n\n{body}");
+        let found = hits(&r, &text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            describe(&text, &found[0]),
+            (
+                "増益",
+                vec![(
+                    "利益は同4.1%減",
+                    "本文では反対の「利益は同4.1%減」".to_string()
+                )]
+            )
+        );
+        // The body's changes agree: 増収 and 減益 are told.
+        assert_hits(&r, &format!("東和精機、4～9月期は増収減益\n\n{body}"), &[]);
     }
 
     #[test]
