@@ -1554,10 +1554,14 @@ impl<'a> Scan<'a> {
         }
         // Honorific, with an optional prefix: 氏, 前大統領, 新市長.
         let h = past_title_prefix(a, lexicons, q, end);
+        // 桜井蓮（29）が: a name with its age and no honorific, as news writes people.
+        let aged =
+            || (q < end && bracketed_age(&a.text[a.tokens[q].span.start..]).is_some()).then_some(q);
         let Some(mut p) = rule
             .honorific_at(a, h, end)
             .or_else(|| rule.honorific_at(a, q, end))
             .or(direct.map(|(next, _)| next))
+            .or_else(aged)
         else {
             return;
         };
@@ -1583,7 +1587,53 @@ impl<'a> Scan<'a> {
             }
         }
         if topic {
+            let before = self.mentions.len();
             self.attach_predicate(subject, p, end);
+            if self.mentions.len() == before {
+                self.attach_served(subject, p, end);
+            }
+        }
+    }
+
+    /// 桜井蓮（29）が、来年秋公開の映画「霧の関所」で…主演を務めることが分かった: a role the
+    /// subject serves (`を` and 務める or 担う) at the end of its clause, however far after
+    /// the subject: read past titles in brackets and dates, not past another subject (は, が),
+    /// another person's name or a role that modifies a noun (主演を務める俳優).
+    fn attach_served(&mut self, subject: Subject<'a>, p: usize, end: usize) {
+        let (a, rule) = (self.a, self.rule);
+        let stop = end.min(p + SERVED_TOKENS);
+        let mut k = p;
+        while k < stop {
+            let pos = a.features(k).pos;
+            let s = a.surface(k);
+            if pos.is_opening_bracket() {
+                // A title in brackets (「霧の関所」) names a work, not a person.
+                let Some(close) = (k + 1..stop).find(|&j| a.features(j).pos.is_closing_bracket())
+                else {
+                    return;
+                };
+                k = close + 1;
+                continue;
+            }
+            // 前作で助演を務めた: a role of another time.
+            if pos.is_period()
+                || pos.is_person_name()
+                || (pos.is_particle() && matches!(s, "は" | "が"))
+                || is_date(a, k, end, &rule.lexicons)
+            {
+                return;
+            }
+            if let Some((next, members)) = rule.term_at(a, k, end) {
+                let serves = next + 2 < end
+                    && a.surface(next) == "を"
+                    && matches!(a.base(next + 1), "務める" | "担う");
+                if !serves {
+                    return;
+                }
+                self.push(subject, k, next, end, members, Link::Predicate);
+                return;
+            }
+            k += 1;
         }
     }
 
@@ -2350,6 +2400,8 @@ fn past_title_prefix(a: &Analysis<'_>, lexicons: &Lexicons, t: usize, end: usize
 /// How far from a subject its predicate (or from a name its relative clause) is looked
 /// for, in tokens.
 const PREDICATE_TOKENS: usize = 40;
+/// How far after a subject a role it serves (主演を務める) is looked for.
+const SERVED_TOKENS: usize = 60;
 
 /// How far around a mention `historical` looks for a date, in tokens.
 const CLAUSE_TOKENS: usize = 10;
@@ -2357,11 +2409,21 @@ const CLAUSE_TOKENS: usize = 10;
 /// After が/は (or no particle) the term must be the predicate: followed by nothing,
 /// punctuation, a line break, する/した, or を + an achieving verb (を果たす). 「当選した候補」
 /// and 「再選を支持」 are not.
+/// Whether the verb ending before token `after` (with its た, if `after` is one) describes the
+/// noun after it (主演を務める俳優, 主演を務めた作品): a relative clause, not a predicate of the
+/// sentence's subject. A clause made a noun (務めること, 務めるのは) is the subject's.
+fn describes_noun(a: &Analysis<'_>, after: usize, end: usize) -> bool {
+    let after = after + usize::from(after < end && a.surface(after) == "た");
+    after < end && a.features(after).pos.is_noun() && !matches!(a.surface(after), "こと" | "の")
+}
+
 fn ends_predicate(a: &Analysis<'_>, next: usize, end: usize, lexicons: &Lexicons) -> bool {
     // 石井航平五段（24）に勝ち: what follows an aside decides.
     let mut i = skip_aside(a, next, end);
     if i < end && a.surface(i) == "を" {
-        return i + 1 < end && lexicons.contains(LexiconId::AchievingVerbs, a.base(i + 1));
+        return i + 1 < end
+            && lexicons.contains(LexiconId::AchievingVerbs, a.base(i + 1))
+            && !describes_noun(a, i + 2, end);
     }
     // 「松永さんは同法人の副理事長で、元小学校教諭」: the continuative copula before a comma.
     if i + 1 < end && a.surface(i) == "で" && a.features(i + 1).pos.is_comma() {
@@ -3222,6 +3284,30 @@ mod tests {
             "新作映画\n\n主演の水野遥さんが会見した。\n\n撮影を終え、助演に感謝した水野遥さんは笑顔を見せた。",
             &[],
         );
+    }
+
+    #[test]
+    fn a_role_the_subject_serves_at_its_clause_s_end_is_the_subject_s() {
+        let cast = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主演\n        terms: [主演]\n      - name: 助演\n        terms: [助演]\n    transitions: [交代, 降板]\n",
+        );
+        let later = "\n\n今作で助演を務める桜井さんにとって、大きな節目となりそうだ。";
+        // A name with its age and no honorific; a title in brackets and a clause before the
+        // role are read past.
+        assert_hits(
+            &cast,
+            &format!(
+                "新作映画\n\n俳優の桜井蓮（29）が、来年秋公開の映画「霧の関所」で初めて時代劇に挑戦し、主演を務めることが分かった。{later}"
+            ),
+            &["助演"],
+        );
+        // The role of a noun the clause describes, or of another person named in between.
+        for first in [
+            "俳優の桜井蓮（29）が、主演を務める俳優について語った。",
+            "俳優の桜井蓮（29）が、水野彩花さんが主演を務める映画に出演する。",
+        ] {
+            assert_hits(&cast, &format!("新作映画\n\n{first}{later}"), &[]);
+        }
     }
 
     #[test]
