@@ -81,7 +81,8 @@
 //! (中止すると発表した, 関与を認めたという, 見送るとしている) lets the clause count, unless the report
 //! is itself negated, hedged, passive (とされる) or modifies a noun other than a stance
 //! (という報道). Adjuncts between the object and the predicate are read past: time and
-//! number phrases (8月2日に, 今年は, 7月から), で/から/まで/へ/より phrases and manner nouns
+//! number phrases (8月2日に, 今年は, 7月から, a rate's amount: 1株あたり140円から), a state kept
+//! (前回予想の140円のまま), で/から/まで/へ/より phrases and manner nouns
 //! (予定通り); a time there is the claim's frame when none precedes the object. A topic
 //! (は) before an active predicate is compared as its subject and as its object (配当は据え置く
 //! = 配当を据え置く). A サ変 noun with a copula is its verb (大会は中止となった, 中止です,
@@ -2298,7 +2299,12 @@ fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(us
     let mut k = i;
     while k < end && k - i < MAX_RUN && is_noun_part(a, k) && (k == i || adjacent(a, k - 1)) {
         k += 1;
-        if k < end && closes(k - 1) && !pos(a, k).is_particle() {
+        // 「1株あたり140円から」: the unit a rate is per goes on into the amount.
+        if k < end
+            && closes(k - 1)
+            && !pos(a, k).is_particle()
+            && !matches!(a.surface(k), "あたり" | "当たり")
+        {
             break;
         }
         // 「前期と同額に」: nouns joined by と.
@@ -2323,6 +2329,22 @@ fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(us
         return None;
     }
     let timed = (i..k).any(|t| pos(a, t).is_number() || pos(a, t).is_adverbial());
+    // 「140円のまま据え置かれた」「前回予想の140円のまま」: the state kept, a manner of the
+    // predicate; it sets nothing.
+    if k + 1 < end && a.surface(k) == "の" {
+        // One more noun run may stand between (前回予想|の|140円|のまま).
+        let mut m = k + 1;
+        while m < end && m - k <= MAX_RUN && is_noun_part(a, m) && adjacent(a, m - 1) {
+            m += 1;
+        }
+        let kept = |at: usize| at + 1 < end && a.surface(at) == "の" && a.surface(at + 1) == "まま";
+        if a.surface(k + 1) == "まま" {
+            return Some((k + 2, false));
+        }
+        if m > k + 1 && kept(m) {
+            return Some((m + 2, false));
+        }
+    }
     let p = pos(a, k);
     // 「中止となった」「有効にする」: a complement of なる or する, not an adjunct.
     if p.is_particle()
@@ -3364,6 +3386,21 @@ mod tests {
             &rule(),
             "計画\n市は住民の反対を中止しない。\n市は住民の反対を理由に中止した。",
             &[],
+        );
+        // A rate's unit goes on into its amount (1株あたり140円から), and the state kept
+        // (前回予想の140円のまま) is a manner that sets nothing.
+        let raised = rule_from_yaml(
+            "kind: polarity\nmessage: 「{match}」/「{other}」\nopposites: [[据え置く, 引き上げる]]\n",
+        );
+        assert_hits(
+            &raised,
+            "配当\n会社は年間配当予想を1株あたり140円から150円に引き上げた。\n年間配当予想は据え置かれた。",
+            &["年間配当予想は据え置かれた"],
+        );
+        assert_hits(
+            &raised,
+            "配当\n会社は年間配当予想を引き上げた。\n年間配当予想は前回予想の140円のまま据え置かれた。",
+            &["年間配当予想は前回予想の140円のまま据え置かれた"],
         );
     }
 
