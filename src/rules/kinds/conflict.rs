@@ -56,7 +56,11 @@
 //!    are matched on whole tokens, longest first (前大統領 is not also 大統領). With linking
 //!    particles, a subject + honorific + は/が also takes the first term further on in its
 //!    clause when that term is the predicate (井上陽子氏(26)は、…2,814票を集めて初当選を
-//!    果たした; not past a bracket, another は/が or a date), and a term written before the
+//!    果たした; not past a bracket, another は/が or a date; a name with its age and no
+//!    honorific, 桜井蓮（29）が, counts as one with it), or, failing that, a role it serves at
+//!    its clause's end however far on (…映画「霧の関所」で…主演を務めることが分かった: past a
+//!    title in brackets, not past another は/が, person or past time; not a role that
+//!    describes a noun, 主演を務める俳優), and a term written before the
 //!    name attaches as an apposition (主演の桐谷美咲さん, 元社長である西村さん; set off by a
 //!    comma before a full name when the term follows の or opens its clause: 保存会の会長、
 //!    藤田正男さん, not 山田一郎さんが会長、山本健一氏が社長に) or in a relative clause the
@@ -1597,8 +1601,9 @@ impl<'a> Scan<'a> {
 
     /// 桜井蓮（29）が、来年秋公開の映画「霧の関所」で…主演を務めることが分かった: a role the
     /// subject serves (`を` and 務める or 担う) at the end of its clause, however far after
-    /// the subject: read past titles in brackets and dates, not past another subject (は, が),
-    /// another person's name or a role that modifies a noun (主演を務める俳優).
+    /// the subject: read past titles in brackets, not past another subject (は, が), another
+    /// person's name or a past time (前作で, 2019年); a role that describes a noun (主演を
+    /// 務める俳優) is left out by [`ends_predicate`].
     fn attach_served(&mut self, subject: Subject<'a>, p: usize, end: usize) {
         let (a, rule) = (self.a, self.rule);
         let stop = end.min(p + SERVED_TOKENS);
