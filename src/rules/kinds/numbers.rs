@@ -239,9 +239,9 @@ const PER_PERIOD: &[&str] = &["年間", "月間", "週間", "通年"];
 /// Superlative hedges that make a value the peak of what is measured (最大8キロの渋滞):
 /// two peaks of one thing are one value, not two bounds that both hold.
 const PEAKS: &[&str] = &["最大", "最高", "最低", "最短", "最長"];
-/// What makes a number the unit a rate is per (1人あたり2万円, 1株につき): written right after
-/// the number and its counter.
-const PER_UNIT: &[&str] = &["あたり", "当たり", "につき", "ごと", "毎"];
+/// What makes a number the unit a rate is per (1人あたり2万円, 1株につき) or a share each
+/// time (コップ1杯ずつ, 3人ずつ): written right after the number and its counter.
+const PER_UNIT: &[&str] = &["あたり", "当たり", "につき", "ごと", "毎", "ずつ"];
 /// Whether a figure with its counter is one of it (1区画, 1人, 一人): the unit of a rate when
 /// another figure follows it directly.
 fn is_one(figure: &str) -> bool {
@@ -2150,6 +2150,17 @@ mod tests {
             &rule(),
             "子ども2人の世帯には7万円を支給する。\n\n子ども3人の世帯にも同額を支給する。",
             &["3人"],
+        );
+        // コップ1杯ずつ: a share each time, not the amount drunk.
+        assert_hits(
+            &rule(),
+            "朝起きたときにコップ2杯ほどを一気に飲む。\n\n\n\nコップ1杯ずつこまめに飲むとよい。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "朝起きたときにコップ2杯ほどを一気に飲む。\n\n\n\n朝はコップ1杯を一気に飲む。",
+            &["1杯"],
         );
         // 1区画1泊4,000円: one of a counter right before another figure is the unit of a
         // rate, not the number of オートサイト.
