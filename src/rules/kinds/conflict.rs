@@ -948,6 +948,7 @@ impl Conflict {
                 .then_some(())
         })
         .map(|(next, ())| next)
+        .or_else(|| glued_honorific(a, i, end).then_some(i + 1))
     }
 
     /// Calls `f` with every occurrence of a term on whole tokens (the only ones `term_at`
@@ -2061,6 +2062,22 @@ impl<'a> Scan<'a> {
             });
         }
     }
+}
+
+/// Whether token `i`, right after a given name, is the name's last kana glued to an
+/// honorific by the segmenter (早瀬|ゆり|あさん: あさん read as a verb): one hiragana and
+/// さん, さま or ちゃん, written onto the given name.
+fn glued_honorific(a: &Analysis<'_>, i: usize, end: usize) -> bool {
+    if i == 0 || i >= end || !a.features(i - 1).pos.is_given_name() {
+        return false;
+    }
+    if a.tokens[i - 1].span.end != a.tokens[i].span.start || a.features(i).pos.is_noun() {
+        return false;
+    }
+    let s = a.surface(i);
+    let mut chars = s.chars();
+    let kana = chars.next().is_some_and(|c| ('ぁ'..='ゖ').contains(&c));
+    kana && matches!(chars.as_str(), "さん" | "さま" | "ちゃん")
 }
 
 /// True for a token that can be part of a name. `in_run`: a name has already started.
@@ -3313,6 +3330,24 @@ mod tests {
         ] {
             assert_hits(&cast, &format!("新作映画\n\n{first}{later}"), &[]);
         }
+    }
+
+    #[test]
+    fn a_given_name_s_last_kana_glued_to_its_honorific_is_still_the_name() {
+        let cast = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 主演\n        terms: [主演]\n      - name: 助演\n        terms: [助演]\n    transitions: [交代, 降板]\n",
+        );
+        // 早瀬|ゆり|あさん: the segmenter reads あさん as a verb.
+        assert_hits(
+            &cast,
+            "舞台\n\n主演を務めるのは、俳優の早瀬ゆりあさん。\n\n助演の早瀬ゆりあさんが会見した。",
+            &["助演"],
+        );
+        assert!(!super::glued_honorific(
+            &Analysis::new(&Morphology::new(), "早瀬ゆりが会見した"),
+            2,
+            4
+        ));
     }
 
     #[test]
