@@ -89,6 +89,7 @@ named_enum! {
         IncreaseSuffixes = "increase-suffixes",
         DecreaseSuffixes = "decrease-suffixes",
         HeadlineFraming = "headline-framing",
+        EventClaims = "event-claims",
         EnumeratorLabels = "enumerator-labels",
         DifferenceWords = "difference-words",
         ItemCounters = "item-counters",
