@@ -3343,8 +3343,15 @@ mod tests {
             "舞台\n\n主演を務めるのは、俳優の早瀬ゆりあさん。\n\n助演の早瀬ゆりあさんが会見した。",
             &["助演"],
         );
+        let m = Morphology::new();
+        assert!(super::glued_honorific(
+            &Analysis::new(&m, "早瀬ゆりあさん"),
+            2,
+            3
+        ));
+        // A particle after the given name is no honorific.
         assert!(!super::glued_honorific(
-            &Analysis::new(&Morphology::new(), "早瀬ゆりが会見した"),
+            &Analysis::new(&m, "早瀬ゆりが会見した"),
             2,
             4
         ));

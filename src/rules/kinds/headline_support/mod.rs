@@ -83,6 +83,10 @@
 //! * a number written onto Latin letters is part of a code (J2青嵐FC: J2 | 青嵐 | FC, not
 //!   2青嵐), and a lone Latin letter (V字回復's V) names nothing.
 //!
+//! An event of a life or a company a headline states as news (`event-claims`: 結婚, 逮捕,
+//! 辞任, 買収) is a strong unit like a name or a number: headlines reword their verbs, not
+//! these (a death is not one: bodies tell it as 遺体が見つかった).
+//!
 //! A count of repetitions or of a succession (3度目, 2代目, 3連勝, 2冠, 5年連続, 3カ月 | 連続)
 //! is not a strong unit: the body narrates it (過去2回は失敗, 父と祖父) more often than it
 //! writes the count, so it is reported as a name or number only when the body gives it
