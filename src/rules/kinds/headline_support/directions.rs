@@ -150,6 +150,67 @@ impl Directions {
     }
 }
 
+/// Verbs of a move in a ranking (首位浮上, 2位に後退): a rank before one is where the move
+/// ended.
+const RANK_MOVES: &[&str] = &["浮上", "後退", "転落", "陥落", "躍進", "返り咲"];
+
+/// A rank as written before a move: 首位 is 1位, 最下位 the last; (the rank, its byte length).
+fn rank_at(text: &str) -> Option<(u32, usize)> {
+    if text.starts_with("首位") {
+        return Some((1, "首位".len()));
+    }
+    if text.starts_with("最下位") {
+        return Some((u32::MAX, "最下位".len()));
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rank = text[..digits].parse().ok()?;
+    text[digits..]
+        .starts_with('位')
+        .then_some((rank, digits + '位'.len_utf8()))
+}
+
+/// The rank a text moves to before a move verb: (rank, the span of rank through the verb,
+/// relative to `text`), for each such move.
+fn moves(text: &str) -> Vec<(u32, &'static str, usize, usize)> {
+    let mut out = Vec::new();
+    for (at, _) in text.char_indices() {
+        let Some((rank, len)) = rank_at(&text[at..]) else {
+            continue;
+        };
+        // 2位に浮上, 首位浮上, 首位に返り咲き.
+        let rest = &text[at + len..];
+        let (particle, rest) = match rest.strip_prefix('に').or_else(|| rest.strip_prefix('へ')) {
+            Some(r) => (rest.len() - r.len(), r),
+            None => (0, rest),
+        };
+        if let Some(verb) = RANK_MOVES.iter().find(|v| rest.starts_with(**v)) {
+            out.push((rank, *verb, at, at + len + particle + verb.len()));
+        }
+    }
+    out
+}
+
+/// 首位浮上 in the title, 東地区の2位に浮上 in the body: the rank the title says a move ended
+/// at, when the body tells the same move only at other ranks. Returns the title's rank span
+/// (within `title`, offset by `title_start`) and the body's first move.
+pub(super) fn rank_moved(text: &str, title: Span, body: &[Span]) -> Option<(Span, Span)> {
+    let title_text = &text[title.range()];
+    let (rank, verb, start, end) = moves(title_text).into_iter().next()?;
+    let mut other = None;
+    for line in body {
+        for (r, v, s, e) in moves(&text[line.range()]) {
+            if v != verb {
+                continue;
+            }
+            if r == rank {
+                return None;
+            }
+            other.get_or_insert(Span::new(line.start + s, line.start + e));
+        }
+    }
+    other.map(|o| (Span::new(title.start + start, title.start + end), o))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +232,25 @@ mod tests {
 
     fn told(word: &str, body: &str) -> Option<Told> {
         directions().told(word, body, &[Span::new(0, body.len())])
+    }
+
+    #[test]
+    fn a_rank_a_title_moves_to_is_told_or_contradicted_by_the_body_s_move() {
+        let title = "北陸、3連勝で首位浮上";
+        let check = |body: &str| {
+            let text = format!("{title}\n{body}");
+            let body = Span::new(title.len() + 1, text.len());
+            rank_moved(&text, Span::new(0, title.len()), &[body])
+                .map(|(t, b)| (text[t.range()].to_string(), text[b.range()].to_string()))
+        };
+        assert_eq!(
+            check("北陸は東地区の2位に浮上した。首位の東京とは1ゲーム差。"),
+            Some(("首位浮上".to_string(), "2位に浮上".to_string()))
+        );
+        assert_eq!(check("北陸は首位に浮上した。"), None);
+        // Another move, or none, says nothing of it.
+        assert_eq!(check("北陸は2位に後退した。"), None);
+        assert_eq!(check("北陸は2位だった。"), None);
     }
 
     #[test]

@@ -83,6 +83,9 @@
 //! * a number written onto Latin letters is part of a code (J2青嵐FC: J2 | 青嵐 | FC, not
 //!   2青嵐), and a lone Latin letter (V字回復's V) names nothing.
 //!
+//! A move in a ranking the title ends at one rank (首位浮上) while the body tells the same move
+//! only at another (東地区の2位に浮上した) is contradicted, with the body's move shown.
+//!
 //! An event of a life or a company a headline states as news (`event-claims`: 結婚, 逮捕,
 //! 辞任, 買収) is a strong unit like a name or a number: headlines reword their verbs, not
 //! these (a death is not one: bodies tell it as 遺体が見つかった).
@@ -772,6 +775,18 @@ impl super::RuleKind for HeadlineSupport {
                         None => true,
                     }
                 });
+            }
+            // 首位浮上 over 「東地区の2位に浮上した」: the body tells the title's move at another
+            // rank only.
+            if matches!(place.role, Role::Title | Role::Source)
+                && let Some((title_rank, body_move)) =
+                    directions::rank_moved(a.text, place.span, &body)
+                && let Some(u) = units.iter().find(|u| u.span.overlaps(title_rank))
+            {
+                if !missing.iter().any(|m| std::ptr::eq(*m, u)) {
+                    missing.push(u);
+                }
+                reversed.push((u, body_move));
             }
             let unmet = records.iter().any(|(_, at)| at.is_some());
             missing.sort_by_key(|u| u.span.start);
