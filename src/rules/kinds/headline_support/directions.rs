@@ -169,8 +169,8 @@ fn rank_at(text: &str) -> Option<(u32, usize)> {
         .then_some((rank, digits + '位'.len_utf8()))
 }
 
-/// The rank a text moves to before a move verb: (rank, the span of rank through the verb,
-/// relative to `text`), for each such move.
+/// Each move in a ranking `text` tells: (the rank moved to, the verb, and the byte range
+/// from the rank through the verb in `text`).
 fn moves(text: &str) -> Vec<(u32, &'static str, usize, usize)> {
     let mut out = Vec::new();
     for (at, _) in text.char_indices() {
@@ -190,9 +190,9 @@ fn moves(text: &str) -> Vec<(u32, &'static str, usize, usize)> {
     out
 }
 
-/// 首位浮上 in the title, 東地区の2位に浮上 in the body: the rank the title says a move ended
-/// at, when the body tells the same move only at other ranks. Returns the title's rank span
-/// (within `title`, offset by `title_start`) and the body's first move.
+/// 首位浮上 in the title, 東地区の2位に浮上 in the body: when the body tells the title's first
+/// move only at other ranks, the title's move (its span in `text`) and the body's first such
+/// move. `None` when the body tells it at the title's rank too, or not at all.
 pub(super) fn rank_moved(text: &str, title: Span, body: &[Span]) -> Option<(Span, Span)> {
     let title_text = &text[title.range()];
     let (rank, verb, start, end) = moves(title_text).into_iter().next()?;
