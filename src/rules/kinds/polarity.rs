@@ -2332,16 +2332,15 @@ fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(us
     // 「140円のまま据え置かれた」「前回予想の140円のまま」: the state kept, a manner of the
     // predicate; it sets nothing.
     if k + 1 < end && a.surface(k) == "の" {
+        if a.surface(k + 1) == "まま" {
+            return Some((k + 2, false));
+        }
         // One more noun run may stand between (前回予想|の|140円|のまま).
         let mut m = k + 1;
         while m < end && m - k <= MAX_RUN && is_noun_part(a, m) && adjacent(a, m - 1) {
             m += 1;
         }
-        let kept = |at: usize| at + 1 < end && a.surface(at) == "の" && a.surface(at + 1) == "まま";
-        if a.surface(k + 1) == "まま" {
-            return Some((k + 2, false));
-        }
-        if m > k + 1 && kept(m) {
+        if m > k + 1 && m + 1 < end && a.surface(m) == "の" && a.surface(m + 1) == "まま" {
             return Some((m + 2, false));
         }
     }

@@ -3,10 +3,15 @@
 //! 純利益は18.6%減少した). Every body change of the measure in the word's direction tells the
 //! word; every one in the other direction contradicts it; a mixed body (営業利益は増え、純利益
 //! は減った) decides nothing.
+//!
+//! A headline's move in a ranking (首位浮上) against the body's moves of the same kind: told at
+//! another rank only (東地区の2位に浮上した), it is contradicted ([`rank_moved`]).
 
 use serde::Deserialize;
 
+use super::numbers::rank_written;
 use crate::algo::hash::FastHashMap;
+use crate::algo::lowercase::lowercase;
 use crate::span::Span;
 
 /// A pair of headline words for a measure going up and down, and the body nouns that name the
@@ -69,8 +74,8 @@ impl Directions {
     pub(super) fn new(spec: &[Direction]) -> Directions {
         let mut d = Directions::default();
         for (g, dir) in spec.iter().enumerate() {
-            d.words.insert(dir.up.to_lowercase(), (g, true));
-            d.words.insert(dir.down.to_lowercase(), (g, false));
+            d.words.insert(lowercase(&dir.up), (g, true));
+            d.words.insert(lowercase(&dir.down), (g, false));
             d.measures.push(dir.measures.clone());
         }
         d
@@ -83,7 +88,7 @@ impl Directions {
     /// What the body lines `body` of `text` tell of the headline word `word`, if it is one of
     /// the rule's and the body tells a change of its measure.
     pub(super) fn told(&self, word: &str, text: &str, body: &[Span]) -> Option<Told> {
-        let &(group, up) = self.words.get(&word.to_lowercase())?;
+        let &(group, up) = self.words.get(&lowercase(word))?;
         let mut first_reversed: Option<Span> = None;
         let mut agrees = false;
         for line in body {
@@ -162,11 +167,7 @@ fn rank_at(text: &str) -> Option<(u32, usize)> {
     if text.starts_with("最下位") {
         return Some((u32::MAX, "最下位".len()));
     }
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let rank = text[..digits].parse().ok()?;
-    text[digits..]
-        .starts_with('位')
-        .then_some((rank, digits + '位'.len_utf8()))
+    rank_written(text, &["位"])
 }
 
 /// Each move in a ranking `text` tells: (the rank moved to, the verb, and the byte range

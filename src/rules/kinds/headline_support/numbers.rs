@@ -96,6 +96,16 @@ const CROSSED: &[&str] = &[
     "を超え",
 ];
 
+/// A rank written at the start of `text` in ASCII digits and one of `suffixes` (2位, 3番目):
+/// the rank and the byte length through the suffix. The text is NFKC-normalised, so
+/// full-width digits are ASCII here.
+pub(super) fn rank_written(text: &str, suffixes: &[&str]) -> Option<(u32, usize)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rank = text[..digits].parse().ok()?;
+    let suffix = suffixes.iter().find(|s| text[digits..].starts_with(**s))?;
+    Some((rank, digits + suffix.len()))
+}
+
 /// The other spelling of an ordinal: 第32回 → 32回目, 32回目 → 第32回.
 pub(super) fn ordinal_spelling(key: &str) -> Option<String> {
     if !key.bytes().any(|b| b.is_ascii_digit()) {

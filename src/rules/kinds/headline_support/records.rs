@@ -10,6 +10,7 @@
 //! [`SCOPES`]). Not 最高裁, 最大手,
 //! 初日, 初回 or 初代: offices, sizes of companies and first days are names, not records.
 
+use super::numbers::rank_written;
 use crate::lang::ja::{Analysis, is_kanji, is_katakana};
 use crate::span::Span;
 
@@ -423,31 +424,12 @@ fn ranked_below(text: &str, body: &[Span], subject: &str) -> Option<Span> {
         let t = &text[line.range()];
         for scope in RANK_SCOPES {
             for (at, _) in t.match_indices(scope) {
-                let rest = &t[at + scope.len()..];
-                let digits: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-                    .collect();
-                let rank = digits
-                    .chars()
-                    .filter_map(|c| {
-                        c.to_digit(10)
-                            .or_else(|| (c as u32).checked_sub('０' as u32))
-                    })
-                    .fold(0u32, |n, d| n.saturating_mul(10).saturating_add(d));
-                let after = &rest[digits.len()..];
-                if rank >= 2
-                    && (after.starts_with("番目") || after.starts_with('位'))
-                    && sentence_around(t, at).contains(subject)
-                {
-                    let end = at
-                        + scope.len()
-                        + digits.len()
-                        + if after.starts_with('位') {
-                            '位'.len_utf8()
-                        } else {
-                            "番目".len()
-                        };
+                let Some((rank, len)) = rank_written(&t[at + scope.len()..], &["番目", "位"])
+                else {
+                    continue;
+                };
+                if rank >= 2 && sentence_around(t, at).contains(subject) {
+                    let end = at + scope.len() + len;
                     return Some(Span::new(line.start + at, line.start + end));
                 }
             }
