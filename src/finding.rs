@@ -113,6 +113,9 @@ pub struct Hit {
     /// Weaker evidence than the rule's own case: reported one severity level below the
     /// rule's (an error rule's hit becomes a warning).
     pub weaker: bool,
+    /// At most this severity, whatever the rule's (a kind's option for a class of weak
+    /// evidence, such as a headline's reworded words as a note).
+    pub cap: Option<Severity>,
 }
 
 impl Hit {
@@ -123,6 +126,7 @@ impl Hit {
             related: Vec::new(),
             fixes: Vec::new(),
             weaker: false,
+            cap: None,
         }
     }
 
@@ -130,6 +134,18 @@ impl Hit {
     pub fn weaker(mut self) -> Self {
         self.weaker = true;
         self
+    }
+
+    /// Reports the hit at `severity` at most (see [`Hit::cap`]).
+    pub fn capped(mut self, severity: Severity) -> Self {
+        self.cap = Some(severity);
+        self
+    }
+
+    /// The severity of the hit under a rule of `rule` severity.
+    pub fn severity(&self, rule: Severity) -> Severity {
+        let own = if self.weaker { rule.lower() } else { rule };
+        self.cap.map_or(own, |cap| own.min(cap))
     }
 
     pub fn with_fix(self, span: Span, replacement: impl Into<String>) -> Self {

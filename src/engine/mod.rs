@@ -276,11 +276,7 @@ fn to_finding(rule: &Rule, doc: &Document, hit: Hit) -> Option<Finding> {
     Some(Finding {
         rule: rule.id.clone(),
         kind: rule.kind(),
-        severity: if hit.weaker {
-            rule.severity.lower()
-        } else {
-            rule.severity
-        },
+        severity: hit.severity(rule.severity),
         message: hit.message,
         span: doc.to_source(hit.span),
         related: hit

@@ -221,6 +221,15 @@ const COUNTERS: &[(&str, &str, bool)] = &[
     ("週間", "週間", false),
     ("年間", "年間", false),
     ("年ぶり", "年ぶり", false),
+    // An interval since the last time (3日ぶりの反発, 2週間ぶり): not a date or a duration;
+    // trading days count as days (3営業日ぶり).
+    ("営業日ぶり", "日ぶり", false),
+    ("日ぶり", "日ぶり", false),
+    ("週間ぶり", "週ぶり", false),
+    ("週ぶり", "週ぶり", false),
+    ("カ月ぶり", "カ月ぶり", false),
+    ("か月ぶり", "カ月ぶり", false),
+    ("ヶ月ぶり", "カ月ぶり", false),
     ("つ", "つ", false),
     ("個", "個", false),
     ("台", "台", false),
@@ -654,6 +663,13 @@ mod tests {
         assert_eq!(one("20ギガで").value, one("20GBの").value);
         // 50店舗 and 50店 count the same stores.
         assert_eq!(one("50店舗を").unit, one("50店を").unit);
+        // An interval since the last time is neither a day of the month nor a duration;
+        // trading days count as days.
+        assert_eq!(one("3日ぶりに反発").unit, "日ぶり");
+        assert_eq!(one("3営業日ぶりに反発").unit, "日ぶり");
+        assert_eq!(one("2週間ぶり").unit, one("2週ぶり").unit);
+        assert_eq!(one("5か月ぶり").unit, "カ月ぶり");
+        assert_ne!(one("3日ぶり").unit, one("19日の").unit);
     }
 
     #[test]

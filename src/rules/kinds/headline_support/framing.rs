@@ -233,6 +233,13 @@ const REPETITION_COUNTERS: &[&str] = &[
     "冠",
     "年ぶり",
     "期ぶり",
+    "日ぶり",
+    "営業日ぶり",
+    "週ぶり",
+    "週間ぶり",
+    "カ月ぶり",
+    "か月ぶり",
+    "ヶ月ぶり",
 ];
 
 /// Whether a unit counts a repetition or a succession (3度目, 2代目, 3連勝, 2冠, 5年連続,

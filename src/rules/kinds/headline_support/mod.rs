@@ -166,7 +166,7 @@ use crate::algo::line_regex::LineRegex;
 use crate::algo::lowercase::lowercase;
 use crate::document::{BlockKind, Document, trim_span};
 use crate::error::FileError;
-use crate::finding::Hit;
+use crate::finding::{Hit, Severity};
 use crate::lang::ja::quantity;
 use crate::lang::ja::{Analysis, Labels, LexiconId, Lexicons, is_kanji, is_katakana};
 use crate::rules::message::Message;
@@ -246,6 +246,11 @@ pub struct Spec {
     pub compound_parts: bool,
     /// How places whose unsupported units are all weak (no name, no number) are reported.
     pub weak_units: WeakUnits,
+    /// With `weak_units: lower` or `majority`, the most severe level of a place whose
+    /// unsupported units are all weak and tell no record (reworded words: no name, number,
+    /// record, other value or opposite), which is otherwise one level below the rule's: `info`
+    /// reports a reworded headline as a note. It only lowers.
+    pub weak_severity: Option<Severity>,
     /// Regexes for summary headings (matched against the heading text). Replaces the default.
     pub summary_headings: Vec<String>,
     /// Regexes for lines that are not body (matched per line). Replaces the default.
@@ -278,6 +283,7 @@ impl Default for Spec {
             heading_evidence: HeadingEvidence::Absence,
             compound_parts: false,
             weak_units: WeakUnits::Report,
+            weak_severity: None,
             summary_headings: list(&[
                 r"^(?:この記事の|記事の)?(?:要約|まとめ|概要|要点|ポイント)$",
                 r"^.{1,20}の(?:ポイント|要点)$",
@@ -345,6 +351,7 @@ pub struct HeadlineSupport {
     heading_evidence: HeadingEvidence,
     compound_parts: bool,
     weak_units: WeakUnits,
+    weak_severity: Option<Severity>,
     summary_headings: Vec<LineRegex>,
     boilerplate: Vec<LineRegex>,
     source_lines: Vec<LineRegex>,
@@ -445,6 +452,7 @@ impl super::RuleKind for HeadlineSupport {
             heading_evidence: spec.heading_evidence,
             compound_parts: spec.compound_parts,
             weak_units: spec.weak_units,
+            weak_severity: spec.weak_severity,
             summary_headings: line_regexes(summary_headings),
             boilerplate: line_regexes(boilerplate),
             source_lines: line_regexes(source_lines),
@@ -916,6 +924,10 @@ impl super::RuleKind for HeadlineSupport {
             }
             if weaker {
                 hit = hit.weaker();
+                // A record never said keeps one level below: a record is a claim.
+                if let Some(severity) = self.weak_severity.filter(|_| records.is_empty()) {
+                    hit = hit.capped(severity);
+                }
             }
             out.push(hit);
         }
@@ -1291,6 +1303,16 @@ impl HeadlineSupport {
                 for verb in verbs_of_stem(&key) {
                     variants.push(keys.id(&verb));
                 }
+            }
+            // 1年間 is what the body tells as 1年の流れ: a duration's 間 is optional (not
+            // 日間: the body's 3日 is as often a day of the month).
+            if let Some(n) = ["年間", "カ月間", "か月間", "ヶ月間"]
+                .iter()
+                .find_map(|c| key.strip_suffix(c).map(|n| (n, c)))
+                .filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            {
+                let (n, counter) = n;
+                variants.push(keys.id(&format!("{n}{}", &counter[..counter.len() - "間".len()])));
             }
             // 1周年 is what the body tells as 開設から1年を迎えた.
             if let Some(years) = key
@@ -3046,6 +3068,15 @@ mod tests {
         let found = hits(&majority, off);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, crate::finding::Severity::Warning);
+        // `weak_severity: info`: reworded words are a note; a name missing stays an error.
+        let noted = rule("weak_units: majority\nweak_severity: info\nseverity: error\n");
+        let found = hits(&noted, off);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, crate::finding::Severity::Info);
+        assert_eq!(hits(&noted, unnamed)[0].severity, Severity::Error);
+        // It only lowers: a weak place is never above one level below the rule's.
+        let high = rule("weak_units: majority\nweak_severity: error\nseverity: error\n");
+        assert_eq!(hits(&high, off)[0].severity, Severity::Warning);
         let lower = rule("weak_units: lower\nseverity: error\n");
         let found = hits(&lower, reworded);
         assert_eq!(found.len(), 1);
@@ -3250,6 +3281,20 @@ mod tests {
         );
         let text = "住宅ローン金利、3カ月連続の引き上げ\n\n大手行は住宅ローン金利を引き上げた。2カ月連続の引き上げとなった。\n";
         assert_other_value(&r, text, "3カ月", "2カ月");
+        // An interval since the last time (3日ぶり) is a count too: told by the body's
+        // trading days (3営業日ぶり), and the day of the month (19日) is no other value of it.
+        assert!(framing::is_repetition_count("3日ぶり"));
+        let rally = |body: &str| {
+            format!("日経平均、3日ぶり反発\n\n19日の東京株式市場で、日経平均株価は{body}。\n")
+        };
+        assert_hits(&r, &rally("3営業日ぶりに反発した"), &[]);
+        assert_hits(&r, &rally("反発した"), &[]);
+        assert_other_value(
+            &r,
+            &rally("5営業日ぶりに反発した"),
+            "3日ぶり",
+            "5営業日ぶり",
+        );
     }
 
     #[test]
@@ -3458,6 +3503,15 @@ mod tests {
             "新モデルで電池の持ちが変わった\n\n新モデルでも電池の持ちは変わらない。\n",
             &["変わっ"],
         );
+        // 知っておきたい wishes through a dependent verb (おく): the body's 知られていない
+        // does not deny it; 知った states it.
+        let text = |title: &str| {
+            format!(
+                "{title}\n\n会社員の副業の所得にも3つのルールがある。意外と知られていないのが住民税の申告だ。\n"
+            )
+        };
+        assert_hits(&r, &text("会社員が知っておきたい副業の3つのルール"), &[]);
+        assert_hits(&r, &text("副業の3つのルールを会社員が知った"), &["知っ"]);
     }
 
     #[test]
@@ -3520,6 +3574,22 @@ mod tests {
             &r,
             "こども食堂が1周年\n\nこども食堂は2021年に開設した。\n",
             &["1周年"],
+        );
+    }
+
+    #[test]
+    fn a_duration_is_told_without_its_kan() {
+        let r = rule("");
+        let farm = |body: &str| format!("りんご農家の1年間\n\nりんご農家の{body}を紹介する。\n");
+        assert_hits(&r, &farm("1年の流れ"), &[]);
+        assert_hits(&r, &farm("1年間の流れ"), &[]);
+        // Not by another number, nor by a year that ends in it.
+        assert_hits(&r, &farm("2年の流れ"), &["1年間"]);
+        assert_hits(&r, &farm("2021年の流れ"), &["1年間"]);
+        assert_hits(
+            &r,
+            "育児休業を6カ月間取得\n\n男性社員が6カ月の育児休業を取得した。\n",
+            &[],
         );
     }
 

@@ -185,14 +185,17 @@ pub(super) fn negated_in_headline(a: &Analysis<'_>, i: usize, place: Span) -> bo
     predicate_chain(a, i, place.end).0
 }
 
-/// The predicate chain after token `i` (する and its auxiliaries, て-forms, いる), within
+/// The predicate chain after token `i` (する and its auxiliaries, て-forms, いる and the other
+/// dependent verbs: おく, みる, しまう), within
 /// `limit`: whether it negates, and the index after it.
 fn predicate_chain(a: &Analysis<'_>, i: usize, limit: usize) -> (bool, usize) {
     let mut j = i + 1;
     let mut negated = false;
     while j < a.tokens.len() && a.tokens[j].span.end <= limit && j < i + 8 {
         let f = a.features(j);
-        let suru = f.pos.is_verb() && matches!(a.base(j), "する" | "できる" | "いる" | "おる");
+        // 知っておきたい, 試してみた: a verb that only adds an aspect to the one before it.
+        let suru = f.pos.is_verb() && matches!(a.base(j), "する" | "できる" | "いる" | "おる")
+            || f.pos.is_dependent_verb();
         let auxiliary = f.pos.is_auxiliary_verb() || f.pos.is_verb_suffix();
         let te = a.surface(j) == "て" || a.surface(j) == "で";
         if !(suru || auxiliary || te) {
