@@ -311,6 +311,10 @@ impl Pos {
     pub fn is_suffix(self) -> bool {
         self.is(const { Prefix::of(&[Tag::Noun, Tag::Suffix]) })
     }
+    /// 名詞,接尾,一般: a suffix that makes a kind of thing (展, 戦, 版, 的).
+    pub fn is_general_suffix(self) -> bool {
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::Suffix, Tag::General]) })
+    }
     /// 名詞,接尾,助数詞: a counter (年, 割, 円).
     pub fn is_counter(self) -> bool {
         self.is(const { Prefix::of(&[Tag::Noun, Tag::Suffix, Tag::Counter]) })

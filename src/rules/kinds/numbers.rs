@@ -260,6 +260,9 @@ fn is_one(figure: &str) -> bool {
 const MAX_CLAUSE_TOKENS: usize = 64;
 /// Values of one unit in one block that make it a paragraph of statistics.
 const DENSE_BLOCK: usize = 5;
+
+/// Most tokens of a bracketed name before a topic's head (「産業機器部品」部門).
+const TOPIC_NAME_TOKENS: usize = 12;
 /// How far before a number its topic (Xは, Xが) is looked for.
 const MAX_TOPIC_TOKENS: usize = 24;
 
@@ -400,6 +403,7 @@ impl super::RuleKind for Numbers {
                     (Some(x), Some(y)) if x != y
                 )
                 && !contrasted(m.topic.as_deref(), later.topic.as_deref())
+                && !self.part_and_whole(m.topic.as_deref(), later.topic.as_deref())
                 && !other_sections(&sections[m.block], &sections[later.block])
                 && !in_sequence(m, later)
                 && !other_topics(m, later)
@@ -817,15 +821,22 @@ impl Numbers {
                 if demonstrative_topic(a, sentence.span, span.start) {
                     continue;
                 }
-                // The topic counts only before the number and when it is not what is counted.
-                let topic = self
-                    .topic_before(a, sentence.span, span.start)
-                    .filter(|(t, end)| {
-                        *end <= span.start
-                            && (key.subject.is_empty()
-                                || !key.subject.contains(t.as_str()) && !t.contains(&key.subject))
-                    })
-                    .map(|(t, _)| t);
+                // The topic counts only before the number and when it is not what is counted;
+                // 「産業機器部品」部門は売上高が24.0%増: past the counted 売上高が, the topic
+                // before it.
+                let counted = |t: &str| {
+                    !key.subject.is_empty()
+                        && (key.subject.contains(t) || t.contains(key.subject.as_str()))
+                };
+                let topic = match self.topic_before(a, sentence.span, span.start) {
+                    Some((t, end)) if counted(&t) => {
+                        let before = end - "は".len() - t.len();
+                        self.topic_before(a, sentence.span, before)
+                    }
+                    found => found,
+                }
+                .filter(|(t, end)| *end <= span.start && !counted(t))
+                .map(|(t, _)| t);
                 // 5自治体以内: a hedge after a counter noun the reader did not know.
                 let quantity = match key.unit.strip_prefix('~') {
                     Some(_) => q.hedged_after(&doc.text[span.end..sentence.span.end]),
@@ -870,6 +881,16 @@ impl Numbers {
             .get(LexiconId::PartHeads)
             .iter()
             .any(|h| topic.len() > h.len() && topic.ends_with(h))
+    }
+
+    /// Whether one of two figures is told of a part (its sentence's topic names one:
+    /// 「産業機器部品」部門は売上高が24.0%増) and the other of no topic (売上高は8.7%増): a
+    /// part's figure and the whole's.
+    fn part_and_whole(&self, x: Option<&str>, y: Option<&str>) -> bool {
+        match (x, y) {
+            (Some(t), None) | (None, Some(t)) => self.names_a_part(t),
+            _ => false,
+        }
     }
 
     /// Whether a word names a time: another one (`other-times`: 去年, 前回) or the article's own
@@ -1468,7 +1489,6 @@ impl Numbers {
         out
     }
 
-    /// Proper nouns (runs of them: 佐藤美和) and 『titles』 in tokens `range`.
     /// The noun chain nearest before offset `at` in the sentence that is marked by は or が,
     /// with the offset where the particle ends: not a time or other qualifier (今年は), not an
     /// anaphor (同社は), not a number.
@@ -1478,7 +1498,24 @@ impl Numbers {
         if !a.features(wa - 1).pos.is_noun() {
             return None;
         }
-        let t = noun_chain_back(a, wa - 1, range.start).text;
+        let chain = noun_chain_back(a, wa - 1, range.start);
+        // 「産業機器部品」部門は: a name in brackets right before the head is part of it.
+        let named = (chain.start > range.start
+            && matches!(a.surface(chain.start - 1), "」" | "』")
+            && a.tokens[chain.start - 1].span.end == a.tokens[chain.start].span.start)
+            .then(|| {
+                let close = a.surface(chain.start - 1);
+                let open = if close == "」" { "「" } else { "『" };
+                (range.start..chain.start - 1)
+                    .rev()
+                    .take(TOPIC_NAME_TOKENS)
+                    .find(|&k| a.surface(k) == open)
+            })
+            .flatten();
+        let t = match named {
+            Some(k) => a.text[a.tokens[k].span.start..a.tokens[chain.last].span.end].to_string(),
+            None => chain.text,
+        };
         if !self.names_a_topic(&t) || a.features(wa - 1).pos.is_pronoun() {
             return None;
         }
@@ -1496,6 +1533,7 @@ impl Numbers {
             && !self.lexicons.contains(LexiconId::PresentQualifiers, t)
     }
 
+    /// Proper nouns (runs of them: 佐藤美和) and 『titles』 in tokens `range`.
     fn entities(&self, a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<String> {
         let mut out = Vec::new();
         let mut i = range.start;
@@ -2922,6 +2960,16 @@ mod tests {
             "売上高は1284億円だった。\n\n\n\n新しい決算は、売上高が1300億円だった。",
             &["1300億円"],
         );
+        // A part as the sentence's own topic, without a comma, and named in brackets before
+        // its head (「産業機器部品」部門は).
+        let part = |topic: &str| {
+            format!(
+                "売上高は8.7%増の2140億円だった。\n\n\n\n{topic}売上高が24.0%増の812億円と伸びた。"
+            )
+        };
+        assert_hits(&rule(), &part("「産業機器部品」部門は"), &[]);
+        assert_hits(&rule(), &part("産業機器部門は"), &[]);
+        assert_hits(&rule(), &part("部門は"), &["24.0%", "812億円"]);
     }
 
     #[test]
@@ -3143,8 +3191,13 @@ mod tests {
         );
         // A part of the whole names nothing that is counted: not compared.
         assert_hits(&rule(), "客室は8室ある。\n夏は3室を改装する。", &[]);
-        // A position (3基目) and a number's own name (3号機) are no amounts.
+        // A position (3基目) and a number's own name (3号機, 簿記2級) are no amounts.
         assert_hits(&rule(), "1基目を撤去した。\n3基目も撤去した。", &[]);
+        assert_hits(
+            &rule(),
+            "簿記2級に合格した。\n\n\n\n簿記3級は昨年の秋に取得済みだ。",
+            &[],
+        );
         assert_hits(&rule(), "開演は午後3時だ。\n開演は午後2時になった。", &[]);
     }
 

@@ -47,9 +47,11 @@
 //! Beyond the words themselves, a unit is supported by what the body says another way:
 //! * a chain whose pieces (a noun with its prefixes and suffixes, or a synonym of it) stand in
 //!   one body sentence in order: 歴史的円安 / 歴史的な円安, W杯アジア予選 /
-//!   「ワールドカップ」のアジア予選, 山辺県予算案 / 山辺県の…当初予算案;
+//!   「ワールドカップ」のアジア予選, 山辺県予算案 / 山辺県の…当初予算案; so do a name and a
+//!   suffix that makes a kind of thing of it (若冲展 / 伊藤若冲の作品を紹介する特別展);
 //! * an abbreviation of a body word: kanji standing in a body compound in order (国交省 /
-//!   国土交通省), a clipped loanword (スマホ / スマートフォン), or capitals opening the words of a
+//!   国土交通省), a clipped loanword (スマホ / スマートフォン), alone or joined to a body word
+//!   (ノイキャンイヤホン / ノイズキャンセリング…イヤホン), or capitals opening the words of a
 //!   katakana loanword (RPG / ロールプレイングゲーム, FP / ファイナンシャルプランナー);
 //! * the doer or means of an action by the action: a サ変 noun with 手, 者, 家, 員 or 術
 //!   (運転手 / 運転していた, 節約術 / 節約のコツ);
@@ -624,9 +626,11 @@ impl super::RuleKind for HeadlineSupport {
                 missing.retain(|u| {
                     let unit = &a.text[u.span.range()];
                     // The whole katakana word: the segmenter may cut a clipped word (スマ|ホ).
+                    let word = katakana_word(a.text, u.span);
                     u.number
                         || !(runs.abbreviated(unit)
-                            || runs.clipped(katakana_word(a.text, u.span))
+                            || runs.clipped(word)
+                            || runs.clipped_compound(word)
                             || runs.initialism(unit))
                 });
             }
@@ -1363,7 +1367,7 @@ impl HeadlineSupport {
             let pieces = if raw.parts.len() > 1 {
                 self.pieces(a, raw.tokens.clone())
             } else {
-                Vec::new()
+                name_and_kind(a, raw.tokens.clone())
             };
             units.push(Unit {
                 span: raw.span,
@@ -1705,6 +1709,25 @@ fn body_quantities(a: &Analysis<'_>, body: &[Span]) -> Vec<quantity::Quantity> {
         .collect()
 }
 
+/// The pieces of a name with a suffix that makes a kind of thing of it (若冲展, 北斎展: an
+/// exhibition of 若冲): the name and the suffix, which a body sentence may write apart
+/// (伊藤若冲の作品を紹介する特別展). Not a place or person suffix (東京都, 田中氏); empty
+/// otherwise.
+fn name_and_kind(a: &Analysis<'_>, tokens: std::ops::Range<usize>) -> Vec<Vec<String>> {
+    let [name, kind] = [tokens.start, tokens.start + 1];
+    if tokens.len() != 2
+        || !a.features(name).pos.is_proper_noun()
+        || !a.features(kind).pos.is_general_suffix()
+        || a.surface(name).chars().count() < 2
+    {
+        return Vec::new();
+    }
+    vec![
+        vec![a.surface(name).to_ascii_lowercase()],
+        vec![a.surface(kind).to_string()],
+    ]
+}
+
 /// Whether the pieces of a chain appear in order in one body sentence: the body's way of
 /// writing 歴史的円安 as 歴史的な円安, or 山辺県予算案 as 山辺県の…当初予算案. `lowered` is the
 /// text ASCII-lower-cased.
@@ -1846,6 +1869,8 @@ impl<'t> KanjiRuns<'t> {
     const MAX_TRIES: usize = 256;
     /// Tails taken per run (a run of thousands of kanji is not prose).
     const MAX_RUN: usize = 24;
+    /// The longest katakana compound looked for as a clipped word and a body word.
+    const MAX_COMPOUND: usize = 14;
 
     fn new(doc: &'t Document, body: &[Span]) -> Self {
         let mut seen: FastHashSet<&str> = FastHashSet::default();
@@ -1921,6 +1946,21 @@ impl<'t> KanjiRuns<'t> {
                 let len = word.chars().count();
                 len > n && len <= n * 4 && is_subsequence(&short, word)
             })
+        })
+    }
+
+    /// Whether a katakana `unit` joins a clipped loanword to a body word (ノイキャンイヤホン:
+    /// ノイキャン clips the body's ノイズキャンセリング, イヤホン is in the body), either way
+    /// round; each part at least three characters.
+    fn clipped_compound(&self, unit: &str) -> bool {
+        let chars: Vec<(usize, char)> = unit.char_indices().collect();
+        if !(6..=Self::MAX_COMPOUND).contains(&chars.len()) || !unit.chars().all(is_katakana) {
+            return false;
+        }
+        let written = |part: &str| self.lines.iter().any(|line| line.contains(part));
+        (3..=chars.len() - 3).any(|k| {
+            let (head, tail) = unit.split_at(chars[k].0);
+            (self.clipped(head) && written(tail)) || (written(head) && self.clipped(tail))
         })
     }
 
@@ -2068,6 +2108,14 @@ fn classify(a: &Analysis<'_>, i: usize, lexicons: &Lexicons) -> Class {
     if surface == "つ"
         && i > 0
         && a.features(i - 1).pos.is_number()
+        && a.tokens[i - 1].span.end == a.tokens[i].span.start
+    {
+        return Class::Counter;
+    }
+    // 2時間半, 1年半: the half after a counter is part of the number.
+    if surface == "半"
+        && i > 0
+        && a.features(i - 1).pos.is_counter()
         && a.tokens[i - 1].span.end == a.tokens[i].span.start
     {
         return Class::Counter;
@@ -2762,6 +2810,24 @@ mod tests {
             "W杯アジア予選で首位\n\nアジアのワールドカップ予選で首位に立った。\n",
             &["W杯アジア"],
         );
+        // A name with a suffix that makes a kind of thing of it (若冲展): the name and the
+        // kind in one sentence (…若冲の作品を紹介する特別展).
+        let show = |body: &str| format!("若冲展が開幕\n\n{body}\n");
+        assert_hits(&r, &show("伊藤若冲の作品を紹介する特別展が開幕した。"), &[]);
+        assert_hits(
+            &r,
+            &show("特別展が開幕した。伊藤若冲の作品もある。"),
+            &["若冲展"],
+        );
+        // Not a person's suffix (田中氏) or a place's (東京都): the name alone.
+        let morphology = Morphology::new();
+        for text in ["田中氏", "東京都"] {
+            let a = Analysis::new(&morphology, text);
+            assert_eq!(a.tokens.len(), 2, "{text}");
+            assert!(name_and_kind(&a, 0..2).is_empty(), "{text}");
+        }
+        let a = Analysis::new(&morphology, "若冲展");
+        assert_eq!(name_and_kind(&a, 0..2), [["若冲"], ["展"]]);
     }
 
     #[test]
@@ -2780,8 +2846,13 @@ mod tests {
         assert_hits(
             &r,
             "雨が9時間半降った\n\n雨は午前1時に降り始め、午前8時半まで降った。\n",
-            &["9時間"],
+            &["9時間半"],
         );
+        // Hours over the body's minutes: 148分 is about 2時間半, not 3時間.
+        let film = |title: &str| format!("上映{title}\n\n上映時間は148分と長めだ。\n");
+        assert_hits(&r, &film("約2時間半"), &[]);
+        assert_hits(&r, &film("2時間半"), &[]);
+        assert_hits(&r, &film("3時間"), &["3時間"]);
         // 勝ち点74 and 67 differ by 7; 6差 is not supported, and 7 alone (no 差) is not.
         let table = "首位は勝ち点を74に伸ばし、2位は勝ち点67のままだ。\n";
         assert_hits(&r, &format!("首位に勝ち点7差\n\n{table}"), &[]);
@@ -3165,6 +3236,18 @@ mod tests {
             &r,
             &format!("搬送は昨年より3割以上増えた\n\n{body}"),
             &["3割"],
+        );
+        // A comparative after the percent is a change too: 5.9 to 5.0 grams is 15% lighter.
+        let body = "片耳の重さを5.9グラムから5.0グラムに減らした。\n";
+        assert_hits(
+            &r,
+            &format!("新イヤホン、約15%軽量\n\n新イヤホンを軽量化した。{body}"),
+            &[],
+        );
+        assert_hits(
+            &r,
+            &format!("新イヤホン、約30%軽量\n\n新イヤホンを軽量化した。{body}"),
+            &["30%"],
         );
         // 32.4 in the headline over 18.65 in the body is 1.7倍, not 1.9倍.
         let body = "患者数は32.40人と、前週を上回った。\n\n前週は18.65人だった。\n";
@@ -3819,6 +3902,18 @@ mod tests {
             &r,
             "タブレットの選び方\n\nタイムラインの選び方を紹介する。\n",
             &["タブレット"],
+        );
+        // A clipped word joined to a body word: ノイキャン | イヤホン.
+        let earphones = |body: &str| format!("ノイキャンイヤホンを発売\n\n{body}を発売した。\n");
+        assert_hits(
+            &r,
+            &earphones("ノイズキャンセリング機能付きのワイヤレスイヤホン"),
+            &[],
+        );
+        assert_hits(
+            &r,
+            &earphones("ノイズキャンセリング機能付きのスピーカー"),
+            &["ノイキャンイヤホン"],
         );
     }
 

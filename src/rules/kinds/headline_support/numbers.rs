@@ -459,8 +459,8 @@ impl Derivable {
         d
     }
 
-    /// Whether a headline number is a duration between two body clock times (to the hour it
-    /// is written in, 半 and 余り read) or, marked by a `difference-words` word (7差, 5人届かず),
+    /// Whether a headline number is a duration between two body clock times or the body's
+    /// minutes (to the hour it is written in, 半 and 余り read) or, marked by a `difference-words` word (7差, 5人届かず),
     /// a difference of two body values of its unit.
     pub(super) fn supports(
         &self,
@@ -568,7 +568,13 @@ impl Derivable {
             _ => return false,
         };
         let i = self.spans.partition_point(|&d| f64::from(d) < low);
-        self.spans.get(i).is_some_and(|&d| f64::from(d) <= high)
+        // 約2時間半 over 上映時間は148分: the body's minutes, when the headline writes hours.
+        let minutes = q.unit == "時間"
+            && self.values.get("分").is_some_and(|values| {
+                let i = values.partition_point(|&v| v < low);
+                values.get(i).is_some_and(|&v| v <= high)
+            });
+        minutes || self.spans.get(i).is_some_and(|&d| f64::from(d) <= high)
     }
 }
 
@@ -623,7 +629,7 @@ const MEASURES: &[&str] = &[
     "ポイント",
 ];
 
-/// What follows a percent that is a change (増, 上昇, 低く, 上回る, …).
+/// What follows a percent that is a change (増, 上昇, 低く, 上回る, 軽量, …).
 const CHANGE_MARKS: &[&str] = &[
     "増",
     "減",
@@ -644,6 +650,17 @@ const CHANGE_MARKS: &[&str] = &[
     "縮小",
     "改善",
     "悪化",
+    // A comparative (約15%軽量, 2割短く): how much one thing differs from the other.
+    "軽",
+    "重",
+    "短",
+    "長",
+    "小さ",
+    "大き",
+    "薄",
+    "厚",
+    "速",
+    "遅",
 ];
 
 /// Units whose values do not add up to a total (ages, shares, ratios, temperatures, ranks,
