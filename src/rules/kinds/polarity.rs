@@ -1394,6 +1394,18 @@ impl Polarity {
         let mut plan_of_noun = false;
         let (mut stem, mut sahen, verb) = if nominal {
             (a.surface(j + 1), true, j + 1)
+        } else if pos(a, j).is_sahen_noun()
+            && is_suru(a, j + 1, end)
+            && let Some(can) = koto_dekiru(a, j + 2, end)
+        {
+            // 加入することができる, 利用することもできない: what can be done, as 加入できる.
+            potential = true;
+            (a.surface(j), true, can)
+        } else if pos(a, j).is_independent_verb()
+            && let Some(can) = koto_dekiru(a, j + 1, end)
+        {
+            potential = true;
+            (a.base(j), false, can)
         } else if pos(a, j).is_independent_verb() {
             (a.base(j), false, j)
         } else if pos(a, j).is_sahen_noun() && is_suru(a, j + 1, end) {
@@ -2178,6 +2190,15 @@ fn is_reason(a: &Analysis<'_>, m: usize, end: usize, negated: bool) -> bool {
 /// Whether token `k` (before `end`) is the independent verb `base` (する, できる).
 fn is_verb(a: &Analysis<'_>, k: usize, end: usize, base: &str) -> bool {
     k < end && pos(a, k).is_independent_verb() && a.base(k) == base
+}
+
+/// The できる of 「…ことができる」 (こと, が/も/は, できる from token `k`): what can be done.
+fn koto_dekiru(a: &Analysis<'_>, k: usize, end: usize) -> Option<usize> {
+    (k + 2 < end
+        && a.surface(k) == "こと"
+        && matches!(a.surface(k + 1), "が" | "も" | "は")
+        && is_verb(a, k + 2, end, "できる"))
+    .then_some(k + 2)
 }
 
 /// Whether token `k` (before `end`) is the verb する.
@@ -3569,6 +3590,13 @@ mod tests {
                 "市は年内に並木を伐採することを決めた",
                 "ここでは肯定",
             ),
+            // Carrying out (実施) names the event its sentence's topic names (統合).
+            (
+                "再編\n統合は2027年4月に実施することが決まった。\n統合の時期についてはまだ決まっておらず、協議を続ける。",
+                "統合の時期についてはまだ決まっておらず",
+                "統合は2027年4月に実施することが決まった",
+                "ここでは肯定",
+            ),
             // The event stated with its date, without a decision word.
             (
                 "入試\n県教委は新制度を2027年度入試から導入する。\n担当者は「新制度の導入時期はまだ決まっていない」と話した。",
@@ -3633,6 +3661,15 @@ mod tests {
             ("セール品は返品できません。", "セール品は返品できます。"),
             ("大型犬は利用できない。", "大型犬も利用できる。"),
             ("オンライン受験はできない。", "オンライン受験ができる。"),
+            // 加入することができる says 加入できる.
+            (
+                "地震保険は単独では加入できない。",
+                "地震保険は単独で加入することができる。",
+            ),
+            (
+                "会員は施設を利用することができない。",
+                "会員も施設を利用できる。",
+            ),
         ] {
             let text = format!("見出し\n{earlier}\n{later}");
             assert_eq!(hits(&rule(), &text).len(), 1, "{text}");
@@ -3641,6 +3678,11 @@ mod tests {
         assert_hits(
             &rule_with("restated: true\n"),
             "見出し\n会員は施設を利用できる。\n会員は施設を利用しない。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "見出し\n会員は施設を利用することができる。\n会員は施設を利用しない。",
             &[],
         );
     }

@@ -48,6 +48,9 @@ const MAX_AHEAD: usize = 6;
 const MAX_LOOK_BACK: usize = 64;
 /// Occurrences of an event name read as a dated statement of it.
 const MAX_ASSERTED: usize = 256;
+/// Events that only carry out another (実施する): a decision to carry out is about the event
+/// its sentence's topic names (統合は…実施することが決まった).
+const LIGHT_EVENTS: &[&str] = &["実施", "実行"];
 /// Units that make a number a date or time (7月, 12日, 2027年, 10時).
 const DATE_UNITS: &[&str] = &["年", "年度", "月", "日", "時"];
 
@@ -536,6 +539,16 @@ impl Polarity {
         } else {
             event_at(a, e)?
         };
+        // 統合は2027年4月に実施することが決まった: carrying out names no event; the topic
+        // does.
+        let mut event = event;
+        if event.iter().any(|n| LIGHT_EVENTS.contains(&n.as_str()))
+            && let Some(topic) = (start.max(floor) + 1..e)
+                .filter(|&k| a.surface(k) == "は" && pos(a, k).is_particle())
+                .find_map(|k| event_at(a, k - 1))
+        {
+            event.extend(topic);
+        }
         // The event's clause: back to the last comma or the sentence's start.
         let dated = self.dated_clause(a, start, e);
         Some(Phrase::new(dated.unwrap_or(e), event, dated.is_some()))
