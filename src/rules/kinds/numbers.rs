@@ -883,6 +883,39 @@ impl Numbers {
             .any(|h| topic.len() > h.len() && topic.ends_with(h))
     }
 
+    /// The change that ends a list a value at `span` (then 、) opens: the next value of the
+    /// sentence has `q`'s unit and an increase (`Some(true)`) or decrease (`Some(false)`)
+    /// word right after it, with no 。 between (「床上浸水は21棟、床下浸水は23棟増えた」).
+    fn listed_change(
+        &self,
+        a: &Analysis<'_>,
+        q: &Quantity,
+        span: Span,
+        sentence: Span,
+    ) -> Option<bool> {
+        let rest = &a.text[span.end..sentence.end];
+        let rest = &rest[..rest.find('。').unwrap_or(rest.len())];
+        let next = quantity::find(rest).into_iter().next()?;
+        if next.unit != q.unit {
+            return None;
+        }
+        let after = a.first_at(span.end + next.span.end);
+        if after >= a.tokens.len() || a.tokens[after].span.start != span.end + next.span.end {
+            return None;
+        }
+        let at = |id: LexiconId| {
+            self.lexicons.contains(id, a.surface(after))
+                || self.lexicons.contains(id, a.base(after))
+        };
+        if at(LexiconId::IncreaseSuffixes) {
+            Some(true)
+        } else if at(LexiconId::DecreaseSuffixes) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
     /// Whether one of two figures is told of a part (its sentence's topic names one:
     /// 「産業機器部品」部門は売上高が24.0%増) and the other of no topic (売上高は8.7%増): a
     /// part's figure and the whole's.
@@ -993,9 +1026,14 @@ impl Numbers {
             {
                 return None;
             }
-            if increase {
+            // 床上浸水は21棟、床下浸水は23棟増えた: the change after the last value of a
+            // list is the change of every value listed before it.
+            let listed = (!(increase || decrease) && word == "、")
+                .then(|| self.listed_change(a, q, span, sentence))
+                .flatten();
+            if increase || listed == Some(true) {
                 qualifiers.push("(増)".to_string());
-            } else if decrease {
+            } else if decrease || listed == Some(false) {
                 qualifiers.push("(減)".to_string());
             }
         }
@@ -2596,6 +2634,24 @@ mod tests {
             &rule(),
             "定員\n\n定員は3人から5人に増えた。\n\n定員は5人となった。",
             &[],
+        );
+        // The change after the last value of a list is every listed value's change.
+        let flood =
+            |later: &str| format!("被害\n\n床上浸水は64棟だった。\n\n雨は止んだ。\n\n{later}");
+        assert_hits(
+            &rule(),
+            &flood("床上浸水は21棟、床下浸水は23棟増えた。"),
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            &flood("床上浸水は21棟、床下浸水は23棟だった。"),
+            &["21棟"],
+        );
+        assert_hits(
+            &rule(),
+            &flood("床上浸水は21棟、床下浸水は23件増えた。"),
+            &["21棟"],
         );
     }
 

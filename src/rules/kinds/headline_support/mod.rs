@@ -57,7 +57,11 @@
 //!   (運転手 / 運転していた, 節約術 / 節約のコツ);
 //! * a count of what one body sentence lists: names ending in the counter (2校 /
 //!   高森高校と峰岸高校, 2中学校 / 北山中学校と西谷中学校), people with their ages (子ども2人 /
-//!   長男（12）と長女（9）);
+//!   長男（12）と長女（9））, or two by 両 (2日間 / 3、4の両日, 2校 / 両校, 2人 / 両氏);
+//! * a verb's 連用形 by the noun it spells (響き / 響いた, and the other way round: the
+//!   segmenter's verb まつり of 夏まつり / the body's noun 夏まつり);
+//! * a duration by the same number without 間 (1年間 / 1年の流れ), an interval by trading
+//!   days (3日ぶり / 3営業日ぶり);
 //! * a year written onto a name (ペルセウス座流星群2025の見頃) by 今年 or 本年 in a body that
 //!   names no other year;
 //! * a number the body implies: a duration between two body clock times (約3時間後, 7時間半),
@@ -73,6 +77,8 @@
 //!   残る3基, 12回 over 7回・2回・3回) is a count or sum of the section, not a new claim (a
 //!   wrong value is the numbers kind's); a heading that opens with an ordinal (■1軒目：)
 //!   numbers its section;
+//! * an opposite word in the body contradicts the headline only when said of the same thing
+//!   or of nothing named (自然減は…拡大した says nothing of 減少幅は…縮小);
 //! * the title (and a source title) is also supported by the article's headings, except a
 //!   heading that repeats it (headings are checked themselves);
 //! * a count of the article's own items: 5つの習慣 over five sibling headings (summary and
@@ -813,7 +819,13 @@ impl super::RuleKind for HeadlineSupport {
                     !u.opposites.is_empty()
                         && !status::negated_in_headline(a, a.first_at(u.span.start), place.span)
                 })
-                .find_map(|u| u.opposites.iter().find(|&&k| found[k]).map(|&k| (u, k)));
+                .find_map(|u| {
+                    let subject = said_of(a.text, place.span.start, u.span.start);
+                    u.opposites
+                        .iter()
+                        .find(|&&k| found[k] && opposite_of(a.text, &body, keys.text(k), subject))
+                        .map(|&k| (u, k))
+                });
             // 最大40畳 in the headline, 適用床面積 〜31畳 in the body: the other value.
             let mut others = Vec::new();
             for u in missing.iter().filter(|u| u.number) {
@@ -1302,6 +1314,14 @@ impl HeadlineSupport {
             if let Some(other) = ordinal_spelling(&key) {
                 variants.push(keys.id(&other));
             }
+            // 夏まつり: a verb's 連用形 the segmenter read in the headline is told by the same
+            // word as a noun in the body (夏まつりが).
+            if raw.verb
+                && a.features(raw.tokens.start).conjugation.is_continuative()
+                && a.surface(raw.tokens.start).chars().count() >= 2
+            {
+                variants.push(keys.id(a.surface(raw.tokens.start)));
+            }
             // 猛暑響き: a verb's 連用形 written as a noun is told by the verb (響いた).
             if !raw.verb && raw.tokens.len() == 1 && a.features(raw.tokens.start).pos.is_noun() {
                 for verb in verbs_of_stem(&key) {
@@ -1317,6 +1337,16 @@ impl HeadlineSupport {
             {
                 let (n, counter) = n;
                 variants.push(keys.id(&format!("{n}{}", &counter[..counter.len() - "間".len()])));
+            }
+            // 2日間 is what the body tells as 3、4の両日; 2校 as 両校, 2人 as 両氏.
+            if let Some(counter) = key.strip_prefix('2').filter(|c| {
+                !c.is_empty() && !c.starts_with(|ch: char| ch.is_ascii_digit() || ch == '.')
+            }) {
+                let counter = counter.strip_suffix("間").unwrap_or(counter);
+                variants.push(keys.id(&format!("両{counter}")));
+                if counter == "人" {
+                    variants.extend(["両氏", "両者", "両名"].map(|w| keys.id(w)));
+                }
             }
             // 1周年 is what the body tells as 開設から1年を迎えた.
             if let Some(years) = key
@@ -1699,6 +1729,79 @@ fn first_in_body(text: &str, body: &[Span], word: &str) -> Option<Span> {
             .find(word)
             .map(|i| Span::new(l.start + i, l.start + i + word.len()))
     })
+}
+
+/// Whether the body's `word` (the opposite of a headline word said of `subject`) answers the
+/// headline: some mention of it is said of the same thing, of nothing named, or is not found
+/// as written (a conjugated form). 減少幅は…縮小 is not answered by 自然減は…拡大した.
+fn opposite_of(text: &str, body: &[Span], word: &str, subject: Option<&str>) -> bool {
+    let Some(subject) = subject else {
+        return true;
+    };
+    let mut mentions = body.iter().flat_map(|l| {
+        text[l.range()]
+            .match_indices(word)
+            .map(move |(i, _)| (l.start, l.start + i))
+    });
+    let mut any = false;
+    let answered = mentions.any(|(line, at)| {
+        any = true;
+        said_of(text, line, at).is_none_or(|other| related_subjects(subject, other))
+    });
+    answered || !any
+}
+
+/// The topic or subject a word at `at` is said of: the run of kanji and katakana before the
+/// word's own の (自然減の拡大: 自然減) or else before the nearest は or が between the start of
+/// its clause (after 。, 、, a space, or `from`) and the word, of two characters or more
+/// (「減少幅は2年連続で縮小」: 減少幅).
+fn said_of(text: &str, from: usize, at: usize) -> Option<&str> {
+    let before = &text[from..at];
+    let clause = before.rfind(['。', '、', '　', ' ']).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let clause = &before[clause..];
+    let after_word = |i: usize| {
+        clause[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| is_kanji(p) || is_katakana(p))
+    };
+    // 自然減の拡大: the word as a noun, said of what stands before its の.
+    let of = clause
+        .strip_suffix('の')
+        .filter(|rest| after_word(rest.len()))
+        .map(str::len);
+    let marker = match of {
+        Some(m) => m,
+        None => {
+            clause
+                .char_indices()
+                .rev()
+                .find(|&(i, c)| matches!(c, 'は' | 'が') && after_word(i))?
+                .0
+        }
+    };
+    let run_start = clause[..marker]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_kanji(c) || is_katakana(c))
+        .last()
+        .map_or(marker, |(i, _)| i);
+    let run = &clause[run_start..marker];
+    (run.chars().count() >= 2).then_some(run)
+}
+
+/// Whether two subjects may name one thing: one holds the other, or they share two
+/// characters in a row (人口減少 / 減少幅 share 減少; 減少幅 / 自然減 share none).
+fn related_subjects(x: &str, y: &str) -> bool {
+    if x.contains(y) || y.contains(x) {
+        return true;
+    }
+    let chars: Vec<char> = x.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| y.contains(&w.iter().collect::<String>()))
 }
 
 /// The quantities of the body lines, in text order, with their units opened
@@ -3439,6 +3542,29 @@ mod tests {
     }
 
     #[test]
+    fn an_opposite_said_of_something_else_does_not_answer_the_headline() {
+        let r = rule("opposites: [[縮小, 拡大]]\nweak_units: majority\n");
+        let text = |body: &str| {
+            format!(
+                "県の人口、減少幅は2年連続で縮小\n\n県の人口の減少幅は2年連続で話題だ。{body}\n"
+            )
+        };
+        // 自然減 is not 減少幅: its 拡大 says nothing of the headline's 縮小.
+        assert_hits(&r, &text("減少幅は縮まった。自然減は380人拡大した。"), &[]);
+        // Said of the same thing (or of nothing named), it contradicts.
+        assert_hits(&r, &text("人口の減少幅は拡大した。"), &["縮小"]);
+        assert_hits(&r, &text("前年より拡大した。"), &["縮小"]);
+        assert_hits(&r, &text("自然減の拡大が続く。"), &[]);
+        assert_eq!(
+            said_of("県の人口、減少幅は2年連続で縮小", 0, 40),
+            Some("減少幅")
+        );
+        assert_eq!(said_of("自然減の拡大", 0, 12), Some("自然減"));
+        assert!(related_subjects("減少幅", "人口の減少幅"));
+        assert!(!related_subjects("減少幅", "自然減"));
+    }
+
+    #[test]
     fn an_achievement_the_body_tells_only_as_missed_is_not_supported() {
         let r = rule("weak_units: majority\n");
         let text = |told: &str| {
@@ -3633,6 +3759,9 @@ mod tests {
             "梨の出荷量、猛暑響き減少\n\n梨の出荷量は減少した。猛暑が続いた。\n",
             &["響き"],
         );
+        // And a verb's stem the segmenter read in the headline by the noun in the body.
+        assert_hits(&r, "夏まつり、開幕\n\n夏まつりが開幕した。\n", &[]);
+        assert_hits(&r, "夏まつり、開幕\n\n夏の催しが開幕した。\n", &["まつり"]);
         assert_eq!(verbs_of_stem("響き"), ["響きる", "響く"]);
         assert_eq!(verbs_of_stem("受け入れ"), ["受け入れる"]);
         assert!(verbs_of_stem("ひびき").is_empty());
@@ -3657,6 +3786,21 @@ mod tests {
             &r,
             "こども食堂が1周年\n\nこども食堂は2021年に開設した。\n",
             &["1周年"],
+        );
+    }
+
+    #[test]
+    fn two_is_told_by_both() {
+        let r = rule("");
+        let festival = |body: &str| {
+            format!("夏まつり、2日間の来場者\n\n夏まつりが{body}開かれ、来場者が集まった。\n")
+        };
+        assert_hits(&r, &festival("3、4の両日に"), &[]);
+        assert_hits(&r, &festival("3日に"), &["2日間"]);
+        assert_hits(
+            &r,
+            "2校が統合へ\n\n北山中と西谷中の両校が統合へ向かう。\n",
+            &[],
         );
     }
 
