@@ -85,6 +85,7 @@ named_enum! {
         OutcomeWords = "outcome-words",
         CourtStages = "court-stages",
         PartHeads = "part-heads",
+        EstimateVerbs = "estimate-verbs",
         ClockPeriods = "clock-periods",
         IncreaseSuffixes = "increase-suffixes",
         DecreaseSuffixes = "decrease-suffixes",

@@ -151,6 +151,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::AmountFillers,
     LexiconId::ChangeMarkers,
     LexiconId::QuantityNameSuffixes,
+    LexiconId::EstimateVerbs,
     LexiconId::ForecastWords,
     LexiconId::MilestoneWords,
     LexiconId::OutcomeWords,
@@ -1137,6 +1138,19 @@ impl Numbers {
                 entities,
             ));
         }
+        // 費用を年間約18億円と試算: an amount stated of the object of an estimate or a setting
+        // (`estimate-verbs`) counts that object.
+        let estimated = next + 1 < end
+            && matches!(a.surface(next), "と" | "に")
+            && self
+                .lexicons
+                .contains(LexiconId::EstimateVerbs, a.base(next + 1))
+            || next + 2 < end
+                && matches!(a.surface(next), "と" | "に")
+                && a.features(next + 1).pos.is_sahen_noun()
+                && self
+                    .lexicons
+                    .contains(LexiconId::EstimateVerbs, a.surface(next + 1));
         // 総額43億円の予算案 counts 総額 (the noun the number is written on); 2人の行方 with no
         // noun before it counts 行方.
         let attached = (first > clause)
@@ -1152,18 +1166,18 @@ impl Numbers {
             // 前期比6.1%増: what it is compared with, not what is counted.
             Some(chain) if chain.text.ends_with('比') => {
                 qualifiers.push(chain.text.clone());
-                self.subject_before(a, clause, chain.start, &mut qualifiers)
+                self.subject_before(a, clause, chain.start, estimated, &mut qualifiers)
             }
             Some(chain) if self.is_filler(&chain.text) => {
-                self.subject_before(a, clause, chain.start, &mut qualifiers)
+                self.subject_before(a, clause, chain.start, estimated, &mut qualifiers)
             }
             // 年間3兆円: per year, not what is counted.
             Some(chain) if PER_PERIOD.contains(&chain.text.as_str()) => {
                 qualifiers.push(format!("({})", chain.text));
-                self.subject_before(a, clause, chain.start, &mut qualifiers)
+                self.subject_before(a, clause, chain.start, estimated, &mut qualifiers)
             }
             Some(chain) => Some(chain),
-            None => self.subject_before(a, clause, first, &mut qualifiers),
+            None => self.subject_before(a, clause, first, estimated, &mut qualifiers),
         };
         // 全14公演, 全12話: the whole of what the counter counts (not 予定 of 全14公演の予定);
         // 全12席のカウンター is the whole of the カウンター.
@@ -1373,6 +1387,7 @@ impl Numbers {
         a: &Analysis<'_>,
         clause: usize,
         first: usize,
+        estimated: bool,
         qualifiers: &mut Vec<String>,
     ) -> Option<Chain> {
         let mut i = first;
@@ -1409,7 +1424,8 @@ impl Numbers {
             // 総額は、投票率が、全部で: particles that link a thing to its amount; 空港南までを
             // 52分で is not the amount of 空港南.
             if pos.is_particle() {
-                if !matches!(a.surface(j), "は" | "が" | "も" | "の" | "で") {
+                let object = estimated && a.surface(j) == "を";
+                if !(object || matches!(a.surface(j), "は" | "が" | "も" | "の" | "で")) {
                     return None;
                 }
                 i = j;
@@ -2998,6 +3014,26 @@ mod tests {
         assert_hits(
             &rule(),
             "回答した312社の平均賃上げ率は3.1%だった。\n\n\n\n欠席した298社には資料を送った。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn an_amount_stated_of_an_object_counts_the_object() {
+        // 費用を年間約18億円と試算: the estimate is of 費用.
+        let text = |later: &str| {
+            format!("拡充\n\n県は拡充の費用を年間約18億円と試算した。\n\n財源は未定だ。\n\n{later}")
+        };
+        assert_hits(
+            &rule(),
+            &text("- 費用は年間およそ13億円"),
+            &["およそ13億円"],
+        );
+        assert_hits(&rule(), &text("- 費用は年間およそ18億円"), &[]);
+        // Not an object of another verb: 費用を年間13億円かけて is no statement of the amount.
+        assert_hits(
+            &rule(),
+            "拡充\n\n県は費用を年間13億円かけて工事する。\n\n財源は未定だ。\n\n- 費用は年間およそ18億円",
             &[],
         );
     }
