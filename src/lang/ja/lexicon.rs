@@ -91,6 +91,7 @@ named_enum! {
         DecreaseSuffixes = "decrease-suffixes",
         HeadlineFraming = "headline-framing",
         EventClaims = "event-claims",
+        CommonInitialisms = "common-initialisms",
         EnumeratorLabels = "enumerator-labels",
         DifferenceWords = "difference-words",
         ItemCounters = "item-counters",

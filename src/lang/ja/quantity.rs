@@ -396,6 +396,10 @@ fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quantity> {
     if kanji && counter.is_empty() {
         return None;
     }
+    // 十分 (enough) and 十分に are a word, not ten minutes.
+    if number == "十" && counter == "分" {
+        return None;
+    }
     // 億円, 万人, 割: the counter's own multiplier.
     let scale = counter_step(counter);
     value *= scale;
@@ -663,6 +667,9 @@ mod tests {
         assert_eq!(one("20ギガで").value, one("20GBの").value);
         // 50店舗 and 50店 count the same stores.
         assert_eq!(one("50店舗を").unit, one("50店を").unit);
+        // 十分 is enough, not ten minutes; 十五分 is minutes.
+        assert!(find("毎日15分で十分です").iter().all(|q| q.value == 15.0));
+        assert_eq!(one("それで十分だ。あと十五分で").value, 15.0);
         // An interval since the last time is neither a day of the month nor a duration;
         // trading days count as days.
         assert_eq!(one("3日ぶりに反発").unit, "日ぶり");

@@ -1038,6 +1038,23 @@ impl Numbers {
                 qualifiers.push("(減)".to_string());
             }
         }
+        // 積読が7冊減った: with a counter the quantity reader does not know (冊), the change
+        // word stands after the counter noun.
+        if !qualifiers.iter().any(|q| q == "(増)" || q == "(減)")
+            && open_counter(a, q, span, next, end).is_some()
+            && next + 1 < end
+            && a.tokens[next + 1].span.start == a.tokens[next].span.end
+        {
+            let at = |id: LexiconId| {
+                self.lexicons.contains(id, a.surface(next + 1))
+                    || self.lexicons.contains(id, a.base(next + 1))
+            };
+            if at(LexiconId::IncreaseSuffixes) {
+                qualifiers.push("(増)".to_string());
+            } else if at(LexiconId::DecreaseSuffixes) {
+                qualifiers.push("(減)".to_string());
+            }
+        }
         let clause = self.clause_start(a, first, sentence);
         let clause_end = self.clause_end(a, next, end);
         // 44.90%を3.53ポイント下回り: the value a change starts from.
@@ -2669,6 +2686,10 @@ mod tests {
             &flood("床上浸水は21棟、床下浸水は23件増えた。"),
             &["21棟"],
         );
+        // With a counter noun the quantity reader does not know (冊), after the noun.
+        let pile = |later: &str| format!("積読\n\n積読は50冊だった。\n\n本を読んだ。\n\n{later}");
+        assert_hits(&rule(), &pile("1か月で積読が7冊減った。"), &[]);
+        assert_hits(&rule(), &pile("積読は7冊だった。"), &["7冊"]);
     }
 
     #[test]

@@ -1856,6 +1856,10 @@ impl Polarity {
             if negative && p.is_verb() && a.base(k) == "なる" {
                 return false;
             }
+            // 意味を確認しないまま始める: the way the main action is done, not a statement.
+            if negative && s == "まま" && p.is_noun() {
+                return false;
+            }
             // 「返済額が変わることに不安を感じる」「変わるのが怖い」「上げることを検討」: a
             // clause named as the argument of another predicate is not stated (but
             // 「変わることになった」 is, and 「変わることを決めた」 is read by its carrier, above).
@@ -3073,6 +3077,7 @@ mod tests {
             "首相は「政府は増税を決定しない」と述べた。",
             "政府は増税を決定しないとの見方がある。",
             "政府は増税を決定しなくなった。",
+            "政府は増税を決定しないまま予算を組み直した。",
             "政府は増税を必ずしも決定しない。",
             "政府は増税を決定するな。",
         ] {

@@ -89,7 +89,8 @@
 //!   brackets: ### 厚焼きホットケーキ（880円）), a number in brackets in a heading (本日のブレンド（550円）, 材料（3人分）), and
 //!   a 【…】 tag at either end of a title or heading (【動画まとめ】…);
 //! * a number written onto Latin letters is part of a code (J2青嵐FC: J2 | 青嵐 | FC, not
-//!   2青嵐), and a lone Latin letter (V字回復's V) names nothing.
+//!   2青嵐), and a lone Latin letter (V字回復's V) or an initialism of a common noun (IT, SNS:
+//!   `common-initialisms`) names nothing.
 //!
 //! A move in a ranking the title ends at one rank (首位浮上) while the body tells the same move
 //! only at another (東地区の2位に浮上した) is contradicted, with the body's move shown.
@@ -187,7 +188,7 @@ use framing::{
     is_reading_time, opens_with_ordinal,
 };
 use numbers::{
-    BodyByUnit, BodyValues, Derivable, counterpart, counts_items, crosses_threshold,
+    BodyByUnit, BodyValues, Derivable, counted_bare, counterpart, counts_items, crosses_threshold,
     following_counterpart, line_holding, names_listed, one_of_an_event, ordinal_spelling,
     people_listed, quantities_in, rounds_to_body, season_told, section_counts_in,
 };
@@ -336,6 +337,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::PluralSuffixes,
     LexiconId::HeadlineFraming,
     LexiconId::EventClaims,
+    LexiconId::CommonInitialisms,
     LexiconId::EnumeratorLabels,
     LexiconId::DifferenceWords,
     LexiconId::ItemCounters,
@@ -584,6 +586,9 @@ impl super::RuleKind for HeadlineSupport {
                 });
                 missing.retain(|u| !u.number || !rounds_to_body(a, u.span, quantities));
                 missing.retain(|u| !u.number || !one_of_an_event(a, u.span, &body, found));
+                // 142球 over 投球数は142: a count the body writes without its counter.
+                missing
+                    .retain(|u| !u.number || !counted_bare(a, u.span, u.counter.as_deref(), found));
             }
             // 全4基 over a section that tells 1基目 … 残る3基, 12回 over 7回・2回・3回: a
             // heading's number counted in a unit its own section uses is a count, sum or
@@ -818,6 +823,7 @@ impl super::RuleKind for HeadlineSupport {
                 .filter(|u| {
                     !u.opposites.is_empty()
                         && !status::negated_in_headline(a, a.first_at(u.span.start), place.span)
+                        && !status::forecast_in_headline(a.text, u.span.end, place.span.end)
                 })
                 .find_map(|u| {
                     let subject = said_of(a.text, place.span.start, u.span.start);
@@ -2692,8 +2698,10 @@ fn split_units(
                         .chars()
                         .all(|ch| matches!(ch, 'ァ'..='ヶ' | 'ー' | '・')))
                     || in_cut_loanword(a, i, range_start..end);
-                // A lone Latin letter (V字回復's V, Z世代's Z) names nothing.
-                let letter = a.surface(i).len() == 1 && is_latin(a.surface(i));
+                // A lone Latin letter (V字回復's V, Z世代's Z) names nothing; nor does an
+                // initialism of a common noun (IT, SNS: `common-initialisms`).
+                let letter = a.surface(i).len() == 1 && is_latin(a.surface(i))
+                    || lexicons.contains(LexiconId::CommonInitialisms, a.surface(i));
                 c.salient |= (a.features(i).pos.is_proper_noun() && !guessed && !letter)
                     || a.surface(i).bytes().any(|b| b.is_ascii_digit());
             }
@@ -3511,6 +3519,17 @@ mod tests {
                 ]
             )
         );
+        // Nor is a year of the calendar (2022年) or a time ago (5年前) a number of years (3年).
+        let text = "図書館、3年の改修終え再開\n\n図書館は改修工事のため2022年から休館していた。\n\n図書館が再開した。隣町も5年前に改修を終えた。\n";
+        let found = hits(&r, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            !found[0]
+                .related
+                .iter()
+                .any(|r| r.message.contains("2022年") || r.message.contains("5年")),
+            "{found:?}"
+        );
         // Nor are the minutes of a clock time (5時20分) a number of minutes.
         let text = "新ダイヤ、運転間隔は15分に\n\n新ダイヤが始まる。\n\n運転間隔の見直しで、始発は5時20分になる。\n";
         let found = hits(&r, text);
@@ -3539,6 +3558,16 @@ mod tests {
             "初心者のミニトマト栽培が失敗\n\nミニトマト栽培は初心者でも成功した。\n",
             &["失敗"],
         );
+    }
+
+    #[test]
+    fn a_forecast_in_the_headline_is_not_contradicted_by_the_result() {
+        let r = rule("opposites: [[増益, 減益]]\nweak_units: majority\n");
+        let text = |title: &str| {
+            format!("{title}\n\n大和フーズは前期、2期ぶりの減益となった。今期は増収を予想する。\n")
+        };
+        assert_hits(&r, &text("大和フーズ、今期は増益を予想"), &[]);
+        assert_hits(&r, &text("大和フーズ、今期は増益"), &["増益"]);
     }
 
     #[test]
@@ -3786,6 +3815,36 @@ mod tests {
             &r,
             "こども食堂が1周年\n\nこども食堂は2021年に開設した。\n",
             &["1周年"],
+        );
+    }
+
+    #[test]
+    fn an_initialism_of_a_common_noun_is_no_name() {
+        let r = rule("weak_units: majority\n");
+        let text = |title: &str| {
+            format!("{title}に行ってきた\n\n地方の技術カンファレンスに行ってきた。\n")
+        };
+        assert_hits(&r, &text("地方ITカンファレンス"), &[]);
+        // An initialism the lexicon does not list stays a name.
+        assert_hits(&r, &text("地方JSAカンファレンス"), &["JSA"]);
+    }
+
+    #[test]
+    fn a_count_the_body_writes_without_its_counter_is_told() {
+        let r = rule("");
+        let game =
+            |body: &str| format!("高田が142球を投げ抜く\n\n高田は10回を投げ抜いた。{body}\n");
+        assert_hits(&r, &game("投球数は142に上った。"), &[]);
+        // Another value, or the value without the counter's characters before it, is not.
+        assert_hits(&r, &game("投球数は140に上った。"), &["142球"]);
+        assert_hits(&r, &game("観客は142に上った。"), &["142球"]);
+        // A hedged value holds the headline's only within its hedge.
+        assert_hits(&r, &game("投球数は約1100に上った。"), &["142球"]);
+        let blog = |body: &str| format!("ブログで月1万PV\n\nブログを続けた。{body}\n");
+        assert_hits(
+            &r,
+            &blog("月間のページビュー（PV）が初めて1万を超えた。"),
+            &[],
         );
     }
 
@@ -4834,15 +4893,16 @@ mod tests {
     #[test]
     fn a_heading_repeating_the_title_is_no_support_and_is_reported() {
         let r = rule("");
-        let text = "東京でAI会議\n\n会議が開かれた。\n\nまとめ:東京でAI会議\n\n会議は終わった。\n";
+        let text =
+            "東京でJSA会議\n\n会議が開かれた。\n\nまとめ:東京でJSA会議\n\n会議は終わった。\n";
         let found = hits(&r, text);
         let shown: Vec<_> = found.iter().map(|f| describe(text, f)).collect();
         let title = &text[..text.find('\n').unwrap()];
         assert_eq!(
             shown[0],
-            ("東京", vec![("AI", "本文に記述がない".to_string())])
+            ("東京", vec![("JSA", "本文に記述がない".to_string())])
         );
-        assert_eq!(found[1].message, "見出し:「東京」「AI」");
+        assert_eq!(found[1].message, "見出し:「東京」「JSA」");
         assert_eq!(
             shown[1].1.last().unwrap(),
             &(title, "タイトルと同じ主張".to_string())
@@ -4850,7 +4910,7 @@ mod tests {
         // A body line restating the title supports nothing either.
         assert_hits(
             &r,
-            "東京でAI会議\n\n東京でAI会議!\n\n会議が開かれた。\n",
+            "東京でJSA会議\n\n東京でJSA会議!\n\n会議が開かれた。\n",
             &["東京"],
         );
     }

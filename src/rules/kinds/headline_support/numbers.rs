@@ -244,6 +244,41 @@ pub(super) fn one_of_an_event(
     })
 }
 
+/// Whether a headline count (142球, 1万PV) is a bare body number of the same value in a
+/// sentence that names what it counts before it with the counter's characters (投球数は142,
+/// ページビュー（PV）が初めて1万を超えた): the body writes the count without its counter.
+pub(super) fn counted_bare(
+    a: &Analysis<'_>,
+    span: Span,
+    counter: Option<&str>,
+    body: &[Quantity],
+) -> bool {
+    let (Some(q), Some(counter)) = (unit_quantity(a, span), counter) else {
+        return false;
+    };
+    if !q.exact() || q.ordinal || q.is_date() || counter.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    body.iter()
+        // Exactly, or within a hedge (1万を超えた).
+        .filter(|b| {
+            b.unit.is_empty()
+                && !b.ordinal
+                && if b.exact() {
+                    b.value == q.value
+                } else {
+                    b.low <= q.value && q.value <= b.high
+                }
+        })
+        .any(|b| {
+            let line_start = a.text[..b.span.start].rfind('\n').map_or(0, |n| n + 1);
+            let sentence_start = a.text[line_start..b.span.start]
+                .rfind('。')
+                .map_or(line_start, |n| line_start + n + '。'.len_utf8());
+            a.text[sentence_start..b.span.start].contains(counter)
+        })
+}
+
 /// The values a quantity allows as written: an exact value widened by half its last digit's
 /// place (at most `cap`: 42億 is 41.5億 to 42.5億); a hedged one as its hedge says, since its
 /// bounds are stated (50%を超える is above 50%, 9,000万円台 is from 9,000万, 約 is ±10%).
@@ -860,11 +895,20 @@ pub(super) fn following_counterpart(
     }
     let noun = a.surface(next);
     body.of(&q.unit)
-        .filter(|b| b.ordinal == q.ordinal && !b.compatible(&q))
+        .filter(|b| b.ordinal == q.ordinal && !b.compatible(&q) && same_reckoning(a.text, &q, b))
         .find(|b| {
             line_holding(body_lines, b.span).is_some_and(|l| a.text[l.range()].contains(noun))
         })
         .map(|b| b.core)
+}
+
+/// Whether two values of one unit are reckoned alike: a number of years (1年半, 3年), a year
+/// of the calendar (2022年) and a point in time counted back or on (3年前, 2日後) are not
+/// other values of each other.
+fn same_reckoning(text: &str, q: &Quantity, b: &Quantity) -> bool {
+    let calendar = |x: &Quantity| x.unit == "年" && x.value >= 1000.0;
+    let offset = |x: &Quantity| text[x.span.end..].starts_with(['前', '後']);
+    calendar(q) == calendar(b) && offset(q) == offset(b)
 }
 
 /// The line of `lines` (in order, not overlapping) that holds all of `span`.
@@ -949,7 +993,9 @@ pub(super) fn counterpart(
         return None;
     }
     body.iter()
-        .filter(|b| b.unit == q.unit && !b.ordinal && !b.compatible(&q))
+        .filter(|b| {
+            b.unit == q.unit && !b.ordinal && !b.compatible(&q) && same_reckoning(a.text, &q, b)
+        })
         // 0時28分: the minutes of a clock time measure no duration.
         .filter(|b| !(b.unit == "分" && quantity::follows_clock_hour(a.text, b.span.start)))
         .find(|b| {

@@ -179,6 +179,27 @@ pub(super) fn hedged_in_headline(a: &Analysis<'_>, i: usize, place: Span) -> boo
     argument || (a.features(i).pos.is_verb() && next.is_some_and(|n| a.features(n).pos.is_noun()))
 }
 
+/// Words after a headline's word that make it a forecast or a goal (16％増益を予想, 黒字化を
+/// 見込む, 増収を目指す): what the body reports as done (2期ぶりの減益) does not contradict it.
+const FORECASTS: &[&str] = &[
+    "予想",
+    "見込",
+    "見通し",
+    "予測",
+    "計画",
+    "目標",
+    "目指",
+    "めざ",
+];
+
+/// Whether the headline's word ending at `end` is a forecast or a goal ([`FORECASTS`]) before
+/// `limit`, after を, の, と or に.
+pub(super) fn forecast_in_headline(text: &str, end: usize, limit: usize) -> bool {
+    let rest = &text[end..limit];
+    let rest = rest.strip_prefix(['を', 'の', 'と', 'に']).unwrap_or(rest);
+    FORECASTS.iter().any(|f| rest.starts_with(f))
+}
+
 /// Whether the headline negates the word at token `i` itself (失敗しない, 届かず): the
 /// opposite word in the body (成功) then agrees with it.
 pub(super) fn negated_in_headline(a: &Analysis<'_>, i: usize, place: Span) -> bool {
