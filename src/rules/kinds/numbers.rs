@@ -264,6 +264,8 @@ const DENSE_BLOCK: usize = 5;
 
 /// Most tokens of a bracketed name before a topic's head (「産業機器部品」部門).
 const TOPIC_NAME_TOKENS: usize = 12;
+/// How far (bytes) after a listed value the next one of its list is looked for.
+const LIST_REACH: usize = 120;
 /// How far before a number its topic (Xは, Xが) is looked for.
 const MAX_TOPIC_TOKENS: usize = 24;
 
@@ -697,6 +699,22 @@ impl Numbers {
                 if restates {
                     continue;
                 }
+                // みかんは200円と250円で450円: the items a sentence adds up to a total it gives
+                // after them are parts of the total, not the thing's amount.
+                let summed = n + 2 < found.len()
+                    && after_q.strip_prefix('と').is_some_and(|rest| {
+                        q.span.end + 'と'.len_utf8() == found[n + 1].span.start
+                            && !rest.is_empty()
+                            && found[n + 1].unit == q.unit
+                    })
+                    && found[n + 2..].iter().any(|t| t.unit == q.unit);
+                let item = n > 0
+                    && text[found[n - 1].span.end..q.span.start] == *"と"
+                    && found[n - 1].unit == q.unit
+                    && found[n + 1..].iter().any(|t| t.unit == q.unit);
+                if summed || item {
+                    continue;
+                }
                 // 26本中7本, 10人中8人: attempts and successes, one ratio.
                 let of_total = after_q.starts_with('中')
                     && after_q['中'.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
@@ -894,7 +912,13 @@ impl Numbers {
         span: Span,
         sentence: Span,
     ) -> Option<bool> {
-        let rest = &a.text[span.end..sentence.end];
+        // The next value stands close by: a bounded reach keeps an endless sentence of
+        // listed values linear.
+        let mut reach = (span.end + LIST_REACH).min(sentence.end);
+        while !a.text.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        let rest = &a.text[span.end..reach];
         let rest = &rest[..rest.find('。').unwrap_or(rest.len())];
         let next = quantity::find(rest).into_iter().next()?;
         if next.unit != q.unit {
@@ -2690,6 +2714,14 @@ mod tests {
         let pile = |later: &str| format!("積読\n\n積読は50冊だった。\n\n本を読んだ。\n\n{later}");
         assert_hits(&rule(), &pile("1か月で積読が7冊減った。"), &[]);
         assert_hits(&rule(), &pile("積読は7冊だった。"), &["7冊"]);
+    }
+
+    #[test]
+    fn the_items_a_sentence_adds_up_are_parts_of_its_total() {
+        let text = |later: &str| format!("集計\n\nみかん: 450円\n\n集計した。\n\n{later}");
+        assert_hits(&rule(), &text("みかんは200円と250円で450円になった。"), &[]);
+        // Without a total after them, the values stay comparable.
+        assert_hits(&rule(), &text("みかんは200円だった。"), &["200円"]);
     }
 
     #[test]

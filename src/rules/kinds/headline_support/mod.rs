@@ -586,9 +586,14 @@ impl super::RuleKind for HeadlineSupport {
                 });
                 missing.retain(|u| !u.number || !rounds_to_body(a, u.span, quantities));
                 missing.retain(|u| !u.number || !one_of_an_event(a, u.span, &body, found));
-                // 142球 over 投球数は142: a count the body writes without its counter.
-                missing
-                    .retain(|u| !u.number || !counted_bare(a, u.span, u.counter.as_deref(), found));
+                // 142球 over 投球数は142: a count the body writes without its counter (a
+                // headline's claim; a heading's number is its section's, and thousands of
+                // headings would each read the body).
+                if matches!(place.role, Role::Title | Role::Source) {
+                    missing.retain(|u| {
+                        !u.number || !counted_bare(a, u.span, u.counter.as_deref(), found)
+                    });
+                }
             }
             // 全4基 over a section that tells 1基目 … 残る3基, 12回 over 7回・2回・3回: a
             // heading's number counted in a unit its own section uses is a count, sum or
@@ -1744,11 +1749,14 @@ fn opposite_of(text: &str, body: &[Span], word: &str, subject: Option<&str>) -> 
     let Some(subject) = subject else {
         return true;
     };
-    let mut mentions = body.iter().flat_map(|l| {
-        text[l.range()]
-            .match_indices(word)
-            .map(move |(i, _)| (l.start, l.start + i))
-    });
+    let mut mentions = body
+        .iter()
+        .flat_map(|l| {
+            text[l.range()]
+                .match_indices(word)
+                .map(move |(i, _)| (l.start, l.start + i))
+        })
+        .take(MAX_OPPOSITE_MENTIONS);
     let mut any = false;
     let answered = mentions.any(|(line, at)| {
         any = true;
@@ -1762,6 +1770,11 @@ fn opposite_of(text: &str, body: &[Span], word: &str, subject: Option<&str>) -> 
 /// its clause (after 。, 、, a space, or `from`) and the word, of two characters or more
 /// (「減少幅は2年連続で縮小」: 減少幅).
 fn said_of(text: &str, from: usize, at: usize) -> Option<&str> {
+    // A clause is short: read back a bounded way (an endless line stays linear).
+    let mut from = from.max(at.saturating_sub(SAID_OF_REACH));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
     let before = &text[from..at];
     let clause = before.rfind(['。', '、', '　', ' ']).map_or(0, |i| {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
@@ -1797,6 +1810,11 @@ fn said_of(text: &str, from: usize, at: usize) -> Option<&str> {
     let run = &clause[run_start..marker];
     (run.chars().count() >= 2).then_some(run)
 }
+
+/// How far back (bytes) a word's clause is read for what it is said of.
+const SAID_OF_REACH: usize = 240;
+/// Body mentions of an opposite word read for what they are said of.
+const MAX_OPPOSITE_MENTIONS: usize = 32;
 
 /// Whether two subjects may name one thing: one holds the other, or they share two
 /// characters in a row (人口減少 / 減少幅 share 減少; 減少幅 / 自然減 share none).
@@ -1968,6 +1986,8 @@ struct KanjiRuns<'t> {
     /// clipped loanword (スマホ, パソコン, デジカメ) may shorten. Read on the first katakana
     /// unit asked about.
     katakana: std::cell::OnceCell<FastHashMap<char, Vec<String>>>,
+    /// Compounds of a clipped word still to look for (each reads the body lines).
+    compounds_left: std::cell::Cell<usize>,
 }
 
 impl<'t> KanjiRuns<'t> {
@@ -1980,6 +2000,8 @@ impl<'t> KanjiRuns<'t> {
     const MAX_RUN: usize = 24;
     /// The longest katakana compound looked for as a clipped word and a body word.
     const MAX_COMPOUND: usize = 14;
+    /// Compounds looked for, per document.
+    const MAX_COMPOUND_SEARCHES: usize = 32;
 
     fn new(doc: &'t Document, body: &[Span]) -> Self {
         let mut seen: FastHashSet<&str> = FastHashSet::default();
@@ -2010,6 +2032,7 @@ impl<'t> KanjiRuns<'t> {
             by_first,
             lines: body.iter().map(|l| &doc.text[l.range()]).collect(),
             katakana: std::cell::OnceCell::new(),
+            compounds_left: std::cell::Cell::new(Self::MAX_COMPOUND_SEARCHES),
         }
     }
 
@@ -2063,9 +2086,13 @@ impl<'t> KanjiRuns<'t> {
     /// round; each part at least three characters.
     fn clipped_compound(&self, unit: &str) -> bool {
         let chars: Vec<(usize, char)> = unit.char_indices().collect();
-        if !(6..=Self::MAX_COMPOUND).contains(&chars.len()) || !unit.chars().all(is_katakana) {
+        if !(6..=Self::MAX_COMPOUND).contains(&chars.len())
+            || !unit.chars().all(is_katakana)
+            || self.compounds_left.get() == 0
+        {
             return false;
         }
+        self.compounds_left.set(self.compounds_left.get() - 1);
         let written = |part: &str| self.lines.iter().any(|line| line.contains(part));
         (3..=chars.len() - 3).any(|k| {
             let (head, tail) = unit.split_at(chars[k].0);
