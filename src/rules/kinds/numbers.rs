@@ -702,11 +702,9 @@ impl Numbers {
                 // みかんは200円と250円で450円: the items a sentence adds up to a total it gives
                 // after them are parts of the total, not the thing's amount.
                 let summed = n + 2 < found.len()
-                    && after_q.strip_prefix('と').is_some_and(|rest| {
-                        q.span.end + 'と'.len_utf8() == found[n + 1].span.start
-                            && !rest.is_empty()
-                            && found[n + 1].unit == q.unit
-                    })
+                    && after_q.starts_with('と')
+                    && q.span.end + 'と'.len_utf8() == found[n + 1].span.start
+                    && found[n + 1].unit == q.unit
                     && found[n + 2..].iter().any(|t| t.unit == q.unit);
                 let item = n > 0
                     && text[found[n - 1].span.end..q.span.start] == *"と"
@@ -849,6 +847,7 @@ impl Numbers {
                 };
                 let topic = match self.topic_before(a, sentence.span, span.start) {
                     Some((t, end)) if counted(&t) => {
+                        // Back past the marker (は or が, one character each) and the chain.
                         let before = end - "は".len() - t.len();
                         self.topic_before(a, sentence.span, before)
                     }
@@ -1181,17 +1180,16 @@ impl Numbers {
         }
         // 費用を年間約18億円と試算: an amount stated of the object of an estimate or a setting
         // (`estimate-verbs`) counts that object.
+        // The verb (見込む) or the サ変 noun of one (試算した).
         let estimated = next + 1 < end
             && matches!(a.surface(next), "と" | "に")
-            && self
+            && (self
                 .lexicons
                 .contains(LexiconId::EstimateVerbs, a.base(next + 1))
-            || next + 2 < end
-                && matches!(a.surface(next), "と" | "に")
-                && a.features(next + 1).pos.is_sahen_noun()
-                && self
-                    .lexicons
-                    .contains(LexiconId::EstimateVerbs, a.surface(next + 1));
+                || a.features(next + 1).pos.is_sahen_noun()
+                    && self
+                        .lexicons
+                        .contains(LexiconId::EstimateVerbs, a.surface(next + 1)));
         // 総額43億円の予算案 counts 総額 (the noun the number is written on); 2人の行方 with no
         // noun before it counts 行方.
         let attached = (first > clause)
