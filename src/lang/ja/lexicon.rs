@@ -92,6 +92,7 @@ named_enum! {
         HeadlineFraming = "headline-framing",
         EventClaims = "event-claims",
         CommonInitialisms = "common-initialisms",
+        CountryInitials = "country-initials",
         EnumeratorLabels = "enumerator-labels",
         DifferenceWords = "difference-words",
         ItemCounters = "item-counters",

@@ -338,6 +338,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::HeadlineFraming,
     LexiconId::EventClaims,
     LexiconId::CommonInitialisms,
+    LexiconId::CountryInitials,
     LexiconId::EnumeratorLabels,
     LexiconId::DifferenceWords,
     LexiconId::ItemCounters,
@@ -648,6 +649,15 @@ impl super::RuleKind for HeadlineSupport {
                             || runs.clipped(word)
                             || runs.clipped_compound(word)
                             || runs.initialism(unit))
+                });
+            }
+            // 日比 over フィリピンのロドリゲス外相, 米中 over 米国と中国: countries a headline
+            // joins by one character each.
+            if matches!(place.role, Role::Title | Role::Source) && missing.iter().any(|u| !u.number)
+            {
+                let countries = self.lexicons.get(LexiconId::CountryInitials);
+                missing.retain(|u| {
+                    u.number || !countries_told(&a.text[u.span.range()], countries, a.text, &body)
                 });
             }
             // 来春 over 来年3月: a season told by one of its months.
@@ -1826,6 +1836,35 @@ fn related_subjects(x: &str, y: &str) -> bool {
     chars
         .windows(2)
         .any(|w| y.contains(&w.iter().collect::<String>()))
+}
+
+/// Whether `unit` joins countries by one character each (日米, 米中, 日比: `country-initials`)
+/// and the body names every one of them but 日 (by a name of two characters or more).
+fn countries_told(
+    unit: &str,
+    countries: &crate::lang::ja::lexicon::WordSet,
+    text: &str,
+    body: &[Span],
+) -> bool {
+    let chars: Vec<char> = unit.chars().collect();
+    if !(2..=3).contains(&chars.len()) || !chars.iter().any(|&c| c != '日') {
+        return false;
+    }
+    chars.iter().all(|&c| {
+        let mut key = [0u8; 4];
+        let key = c.encode_utf8(&mut key);
+        let Some(names) = countries
+            .iter()
+            .find_map(|e| e.strip_prefix(&*key).and_then(|r| r.strip_prefix('=')))
+        else {
+            return false;
+        };
+        c == '日'
+            || names
+                .split('|')
+                .filter(|n| n.chars().count() >= 2)
+                .any(|n| body.iter().any(|l| text[l.range()].contains(n)))
+    })
 }
 
 /// The quantities of the body lines, in text order, with their units opened
@@ -3843,6 +3882,14 @@ mod tests {
             "こども食堂が1周年\n\nこども食堂は2021年に開設した。\n",
             &["1周年"],
         );
+    }
+
+    #[test]
+    fn countries_joined_by_one_character_each_are_told_by_their_names() {
+        let r = rule("");
+        let talks = |body: &str| format!("日比外相が会談\n\n外相は{body}の外相と会談した。\n");
+        assert_hits(&r, &talks("フィリピン"), &[]);
+        assert_hits(&r, &talks("ベトナム"), &["日比"]);
     }
 
     #[test]
