@@ -660,6 +660,8 @@ impl super::RuleKind for HeadlineSupport {
                     u.number || !countries_told(&a.text[u.span.range()], countries, a.text, &body)
                 });
             }
+            // 2泊3日: the nights are the days less one; the days are checked on their own.
+            missing.retain(|u| !nights_of_days(&a.text[u.span.start..place.span.end]));
             // 来春 over 来年3月: a season told by one of its months.
             if missing.iter().any(|u| !u.number) {
                 missing
@@ -1836,6 +1838,21 @@ fn related_subjects(x: &str, y: &str) -> bool {
     chars
         .windows(2)
         .any(|w| y.contains(&w.iter().collect::<String>()))
+}
+
+/// Whether `text` opens with a number of nights followed by that number of days plus one
+/// (2泊3日): the nights say nothing the days do not.
+fn nights_of_days(text: &str) -> bool {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let n = digits(text);
+    let Some(rest) = text[n..].strip_prefix('泊') else {
+        return false;
+    };
+    let m = digits(rest);
+    let (Ok(nights), Ok(days)) = (text[..n].parse::<u32>(), rest[..m].parse::<u32>()) else {
+        return false;
+    };
+    rest[m..].starts_with('日') && days == nights + 1
 }
 
 /// Whether `unit` joins countries by one character each (日米, 米中, 日比: `country-initials`)
@@ -3882,6 +3899,18 @@ mod tests {
             "こども食堂が1周年\n\nこども食堂は2021年に開設した。\n",
             &["1周年"],
         );
+    }
+
+    #[test]
+    fn nights_are_the_days_less_one() {
+        let r = rule("");
+        let trip = |title: &str| {
+            format!("{title}の離島旅\n\n離島旅の1日目は洞窟へ。2日目は星空。3日目に帰った。\n")
+        };
+        assert_hits(&r, &trip("2泊3日"), &[]);
+        assert_hits(&r, &trip("3泊3日"), &["3泊"]);
+        assert!(nights_of_days("2泊3日の旅"));
+        assert!(!nights_of_days("2泊4日"));
     }
 
     #[test]
