@@ -3176,6 +3176,19 @@ mod tests {
     }
 
     #[test]
+    fn a_rankings_top_is_framing_like_best() {
+        let r = rule("");
+        let list = "- 森のひろば\n- 川のキャンプ場\n- 星の丘\n";
+        assert_hits(
+            &r,
+            &format!(
+                "# 子連れキャンプ場ランキングTOP3\n\n子連れキャンプ場のランキングです。\n\n{list}"
+            ),
+            &[],
+        );
+    }
+
+    #[test]
     fn a_heading_that_only_names_its_subject_claims_nothing() {
         let r = rule("");
         let body = "# 喫茶店めぐり\n\n喫茶店をめぐった。\n\n";
