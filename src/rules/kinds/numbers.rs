@@ -927,9 +927,14 @@ impl Numbers {
         if after >= a.tokens.len() || a.tokens[after].span.start != span.end + next.span.end {
             return None;
         }
+        self.change_word(a, after)
+    }
+
+    /// Whether token `i` (as written or by base form) is an increase word (`Some(true)`,
+    /// `increase-suffixes`) or a decrease word (`Some(false)`, `decrease-suffixes`).
+    fn change_word(&self, a: &Analysis<'_>, i: usize) -> Option<bool> {
         let at = |id: LexiconId| {
-            self.lexicons.contains(id, a.surface(after))
-                || self.lexicons.contains(id, a.base(after))
+            self.lexicons.contains(id, a.surface(i)) || self.lexicons.contains(id, a.base(i))
         };
         if at(LexiconId::IncreaseSuffixes) {
             Some(true)
@@ -1068,14 +1073,10 @@ impl Numbers {
             && next + 1 < end
             && a.tokens[next + 1].span.start == a.tokens[next].span.end
         {
-            let at = |id: LexiconId| {
-                self.lexicons.contains(id, a.surface(next + 1))
-                    || self.lexicons.contains(id, a.base(next + 1))
-            };
-            if at(LexiconId::IncreaseSuffixes) {
-                qualifiers.push("(増)".to_string());
-            } else if at(LexiconId::DecreaseSuffixes) {
-                qualifiers.push("(減)".to_string());
+            match self.change_word(a, next + 1) {
+                Some(true) => qualifiers.push("(増)".to_string()),
+                Some(false) => qualifiers.push("(減)".to_string()),
+                None => {}
             }
         }
         let clause = self.clause_start(a, first, sentence);

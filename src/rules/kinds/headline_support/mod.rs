@@ -1768,13 +1768,12 @@ fn opposite_of(text: &str, body: &[Span], word: &str, subject: Option<&str>) -> 
                 .match_indices(word)
                 .map(move |(i, _)| (l.start, l.start + i))
         })
-        .take(MAX_OPPOSITE_MENTIONS);
-    let mut any = false;
-    let answered = mentions.any(|(line, at)| {
-        any = true;
-        said_of(text, line, at).is_none_or(|other| related_subjects(subject, other))
-    });
-    answered || !any
+        .take(MAX_OPPOSITE_MENTIONS)
+        .peekable();
+    mentions.peek().is_none()
+        || mentions.any(|(line, at)| {
+            said_of(text, line, at).is_none_or(|other| related_subjects(subject, other))
+        })
 }
 
 /// The topic or subject a word at `at` is said of: the run of kanji and katakana before the

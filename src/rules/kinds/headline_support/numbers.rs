@@ -270,13 +270,14 @@ pub(super) fn counted_bare(
                     b.low <= q.value && q.value <= b.high
                 }
         })
-        .any(|b| {
-            let line_start = a.text[..b.span.start].rfind('\n').map_or(0, |n| n + 1);
-            let sentence_start = a.text[line_start..b.span.start]
-                .rfind('。')
-                .map_or(line_start, |n| line_start + n + '。'.len_utf8());
-            a.text[sentence_start..b.span.start].contains(counter)
-        })
+        .any(|b| sentence_up_to(a.text, b.span.start).contains(counter))
+}
+
+/// The sentence up to offset `at`: from the start of its line or the last 。 before it.
+fn sentence_up_to(text: &str, at: usize) -> &str {
+    let line = &text[text[..at].rfind('\n').map_or(0, |n| n + 1)..at];
+    line.rfind('。')
+        .map_or(line, |n| &line[n + '。'.len_utf8()..])
 }
 
 /// The values a quantity allows as written: an exact value widened by half its last digit's
@@ -999,13 +1000,9 @@ pub(super) fn counterpart(
         // 0時28分: the minutes of a clock time measure no duration.
         .filter(|b| !(b.unit == "分" && quantity::follows_clock_hour(a.text, b.span.start)))
         .find(|b| {
-            // The sentence up to the value: from the line start or the last 。 before it.
-            let line_start = a.text[..b.span.start].rfind('\n').map_or(0, |n| n + 1);
-            let sentence_start = a.text[line_start..b.span.start]
-                .rfind('。')
-                .map_or(line_start, |n| line_start + n + '。'.len_utf8());
-            // Or the value counts what it is written onto (約3万8000件の会員情報).
-            a.text[sentence_start..b.span.start].contains(label)
+            // The sentence up to the value, or what the value is written onto
+            // (約3万8000件の会員情報).
+            sentence_up_to(a.text, b.span.start).contains(label)
                 || a.text[b.span.end..]
                     .strip_prefix('の')
                     .is_some_and(|rest| rest.starts_with(label))
