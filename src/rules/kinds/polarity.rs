@@ -74,6 +74,7 @@
 //! intransitives: [[決まる, 決める]]  # 時期は決まっていない = 時期を決めていない
 //! synonyms: [[実施する, 開催する, 行う]]  # one predicate, named by the first
 //! carriers: [決定する]       # 法案の提出を決定した also says 法案を提出する
+//! performers: [行う]        # エンジンの再着火は行われた says エンジンを再着火した
 //! any_case: [対応する]      # ICカードに対応 = ICカードは使える (with synonyms)
 //! ```
 //!
@@ -188,6 +189,11 @@ pub struct Spec {
     /// [[見送る, 決定する]]`) 「法案の提出を見送った」 says 「法案を提出しない」.
     #[serde(default)]
     pub carriers: Vec<String>,
+    /// Predicates that do the action named by their object, in dictionary form: with
+    /// `[行う]`, 「エンジンの再着火は行われた」 says 「エンジンを再着火した」 and 「シャトルバスの運行は
+    /// 行っていない」 says 「シャトルバスを運行していない」, in the tense of the sentence.
+    #[serde(default)]
+    pub performers: Vec<String>,
     /// Predicates whose object is one thing whatever particle marks it, in dictionary form:
     /// with `[対応する]` and `synonyms: [[対応する, 使える, 受け付ける]]`, 「交通系ICカードに
     /// 対応し」 meets 「交通系ICカードは使えず」 and 「200ミリリットル献血は受け付けない」 meets
@@ -260,6 +266,8 @@ pub struct Polarity {
     members: FastHashMap<(String, bool), Vec<(String, bool)>>,
     /// `carriers`, as (stem, サ変) after `synonyms`.
     carriers: FastHashSet<(String, bool)>,
+    /// `performers`, as (stem, サ変) after `synonyms`.
+    performers: FastHashSet<(String, bool)>,
     /// `any_case`, as (stem, サ変) after `synonyms`.
     any_case: FastHashSet<(String, bool)>,
     /// The noun forms (連用形) of the verbs of `opposites` and `synonyms` → the verb:
@@ -634,6 +642,12 @@ impl super::RuleKind for Polarity {
             src,
             &mut errors,
         ));
+        let performers = after_synonyms(normalize_terms(
+            &spec.performers,
+            "performers",
+            src,
+            &mut errors,
+        ));
         let any_case = after_synonyms(normalize_terms(
             &spec.any_case,
             "any_case",
@@ -681,6 +695,7 @@ impl super::RuleKind for Polarity {
             canonical,
             members,
             carriers,
+            performers,
             any_case,
             negating_nouns,
             noun_forms,
@@ -1262,16 +1277,27 @@ impl Polarity {
         particle: usize,
         claim: &Claim<'t>,
     ) -> Option<Claim<'t>> {
+        // 「エンジンの再着火」: a prefix on the action (再, 初) is part of its run.
+        let noun = if pos(a, run).is_prefix()
+            && run + 1 < particle
+            && a.tokens[run].span.end == a.tokens[run + 1].span.start
+        {
+            run + 1
+        } else {
+            run
+        };
         if claim.key.role != Role::Wo
             || !claim.key.voice.is_empty()
-            || run + 1 != particle
+            || noun + 1 != particle
             || run < scope.floor + 2
-            || !pos(a, run).is_sahen_noun()
+            || !pos(a, noun).is_sahen_noun()
             || !(a.surface(run - 1) == "の" && pos(a, run - 1).is_adnominalizer())
-            || !self
-                .carriers
-                .contains(&(claim.key.stem.to_string(), claim.key.sahen))
         {
+            return None;
+        }
+        let predicate = (claim.key.stem.to_string(), claim.key.sahen);
+        let performed = self.performers.contains(&predicate);
+        if !performed && !self.carriers.contains(&predicate) {
             return None;
         }
         // 「みなと花火大会」の中止: the name inside the brackets is what the action is of.
@@ -1285,21 +1311,22 @@ impl Polarity {
         if object.chars().count() < self.min_object_chars {
             return None;
         }
-        let action = (a.surface(run).to_string(), true);
+        let action = (a.surface(noun).to_string(), true);
         let (stem, negates) = match self.opposites.get(&action) {
             Some((negated, true)) => (negated.as_str(), true),
             Some(_) => return None,
             None => match self.canonical.get(&action) {
                 Some((first, true)) => (first.as_str(), false),
                 Some(_) => return None,
-                None => (a.surface(run), false),
+                None => (a.surface(noun), false),
             },
         };
         if self.ignore.contains(stem) {
             return None;
         }
-        // A decision taken: for the action (決めた) or against it (見送った).
-        let taken = !claim.negative || claim.declined;
+        // A decision taken: for the action (決めた) or against it (見送った); an action done
+        // (再着火は行われた) is told in its own tense.
+        let taken = !performed && (!claim.negative || claim.declined);
         Some(Claim {
             key: Key {
                 object,
@@ -1422,6 +1449,14 @@ impl Polarity {
             && is_suru(a, j + 2, end)
         {
             // 閣議決定する, 全面解除する: a compound action is its head (決定, 解除).
+            (a.surface(j + 1), true, j + 2)
+        } else if pos(a, j).is_prefix()
+            && j + 1 < end
+            && pos(a, j + 1).is_sahen_noun()
+            && a.tokens[j].span.end == a.tokens[j + 1].span.start
+            && is_suru(a, j + 2, end)
+        {
+            // 再着火する, 再点検しない: so is one written with a prefix (着火, 点検).
             (a.surface(j + 1), true, j + 2)
         } else if pos(a, j).is_sahen_noun()
             && j + 2 < end
@@ -3486,6 +3521,42 @@ mod tests {
         );
         // Without `carriers`, 決定する says nothing of what is decided.
         assert_hits(&rule(), text, &[]);
+    }
+
+    #[test]
+    fn a_performer_does_the_action_its_object_names() {
+        // 「エンジンの点火は行われた」 says 「エンジンを点火した」, in its own tense.
+        let text = "打ち上げ\n第2段エンジンの点火は予定通り行われた。\n第2段エンジンは点火せず、衛星は軌道に届かなかった。";
+        assert_hits(
+            &rule_with("performers: [行う]\n"),
+            text,
+            &["第2段エンジンは点火せず"],
+        );
+        // Without `performers`, 行う says nothing of what is done.
+        assert_hits(&rule(), text, &[]);
+        // To be done and not done before is a change told in two tenses, not a
+        // contradiction (a decision, 点検を決めた, would place the action at no time).
+        assert_hits(
+            &rule_with("performers: [行う]\n"),
+            "点検\n町は歩道橋を点検しなかった。\n町は歩道橋の点検を行う。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn an_action_with_a_prefix_is_its_head() {
+        // 再着火する is 着火する written with 再, as 閣議決定する is 決定する.
+        assert_hits(
+            &rule(),
+            "打ち上げ\n管制はエンジンを再着火した。\n管制はエンジンを再着火しなかった。",
+            &["エンジンを再着火しなかった"],
+        );
+        // And so in the object of a performer: 「エンジンの再着火は行われた」.
+        assert_hits(
+            &rule_with("performers: [行う]\n"),
+            "打ち上げ\nエンジンの再着火は行われた。\nエンジンは再着火しなかった。",
+            &["エンジンは再着火しなかった"],
+        );
     }
 
     #[test]
