@@ -4073,6 +4073,18 @@ mod tests {
             "A社が値上げ\n\nA社は値上げしない方針を示した。\n",
             &["値上げ"],
         );
+        // A は or も between the サ変 noun and its する (上陸はせず) negates it all the same;
+        // 上陸はした states it.
+        assert_hits(
+            &r,
+            "台風10号、鹿児島に上陸\n\n台風10号は鹿児島に上陸はせずに沖を通過した。\n",
+            &["上陸"],
+        );
+        assert_hits(
+            &r,
+            "台風10号、鹿児島に上陸\n\n台風10号は鹿児島に上陸はしたが、勢力は弱かった。\n",
+            &[],
+        );
         // One mention that states it is support.
         assert_hits(
             &r,

@@ -208,9 +208,20 @@ pub(super) fn negated_in_headline(a: &Analysis<'_>, i: usize, place: Span) -> bo
 
 /// The predicate chain after token `i` (する and its auxiliaries, て-forms, いる and the other
 /// dependent verbs: おく, みる, しまう), within
-/// `limit`: whether it negates, and the index after it.
+/// `limit`: whether it negates, and the index after it. A サ変 noun's する may follow a は or
+/// も that sets it apart (上陸はせず, 参加もしなかった).
 fn predicate_chain(a: &Analysis<'_>, i: usize, limit: usize) -> (bool, usize) {
     let mut j = i + 1;
+    if j + 1 < a.tokens.len()
+        && a.tokens[j + 1].span.end <= limit
+        && a.features(i).pos.is_sahen_noun()
+        && a.features(j).pos.is_binding_particle()
+        && matches!(a.surface(j), "は" | "も")
+        && a.base(j + 1) == "する"
+        && a.features(j + 1).pos.is_verb()
+    {
+        j += 1;
+    }
     let mut negated = false;
     while j < a.tokens.len() && a.tokens[j].span.end <= limit && j < i + 8 {
         let f = a.features(j);
