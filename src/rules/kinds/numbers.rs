@@ -128,7 +128,8 @@ pub struct Spec {
     pub slip_message: Option<String>,
     /// Names of one quantity: each list is one thing under several names (`[被害額, 損害額]`,
     /// `[来場者, 入場者]`), so 被害額は4億2000万円 and 損害額は3億6000万円 are compared.
-    /// Qualifiers, owners and names still tell two of them apart.
+    /// Qualifiers, owners and names still tell two of them apart; a qualifier word inside the
+    /// name itself (最終 of 最終利益) is part of the name, not a qualifier.
     #[serde(default)]
     pub aliases: Vec<Vec<String>>,
     /// Compare only two values at least this many line breaks apart: two values of one name
@@ -1306,6 +1307,15 @@ impl Numbers {
         }
         if subject.text.chars().count() == 1 {
             return None;
+        }
+        // 最終利益は412億円: a word of the name itself (最終 of 最終利益) does not qualify
+        // it; the name is compared whole (and by its `aliases`: 当期純利益).
+        if !subject.text.is_empty() && subject.start >= clause && subject.last < first {
+            for own in self.qualifiers(a, subject.start..subject.last + 1) {
+                if let Some(k) = qualifiers.iter().position(|q| *q == own) {
+                    qualifiers.remove(k);
+                }
+            }
         }
         let entities = self.entities(a, clause..first);
         // Without a subject (a mention only the digit-slip pass compares) there is nothing a
@@ -2824,6 +2834,17 @@ mod tests {
         assert_eq!(h.len(), 1, "{h:?}");
         // The message names the quantity as the sentence does.
         assert_eq!(h[0].message, "「損害額」3億6000万円/4億2000万円");
+        // A qualifier word inside the name (最終 of 最終利益) is part of the name, not a
+        // qualifier that sets the figure apart from its alias's.
+        let profit = rule_from_yaml(
+            "kind: numbers\nmessage: 「{subject}」{match}/{other}\naliases: [[純利益, 最終利益, 当期純利益]]\n",
+        );
+        let h = hits(
+            &profit,
+            "最終利益は412億円だった。\n\n主力の工作機械が好調だった。\n\n当期純利益は452億円となった。",
+        );
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert_eq!(h[0].message, "「当期純利益」452億円/412億円");
         for (yaml, problem) in [
             ("aliases: [[被害額]]", "lists 1 name"),
             (
