@@ -673,9 +673,15 @@ impl Numbers {
             );
             let found = quantity::find(text);
             for (n, q) in found.iter().enumerate() {
-                // 1勝2敗, 7時30分: a number written against another is part of one value.
+                // 1勝2敗, 7時30分: a number written against another is part of one value; an
+                // interval is a value of its own (2年ぶり8度目: two years, the eighth time).
+                let interval = |o: &Quantity| o.unit.ends_with("ぶり");
                 let touches = |o: Option<&Quantity>| {
-                    o.is_some_and(|o| o.span.end == q.span.start || q.span.end == o.span.start)
+                    o.is_some_and(|o| {
+                        (o.span.end == q.span.start || q.span.end == o.span.start)
+                            && !interval(o)
+                            && !interval(q)
+                    })
                 };
                 if touches(n.checked_sub(1).and_then(|p| found.get(p))) || touches(found.get(n + 1))
                 {
@@ -1270,7 +1276,21 @@ impl Numbers {
         });
         // Nothing names what is counted (計約1,480万円を着服): a mention without a subject,
         // compared only as a transposition of digits ([`transposable`]).
-        let subject = match subject.or(followed).or(superlative).or(event) {
+        // 通算8度目の全国大会出場, 今回で3度目の上演: an ordinal counts the event it numbers;
+        // a subject marked as such (カード本体は10回目の誕生日, 電子証明書は5回目の誕生日) still
+        // says whose event it is.
+        let owned = subject
+            .as_ref()
+            .is_some_and(|c| c.last + 1 < first && matches!(a.surface(c.last + 1), "は" | "が"));
+        let numbered = (q.ordinal && names_thing && !owned)
+            .then_some(following.as_ref())
+            .flatten()
+            .map(|(text, end)| Chain {
+                text: text.clone(),
+                start: next + 1,
+                last: end - 1,
+            });
+        let subject = match numbered.or(subject).or(followed).or(superlative).or(event) {
             Some(chain) => chain,
             None => match following.filter(|(n, _)| !self.is_filler(n)) {
                 Some((text, end)) => Chain {
@@ -2800,6 +2820,27 @@ mod tests {
             "今回のツアーは、9月に始まった。ツアーは全14公演を回る。\n\n\
              事務所は、払い戻しに応じる。ツアーは全13公演を回る。",
             &["全13公演"],
+        );
+    }
+
+    #[test]
+    fn an_ordinal_counts_the_event_it_numbers() {
+        // 通算3度目の優勝 counts 優勝, not 通算; after 2年ぶり, 8度目 is a value of its own.
+        assert_hits(
+            &rule(),
+            "県予選\n\n青葉学院が北陵を下し、2年ぶり8度目の全国大会出場を決めた。\n\n通算9度目の全国大会出場に向け、練習を重ねる。",
+            &["9度目"],
+        );
+        assert_hits(
+            &rule(),
+            "ミュージカル\n\n今回で3度目の上演となります。\n\n4度目の上演となる今回は、新しい演出が加わった。",
+            &["4度目"],
+        );
+        // Whose event it is, when a subject says so, still tells two apart.
+        assert_hits(
+            &rule(),
+            "有効期限\n\nカード本体は10回目の誕生日が期限だ。\n\n電子証明書は5回目の誕生日が期限となる。",
+            &[],
         );
     }
 
