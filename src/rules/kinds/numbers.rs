@@ -215,6 +215,41 @@ fn comparison_base_before(a: &Analysis<'_>, from: usize, to: usize) -> Option<St
     })
 }
 
+/// A comparison base written out right before token `first` (前年より, 前年同期と比べて,
+/// 前年同期に比べ; 前年同期から when the figure is a `change`), within the clause from
+/// `clause`: the start of its noun chain and the base as the suffix 比 writes it (前年比,
+/// 前年同期比).
+fn written_comparison(
+    a: &Analysis<'_>,
+    clause: usize,
+    first: usize,
+    change: bool,
+) -> Option<(usize, String)> {
+    let mut k = first;
+    // 比べて, 比べ: the verb and its て.
+    if k > clause && a.surface(k - 1) == "て" && a.features(k - 1).pos.is_particle() {
+        k -= 1;
+    }
+    let particle = if k > clause + 1 && a.base(k - 1) == "比べる" && a.features(k - 1).pos.is_verb()
+    {
+        k -= 1;
+        matches!(a.surface(k - 1), "と" | "に").then_some(k - 1)?
+    } else if k > clause + 1
+        && a.features(k - 1).pos.is_particle()
+        && (a.surface(k - 1) == "より" || (change && a.surface(k - 1) == "から"))
+    {
+        // 前年より15%増え; 前年同期から3.7%上昇 (から only before the change it measures).
+        k - 1
+    } else {
+        return None;
+    };
+    if particle == clause || !a.features(particle - 1).pos.is_noun() {
+        return None;
+    }
+    let chain = noun_chain_back(a, particle - 1, clause);
+    Some((chain.start, format!("{}比", chain.text)))
+}
+
 /// Units of a length of time, as the quantity reader normalises them (か月 and ヶ月 are カ月):
 /// followed by 前 or 後 (3時間前, 2日後) they make a point in time.
 const DURATION_UNITS: &[&str] = &["秒", "分", "時間", "日", "週間", "カ月", "年"];
@@ -1098,6 +1133,19 @@ impl Numbers {
             return None;
         }
         qualifiers.extend(self.qualifiers(a, clause..first));
+        // 売上高が前年同期に比べて9.6%伸びた: the base written out is the base 前年同期比
+        // writes, and the subject stands before it.
+        let changed = qualifiers.iter().any(|q| q == "(増)" || q == "(減)");
+        let compared = written_comparison(a, clause, first, changed);
+        if let Some((base_start, base)) = &compared {
+            for own in self.qualifiers(a, *base_start..first) {
+                if let Some(k) = qualifiers.iter().position(|q| *q == own) {
+                    qualifiers.remove(k);
+                }
+            }
+            qualifiers.push(base.clone());
+        }
+        let subject_end = compared.as_ref().map_or(first, |(start, _)| *start);
         // 「ルミナ」と「ワークスK」の計1万1852台: the total of a list, not of its last item.
         let before = a.text[a.tokens[clause].span.start..span.start].trim_end_matches('約');
         if ["計", "合計", "総計"].iter().any(|t| before.ends_with(t))
@@ -1224,7 +1272,7 @@ impl Numbers {
                 self.subject_before(a, clause, chain.start, estimated, &mut qualifiers)
             }
             Some(chain) => Some(chain),
-            None => self.subject_before(a, clause, first, estimated, &mut qualifiers),
+            None => self.subject_before(a, clause, subject_end, estimated, &mut qualifiers),
         };
         // 全14公演, 全12話: the whole of what the counter counts (not 予定 of 全14公演の予定);
         // 全12席のカウンター is the whole of the カウンター.
@@ -2244,7 +2292,9 @@ fn owner_of(a: &Analysis<'_>, subject: &str, clause: usize, first: usize) -> Opt
     let own = owner.starts_with('同')
         && owner.chars().count() == 2
         && !matches!(owner.as_str(), "同期" | "同業" | "同年" | "同月" | "同日");
-    (!own).then_some(owner)
+    // 会社全体の売上高, 全体の売上高: the whole is what a figure without an owner is of.
+    let whole = owner.ends_with("全体");
+    (!own && !whole).then_some(owner)
 }
 
 #[cfg(test)]
@@ -2820,6 +2870,34 @@ mod tests {
             "今回のツアーは、9月に始まった。ツアーは全14公演を回る。\n\n\
              事務所は、払い戻しに応じる。ツアーは全13公演を回る。",
             &["全13公演"],
+        );
+    }
+
+    #[test]
+    fn a_comparison_base_written_out_is_the_base_hi_writes() {
+        // 前年同期に比べて = 前年同期比, and the subject stands before it; the whole (会社全体の)
+        // is what a figure without an owner is of; 伸びた is an increase.
+        assert_hits(
+            &rule(),
+            "決算\n\n売上高は前年同期比6.2%増の2415億円だった。\n\n主力の部品が好調だった。\n\n会社全体の売上高が前年同期に比べて9.6%伸びたことを評価する声が多い。",
+            &["9.6%"],
+        );
+        // より, and から before the change it measures.
+        assert_hits(
+            &rule(),
+            "観光\n\n観光客は前年比12%増の310万人だった。\n\n県は誘客を続ける。\n\n観光客は前年より15%増えた。",
+            &["15%"],
+        );
+        assert_hits(
+            &rule(),
+            "マンション\n\n平均価格は前年同期比7.3%上昇した。\n\n供給は減った。\n\n平均価格は前年同期から4.1%上昇した。",
+            &["4.1%"],
+        );
+        // Two bases are two figures: 前年より / 前月より.
+        assert_hits(
+            &rule(),
+            "観光\n\n観光客は前年より15%増えた。\n\n県は誘客を続ける。\n\n観光客は前月より3%増えた。",
+            &[],
         );
     }
 
