@@ -4317,6 +4317,21 @@ mod tests {
         // A floor above the body's value, or a plain figure it does not round to, is not.
         assert_hits(&r, &format!("# 小説、累計13万部突破{body}"), &["13万部"]);
         assert_hits(&r, &format!("# 小説、累計12万部{body}"), &["12万部"]);
+        // A signed figure is a change: the measure itself (72.5kg) is no value above it.
+        let weight = "\n\n体重は72.5kgから68.1kgになり、4.4kg減った。\n";
+        // (With weak words unsupported in the majority only, as ja-news reads titles, the
+        // figure is what is reported.)
+        let majority = rule("weak_units: majority\n");
+        assert_hits(
+            &majority,
+            &format!("# 体重マイナス10kgを達成{weight}"),
+            &["マイナス"],
+        );
+        assert_hits(
+            &majority,
+            &format!("# 体重10kg減を達成{weight}"),
+            &["10kg減"],
+        );
     }
 
     #[test]

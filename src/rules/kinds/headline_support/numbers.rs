@@ -69,8 +69,13 @@ pub(super) fn unit_quantity(a: &Analysis<'_>, span: Span) -> Option<Quantity> {
         }
         None => (&a.text[q.span.end.min(line_end)..line_end], q),
     };
+    // 体重マイナス10kgを達成: a signed figure is a change; a body value of the measure itself
+    // (72.5kg) is no change beyond it.
+    let signed = ["マイナス", "プラス"]
+        .iter()
+        .any(|s| a.text[..q.span.start].ends_with(s));
     Some(
-        match CROSSED.iter().any(|w| after.starts_with(w)) && q.exact() {
+        match CROSSED.iter().any(|w| after.starts_with(w)) && q.exact() && !signed {
             true => q.at_least(),
             false => q,
         },
