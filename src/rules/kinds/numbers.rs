@@ -1097,6 +1097,11 @@ impl Numbers {
             {
                 return None;
             }
+            // 5万9千円まで下げてくれた: where a change went, not the value as it stands
+            // elsewhere (A社 7万8千円 was the quote before).
+            if word == "まで" && next + 1 < end && self.is_change(a, next + 1) {
+                return None;
+            }
             // 床上浸水は21棟、床下浸水は23棟増えた: the change after the last value of a
             // list is the change of every value listed before it.
             let listed = (!(increase || decrease) && word == "、")
@@ -3698,6 +3703,17 @@ mod tests {
             &r,
             "累計興収は30億円となった。\n\n累計興収は31億4200万円となった。",
             &["31億4200万円"],
+        );
+        // 5万9千円まで下げた: where a change went, not the quote as it stood.
+        assert_hits(
+            &r,
+            "見積もり\n\nA社の見積もりは7万8千円だった。\n\n交渉の結果、A社の見積もりは5万9千円まで下げられた。",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "見積もり\n\nA社の見積もりは7万8千円だった。\n\n交渉の結果、A社の見積もりは5万9千円だった。",
+            &["5万9千円"],
         );
         // このうち at the start of a sentence makes every figure of it a part.
         assert_hits(
