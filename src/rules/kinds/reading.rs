@@ -152,6 +152,13 @@ pub struct Spec {
     /// than the same reading, so it asks for a wider margin than `homophone_margin`.
     #[serde(default)]
     pub near_homophone_margin: Option<f32>,
+    /// `same-reading` with `homophone`'s word vectors: a run that keeps fewer characters than
+    /// `min_kept_chars`, down to one (点 of 先生点 → 先制点), is reported only when the
+    /// candidate's word fits the run's sentence better than the written word by at least this
+    /// much, 0–1 (a kept suffix alone is weak evidence: novel compounds with 点, 者 or 性 are
+    /// common). Off when absent.
+    #[serde(default)]
+    pub short_kept_margin: Option<f32>,
 }
 
 fn default_signals() -> Vec<Signal> {
@@ -229,6 +236,8 @@ pub struct Reading {
     min_replaced_chars: usize,
     min_units: u8,
     safe_fix: bool,
+    /// `short_kept_margin`.
+    short_kept_margin: Option<f32>,
 }
 
 /// A run reported as a likely misconversion.
@@ -239,6 +248,9 @@ struct Found {
     reading: String,
     exact: bool,
     candidates: Vec<Word>,
+    /// Whether the candidates keep fewer characters than `min_kept_chars` (see
+    /// `short_kept_margin`).
+    short: bool,
 }
 
 impl super::RuleKind for Reading {
@@ -313,6 +325,12 @@ impl super::RuleKind for Reading {
                 near_homophone,
                 "near-homophone",
             ),
+            (
+                "short_kept_margin",
+                spec.short_kept_margin.is_some(),
+                homophone,
+                "homophone",
+            ),
         ] {
             if set && !on {
                 errors.push(
@@ -339,6 +357,7 @@ impl super::RuleKind for Reading {
             ("homophone_unattested_margin", unattested_margin),
             ("homophone_repeated_margin", repeated_margin),
             ("near_homophone_margin", near_margin),
+            ("short_kept_margin", spec.short_kept_margin.unwrap_or(0.0)),
         ] {
             if !(0.0..=1.0).contains(&value) {
                 errors.push(src.error(
@@ -383,6 +402,7 @@ impl super::RuleKind for Reading {
             min_replaced_chars: spec.min_replaced_chars,
             min_units: spec.min_units,
             safe_fix: spec.safe_fix,
+            short_kept_margin: spec.short_kept_margin,
         })
     }
 
@@ -433,8 +453,21 @@ impl super::RuleKind for Reading {
         // 記念公演 / 記念公園, 運動期間 / 運動器官: a compound the lexicon lacks whose written
         // part fits its sentence at least as well as the candidate's part (by word vectors)
         // is more likely a compound written on purpose than a misconversion.
+        // 先生点 / 先制点: a run that keeps one character only stands when the candidate's
+        // word fits its sentence clearly better (`short_kept_margin`).
         if let Some(homophone) = &self.homophone {
-            kept.retain(|f| !self.written_on_purpose(ctx, homophone, f));
+            kept.retain(|f| {
+                let gain = self.swap_gain(ctx, homophone, f);
+                let on_purpose = gain.is_some_and(|g| g < -WRITTEN_FITS_MARGIN);
+                let short_ok = !f.short
+                    || self
+                        .short_kept_margin
+                        .zip(gain)
+                        .is_some_and(|(m, g)| g >= m);
+                !on_purpose && short_ok
+            });
+        } else {
+            kept.retain(|f| !f.short);
         }
         let start = out.len();
         for f in kept {
@@ -469,7 +502,7 @@ impl Reading {
             ),
         ]);
         let mut hit = Hit::new(f.span, text);
-        let safe = self.safe_fix && f.exact && f.candidates.len() == 1;
+        let safe = self.safe_fix && f.exact && !f.short && f.candidates.len() == 1;
         for c in f.candidates.iter().take(3) {
             let applicability = match safe {
                 true => Applicability::Safe,
@@ -477,25 +510,28 @@ impl Reading {
             };
             hit = hit.with_fix_as(f.span, c.surface, applicability);
         }
-        if f.exact { hit } else { hit.weaker() }
+        // A near reading, or a run that keeps one character only: weaker evidence.
+        if f.exact && !f.short {
+            hit
+        } else {
+            hit.weaker()
+        }
     }
 
-    /// Whether the word of `f`'s run that its best candidate swaps (the run's tokens where the
-    /// two differ: 公演 of 記念公演 against 公園) fits the run's sentence clearly better than
-    /// the candidate's word does ([`Homophone::gain`] below `-WRITTEN_FITS_MARGIN`). No
-    /// vectors, or too little context: no.
-    fn written_on_purpose(&self, ctx: &Context<'_>, homophone: &Homophone, f: &Found) -> bool {
+    /// How much better the candidate's word fits the run's sentence than the word of `f`'s run
+    /// that its best candidate swaps (the run's tokens where the two differ: 公演 of 記念公演
+    /// against 公園), by [`Homophone::gain`]: below `-WRITTEN_FITS_MARGIN`, the written word
+    /// fits clearly better. No vectors, or too little context: `None`.
+    fn swap_gain(&self, ctx: &Context<'_>, homophone: &Homophone, f: &Found) -> Option<f32> {
         let a = ctx.analysis;
         let written = &a.text[f.span.range()];
         let candidate = f.candidates[0].surface;
         let (w, c): (Vec<char>, Vec<char>) =
             (written.chars().collect(), candidate.chars().collect());
         if w.len() != c.len() {
-            return false;
+            return None;
         }
-        let Some(first) = (0..w.len()).find(|&k| w[k] != c[k]) else {
-            return false;
-        };
+        let first = (0..w.len()).find(|&k| w[k] != c[k])?;
         let last = (0..w.len()).rev().find(|&k| w[k] != c[k]).unwrap_or(first);
         // The run's tokens that hold the differing characters, as character offsets.
         let run = a.within(f.span);
@@ -509,24 +545,18 @@ impl Reading {
             }
             offset += n;
         }
-        let Some(from) = from else {
-            return false;
-        };
+        let from = from?;
         let to = to.min(w.len());
         let written_part: String = w[from..to].iter().collect();
         let candidate_part: String = c[from..to].iter().collect();
-        let Some(sentence) = ctx.doc.sentence_at(f.span.start) else {
-            return false;
-        };
-        homophone
-            .gain(
-                a,
-                a.within(sentence.span),
-                run,
-                &written_part,
-                &candidate_part,
-            )
-            .is_some_and(|gain| gain < -WRITTEN_FITS_MARGIN)
+        let sentence = ctx.doc.sentence_at(f.span.start)?;
+        homophone.gain(
+            a,
+            a.within(sentence.span),
+            run,
+            &written_part,
+            &candidate_part,
+        )
     }
 
     /// Whether a lexicon word read `key` may be a candidate (the filter knows compounds).
@@ -550,7 +580,7 @@ impl Reading {
                 let span = Span::new(a.tokens[from].span.start, a.tokens[to - 1].span.end);
                 let surface = &a.text[span.range()];
                 // Too short to keep one part and swap another (大規模, 新制度).
-                if surface.chars().count() < self.min_kept_chars + self.min_replaced_chars {
+                if surface.chars().count() < self.kept_floor() + self.min_replaced_chars {
                     continue;
                 }
                 key.clear();
@@ -607,7 +637,7 @@ impl Reading {
                 if l - k == w.to - w.from {
                     continue;
                 }
-                let Some(part) = self.swappable(a, w.from, w.to, k, l) else {
+                let Some(part) = self.swappable(a, w.from, w.to, k, l, self.min_kept_chars) else {
                     continue;
                 };
                 let fits = |c: &Word| {
@@ -627,6 +657,26 @@ impl Reading {
                     }
                 }
             }
+        }
+        // 先生点 → 先制点: with `short_kept_margin`, a same-reading candidate that keeps less
+        // (one character), judged later by the sentence.
+        let mut short = false;
+        if same.is_empty() && near.is_empty() && self.short_kept_margin.is_some() {
+            for k in w.from..w.to {
+                for l in k + 1..=w.to.min(k + MAX_REPLACED_TOKENS) {
+                    if l - k == w.to - w.from {
+                        continue;
+                    }
+                    let Some(part) = self.swappable(a, w.from, w.to, k, l, 1) else {
+                        continue;
+                    };
+                    same.extend(exact.iter().copied().filter(|c| {
+                        part.fits(surface, c, self.min_units)
+                            && changes_a_word(a, w.from, w.to, w.span, c)
+                    }));
+                }
+            }
+            short = !same.is_empty();
         }
         let (exact, mut candidates) = if !same.is_empty() {
             (true, same)
@@ -648,7 +698,16 @@ impl Reading {
             reading: dictionary::key_to_reading(w.key),
             exact,
             candidates,
+            short,
         })
+    }
+
+    /// The fewest characters a candidate may keep: one with `short_kept_margin`.
+    fn kept_floor(&self) -> usize {
+        match self.short_kept_margin {
+            Some(_) => 1,
+            None => self.min_kept_chars,
+        }
     }
 
     /// Whether some part of the window `from..to` may carry a near reading: one or two
@@ -677,6 +736,7 @@ impl Reading {
         to: usize,
         k: usize,
         l: usize,
+        min_kept: usize,
     ) -> Option<Parts<'t>> {
         let text = a.text;
         let t = &a.tokens;
@@ -688,7 +748,7 @@ impl Reading {
         let vouched = (k..l)
             .any(|i| a.is_user_word(i) || a.is_unknown(i) || a.features(i).pos.is_proper_noun());
         (chars(swapped) >= self.min_replaced_chars
-            && chars(prefix) + chars(suffix) >= self.min_kept_chars
+            && chars(prefix) + chars(suffix) >= min_kept
             && swapped.chars().any(is_kanji)
             && !all_suffixes
             && !vouched)
@@ -1150,6 +1210,38 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_run_that_keeps_one_character_needs_its_sentence() {
+        // 先生点 keeps only 点 of 先制点: too weak alone (min_kept_chars 2), reported, one
+        // level lower and as a suggestion, when 先制 fits the sentence clearly better than
+        // 先生 (short_kept_margin).
+        // (An unreachable homophone margin keeps the single-word signal out of it.)
+        let text = "前半10分に先生点を許したが、後半に2点を奪って逆転勝ちした。";
+        let base = format!("{HOMOPHONE}homophone_margin: 1.0\n");
+        assert_hits(&rule_from_yaml(&base), text, &[]);
+        let short = rule_from_yaml(&format!("{base}short_kept_margin: 0.1\n"));
+        let found = hits(&short, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].span.range()], "先生点");
+        assert_eq!(found[0].severity, Severity::Info);
+        assert_eq!(found[0].fixes[0].replacement, "先制点");
+        assert_eq!(found[0].fixes[0].applicability, Applicability::Suggestion);
+        // A margin the sentence cannot reach keeps it unreported.
+        assert_hits(
+            &rule_from_yaml(&format!("{base}short_kept_margin: 1.0\n")),
+            text,
+            &[],
+        );
+        // Without the vectors the option is an error (it needs the homophone signal).
+        let err = rule_errors_from_yaml(&format!("{RULE}short_kept_margin: 0.1\n"));
+        assert!(
+            err.iter()
+                .any(|e| e.headline().contains("does not include `homophone`")),
+            "{:?}",
+            err.iter().map(|e| e.headline()).collect::<Vec<_>>()
+        );
+    }
+
     /// One finding, one level below the rule's (info), whose message starts and ends as
     /// given (the context words between vary), with `fix` as its only fix, a suggestion.
     fn assert_one_weaker_suggestion(
@@ -1322,6 +1414,7 @@ mod tests {
                 "homophone_repeated_margin: -0.1\n",
                 "`homophone_repeated_margin` is -0.1",
             ),
+            ("short_kept_margin: 1.5\n", "`short_kept_margin` is 1.5"),
         ] {
             let err = rule_errors_from_yaml(&format!("{HOMOPHONE}{yaml}"));
             assert!(
