@@ -433,6 +433,18 @@ impl super::RuleKind for Reading {
             }
             i = j;
         }
+        // 先生点 / 先制点: a run that keeps one character only stands when the candidate's
+        // word fits its sentence clearly better (`short_kept_margin`); judged before it can
+        // shadow an overlapping window (賞首相者, a near reading of 受賞者).
+        found.retain(|f| {
+            !f.short
+                || self
+                    .homophone
+                    .as_ref()
+                    .and_then(|h| self.swap_gain(ctx, h, f))
+                    .zip(self.short_kept_margin)
+                    .is_some_and(|(g, m)| g >= m)
+        });
         // Overlapping windows of one run: the surest (same reading), then the longest.
         found.sort_by(|x, y| {
             y.exact
@@ -453,21 +465,12 @@ impl super::RuleKind for Reading {
         // 記念公演 / 記念公園, 運動期間 / 運動器官: a compound the lexicon lacks whose written
         // part fits its sentence at least as well as the candidate's part (by word vectors)
         // is more likely a compound written on purpose than a misconversion.
-        // 先生点 / 先制点: a run that keeps one character only stands when the candidate's
-        // word fits its sentence clearly better (`short_kept_margin`).
         if let Some(homophone) = &self.homophone {
             kept.retain(|f| {
-                let gain = self.swap_gain(ctx, homophone, f);
-                let on_purpose = gain.is_some_and(|g| g < -WRITTEN_FITS_MARGIN);
-                let short_ok = !f.short
-                    || self
-                        .short_kept_margin
-                        .zip(gain)
-                        .is_some_and(|(m, g)| g >= m);
-                !on_purpose && short_ok
+                !self
+                    .swap_gain(ctx, homophone, f)
+                    .is_some_and(|g| g < -WRITTEN_FITS_MARGIN)
             });
-        } else {
-            kept.retain(|f| !f.short);
         }
         let start = out.len();
         for f in kept {
@@ -1231,6 +1234,23 @@ mod tests {
             &rule_from_yaml(&format!("{base}short_kept_margin: 1.0\n")),
             text,
             &[],
+        );
+        // A short run the sentence does not vouch for shadows no overlapping window: 賞首相者
+        // stays the near reading of 受賞者 (首相者 / 主唱者 keeps only 者).
+        let near = format!(
+            "{}short_kept_margin: 0.1\n",
+            HOMOPHONE.replace(
+                "[same-reading, homophone]",
+                "[same-reading, near-reading, homophone]"
+            )
+        );
+        let slip = "ノーベル賞首相者の記念講演に、多くの学生が詰めかけた。";
+        let found = hits(&rule_from_yaml(&near), slip);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.fixes.iter().any(|x| x.replacement.contains("受賞者"))),
+            "{found:?}"
         );
         // Without the vectors the option is an error (it needs the homophone signal).
         let err = rule_errors_from_yaml(&format!("{RULE}short_kept_margin: 0.1\n"));
