@@ -1143,11 +1143,7 @@ impl Numbers {
         let changed = qualifiers.iter().any(|q| q == "(増)" || q == "(減)");
         let compared = written_comparison(a, clause, first, changed);
         if let Some((base_start, base)) = &compared {
-            for own in self.qualifiers(a, *base_start..first) {
-                if let Some(k) = qualifiers.iter().position(|q| *q == own) {
-                    qualifiers.remove(k);
-                }
-            }
+            self.drop_qualifiers_of(a, *base_start..first, &mut qualifiers);
             qualifiers.push(base.clone());
         }
         let subject_end = compared.as_ref().map_or(first, |(start, _)| *start);
@@ -1384,11 +1380,7 @@ impl Numbers {
         // 最終利益は412億円: a word of the name itself (最終 of 最終利益) does not qualify
         // it; the name is compared whole (and by its `aliases`: 当期純利益).
         if !subject.text.is_empty() && subject.start >= clause && subject.last < first {
-            for own in self.qualifiers(a, subject.start..subject.last + 1) {
-                if let Some(k) = qualifiers.iter().position(|q| *q == own) {
-                    qualifiers.remove(k);
-                }
-            }
+            self.drop_qualifiers_of(a, subject.start..subject.last + 1, &mut qualifiers);
         }
         let entities = self.entities(a, clause..first);
         // Without a subject (a mention only the digit-slip pass compares) there is nothing a
@@ -1627,6 +1619,22 @@ impl Numbers {
             return None;
         }
         None
+    }
+
+    /// Removes from `qualifiers` the ones tokens `range` gave it (one each): the words of a
+    /// name (最終 of 最終利益) or of a comparison base (前年同期 of 前年同期に比べて), which
+    /// the clause scan read as qualifiers of their own.
+    fn drop_qualifiers_of(
+        &self,
+        a: &Analysis<'_>,
+        range: std::ops::Range<usize>,
+        qualifiers: &mut Vec<String>,
+    ) {
+        for own in self.qualifiers(a, range) {
+            if let Some(k) = qualifiers.iter().position(|q| *q == own) {
+                qualifiers.remove(k);
+            }
+        }
     }
 
     /// The qualifier words in tokens `range` (as written or by base form), and the periods

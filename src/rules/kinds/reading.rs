@@ -635,29 +635,20 @@ impl Reading {
         let length = |r: &[Option<Vec<u8>>]| -> usize {
             r.iter().map(|r| r.as_ref().map_or(0, Vec::len)).sum()
         };
-        for k in w.from..w.to {
-            for l in k + 1..=w.to.min(k + MAX_REPLACED_TOKENS) {
-                if l - k == w.to - w.from {
-                    continue;
-                }
-                let Some(part) = self.swappable(a, w.from, w.to, k, l, self.min_kept_chars) else {
-                    continue;
-                };
-                let fits = |c: &Word| {
-                    part.fits(surface, c, self.min_units)
-                        && changes_a_word(a, w.from, w.to, w.span, c)
-                };
-                same.extend(exact.iter().copied().filter(|c| fits(c)));
-                // A near reading is weak evidence: only for a part that makes no compounds
-                // on that side (破談 ends none; 制度 of 裁判制度 ends hundreds).
-                // An adverbial noun (当時 of 当時教育次長) stands apart from what follows it.
-                let adverbial = (k..l).any(|i| a.features(i).pos.is_adverbial_noun());
-                if self.near && same.is_empty() && !adverbial && !part.makes_compounds() {
-                    let lo = length(&w.readings[..k - w.from]);
-                    let hi = lo + length(&w.readings[k - w.from..l - w.from]);
-                    for variant in one_mora_away_kept(w.key, lo, hi, |v| self.may_be_candidate(v)) {
-                        near.extend(dictionary::with_reading_key(&variant).filter(|c| fits(c)));
-                    }
+        let fits = |part: &Parts<'_>, c: &Word| {
+            part.fits(surface, c, self.min_units) && changes_a_word(a, w.from, w.to, w.span, c)
+        };
+        for (k, l, part) in self.parts(a, w, self.min_kept_chars) {
+            same.extend(exact.iter().copied().filter(|c| fits(&part, c)));
+            // A near reading is weak evidence: only for a part that makes no compounds
+            // on that side (破談 ends none; 制度 of 裁判制度 ends hundreds).
+            // An adverbial noun (当時 of 当時教育次長) stands apart from what follows it.
+            let adverbial = (k..l).any(|i| a.features(i).pos.is_adverbial_noun());
+            if self.near && same.is_empty() && !adverbial && !part.makes_compounds() {
+                let lo = length(&w.readings[..k - w.from]);
+                let hi = lo + length(&w.readings[k - w.from..l - w.from]);
+                for variant in one_mora_away_kept(w.key, lo, hi, |v| self.may_be_candidate(v)) {
+                    near.extend(dictionary::with_reading_key(&variant).filter(|c| fits(&part, c)));
                 }
             }
         }
@@ -665,19 +656,8 @@ impl Reading {
         // (one character), judged later by the sentence.
         let mut short = false;
         if same.is_empty() && near.is_empty() && self.short_kept_margin.is_some() {
-            for k in w.from..w.to {
-                for l in k + 1..=w.to.min(k + MAX_REPLACED_TOKENS) {
-                    if l - k == w.to - w.from {
-                        continue;
-                    }
-                    let Some(part) = self.swappable(a, w.from, w.to, k, l, 1) else {
-                        continue;
-                    };
-                    same.extend(exact.iter().copied().filter(|c| {
-                        part.fits(surface, c, self.min_units)
-                            && changes_a_word(a, w.from, w.to, w.span, c)
-                    }));
-                }
+            for (_, _, part) in self.parts(a, w, 1) {
+                same.extend(exact.iter().copied().filter(|c| fits(&part, c)));
             }
             short = !same.is_empty();
         }
@@ -702,6 +682,24 @@ impl Reading {
             exact,
             candidates,
             short,
+        })
+    }
+
+    /// The parts of window `w` that may be swapped, keeping at least `min_kept` characters:
+    /// tokens `k..l` (one or two, never the whole window) with what they keep.
+    fn parts<'t>(
+        &'t self,
+        a: &'t Analysis<'t>,
+        w: &'t Window<'_>,
+        min_kept: usize,
+    ) -> impl Iterator<Item = (usize, usize, Parts<'t>)> + 't {
+        (w.from..w.to).flat_map(move |k| {
+            (k + 1..=w.to.min(k + MAX_REPLACED_TOKENS))
+                .filter(move |&l| l - k != w.to - w.from)
+                .filter_map(move |l| {
+                    self.swappable(a, w.from, w.to, k, l, min_kept)
+                        .map(|part| (k, l, part))
+                })
         })
     }
 
