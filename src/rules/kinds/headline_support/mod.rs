@@ -4332,6 +4332,15 @@ mod tests {
             &format!("# 体重10kg減を達成{weight}"),
             &["10kg減"],
         );
+        // The body's change of the sign's direction is the other value shown (4.4kg減った),
+        // not the weight (72.5kg).
+        let text = format!("# 体重マイナス10kgを達成{weight}");
+        let found = hits(&majority, &text);
+        let (_, related) = describe(&text, &found[0]);
+        assert!(
+            related.contains(&("4.4kg", "本文では「4.4kg」".to_string())),
+            "{related:?}"
+        );
     }
 
     #[test]

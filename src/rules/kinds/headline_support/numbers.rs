@@ -71,9 +71,7 @@ pub(super) fn unit_quantity(a: &Analysis<'_>, span: Span) -> Option<Quantity> {
     };
     // 体重マイナス10kgを達成: a signed figure is a change; a body value of the measure itself
     // (72.5kg) is no change beyond it.
-    let signed = ["マイナス", "プラス"]
-        .iter()
-        .any(|s| a.text[..q.span.start].ends_with(s));
+    let signed = signed_change(a.text, q.span.start).is_some();
     Some(
         match CROSSED.iter().any(|w| after.starts_with(w)) && q.exact() && !signed {
             true => q.at_least(),
@@ -872,7 +870,27 @@ const BEFORE_NUMBER: &[&str] = &[
     "初",
     "過去最高",
     "過去最多",
+    // A sign (体重マイナス10kg): the figure is a change of 体重; see `signed_change`.
+    "マイナス",
+    "プラス",
 ];
+
+/// Words after a body value that tell it as a decrease (4.4kg減りました, 3%減) or an increase.
+const DECREASE_AFTER: &[&str] = &["減", "ダウン", "下が", "落ち", "マイナス"];
+const INCREASE_AFTER: &[&str] = &["増", "アップ", "上が", "伸び", "プラス"];
+
+/// The direction a headline figure's sign gives it: `Some(false)` after マイナス, `Some(true)`
+/// after プラス, `None` unsigned.
+fn signed_change(text: &str, start: usize) -> Option<bool> {
+    let before = &text[..start];
+    if before.ends_with("マイナス") {
+        Some(false)
+    } else if before.ends_with("プラス") {
+        Some(true)
+    } else {
+        None
+    }
+}
 
 /// The body's value for what a headline number the body does not support is the number of,
 /// named after it: the noun after the number (来年4月開業 / 開業は来年3月の予定; 3期連続の増益 /
@@ -998,9 +1016,26 @@ pub(super) fn counterpart(
     if label.chars().count() < 2 {
         return None;
     }
+    // 体重マイナス10kg / 4.4kg減りました: a signed figure's other value is a change of its
+    // direction (not the weight itself, 72.5kg).
+    let sign = signed_change(a.text, q.span.start);
+    let changes_so = |b: &Quantity| {
+        let after = &a.text[b.span.end..];
+        match sign {
+            None => true,
+            Some(up) => {
+                let words = if up { INCREASE_AFTER } else { DECREASE_AFTER };
+                words.iter().any(|w| after.starts_with(w))
+            }
+        }
+    };
     body.iter()
         .filter(|b| {
-            b.unit == q.unit && !b.ordinal && !b.compatible(&q) && same_reckoning(a.text, &q, b)
+            b.unit == q.unit
+                && !b.ordinal
+                && !b.compatible(&q)
+                && same_reckoning(a.text, &q, b)
+                && changes_so(b)
         })
         // 0時28分: the minutes of a clock time measure no duration.
         .filter(|b| !(b.unit == "分" && quantity::follows_clock_hour(a.text, b.span.start)))
