@@ -215,6 +215,11 @@ fn comparison_base_before(a: &Analysis<'_>, from: usize, to: usize) -> Option<St
     })
 }
 
+/// Whether a key's qualifiers make it the size of an increase or a decrease.
+fn marks_change(qualifiers: &[String]) -> bool {
+    qualifiers.iter().any(|q| q == "(増)" || q == "(減)")
+}
+
 /// A comparison base written out right before token `first` (前年より, 前年同期と比べて,
 /// 前年同期に比べ; 前年同期から when the figure is a `change`), within the clause from
 /// `clause`: the start of its noun chain and the base as the suffix 比 writes it (前年比,
@@ -1115,7 +1120,7 @@ impl Numbers {
         }
         // 積読が7冊減った: with a counter the quantity reader does not know (冊), the change
         // word stands after the counter noun.
-        if !qualifiers.iter().any(|q| q == "(増)" || q == "(減)")
+        if !marks_change(&qualifiers)
             && open_counter(a, q, span, next, end).is_some()
             && next + 1 < end
             && a.tokens[next + 1].span.start == a.tokens[next].span.end
@@ -1140,8 +1145,7 @@ impl Numbers {
         qualifiers.extend(self.qualifiers(a, clause..first));
         // 売上高が前年同期に比べて9.6%伸びた: the base written out is the base 前年同期比
         // writes, and the subject stands before it.
-        let changed = qualifiers.iter().any(|q| q == "(増)" || q == "(減)");
-        let compared = written_comparison(a, clause, first, changed);
+        let compared = written_comparison(a, clause, first, marks_change(&qualifiers));
         if let Some((base_start, base)) = &compared {
             self.drop_qualifiers_of(a, *base_start..first, &mut qualifiers);
             qualifiers.push(base.clone());

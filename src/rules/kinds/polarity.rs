@@ -1278,10 +1278,7 @@ impl Polarity {
         claim: &Claim<'t>,
     ) -> Option<Claim<'t>> {
         // 「エンジンの再着火」: a prefix on the action (再, 初) is part of its run.
-        let noun = if pos(a, run).is_prefix()
-            && run + 1 < particle
-            && a.tokens[run].span.end == a.tokens[run + 1].span.start
-        {
+        let noun = if prefixed_action(a, run, particle) {
             run + 1
         } else {
             run
@@ -1450,12 +1447,7 @@ impl Polarity {
         {
             // 閣議決定する, 全面解除する: a compound action is its head (決定, 解除).
             (a.surface(j + 1), true, j + 2)
-        } else if pos(a, j).is_prefix()
-            && j + 1 < end
-            && pos(a, j + 1).is_sahen_noun()
-            && a.tokens[j].span.end == a.tokens[j + 1].span.start
-            && is_suru(a, j + 2, end)
-        {
+        } else if prefixed_action(a, j, end) && is_suru(a, j + 2, end) {
             // 再着火する, 再点検しない: so is one written with a prefix (着火, 点検).
             (a.surface(j + 1), true, j + 2)
         } else if pos(a, j).is_sahen_noun()
@@ -2536,6 +2528,15 @@ fn is_noun_part(a: &Analysis<'_>, i: usize) -> bool {
 
 /// True when tokens `i` and `i + 1` touch (no space between them: 「初当選　現職」 is two phrases),
 /// or are two Latin words of one name with a space between (「Pulsar Fit 3」, 「iPhone 15」).
+/// Whether token `i` is a prefix written onto a サ変 noun before `end` (再|着火, 再|点検):
+/// the action is the noun's.
+fn prefixed_action(a: &Analysis<'_>, i: usize, end: usize) -> bool {
+    pos(a, i).is_prefix()
+        && i + 1 < end
+        && pos(a, i + 1).is_sahen_noun()
+        && a.tokens[i].span.end == a.tokens[i + 1].span.start
+}
+
 fn adjacent(a: &Analysis<'_>, i: usize) -> bool {
     let (x, y) = (a.tokens[i].span, a.tokens[i + 1].span);
     x.end == y.start
