@@ -248,8 +248,68 @@ const COUNTERS: &[(&str, &str, bool)] = &[
     ("点", "点", false),
     ("駅", "駅", false),
     ("路線", "路線", false),
+    // A unit written with a prefix is one unit, read whole before the bare prefix (キロワット
+    // is kW, not km; ミリリットル is mL, not mm), and every spelling of it is one unit
+    // (14万kW / 14万キロワット, 5L / 5リットル, 50㎡ / 50平方メートル; ㎡ is m2 after NFKC).
+    ("kWh", "kWh", false),
+    ("キロワット時", "kWh", false),
+    ("キロワットアワー", "kWh", false),
+    ("Wh", "Wh", false),
+    ("ワット時", "Wh", false),
+    ("kW", "kW", false),
+    ("キロワット", "kW", false),
+    ("MW", "MW", false),
+    ("メガワット", "MW", false),
+    ("ギガワット", "GW", false),
+    ("W", "W", false),
+    ("ワット", "W", false),
+    ("kcal", "kcal", false),
+    ("キロカロリー", "kcal", false),
+    ("mL", "mL", false),
+    ("ml", "mL", false),
+    ("ミリリットル", "mL", false),
+    ("キロリットル", "kL", false),
+    ("L", "L", false),
+    ("リットル", "L", false),
+    ("ha", "ha", false),
+    ("ヘクタール", "ha", false),
+    ("アール", "a", false),
+    ("m2", "m2", false),
+    ("平方メートル", "m2", false),
+    ("km2", "km2", false),
+    ("平方キロメートル", "km2", false),
+    ("平方キロ", "km2", false),
+    ("hPa", "hPa", false),
+    ("ヘクトパスカル", "hPa", false),
+    ("Hz", "Hz", false),
+    ("ヘルツ", "Hz", false),
+    ("kHz", "kHz", false),
+    ("キロヘルツ", "kHz", false),
+    ("MHz", "MHz", false),
+    ("メガヘルツ", "MHz", false),
+    ("GHz", "GHz", false),
+    ("ギガヘルツ", "GHz", false),
+    ("dB", "dB", false),
+    ("デシベル", "dB", false),
+    ("mSv", "mSv", false),
+    ("ミリシーベルト", "mSv", false),
+    ("μSv", "μSv", false),
+    ("マイクロシーベルト", "μSv", false),
+    ("ms", "ms", false),
+    ("ミリ秒", "ms", false),
+    ("KB", "KB", false),
+    ("キロバイト", "KB", false),
+    ("MB", "MB", false),
+    ("メガバイト", "MB", false),
+    ("ギガバイト", "GB", false),
+    ("テラバイト", "TB", false),
+    ("Mbps", "Mbps", false),
+    ("Gbps", "Gbps", false),
     ("km", "km", false),
+    ("キロメートル", "km", false),
     ("キロ", "km", false),
+    ("センチメートル", "cm", false),
+    ("ミリメートル", "mm", false),
     ("m", "m", false),
     ("メートル", "m", false),
     ("cm", "cm", false),
@@ -282,7 +342,14 @@ const COUNTERS: &[(&str, &str, bool)] = &[
 fn counter_at(rest: &str) -> Option<(&'static str, &'static str, bool)> {
     COUNTERS
         .iter()
-        .filter(|(c, _, _)| rest.starts_with(c))
+        // A unit in Latin letters ends where the letters end: 3LDK is not 3 litres, 5min
+        // not 5 metres.
+        .filter(|(c, _, _)| {
+            rest.strip_prefix(c).is_some_and(|after| {
+                !(c.ends_with(|l: char| l.is_ascii_alphabetic())
+                    && after.starts_with(|l: char| l.is_ascii_alphabetic()))
+            })
+        })
         .max_by_key(|(c, _, _)| c.len())
         .copied()
 }
@@ -677,6 +744,34 @@ mod tests {
         assert_eq!(one("2週間ぶり").unit, one("2週ぶり").unit);
         assert_eq!(one("5か月ぶり").unit, "カ月ぶり");
         assert_ne!(one("3日ぶり").unit, one("19日の").unit);
+    }
+
+    #[test]
+    fn a_unit_has_one_reading_in_every_spelling() {
+        for (a, b) in [
+            ("出力14万kWの", "出力14万キロワットの"),
+            ("年間3億kWhを", "年間3億キロワット時を"),
+            ("容量5Lの", "容量5リットルの"),
+            ("20haの", "20ヘクタールの"),
+            ("50m2の", "50平方メートルの"),
+            ("950hPaの", "950ヘクトパスカルの"),
+            ("3.5GHzの", "3.5ギガヘルツの"),
+            ("500mLの", "500ミリリットルの"),
+            ("200kcalの", "200キロカロリーの"),
+            ("42kmの", "42キロメートルの"),
+        ] {
+            assert_eq!(
+                (one(a).unit, one(a).value),
+                (one(b).unit, one(b).value),
+                "{a} / {b}"
+            );
+        }
+        // A prefix before a unit is not the unit the prefix stands for alone.
+        assert_eq!(one("14万キロワットの").unit, "kW");
+        assert_ne!(one("500ミリリットルの").unit, one("500ミリの").unit);
+        // Latin letters run on: not litres in 3LDK, not metres in 5min.
+        assert!(find("3LDKの部屋").iter().all(|q| q.unit.is_empty()));
+        assert!(find("5minで").iter().all(|q| q.unit != "m"));
     }
 
     #[test]

@@ -272,6 +272,18 @@ const PERIOD_PARTS: &[&str] = &[
     "終盤",
     "残り",
 ];
+/// Words that make the figure after them the portion of one step of a procedure (最初に30ml
+/// のお湯を注ぐ, 次に50gの砂糖を加える), not the whole amount of what the step uses.
+const STEP_PORTIONS: &[&str] = &[
+    "最初に",
+    "初めに",
+    "はじめに",
+    "まず",
+    "次に",
+    "続いて",
+    "最後に",
+    "残りの",
+];
 /// Qualifiers that say where a figure is told, not which figure: a whole (全14公演) is
 /// the same whole wherever the sentence places it.
 const PLACE_QUALIFIERS: &[&str] = &["全国", "国内", "海外", "世界", "県内", "市内", "国外"];
@@ -773,7 +785,10 @@ impl Numbers {
                     && PERIOD_PARTS
                         .iter()
                         .any(|p| before.strip_suffix('の').unwrap_or(before).ends_with(p));
-                if of_total || out_of || offset || part_of_period {
+                let step_portion = STEP_PORTIONS
+                    .iter()
+                    .any(|p| before.trim_end_matches(['、', ' ']).ends_with(p));
+                if of_total || out_of || offset || part_of_period || step_portion {
                     continue;
                 }
                 if quantity::follows_clock_hour(text, q.span.start) {
@@ -2818,6 +2833,15 @@ mod tests {
         assert_hits(&rule(), &text("みかんは200円と250円で450円になった。"), &[]);
         // Without a total after them, the values stay comparable.
         assert_hits(&rule(), &text("みかんは200円だった。"), &["200円"]);
+    }
+
+    #[test]
+    fn the_portion_of_a_step_is_not_the_whole_amount() {
+        let text = |step: &str| format!("作り方\n\n砂糖は200gを用意する。\n\n{step}");
+        assert_hits(&rule(), &text("次に、50gの砂糖を加えて混ぜる。"), &[]);
+        assert_hits(&rule(), &text("まず50gの砂糖を溶かす。"), &[]);
+        // Without the step word, the value stays comparable.
+        assert_hits(&rule(), &text("砂糖は50gを用意する。"), &["50g"]);
     }
 
     #[test]
