@@ -79,7 +79,9 @@
 //! ```
 //!
 //! Reported speech is the subject's claim: after the quotative と, a `reporting-verbs` verb
-//! (中止すると発表した, 関与を認めたという, 見送るとしている) lets the clause count, unless the report
+//! (中止すると発表した, 関与を認めたという, 見送るとしている), or hearsay closing the sentence
+//! (対応していないとのことでした, 予定されていないそうです; not the conjecture 降りそうだ), lets the
+//! clause count, unless the report
 //! is itself negated, hedged, passive (とされる) or modifies a noun other than a stance
 //! (という報道). Adjuncts between the object and the predicate are read past: time and
 //! number phrases (8月2日に, 今年は, 7月から, a rate's amount: 1株あたり140円から), a state kept
@@ -770,6 +772,30 @@ impl super::RuleKind for Polarity {
     // the negated predicates are read too. The claims left out have keys no negative claim
     // shares: they would neither be reported nor be anyone's partner, and `report` keeps
     // everything per key. Reading every sentence gives the same findings (a test checks it).
+}
+
+/// Whether the tokens from `m` are hearsay closing the sentence: the quotative と + の + こと
+/// (「…とのことだ」「とのことでした」) or the hearsay auxiliary stem そう (名詞,特殊: 「…ないそう
+/// です」, not the conjecture 「降りそうだ」, 名詞,接尾), followed only by a copula or the
+/// sentence's end.
+fn hearsay_end(a: &Analysis<'_>, m: usize, end: usize) -> bool {
+    let rest = if pos(a, m).is_quotative_particle()
+        && m + 2 < end
+        && a.surface(m + 1) == "の"
+        && a.surface(m + 2) == "こと"
+        && pos(a, m + 2).is_noun()
+    {
+        m + 3
+    } else if a.surface(m) == "そう" && pos(a, m).is_special_noun() && pos(a, m).is_auxiliary_stem()
+    {
+        m + 1
+    } else {
+        return false;
+    };
+    (rest..end).all(|k| {
+        let p = pos(a, k);
+        p.is_auxiliary_verb() || p.is_period() || p.is_symbol() || p.is_final_particle()
+    })
 }
 
 impl Polarity {
@@ -1923,6 +1949,11 @@ impl Polarity {
                 }
                 continue;
             }
+            // 「対応していないとのことでした」「予定されていないそうです」: hearsay that ends the
+            // sentence passes the statement on as the article's own, as a reporting verb does.
+            if hearsay_end(a, m, end) {
+                break;
+            }
             // 「開催しないという報道」: a report about a report (連語 という).
             if s == "という"
                 && m + 1 < end
@@ -2114,7 +2145,11 @@ impl Polarity {
     /// subject. Heads that name the content of the clause (「重視しない立場」, 「確保する方針」)
     /// keep it, and so does a reason (「対応していないため」, see [`is_reason`]).
     fn own_clause(&self, a: &Analysis<'_>, k: usize, end: usize, negated: bool) -> bool {
-        if k >= end || !pos(a, k).is_noun() || is_reason(a, k, end, negated) {
+        if k >= end
+            || !pos(a, k).is_noun()
+            || is_reason(a, k, end, negated)
+            || hearsay_end(a, k, end)
+        {
             return true;
         }
         self.lexicons.contains(LexiconId::StanceNouns, a.surface(k))
@@ -3390,6 +3425,10 @@ mod tests {
             "開催しないと発表した",
             "開催しないという",
             "開催しないとしている",
+            // Hearsay closing the sentence passes the statement on.
+            "開催しないとのことだ",
+            "開催しないとのことでした",
+            "開催しないそうです",
         ] {
             assert_hits(
                 &rule(),
@@ -3406,6 +3445,9 @@ mod tests {
             "開催しないと発表していない",
             "開催しないと発表する見込みだ",
             "開催しないとしても",
+            // Conjecture (そう after a stem), and とのこと with more after it.
+            "開催しなさそうだ",
+            "開催しないとのことで調整が続く",
         ] {
             assert_hits(
                 &rule(),
