@@ -150,6 +150,7 @@ const SUFFIX_HEDGES: &[(&str, Hedge)] = &[
     ("以内", Hedge::AtMost),
     ("弱", Hedge::AtMost),
     ("近く", Hedge::AtMost),
+    ("近い", Hedge::AtMost),
     ("足らず", Hedge::AtMost),
     ("前後", Hedge::About),
     ("程度", Hedge::About),
@@ -424,11 +425,16 @@ fn date_at(text: &str, start: usize) -> Option<Quantity> {
     })
 }
 
-fn preceded_by_digit(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+/// Whether the text before `at` ends inside a number (a digit, or a point or comma after a
+/// digit): the match at `at` is the tail of a longer number. A point after a letter ends an
+/// abbreviation (Ver.1.5, H.264, No.3): the number after it stands alone.
+pub fn preceded_by_digit(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    match before.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some('.' | ',') => before.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
 }
 
 fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quantity> {
@@ -744,6 +750,18 @@ mod tests {
         assert_eq!(one("2週間ぶり").unit, one("2週ぶり").unit);
         assert_eq!(one("5か月ぶり").unit, "カ月ぶり");
         assert_ne!(one("3日ぶり").unit, one("19日の").unit);
+    }
+
+    #[test]
+    fn a_number_after_an_abbreviation_stands_alone() {
+        assert_eq!(one("Ver.1.5の配信").value, 1.5);
+        assert_eq!(one("H.264に対応").value, 264.0);
+        // A point or comma after a digit continues the number.
+        assert_eq!(one("1,480万円").value, 14_800_000.0);
+        assert_eq!(one("3.75%").value, 3.75);
+        // Just under: 5時間近い is 5 hours or a little less.
+        let q = one("5時間近い熱戦");
+        assert!(q.low < 5.0 && q.high == 5.0, "{q:?}");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use memchr::memmem;
 
 use crate::algo::hash::FastHashMap;
-use crate::lang::ja::Analysis;
+use crate::lang::ja::{Analysis, quantity};
 use crate::span::Span;
 
 /// The distinct texts looked up in the body, and the search over it.
@@ -233,8 +233,7 @@ fn split_number(key: &str) -> Option<(&str, &str)> {
 /// True when the integer part found at `start..end` is a whole number followed by `tail`;
 /// the body may add decimals the key lacks.
 fn number_at(text: &str, start: usize, end: usize, tail: &str) -> bool {
-    let before = text[..start].chars().next_back();
-    if before.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if quantity::preceded_by_digit(text, start) {
         return false;
     }
     let mut rest = &text[end..];

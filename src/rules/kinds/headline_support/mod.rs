@@ -3323,6 +3323,18 @@ mod tests {
             &[],
         );
         assert_hits(&r, "128,904人が投票\n\n128人が投票した。\n", &["128,904人"]);
+        // A number after an abbreviation's point (Ver.1.5, H.264) is a number of its own.
+        assert_hits(&r, "新版Ver.1.5が配信\n\n新版Ver.1.5が配信された。\n", &[]);
+        assert_hits(
+            &r,
+            "新型はH.264に対応\n\n新型はH.264の動画に対応する。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "新版Ver.1.5が配信\n\n新版Ver.2.5が配信された。\n",
+            &["1.5"],
+        );
         // 高 (up) after the counter may be said otherwise in the body.
         assert_hits(&r, "株価が一時500円高\n\n株価は一時500円上昇した。\n", &[]);
         assert_hits(
