@@ -86,7 +86,11 @@
 //! (という報道). Adjuncts between the object and the predicate are read past: time and
 //! number phrases (8月2日に, 今年は, 7月から, a rate's amount: 1株あたり140円から), a state kept
 //! (前回予想の140円のまま), で/から/まで/へ/より phrases and manner nouns
-//! (予定通り); a time there is the claim's frame when none precedes the object. A topic
+//! (予定通り), 形容動詞 stems with に (正式に, 無事に: manner), a name in brackets before に or
+//! と (名前は「こむぎ」に決まった: the value settled on, a setting), and one の-modifier inside
+//! an adjunct (園内の投票で); a comma right after a topic は is read past (名前は、…決まった);
+//! a time there is the claim's frame when none precedes the object. The label of a question
+//! or answer line (A. , Q2: ) is not a frame. A topic
 //! (は) before an active predicate is compared as its subject and as its object (配当は据え置く
 //! = 配当を据え置く). A サ変 noun with a copula is its verb (大会は中止となった, 中止です,
 //! 中止。 = 中止する; 全便運休とする = 運休する), and so are a 形容動詞 stem (無効になっている) and the noun form of a verb of
@@ -1389,6 +1393,16 @@ impl Polarity {
         let mut not_yet = false;
         // Where the time or number adjuncts between the particle and the predicate lie.
         let mut setting: Option<Span> = None;
+        // 「赤ちゃんの名前は、投票で…決まった」: a comma right after a topic は or も leaves the
+        // topic the predicate's.
+        if j < end
+            && j > 0
+            && pos(a, j).is_comma()
+            && pos(a, j - 1).is_binding_particle()
+            && matches!(a.surface(j - 1), "は" | "も")
+        {
+            j += 1;
+        }
         while j < end {
             if pos(a, j).is_adverb() {
                 if adverbs == MAX_ADVERBS || lex.contains(LexiconId::HedgingAdverbs, a.surface(j)) {
@@ -1410,8 +1424,10 @@ impl Polarity {
                     if last > j && pos(a, last).is_binding_particle() {
                         last -= 1;
                     }
+                    // A name in brackets (「こむぎ」に決まった) is a value, like a time.
                     if role == Role::Ga
                         && a.surface(last) == "に"
+                        && !pos(a, j).is_opening_bracket()
                         && !(j..last).any(|t| pos(a, t).is_number() || pos(a, t).is_adverbial())
                     {
                         // 「X5はeSIMに対応していない」: after a subject, a に-phrase is the
@@ -2364,6 +2380,9 @@ fn noun_forms_of(verb: &str) -> Vec<String> {
     ichidan.into_iter().chain(godan).collect()
 }
 
+/// The most tokens a name in brackets read as a value adjunct may hold (「さぬき未来信用金庫」).
+const MAX_QUOTED_NAME: usize = 12;
+
 /// The adjunct phrase starting at `i` that may stand between an object and its predicate
 /// without changing what is claimed: a noun run (nouns joined by と count as one: 前期と同額)
 /// before で, から, まで, へ, より, にかけて or と (「会場で」「7月から」「A社と」), or before に
@@ -2373,6 +2392,32 @@ fn noun_forms_of(verb: &str) -> Vec<String> {
 /// amount: 「8月2日に」「会場で」「A社に」「10円」, against which another setting is another
 /// claim); a manner word (「予定通り」) does not.
 fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(usize, bool)> {
+    // 「正式に」「新たに」「無事に」: a 形容動詞 stem with に is the manner of the predicate
+    // (not a complement: 有効にする, 中止となる); it sets nothing.
+    if pos(a, i).is_adjectival_noun()
+        && i + 2 < end
+        && a.surface(i + 1) == "に"
+        && pos(a, i + 1).is_particle()
+        && !(pos(a, i + 2).is_verb() && matches!(a.base(i + 2), "なる" | "する"))
+    {
+        return Some((i + 2, false));
+    }
+    // 「名前は「こむぎ」に決まった」「愛称は「みなと号」と決定した」: a name in brackets before
+    // に or と is the value the predicate settles on, a setting like 「8月2日に」. Only a name
+    // (no verb inside: 「中止する」と発表した quotes a statement, which is no value).
+    if pos(a, i).is_opening_bracket() {
+        let close = (i + 1..end.min(i + MAX_QUOTED_NAME))
+            .find(|&t| pos(a, t).is_closing_bracket() || pos(a, t).is_opening_bracket())
+            .filter(|&t| pos(a, t).is_closing_bracket() && t > i + 1)?;
+        let named = (i + 1..close).all(|t| {
+            let p = pos(a, t);
+            !(p.is_verb() || p.is_auxiliary_verb() || p.is_adjective() || p.is_particle())
+        });
+        let value = close + 1 < end
+            && matches!(a.surface(close + 1), "と" | "に")
+            && pos(a, close + 1).is_particle();
+        return (named && value).then_some((close + 2, true));
+    }
     // A time, quantity or manner word ends a run without a particle (「予定通り|開催」「今年|
     // 実施」「3日|開催」).
     let closes = |t: usize| {
@@ -2429,6 +2474,21 @@ fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(us
         }
         if m > k + 1 && m + 1 < end && a.surface(m) == "の" && a.surface(m + 1) == "まま" {
             return Some((m + 2, false));
+        }
+    }
+    // 「園内の投票で」「市内の会場から」: one noun run of the first's may stand between it and
+    // the particle (not before に, which may be the predicate's argument).
+    if k + 2 < end && a.surface(k) == "の" && pos(a, k).is_adnominalizer() {
+        let mut m = k + 1;
+        while m < end && m - k <= MAX_RUN && is_noun_part(a, m) && adjacent(a, m - 1) {
+            m += 1;
+        }
+        if m > k + 1
+            && m < end
+            && pos(a, m).is_case_particle()
+            && matches!(a.surface(m), "で" | "から" | "まで" | "へ" | "より")
+        {
+            k = m;
         }
     }
     let p = pos(a, k);
@@ -2779,12 +2839,33 @@ fn frame<'t>(a: &Analysis<'t>, from: usize, start: usize) -> Option<&'t str> {
     if described_name(a, start) {
         return None;
     }
+    // 「A. 名前はまだ決まっておらず」: the letter that marks a question or an answer (Q., A:,
+    // Q2.) at the start is a label of the line, not a frame.
+    let from = if from < start && line_label(a.surface(from)) {
+        let mut k = from + 1;
+        if k < start && pos(a, k).is_number() {
+            k += 1;
+        }
+        if k < start && pos(a, k).is_symbol() {
+            k + 1
+        } else {
+            from
+        }
+    } else {
+        from
+    };
     let first = (from..start).find(|&k| {
         let p = pos(a, k);
         !(p.is_adverb() || p.is_conjunction() || p.is_symbol())
     })?;
     let span = Span::new(a.tokens[first].span.start, a.tokens[start - 1].span.end);
     Some(&a.text[span.range()])
+}
+
+/// Whether a word is the label of a question or an answer line: Q, A, Q2, A12.
+fn line_label(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('Q' | 'A')) && chars.all(|c| c.is_ascii_digit())
 }
 
 /// すれば, なければ, たら, なら: a conditional form; also 重視せよ / 重視しろ (an imperative
@@ -3505,6 +3586,68 @@ mod tests {
             "配当\n会社は年間配当予想を引き上げた。\n年間配当予想は前回予想の140円のまま据え置かれた。",
             &["年間配当予想は前回予想の140円のまま据え置かれた"],
         );
+    }
+
+    #[test]
+    fn a_name_in_brackets_is_the_value_a_decision_settles_on() {
+        for decided in ["「こむぎ」に決まった", "「みなと号」と決まった"] {
+            assert_hits(
+                &rule(),
+                &format!(
+                    "動物園\n赤ちゃんの名前は{decided}。\n赤ちゃんの名前はまだ決まっていない。"
+                ),
+                &["赤ちゃんの名前はまだ決まっていない"],
+            );
+        }
+        // A quoted statement is no value: its clause is a quotation.
+        assert_hits(
+            &rule(),
+            "動物園\n園は公開を「来月に延期する」と決めた。\n園は公開をまだ決めていない。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_manner_word_with_ni_is_no_argument() {
+        for manner in ["正式に", "新たに", "無事に"] {
+            assert_hits(
+                &rule(),
+                &format!("動物園\n赤ちゃんの名前は{manner}決まった。\n名前はまだ決まっていない。"),
+                &["名前はまだ決まっていない"],
+            );
+        }
+    }
+
+    #[test]
+    fn a_comma_after_the_topic_keeps_it_the_predicates() {
+        assert_hits(
+            &rule(),
+            "動物園\n赤ちゃんの名前は、投票で決まった。\n名前はまだ決まっていない。",
+            &["名前はまだ決まっていない"],
+        );
+    }
+
+    #[test]
+    fn an_adjunct_may_have_one_modifier_before_its_particle() {
+        assert_hits(
+            &rule(),
+            "動物園\n赤ちゃんの名前は園内の投票で決まった。\n名前はまだ決まっていない。",
+            &["名前はまだ決まっていない"],
+        );
+    }
+
+    #[test]
+    fn the_label_of_an_answer_line_is_no_frame() {
+        // The decided name sets the first claim; the label of the answer line sets nothing.
+        for label in ["A. ", "A: ", "A2. "] {
+            assert_hits(
+                &rule(),
+                &format!(
+                    "よくある質問\n赤ちゃんの名前は「こむぎ」に決まった。\n{label}名前はまだ決まっていない。"
+                ),
+                &["名前はまだ決まっていない"],
+            );
+        }
     }
 
     #[test]
