@@ -267,6 +267,11 @@ impl Record {
         {
             return Verdict::Unmet(span);
         }
+        if let (Record::Superlative { word, .. }, Some(subject)) = (self, subject)
+            && let Some(span) = short_of_before(a.text, body, subject, word)
+        {
+            return Verdict::Unmet(span);
+        }
         match self {
             Record::First { event: Some(_), .. } => Verdict::Told,
             _ => Verdict::Untold,
@@ -431,6 +436,52 @@ fn ranked_below(text: &str, body: &[Span], subject: &str) -> Option<Span> {
                 if rank >= 2 && sentence_around(t, at).contains(subject) {
                     let end = at + scope.len() + len;
                     return Some(Span::new(line.start + at, line.start + end));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Earlier times a body compares a value with (前回を下回った, 前年度より減少).
+const EARLIER_TIMES: &[&str] = &["前回", "前年", "昨年", "前期", "前月", "前年度", "昨年度"];
+
+/// Words after an earlier time that put the value below it, and above it.
+const BELOW_EARLIER: &[&str] = &["下回", "減", "低下", "低く", "少な"];
+const ABOVE_EARLIER: &[&str] = &["上回", "増", "上昇", "高く", "多く"];
+
+/// How many characters after the earlier time the comparison word may stand (前回を4.12ポイ
+/// ント下回った).
+const COMPARISON_WINDOW: usize = 14;
+
+/// A body sentence naming `subject` that puts it below an earlier time's value (投票率は…前回
+/// を4.12ポイント下回った) under a headline high (過去最高, 最多, 最大, 最長), or above it under
+/// a low (最低, 最少, 最小, 最短): a value short of one before it is no record.
+fn short_of_before(text: &str, body: &[Span], subject: &str, word: &str) -> Option<Span> {
+    let against: &[&str] = match word {
+        "最高" | "最多" | "最大" | "最長" => BELOW_EARLIER,
+        "最低" | "最少" | "最小" | "最短" => ABOVE_EARLIER,
+        _ => return None,
+    };
+    for line in body {
+        let t = &text[line.range()];
+        for earlier in EARLIER_TIMES {
+            for (at, _) in t.match_indices(earlier) {
+                let after = &t[at + earlier.len()..];
+                let window: String = after.chars().take(COMPARISON_WINDOW).collect();
+                let cut = window
+                    .find(['。', '、'])
+                    .map_or(window.as_str(), |i| &window[..i]);
+                let Some(end) = against
+                    .iter()
+                    .filter_map(|w| cut.find(w).map(|i| i + w.len()))
+                    .min()
+                else {
+                    continue;
+                };
+                if sentence_around(t, at).contains(subject) {
+                    let start = line.start + at;
+                    return Some(Span::new(start, start + earlier.len() + end));
                 }
             }
         }
@@ -608,6 +659,33 @@ mod tests {
         ));
         assert_eq!(
             judge("投票率は過去最高", "期日前投票の人数は過去2番目だった。"),
+            Some(Verdict::Untold)
+        );
+    }
+
+    #[test]
+    fn a_value_short_of_an_earlier_one_is_no_record() {
+        for body in [
+            "投票率は48.2%で、前回を4.12ポイント下回った。",
+            "今回の投票率は前回より低くなった。",
+        ] {
+            assert!(
+                matches!(judge("投票率は過去最高", body), Some(Verdict::Unmet(_))),
+                "{body}"
+            );
+        }
+        // A low is contradicted by a rise.
+        assert!(matches!(
+            judge("出生数は過去最少", "出生数は前年を2%上回った。"),
+            Some(Verdict::Unmet(_))
+        ));
+        // Of something else, or a rise under a high, it says nothing.
+        assert_eq!(
+            judge("投票率は過去最高", "期日前投票は前回を下回った。"),
+            Some(Verdict::Untold)
+        );
+        assert_eq!(
+            judge("投票率は過去最高", "投票率は前回を上回った。"),
             Some(Verdict::Untold)
         );
     }
