@@ -61,11 +61,14 @@
 //!    its clause's end however far on (…映画「霧の関所」で…主演を務めることが分かった: past a
 //!    title in brackets, not past another は/が, person or past time; not a role that
 //!    describes a noun, 主演を務める俳優), and a term written before the
-//!    name attaches as an apposition (主演の桐谷美咲さん, 元社長である西村さん; set off by a
+//!    name attaches as an apposition (主演の桐谷美咲さん, 元社長である西村さん; closed by で and
+//!    a comma before the clause that ends at the name when the term follows の or opens its
+//!    clause: 同社の元社長で、今は観光協会長を務める森下氏; set off by a
 //!    comma before a full name when the term follows の or opens its clause: 保存会の会長、
 //!    藤田正男さん, not 山田一郎さんが会長、山本健一氏が社長に) or in a relative clause the
 //!    person achieved it in (再選を果たした川村氏, 助演として物語を支えた桐谷さん), holds it in
-//!    (実行委員長を務める大楠氏) or took it (`role-taking-verbs` after に: 助演に回った水野さん),
+//!    (実行委員長を務める大楠氏; for a rule whose terms attach only directly, only this one,
+//!    in the present: 監督を務める三浦さん, not 監督を務めた) or took it (`role-taking-verbs` after に: 助演に回った水野さん),
 //!    also past a position before the name (主将の遊撃手・矢島蓮), unless it ends a longer
 //!    word (前主将の, 4代目社長の); 副 + one or two nouns + a term is the term's deputy when
 //!    the rule lists one (副実行委員長: 副委員長). A mention is dropped when its term is part
@@ -1764,6 +1767,8 @@ impl<'a> Scan<'a> {
                 self.push_ending_at(subject, marker, stop, end);
             } else if a.surface(before) == "・" {
                 self.push_ending_at(subject, before, stop, end);
+            } else if !self.attach_continued(subject, before, stop, end) {
+                self.attach_serving(subject, before, stop, end);
             }
             return;
         }
@@ -1828,7 +1833,76 @@ impl<'a> Scan<'a> {
             }
             return;
         }
+        if self.attach_continued(subject, before, stop, end) {
+            return;
+        }
         self.attach_clause(subject, before, stop, end);
+    }
+
+    /// 「北斗電工の元監督で、現在は解説の仕事に専念している森下浩一さん」: a title closing a
+    /// clause with で and a comma, before the relative clause that ends at the name (token
+    /// `before`), is the person's: what the person is, then what the person does. Only a
+    /// title that is an apposition itself (after の, a comma or the sentence's start; not
+    /// 山田氏が社長で、…: that title is 山田氏's), and a clause with no other person.
+    fn attach_continued(
+        &mut self,
+        subject: Subject<'a>,
+        before: usize,
+        stop: usize,
+        end: usize,
+    ) -> bool {
+        let (a, rule) = (self.a, self.rule);
+        let begin = self.begin;
+        let f = a.features(before);
+        let clause_end = (f.pos.is_auxiliary_verb() && a.base(before) == "た")
+            || (f.pos.is_verb() && (f.conjugation.is_basic() || f.conjugation.is_attributive()));
+        if !clause_end {
+            return false;
+        }
+        let floor = begin.max(before.saturating_sub(CONTINUED_TOKENS));
+        let Some(comma) = (floor + 1..before).rev().find(|&k| {
+            let p = a.features(k).pos;
+            p.is_comma() || p.is_period() || p.is_symbol() || p.is_person_name()
+        }) else {
+            return false;
+        };
+        if !a.features(comma).pos.is_comma()
+            || comma < begin + 3
+            || a.surface(comma - 1) != "で"
+            || !a.features(comma - 1).pos.is_particle()
+        {
+            return false;
+        }
+        let Some((first, members)) = rule.term_ending_at(a, begin, comma - 1) else {
+            return false;
+        };
+        let opens = first <= begin
+            || matches!(a.surface(first - 1), "の" | "、" | "「")
+            || (first >= 1 && a.features(first - 1).pos.is_prefix() && {
+                first - 1 <= begin || matches!(a.surface(first - 2), "の" | "、" | "「")
+            });
+        if !opens {
+            return false;
+        }
+        self.push_before(subject, first, comma - 1, stop, end, members);
+        true
+    }
+
+    /// 「北斗電工の監督を務める森下浩一さん」: a title the person serves in now, written in the
+    /// relative clause right before the name (not 務めた, served once), for a rule whose terms
+    /// attach to a name only directly.
+    fn attach_serving(&mut self, subject: Subject<'a>, before: usize, stop: usize, end: usize) {
+        let a = self.a;
+        let f = a.features(before);
+        if f.pos.is_verb()
+            && a.base(before) == "務める"
+            && (f.conjugation.is_basic() || f.conjugation.is_attributive())
+            && before > self.begin + 1
+            && a.surface(before - 1) == "を"
+            && a.features(before - 1).pos.is_particle()
+        {
+            self.push_ending_at(subject, before - 1, stop, end);
+        }
     }
 
     /// A relative clause ending at token `before` (just before the name, or before its
@@ -2422,6 +2496,8 @@ fn past_title_prefix(a: &Analysis<'_>, lexicons: &Lexicons, t: usize, end: usize
 /// How far from a subject its predicate (or from a name its relative clause) is looked
 /// for, in tokens.
 const PREDICATE_TOKENS: usize = 40;
+/// The most tokens a relative clause between a title closed by で、 and the name may hold.
+const CONTINUED_TOKENS: usize = 24;
 /// How far after a subject a role it serves (主演を務める) is looked for.
 const SERVED_TOKENS: usize = 60;
 
@@ -3235,6 +3311,43 @@ mod tests {
         assert_hits(
             &titles(),
             "市長選\n\n目標である村井健一さんの再選に向け動いた。\n\n村井市長は計画を説明した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_title_served_now_before_the_name_is_the_person_s() {
+        assert_hits(
+            &titles(),
+            "市長選\n\n元市長の村井健一さんが会見した。\n\n現在も市長を務める村井健一さんは笑った。",
+            &["市長"],
+        );
+        // Served once (務めた) is no present title.
+        assert_hits(
+            &titles(),
+            "市長選\n\n元市長の村井健一さんが会見した。\n\n市長を務めた村井健一さんは笑った。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_title_closed_by_de_before_a_clause_ending_at_the_name_is_the_person_s() {
+        // 元市長で、現在は…務める村井さん: what the person is, then what the person does.
+        assert_hits(
+            &titles(),
+            "市長選\n\n村井市長は計画を説明した。\n\n同市の元市長で、現在は地元の商工会で顧問を務める村井健一さんも訪れた。",
+            &["元市長"],
+        );
+        // A title with a subject of its own (山田氏が市長で、) is that subject's.
+        assert_hits(
+            &titles(),
+            "市長選\n\n村井市長は計画を説明した。\n\n山田氏が元市長で、現在は商工会で顧問を務める村井健一さんも訪れた。",
+            &[],
+        );
+        // Another person in the clause takes it.
+        assert_hits(
+            &titles(),
+            "市長選\n\n村井市長は計画を説明した。\n\n同市の元市長で、山田一郎さんの長男の村井健一さんも訪れた。",
             &[],
         );
     }
