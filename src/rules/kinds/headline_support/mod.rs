@@ -72,7 +72,8 @@
 //!   does not know is compared by the noun after the number (全8室 / 8室); days or weeks
 //!   between two body dates, and the days a range of dates covers in weeks rounded (3週間 /
 //!   5月12日から30日まで); months between two body dates, to half a month (育てて3か月 over
-//!   4月29日 and 7月31日);
+//!   4月29日 and 7月31日), or between two months one sentence names (2か月遅れ over 4月から
+//!   6月に延期);
 //! * in a heading, a number counted in a counter its own section uses (全4基 over 1基目 …
 //!   残る3基, 12回 over 7回・2回・3回) is a count or sum of the section, not a new claim (a
 //!   wrong value is the numbers kind's); a heading that opens with an ordinal (■1軒目：)
@@ -4662,6 +4663,14 @@ mod tests {
         };
         assert_hits(&r, &text("7月31日"), &[]);
         assert_hits(&r, &text("6月10日"), &["3か月"]);
+        // Months one sentence names without days (4月から6月に: 2).
+        let text = |months: &str| {
+            format!(
+                "新施設の開所を2か月延期\n\n市は新施設の開所を、当初予定の{months}に延期すると発表した。\n"
+            )
+        };
+        assert_hits(&r, &text("4月から6月"), &[]);
+        assert_hits(&r, &text("4月から7月"), &["2か月"]);
     }
 
     #[test]

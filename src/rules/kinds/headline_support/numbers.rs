@@ -395,6 +395,8 @@ pub(super) struct Derivable {
     all: FastHashMap<String, Vec<f64>>,
     /// The days between every two body dates (5月20日 and 6月3日: 14), sorted.
     day_spans: Vec<u32>,
+    /// Months between two months one body sentence names (4月から6月に: 2).
+    month_spans: Vec<f64>,
     /// The days a body range of dates covers, both ends counted (5月12日から30日まで: 19).
     ranges: Vec<u32>,
     /// Bare numbers the body gives as a difference (ゲーム差を1.5に, 差は3): what a headline's
@@ -410,6 +412,8 @@ static CLOCK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 impl Derivable {
     const MAX_TIMES: usize = 64;
     const MAX_VALUES: usize = 512;
+    /// The most bytes between two months read as one sentence's pair.
+    const MONTH_REACH: usize = 120;
 
     /// `quantities`: the body's quantities, in text order (also read by [`BodyValues`]).
     pub(super) fn new(doc: &Document, body: &[Span], quantities: &[Quantity]) -> Self {
@@ -482,6 +486,24 @@ impl Derivable {
                 && d.ranges.len() < Self::MAX_TIMES
             {
                 d.ranges.push(last - first + 1);
+            }
+        }
+        // 開所を4月から6月に延期 over 2か月遅れ: months one sentence names, without days.
+        let months: Vec<&Quantity> = quantities
+            .iter()
+            .filter(|q| q.unit == "月" && q.exact() && (1.0..=12.0).contains(&q.value))
+            .take(Self::MAX_TIMES)
+            .collect();
+        for (i, x) in months.iter().enumerate() {
+            for y in &months[i + 1..] {
+                // In text order; a sentence holds them within a short reach.
+                if y.span.start < x.span.end || y.span.start - x.span.end > Self::MONTH_REACH {
+                    break;
+                }
+                let between = &doc.text[x.span.end..y.span.start];
+                if !between.contains(['。', '\n']) && x.value != y.value {
+                    d.month_spans.push((y.value - x.value).abs());
+                }
             }
         }
         days.sort_unstable();
@@ -583,7 +605,8 @@ impl Derivable {
             return self
                 .day_spans
                 .iter()
-                .any(|&d| (f64::from(d) / DAYS_PER_MONTH - q.value).abs() <= 0.5);
+                .any(|&d| (f64::from(d) / DAYS_PER_MONTH - q.value).abs() <= 0.5)
+                || self.month_spans.contains(&q.value);
         }
         // Minutes the headline allows.
         let (low, high) = match q.unit.as_str() {
