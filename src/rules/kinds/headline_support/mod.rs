@@ -1439,6 +1439,7 @@ impl HeadlineSupport {
                         .contains(LexiconId::EventClaims, &a.text[raw.span.range()]))
                     && !is_date(&a.text[raw.span.range()])
                     && !counts_repetitions(a.text, raw.span)
+                    && !counts_events(a, raw.span)
                     && (age_decade(&key).is_none() || tells_ages()),
                 number: a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit()),
                 counter: raw
@@ -1882,6 +1883,25 @@ fn countries_told(
                 .filter(|n| n.chars().count() >= 2)
                 .any(|n| body.iter().any(|l| text[l.range()].contains(n)))
     })
+}
+
+/// Whether the unit at `span` counts how often an event happened (2度の延期, 3回の挑戦: a
+/// number with 度 or 回, then の and a サ変 noun): a headline sums up what the body narrates
+/// (一度延期され、…再び延期), as it does a count of repetitions; not a temperature or an
+/// angle (30度の暑さ).
+fn counts_events(a: &Analysis<'_>, span: Span) -> bool {
+    let unit = &a.text[span.range()];
+    let counted = unit.strip_suffix(['度', '回']).is_some_and(|n| {
+        !n.is_empty()
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    });
+    let next = a.first_at(span.end);
+    counted
+        && next + 1 < a.tokens.len()
+        && a.tokens[next].span.start == span.end
+        && a.surface(next) == "の"
+        && a.features(next + 1).pos.is_sahen_noun()
 }
 
 /// The quantities of the body lines, in text order, with their units opened
@@ -3566,6 +3586,18 @@ mod tests {
         // The body counts it otherwise: contradicted, reported as before.
         let text = "北斗ロケット、3度目の挑戦で打ち上げ成功\n\n北斗ロケットの打ち上げが成功した。2度目の挑戦での成功となった。\n";
         assert_other_value(&r, text, "3度目", "2度目");
+        // How often an event happened (2度の延期) sums up the narration as well; a
+        // temperature (30度の暑さ) is a measure.
+        assert_hits(
+            &r,
+            "北斗ロケット、2度の延期を乗り越え打ち上げ成功\n\n北斗ロケットの打ち上げが成功した。当初の日程は強風で延期され、次の日程も点検で延期されたが、乗り越えた。\n",
+            &[],
+        );
+        assert_hits(
+            &rule(""),
+            "北斗ロケット、30度の暑さの中で打ち上げ成功\n\n北斗ロケットの打ち上げが成功した。当日は暑さが厳しかった。\n",
+            &["30度"],
+        );
         // A streak whose 連続 the segmenter writes apart (3カ月 | 連続) is a count of
         // repetitions too: weak alone, contradicted by another count.
         assert!(framing::counts_repetitions(
