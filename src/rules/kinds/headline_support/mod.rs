@@ -74,6 +74,9 @@
 //!   5月12日から30日まで); months between two body dates, to half a month (育てて3か月 over
 //!   4月29日 and 7月31日), or between two months one sentence names (2か月遅れ over 4月から
 //!   6月に延期);
+//! * a count of people with an event (2人死亡, 5人けが) that the body sentences telling the
+//!   event add up to exactly: the people they count (乗客4人) and the people a person noun
+//!   names without a count (80代の女性, 運転していた男);
 //! * in a heading, a number counted in a counter its own section uses (全4基 over 1基目 …
 //!   残る3基, 12回 over 7回・2回・3回) is a count or sum of the section, not a new claim (a
 //!   wrong value is the numbers kind's); a heading that opens with an ordinal (■1軒目：)
@@ -191,7 +194,8 @@ use framing::{
 use numbers::{
     BodyByUnit, BodyValues, Derivable, counted_bare, counterpart, counts_items, crosses_threshold,
     following_counterpart, line_holding, names_listed, one_of_an_event, ordinal_spelling,
-    people_listed, quantities_in, rounds_to_body, season_told, section_counts_in,
+    people_listed, people_of_an_event, quantities_in, rounds_to_body, season_told,
+    section_counts_in,
 };
 
 /// Which units of headings and summary bullets count.
@@ -588,6 +592,9 @@ impl super::RuleKind for HeadlineSupport {
                 });
                 missing.retain(|u| !u.number || !rounds_to_body(a, u.span, quantities));
                 missing.retain(|u| !u.number || !one_of_an_event(a, u.span, &body, found));
+                // 2人死亡 over 80代の女性が…死亡 and 70代の男性が…死亡が確認された: the people
+                // the body narrates the event of, counted.
+                missing.retain(|u| !u.number || !people_of_an_event(a, u.span, &body, found));
                 // 142球 over 投球数は142: a count the body writes without its counter (a
                 // headline's claim; a heading's number is its section's, and thousands of
                 // headings would each read the body).
@@ -4878,6 +4885,23 @@ mod tests {
         assert_hits(&r, text, &["1人"]);
         let text = "新線が開業　乗車は1年間無料\n\n新線が開業した。開業日の乗車は無料だった。\n";
         assert_hits(&r, text, &["1年間"]);
+    }
+
+    #[test]
+    fn a_count_of_people_is_supported_by_the_people_narrated() {
+        let r = rule("");
+        // Two people named in two sentences of the event.
+        let text = "大雨で土砂崩れ、2人死亡\n\n大雨で土砂崩れが起き、80代の女性が下敷きになって死亡した。用水路を見に行った70代の男性も流され、死亡が確認された。\n";
+        assert_hits(&r, text, &[]);
+        // People counted and a person named, in one sentence.
+        let text = "バスと乗用車が衝突、5人けが\n\n交差点でバスと乗用車が衝突した。バスの乗客4人と、乗用車を運転していた男が軽いけがをした。\n";
+        assert_hits(&r, text, &[]);
+        // One more or fewer than narrated is no support.
+        let text = "大雨で土砂崩れ、3人死亡\n\n大雨で土砂崩れが起き、80代の女性が下敷きになって死亡した。用水路を見に行った70代の男性も流され、死亡が確認された。\n";
+        assert_hits(&r, text, &["3人"]);
+        // A person counted by a number is not named again (2人の男性).
+        let text = "国道で事故、3人けが\n\n国道で事故があり、2人の男性が軽いけがをした。\n";
+        assert_hits(&r, text, &["3人"]);
     }
 
     #[test]

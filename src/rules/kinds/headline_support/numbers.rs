@@ -247,6 +247,77 @@ pub(super) fn one_of_an_event(
     })
 }
 
+/// Nouns that name one person in a narration (80代の女性, 運転していた男).
+const PERSON_NOUNS: &[&str] = &[
+    "男性", "女性", "男", "女", "男児", "女児", "少年", "少女", "乳児", "幼児",
+];
+
+/// Whether a headline count of two or more people with an event (2人死亡, 5人けが) is the
+/// number of people the body narrates the event of without counting them all: in the body
+/// sentences that tell the event word, the people counted (乗客4人) and the people a person
+/// noun names without a count (80代の女性, 運転していた男) add up to it. The count as
+/// written must come out exactly; one more or fewer is no support.
+pub(super) fn people_of_an_event(
+    a: &Analysis<'_>,
+    span: Span,
+    body: &[Span],
+    found: &[Quantity],
+) -> bool {
+    let Some(q) = unit_quantity(a, span) else {
+        return false;
+    };
+    if !q.exact() || q.value < 2.0 || q.ordinal || !matches!(q.unit.as_str(), "人" | "名") {
+        return false;
+    }
+    let next = a.first_at(q.span.end);
+    if next >= a.tokens.len() || a.tokens[next].span.start != q.span.end {
+        return false;
+    }
+    let pos = a.features(next).pos;
+    if !(pos.is_sahen_noun() || pos.is_common_noun()) {
+        return false;
+    }
+    let word = a.surface(next);
+    if word.chars().count() < 2 {
+        return false;
+    }
+    let mut total = 0.0;
+    for line in body {
+        let mut from = line.start;
+        for sentence in a.text[line.range()].split_inclusive('。') {
+            let s = Span::new(from, from + sentence.len());
+            from = s.end;
+            // 「けが人はいなかった」: the name of a count of people is not the event told.
+            let told = sentence
+                .match_indices(word)
+                .any(|(at, _)| !sentence[at + word.len()..].starts_with(['人', '者']));
+            if !told {
+                continue;
+            }
+            total += found
+                .iter()
+                .filter(|b| s.start <= b.span.start && b.span.end <= s.end)
+                .filter(|b| matches!(b.unit.as_str(), "人" | "名") && b.exact() && !b.ordinal)
+                .map(|b| b.value)
+                .sum::<f64>();
+            let tokens = a.within(s);
+            total += tokens
+                .clone()
+                .filter(|&i| PERSON_NOUNS.contains(&a.surface(i)) && a.features(i).pos.is_noun())
+                // 2人の男性, 男性2人: a person already counted by a number.
+                .filter(|&i| {
+                    let counted_before = i >= tokens.start + 2
+                        && a.surface(i - 1) == "の"
+                        && matches!(a.surface(i - 2), "人" | "名");
+                    let counted_after = i + 1 < tokens.end && a.features(i + 1).pos.is_number();
+                    !counted_before && !counted_after
+                })
+                .count() as f64;
+        }
+    }
+    total == q.value
+}
+
 /// Whether a headline count (142球, 1万PV) is a bare body number of the same value in a
 /// sentence that names what it counts before it with the counter's characters (投球数は142,
 /// ページビュー（PV）が初めて1万を超えた): the body writes the count without its counter.
