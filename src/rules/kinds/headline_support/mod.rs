@@ -593,8 +593,11 @@ impl super::RuleKind for HeadlineSupport {
                 missing.retain(|u| !u.number || !rounds_to_body(a, u.span, quantities));
                 missing.retain(|u| !u.number || !one_of_an_event(a, u.span, &body, found));
                 // 2人死亡 over 80代の女性が…死亡 and 70代の男性が…死亡が確認された: the people
-                // the body narrates the event of, counted.
-                missing.retain(|u| !u.number || !people_of_an_event(a, u.span, &body, found));
+                // the body narrates the event of, counted (a headline's claim: each place
+                // reads the body).
+                if matches!(place.role, Role::Title | Role::Source) {
+                    missing.retain(|u| !u.number || !people_of_an_event(a, u.span, &body, found));
+                }
                 // 142球 over 投球数は142: a count the body writes without its counter (a
                 // headline's claim; a heading's number is its section's, and thousands of
                 // headings would each read the body).

@@ -294,9 +294,12 @@ pub(super) fn people_of_an_event(
             if !told {
                 continue;
             }
-            total += found
+            // The body's quantities are in text order: the sentence's are one run of them.
+            let first = found.partition_point(|b| b.span.start < s.start);
+            total += found[first..]
                 .iter()
-                .filter(|b| s.start <= b.span.start && b.span.end <= s.end)
+                .take_while(|b| b.span.start < s.end)
+                .filter(|b| b.span.end <= s.end)
                 .filter(|b| matches!(b.unit.as_str(), "人" | "名") && b.exact() && !b.ordinal)
                 .map(|b| b.value)
                 .sum::<f64>();
