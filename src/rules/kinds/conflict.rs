@@ -1853,10 +1853,7 @@ impl<'a> Scan<'a> {
     ) -> bool {
         let (a, rule) = (self.a, self.rule);
         let begin = self.begin;
-        let f = a.features(before);
-        let clause_end = (f.pos.is_auxiliary_verb() && a.base(before) == "た")
-            || (f.pos.is_verb() && (f.conjugation.is_basic() || f.conjugation.is_attributive()));
-        if !clause_end {
+        if clause_verb(a, before).is_none() {
             return false;
         }
         let floor = begin.max(before.saturating_sub(CONTINUED_TOKENS));
@@ -1893,10 +1890,8 @@ impl<'a> Scan<'a> {
     /// attach to a name only directly.
     fn attach_serving(&mut self, subject: Subject<'a>, before: usize, stop: usize, end: usize) {
         let a = self.a;
-        let f = a.features(before);
-        if f.pos.is_verb()
+        if clause_verb(a, before) == Some(before)
             && a.base(before) == "務める"
-            && (f.conjugation.is_basic() || f.conjugation.is_attributive())
             && before > self.begin + 1
             && a.surface(before - 1) == "を"
             && a.features(before - 1).pos.is_particle()
@@ -1912,18 +1907,9 @@ impl<'a> Scan<'a> {
     fn attach_clause(&mut self, subject: Subject<'a>, before: usize, stop: usize, end: usize) {
         let (a, rule) = (self.a, self.rule);
         let begin = self.begin;
-        let f = a.features(before);
         // 助演を務めた桐谷さん, 実行委員長を務める大楠氏: a role served in, past or present;
         // 副実行委員長として準備を統括する村井さん: a role the person acts in.
-        let verb = if f.pos.is_auxiliary_verb() && a.base(before) == "た" {
-            before - 1
-        } else if f.pos.is_verb() {
-            let form = f.conjugation;
-            if !(form.is_basic() || form.is_attributive()) {
-                return;
-            }
-            before
-        } else {
+        let Some(verb) = clause_verb(a, before) else {
             return;
         };
         if !a.features(verb).pos.is_verb() {
@@ -2496,6 +2482,20 @@ fn past_title_prefix(a: &Analysis<'_>, lexicons: &Lexicons, t: usize, end: usize
 /// How far from a subject its predicate (or from a name its relative clause) is looked
 /// for, in tokens.
 const PREDICATE_TOKENS: usize = 40;
+/// Where a relative clause ending at token `before` has its verb: the token before a past た
+/// (務めた), or the token itself when a verb in its plain or attributive form (務める); `None`
+/// when the clause ends otherwise (after た the caller checks that a verb stands there).
+fn clause_verb(a: &Analysis<'_>, before: usize) -> Option<usize> {
+    let f = a.features(before);
+    if f.pos.is_auxiliary_verb() && a.base(before) == "た" {
+        Some(before - 1)
+    } else if f.pos.is_verb() && (f.conjugation.is_basic() || f.conjugation.is_attributive()) {
+        Some(before)
+    } else {
+        None
+    }
+}
+
 /// The most tokens a relative clause between a title closed by で、 and the name may hold.
 const CONTINUED_TOKENS: usize = 24;
 /// How far after a subject a role it serves (主演を務める) is looked for.

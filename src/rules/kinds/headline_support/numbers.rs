@@ -200,6 +200,21 @@ pub(super) fn rounds_to_body(a: &Analysis<'_>, span: Span, body: &BodyValues) ->
     body.overlaps(&q.unit, low, high)
 }
 
+/// The quantity a headline unit states and the token written right onto it (1人|死亡, 2度|の),
+/// if one is.
+fn count_before_word(a: &Analysis<'_>, span: Span) -> Option<(Quantity, usize)> {
+    let q = unit_quantity(a, span)?;
+    let next = a.first_at(q.span.end);
+    (next < a.tokens.len() && a.tokens[next].span.start == q.span.end).then_some((q, next))
+}
+
+/// Whether `text` writes `word` as an event; for a person's state (`of_people`), not as the
+/// name of a count of people (「けが人はいなかった」, 死者).
+fn tells_event(text: &str, word: &str, of_people: bool) -> bool {
+    text.match_indices(word)
+        .any(|(at, _)| !of_people || !text[at + word.len()..].starts_with(['人', '者']))
+}
+
 /// Whether a headline count of one (1人死亡, 1棟全焼, 1人けが) tells an event the body narrates
 /// of a single one without counting: the word right after the count is in the body, and no body
 /// number of the count's unit, other than one, stands before that word (2人が死亡 would
@@ -210,14 +225,10 @@ pub(super) fn one_of_an_event(
     body: &[Span],
     found: &[Quantity],
 ) -> bool {
-    let Some(q) = unit_quantity(a, span) else {
+    let Some((q, next)) = count_before_word(a, span) else {
         return false;
     };
     if !q.exact() || q.value != 1.0 || q.ordinal || q.unit.is_empty() {
-        return false;
-    }
-    let next = a.first_at(q.span.end);
-    if next >= a.tokens.len() || a.tokens[next].span.start != q.span.end {
         return false;
     }
     let pos = a.features(next).pos;
@@ -229,10 +240,7 @@ pub(super) fn one_of_an_event(
         return false;
     }
     let word = a.surface(next);
-    let told = |line: &str| {
-        line.match_indices(word)
-            .any(|(at, _)| !state || !line[at + word.len()..].starts_with(['人', '者']))
-    };
+    let told = |line: &str| tells_event(line, word, state);
     if word.chars().count() < 2 || !body.iter().any(|l| told(&a.text[l.range()])) {
         return false;
     }
@@ -263,14 +271,10 @@ pub(super) fn people_of_an_event(
     body: &[Span],
     found: &[Quantity],
 ) -> bool {
-    let Some(q) = unit_quantity(a, span) else {
+    let Some((q, next)) = count_before_word(a, span) else {
         return false;
     };
     if !q.exact() || q.value < 2.0 || q.ordinal || !matches!(q.unit.as_str(), "人" | "名") {
-        return false;
-    }
-    let next = a.first_at(q.span.end);
-    if next >= a.tokens.len() || a.tokens[next].span.start != q.span.end {
         return false;
     }
     let pos = a.features(next).pos;
@@ -287,11 +291,7 @@ pub(super) fn people_of_an_event(
         for sentence in a.text[line.range()].split_inclusive('。') {
             let s = Span::new(from, from + sentence.len());
             from = s.end;
-            // 「けが人はいなかった」: the name of a count of people is not the event told.
-            let told = sentence
-                .match_indices(word)
-                .any(|(at, _)| !sentence[at + word.len()..].starts_with(['人', '者']));
-            if !told {
+            if !tells_event(sentence, word, true) {
                 continue;
             }
             // The body's quantities are in text order: the sentence's are one run of them.

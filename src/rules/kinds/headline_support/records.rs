@@ -242,10 +242,7 @@ impl Record {
             let text = &a.text[line.range()];
             for (at, len, measured) in self.mentions(text) {
                 let after = &text[at + len..];
-                let window: String = after.chars().take(UNMET_WINDOW).collect();
-                let cut = window
-                    .find(['。', '、'])
-                    .map_or(window.as_str(), |i| &window[..i]);
+                let cut = clause_ahead(after, UNMET_WINDOW);
                 if UNMET_AFTER.iter().any(|w| cut.contains(w)) {
                     unmet.get_or_insert(Span::new(
                         line.start + at,
@@ -468,10 +465,7 @@ fn short_of_before(text: &str, body: &[Span], subject: &str, word: &str) -> Opti
         for earlier in EARLIER_TIMES {
             for (at, _) in t.match_indices(earlier) {
                 let after = &t[at + earlier.len()..];
-                let window: String = after.chars().take(COMPARISON_WINDOW).collect();
-                let cut = window
-                    .find(['。', '、'])
-                    .map_or(window.as_str(), |i| &window[..i]);
+                let cut = clause_ahead(after, COMPARISON_WINDOW);
                 let Some(end) = against
                     .iter()
                     .filter_map(|w| cut.find(w).map(|i| i + w.len()))
@@ -487,6 +481,17 @@ fn short_of_before(text: &str, body: &[Span], subject: &str, word: &str) -> Opti
         }
     }
     None
+}
+
+/// The first `chars` characters of `after`, up to its first 。 or 、: what a word right after a
+/// body mention says of it in its own clause.
+fn clause_ahead(after: &str, chars: usize) -> &str {
+    let end = after
+        .char_indices()
+        .nth(chars)
+        .map_or(after.len(), |(i, _)| i);
+    let window = &after[..end];
+    window.find(['。', '、']).map_or(window, |i| &window[..i])
 }
 
 fn sentence_around(text: &str, at: usize) -> &str {
