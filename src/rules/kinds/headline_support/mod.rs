@@ -1494,6 +1494,12 @@ impl HeadlineSupport {
                     if !self.is_summary_heading(doc.slice(block.span)) {
                         list += 1;
                     }
+                    // ■ポイント1：実質2,000円で… read as a data row for its figure: a row
+                    // labelled with an enumerator and its number is a numbered section all
+                    // the same (the run is at the level plain-text headings get).
+                    if let Some(n) = self.labelled_number(doc.slice(block.span)) {
+                        continue_run(&mut run[2], &mut numbered, Some(n));
+                    }
                 }
                 _ => {
                     if list > 0 {
@@ -1515,22 +1521,16 @@ impl HeadlineSupport {
                     *deeper = 0;
                 }
                 siblings[level] += 1;
-                // コツ1：…, ステップ2 …: a label before the number numbers the section too.
-                let labelled = self
-                    .lexicons
-                    .get(LexiconId::EnumeratorLabels)
-                    .iter()
-                    .find_map(|l| s.trim_start().strip_prefix(l))
-                    .map(|rest| rest.trim_start().replacen(['：', ':'], ".", 1));
-                match leading_number(s).or_else(|| labelled.as_deref().and_then(leading_number)) {
-                    Some(n) if n == run[level] + 1 => run[level] = n,
-                    number => {
-                        if run[level] >= 2 {
-                            numbered.insert(run[level]);
-                        }
-                        run[level] = usize::from(number == Some(1));
-                    }
-                }
+                // A plain-text `1. 見出し` has its title after the number: the number is
+                // the line's, before the title.
+                let line_start = doc.text[..block.span.start]
+                    .rfind('\n')
+                    .map_or(0, |n| n + 1);
+                let before = doc.text[line_start..block.span.start].trim();
+                let number = leading_number(s)
+                    .or_else(|| self.labelled_number(s))
+                    .or_else(|| leading_number(&format!("{before} ")));
+                continue_run(&mut run[level], &mut numbered, number);
             }
         }
         if list > 0 {
@@ -1546,6 +1546,18 @@ impl HeadlineSupport {
             people,
             quoted,
         }
+    }
+
+    /// The number after an `enumerator-labels` label at the start of `s` (コツ1：…, ステップ2
+    /// …, ポイント3:…).
+    fn labelled_number(&self, s: &str) -> Option<usize> {
+        self.lexicons
+            .get(LexiconId::EnumeratorLabels)
+            .iter()
+            .find_map(|l| s.trim_start().strip_prefix(l))
+            .map(|rest| rest.trim_start().replacen(['：', ':'], ".", 1))
+            .as_deref()
+            .and_then(leading_number)
     }
 
     /// `word` without a `place-suffixes` suffix (那覇線 → 那覇), when two or more characters are
@@ -1742,6 +1754,21 @@ fn without_number(heading: &str) -> &str {
         .trim_start_matches(['.', '．', ')', '）', '、'])
         .trim_start();
     if rest.is_empty() { heading } else { rest }
+}
+
+/// Carries a run of numbered sections (1, 2, 3 …) on by one more section numbered `number`:
+/// the next number continues it; anything else ends it (a run of two or more is a count of
+/// the article's items) and a 1 starts a new one.
+fn continue_run(run: &mut usize, numbered: &mut FastHashSet<usize>, number: Option<usize>) {
+    match number {
+        Some(n) if n == *run + 1 => *run = n,
+        number => {
+            if *run >= 2 {
+                numbered.insert(*run);
+            }
+            *run = usize::from(number == Some(1));
+        }
+    }
 }
 
 /// The number a heading opens with, followed by a separator (「1. 野宮神社」, 「2）竹林」).
@@ -4567,6 +4594,53 @@ mod tests {
         assert_hits(&r, text, &["22歳男"]);
         let text = "22歳男を逮捕\n\n県警は、男を逮捕した（写真は2022年、22）。\n";
         assert_hits(&r, text, &["22歳男"]);
+    }
+
+    #[test]
+    fn plain_text_numbered_lines_and_labelled_rows_are_numbered_sections() {
+        let r = rule("");
+        // `1. 見出し` lines of a plain text: the number stands before the title; a numbered
+        // まとめ after them is no item. Other headings after the run (five headings in all
+        // either way) leave the run to count the items.
+        let numbered = |n: usize, others: usize| {
+            let mut t = String::from("保活でやってよかった4つのこと\n\n");
+            for k in 1..=n {
+                t.push_str(&format!(
+                    "{k}. 準備その{k}\n\n保活でやってよかった準備を紹介する。\n\n"
+                ));
+            }
+            t.push_str(&format!(
+                "{}. まとめ\n\n保活でやってよかった準備を紹介した。\n\n",
+                n + 1
+            ));
+            for k in 1..=others {
+                t.push_str(&format!(
+                    "■余談その{k}\n\n保活でやってよかった準備を紹介した。\n\n"
+                ));
+            }
+            t
+        };
+        assert_hits(&r, &numbered(4, 1), &[]);
+        assert_hits(&r, &numbered(3, 2), &["4つ"]);
+        // ■ポイント1：… with a figure in its value reads as a data row, and is a numbered
+        // section all the same, in one run with the headings between.
+        let labelled = |n: usize| {
+            let mut t = String::from("ふるさと納税の4つのポイント\n\n");
+            for k in 1..=n {
+                let value = if k % 2 == 1 {
+                    format!("上限は{k}万円")
+                } else {
+                    "申告は不要".to_string()
+                };
+                t.push_str(&format!(
+                    "■ポイント{k}：{value}\n\nふるさと納税のポイントを紹介する。\n\n"
+                ));
+            }
+            t.push_str("■わが家の場合\n\nふるさと納税のポイントを紹介した。\n");
+            t
+        };
+        assert_hits(&r, &labelled(4), &[]);
+        assert_hits(&r, &labelled(3), &["4つ"]);
     }
 
     #[test]
