@@ -670,6 +670,21 @@ impl Numbers {
                     self.names_a_topic(t)
                         && !self.lexicons.contains(LexiconId::AnaphoricSubjects, t)
                 });
+            // 「一方、自動車向け部門は販売不振が響き、売上高は4%減の516億円」: a part
+            // (`part-heads`) as the sentence's first topic, and after a comma another topic
+            // for the figures, sets the part off as a comma after it would.
+            let own = own.or_else(|| {
+                let wa = (r.start + 1..r.end.min(r.start + OPENING))
+                    .find(|&i| a.surface(i) == "は" && a.features(i).pos.is_binding_particle())?;
+                let pos = a.features(wa - 1).pos;
+                if !pos.is_noun() || pos.is_pronoun() || pos.is_dependent_noun() {
+                    return None;
+                }
+                let comma = (wa + 1..r.end).find(|&i| a.features(i).pos.is_comma())?;
+                (comma + 1..r.end)
+                    .find(|&i| a.surface(i) == "は" && a.features(i).pos.is_binding_particle())?;
+                Some(noun_chain_back(a, wa - 1, r.start).text).filter(|t| self.names_a_part(t))
+            });
             let inherited = (s > 0 && doc.sentences[s - 1].block == sentence.block)
                 .then(|| out[s - 1].clone())
                 .flatten();
@@ -3295,6 +3310,17 @@ mod tests {
         assert_hits(&rule(), &part("「産業機器部品」部門は"), &[]);
         assert_hits(&rule(), &part("産業機器部門は"), &[]);
         assert_hits(&rule(), &part("部門は"), &["24.0%", "812億円"]);
+        // A part as the sentence's first topic and, after a comma, the figures' own topic
+        // (一方、自動車向け部門は販売不振が響き、売上高は…): the part's figures still; a first
+        // topic that names no part leaves them comparable.
+        let later = |topic: &str| {
+            format!(
+                "売上高は1842億円だった。\n\n\n\n一方、{topic}販売不振が響き、売上高は516億円にとどまった。"
+            )
+        };
+        assert_hits(&rule(), &later("自動車向け部門は"), &[]);
+        assert_hits(&rule(), &later("自動車向けの部品事業は"), &[]);
+        assert_hits(&rule(), &later("新型車は"), &["516億円"]);
     }
 
     #[test]
