@@ -1061,6 +1061,24 @@ impl Polarity {
                         claims.push(Claim { key, ..claim });
                     }
                 }
+                // 「療法食にはまだ切り替えられていない」 against 「療法食に切り替えました」: not
+                // (yet) able to do it, or not (yet) had it done, says it is not done; compared
+                // as the active claim too (an ichidan verb's potential and passive are one
+                // form).
+                if claim.negative
+                    && matches!(claim.key.voice, "れる" | "られる")
+                    && matches!(claim.tense, Tense::NonPast | Tense::NotYet)
+                    && {
+                        let said = &a.text[claim.span.range()];
+                        said.contains("ていな") || said.contains("ていませ")
+                    }
+                {
+                    let key = Key {
+                        voice: "",
+                        ..claim.key
+                    };
+                    claims.push(Claim { key, ..claim });
+                }
                 if let Some(nested) = self.nested_claim(a, &scope, run, i, &claim) {
                     claims.push(nested);
                 }
@@ -2764,7 +2782,10 @@ fn object_start(a: &Analysis<'_>, run: usize, floor: usize) -> Option<usize> {
             || label))
         || p.is_conjunction()
         || p.is_adverb()
-        || (p.is_particle() && !p.is_adnominalizer());
+        || (p.is_particle() && !p.is_adnominalizer())
+        // 「リンを抑えた腎臓ケア用の療法食に切り替えた」: a clause before a modified object
+        // (one with の-modifiers) describes it; the object is the phrase after the clause.
+        || (start < run && (p.is_verb() || p.is_auxiliary_verb() || p.is_adjective()));
     bounded.then_some(start)
 }
 
@@ -3945,6 +3966,45 @@ mod tests {
         assert_hits(
             &rule(),
             "見出し\n会員は施設を利用することができる。\n会員は施設を利用しない。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn not_yet_able_to_do_it_or_have_it_done_is_not_done() {
+        let r = rule();
+        let text = |negated: &str| {
+            format!("猫の食事\n\n猫は療法食に切り替えました。\n\n猫はまだ{negated}。")
+        };
+        assert_hits(
+            &r,
+            &text("療法食には切り替えられていない"),
+            &["療法食には切り替えられていない"],
+        );
+        assert_hits(
+            &r,
+            &text("療法食に切り替えられていません"),
+            &["療法食に切り替えられていません"],
+        );
+        // What cannot be done (no ている) is no report of what was done.
+        assert_hits(&r, &text("療法食には切り替えられない"), &[]);
+    }
+
+    #[test]
+    fn a_clause_before_a_modified_object_describes_it() {
+        let r = rule();
+        // 「リンを抑えた腎臓ケア用の療法食」: the object after the clause, compared with the
+        // same object written with fewer modifiers.
+        assert_hits(
+            &r,
+            "猫の食事\n\n猫はリンを抑えた腎臓ケア用の療法食に切り替えた。\n\n猫はまだ療法食に切り替えていない。",
+            &["療法食に切り替えていない"],
+        );
+        // A clause right before an unmodified noun says which one it is: no claim about the
+        // noun alone.
+        assert_hits(
+            &r,
+            "猫の食事\n\n猫はリンを抑えた療法食に切り替えた。\n\n猫はまだ療法食に切り替えていない。",
             &[],
         );
     }
