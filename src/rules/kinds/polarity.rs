@@ -823,6 +823,11 @@ impl Polarity {
                         && (noun_before(2, LexiconId::PlanNouns)
                             || noun_before(2, LexiconId::PredicateNouns)
                             || noun_before(1, LexiconId::PredicateNouns)))
+                    // 「中断されることなく」: see `predicate`.
+                    || (pos(a, i).is_independent_adjective()
+                        && i > 0
+                        && a.surface(i - 1) == "こと"
+                        && matches!(a.surface(i), "なく" | "なし"))
             })
             .collect();
         // 対象外: the suffix negating a predicate noun.
@@ -1595,6 +1600,20 @@ impl Polarity {
             }
             last = k;
             k += 1;
+        }
+        // 「中断されることなく進み」「知られることなしに」: an action that did not happen
+        // while another did (こと + the adjective ない, 連用形 or なし).
+        if negations == 0
+            && k + 1 < end
+            && a.surface(k) == "こと"
+            && pos(a, k).is_dependent_noun()
+            && a.base(k + 1) == "ない"
+            && pos(a, k + 1).is_adjective()
+            && matches!(a.surface(k + 1), "なく" | "なし")
+        {
+            negations = 1;
+            last = k + 1;
+            k += 2;
         }
         // 「休止する予定はない」「値上げする考えはありません」: an intention denied is a
         // negative claim (a denied negation, 休止しない予定はない, is none).
@@ -2529,11 +2548,21 @@ fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(us
     }
     let mut next = if p.is_case_particle() && !p.is_quotative_particle() {
         match a.surface(k) {
-            "で" | "から" | "まで" | "へ" | "より" | "にかけて" | "と" => k + 1,
+            "で" | "から" | "まで" | "へ" | "より" | "にかけて" | "にわたって" | "にわたり"
+            | "と" => k + 1,
             "に" if timed || !lex.contains(LexiconId::FramesBeforeNi, a.surface(k - 1)) => k + 1,
             _ => return None,
         }
     } else if closes(k - 1) {
+        // 「一度も中断されることなく」「3回も延期した」: a count with も stresses how often
+        // (not even once, as many as); it sets nothing.
+        if pos(a, k - 1).is_counter()
+            && k < end
+            && a.surface(k) == "も"
+            && pos(a, k).is_binding_particle()
+        {
+            return Some((k + 1, false));
+        }
         // 「今年」「10円」「予定通り」 without a particle, before the predicate.
         if !timed {
             let mut next = k;
@@ -4006,6 +4035,29 @@ mod tests {
             &r,
             "猫の食事\n\n猫はリンを抑えた療法食に切り替えた。\n\n猫はまだ療法食に切り替えていない。",
             &[],
+        );
+    }
+
+    #[test]
+    fn what_did_not_happen_while_something_else_did_is_negated() {
+        let r = rule();
+        // こと + なく / なし: 中断されることなく進んだ says it was not interrupted.
+        assert_hits(
+            &r,
+            "対局\n\n対局は中断されることなく進んだ。\n\n停電で対局は中断した。",
+            &["対局は中断した"],
+        );
+        assert_hits(
+            &r,
+            "対局\n\n対局は中断されることもあった。\n\n停電で対局は中断した。",
+            &[],
+        );
+        // 一度も stresses the negation and sets no frame; 20分にわたって is an adjunct read
+        // past like 20分かけて.
+        assert_hits(
+            &r,
+            "対局\n\n対局は一度も中断されることなく進んだ。\n\n対局はおよそ20分にわたって中断した。",
+            &["対局はおよそ20分にわたって中断した"],
         );
     }
 
