@@ -233,7 +233,14 @@ fn split_number(key: &str) -> Option<(&str, &str)> {
 /// True when the integer part found at `start..end` is a whole number followed by `tail`;
 /// the body may add decimals the key lacks.
 fn number_at(text: &str, start: usize, end: usize, tail: &str) -> bool {
-    if quantity::preceded_by_digit(text, start) {
+    // 30年度 over 2030年度, 25年 over 2025年: a headline writes a year in its last two digits.
+    let century = |before: &str| {
+        (before.ends_with("20") || before.ends_with("19"))
+            && !quantity::preceded_by_digit(before, before.len() - 2)
+    };
+    if quantity::preceded_by_digit(text, start)
+        && !(end - start == 2 && matches!(tail, "年" | "年度") && century(&text[..start]))
+    {
         return false;
     }
     let mut rest = &text[end..];

@@ -4597,6 +4597,21 @@ mod tests {
     }
 
     #[test]
+    fn a_year_in_its_last_two_digits_is_the_bodys_year() {
+        let r = rule("");
+        let text = |year: &str| {
+            format!(
+                "# 海浜市、30年度目標を維持\n\n海浜市は{year}に排出量を半分にする目標を維持する。\n"
+            )
+        };
+        assert_hits(&r, &text("2030年度"), &[]);
+        assert_hits(&r, &text("1930年度"), &[]);
+        // Not the last two digits of a year: another number.
+        assert_hits(&r, &text("130年度"), &["30年度"]);
+        assert_hits(&r, &text("12030年度"), &["30年度"]);
+    }
+
+    #[test]
     fn plain_text_numbered_lines_and_labelled_rows_are_numbered_sections() {
         let r = rule("");
         // `1. 見出し` lines of a plain text: the number stands before the title; a numbered
