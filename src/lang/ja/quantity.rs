@@ -484,7 +484,20 @@ fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quantity> {
         ordinal = true;
         qstart -= '第'.len_utf8();
     }
-    let core = Span::new(qstart, end + counter.len());
+    // 2時間半, 1年半, 3カ月半: half a unit more (not 2025年半導体, 3年半ば: 半 starting a
+    // word).
+    let mut counter_end = end + counter.len();
+    let mut step = step;
+    if matches!(unit, "時間" | "年" | "カ月" | "日" | "分" | "週間")
+        && !ordinal
+        && let Some(after) = text[counter_end..].strip_prefix('半')
+        && !after.starts_with(|c: char| is_kanji(c) || c == 'ば')
+    {
+        value += 0.5;
+        step = step.min(0.5);
+        counter_end += '半'.len_utf8();
+    }
+    let core = Span::new(qstart, counter_end);
     let mut hedge = Hedge::Exact;
     let before = &text[..qstart];
     let mut span_start = qstart;
@@ -713,6 +726,28 @@ mod tests {
         assert_eq!(parse_number("千五百"), Some(1500.0));
         assert_eq!(parse_number("三"), Some(3.0));
         assert_eq!(parse_number("二〇二五"), Some(2025.0));
+    }
+
+    #[test]
+    fn a_half_written_onto_a_unit_of_time_is_half_a_unit_more() {
+        let value = |text: &str| {
+            let q = one(text);
+            (q.unit, q.value, q.core.end - q.core.start)
+        };
+        assert_eq!(
+            value("上映は2時間半だった"),
+            ("時間".into(), 2.5, "2時間半".len())
+        );
+        assert_eq!(value("1年半ぶりに"), ("年".into(), 1.5, "1年半".len()));
+        assert_eq!(
+            value("3カ月半の工事"),
+            ("カ月".into(), 3.5, "3カ月半".len())
+        );
+        // 半 starting a word is not a half.
+        assert_eq!(value("3年半ばに"), ("年".into(), 3.0, "3年".len()));
+        assert_eq!(value("5年半導体事業"), ("年".into(), 5.0, "5年".len()));
+        // Nor after another unit.
+        assert_eq!(value("3割半ば"), ("%".into(), 30.0, "3割".len()));
     }
 
     #[test]

@@ -3287,6 +3287,17 @@ mod tests {
     }
 
     #[test]
+    fn a_half_is_part_of_the_value() {
+        let text = |other: &str| {
+            format!(
+                "試合\n\n試合時間は2時間半だった。\n\n\n\n別の話題だ。\n\n\n\n試合時間は{other}だった。"
+            )
+        };
+        assert_hits(&rule(), &text("2時間"), &["2時間"]);
+        assert_hits(&rule(), &text("2時間半"), &[]);
+    }
+
+    #[test]
     fn a_part_set_off_as_topic_tells_its_own_figures() {
         // 主力の冷凍食品事業は、: the part's 売上高, not the company's.
         assert_hits(

@@ -687,17 +687,16 @@ impl Derivable {
             "時間" => {
                 // Written to the hour (or half hour): 3時間 is 2時間半 to 3時間半.
                 // 7時間半: 半 is a token of its own after the unit.
-                let half = if unit.contains('半') || text[span.end..].starts_with('半') {
-                    30.0
-                } else {
-                    0.0
-                };
+                // The quantity reader counts a 半 written onto the unit (2時間半 is 2.5).
+                let written = unit.contains('半') || text[span.end..].starts_with('半');
+                let counted = text[q.core.range()].ends_with('半');
+                let half = if written && !counted { 30.0 } else { 0.0 };
                 let high = if q.high.is_finite() {
                     q.high
                 } else {
                     q.value + 1.0
                 };
-                let slack = if half > 0.0 { 15.0 } else { 30.0 };
+                let slack = if written { 15.0 } else { 30.0 };
                 (q.low * 60.0 + half - slack, high * 60.0 + half + slack)
             }
             "分" => (q.low - 5.0, q.high.min(q.value + 30.0) + 5.0),
