@@ -366,6 +366,10 @@ fn multiplier(c: char) -> Option<f64> {
     }
 }
 
+/// Kanji that may follow the 半 of 2年半 (2年半前, 1時間半後, 3カ月半ぶり is kana): before, after,
+/// about, more or less. Any other kanji makes 半 the start of a word (半導体, 半期).
+const HALF_FOLLOWERS: [char; 9] = ['前', '後', '以', '程', '余', '近', '超', '強', '弱'];
+
 /// Every quantity in `text`, left to right. Dates (2025年3月14日, 3月14日) are one quantity
 /// with unit `日付`.
 pub fn find(text: &str) -> Vec<Quantity> {
@@ -484,14 +488,15 @@ fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quantity> {
         ordinal = true;
         qstart -= '第'.len_utf8();
     }
-    // 2時間半, 1年半, 3カ月半: half a unit more (not 2025年半導体, 3年半ば: 半 starting a
-    // word).
+    // 2時間半, 1年半, 3カ月半, 2年半前: half a unit more (not 2025年半導体, 3年半ば: 半
+    // starting a word; a kanji after it only when it says before, after or about).
     let mut counter_end = end + counter.len();
     let mut step = step;
     if matches!(unit, "時間" | "年" | "カ月" | "日" | "分" | "週間")
         && !ordinal
         && let Some(after) = text[counter_end..].strip_prefix('半')
-        && !after.starts_with(|c: char| is_kanji(c) || c == 'ば')
+        && (after.starts_with(HALF_FOLLOWERS)
+            || !after.starts_with(|c: char| is_kanji(c) || c == 'ば'))
     {
         value += 0.5;
         step = step.min(0.5);
@@ -746,6 +751,9 @@ mod tests {
         // 半 starting a word is not a half.
         assert_eq!(value("3年半ばに"), ("年".into(), 3.0, "3年".len()));
         assert_eq!(value("5年半導体事業"), ("年".into(), 5.0, "5年".len()));
+        // Before, after: a half still.
+        assert_eq!(value("2年半前から"), ("年".into(), 2.5, "2年半".len()));
+        assert_eq!(value("1時間半後に"), ("時間".into(), 1.5, "1時間半".len()));
         // Nor after another unit.
         assert_eq!(value("3割半ば"), ("%".into(), 30.0, "3割".len()));
     }
