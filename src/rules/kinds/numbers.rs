@@ -653,19 +653,24 @@ impl Numbers {
         let mut out: Vec<Option<String>> = Vec::with_capacity(doc.sentences.len());
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let r = a.within(sentence.span);
-            let own = (r.start + 1..r.end.min(r.start + OPENING))
+            let opening = r.start + 1..r.end.min(r.start + OPENING);
+            let binding_wa =
+                |i: usize| a.surface(i) == "は" && a.features(i).pos.is_binding_particle();
+            // The noun chain the は at `wa` marks; not a clause made a noun (延期となるのは、).
+            let topic_at = |wa: usize| {
+                let pos = a.features(wa - 1).pos;
+                (pos.is_noun() && !pos.is_pronoun() && !pos.is_dependent_noun())
+                    .then(|| noun_chain_back(a, wa - 1, r.start).text)
+            };
+            let own = opening
+                .clone()
                 .find(|&i| {
                     a.surface(i) == "は"
                         && a.features(i).pos.is_particle()
                         && i + 1 < r.end
                         && a.features(i + 1).pos.is_comma()
                 })
-                // Not a clause made a noun (延期となるのは、).
-                .filter(|&wa| {
-                    let pos = a.features(wa - 1).pos;
-                    pos.is_noun() && !pos.is_pronoun() && !pos.is_dependent_noun()
-                })
-                .map(|wa| noun_chain_back(a, wa - 1, r.start).text)
+                .and_then(topic_at)
                 .filter(|t| {
                     self.names_a_topic(t)
                         && !self.lexicons.contains(LexiconId::AnaphoricSubjects, t)
@@ -674,16 +679,10 @@ impl Numbers {
             // (`part-heads`) as the sentence's first topic, and after a comma another topic
             // for the figures, sets the part off as a comma after it would.
             let own = own.or_else(|| {
-                let wa = (r.start + 1..r.end.min(r.start + OPENING))
-                    .find(|&i| a.surface(i) == "は" && a.features(i).pos.is_binding_particle())?;
-                let pos = a.features(wa - 1).pos;
-                if !pos.is_noun() || pos.is_pronoun() || pos.is_dependent_noun() {
-                    return None;
-                }
+                let wa = opening.clone().find(|&i| binding_wa(i))?;
                 let comma = (wa + 1..r.end).find(|&i| a.features(i).pos.is_comma())?;
-                (comma + 1..r.end)
-                    .find(|&i| a.surface(i) == "は" && a.features(i).pos.is_binding_particle())?;
-                Some(noun_chain_back(a, wa - 1, r.start).text).filter(|t| self.names_a_part(t))
+                (comma + 1..r.end).find(|&i| binding_wa(i))?;
+                topic_at(wa).filter(|t| self.names_a_part(t))
             });
             let inherited = (s > 0 && doc.sentences[s - 1].block == sentence.block)
                 .then(|| out[s - 1].clone())

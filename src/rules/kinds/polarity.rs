@@ -823,11 +823,8 @@ impl Polarity {
                         && (noun_before(2, LexiconId::PlanNouns)
                             || noun_before(2, LexiconId::PredicateNouns)
                             || noun_before(1, LexiconId::PredicateNouns)))
-                    // 「中断されることなく」: see `predicate`.
-                    || (pos(a, i).is_independent_adjective()
-                        && i > 0
-                        && a.surface(i - 1) == "こと"
-                        && matches!(a.surface(i), "なく" | "なし"))
+                    // 「中断されることなく」: the ない of こと + なく.
+                    || (i > 0 && koto_naku(a, i - 1, a.tokens.len()))
             })
             .collect();
         // 対象外: the suffix negating a predicate noun.
@@ -1602,15 +1599,8 @@ impl Polarity {
             k += 1;
         }
         // 「中断されることなく進み」「知られることなしに」: an action that did not happen
-        // while another did (こと + the adjective ない, 連用形 or なし).
-        if negations == 0
-            && k + 1 < end
-            && a.surface(k) == "こと"
-            && pos(a, k).is_dependent_noun()
-            && a.base(k + 1) == "ない"
-            && pos(a, k + 1).is_adjective()
-            && matches!(a.surface(k + 1), "なく" | "なし")
-        {
+        // while another did.
+        if negations == 0 && koto_naku(a, k, end) {
             negations = 1;
             last = k + 1;
             k += 2;
@@ -2318,6 +2308,18 @@ fn koto_dekiru(a: &Analysis<'_>, k: usize, end: usize) -> Option<usize> {
         && matches!(a.surface(k + 1), "が" | "も" | "は")
         && is_verb(a, k + 2, end, "できる"))
     .then_some(k + 2)
+}
+
+/// Whether tokens `k` and `k + 1` (before `end`) are こと and the adjective ない as なく or なし
+/// (「中断されることなく」「知られることなしに」): a negation of the action before こと. The
+/// preselection of negated sentences asks the same of every ない.
+fn koto_naku(a: &Analysis<'_>, k: usize, end: usize) -> bool {
+    k + 1 < end
+        && a.surface(k) == "こと"
+        && pos(a, k).is_dependent_noun()
+        && a.base(k + 1) == "ない"
+        && pos(a, k + 1).is_adjective()
+        && matches!(a.surface(k + 1), "なく" | "なし")
 }
 
 /// Whether token `k` (before `end`) is the verb する.

@@ -1526,10 +1526,11 @@ impl HeadlineSupport {
                 let line_start = doc.text[..block.span.start]
                     .rfind('\n')
                     .map_or(0, |n| n + 1);
-                let before = doc.text[line_start..block.span.start].trim();
+                // The separator stays (`1.`, `1 `): leading_number requires it.
+                let before = doc.text[line_start..block.span.start].trim_start();
                 let number = leading_number(s)
                     .or_else(|| self.labelled_number(s))
-                    .or_else(|| leading_number(&format!("{before} ")));
+                    .or_else(|| leading_number(before));
                 continue_run(&mut run[level], &mut numbered, number);
             }
         }
