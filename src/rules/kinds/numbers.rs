@@ -89,7 +89,8 @@
 //! lower, with `slip_message`. Both need at least three significant digits and one magnitude;
 //! their subjects must be one missing, one inside the other or alike in their first two
 //! characters (not 営業利益 / 経常利益); the qualifiers of one must be among the other's (上旬 /
-//! 下旬 stay apart); table cells, dates, ordinals and bounds are left out, and so is
+//! 下旬 stay apart), and an increase or decrease is compared only with another (a forecast is
+//! compared with a figure told as a fact: 約186億円を見込む / 168億円に上る); table cells, dates, ordinals and bounds are left out, and so is
 //! everything the comparison above keeps apart (one sentence, one list, contrasted topics,
 //! other names or sections).
 //!
@@ -589,7 +590,9 @@ impl super::RuleKind for Numbers {
 
 impl Numbers {
     /// Whether two mentions may count one thing by their keys, for a digit slip: the same
-    /// kind of figure (a forecast or not, an increase, a decrease), the same other time if
+    /// kind of figure (an increase, a decrease or neither; a forecast and a figure told as a
+    /// fact may be one figure restated, 総事業費は約186億円を見込む / 168億円に上る総事業費),
+    /// the same other time if
     /// any (`other-times`: 昨年 / none, 前回 / 今回 stay apart), the other qualifiers that set
     /// figures of one name apart (the `quantity-qualifiers` words and comparison bases:
     /// 上旬 / 下旬, 男性 / 女性, 前年比 / 前期比) of one among the other's, and subjects
@@ -598,8 +601,7 @@ impl Numbers {
     /// 経常利益, 植物油指数 / 砂糖指数). Qualifiers only one mention's clause happens to carry
     /// (1戸あたり, 年間, 上半期, a name) do not keep two such values apart.
     fn related_subjects(&self, a: &Key, b: &Key) -> bool {
-        let kind =
-            |k: &Key| ["(予想)", "(増)", "(減)"].map(|m| k.qualifiers.iter().any(|q| q == m));
+        let kind = |k: &Key| ["(増)", "(減)"].map(|m| k.qualifiers.iter().any(|q| q == m));
         let setting = |q: &&String| {
             q.ends_with('比') || self.lexicons.contains(LexiconId::QuantityQualifiers, q)
         };
@@ -3059,6 +3061,20 @@ mod tests {
             "首都圏の新築マンションの1戸あたりの平均価格は7,820万円だった。\n\n物件の比較\n\n上半期の平均価格が7,280万円と高い水準が続く。",
             "平田被告は受給者に渡すはずだった現金を抜き取り、約1,480万円を着服した。\n\n経緯\n\n北浜市の担当者は「被害額の計1,840万円は返還されている」と話した。",
             "宮原町の観測点では8日午前9時までの24時間雨量が312ミリに達した。\n\n警戒\n\n気象台の担当者は「24時間で321ミリという雨量は平年の1か月分を上回る」と話した。",
+        ] {
+            let h = hits(&rule(), text);
+            assert_eq!(h.len(), 1, "{text}: {h:?}");
+            assert_eq!(h[0].severity, rule().severity.lower(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_forecast_does_not_keep_a_slip_apart() {
+        // The plan's figure (約186億円を見込み) restated as a fact with two neighbouring digits
+        // swapped is one figure misstated; so is a figure told within a forecast's sentence.
+        for text in [
+            "市の説明によると、総事業費は約186億円を見込む。\n\n経緯\n\n一方、168億円に上る総事業費をめぐっては、慎重論も根強かった。",
+            "古座川町では24時間雨量が612ミリに達した。\n\n今後\n\n担当者は「古座川町の621ミリという雨量は、平年の1.5倍を超える」と話し、さらに雨が続く見込みだという。",
         ] {
             let h = hits(&rule(), text);
             assert_eq!(h.len(), 1, "{text}: {h:?}");
