@@ -37,7 +37,8 @@
 //!    reads as two places: a person, named as news names people); a katakana position written
 //!    onto a kanji name (主将のフランカー佐伯拓海) is not part of the name; a one-kanji prefix
 //!    glued after a given name (真 of 三宅拓真七段) is part of it, unless a title prefix
-//!    (山田太郎前社長). An unknown
+//!    (山田太郎前社長), and so is one kanji proper noun glued between a surname and a title or
+//!    personal honorific (拓海 of 佐伯拓海八段, a place to the segmenter). An unknown
 //!    katakana word ending with a term (ソウザコーチ, ガルシア・アシスタントコーチ: the segmenter
 //!    reads name and title as one word) is that name with that term when the name is written
 //!    elsewhere as a person's (ガルシア監督, リカルド・ソウザ監督). Runs
@@ -1425,7 +1426,8 @@ impl<'a> Scan<'a> {
                 Some(_) => {
                     (is_name(a, i, true)
                         || (i > range.start && aged_name(a, i - 1))
-                        || self.prefix_in_given_name(i, range.end))
+                        || self.prefix_in_given_name(i, range.end)
+                        || self.proper_given_name(i, range.end))
                         && self.rule.term_at(a, i, range.end).is_none()
                         && self.rule.honorific_at(a, i, range.end).is_none()
                 }
@@ -1500,6 +1502,21 @@ impl<'a> Scan<'a> {
                 .lexicons
                 .contains(LexiconId::TitlePrefixes, a.surface(i))
             && !matches!(a.surface(i), "副" | "大" | "総")
+    }
+
+    /// 佐伯拓海八段, 田村和也さん: a given name the segmenter reads as another proper noun (拓海
+    /// as a place), between a surname and a title or a personal honorific glued on both sides.
+    /// A place or company written there (鈴木東京支店長) reads as a given name too; the subject
+    /// stays the surname unless the article writes it with another given name.
+    fn proper_given_name(&self, i: usize, end: usize) -> bool {
+        let a = self.a;
+        i > 0
+            && i + 1 < end
+            && a.features(i - 1).pos.is_surname()
+            && kanji_proper_given(a, i)
+            && a.tokens[i].span.end == a.tokens[i + 1].span.start
+            && (self.rule.term_at(a, i + 1, end).is_some()
+                || self.rule.honorific_at(a, i + 1, end).is_some())
     }
 
     /// A name and a title read as one word ([`Conflict::fused_term`]): the term is the name's,
@@ -2233,6 +2250,19 @@ fn aged_name(a: &Analysis<'_>, first: usize) -> bool {
     kanji_proper(first) && kanji_proper(second) && aged
 }
 
+/// Token `i` may be a given name the segmenter reads as another proper noun (拓海 as a place):
+/// one to three kanji, a proper noun but no person's name, glued to the token before it.
+fn kanji_proper_given(a: &Analysis<'_>, i: usize) -> bool {
+    let s = a.surface(i);
+    let pos = a.features(i).pos;
+    i > 0
+        && pos.is_proper_noun()
+        && !pos.is_person_name()
+        && (1..=3).contains(&s.chars().count())
+        && s.chars().all(is_kanji)
+        && a.tokens[i - 1].span.end == a.tokens[i].span.start
+}
+
 /// Departments named by a function, never a company's name (広報課長, 総務部長): read between a
 /// lone surname and its title.
 const FUNCTION_DEPARTMENTS: &[&str] = &[
@@ -2281,7 +2311,9 @@ fn subject_of<'t>(a: &Analysis<'t>, start: usize, end: usize) -> Option<Subject<
             (is_name(a, i, true)
                 || (i > s + 1
                     && a.features(i).pos.is_prefix()
-                    && a.features(i - 1).pos.is_given_name()))
+                    && a.features(i - 1).pos.is_given_name())
+                // 拓海 of 佐伯拓海八段, read as a place (the run took it in before a title).
+                || (i == s + 1 && end == s + 2 && kanji_proper_given(a, i)))
                 && !is_surname(i)
         });
         if given_ok {
@@ -3111,6 +3143,26 @@ mod tests {
         assert_hits(
             &rule,
             "決算\n\n山田太郎前社長が出席した。\n\n山田太郎会長は話した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_given_name_read_as_a_place_between_surname_and_title_is_the_name() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 七段\n        terms: [七段]\n      - name: 八段\n        terms: [八段]\n",
+        );
+        // 拓海 of 佐伯拓海 is a place to the segmenter; glued between a surname and a title it
+        // is the given name, and 佐伯七段 is the same person.
+        assert_hits(
+            &rule,
+            "王座戦\n\n将棋の王座戦で、佐伯拓海八段が勝った。\n\n終局後、佐伯七段は「悔しい」と話した。",
+            &["七段"],
+        );
+        // Not glued to the title: no given name, no person.
+        assert_hits(
+            &rule,
+            "王座戦\n\n将棋の王座戦で、佐伯拓海の八段が勝った。\n\n終局後、佐伯七段は「悔しい」と話した。",
             &[],
         );
     }
