@@ -37,7 +37,9 @@
 //! かったこと, not ■今年変えたこと) sets the figures under it at that time unless their clause
 //! names its own (例年約6万人). A number of years (懲役8年, 任期4年; not 2024年, 令和4年,
 //! 高校3年, 3年ぶり) is an amount, not a date, and the stage of a case its clause names
-//! (`court-stages`: 懲役8年を求刑 / 懲役6年の判決) qualifies it.
+//! (`court-stages`: 懲役8年を求刑 / 懲役6年の判決) qualifies it. A condition named with the
+//! suffix 時 (電子シャッター使用時, 折りたたみ時; not a clock time) qualifies the figures of its
+//! clause.
 //! A relative clause on the subject is a qualifier (受診したケース / 対応できなかったケース), and
 //! so is このうち at the start of the sentence for every figure of it. A milestone after its
 //! particle (30億円を突破) and the number of a model's name (PowerBox 1000の容量) are no amounts.
@@ -1693,6 +1695,8 @@ impl Numbers {
             }
             if words.contains(a.surface(i)) || words.contains(a.base(i)) {
                 out.push(a.surface(i).to_string());
+            } else if let Some(condition) = condition_at(a, i) {
+                out.push(condition);
             } else if periods.contains(a.surface(i)) && i > range.start && after_number(a, i) {
                 let mut s = i;
                 while s > range.start
@@ -2226,6 +2230,26 @@ fn same_entities(x: &[String], y: &[String], topic: &[String]) -> bool {
 
 /// The noun chain (nouns, prefixes and suffixes without particles) ending at token `last`,
 /// not before `floor`.
+/// The condition a noun chain with the suffix 時 names at token `i` (メカシャッター使用時,
+/// 折りたたみ時, 満充電時): figures told under two conditions are two figures (最高約20コマ
+/// with the electronic shutter, 約10コマ with the mechanical one). Not a clock time (午後3時:
+/// 時 as a counter) nor a word of its own (当時, 同時).
+fn condition_at(a: &Analysis<'_>, i: usize) -> Option<String> {
+    /// Tokens of the noun chain before 時 that are read.
+    const CONDITION_TOKENS: usize = 6;
+    if i == 0
+        || a.surface(i) != "時"
+        || !a.features(i).pos.is_adverbial_suffix()
+        || a.tokens[i - 1].span.end != a.tokens[i].span.start
+        || !a.features(i - 1).pos.is_noun()
+        || a.features(i - 1).pos.is_number()
+    {
+        return None;
+    }
+    let chain = noun_chain_back(a, i - 1, i.saturating_sub(CONDITION_TOKENS));
+    Some(a.text[a.tokens[chain.start].span.start..a.tokens[i].span.end].to_string())
+}
+
 fn noun_chain_back(a: &Analysis<'_>, last: usize, floor: usize) -> Chain {
     let katakana = |i: usize| {
         a.surface(i)
@@ -3066,6 +3090,30 @@ mod tests {
             assert_eq!(h.len(), 1, "{text}: {h:?}");
             assert_eq!(h[0].severity, rule().severity.lower(), "{text}");
         }
+    }
+
+    #[test]
+    fn figures_under_two_conditions_named_with_ji_are_two_figures() {
+        // 使用時, 折りたたみ時: a condition sets a figure apart from one told under another
+        // condition or under none.
+        for text in [
+            "カメラ\n\n電子シャッター使用時は、最高約20コマ/秒の連写が可能。\n\n比較\n\nメカシャッター使用時も最高約10コマ/秒で撮影できる。",
+            "自転車\n\n折りたたみ時のサイズは高さ65cmです。\n\n仕様\n\n展開時のサイズは高さ100cmです。",
+            "自転車\n\nサイズは高さ100cmです。\n\n仕様\n\n折りたたみ時のサイズは高さ65cmです。",
+        ] {
+            assert_hits(&rule(), text, &[]);
+        }
+        // One condition on both sides is one figure; a clock time (午後3時) is no condition.
+        assert_hits(
+            &rule(),
+            "カメラ\n\n電子シャッター使用時は、最高約20コマ/秒の連写が可能。\n\n比較\n\n電子シャッター使用時の連写は最高約10コマ/秒だ。",
+            &["約10コマ"],
+        );
+        assert_hits(
+            &rule(),
+            "説明会\n\n午後3時から始まった説明会の参加者は約120人だった。\n\n経緯\n\n説明会の参加者は約80人にとどまった。",
+            &["約80人"],
+        );
     }
 
     #[test]
