@@ -281,6 +281,21 @@ const COUNTERS: &[(&str, &str, bool)] = &[
     ("平方キロメートル", "km2", false),
     ("平方キロ", "km2", false),
     ("hPa", "hPa", false),
+    ("kPa", "kPa", false),
+    ("MPa", "MPa", false),
+    ("Pa", "Pa", false),
+    ("パスカル", "Pa", false),
+    ("mmHg", "mmHg", false),
+    ("lm", "lm", false),
+    ("ルーメン", "lm", false),
+    ("V", "V", false),
+    ("ボルト", "V", false),
+    ("Ah", "Ah", false),
+    ("rpm", "rpm", false),
+    ("fps", "fps", false),
+    ("ppi", "ppi", false),
+    ("dpi", "dpi", false),
+    ("画素", "画素", false),
     ("ヘクトパスカル", "hPa", false),
     ("Hz", "Hz", false),
     ("ヘルツ", "Hz", false),
@@ -820,12 +835,30 @@ mod tests {
             ("500mLの", "500ミリリットルの"),
             ("200kcalの", "200キロカロリーの"),
             ("42kmの", "42キロメートルの"),
+            ("最大5000Paの", "最大5000パスカルの"),
+            ("800lmの", "800ルーメンの"),
+            ("12Vの", "12ボルトの"),
         ] {
             assert_eq!(
                 (one(a).unit, one(a).value),
                 (one(b).unit, one(b).value),
                 "{a} / {b}"
             );
+        }
+        // The units of product specifications: suction in Pa (not hPa), brightness, voltage,
+        // battery charge, frame rates, resolution.
+        for (text, unit) in [
+            ("5000Paの吸引力", "Pa"),
+            ("950hPaの", "hPa"),
+            ("800lmの", "lm"),
+            ("3.7Vの", "V"),
+            ("5Ahの", "Ah"),
+            ("60fpsで", "fps"),
+            ("326ppiの", "ppi"),
+            ("4570万画素の", "画素"),
+            ("120mmHgの", "mmHg"),
+        ] {
+            assert_eq!(one(text).unit, unit, "{text}");
         }
         // A prefix before a unit is not the unit the prefix stands for alone.
         assert_eq!(one("14万キロワットの").unit, "kW");
