@@ -112,6 +112,12 @@ impl Word {
         self.cost >= EDICT_COST
     }
 
+    /// An EDICT compound marked common (its priority tags: news1, ichi1, spec1, ...; cost
+    /// class 6 in `jmdict_compounds.tsv`): 工作機械, not 協力態勢.
+    pub fn is_common_edict(&self) -> bool {
+        self.cost == EDICT_COST
+    }
+
     pub fn is_compound(&self) -> bool {
         self.units >= 2
     }

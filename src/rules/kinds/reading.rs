@@ -812,8 +812,11 @@ impl Parts<'_> {
         };
         // An EDICT compound has no frequency behind it: when the word written is commoner
         // than the one the compound puts in its place (協力体制 and 協力態勢 are both in use),
-        // the run is more likely a compound EDICT lacks than a misconversion.
-        !(w.from_edict() && commonest_noun(self.swapped).is_some_and(|written| written < put_in))
+        // the run is more likely a compound EDICT lacks than a misconversion; unless EDICT
+        // marks the compound itself common (工作機械 for 工作機会).
+        !(w.from_edict()
+            && !w.is_common_edict()
+            && commonest_noun(self.swapped).is_some_and(|written| written < put_in))
     }
 
     /// Whether the swapped part freely makes compounds on its side of the window (see
@@ -1078,7 +1081,7 @@ mod tests {
     }
 
     #[test]
-    fn an_edict_compound_is_no_candidate_when_the_word_written_is_commoner() {
+    fn an_edict_compound_is_no_candidate_when_the_word_written_is_commoner_unless_marked_common() {
         use crate::lang::ja::dictionary;
         let rule = rule_from_yaml(RULE);
         // 協力態勢 is an EDICT compound; 体制 is commoner than 態勢, and 協力体制 is in use.
@@ -1086,6 +1089,14 @@ mod tests {
         assert_hits(&rule, "近隣国との協力体制を強化する。", &[]);
         // 双肩 is not commoner than 送検: 書類双肩 is still reported.
         assert_hits(&rule, "警察は男を書類双肩する方針だ。", &["書類双肩"]);
+        // 機会 is commoner than 機械, but EDICT marks 工作機械 common: 工作機会 is reported.
+        assert!(dictionary::get("工作機械").all(|w| w.is_common_edict()));
+        assert!(dictionary::get("協力態勢").all(|w| !w.is_common_edict()));
+        assert_hits(
+            &rule,
+            "一方、工作機会向けの部品は中国市場の低迷が続いた。",
+            &["工作機会"],
+        );
     }
 
     #[test]
