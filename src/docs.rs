@@ -75,9 +75,9 @@ pub fn rule_help(rule: &Rule) -> String {
     for (title, list) in [
         (
             "Reported / 報告される例 (《 》 marks the finding)",
-            &rule.examples.bad,
+            &rule.examples().bad,
         ),
-        ("Not reported / 報告されない例", &rule.examples.good),
+        ("Not reported / 報告されない例", &rule.examples().good),
     ] {
         if list.is_empty() {
             continue;

@@ -193,7 +193,7 @@ mod tests {
             .load_rules(&morphology)
             .unwrap();
         for rule in &local.rules {
-            for example in &rule.examples.bad {
+            for example in &rule.examples().bad {
                 let (text, _) = crate::rules::testing::strip_marks(&example.text);
                 let mine = crate::rules::testing::findings_for(rule, &text, &morphology);
                 assert!(!mine.is_empty(), "{}: {}", rule.id, example.text);

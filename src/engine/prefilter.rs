@@ -263,7 +263,7 @@ mod tests {
         let seed = include_str!("../../fixtures/seed-article.txt");
         let mut texts: Vec<String> = vec![seed.to_string(), String::new(), "nato NATO".into()];
         for rule in &rules {
-            for e in rule.examples.bad.iter().chain(&rule.examples.good) {
+            for e in rule.examples().bad.iter().chain(&rule.examples().good) {
                 texts.push(crate::rules::testing::strip_marks(&e.text).0);
             }
         }

@@ -78,7 +78,10 @@ pub fn explain(rule: &Rule, out: &mut dyn Write) -> io::Result<()> {
     if !rule.description.is_empty() {
         writeln!(out, "\n{}", rule.description.trim_end())?;
     }
-    for (title, list) in [("bad", &rule.examples.bad), ("good", &rule.examples.good)] {
+    for (title, list) in [
+        ("bad", &rule.examples().bad),
+        ("good", &rule.examples().good),
+    ] {
         if !list.is_empty() {
             writeln!(out, "\n{title} examples:")?;
             for e in list {

@@ -74,4 +74,19 @@ mod tests {
         });
         assert!(!pack.rules.is_empty());
     }
+
+    /// Built-in rules skip the checks for typing mistakes when they load (their text is
+    /// fixed): every one of them must pass those checks here.
+    #[test]
+    fn every_builtin_file_passes_the_authoring_checks() {
+        for f in super::FILES {
+            let src = super::RuleSource::new(format!("{}/{}", f.pack, f.stem), f.text);
+            if let Err(e) = src
+                .check_nesting()
+                .and_then(|()| src.check_authoring_mistakes())
+            {
+                panic!("{}/{}: {}", f.pack, f.stem, e.headline());
+            }
+        }
+    }
 }

@@ -36,7 +36,9 @@ pub struct Rule {
     pub id: String,
     pub severity: Severity,
     pub description: String,
-    pub examples: Examples,
+    /// Read when first asked for ([`Rule::examples`]) for a built-in rule: a check never
+    /// needs them, and they are nearly half of a pack's text.
+    examples: std::sync::OnceLock<Examples>,
     pub origin: Origin,
     /// `match_on: source`: the rule runs on the text as written, not the normalised text.
     pub match_on: spec::MatchOn,
@@ -84,10 +86,20 @@ impl Rule {
         let id = id.into();
         let names: Vec<&str> = registry.iter().map(|k| k.name).collect();
         let src = &source;
-        src.check_nesting().map_err(|e| vec![e])?;
-        src.check_authoring_mistakes().map_err(|e| vec![e])?;
+        // The text of a built-in rule is fixed at build time and checked by a test
+        // (`builtin::tests`): the checks for typing mistakes are for files people write.
+        if !builtin {
+            src.check_nesting().map_err(|e| vec![e])?;
+            src.check_authoring_mistakes().map_err(|e| vec![e])?;
+        }
+        // A built-in rule's examples are read when asked for (its text is known valid).
+        let parsed = if builtin {
+            yaml::without_top_level_key(&src.text, "examples")
+        } else {
+            std::borrow::Cow::Borrowed(&*src.text)
+        };
         let mut value: serde_yaml::Value =
-            serde_yaml::from_str(&src.text).map_err(|e| vec![src.yaml_error(&e, &[])])?;
+            serde_yaml::from_str(&parsed).map_err(|e| vec![src.yaml_error(&e, &[])])?;
         for extension in extensions {
             merge_options(
                 &mut value,
@@ -202,7 +214,11 @@ impl Rule {
             id,
             severity: common.severity,
             description: common.description,
-            examples: common.examples,
+            examples: if builtin {
+                std::sync::OnceLock::new()
+            } else {
+                std::sync::OnceLock::from(common.examples)
+            },
             match_on: common.match_on,
             origin: Origin {
                 path: source.path.clone(),
@@ -216,6 +232,22 @@ impl Rule {
 
     pub fn kind(&self) -> &'static str {
         self.kind.name()
+    }
+
+    /// The rule's examples; a built-in rule's are read from its text the first time.
+    pub fn examples(&self) -> &Examples {
+        self.examples.get_or_init(|| {
+            #[derive(serde::Deserialize)]
+            struct Only {
+                #[serde(default)]
+                examples: Examples,
+            }
+            // The text was read once already with the examples cut out; the built-in
+            // packs' tests read every example through here.
+            serde_yaml::from_str::<Only>(&self.origin.text)
+                .map(|o| o.examples)
+                .unwrap_or_default()
+        })
     }
 
     /// Runs the rule over an analysed document.

@@ -288,7 +288,7 @@ pub fn deserialize_located<T: serde::de::DeserializeOwned>(
     value: &serde_yaml::Value,
     keys: &[&str],
 ) -> Result<T, FileError> {
-    serde_yaml::from_value(value.clone())
+    T::deserialize(value)
         .or_else(|_| serde_yaml::from_str(&src.text).map_err(|e| src.yaml_error(&e, keys)))
 }
 

@@ -124,7 +124,7 @@ pub struct ExampleResult<'r> {
 /// example (the rule playground of `seigo serve`).
 pub fn example_results<'r>(rule: &'r Rule, morphology: &Morphology) -> Vec<ExampleResult<'r>> {
     let mut out = Vec::new();
-    for (good, list) in [(false, &rule.examples.bad), (true, &rule.examples.good)] {
+    for (good, list) in [(false, &rule.examples().bad), (true, &rule.examples().good)] {
         for (n, example) in list.iter().enumerate() {
             let problem = check_example(rule, example, good, morphology)
                 .map(|problem| locate(rule, n, example, good, problem));
@@ -157,8 +157,8 @@ impl Coverage {
     pub fn of(rule: &Rule) -> Coverage {
         Coverage {
             rule: rule.id.clone(),
-            has_bad: !rule.examples.bad.is_empty(),
-            has_good: !rule.examples.good.is_empty(),
+            has_bad: !rule.examples().bad.is_empty(),
+            has_good: !rule.examples().good.is_empty(),
         }
     }
 
@@ -376,8 +376,11 @@ pub fn builtin_rule(id: &str) -> Rule {
 #[cfg(any(test, feature = "testing"))]
 pub fn assert_builtin_examples(id: &str) {
     let rule = builtin_rule(id);
-    assert!(!rule.examples.bad.is_empty(), "{id} has no bad examples");
-    assert!(!rule.examples.good.is_empty(), "{id} has no good examples");
+    assert!(!rule.examples().bad.is_empty(), "{id} has no bad examples");
+    assert!(
+        !rule.examples().good.is_empty(),
+        "{id} has no good examples"
+    );
     let report = run_examples(&rule, &Morphology::new());
     assert!(
         report.failures.is_empty(),

@@ -6,6 +6,32 @@
 
 use crate::span::Span;
 
+/// `src` without the top-level `key:` and its block (every line up to the next line that
+/// starts another top-level key): how a built-in rule is read without its examples. Comments
+/// and blank lines inside the block go with it; the text is returned as is when there is no
+/// such key.
+pub fn without_top_level_key<'s>(src: &'s str, key: &str) -> std::borrow::Cow<'s, str> {
+    let Some(at) = key_span(src, key) else {
+        return std::borrow::Cow::Borrowed(src);
+    };
+    let start = at.start;
+    let mut end = src.len();
+    let mut offset = src[start..].find('\n').map_or(src.len(), |i| start + i + 1);
+    while offset < src.len() {
+        let line = &src[offset..];
+        let starts_key = line
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && c != '#');
+        if starts_key {
+            end = offset;
+            break;
+        }
+        offset = line.find('\n').map_or(src.len(), |i| offset + i + 1);
+    }
+    std::borrow::Cow::Owned(format!("{}{}", &src[..start], &src[end..]))
+}
+
 /// The span of a top-level `key:` (at column 0).
 pub fn key_span(src: &str, key: &str) -> Option<Span> {
     nested_key_span(src, &[key])
@@ -431,6 +457,27 @@ mod tests {
     use super::*;
 
     const SRC: &str = "kind: existence\nmessage: \"x\"\nregex:\n  - 'a(b'\n  - \"c\\\\d\"\nexamples:\n  bad:\n    - 悪い例\n  good:\n    - 良い例\n";
+
+    #[test]
+    fn a_top_level_key_and_its_block_are_cut_out() {
+        // At the end of the file.
+        assert_eq!(
+            without_top_level_key(SRC, "examples"),
+            "kind: existence\nmessage: \"x\"\nregex:\n  - 'a(b'\n  - \"c\\\\d\"\n"
+        );
+        // In the middle, with a comment and a blank line inside the block, up to the next key.
+        let src = "kind: x\nexamples:\n  bad:\n    - a\n\n  # note\n  good: []\nseverity: info\n";
+        assert_eq!(
+            without_top_level_key(src, "examples"),
+            "kind: x\nseverity: info\n"
+        );
+        // A key only nested, or absent: the text as it is.
+        assert_eq!(without_top_level_key(SRC, "bad"), SRC);
+        assert!(matches!(
+            without_top_level_key("kind: x\n", "examples"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn finds_top_level_and_nested_keys() {

@@ -513,8 +513,8 @@ pub fn explain_json(rule: &Rule) -> Value {
         "description": rule.description.trim_end(),
         "origin": rule.origin.path,
         "examples": {
-            "bad": rule.examples.bad.iter().map(|e| &e.text).collect::<Vec<_>>(),
-            "good": rule.examples.good.iter().map(|e| &e.text).collect::<Vec<_>>(),
+            "bad": rule.examples().bad.iter().map(|e| &e.text).collect::<Vec<_>>(),
+            "good": rule.examples().good.iter().map(|e| &e.text).collect::<Vec<_>>(),
         },
         "text": String::from_utf8_lossy(&text),
     })

@@ -128,7 +128,7 @@ const FRAGMENTS: &[&str] = &[
 static ALPHABET: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut out: Vec<String> = FRAGMENTS.iter().map(|s| s.to_string()).collect();
     for rule in LINTER.rules() {
-        for e in rule.examples.bad.iter().chain(&rule.examples.good) {
+        for e in rule.examples().bad.iter().chain(&rule.examples().good) {
             out.push(strip_marks(&e.text).0);
         }
     }

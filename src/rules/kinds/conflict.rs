@@ -4038,7 +4038,7 @@ mod tests {
         .map(String::from)
         .to_vec();
         for rule in &rules {
-            for example in rule.examples.bad.iter().chain(&rule.examples.good) {
+            for example in rule.examples().bad.iter().chain(&rule.examples().good) {
                 texts.push(example.text.replace(['《', '》'], ""));
             }
         }
