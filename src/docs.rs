@@ -68,7 +68,7 @@ pub fn rule_help(rule: &Rule) -> String {
         rule.kind(),
         rule.severity
     );
-    let description = rule.description.trim();
+    let description = rule.description().trim();
     if !description.is_empty() {
         let _ = writeln!(out, "{description}\n");
     }

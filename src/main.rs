@@ -542,7 +542,13 @@ fn check(args: CheckArgs, color: Color) -> anyhow::Result<ExitStatus> {
     };
     // Decided before anything is written: a reader that stops early must not change it.
     let status = policy.status(&run.totals());
-    let rules = workspace.rules_in_use();
+    // Only SARIF describes the rules; their documentation is read from a built-in rule's
+    // text only when asked for.
+    let rules = if args.format == OutputFormat::Sarif {
+        workspace.rules_in_use()
+    } else {
+        Vec::new()
+    };
     let docs_url = std::env::var("SEIGO_DOCS_URL").ok();
     let view = render::run::RunView {
         format: args.format,

@@ -123,7 +123,7 @@ impl RuleInfo {
                 id: r.id.clone(),
                 kind: r.kind(),
                 severity: r.severity,
-                description: r.description.trim().to_string(),
+                description: r.description().trim().to_string(),
                 help_markdown: crate::docs::rule_help(r),
                 builtin: r.origin.builtin,
             })

@@ -75,8 +75,8 @@ pub fn explain(rule: &Rule, out: &mut dyn Write) -> io::Result<()> {
     } else {
         writeln!(out, "defined in: {}", rule.origin.path)?;
     }
-    if !rule.description.is_empty() {
-        writeln!(out, "\n{}", rule.description.trim_end())?;
+    if !rule.description().is_empty() {
+        writeln!(out, "\n{}", rule.description().trim_end())?;
     }
     for (title, list) in [
         ("bad", &rule.examples().bad),

@@ -31,14 +31,23 @@ pub struct Origin {
     pub builtin: bool,
 }
 
+/// What a rule file says about the rule for people: read lazily for built-in rules.
+#[derive(Debug, Default, serde::Deserialize)]
+struct Documentation {
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    examples: Examples,
+}
+
 #[derive(Debug)]
 pub struct Rule {
     pub id: String,
     pub severity: Severity,
-    pub description: String,
-    /// Read when first asked for ([`Rule::examples`]) for a built-in rule: a check never
-    /// needs them, and they are nearly half of a pack's text.
-    examples: std::sync::OnceLock<Examples>,
+    /// The description and examples, read when first asked for ([`Rule::description`],
+    /// [`Rule::examples`]) for a built-in rule: a check never needs them, and they are three
+    /// quarters of a pack's text.
+    documentation: std::sync::OnceLock<Documentation>,
     pub origin: Origin,
     /// `match_on: source`: the rule runs on the text as written, not the normalised text.
     pub match_on: spec::MatchOn,
@@ -94,7 +103,8 @@ impl Rule {
         }
         // A built-in rule's examples are read when asked for (its text is known valid).
         let parsed = if builtin {
-            yaml::without_top_level_key(&src.text, "examples")
+            let text = yaml::without_top_level_key(&src.text, "examples");
+            std::borrow::Cow::Owned(yaml::without_top_level_key(&text, "description").into_owned())
         } else {
             std::borrow::Cow::Borrowed(&*src.text)
         };
@@ -213,11 +223,13 @@ impl Rule {
         Ok(Rule {
             id,
             severity: common.severity,
-            description: common.description,
-            examples: if builtin {
+            documentation: if builtin {
                 std::sync::OnceLock::new()
             } else {
-                std::sync::OnceLock::from(common.examples)
+                std::sync::OnceLock::from(Documentation {
+                    description: common.description,
+                    examples: common.examples,
+                })
             },
             match_on: common.match_on,
             origin: Origin {
@@ -234,19 +246,22 @@ impl Rule {
         self.kind.name()
     }
 
-    /// The rule's examples; a built-in rule's are read from its text the first time.
+    /// The rule's `description` (empty when it has none).
+    pub fn description(&self) -> &str {
+        &self.documentation().description
+    }
+
+    /// The rule's examples.
     pub fn examples(&self) -> &Examples {
-        self.examples.get_or_init(|| {
-            #[derive(serde::Deserialize)]
-            struct Only {
-                #[serde(default)]
-                examples: Examples,
-            }
-            // The text was read once already with the examples cut out; the built-in
-            // packs' tests read every example through here.
-            serde_yaml::from_str::<Only>(&self.origin.text)
-                .map(|o| o.examples)
-                .unwrap_or_default()
+        &self.documentation().examples
+    }
+
+    /// A built-in rule's description and examples are read from its text the first time:
+    /// the text was read once already without them, and is valid (the built-in packs' tests
+    /// read every example through here).
+    fn documentation(&self) -> &Documentation {
+        self.documentation.get_or_init(|| {
+            serde_yaml::from_str::<Documentation>(&self.origin.text).unwrap_or_default()
         })
     }
 

@@ -510,7 +510,7 @@ pub fn explain_json(rule: &Rule) -> Value {
         "rule": rule.id,
         "kind": rule.kind(),
         "severity": rule.severity,
-        "description": rule.description.trim_end(),
+        "description": rule.description().trim_end(),
         "origin": rule.origin.path,
         "examples": {
             "bad": rule.examples().bad.iter().map(|e| &e.text).collect::<Vec<_>>(),
