@@ -640,6 +640,7 @@ impl super::RuleKind for Conflict {
         let doc_terms = document.then(|| {
             let keys: Vec<Box<str>> = terms.keys().cloned().collect();
             let ac = AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(keys.iter().map(|k| k.as_bytes()))
                 .expect("literal terms always build");
@@ -1253,6 +1254,7 @@ fn listed_subjects(
         return None;
     }
     let ac = AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .expect("literal names always build");

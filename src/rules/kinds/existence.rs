@@ -81,6 +81,7 @@ impl super::RuleKind for Existence {
         let literals = required_literals(&terms, &regexes, spec.ignore_case, &patterns);
         let terms = (!terms.is_empty()).then(|| {
             AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(spec.ignore_case)
                 .build(&terms)

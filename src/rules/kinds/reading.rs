@@ -381,6 +381,7 @@ impl super::RuleKind for Reading {
         }
         let allow = (!allow.is_empty()).then(|| {
             AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&allow)
                 .expect("literal terms always build")

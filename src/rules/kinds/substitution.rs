@@ -157,6 +157,7 @@ impl super::RuleKind for Substitution {
         };
         let swap = (!keys.is_empty()).then(|| {
             let ac = AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(spec.ignore_case)
                 .build(&keys)

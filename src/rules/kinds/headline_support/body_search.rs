@@ -75,6 +75,7 @@ impl Keys {
             // Many patterns (a document with hundreds of headings): one automaton pass over
             // the body lines, not one scan of the text per pattern, which was quadratic.
             let ac = aho_corasick::AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .ascii_case_insensitive(true)
                 .build(&patterns)
                 .expect("plain strings always build");
