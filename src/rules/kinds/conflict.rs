@@ -101,7 +101,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use super::preselect::sentences_holding;
@@ -640,7 +640,7 @@ impl super::RuleKind for Conflict {
         let doc_terms = document.then(|| {
             let keys: Vec<Box<str>> = terms.keys().cloned().collect();
             let ac = AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(keys.iter().map(|k| k.as_bytes()))
                 .expect("literal terms always build");
@@ -1254,7 +1254,7 @@ fn listed_subjects(
         return None;
     }
     let ac = AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .expect("literal names always build");
@@ -1506,8 +1506,8 @@ impl<'a> Scan<'a> {
             && !matches!(a.surface(i), "副" | "大" | "総")
     }
 
-    /// 佐伯拓海八段, 田村和也さん: a given name the segmenter reads as another proper noun (拓海
-    /// as a place), between a surname and a title or a personal honorific glued on both sides.
+    /// 佐伯拓海八段: a given name the segmenter reads as another proper noun (拓海 as a place),
+    /// between a surname and a title or a personal honorific glued on both sides.
     /// A place or company written there (鈴木東京支店長) reads as a given name too; the subject
     /// stays the surname unless the article writes it with another given name.
     fn proper_given_name(&self, i: usize, end: usize) -> bool {

@@ -9,7 +9,7 @@
 //! substring: false   # default: a match must start and end on token boundaries
 //! ```
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -81,7 +81,7 @@ impl super::RuleKind for Existence {
         let literals = required_literals(&terms, &regexes, spec.ignore_case, &patterns);
         let terms = (!terms.is_empty()).then(|| {
             AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(spec.ignore_case)
                 .build(&terms)

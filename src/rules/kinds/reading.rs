@@ -74,7 +74,7 @@ mod homophone;
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use homophone::Homophone;
 use serde::Deserialize;
 
@@ -381,7 +381,7 @@ impl super::RuleKind for Reading {
         }
         let allow = (!allow.is_empty()).then(|| {
             AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&allow)
                 .expect("literal terms always build")

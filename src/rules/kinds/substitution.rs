@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -157,7 +157,7 @@ impl super::RuleKind for Substitution {
         };
         let swap = (!keys.is_empty()).then(|| {
             let ac = AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(spec.ignore_case)
                 .build(&keys)
