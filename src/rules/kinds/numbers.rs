@@ -3458,6 +3458,15 @@ mod tests {
         // A heading of no time, or a clause with a time of its own, is compared.
         assert_hits(&rule(), &text("最初に", ""), &["25リットル"]);
         assert_hits(&rule(), &text("去年", "今年も"), &["25リットル"]);
+        // 〜ころ names a past stretch of time: the section of the days before a change.
+        let before_after = "寝かしつけの工夫\n\n## 寝かしつけに悩んでいたころ\n\n- お昼寝：14時〜16時半（2時間半）\n\n\
+                            ## 工夫\n\n夕方は寝かせないようにしました。\n\n## まとめ\n\n- お昼寝：13時〜14時半（1時間半）\n";
+        assert_hits(&rule(), before_after, &[]);
+        assert_hits(
+            &rule(),
+            &before_after.replace("悩んでいたころ", "悩んでいたこと"),
+            &["1時間半"],
+        );
     }
 
     #[test]
