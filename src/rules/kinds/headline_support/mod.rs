@@ -4156,6 +4156,19 @@ mod tests {
             "A社が値上げ\n\nA社は値上げしない方針を示した。\n",
             &["値上げ"],
         );
+        // A verb describing the noun after it, past a closing quote, is no action the title
+        // reports: 「続く」勉強法 is not contradicted by 勉強が続きません. Ending the title, the
+        // verb is the claim.
+        assert_hits(
+            &r,
+            "講師に聞いた「続く」勉強法\n\n講師の田中さんに話を聞いた。多くの人は勉強が続きません。田中さんは毎日5分の勉強法を勧める。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "講師に聞いた勉強法は「続く」\n\n講師の田中さんに話を聞いた。多くの人は勉強が続きません。田中さんは毎日5分の勉強法を勧める。\n",
+            &["続く"],
+        );
         // A は or も between the サ変 noun and its する (上陸はせず) negates it all the same;
         // 上陸はした states it.
         assert_hits(

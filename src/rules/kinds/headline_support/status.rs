@@ -176,7 +176,17 @@ pub(super) fn hedged_in_headline(a: &Analysis<'_>, i: usize, place: Span) -> boo
     // 制裁を発動: a サ変 noun before a case particle is an argument, not the action.
     let argument = a.features(i).pos.is_noun()
         && next.is_some_and(|n| a.features(n).pos.is_particle() && a.surface(n) != "へ");
-    argument || (a.features(i).pos.is_verb() && next.is_some_and(|n| a.features(n).pos.is_noun()))
+    // 伸びる株, 「続く」勉強法: a verb describing the noun after it (past a closing quote) is
+    // what the noun is like, not an action the headline reports.
+    let described = next.and_then(|n| {
+        if a.features(n).pos.is_closing_bracket() {
+            (n + 1 < a.tokens.len() && a.tokens[n + 1].span.end <= place.end).then_some(n + 1)
+        } else {
+            Some(n)
+        }
+    });
+    argument
+        || (a.features(i).pos.is_verb() && described.is_some_and(|n| a.features(n).pos.is_noun()))
 }
 
 /// Words after a headline's word that make it a forecast or a goal (16％増益を予想, 黒字化を
