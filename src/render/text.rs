@@ -75,8 +75,9 @@ pub fn explain(rule: &Rule, out: &mut dyn Write) -> io::Result<()> {
     } else {
         writeln!(out, "defined in: {}", rule.origin.path)?;
     }
-    if !rule.description().is_empty() {
-        writeln!(out, "\n{}", rule.description().trim_end())?;
+    let description = rule.description();
+    if !description.is_empty() {
+        writeln!(out, "\n{}", description.trim_end())?;
     }
     for (title, list) in [
         ("bad", &rule.examples().bad),

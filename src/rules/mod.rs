@@ -101,10 +101,10 @@ impl Rule {
             src.check_nesting().map_err(|e| vec![e])?;
             src.check_authoring_mistakes().map_err(|e| vec![e])?;
         }
-        // A built-in rule's examples are read when asked for (its text is known valid).
+        // A built-in rule's description and examples are read when asked for (its text is
+        // known valid).
         let parsed = if builtin {
-            let text = yaml::without_top_level_key(&src.text, "examples");
-            std::borrow::Cow::Owned(yaml::without_top_level_key(&text, "description").into_owned())
+            yaml::without_top_level_keys(&src.text, &["examples", "description"])
         } else {
             std::borrow::Cow::Borrowed(&*src.text)
         };

@@ -6,30 +6,41 @@
 
 use crate::span::Span;
 
-/// `src` without the top-level `key:` and its block (every line up to the next line that
-/// starts another top-level key): how a built-in rule is read without its examples. Comments
-/// and blank lines inside the block go with it; the text is returned as is when there is no
-/// such key.
-pub fn without_top_level_key<'s>(src: &'s str, key: &str) -> std::borrow::Cow<'s, str> {
-    let Some(at) = key_span(src, key) else {
+/// `src` without the top-level `keys` and their blocks (each from its key up to the next
+/// line that starts another top-level key), in one copy: how a built-in rule is read without
+/// its description and examples. Comments and blank lines inside a block go with it; the text
+/// is returned as is when it has none of the keys.
+pub fn without_top_level_keys<'s>(src: &'s str, keys: &[&str]) -> std::borrow::Cow<'s, str> {
+    let mut cuts: Vec<std::ops::Range<usize>> = keys
+        .iter()
+        .filter_map(|key| key_span(src, key))
+        .map(|at| at.start..block_end(src, at.start))
+        .collect();
+    if cuts.is_empty() {
         return std::borrow::Cow::Borrowed(src);
-    };
-    let start = at.start;
-    let mut end = src.len();
-    let mut offset = src[start..].find('\n').map_or(src.len(), |i| start + i + 1);
-    while offset < src.len() {
-        let line = &src[offset..];
-        let starts_key = line
-            .chars()
-            .next()
-            .is_some_and(|c| !c.is_whitespace() && c != '#');
-        if starts_key {
-            end = offset;
-            break;
-        }
-        offset = line.find('\n').map_or(src.len(), |i| offset + i + 1);
     }
-    std::borrow::Cow::Owned(format!("{}{}", &src[..start], &src[end..]))
+    cuts.sort_by_key(|cut| cut.start);
+    let mut out = String::with_capacity(src.len());
+    let mut from = 0;
+    for cut in cuts {
+        out.push_str(&src[from..cut.start]);
+        from = cut.end;
+    }
+    out.push_str(&src[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Where the block of the top-level key at `start` ends: at the next line that starts
+/// another top-level key (not indented, not a comment), or at the end of `src`.
+fn block_end(src: &str, start: usize) -> usize {
+    let mut offset = src[start..].find('\n').map_or(src.len(), |i| start + i + 1);
+    for line in src[offset..].split_inclusive('\n') {
+        if line.starts_with(|c: char| !c.is_whitespace() && c != '#') {
+            return offset;
+        }
+        offset += line.len();
+    }
+    src.len()
 }
 
 /// The span of a top-level `key:` (at column 0).
@@ -462,19 +473,25 @@ mod tests {
     fn a_top_level_key_and_its_block_are_cut_out() {
         // At the end of the file.
         assert_eq!(
-            without_top_level_key(SRC, "examples"),
+            without_top_level_keys(SRC, &["examples"]),
             "kind: existence\nmessage: \"x\"\nregex:\n  - 'a(b'\n  - \"c\\\\d\"\n"
         );
         // In the middle, with a comment and a blank line inside the block, up to the next key.
         let src = "kind: x\nexamples:\n  bad:\n    - a\n\n  # note\n  good: []\nseverity: info\n";
         assert_eq!(
-            without_top_level_key(src, "examples"),
+            without_top_level_keys(src, &["examples"]),
             "kind: x\nseverity: info\n"
         );
+        // Two keys, written in another order than asked for: both cut, the rest kept.
+        let src = "kind: x\ndescription: >-\n  a\n  b\nmessage: m\nexamples:\n  bad: [a]\nseverity: info\n";
+        assert_eq!(
+            without_top_level_keys(src, &["examples", "description"]),
+            "kind: x\nmessage: m\nseverity: info\n"
+        );
         // A key only nested, or absent: the text as it is.
-        assert_eq!(without_top_level_key(SRC, "bad"), SRC);
+        assert_eq!(without_top_level_keys(SRC, &["bad"]), SRC);
         assert!(matches!(
-            without_top_level_key("kind: x\n", "examples"),
+            without_top_level_keys("kind: x\n", &["examples"]),
             std::borrow::Cow::Borrowed(_)
         ));
     }
