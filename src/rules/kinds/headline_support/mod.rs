@@ -695,6 +695,7 @@ impl super::RuleKind for HeadlineSupport {
             if matches!(place.role, Role::Title | Role::Source) {
                 let prefixes = self.lexicons.get(LexiconId::NegatingPrefixes);
                 let plans = self.lexicons.get(LexiconId::PlanNouns);
+                let disclosures = self.lexicons.get(LexiconId::DisclosureWords);
                 for u in units {
                     let Some(word) = u.action.as_deref() else {
                         continue;
@@ -713,9 +714,15 @@ impl super::RuleKind for HeadlineSupport {
                     if let Some(others) = self.synonyms.get(word) {
                         forms.extend(others.iter().map(String::as_str));
                     }
-                    if let Some(at) =
-                        status::only_unaffirmed(a, &body, &forms, headline, prefixes, plans)
-                    {
+                    if let Some(at) = status::only_unaffirmed(
+                        a,
+                        &body,
+                        &forms,
+                        headline,
+                        prefixes,
+                        plans,
+                        disclosures,
+                    ) {
                         unaffirmed.push((u, at));
                     }
                 }
@@ -4269,6 +4276,48 @@ mod tests {
         assert_hits(
             &r,
             "美術展、会期を延長\n\n美術展の来場者が増え、会期を延長する。\n",
+            &[],
+        );
+        // A decision or disclosure denied in the mention's own phrase leaves it open as 未定
+        // does (復帰の時期は決めていない, 復帰の時期は発表されていない); one told as taken
+        // (復帰の時期を決めた) is support, and a denial in a later clause is about that.
+        for (body, denial) in [
+            (
+                "監督は「復帰の時期は決めていない」と話した。",
+                "復帰の時期は決めていない",
+            ),
+            (
+                "復帰の時期はまだ発表されていない。",
+                "復帰の時期はまだ発表されていない",
+            ),
+        ] {
+            let text = format!("堀内が復帰\n\n堀内は右ひざを手術した。{body}\n");
+            let found = hits(&r, &text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(
+                describe(&text, &found[0]),
+                (
+                    "復帰",
+                    vec![(denial, format!("本文では「{denial}」（未定・否定）"))]
+                ),
+                "{text}"
+            );
+        }
+        for body in [
+            "監督は復帰の時期を決めた。",
+            "堀内は復帰し、次の試合は決めていない。",
+        ] {
+            assert_hits(
+                &r,
+                &format!("堀内が復帰\n\n堀内は右ひざを手術した。{body}\n"),
+                &[],
+            );
+        }
+        // A plan named in the headline (伐採計画) claims no action: 伐採の時期は決まって
+        // いない does not contradict it.
+        assert_hits(
+            &r,
+            "市の伐採計画に署名\n\n市民が市の計画に反対する署名を集めた。伐採の時期はまだ決まっていない。\n",
             &[],
         );
         // The title itself hedges or negates it, or the verb only describes a noun.

@@ -46,8 +46,8 @@ const OPEN_WINDOW: usize = 12;
 /// (へ), asked (か, 何が変わった?), open (検討, 方針, 未定), a modal (にくい, やすい, たい): no
 /// claim that it happened. A negated chain (失敗しない, 届かず) is no claim either.
 const HEADLINE_HEDGES: &[&str] = &[
-    "へ", "か", "?", "ず", "検討", "方針", "未定", "見送", "予定", "も", "にく", "やす", "たい",
-    "そう", "よう", "べき",
+    "へ", "か", "?", "ず", "検討", "方針", "計画", "未定", "見送", "予定", "も", "にく", "やす",
+    "たい", "そう", "よう", "べき",
 ];
 
 /// The first body mention of the action (any of `forms`: a verb's base form or a サ変 noun,
@@ -68,6 +68,7 @@ pub(super) fn only_unaffirmed(
     headline: &str,
     prefixes: &WordSet,
     plans: &WordSet,
+    disclosures: &WordSet,
 ) -> Option<Span> {
     let mut first = None;
     for &line in body {
@@ -87,7 +88,7 @@ pub(super) fn only_unaffirmed(
             if !forms.contains(&a.surface(i)) && !forms.contains(&a.base(i)) {
                 continue;
             }
-            match unaffirmed(a, i, line, prefixes, plans) {
+            match unaffirmed(a, i, line, prefixes, plans, disclosures) {
                 Some(span) => {
                     if !about_something_else(a, i, line, headline) {
                         first.get_or_insert(span);
@@ -256,6 +257,7 @@ fn unaffirmed(
     line: Span,
     prefixes: &WordSet,
     plans: &WordSet,
+    disclosures: &WordSet,
 ) -> Option<Span> {
     let start = a.tokens[i].span.start;
     let (negated, j) = predicate_chain(a, i, line.end);
@@ -301,10 +303,22 @@ fn unaffirmed(
         .last()
         .map_or(0, |(k, c)| k + c.len_utf8());
     let window = &rest[..clause];
-    OPEN_AFTER.iter().find_map(|w| {
+    let open = OPEN_AFTER.iter().find_map(|w| {
         window
             .find(w)
             .map(|k| Span::new(start, chain_end + k + w.len()))
+    });
+    // 復帰の時期は決めていない, 結婚の日取りは発表されていない: a decision or disclosure
+    // denied in the mention's own phrase leaves it open as 未定 does.
+    open.or_else(|| {
+        let limit = chain_end + clause;
+        (j..a.tokens.len())
+            .take_while(|&k| a.tokens[k].span.end <= limit)
+            .find(|&k| disclosures.contains(a.base(k)))
+            .and_then(|k| {
+                let (negated, after) = predicate_chain(a, k, line.end);
+                negated.then(|| Span::new(start, a.tokens[after - 1].span.end))
+            })
     })
 }
 
