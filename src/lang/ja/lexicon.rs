@@ -101,6 +101,7 @@ named_enum! {
         DecisionVerbs = "decision-verbs",
         UndecidedWords = "undecided-words",
         TimingNouns = "timing-nouns",
+        AspectNouns = "aspect-nouns",
         EventTimes = "event-times",
         CompletionWords = "completion-words",
         DisclosureWords = "disclosure-words",

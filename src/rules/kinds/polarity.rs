@@ -245,6 +245,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::UndecidedWords,
     LexiconId::TimingNouns,
     LexiconId::EventTimes,
+    LexiconId::AspectNouns,
 ];
 
 #[derive(Debug)]
@@ -1122,7 +1123,20 @@ impl Polarity {
         {
             return None;
         }
-        let start = object_start(a, run, scope.floor)?;
+        let mut start = object_start(a, run, scope.floor)?;
+        // 一時運転を見合わせた: an `aspect-nouns` noun opening the run is the predicate's
+        // (運転を一時見合わせた), not part of what is acted on.
+        let mut run = run;
+        if start == run
+            && run + 1 < particle
+            && is_noun_part(a, run + 1)
+            && self
+                .lexicons
+                .contains(LexiconId::AspectNouns, a.surface(run))
+        {
+            run += 1;
+            start = run;
+        }
         let object_span = Span::new(a.tokens[start].span.start, a.tokens[particle - 1].span.end);
         let object = &a.text[object_span.range()];
         let head = &a.text[a.tokens[run].span.start..object_span.end];
@@ -3359,6 +3373,22 @@ mod tests {
         // A frame on one side only is compatible.
         let text = "同社は2025年に黒字を確保した。同社は黒字を確保しなかった。";
         assert_hits(&rule(), text, &["黒字を確保しなかった"]);
+    }
+
+    #[test]
+    fn an_aspect_noun_on_the_object_belongs_to_the_predicate() {
+        // 一時運転を見合わせた says 運転を見合わせた, which 運転を見合わせず denies.
+        assert_hits(
+            &rule(),
+            "新幹線は一時運転を見合わせた。新幹線は運転を見合わせず、影響はなかった。",
+            &["運転を見合わせず"],
+        );
+        // 一部 is no aspect: a part of the service is another object than the whole.
+        assert_hits(
+            &rule(),
+            "新幹線は一部運転を見合わせた。新幹線は運転を見合わせず、影響はなかった。",
+            &[],
+        );
     }
 
     #[test]
