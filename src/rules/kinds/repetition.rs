@@ -141,7 +141,9 @@ pub struct Spec {
     pub prose_only: bool,
     /// Also a repeat: two paragraph sentences whose content words (nouns, verbs, adjectives
     /// and adverbs, by base form) are the same but for at most this many added or dropped
-    /// (0 or 1), with the same negations and 40% of their n-grams in common. A short
+    /// (0 or 1), with the same negations and 40% of their n-grams in common (25% when the
+    /// words are the same and in the same order; a verb is its kanji stem, so 止まる and
+    /// 止める are one word). A short
     /// sentence restated with another particle or a word more (「青葉は先発の…が」 / 「先発の…は」,
     /// 「行います」 / 「行う予定です」) loses more of its n-grams than any fixed threshold
     /// allows; what it keeps is its words. A word replaced by another (今期 / 来期) is another
@@ -217,6 +219,9 @@ const MAX_RUN_CHARS: usize = 400;
 /// are the evidence, this only keeps them in roughly one order (a particle and an ending
 /// changed in a 20-character sentence leave about 45%).
 const WORD_EDITS_SIMILARITY: f64 = 0.4;
+/// `WORD_EDITS_SIMILARITY` for two sentences whose content words are the same, in the same
+/// order: the particles and endings between them may all have changed.
+const SAME_WORDS_SIMILARITY: f64 = 0.25;
 /// Sentences longer than this (normalised characters) are left to `threshold`: a particle
 /// and a word changed in them still leave 80% of their n-grams.
 const WORD_EDITS_MAX_CHARS: usize = 60;
@@ -735,7 +740,14 @@ impl Repetition {
                 }
                 shingles.sort(a);
                 shingles.sort(b);
-                if minhash::jaccard(shingles.set(a), shingles.set(b)) >= WORD_EDITS_SIMILARITY
+                // The same words in the same order need less of the wording kept: 連敗は4で止まり
+                // / 連敗を4で止め changes a particle and an ending in every other n-gram.
+                let needed = if v.order == w.order {
+                    SAME_WORDS_SIMILARITY
+                } else {
+                    WORD_EDITS_SIMILARITY
+                };
+                if minhash::jaccard(shingles.set(a), shingles.set(b)) >= needed
                     && !facts.differ(a, b)
                 {
                     sets.union(a, b);
@@ -766,10 +778,9 @@ impl Repetition {
                     .contains(LexiconId::NegativeAuxiliaries, a.base(i))
             {
                 negations += 1;
-            } else if p.is_independent_verb()
-                || p.is_independent_adjective()
-                || (p.is_adverb() && !p.is_conjunction())
-            {
+            } else if p.is_independent_verb() {
+                hashes.push(minhash::mix(fnv::hash(verb_stem(a.base(i)))));
+            } else if p.is_independent_adjective() || (p.is_adverb() && !p.is_conjunction()) {
                 hashes.push(minhash::mix(fnv::hash(a.base(i))));
             } else if p.is_noun()
                 && !p.is_dependent_noun()
@@ -779,9 +790,14 @@ impl Repetition {
                 hashes.push(minhash::mix(fnv::hash(a.surface(i))));
             }
         }
+        let order = hashes.clone();
         hashes.sort_unstable();
         hashes.dedup();
-        Words { hashes, negations }
+        Words {
+            hashes,
+            order,
+            negations,
+        }
     }
 
     fn hit(
@@ -917,11 +933,29 @@ impl<'a, 't> Facts<'a, 't> {
     }
 }
 
+/// The word `word_edits` compares a verb by: its kanji stem when kana follow it (止まる and
+/// 止める, 決まる and 決める: one event told intransitively and transitively, as a
+/// restatement does), else the base form.
+fn verb_stem(base: &str) -> &str {
+    let stem = base
+        .char_indices()
+        .find(|&(_, c)| !crate::lang::ja::is_kanji(c))
+        .map_or(base.len(), |(k, _)| k);
+    let rest = &base[stem..];
+    if stem > 0 && !rest.is_empty() && rest.chars().all(|c| ('ぁ'..='ゖ').contains(&c)) {
+        &base[..stem]
+    } else {
+        base
+    }
+}
+
 /// A sentence's content words, for `word_edits`.
 struct Words {
     /// The hash of each word (mixed FNV-1a of its base form or surface), sorted and
     /// deduplicated: sets are compared by these, and a set's key is their sum.
     hashes: Vec<u64>,
+    /// The same hashes in the order the words are written, repeats kept.
+    order: Vec<u64>,
     negations: usize,
 }
 
@@ -1369,6 +1403,17 @@ mod tests {
         let d = "雨の影響で市は、記念式典を体育館で行う。";
         let text = format!("式典\n{c}\n会場は午前9時に開く。\n{d}\n");
         assert_hits(&rule("min_chars: 15\nword_edits: 0\n"), &text, &[d]);
+        // The same words in the same order, a verb told intransitively then transitively
+        // (止まり / 止め) and every particle changed: under half the n-grams are left.
+        let e = "チームの連敗は4で止まり、借金は3となった。";
+        let f = "チームは連敗を4で止め、借金は3となった。";
+        let text = format!("試合\n{e}\n観衆は3万人だった。\n{f}\n");
+        assert_hits(&rule("min_chars: 15\nword_edits: 1\n"), &text, &[f]);
+        // The same words in another order keep the higher bar: 31% of the n-grams is not
+        // enough there (the order may say something else, AがBに勝った / BがAに勝った).
+        let g = "チームは借金が3となり、連敗を4で止めた。";
+        let text = format!("試合\n{g}\n観衆は3万人だった。\n{f}\n");
+        assert_hits(&rule("min_chars: 15\nword_edits: 1\n"), &text, &[]);
     }
 
     #[test]
