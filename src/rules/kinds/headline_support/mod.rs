@@ -3126,6 +3126,17 @@ mod tests {
             &format!("不信任案否決、可決に4人届かず\n\n{vote}"),
             &["4人"],
         );
+        // A change told with an intransitive verb or a shortfall: 19,800円 and 17,600円
+        // differ by 2,200円; 1億1,000万円 and 8,500万円 by 2,500万円.
+        let prices = "価格が上がった。新モデルは19,800円、旧モデルは17,600円だった。\n";
+        assert_hits(&r, &format!("価格が2,200円上がった\n\n{prices}"), &[]);
+        assert_hits(
+            &r,
+            &format!("価格が2,400円上がった\n\n{prices}"),
+            &["2,400円"],
+        );
+        let fund = "積立金が不足した。工事費は1億1,000万円、積立金は8,500万円だった。\n";
+        assert_hits(&r, &format!("積立金が2,500万円不足\n\n{fund}"), &[]);
     }
 
     #[test]
