@@ -299,6 +299,28 @@ const PEAKS: &[&str] = &["最大", "最高", "最低", "最短", "最長"];
 /// What makes a number the unit a rate is per (1人あたり2万円, 1株につき) or a share each
 /// time (コップ1杯ずつ, 3人ずつ): written right after the number and its counter.
 const PER_UNIT: &[&str] = &["あたり", "当たり", "につき", "ごと", "毎", "ずつ"];
+/// Whether one of a counter at `end` is the unit of what follows (1回の充電で48km, 1回の
+/// 充電あたり, 1日の摂取量につき): の, a noun run of up to three words, then a `PER_UNIT` word or
+/// で. Not a count of the noun told otherwise (1人の死亡が確認された).
+fn per_one(a: &Analysis<'_>, end: usize, limit: usize) -> bool {
+    let k = a.first_at(end);
+    if k >= a.tokens.len() || a.tokens[k].span.start != end || a.surface(k) != "の" {
+        return false;
+    }
+    let mut j = k + 1;
+    while j < a.tokens.len()
+        && j < k + 4
+        && a.tokens[j].span.end <= limit
+        && a.features(j).pos.is_noun()
+    {
+        j += 1;
+    }
+    j > k + 1
+        && j < a.tokens.len()
+        && a.tokens[j].span.end <= limit
+        && (PER_UNIT.contains(&a.surface(j)) || a.surface(j) == "で")
+}
+
 /// Whether a figure with its counter is one of it (1区画, 1人, 一人): the unit of a rate when
 /// another figure follows it directly.
 fn is_one(figure: &str) -> bool {
@@ -485,6 +507,13 @@ impl super::RuleKind for Numbers {
                     .count()
                     < self.min_line_breaks
         };
+        // The mentions of one sentence (mentions are in document order).
+        debug_assert!(mentions.windows(2).all(|w| w[0].sentence <= w[1].sentence));
+        let in_sentence = |s: usize| {
+            let from = mentions.partition_point(|o| o.sentence < s);
+            let to = mentions.partition_point(|o| o.sentence <= s);
+            &mentions[from..to]
+        };
         let mut found: Vec<(&Mention, &Mention)> = Vec::new();
         for group in groups.iter().filter(|g| g.len() >= 2 && !is_listing(g)) {
             let pair = group.iter().enumerate().skip(1).find_map(|(j, later)| {
@@ -492,7 +521,15 @@ impl super::RuleKind for Numbers {
                 // quantity linear; a contradiction is rarely stated that far apart in count.
                 group[j.saturating_sub(MAX_LOOK_BACK)..j]
                     .iter()
-                    .find(|m| comparable(m, later) && !near(m, later))
+                    .find(|m| {
+                        comparable(m, later)
+                            && !near(m, later)
+                            // 重さは5.8kgと12.6kg: a sentence giving the quantity two values
+                            // names them both; a later 12.6kg agrees with it.
+                            && !in_sentence(m.sentence)
+                                .iter()
+                                .any(|o| o.key.unit == later.key.unit && agree(o, later))
+                    })
                     .map(|earlier| (*later, *earlier))
             });
             found.extend(pair);
@@ -867,7 +904,8 @@ impl Numbers {
                 let after = &doc.text[span.end..sentence.span.end];
                 if PER_UNIT.iter().any(|p| after.starts_with(p))
                     || (is_one(&doc.text[span.range()])
-                        && after.starts_with(|c: char| c.is_ascii_digit()))
+                        && (after.starts_with(|c: char| c.is_ascii_digit())
+                            || (!q.ordinal && per_one(a, span.end, sentence.span.end))))
                 {
                     continue;
                 }
@@ -3001,6 +3039,38 @@ mod tests {
             "有効期限\n\nカード本体は10回目の誕生日が期限だ。\n\n電子証明書は5回目の誕生日が期限となる。",
             &[],
         );
+    }
+
+    #[test]
+    fn one_of_a_counter_the_noun_after_it_is_rated_by_is_no_count() {
+        // 1回の充電で / 1回の充電あたり: the unit the distance is per, not how often it was
+        // charged; 充電は26回 is the one count.
+        for rate in [
+            "1回の充電で平均48km走った。",
+            "1回の充電あたり平均48kmだった。",
+        ] {
+            assert_hits(
+                &rule(),
+                &format!("電動自転車\n\n{rate}\n\n半年で充電は26回だった。"),
+                &[],
+            );
+        }
+        // Told as a count of the noun, one is a value like any other.
+        assert_hits(
+            &rule(),
+            "電動自転車\n\n充電は1回だった。\n\n半年で充電は26回だった。",
+            &["26回"],
+        );
+    }
+
+    #[test]
+    fn a_sentence_giving_a_quantity_two_values_names_them_both() {
+        // 重さは5.8kgと12.6kg (two tents): a later 重さが12.6kg agrees with one of them.
+        let text = "テント比較 重さは5.8kgと12.6kg\n\n一つめは軽い。\n\n二つめは重さが12.6kgある。";
+        assert_hits(&rule(), text, &[]);
+        // A value that agrees with neither is still another value.
+        let text = "テント比較 重さは5.8kgと12.6kg\n\n一つめは軽い。\n\n二つめは重さが13.6kgある。";
+        assert_eq!(hits(&rule(), text).len(), 1);
     }
 
     #[test]
