@@ -5029,6 +5029,11 @@ mod tests {
         // 明記 is one word, an action the body must tell.
         let text = "条例に明記\n\n市は条例の改正案を議会に出した。\n";
         assert_hits(&r, text, &["明記"]);
+        // What a personal review says of itself (リアルな感想, 家計の見直し術) is framing too.
+        let text = "格安SIMに乗り換えたリアルな感想\n\n格安SIMに乗り換えた。通信速度は十分だ。\n";
+        assert_hits(&r, text, &[]);
+        let text = "家計の見直し術\n\n家計を見直した。固定費を削った。\n";
+        assert_hits(&r, text, &[]);
     }
 
     #[test]
