@@ -106,6 +106,7 @@ named_enum! {
         CompletionWords = "completion-words",
         DisclosureWords = "disclosure-words",
         PlanWords = "plan-words",
+        PendingSteps = "pending-steps",
     }
 }
 

@@ -356,6 +356,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::DecisionVerbs,
     LexiconId::DisclosureWords,
     LexiconId::PlanWords,
+    LexiconId::PendingSteps,
 ];
 
 #[derive(Debug)]
@@ -4961,6 +4962,20 @@ mod tests {
                 "探査機かぐら、月面着陸に成功\n\n探査機かぐらは順調に飛行している。月面への着陸は来年3月ごろを予定している。\n"
             ),
             vec![("成功".to_string(), "着陸は来年3月ごろを予定".to_string())]
+        );
+        // A completion whose object the body tells at a step before it (提出する), past an
+        // announcement of the object (発表した), which tells nothing of it.
+        assert_eq!(
+            related(
+                "北浜市、予算案を可決\n\n北浜市は予算案を発表した。予算案は2月定例会に提出する。\n"
+            ),
+            vec![("可決".to_string(), "予算案は2月定例会に提出".to_string())]
+        );
+        // A decision (決定) is told by an announcement of its object.
+        assert_hits(
+            &r,
+            "北浜市、予算案を決定\n\n北浜市は予算案を発表した。予算案は2月定例会に提出する。\n",
+            &[],
         );
         // A decision's date planned is a date decided; a mention modifying another noun
         // (映画化の時期) is about that noun; one mention told otherwise tells the object.

@@ -329,7 +329,9 @@ const OBJECT_WINDOW: usize = 12;
 /// 着陸に成功) when the body mentions it and every mention, as a topic or argument (the
 /// object and は, が, を or も), is told as not decided or not known (a `disclosure-words` word
 /// negated: 具体的な発売日はまだ発表されていません, or 未定) or, for a `completion` (成功, 可決),
-/// as planned (`plan-words`: 月面への着陸は来年3月ごろを予定); `None` when one mention says
+/// as planned or at a step before it (`plan-words`: 月面への着陸は来年3月ごろを予定;
+/// `pending-steps`: 予算案は2月定例会に提出する; an announcement of the object, 予算案を発表した,
+/// tells nothing of its completion and is passed over); `None` when one mention says
 /// otherwise or there is none. A mention modifying another noun (映画化の時期は未定) is about
 /// that noun and counts for nothing.
 pub(super) fn object_left_open(
@@ -357,46 +359,68 @@ pub(super) fn object_left_open(
                 continue;
             }
             match open_after(a, next + 1, r.end, completion, lexicons) {
-                Some(k) => {
+                Mention::Open(k) => {
                     first.get_or_insert(Span::new(start, a.tokens[k].span.end));
                 }
-                None => return None,
+                Mention::Neutral => {}
+                Mention::Told => return None,
             }
         }
     }
     first
 }
 
-/// The last token of what leaves an object open in its clause from token `from`: a negated
-/// `disclosure-words` word (発表されていません, 決まっておらず), 未定, or for a completion a
-/// `plan-words` word (予定, 目指す).
+/// What the clause from token `from` tells of an object's action: open up to a token (a
+/// negated `disclosure-words` word: 発表されていません, 決まっておらず; 未定; for a completion a
+/// `plan-words` word, 予定, 目指す, or a `pending-steps` word, 提出する), nothing of a
+/// completion (an affirmed disclosure: 予算案を発表した), or told.
 fn open_after(
     a: &Analysis<'_>,
     from: usize,
     end: usize,
     completion: bool,
     lexicons: &Lexicons,
-) -> Option<usize> {
+) -> Mention {
     let end = end.min(from + OBJECT_WINDOW);
     let mut k = from;
     while k < end {
         let s = a.surface(k);
         if s == "。" || (s == "、" && k > from) {
-            return None;
+            return Mention::Told;
         }
         if matches!(s, "未定" | "未発表" | "未公表") {
-            return Some(k);
+            return Mention::Open(k);
         }
-        if completion && lexicons.contains(LexiconId::PlanWords, a.base(k)) {
-            return Some(k);
+        if completion
+            && (lexicons.contains(LexiconId::PlanWords, a.base(k))
+                || lexicons.contains(LexiconId::PendingSteps, a.base(k)))
+        {
+            return Mention::Open(k);
         }
         if lexicons.contains(LexiconId::DisclosureWords, a.base(k)) {
             let (negated, j) = predicate_chain(a, k, a.tokens[end - 1].span.end);
-            return negated.then_some(j - 1);
+            return if negated {
+                Mention::Open(j - 1)
+            } else if completion {
+                // 予算案を発表した tells nothing of its 可決.
+                Mention::Neutral
+            } else {
+                Mention::Told
+            };
         }
         k += 1;
     }
-    None
+    Mention::Told
+}
+
+/// What a body mention of a headline action's object tells of the action.
+enum Mention {
+    /// Left open, denied or (for a completion) still to come, up to this token.
+    Open(usize),
+    /// Neither: an announcement of the object says nothing of a completion.
+    Neutral,
+    /// Told, or nothing read says otherwise.
+    Told,
 }
 
 /// What tells an achievement as missed right after its mention (初の4強入りはならなかった,
