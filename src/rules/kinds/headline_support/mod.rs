@@ -756,16 +756,23 @@ impl super::RuleKind for HeadlineSupport {
                         continue;
                     };
                     let completion = completions.contains(word);
-                    let object = &units[k - 1];
+                    // 予算案を市議会で可決: past one adjunct with で, the object marked by を.
+                    let gap = |x: &Unit, y: &Unit| &a.text[x.span.end..y.span.start];
+                    let object = match k.checked_sub(2).map(|j| &units[j]) {
+                        Some(o)
+                            if gap(&units[k - 1], u) == "で" && gap(o, &units[k - 1]) == "を" =>
+                        {
+                            o
+                        }
+                        _ => &units[k - 1],
+                    };
                     if !(completion || decisions.contains(word))
                         || !missing.iter().any(|m| std::ptr::eq(*m, u))
                         || unaffirmed.iter().any(|(x, _)| std::ptr::eq(*x, u))
                         || object.number
                         || missing.iter().any(|m| std::ptr::eq(*m, object))
-                        || !matches!(
-                            &a.text[object.span.end..u.span.start],
-                            "" | "に" | "を" | "が" | "は"
-                        )
+                        || (std::ptr::eq(object, &units[k - 1])
+                            && !matches!(gap(object, u), "" | "に" | "を" | "が" | "は"))
                         || status::hedged_in_headline(a, a.first_at(u.span.start), place.span)
                     {
                         continue;
@@ -4970,6 +4977,13 @@ mod tests {
                 "北浜市、予算案を可決\n\n北浜市は予算案を発表した。予算案は2月定例会に提出する。\n"
             ),
             vec![("可決".to_string(), "予算案は2月定例会に提出".to_string())]
+        );
+        // The object past one adjunct with で (予算案を市議会で可決).
+        assert_eq!(
+            related(
+                "北浜市、予算案を市議会で可決\n\n北浜市は予算案を発表した。予算案は2月の市議会に提出する。\n"
+            ),
+            vec![("可決".to_string(), "予算案は2月の市議会に提出".to_string())]
         );
         // A decision (決定) is told by an announcement of its object.
         assert_hits(
