@@ -1813,10 +1813,7 @@ fn first_in_body(text: &str, body: &[Span], word: &str) -> Option<Span> {
 /// headline: some mention of it is said of the same thing, of nothing named, or is not found
 /// as written (a conjugated form). 減少幅は…縮小 is not answered by 自然減は…拡大した.
 fn opposite_of(text: &str, body: &[Span], word: &str, subject: Option<&str>) -> bool {
-    let Some(subject) = subject else {
-        return true;
-    };
-    let mut mentions = body
+    let mentions: Vec<(usize, usize)> = body
         .iter()
         .flat_map(|l| {
             text[l.range()]
@@ -1824,12 +1821,50 @@ fn opposite_of(text: &str, body: &[Span], word: &str, subject: Option<&str>) -> 
                 .map(move |(i, _)| (l.start, l.start + i))
         })
         .take(MAX_OPPOSITE_MENTIONS)
-        .peekable();
-    mentions.peek().is_none()
-        || mentions.any(|(line, at)| {
+        .collect();
+    // 執行猶予付きの判決を求めていた: what one side asked for is no outcome.
+    let told: Vec<(usize, usize)> = mentions
+        .iter()
+        .copied()
+        .filter(|&(_, at)| !requested(text, at + word.len()))
+        .collect();
+    if !mentions.is_empty() && told.is_empty() {
+        return false;
+    }
+    let Some(subject) = subject else {
+        return true;
+    };
+    told.is_empty()
+        || told.iter().any(|&(line, at)| {
             said_of(text, line, at).is_none_or(|other| related_subjects(subject, other))
         })
 }
+
+/// Verbs of asking, by their stems: a body word in a clause that ends in one (執行猶予付きの
+/// 判決を求めていた, 無罪を主張した) is what someone asked for, not what happened.
+const REQUESTS: &[&str] = &["求め", "求める", "要求", "要望", "主張", "訴え"];
+
+/// Whether the clause from byte `from` (to the next 。, 、 or line end, a bounded way) asks
+/// for what stands before it ([`REQUESTS`]).
+fn requested(text: &str, from: usize) -> bool {
+    let rest = &text[from..];
+    let end = rest
+        .char_indices()
+        .take(OPEN_CLAUSE_CHARS)
+        .find(|&(_, c)| matches!(c, '。' | '、' | '\n'))
+        .map_or_else(
+            || {
+                rest.char_indices()
+                    .nth(OPEN_CLAUSE_CHARS)
+                    .map_or(rest.len(), |(i, _)| i)
+            },
+            |(i, _)| i,
+        );
+    REQUESTS.iter().any(|r| rest[..end].contains(r))
+}
+
+/// Characters after a body word read for a verb of asking ([`requested`]).
+const OPEN_CLAUSE_CHARS: usize = 16;
 
 /// The topic or subject a word at `at` is said of: the run of kanji and katakana before the
 /// word's own の (自然減の拡大: 自然減) or else before the nearest は or が between the start of
@@ -3211,6 +3246,21 @@ mod tests {
             &r,
             "元職員に実刑判決\n\n執行猶予は付かず、地裁は元職員に懲役3年の実刑判決を言い渡した。\n",
             &[],
+        );
+        // What one side asked for is no outcome: 執行猶予付きの判決を求めていた does not
+        // contradict it; told as the outcome elsewhere, it still does.
+        let asked = "弁護側は執行猶予付きの判決を求めていた。";
+        assert_hits(
+            &r,
+            &format!("元職員に実刑判決\n\n地裁は元職員に懲役3年の判決を言い渡した。{asked}\n"),
+            &[],
+        );
+        assert_hits(
+            &r,
+            &format!(
+                "元職員に実刑判決\n\n地裁は元職員に懲役3年、執行猶予5年の判決を言い渡した。{asked}\n"
+            ),
+            &["実刑"],
         );
     }
 
