@@ -869,7 +869,13 @@ impl Conflict {
         {
             k -= 1;
         }
-        if k > floor {
+        // 2年生エースの, 3年生主将の: a school year or a season count written onto the term is
+        // who holds it, not another title.
+        let grade = k == first
+            && k >= floor + 2
+            && matches!(a.surface(k - 1), "年生" | "年目" | "回生")
+            && a.features(k - 2).pos.is_number();
+        if k > floor && !grade {
             let pos = a.features(k - 1).pos;
             let glued = a.tokens[k - 1].span.end == a.tokens[k].span.start;
             // 同協会事務局長の: 同 before an organisation names the one just told of.
@@ -2813,6 +2819,25 @@ mod tests {
         assert_hits(
             &rule,
             "人事\n\n山田一郎さんが会長、山本健一氏が社長に就く。\n\n山本健一社長は話した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_school_year_written_onto_a_title_is_its_holder_s() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 投手\n        terms: [投手, エース]\n      - name: 捕手\n        terms: [捕手]\n",
+        );
+        // 2年生エースの高村悠斗 holds エース (a pitcher): 捕手の高村悠斗 is another position.
+        assert_hits(
+            &rule,
+            "決勝\n\n先発した2年生エースの高村悠斗が完投した。\n\n決勝打は捕手の高村悠斗が放った。",
+            &["捕手"],
+        );
+        // 2年生 alone holds no term.
+        assert_hits(
+            &rule,
+            "決勝\n\n先発した2年生の高村悠斗が完投した。\n\n決勝打は捕手の高村悠斗が放った。",
             &[],
         );
     }
