@@ -1811,7 +1811,8 @@ fn first_in_body(text: &str, body: &[Span], word: &str) -> Option<Span> {
 
 /// Whether the body's `word` (the opposite of a headline word said of `subject`) answers the
 /// headline: some mention of it is said of the same thing, of nothing named, or is not found
-/// as written (a conjugated form). 減少幅は…縮小 is not answered by 自然減は…拡大した.
+/// as written (a conjugated form). 減少幅は…縮小 is not answered by 自然減は…拡大した; a
+/// mention only asked for ([`requested`]: 執行猶予付きの判決を求めていた) answers nothing.
 fn opposite_of(text: &str, body: &[Span], word: &str, subject: Option<&str>) -> bool {
     let mentions: Vec<(usize, usize)> = body
         .iter()
