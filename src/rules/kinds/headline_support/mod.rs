@@ -1326,7 +1326,9 @@ impl HeadlineSupport {
                 && a.tokens[first - 1].span.end == a.tokens[first].span.start
                 && a.features(first - 1).pos.is_noun()
                 && !a.features(first - 1).pos.is_number();
-            if !picks && framing.iter().any(|w| written.ends_with(w)) {
+            // The framing word starts a token of its own (見直し|術, not 技術 or シリアル).
+            let frames = |w: &str| written.ends_with(w) && a.is_boundary(raw.span.end - w.len());
+            if !picks && framing.iter().any(frames) {
                 continue;
             }
             // 完走記, 釣行記, 闘病記: a noun with the suffix 記 (a record of it) names what the
@@ -5109,12 +5111,17 @@ mod tests {
         // 明記 is one word, an action the body must tell.
         let text = "条例に明記\n\n市は条例の改正案を議会に出した。\n";
         assert_hits(&r, text, &["明記"]);
-        // What a personal review says of itself (リアルな感想) is framing too; a word merely
-        // ending in the same characters is not (術 would take 技術 and 手術 with it).
+        // What a personal review says of itself (リアルな感想, 家計の見直し術) is framing too;
+        // a word merely ending in the same characters is not: the framing word starts a token
+        // (見直し|術, not 技術; 5選, not 初当選).
         let text = "格安SIMに乗り換えたリアルな感想\n\n格安SIMに乗り換えた。通信速度は十分だ。\n";
+        assert_hits(&r, text, &[]);
+        let text = "家計の見直し術\n\n家計を見直した。固定費を削った。\n";
         assert_hits(&r, text, &[]);
         let text = "A社、新技術を開発\n\nA社は新しい製品を作った。\n";
         assert_hits(&r, text, &["新技術"]);
+        let text = "田中氏が初当選\n\n市長選で田中氏が勝った。\n";
+        assert_hits(&r, text, &["初当選"]);
     }
 
     #[test]
