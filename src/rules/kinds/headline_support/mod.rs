@@ -3181,6 +3181,12 @@ mod tests {
             &format!("価格が2,400円上がった\n\n{prices}"),
             &["2,400円"],
         );
+        // A team's goals are a side of the match score (2―1); another count is not, nor is a
+        // difference (2点差) merely equal to one side.
+        let game = "FC湊はホームで北都と対戦し、2―1で逆転勝ちした。\n";
+        assert_hits(&r, &format!("FC湊、2発で逆転勝ち\n\n{game}"), &[]);
+        assert_hits(&r, &format!("FC湊、3発で逆転勝ち\n\n{game}"), &["3発"]);
+        assert_hits(&r, &format!("FC湊、2点差で逆転勝ち\n\n{game}"), &["2点差"]);
         let fund = "積立金が不足した。工事費は1億1,000万円、積立金は8,500万円だった。\n";
         assert_hits(&r, &format!("積立金が2,500万円不足\n\n{fund}"), &[]);
     }

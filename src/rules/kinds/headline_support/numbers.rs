@@ -476,7 +476,21 @@ pub(super) struct Derivable {
     /// Bare numbers the body gives as a difference (ゲーム差を1.5に, 差は3): what a headline's
     /// 1.5差 states, at most `MAX_TIMES`.
     stated: Vec<f64>,
+    /// The sides of the match scores the body gives (2―1, 3-0, 2対1), at most `MAX_TIMES`:
+    /// a team's goals or points (2発, 3得点) are one of them.
+    scores: Vec<f64>,
 }
+
+/// A match score: two numbers of one or two digits joined by a dash or 対 (2―1, 3-0, 2対1).
+static SCORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:^|[^0-9０-９])([0-9]{1,2})\s?[―−\-－–—対]\s?([0-9]{1,2})(?:[^0-9０-９]|$)",
+    )
+    .expect("valid regex")
+});
+
+/// Counters of what a team scores in a match (2発, 3得点, 2ゴール), told by one side of a score.
+const SCORE_UNITS: &[&str] = &["発", "得点", "点", "ゴール"];
 
 static CLOCK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(午前|午後)?([0-9]{1,2})(?:時(?:([0-9]{1,2})分|(半))?|:([0-9]{2}))")
@@ -513,6 +527,17 @@ impl Derivable {
                 let t = (hour + if afternoon { 12 } else { 0 }) * 60 + minute;
                 if d.clock.len() < Self::MAX_TIMES && !d.clock.contains(&t) {
                     d.clock.push(t);
+                }
+            }
+        }
+        // 2―1で逆転勝ち: the sides of a score.
+        for line in body {
+            for c in SCORE.captures_iter(&doc.text[line.range()]) {
+                for side in [&c[1], &c[2]] {
+                    let v: f64 = side.parse().unwrap_or(f64::NAN);
+                    if v.is_finite() && d.scores.len() < Self::MAX_TIMES && !d.scores.contains(&v) {
+                        d.scores.push(v);
+                    }
                 }
             }
         }
@@ -627,6 +652,16 @@ impl Derivable {
             CHANGE_MARKS.iter().any(|m| after.starts_with(m))
         };
         if self.sums_to(&q) || (change && self.ratio_of(&q, place)) {
+            return true;
+        }
+        // 2発で逆転勝ち over 2―1: a team's goals are a side of the score (not 2点差, a
+        // difference).
+        if q.exact()
+            && !unit.ends_with('差')
+            && !text[span.end..].starts_with('差')
+            && SCORE_UNITS.contains(&q.unit.trim_start_matches('~'))
+            && self.scores.contains(&q.value)
+        {
             return true;
         }
         let after = text[span.end..].trim_start_matches(['に', 'も']);
