@@ -1847,23 +1847,11 @@ fn opposite_of(text: &str, body: &[Span], word: &str, subject: Option<&str>) -> 
 /// 判決を求めていた, 無罪を主張した) is what someone asked for, not what happened.
 const REQUESTS: &[&str] = &["求め", "求める", "要求", "要望", "主張", "訴え"];
 
-/// Whether the clause from byte `from` (to the next 。, 、 or line end, a bounded way) asks
-/// for what stands before it ([`REQUESTS`]).
+/// Whether the clause from byte `from` ([`status::clause_after`]) asks for what stands
+/// before it ([`REQUESTS`]).
 fn requested(text: &str, from: usize) -> bool {
-    let rest = &text[from..];
-    let end = rest
-        .char_indices()
-        .take(OPEN_CLAUSE_CHARS)
-        .find(|&(_, c)| matches!(c, '。' | '、' | '\n'))
-        .map_or_else(
-            || {
-                rest.char_indices()
-                    .nth(OPEN_CLAUSE_CHARS)
-                    .map_or(rest.len(), |(i, _)| i)
-            },
-            |(i, _)| i,
-        );
-    REQUESTS.iter().any(|r| rest[..end].contains(r))
+    let clause = status::clause_after(&text[from..], OPEN_CLAUSE_CHARS);
+    REQUESTS.iter().any(|r| clause.contains(r))
 }
 
 /// Characters after a body word read for a verb of asking ([`requested`]).

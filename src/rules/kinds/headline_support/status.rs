@@ -296,13 +296,7 @@ fn unaffirmed(
             return Some(Span::new(start, end));
         }
     }
-    let clause = rest
-        .char_indices()
-        .take_while(|&(_, c)| !matches!(c, '。' | '、' | '!' | '?'))
-        .take(OPEN_WINDOW)
-        .last()
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let window = &rest[..clause];
+    let window = clause_after(rest, OPEN_WINDOW);
     let open = OPEN_AFTER.iter().find_map(|w| {
         window
             .find(w)
@@ -311,7 +305,7 @@ fn unaffirmed(
     // 復帰の時期は決めていない, 結婚の日取りは発表されていない: a decision or disclosure
     // denied in the mention's own phrase leaves it open as 未定 does.
     open.or_else(|| {
-        let limit = chain_end + clause;
+        let limit = chain_end + window.len();
         (j..a.tokens.len())
             .take_while(|&k| a.tokens[k].span.end <= limit)
             .find(|&k| disclosures.contains(a.base(k)))
@@ -320,6 +314,18 @@ fn unaffirmed(
                 negated.then(|| Span::new(start, a.tokens[after - 1].span.end))
             })
     })
+}
+
+/// The clause that `rest` opens: up to its first 。, 、, !, ? or line break, and at most `max`
+/// characters (a mention's own phrase, not a later clause).
+pub(super) fn clause_after(rest: &str, max: usize) -> &str {
+    let end = rest
+        .char_indices()
+        .take_while(|&(_, c)| !matches!(c, '。' | '、' | '!' | '?' | '\n'))
+        .take(max)
+        .last()
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    &rest[..end]
 }
 
 /// Tokens after a headline object's body mention within which its predicate is read.
