@@ -4204,6 +4204,19 @@ mod tests {
     #[test]
     fn an_action_the_body_only_negates_or_leaves_open_is_not_supported() {
         let r = rule("");
+        // One finding, at `word`, with `denial` as the body's place that leaves it open.
+        let assert_one_denial = |text: &str, word: &str, denial: &str| {
+            let found = hits(&r, text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(
+                describe(text, &found[0]),
+                (
+                    word,
+                    vec![(denial, format!("本文では「{denial}」（未定・否定）"))]
+                ),
+                "{text}"
+            );
+        };
         // Every body mention of 採用 leaves it open, of 発動 too (に向けた検討), of 値上げ
         // negates it: the title claims what the body does not.
         let text =
@@ -4328,16 +4341,7 @@ mod tests {
             ),
         ] {
             let text = format!("美術展、会期を延長\n\n美術展の来場者が増えている。{body}\n");
-            let found = hits(&r, &text);
-            assert_eq!(found.len(), 1, "{text}: {found:?}");
-            assert_eq!(
-                describe(&text, &found[0]),
-                (
-                    "延長",
-                    vec![(denial, format!("本文では「{denial}」（未定・否定）"))]
-                ),
-                "{text}"
-            );
+            assert_one_denial(&text, "延長", denial);
         }
         assert_hits(
             &r,
@@ -4358,16 +4362,7 @@ mod tests {
             ),
         ] {
             let text = format!("堀内が復帰\n\n堀内は右ひざを手術した。{body}\n");
-            let found = hits(&r, &text);
-            assert_eq!(found.len(), 1, "{text}: {found:?}");
-            assert_eq!(
-                describe(&text, &found[0]),
-                (
-                    "復帰",
-                    vec![(denial, format!("本文では「{denial}」（未定・否定）"))]
-                ),
-                "{text}"
-            );
+            assert_one_denial(&text, "復帰", denial);
         }
         for body in [
             "監督は復帰の時期を決めた。",
