@@ -2420,7 +2420,7 @@ mod tests {
         let text = |heading: &str| {
             format!(
                 "猛暑日\n\n## きょうの結果\n\n東京都心の最高気温は34.2度だった。\n\n## {heading}\n\n\
-                 東京都心の最高気温は35度まで上がる。\n"
+                 東京都心の最高気温は35度となる。\n"
             )
         };
         // ## きょうの見通し: the figures under it are expected, not measured.
@@ -2903,6 +2903,25 @@ mod tests {
         let pile = |later: &str| format!("積読\n\n積読は50冊だった。\n\n本を読んだ。\n\n{later}");
         assert_hits(&rule(), &pile("1か月で積読が7冊減った。"), &[]);
         assert_hits(&rule(), &pile("積読は7冊だった。"), &["7冊"]);
+        // Told with an intransitive verb: 3%上がった is a rise, 20%まで下がり where the value
+        // went, not the value it stood at before.
+        let fat = |later: &str| {
+            format!(
+                "記録\n\n健康診断で体脂肪率は25%を超えていた。\n\n週2回ジムに通った。\n\n{later}"
+            )
+        };
+        assert_hits(&rule(), &fat("体脂肪率も20%まで下がった。"), &[]);
+        assert_hits(&rule(), &fat("体脂肪率は20%だった。"), &["20%"]);
+        assert_hits(
+            &rule(),
+            "料金\n\n運賃は3%上がった。\n\n利用者は減った。\n\n運賃は5%下がった。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "料金\n\n運賃は3%上がった。\n\n利用者は減った。\n\n運賃は5%上がった。",
+            &["5%"],
+        );
     }
 
     #[test]
