@@ -106,7 +106,8 @@
 //! A count of repetitions or of a succession (3度目, 2代目, 3連勝, 2冠, 5年連続, 3カ月 | 連続)
 //! is not a strong unit: the body narrates it (過去2回は失敗, 父と祖父) more often than it
 //! writes the count, so it is reported as a name or number only when the body gives it
-//! another value (2度目). So is an age decade (40代) over a body that tells nobody's age: it
+//! another value (2度目). So is a count of one person or thing (プランター1つ, 1人1台):
+//! Japanese leaves one unsaid (プランターで育てる). So is an age decade (40代) over a body that tells nobody's age: it
 //! names an audience (40代から始める減塩) as often as a person; over a body that tells ages
 //! (男性(52)) it is a claim about one of them.
 //!
@@ -192,10 +193,10 @@ use framing::{
     is_reading_time, opens_with_ordinal,
 };
 use numbers::{
-    BodyByUnit, BodyValues, Derivable, counted_bare, counterpart, counts_items, crosses_threshold,
-    following_counterpart, line_holding, names_listed, one_of_an_event, ordinal_spelling,
-    people_listed, people_of_an_event, quantities_in, rounds_to_body, season_told,
-    section_counts_in,
+    BodyByUnit, BodyValues, Derivable, counted_bare, counterpart, counts_items, counts_one,
+    crosses_threshold, following_counterpart, line_holding, names_listed, one_of_an_event,
+    ordinal_spelling, people_listed, people_of_an_event, quantities_in, rounds_to_body,
+    season_told, section_counts_in,
 };
 
 /// Which units of headings and summary bullets count.
@@ -357,6 +358,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::DisclosureWords,
     LexiconId::PlanWords,
     LexiconId::PendingSteps,
+    LexiconId::OtherTimes,
 ];
 
 #[derive(Debug)]
@@ -872,7 +874,9 @@ impl super::RuleKind for HeadlineSupport {
                     let subject = said_of(a.text, place.span.start, u.span.start);
                     u.opposites
                         .iter()
-                        .find(|&&k| found[k] && opposite_of(a.text, &body, keys.text(k), subject))
+                        .find(|&&k| {
+                            found[k] && opposite_of(a, &self.lexicons, &body, keys.text(k), subject)
+                        })
                         .map(|&k| (u, k))
                 });
             // 最大40畳 in the headline, 適用床面積 〜31畳 in the body: the other value.
@@ -938,7 +942,9 @@ impl super::RuleKind for HeadlineSupport {
                 hit = hit.with_related(u.span, labels.headline_missing.fill(&[]));
             }
             if let Some((_, k)) = contradicted
-                && let Some(at) = first_in_body(a.text, &body, keys.text(k))
+                && let Some(at) = first_in_body(a.text, &body, keys.text(k), |line, at| {
+                    !of_another_time(a, &self.lexicons, line, at)
+                })
             {
                 let word = keys.text(k);
                 hit = hit.with_related(at, labels.headline_contradicted.fill(&[("word", word)]));
@@ -1460,6 +1466,7 @@ impl HeadlineSupport {
                 // An age decade names an audience (40代から始める) over a body that tells
                 // nobody's age, and one of the people (40代の男性) over one that tells ages.
                 // 結婚を発表, 社長が辞任: an event of a life or a company is the claim.
+                // A count of one (プランター1つ) is what a body leaves unsaid.
                 strong: (raw.salient
                     || self
                         .lexicons
@@ -1467,6 +1474,7 @@ impl HeadlineSupport {
                     && !is_date(&a.text[raw.span.range()])
                     && !counts_repetitions(a.text, raw.span)
                     && !counts_events(a, raw.span)
+                    && !counts_one(a, raw.span)
                     && (age_decade(&key).is_none() || tells_ages()),
                 number: a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit()),
                 counter: raw
@@ -1801,21 +1809,61 @@ fn leading_number(heading: &str) -> Option<usize> {
         .flatten()
 }
 
-/// The first body occurrence of `word` (ASCII case-insensitive is not needed: opposites are
-/// words of Japanese text).
-fn first_in_body(text: &str, body: &[Span], word: &str) -> Option<Span> {
+/// The first body occurrence of `word` that `keep` accepts (given its line's start and its
+/// own offset). ASCII case-insensitive is not needed: opposites are words of Japanese text.
+fn first_in_body(
+    text: &str,
+    body: &[Span],
+    word: &str,
+    keep: impl Fn(usize, usize) -> bool,
+) -> Option<Span> {
     body.iter().find_map(|l| {
         text[l.range()]
-            .find(word)
-            .map(|i| Span::new(l.start + i, l.start + i + word.len()))
+            .match_indices(word)
+            .map(|(i, _)| l.start + i)
+            .find(|&at| keep(l.start, at))
+            .map(|at| Span::new(at, at + word.len()))
     })
+}
+
+/// Whether the body word at byte `at` (of the line starting at `line`) is told of another time
+/// than the headline's: its sentence's topic before it is one (`other-times` marked by は,
+/// alone or opening a noun phrase: 前回は失敗, 昨年の1号機は…失敗に終わっています, 過去2回は
+/// 失敗): an earlier attempt's outcome, not this one's. Not a time inside a compound
+/// (当初予算案を可決) or a comparison base (前年の同じ時期と比べて減少).
+fn of_another_time(a: &Analysis<'_>, lexicons: &Lexicons, line: usize, at: usize) -> bool {
+    /// Tokens from the time word to the は of the topic it opens.
+    const TOPIC_REACH: usize = 8;
+    let start = a.text[line..at]
+        .rfind('。')
+        .map_or(line, |i| line + i + '。'.len_utf8());
+    let sentence = a.within(Span::new(start, at));
+    let topic_of = |time: usize| {
+        (time + 1..sentence.end.min(time + 1 + TOPIC_REACH))
+            .take_while(|&i| {
+                let pos = a.features(i).pos;
+                a.surface(i) == "は" || a.surface(i) == "の" || pos.is_noun() || pos.is_prefix()
+            })
+            .any(|i| a.surface(i) == "は" && a.features(i).pos.is_binding_particle())
+    };
+    sentence
+        .clone()
+        .any(|i| lexicons.contains(LexiconId::OtherTimes, a.surface(i)) && topic_of(i))
 }
 
 /// Whether the body's `word` (the opposite of a headline word said of `subject`) answers the
 /// headline: some mention of it is said of the same thing, of nothing named, or is not found
 /// as written (a conjugated form). 減少幅は…縮小 is not answered by 自然減は…拡大した; a
-/// mention only asked for ([`requested`]: 執行猶予付きの判決を求めていた) answers nothing.
-fn opposite_of(text: &str, body: &[Span], word: &str, subject: Option<&str>) -> bool {
+/// mention only asked for ([`requested`]: 執行猶予付きの判決を求めていた) or told of another
+/// time ([`of_another_time`]: 昨年の1号機は失敗に終わっています) answers nothing.
+fn opposite_of(
+    a: &Analysis<'_>,
+    lexicons: &Lexicons,
+    body: &[Span],
+    word: &str,
+    subject: Option<&str>,
+) -> bool {
+    let text = a.text;
     let mentions: Vec<(usize, usize)> = body
         .iter()
         .flat_map(|l| {
@@ -1829,7 +1877,9 @@ fn opposite_of(text: &str, body: &[Span], word: &str, subject: Option<&str>) -> 
     let told: Vec<(usize, usize)> = mentions
         .iter()
         .copied()
-        .filter(|&(_, at)| !requested(text, at + word.len()))
+        .filter(|&(line, at)| {
+            !requested(text, at + word.len()) && !of_another_time(a, lexicons, line, at)
+        })
         .collect();
     if !mentions.is_empty() && told.is_empty() {
         return false;
@@ -3262,6 +3312,43 @@ mod tests {
     }
 
     #[test]
+    fn an_opposite_told_of_another_time_does_not_contradict() {
+        let r =
+            rule("weak_units: majority\nopposites: [[成功, 失敗], [可決, 否決], [増加, 減少]]\n");
+        let launch = |body: &str| format!("ロケット2号機、打ち上げ成功\n\n{body}\n");
+        // An earlier attempt's outcome, told under a topic of another time.
+        for earlier in [
+            "昨年の1号機は打ち上げに失敗した。",
+            "前回は打ち上げに失敗した。",
+            "過去2回は打ち上げに失敗していた。",
+        ] {
+            assert_hits(
+                &r,
+                &launch(&format!(
+                    "ロケット2号機を打ち上げ、衛星を軌道に投入した。{earlier}"
+                )),
+                &[],
+            );
+        }
+        assert_hits(
+            &r,
+            &launch("ロケット2号機を打ち上げたが、打ち上げは失敗に終わった。"),
+            &["成功"],
+        );
+        // A time inside a compound or a comparison base is no topic of another time.
+        assert_hits(
+            &r,
+            "北浜市議会、予算案を否決\n\n北浜市議会は当初予算案を賛成多数で可決した。\n",
+            &["否決"],
+        );
+        assert_hits(
+            &r,
+            "共通テストの志願者数が増加\n\n共通テストの志願者数は前年の同じ時期と比べて減少した。\n",
+            &["増加"],
+        );
+    }
+
+    #[test]
     fn an_enclosed_number_opening_a_heading_is_its_enumerator() {
         let text = "# 図書館の使い方\n\n図書館の使い方を紹介する。\n\n## ①会場へのアクセス\n\n駅から歩いて5分ほど。\n\n## ⑵利用の流れ\n\n受付で登録する。\n";
         let r = rule("");
@@ -3676,6 +3763,37 @@ mod tests {
             &r,
             "北浜線、3月22日にダイヤ改正を実施\n\n北浜電鉄は22日、北浜線のダイヤ改正を実施した。当初は3月15日の実施を予定していた。\n",
             &[],
+        );
+    }
+
+    #[test]
+    fn a_count_of_one_is_weak_unless_the_body_gives_another() {
+        let r = rule("weak_units: majority\n");
+        // The body grows the tomatoes in a planter, and never writes 1つ.
+        assert_hits(
+            &r,
+            "プランター1つでミニトマトを育てる方法\n\nベランダのプランターでミニトマトを育てる方法を紹介します。苗は5月に植えます。\n",
+            &[],
+        );
+        // One each (1人1台) is a count of one too.
+        assert_hits(
+            &r,
+            "北浜市の小中学校、1人1台のタブレット端末を更新\n\n北浜市の小中学校は、児童生徒が使うタブレット端末を更新する。\n",
+            &[],
+        );
+        // Another count in the body contradicts it; a count of more than one is a number.
+        let text = "北浜市で住宅火災、1人けが\n\n北浜市で住宅火災があった。住人2人がけがをした。\n";
+        assert_other_value(&r, text, "1人", "2人");
+        assert_hits(
+            &r,
+            "プランター2つでミニトマトを育てる方法\n\nベランダのプランターでミニトマトを育てる方法を紹介します。苗は5月に植えます。\n",
+            &["2つ"],
+        );
+        // One of a measure is no count of a thing.
+        assert_hits(
+            &r,
+            "ミニトマト、1時間で完売\n\nベランダで育てたミニトマトを販売し、完売した。\n",
+            &["1時間"],
         );
     }
 
@@ -4926,6 +5044,14 @@ mod tests {
         };
         assert_hits(&r, &text("4月から6月"), &[]);
         assert_hits(&r, &text("4月から7月"), &["2か月"]);
+        // A shift by days between two days of the month the body names alone (15日, 17日).
+        let text = |day: &str| {
+            format!(
+                "小型ロケット、2日遅れで打ち上げ\n\n小型ロケットの打ち上げは当初15日に予定されていたが、強風で遅れ、{day}に打ち上げられた。\n"
+            )
+        };
+        assert_hits(&r, &text("17日"), &[]);
+        assert_hits(&r, &text("18日"), &["2日"]);
     }
 
     #[test]

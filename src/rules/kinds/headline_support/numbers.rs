@@ -109,6 +109,27 @@ pub(super) fn rank_written(text: &str, suffixes: &[&str]) -> Option<(u32, usize)
     Some((rank, digits + suffix.len()))
 }
 
+/// Units that count people or things one by one (人, 台, 個, or a counter the quantity
+/// reader does not know: 杯, シーズン), for [`counts_one`].
+const DISCRETE_UNITS: &[&str] = &[
+    "人", "つ", "個", "台", "本", "枚", "社", "校", "店", "棟", "戸", "隻", "機", "頭", "匹",
+    "世帯", "カ所", "件",
+];
+
+/// Whether a unit counts one person or thing (プランター1つ, 1杯分; 1人1台, one each):
+/// Japanese leaves one unsaid (プランターで育てる, 端末を配る), so a body that never writes
+/// the number tells it as often as not.
+pub(super) fn counts_one(a: &Analysis<'_>, span: Span) -> bool {
+    let found = quantities_in(a, span);
+    !found.is_empty()
+        && found.iter().all(|q| {
+            q.exact()
+                && q.value == 1.0
+                && !q.ordinal
+                && (q.unit.starts_with('~') || DISCRETE_UNITS.contains(&q.unit.as_str()))
+        })
+}
+
 /// The other spelling of an ordinal: 第32回 → 32回目, 32回目 → 第32回.
 pub(super) fn ordinal_spelling(key: &str) -> Option<String> {
     if !key.bytes().any(|b| b.is_ascii_digit()) {
@@ -473,6 +494,9 @@ pub(super) struct Derivable {
     month_spans: Vec<f64>,
     /// The days a body range of dates covers, both ends counted (5月12日から30日まで: 19).
     ranges: Vec<u32>,
+    /// The days between every two body days of a month written alone or in a date (当初は13日
+    /// の予定 and 15日に打ち上げ: 2), sorted.
+    month_day_spans: Vec<u32>,
     /// Bare numbers the body gives as a difference (ゲーム差を1.5に, 差は3): what a headline's
     /// 1.5差 states, at most `MAX_TIMES`.
     stated: Vec<f64>,
@@ -488,6 +512,17 @@ static SCORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// Words after a number of days that make it a shift of a date (2日遅れ, 1日延期, 3日前倒し).
+const SHIFT_WORDS: &[&str] = &[
+    "遅れ",
+    "延期",
+    "順延",
+    "繰り延べ",
+    "前倒し",
+    "繰り上げ",
+    "早まっ",
+];
 
 /// Counters of what a team scores in a match (2発, 3得点, 2ゴール), told by one side of a score.
 const SCORE_UNITS: &[&str] = &["発", "得点", "点", "ゴール"];
@@ -605,6 +640,25 @@ impl Derivable {
                 }
             }
         }
+        // 13日の予定 / 15日に打ち上げ: days of a month, news's way of dating within it.
+        let mut month_days: Vec<u32> = quantities
+            .iter()
+            .filter(|q| q.exact())
+            .filter_map(|q| match q.unit.as_str() {
+                "日" => Some(q.value as u32),
+                "日付" => Some(q.value as u32 % 100),
+                _ => None,
+            })
+            .filter(|d| (1..=31).contains(d))
+            .take(Self::MAX_TIMES)
+            .collect();
+        month_days.sort_unstable();
+        month_days.dedup();
+        for (i, &x) in month_days.iter().enumerate() {
+            d.month_day_spans
+                .extend(month_days[i + 1..].iter().map(|&y| y - x));
+        }
+        d.month_day_spans.sort_unstable();
         days.sort_unstable();
         days.dedup();
         for (i, &x) in days.iter().enumerate() {
@@ -684,6 +738,14 @@ impl Derivable {
                 let i = values.partition_point(|&v| v < x + low);
                 values.get(i).is_some_and(|&v| v <= x + high)
             });
+        }
+        // 2日遅れ, 1日延期: a shift by days between two days of a month the body names.
+        if q.unit == "日"
+            && q.exact()
+            && SHIFT_WORDS.iter().any(|w| after.starts_with(w))
+            && self.month_day_spans.contains(&(q.value as u32))
+        {
+            return true;
         }
         // 2週間, 14日間: the days between two body dates (a week to a day either way).
         if matches!(q.unit.as_str(), "週間" | "日間") && q.exact() {
