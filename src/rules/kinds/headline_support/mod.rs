@@ -585,7 +585,7 @@ impl super::RuleKind for HeadlineSupport {
             missing.retain(|u| !day_told_alone(&a.text[u.span.range()], a.text, &body));
             // 42億円 for 42億3000万円, 2割増 for 20.4%増: a rounded number is supported.
             if missing.iter().any(|u| u.number) {
-                let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
+                let found = body_found.get_or_insert_with(|| body_quantities(a, doc, &body));
                 let quantities = body_values.get_or_insert_with(|| {
                     let mut values = BodyValues::new(found.iter().cloned());
                     for line in &body {
@@ -622,7 +622,7 @@ impl super::RuleKind for HeadlineSupport {
             }
             // 約3時間 from two clock times, 7差 from 74 and 67: a number the body implies.
             if missing.iter().any(|u| u.number) {
-                let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
+                let found = body_found.get_or_insert_with(|| body_quantities(a, doc, &body));
                 let derived = body_derived.get_or_insert_with(|| Derivable::new(doc, &body, found));
                 let lexicons = &self.lexicons;
                 let own = quantities_in(a, place.span);
@@ -882,7 +882,7 @@ impl super::RuleKind for HeadlineSupport {
             // 最大40畳 in the headline, 適用床面積 〜31畳 in the body: the other value.
             let mut others = Vec::new();
             for u in missing.iter().filter(|u| u.number) {
-                let found = body_found.get_or_insert_with(|| body_quantities(a, &body));
+                let found = body_found.get_or_insert_with(|| body_quantities(a, doc, &body));
                 let other = counterpart(a, place.span, u.span, found).or_else(|| {
                     let by_unit = body_by_unit.get_or_insert_with(|| BodyByUnit::new(found));
                     following_counterpart(a, u.span, &body, by_unit)
@@ -2034,11 +2034,90 @@ fn counts_events(a: &Analysis<'_>, span: Span) -> bool {
 }
 
 /// The quantities of the body lines, in text order, with their units opened
-/// ([`numbers::open_unit`]).
-fn body_quantities(a: &Analysis<'_>, body: &[Span]) -> Vec<quantity::Quantity> {
+/// ([`numbers::open_unit`]); a table cell holding a bare number takes the unit its column's
+/// header names ([`TableHeaders::unit_of`]: 24,615 under 得票数 is 24,615票).
+fn body_quantities(a: &Analysis<'_>, doc: &Document, body: &[Span]) -> Vec<quantity::Quantity> {
+    let headers = TableHeaders::new(&doc.source);
     body.iter()
         .flat_map(|&line| quantities_in(a, line))
+        .map(|mut q| {
+            if q.unit.is_empty()
+                && let Some(unit) = headers.unit_of(&doc.source, doc.to_source(q.span).range())
+            {
+                q.unit = unit;
+            }
+            q
+        })
         .collect()
+}
+
+/// The unit a table column's header names: in brackets at its end (金額（円）, 人数(人)) or
+/// as the counter before 数 (得票数, 台数, 件数); not a date's.
+fn header_unit(header: &str) -> Option<String> {
+    let header = header.trim();
+    let counter = match header.strip_suffix([')', '）']) {
+        Some(open) => open[open.rfind(['(', '（'])?..].trim_start_matches(['(', '（']),
+        None => {
+            let stem = header.strip_suffix('数')?;
+            let last = stem.chars().next_back()?;
+            &stem[stem.len() - last.len_utf8()..]
+        }
+    };
+    let one = format!("1{counter}");
+    match quantity::find(&one).as_slice() {
+        [q] if q.span.end == one.len() && !q.unit.is_empty() && !q.is_date() => {
+            Some(q.unit.clone())
+        }
+        _ => None,
+    }
+}
+
+/// The source lines of tables (lines starting with `|`, in Markdown and plain text alike),
+/// each with the start of its table's first line, the header.
+struct TableHeaders {
+    /// (line start, header line start), in source order.
+    rows: Vec<(usize, usize)>,
+}
+
+impl TableHeaders {
+    fn new(source: &str) -> Self {
+        let mut rows = Vec::new();
+        let mut header = None;
+        let mut start = 0;
+        for line in source.split_inclusive('\n') {
+            if line.trim_start().starts_with('|') {
+                let first = *header.get_or_insert(start);
+                rows.push((start, first));
+            } else {
+                header = None;
+            }
+            start += line.len();
+        }
+        TableHeaders { rows }
+    }
+
+    /// The unit the header names ([`header_unit`]) of the column whose data cell holds
+    /// exactly the source bytes `at` (the number alone).
+    fn unit_of(&self, source: &str, at: std::ops::Range<usize>) -> Option<String> {
+        let line = source[..at.start].rfind('\n').map_or(0, |n| n + 1);
+        let i = self.rows.partition_point(|&(start, _)| start < line);
+        let &(row, header) = self.rows.get(i)?;
+        if row != line || header == line {
+            return None;
+        }
+        let line_end = source[at.end..]
+            .find('\n')
+            .map_or(source.len(), |n| at.end + n);
+        let before = &source[line..at.start];
+        let after = &source[at.end..line_end];
+        let cell = &before[before.rfind('|')? + 1..];
+        if !cell.trim().is_empty() || !after[..after.find('|')?].trim().is_empty() {
+            return None;
+        }
+        let column = before.matches('|').count();
+        let header_line = source[header..].lines().next()?;
+        header_unit(header_line.split('|').nth(column)?)
+    }
 }
 
 /// The pieces of a name with a suffix that makes a kind of thing of it (若冲展, 北斎展: an
@@ -5008,6 +5087,31 @@ mod tests {
         let found = crate::rules::testing::hits(&r, text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(text[found[0].related[0].span.range()].starts_with('2'));
+    }
+
+    #[test]
+    fn a_table_column_names_the_unit_of_its_bare_numbers() {
+        assert_eq!(header_unit("得票数").as_deref(), Some("票"));
+        assert_eq!(header_unit("金額（円）").as_deref(), Some("円"));
+        assert_eq!(header_unit("人数(人)").as_deref(), Some("人"));
+        assert_eq!(header_unit("候補者"), None);
+        assert_eq!(header_unit("日数"), None);
+        let r = rule("");
+        let text = |votes: &str| {
+            format!(
+                "# 北浜市長選、坂口氏が初当選　約3800票差\n\n北浜市長選は坂口氏が初当選した。\n\n\
+                 | 候補者 | 得票数 |\n|---|---|\n| 坂口 | 24,615 |\n| 平田 | {votes} |\n"
+            )
+        };
+        assert_eq!(markdown_hits(&r, &text("20,807")), Vec::<String>::new());
+        assert_eq!(
+            markdown_hits(&r, &text("22,807")),
+            vec!["3800票差".to_string()]
+        );
+        // Under a header that names no unit the numbers stay bare.
+        let bare = "# 北浜市長選、坂口氏が初当選　約3800票差\n\n北浜市長選は坂口氏が初当選した。\n\n\
+                    | 候補者 | 結果 |\n|---|---|\n| 坂口 | 24,615 |\n| 平田 | 20,807 |\n";
+        assert_eq!(markdown_hits(&r, bare), vec!["3800票差".to_string()]);
     }
 
     #[test]
