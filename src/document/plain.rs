@@ -9,9 +9,9 @@ use regex::Regex;
 use super::{BlockKind, Parsed, trim_span};
 use crate::span::Span;
 
-/// `1. 見出し`, `1) 見出し`, `1、見出し`, `## 見出し`, `■見出し`, `【見出し】`.
+/// `1. 見出し`, `1) 見出し`, `1、見出し`, `## 見出し`, `■見出し`, `【見出し】`, `《見出し》`.
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<hash>#{1,6})\s+|[0-9]{1,2}(?:[.)、]\s*|\s+)|[■◆●▼□◇]\s*)(?P<title>\S.*)$|^(?P<bracket>【[^】]+】)$")
+    Regex::new(r"^(?:(?P<hash>#{1,6})\s+|[0-9]{1,2}(?:[.)、]\s*|\s+)|[■◆●▼□◇]\s*)(?P<title>\S.*)$|^(?P<bracket>【[^】]+】|《[^》]+》)$")
         .expect("valid heading regex")
 });
 
@@ -207,6 +207,20 @@ mod tests {
                 (BlockKind::Heading { level: 2 }, "目次"),
                 (BlockKind::Heading { level: 2 }, "節"),
                 (BlockKind::Paragraph, "本文。"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_wholly_in_double_angle_brackets_is_a_heading() {
+        let text = "題\n\n《1回目の失敗》\n\n本文。\n\n《と》の字。\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                (BlockKind::Headline, "題"),
+                (BlockKind::Heading { level: 2 }, "《1回目の失敗》"),
+                (BlockKind::Paragraph, "本文。"),
+                (BlockKind::Paragraph, "《と》の字。"),
             ]
         );
     }

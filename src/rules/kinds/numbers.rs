@@ -1242,7 +1242,17 @@ impl Numbers {
                 .filter(|&i| i + 1 < clause && matches!(a.surface(i + 1), "は" | "、"))
                 .collect::<Vec<_>>();
             for i in set_off {
-                qualifiers.extend(self.qualifiers(a, i..i + 1));
+                // 前半のシュート数は、…北辰は5本: a topic's noun phrase qualifies it whole.
+                let mut from = i;
+                if a.surface(i + 1) == "は" {
+                    while from > sentence_start
+                        && i - from < MAX_TOPIC_RUN
+                        && (a.surface(from - 1) == "の" || a.features(from - 1).pos.is_noun())
+                    {
+                        from -= 1;
+                    }
+                }
+                qualifiers.extend(self.qualifiers(a, from..i + 1));
             }
         }
         if (sentence_start..clause.min(sentence_start + 3)).any(|i| a.surface(i) == "うち") {
@@ -2136,9 +2146,22 @@ pub(super) fn list_labels<'d>(
     out
 }
 
+/// An occasion a heading names among others of one event told in turn (■初日, ■2日目,
+/// 「1回目の失敗」, 第2戦, 前半, 予選, 決勝): the figures and statements under two headings
+/// naming different occasions are told of different days, rounds or attempts.
+static OCCASION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r"初日|最終日|前日|(?:[0-9]+|[一二三四五六七八九十]+)(?:日目|回目|度目|戦目|試合目|年目|週目|[カか]月目|局目|本目)",
+        r"|第(?:[0-9]+|[一二三四五六七八九十]+)(?:戦|日|回|節|局|試合|ステージ)",
+        r"|前半|後半|前編|後編|予選|準々決勝|準決勝|決勝",
+    ))
+    .expect("valid occasion regex")
+});
+
 /// For each block, the names its section is about: the proper nouns a heading opens with,
-/// before its first particle (「ルミナ 9はこんな人におすすめ」, 「アスター S3の特徴」), for the
-/// blocks up to the next heading; `None` under a heading that opens with none, or before any.
+/// before its first particle (「ルミナ 9はこんな人におすすめ」, 「アスター S3の特徴」), and the
+/// occasions it names ([`OCCASION`]), for the blocks up to the next heading; `None` under a
+/// heading that names neither, or before any.
 pub(super) fn section_subjects(ctx: &Context<'_>) -> Vec<Option<Vec<String>>> {
     let a = ctx.analysis;
     let mut current: Option<Vec<String>> = None;
@@ -2153,6 +2176,11 @@ pub(super) fn section_subjects(ctx: &Context<'_>) -> Vec<Option<Vec<String>>> {
                 .collect();
             // 「### その1：純米吟醸「花泉」」: a name the heading puts in brackets.
             names.extend(bracketed_name(ctx.doc.slice(block.span)).map(str::to_string));
+            names.extend(
+                OCCASION
+                    .find_iter(ctx.doc.slice(block.span))
+                    .map(|m| m.as_str().to_string()),
+            );
             current = (!names.is_empty()).then_some(names);
         }
         out.push(current.clone());
@@ -2984,6 +3012,45 @@ mod tests {
             "新しい岸壁は水深16メートルだ。\n\n岸壁は水深12メートルしかない。",
             &["12メートル"],
         );
+    }
+
+    #[test]
+    fn occasions_halves_and_rounds_tell_figures_apart() {
+        use crate::document::Format;
+        use crate::lang::ja::Morphology;
+        use crate::rules::testing::findings_for_format;
+        // Sections headed by different occasions of one event told in turn (■初日 / ■2日目,
+        // 《1回目の挑戦》 / 《2回目の挑戦》) tell different days' or attempts' figures.
+        let sections = |first: &str, second: &str| {
+            format!("釣行記\n\n{first}\n\nアジは23匹釣れた。\n\n{second}\n\nアジは41匹釣れた。\n")
+        };
+        assert_hits(&rule(), &sections("■初日", "■2日目"), &[]);
+        assert_hits(
+            &rule(),
+            &sections("《1回目の釣行》", "《2回目の釣行》"),
+            &[],
+        );
+        assert_hits(&rule(), &sections("■港の様子", "■沖の様子"), &["41匹"]);
+        // A topic's noun phrase qualifies its sentence's figures whole: the first half's
+        // shots are not the match's.
+        let shots = |topic: &str| {
+            format!(
+                "試合\n\n{topic}は湊の6本に対し、北辰は5本だった。\n\n試合は引き分けた。\n\n・シュート：湊14本、北辰9本\n"
+            )
+        };
+        assert_hits(&rule(), &shots("前半のシュート数"), &[]);
+        assert_hits(&rule(), &shots("シュート数"), &["9本"]);
+        // A distance before a round of a race (200メートル決勝) names the race.
+        let race = |name: &str| {
+            format!(
+                "# 男子100m、渡部が初優勝\n\n東日本選手権の男子100mは渡部が制した。\n\n前日に行われた{name}は、柳田が制した。\n"
+            )
+        };
+        let found = |text: &str| {
+            findings_for_format(&rule(), text, Format::Markdown, &Morphology::new()).len()
+        };
+        assert_eq!(found(&race("男子200メートル決勝")), 0);
+        assert_eq!(found(&race("男子200メートル")), 1);
     }
 
     #[test]
