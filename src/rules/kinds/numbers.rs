@@ -1863,13 +1863,13 @@ fn labels_a_word(before: &str) -> bool {
     })
 }
 
-/// Whether two ordinals of one paragraph count from the first on (1回目の挑戦は…しかし
-/// 2回目の挑戦では): a narrated sequence of attempts, not one event numbered twice. A count
-/// that starts later (世界で2例目 / 世界で3例目) is one event's rank told two ways.
+/// Whether two ordinals count from the first on, in text order (1回目の挑戦は…しかし
+/// 2回目の挑戦では, also in paragraphs told in turn): a narrated sequence of attempts, not
+/// one event numbered twice. A count that starts later (世界で2例目 / 世界で3例目) is one
+/// event's rank told two ways.
 fn in_sequence(earlier: &Mention, later: &Mention) -> bool {
     earlier.quantity.ordinal
         && later.quantity.ordinal
-        && earlier.block == later.block
         && earlier.quantity.value == 1.0
         && later.quantity.value == 2.0
 }
@@ -2488,6 +2488,13 @@ mod tests {
 
     #[test]
     fn a_rate_s_unit_a_grade_and_a_way_of_travel_are_no_amounts() {
+        // 50点満点: the top of the scale, not a score (`quantity-name-suffixes` 満点).
+        let exam = |first: &str| {
+            format!("試験\n\n結果は{first}だった。\n\n勉強法を変えた。\n\n結果は41点だった。")
+        };
+        assert_hits(&rule(), &exam("50点満点中32点"), &[]);
+        assert_hits(&rule(), &exam("50点満点"), &[]);
+        assert_hits(&rule(), &exam("50点"), &["41点"]);
         // 子ども1人あたり: the unit the rate is per; the household's 2人 is the one count.
         assert_hits(
             &rule(),
@@ -3160,17 +3167,24 @@ mod tests {
     }
 
     #[test]
-    fn ordinals_counting_on_in_one_paragraph_are_a_sequence() {
+    fn ordinals_counting_on_from_the_first_are_a_sequence() {
         assert_hits(
             &rule(),
             "1回目の挑戦は負けてしまいました。しかし2回目の挑戦では勝ちました。",
             &[],
         );
-        // Apart, out of order, or not from the first, one attempt numbered twice is reported.
+        // Counting on from the first across paragraphs too (1回目の結果は… / 2回目の結果
+        // は…: a blog's attempts told in turn).
         assert_hits(
             &rule(),
             "1回目の挑戦で勝ちました。\n\n2回目の挑戦で勝った。",
-            &["2回目"],
+            &[],
+        );
+        // Out of order, or not from the first, one attempt numbered twice is reported.
+        assert_hits(
+            &rule(),
+            "2回目の挑戦で勝ちました。\n\n3回目の挑戦で勝った。",
+            &["3回目"],
         );
         assert_hits(
             &rule(),
