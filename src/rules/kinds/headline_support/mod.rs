@@ -4561,6 +4561,23 @@ mod tests {
             let text = format!("堀内が復帰\n\n堀内は右ひざを手術した。{body}\n");
             assert_one_denial(&text, "復帰", denial);
         }
+        // A disclosure denied only so far (これまで…公表せず) tells the state before the
+        // news the article itself tells.
+        let twins = |body: &str| {
+            format!(
+                "動物園でレッサーパンダの双子誕生\n\n動物園でレッサーパンダの双子が生まれた。{body}\n"
+            )
+        };
+        assert_hits(
+            &r,
+            &twins("同園はこれまで誕生を公表せず、見守ってきた。"),
+            &[],
+        );
+        assert_one_denial(
+            &twins("同園は誕生を公表していない。"),
+            "誕生",
+            "誕生を公表していない",
+        );
         for body in [
             "監督は復帰の時期を決めた。",
             "堀内は復帰し、次の試合は決めていない。",

@@ -303,8 +303,18 @@ fn unaffirmed(
             .map(|k| Span::new(start, chain_end + k + w.len()))
     });
     // 復帰の時期は決めていない, 結婚の日取りは発表されていない: a decision or disclosure
-    // denied in the mention's own phrase leaves it open as 未定 does.
+    // denied in the mention's own phrase leaves it open as 未定 does; not one denied only so
+    // far (これまで誕生を公表せず: the state before the news, which the article now tells).
+    let clause_start = a.text[line.start..start]
+        .rfind(['。', '、'])
+        .map_or(line.start, |k| line.start + k + '、'.len_utf8());
+    let so_far = SO_FAR
+        .iter()
+        .any(|w| a.text[clause_start..start].contains(w));
     open.or_else(|| {
+        if so_far {
+            return None;
+        }
         let limit = chain_end + window.len();
         (j..a.tokens.len())
             .take_while(|&k| a.tokens[k].span.end <= limit)
@@ -315,6 +325,9 @@ fn unaffirmed(
             })
     })
 }
+
+/// Words that make a denial hold only up to now (これまで公表せず, 今まで明かしていなかった).
+const SO_FAR: &[&str] = &["これまで", "今まで", "いままで"];
 
 /// The clause that `rest` opens: up to its first 。, 、, !, ? or line break, and at most `max`
 /// characters (a mention's own phrase, not a later clause).
