@@ -328,6 +328,10 @@ impl Pos {
     pub fn is_name_suffix(self) -> bool {
         self.is(const { Prefix::of(&[Tag::Noun, Tag::Suffix, Tag::PersonName]) })
     }
+    /// 名詞,接尾,地域: a suffix that makes a place (市, 町, 県).
+    pub fn is_place_suffix(self) -> bool {
+        self.is(const { Prefix::of(&[Tag::Noun, Tag::Suffix, Tag::Region]) })
+    }
     /// 名詞,接尾,副詞可能: a suffix of time or extent (後, 中).
     pub fn is_adverbial_suffix(self) -> bool {
         self.is(const { Prefix::of(&[Tag::Noun, Tag::Suffix, Tag::AdverbialNoun]) })

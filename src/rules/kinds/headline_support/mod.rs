@@ -3803,6 +3803,25 @@ mod tests {
     }
 
     #[test]
+    fn a_place_before_a_number_is_where_not_what_it_counts() {
+        let r = rule("weak_units: majority\n");
+        // 輪島市で1人が死亡: the town is where; the injured of that town are no other count of
+        // the dead.
+        assert_hits(
+            &r,
+            "輪島市で1人が死亡\n\n輪島市で男性が死亡した。輪島市と珠洲市で計14人がけがをした。\n",
+            &[],
+        );
+        // What a number counts, told before it, still finds the other value.
+        let text = "輪島市で死者2人\n\n輪島市で地震があった。死者は3人にのぼった。\n";
+        assert_other_value(&r, text, "2人", "3人");
+        // A rate's span before に is what is measured, not a place.
+        let text =
+            "流星群、1時間に100個\n\n流星群が見頃を迎える。流れ星は1時間に最大50個程度の見込み。\n";
+        assert_other_value(&r, text, "100個", "最大50個程度");
+    }
+
+    #[test]
     fn the_body_sentence_nearest_to_an_unanswered_claim_is_shown() {
         // Nothing in the body gives 24時間 another value: the sentence that tells most of the
         // claim's own phrase (小児, 救急, 体制), not the lead that shares more of the rest.

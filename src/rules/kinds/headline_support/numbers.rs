@@ -1161,6 +1161,9 @@ impl BodyByUnit {
     }
 }
 
+/// Case particles that make a place before a number where it happens.
+const ADJUNCT_PARTICLES: &[&str] = &["で", "から", "まで", "より", "に"];
+
 /// The body's value for the quantity a headline number the body does not support states:
 /// a body quantity of its unit with another value, in a sentence (or table row) that names
 /// what the headline says the number measures, the noun chain right before it (適用床面積は
@@ -1177,9 +1180,18 @@ pub(super) fn counterpart(
     }
     let first = a.first_at(place.start);
     let mut i = a.first_at(unit.start);
-    // Back over particles, symbols and hedges to the noun chain.
+    // Back over particles, symbols and hedges to the noun chain; not past a case particle
+    // after a place (輪島市で1人が死亡: where it happened, not what is counted; 1時間に100個
+    // and 2日間で8万人 name the rate's and the count's span).
     while i > first {
         let pos = a.features(i - 1).pos;
+        let after_place = i - 1 > first && {
+            let before = a.features(i - 2).pos;
+            before.is_place_name() || before.is_place_suffix()
+        };
+        if pos.is_particle() && ADJUNCT_PARTICLES.contains(&a.surface(i - 1)) && after_place {
+            return None;
+        }
         if pos.is_particle()
             || pos.is_symbol()
             || pos.is_prefix()
