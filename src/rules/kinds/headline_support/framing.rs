@@ -156,28 +156,45 @@ pub(super) fn framing_follows(after: &str, framing: &WordSet) -> bool {
         .any(|w| w.chars().count() >= 2 && after.starts_with(w))
 }
 
-/// Whether `unit` lies inside a 【…】 tag that opens or closes `place`, with text of the place
-/// outside the tag.
+/// The brackets of a series or section tag around a title's end (【速報】, 〈連載・第3回〉,
+/// 《独自》, [PR] after normalisation of ［］).
+const TAGS: &[(char, char)] = &[
+    ('【', '】'),
+    ('〈', '〉'),
+    ('《', '》'),
+    ('[', ']'),
+    ('≪', '≫'),
+];
+
+/// The tag that opens `s`: its closing bracket's byte offset and the bracket's length.
+fn opening_tag(s: &str) -> Option<(usize, usize)> {
+    let &(_, close) = TAGS.iter().find(|(open, _)| s.starts_with(*open))?;
+    s.find(close).map(|at| (at, close.len_utf8()))
+}
+
+/// Whether `unit` lies inside a tag (【…】, 〈…〉: [`TAGS`]) that opens or closes `place`, with
+/// text of the place outside the tag.
 pub(super) fn in_end_tag(text: &str, place: Span, unit: Span) -> bool {
     let s = &text[place.range()];
     let (at, end) = (unit.start - place.start, unit.end - place.start);
-    let opening = s.starts_with('【')
-        && s.find('】')
-            .is_some_and(|close| end <= close && close + '】'.len_utf8() < s.trim_end().len());
-    let closing =
-        s.trim_end().ends_with('】') && s.rfind('【').is_some_and(|open| open > 0 && at > open);
+    let opening =
+        opening_tag(s).is_some_and(|(close, len)| end <= close && close + len < s.trim_end().len());
+    let trimmed = s.trim_end();
+    let closing = TAGS.iter().any(|&(open, close)| {
+        trimmed.ends_with(close) && s.rfind(open).is_some_and(|o| o > 0 && at > o)
+    });
     opening || closing
 }
 
 /// Whether `unit` is the episode number of a series (第3回, 第2話, vol.12) right after the
-/// 【…】 tag that opens `place` and followed by a separator: 【家計見直し講座】第3回　医療保険は…
+/// tag that opens `place` and followed by a separator: 【家計見直し講座】第3回　医療保険は…
 /// numbers the series, not a claim (【開催告知】第32回みなみ川まつり names the event).
 pub(super) fn episode_after_tag(text: &str, place: Span, unit: Span) -> bool {
     let s = &text[place.range()];
-    let Some(close) = s.find('】').filter(|_| s.starts_with('【')) else {
+    let Some((close, len)) = opening_tag(s) else {
         return false;
     };
-    let Some(between) = s.get(close + '】'.len_utf8()..unit.start - place.start) else {
+    let Some(between) = s.get(close + len..unit.start - place.start) else {
         return false;
     };
     let u = &text[unit.range()];

@@ -943,7 +943,12 @@ impl super::RuleKind for HeadlineSupport {
             }
             if let Some((_, k)) = contradicted
                 && let Some(at) = first_in_body(a.text, &body, keys.text(k), |line, at| {
+                    let end = body
+                        .iter()
+                        .find(|l| l.start == line)
+                        .map_or(a.text.len(), |l| l.end);
                     !of_another_time(a, &self.lexicons, line, at)
+                        && !status::denied_after(a, at + keys.text(k).len(), end)
                 })
             {
                 let word = keys.text(k);
@@ -1873,12 +1878,19 @@ fn opposite_of(
         })
         .take(MAX_OPPOSITE_MENTIONS)
         .collect();
+    let line_end = |start: usize| {
+        body.iter()
+            .find(|l| l.start == start)
+            .map_or(text.len(), |l| l.end)
+    };
     // 執行猶予付きの判決を求めていた: what one side asked for is no outcome.
     let told: Vec<(usize, usize)> = mentions
         .iter()
         .copied()
         .filter(|&(line, at)| {
-            !requested(text, at + word.len()) && !of_another_time(a, lexicons, line, at)
+            !requested(text, at + word.len())
+                && !of_another_time(a, lexicons, line, at)
+                && !status::denied_after(a, at + word.len(), line_end(line))
         })
         .collect();
     if !mentions.is_empty() && told.is_empty() {
@@ -3386,6 +3398,17 @@ mod tests {
             &format!(
                 "元職員に実刑判決\n\n地裁は元職員に懲役3年、執行猶予5年の判決を言い渡した。{asked}\n"
             ),
+            &["実刑"],
+        );
+        // The opposite denied by its own predicate supports the headline.
+        assert_hits(
+            &r,
+            "元職員に実刑判決\n\n地裁は元職員に懲役3年の判決を言い渡し、執行猶予を付けなかった。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "元職員に実刑判決\n\n地裁は元職員に懲役3年の判決を言い渡し、執行猶予を付けた。\n",
             &["実刑"],
         );
     }
@@ -5151,6 +5174,16 @@ mod tests {
     }
 
     #[test]
+    fn hours_are_supported_by_a_length_in_hours_and_minutes() {
+        let r = rule("");
+        let text = |record: &str| {
+            format!("マラソン、3時間半で完走\n\nマラソンを完走した。記録は{record}だった。\n")
+        };
+        assert_hits(&r, &text("3時間28分"), &[]);
+        assert_hits(&r, &text("4時間28分"), &["3時間半"]);
+    }
+
+    #[test]
     fn a_span_of_days_is_derived_from_two_body_dates() {
         let r = rule("");
         let text = |appointed: &str| {
@@ -5231,6 +5264,16 @@ mod tests {
         // Inside a title's words it is a claim.
         let text = "医療保険の第3回講座\n\n医療保険の講座を開きます。\n";
         assert_hits(&r, text, &["第3回"]);
+        // A tag in angle brackets frames the title as 【…】 does, and numbers it.
+        let text =
+            "〈連載・まちの居場所 第3回〉空き店舗を子ども食堂に\n\n空き店舗を子ども食堂にする。\n";
+        assert_hits(&r, text, &[]);
+        let text =
+            "〈連載・まちの居場所〉第3回　空き店舗を子ども食堂に\n\n空き店舗を子ども食堂にする。\n";
+        assert_hits(&r, text, &[]);
+        let text =
+            "連載・まちの居場所 第3回 空き店舗を子ども食堂に\n\n空き店舗を子ども食堂にする。\n";
+        assert_hits(&r, text, &["まち"]);
     }
 
     #[test]

@@ -500,6 +500,9 @@ pub(super) struct Derivable {
     /// Bare numbers the body gives as a difference (ゲーム差を1.5に, 差は3): what a headline's
     /// 1.5差 states, at most `MAX_TIMES`.
     stated: Vec<f64>,
+    /// Lengths of time the body writes in hours and minutes (3時間28分, 47時間52分), in
+    /// minutes, at most `MAX_TIMES`.
+    durations: Vec<f64>,
     /// The sides of the match scores the body gives (2―1, 3-0, 2対1), at most `MAX_TIMES`:
     /// a team's goals or points (2発, 3得点) are one of them.
     scores: Vec<f64>,
@@ -523,6 +526,11 @@ const SHIFT_WORDS: &[&str] = &[
     "繰り上げ",
     "早まっ",
 ];
+
+/// A length of time in hours and minutes (3時間28分), not after a digit.
+static HOURS_MINUTES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:^|[^0-9.])([0-9]{1,3})時間([0-9]{1,2})分").expect("valid regex")
+});
 
 /// Counters of what a team scores in a match (2発, 3得点, 2ゴール), told by one side of a score.
 const SCORE_UNITS: &[&str] = &["発", "得点", "点", "ゴール"];
@@ -562,6 +570,15 @@ impl Derivable {
                 let t = (hour + if afternoon { 12 } else { 0 }) * 60 + minute;
                 if d.clock.len() < Self::MAX_TIMES && !d.clock.contains(&t) {
                     d.clock.push(t);
+                }
+            }
+        }
+        // 3時間28分: one length of time in two units.
+        for line in body {
+            for c in HOURS_MINUTES.captures_iter(&doc.text[line.range()]) {
+                let (h, m): (f64, f64) = (c[1].parse().unwrap_or(0.0), c[2].parse().unwrap_or(0.0));
+                if m < 60.0 && d.durations.len() < Self::MAX_TIMES {
+                    d.durations.push(h * 60.0 + m);
                 }
             }
         }
@@ -806,7 +823,9 @@ impl Derivable {
                 let i = values.partition_point(|&v| v < low);
                 values.get(i).is_some_and(|&v| v <= high)
             });
-        minutes || self.spans.get(i).is_some_and(|&d| f64::from(d) <= high)
+        // 約48時間 over プレイ時間は47時間52分: a length written in hours and minutes.
+        let written = q.unit == "時間" && self.durations.iter().any(|&d| low <= d && d <= high);
+        minutes || written || self.spans.get(i).is_some_and(|&d| f64::from(d) <= high)
     }
 }
 

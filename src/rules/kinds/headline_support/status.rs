@@ -217,6 +217,32 @@ pub(super) fn negated_in_headline(a: &Analysis<'_>, i: usize, place: Span) -> bo
     predicate_chain(a, i, place.end).0
 }
 
+/// Whether the body word ending at byte `end` is negated by its own predicate: the word (or
+/// its サ変 する) negated right after it, or the verb after one case particle (執行猶予を付け
+/// なかった, 減益にはならなかった: the opposite of a headline word denied supports it).
+pub(super) fn denied_after(a: &Analysis<'_>, end: usize, limit: usize) -> bool {
+    let i = a.first_at(end);
+    if i == 0 || i >= a.tokens.len() || a.tokens[i].span.start != end {
+        return false;
+    }
+    if predicate_chain(a, i - 1, limit).0 {
+        return true;
+    }
+    let mut j = i;
+    while j < a.tokens.len()
+        && j < i + 2
+        && a.features(j).pos.is_particle()
+        && matches!(a.surface(j), "を" | "は" | "も" | "が" | "に")
+    {
+        j += 1;
+    }
+    j > i
+        && j < a.tokens.len()
+        && a.tokens[j].span.end <= limit
+        && a.features(j).pos.is_independent_verb()
+        && predicate_chain(a, j, limit).0
+}
+
 /// The predicate chain after token `i` (する and its auxiliaries, て-forms, いる and the other
 /// dependent verbs: おく, みる, しまう), within
 /// `limit`: whether it negates, and the index after it. A サ変 noun's する may follow a は or
