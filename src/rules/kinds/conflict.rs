@@ -1743,7 +1743,9 @@ impl<'a> Scan<'a> {
                 // is that name's.
                 let names_next = next < end
                     && (a.surface(next) == "・" || a.features(next).pos.is_person_name());
-                if !names_next {
+                // 石黒市長は元県職員で: a former post (元 or 前 written onto the term's noun
+                // chain, when no term of the set takes it) is of another time.
+                if !names_next && !former_before(a, p, k) {
                     self.push(subject, k, next, end, members, Link::Predicate);
                 }
                 return;
@@ -2509,6 +2511,23 @@ fn nouns_back(
     k
 }
 
+/// Whether the noun chain glued before token `k` (not before `floor`) holds a prefix of a
+/// former post (元県職員, 前事務局長 read from 職員 or 事務局長).
+fn former_before(a: &Analysis<'_>, floor: usize, k: usize) -> bool {
+    let mut i = k;
+    while i > floor && a.tokens[i - 1].span.end == a.tokens[i].span.start {
+        let pos = a.features(i - 1).pos;
+        if pos.is_prefix() && matches!(a.surface(i - 1), "元" | "前") {
+            return true;
+        }
+        if !pos.is_noun() {
+            return false;
+        }
+        i -= 1;
+    }
+    false
+}
+
 /// Token `t`, or the token after it when `t` is a title prefix (前, 元, 新: 前大統領, 新市長)
 /// followed by another token before `end`.
 fn past_title_prefix(a: &Analysis<'_>, lexicons: &Lexicons, t: usize, end: usize) -> usize {
@@ -3066,6 +3085,12 @@ mod tests {
             &roles(),
             "新体制\n\n主将の西野彩花さんは抱負を語った。\n\n西野さんは同チームの副主将で、元日本代表。",
             &["副主将"],
+        );
+        // A former post written onto the predicate (元副主将) is of another time.
+        assert_hits(
+            &roles(),
+            "新体制\n\n主将の西野彩花さんは抱負を語った。\n\n西野さんは元副主将で、元日本代表。",
+            &[],
         );
         // で not before a comma is a place or means (副主将で話し合う is not read).
         assert_hits(
