@@ -3762,6 +3762,14 @@ mod tests {
             "休校など84施設\n\n休校は22施設だった。学級閉鎖は62施設に上った。\n",
             &["84"],
         );
+        // ...unless the later one is added to the earlier (さらに, 加えて).
+        let live = |encore: &str| {
+            format!(
+                "武道館公演で全24曲\n\n武道館公演は本編21曲で締めくくられた。{encore}3曲を演奏した。\n"
+            )
+        };
+        assert_hits(&r, &live("アンコールでさらに"), &[]);
+        assert_hits(&r, &live("アンコールでも"), &["全24曲"]);
     }
 
     #[test]

@@ -527,6 +527,10 @@ const SHIFT_WORDS: &[&str] = &[
     "早まっ",
 ];
 
+/// Words before a value in its clause that add it to the value of its unit told before it
+/// (アンコールでさらに3曲, 加えて2人).
+const ADDED: &[&str] = &["さらに", "更に", "加えて", "追加で", "追加の"];
+
 /// A length of time in hours and minutes (3時間28分), not after a digit.
 static HOURS_MINUTES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?:^|[^0-9.])([0-9]{1,3})時間([0-9]{1,2})分").expect("valid regex")
@@ -929,10 +933,17 @@ impl Derivable {
     fn add_sentences(&mut self, doc: &Document, quantities: &[Quantity]) {
         let mut previous: Option<Span> = None;
         let mut current: Vec<(String, f64)> = Vec::new();
+        // The last exact value of each unit in the paragraph so far, with where it ends.
+        let mut last: FastHashMap<String, (f64, usize)> = FastHashMap::default();
         for q in quantities {
             let new_sentence = previous.is_some_and(|p| {
                 p.end > q.span.start || doc.text[p.end..q.span.start].contains(['。', '\n'])
             });
+            if previous.is_some_and(|p| {
+                p.end > q.span.start || doc.text[p.end..q.span.start].contains('\n')
+            }) {
+                last.clear();
+            }
             previous = Some(q.span);
             if new_sentence && !current.is_empty() {
                 self.close_sentence(std::mem::take(&mut current));
@@ -943,6 +954,21 @@ impl Derivable {
             if q.ordinal || q.is_date() || q.unit.is_empty() || !q.exact() || !q.value.is_finite() {
                 continue;
             }
+            // 本編は21曲で締めくくられた。アンコールでさらに3曲: a value added to the one told
+            // before it in the paragraph makes their total.
+            if let Some(&(before, end)) = last.get(&q.unit) {
+                let between = &doc.text[end..q.span.start];
+                let clause = &between[between
+                    .rfind(['。', '、'])
+                    .map_or(0, |k| k + '、'.len_utf8())..];
+                if ADDED.iter().any(|w| clause.contains(w)) {
+                    let sums = self.sums.entry(q.unit.clone()).or_default();
+                    if sums.len() < Self::MAX_PER_SENTENCE * 4 {
+                        sums.push(before + q.value);
+                    }
+                }
+            }
+            last.insert(q.unit.clone(), (q.value, q.span.end));
             if current.len() < Self::MAX_PER_SENTENCE {
                 current.push((q.unit.clone(), q.value));
             }
