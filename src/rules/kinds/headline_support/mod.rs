@@ -1634,6 +1634,14 @@ impl HeadlineSupport {
                 if let Some(place) = self.without_place_suffix(&t) {
                     variants.push(place.to_ascii_lowercase());
                 }
+                // 元W杯 of 元W杯日本代表: when a post was held is the conflict kinds' to check;
+                // the piece is told by the body's W杯.
+                if let Some(rest) = t
+                    .strip_prefix(['元', '前', '現'])
+                    .filter(|r| r.chars().count() >= 2)
+                {
+                    variants.push(rest.to_ascii_lowercase());
+                }
                 if let Some(others) = self.synonyms.get(&lowercase(&t)) {
                     variants.extend(others.iter().map(|o| o.to_ascii_lowercase()));
                 }
@@ -3227,6 +3235,19 @@ mod tests {
             &r,
             "W杯アジア予選で首位\n\n「FIFAワールドカップ」のアジア予選で首位に立った。\n",
             &[],
+        );
+        // A piece with a prefix of when a post was held (元北浦市 of 元北浦市職員) is told by
+        // the place: the post's time is the conflict kinds' to check.
+        let staff = |body: &str| format!("元北浦市職員に懲役4年\n\n{body}\n");
+        assert_hits(
+            &r,
+            &staff("北浦市の公金を着服した元職員に懲役4年の判決。市職員の不祥事が続く。"),
+            &[],
+        );
+        assert_hits(
+            &r,
+            &staff("南浦市の公金を着服した元職員に懲役4年の判決。市職員の不祥事が続く。"),
+            &["元北浦市職員"],
         );
         // In one sentence, in order: 山辺県の…予算案 supports 山辺県予算案.
         assert_hits(
