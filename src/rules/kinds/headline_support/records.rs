@@ -30,6 +30,13 @@ const SUPERLATIVES: &[(&str, &str)] = &[
     ("最安", "最も安"),
 ];
 
+/// Superlatives of size that tell one record of an amount (観測史上最大 / 最も多くなった).
+const MAGNITUDES: &[&[&str]] = &[&["最大", "最多"], &["最小", "最少"]];
+
+/// Words of a sentence that make its superlative one of all time (以来, 史上, 過去), not one
+/// among the things it compares (全学部で最も多い, 県内の観測点で最も多い).
+const ALL_TIME: &[&str] = &["以来", "史上", "過去"];
+
 /// What a superlative may measure after it in one unit (最高益, 最高値, 最多記録, 最高気温).
 const MEASURES: &[&str] = &[
     "益", "値", "記録", "額", "数", "気温", "水準", "件数", "人数", "更新",
@@ -285,11 +292,33 @@ impl Record {
                 measure,
             } => {
                 let mut found: Vec<(usize, usize, bool)> = Vec::new();
-                for w in [*word, *periphrasis] {
+                // 観測史上最大 over 統計を取り始めて以来、最も多くなった: a superlative of size
+                // is told by its kin's periphrasis (最大 / 最多, 最小 / 最少) in a sentence of
+                // all time, not by the kin word, which another record of the body may be.
+                let kin = MAGNITUDES
+                    .iter()
+                    .find(|group| group.contains(word))
+                    .into_iter()
+                    .flat_map(|group| group.iter())
+                    .filter(|k| *k != word)
+                    .filter_map(|k| SUPERLATIVES.iter().find(|(w, _)| w == k))
+                    .map(|&(_, p)| p);
+                let kin: Vec<&str> = kin.collect();
+                for w in [*word, *periphrasis].into_iter().chain(kin.iter().copied()) {
                     for (at, _) in text.match_indices(w) {
+                        if kin.contains(&w)
+                            && !ALL_TIME
+                                .iter()
+                                .any(|t| sentence_around(text, at).contains(t))
+                        {
+                            continue;
+                        }
                         // 最高裁 in the body is no record.
                         let rest = &text[at + w.len()..];
-                        if w == *word && rest.starts_with(['裁', '手', '峰', '責']) {
+                        if w.starts_with('最')
+                            && !w.starts_with("最も")
+                            && rest.starts_with(['裁', '手', '峰', '責'])
+                        {
                             continue;
                         }
                         // 最高益 measures 利益: a body record of another measure in its clause
@@ -570,6 +599,19 @@ mod tests {
         assert_eq!(
             judge("過去最多", "来場者はこれまでで最も多い12万人だった。"),
             Some(Verdict::Told)
+        );
+        // A superlative of size is told by its kin's periphrasis in a sentence of all time,
+        // not in one that compares things of now.
+        assert_eq!(
+            judge(
+                "観測史上最大",
+                "雨量は統計を取り始めて以来、最も多くなった。"
+            ),
+            Some(Verdict::Told)
+        );
+        assert_eq!(
+            judge("観測史上最大", "雨量は県内の観測点で最も多くなった。"),
+            Some(Verdict::Untold)
         );
         assert_eq!(
             judge("県内初", "導入は県内で初めてとなる。"),
