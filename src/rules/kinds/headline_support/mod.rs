@@ -941,17 +941,14 @@ impl super::RuleKind for HeadlineSupport {
             for u in &missing[1..] {
                 hit = hit.with_related(u.span, labels.headline_missing.fill(&[]));
             }
+            // The body's opposite shown is one the check counted, not one only asked for or
+            // told of another time.
             if let Some((_, k)) = contradicted
-                && let Some(at) = first_in_body(a.text, &body, keys.text(k), |line, at| {
-                    let end = body
-                        .iter()
-                        .find(|l| l.start == line)
-                        .map_or(a.text.len(), |l| l.end);
-                    !of_another_time(a, &self.lexicons, line, at)
-                        && !status::denied_after(a, at + keys.text(k).len(), end)
-                })
+                && let Some((_, at)) = mentions_in_body(a.text, &body, keys.text(k))
+                    .find(|&(line, at)| tells_outcome(a, &self.lexicons, line, at, keys.text(k)))
             {
                 let word = keys.text(k);
+                let at = Span::new(at, at + word.len());
                 hit = hit.with_related(at, labels.headline_contradicted.fill(&[("word", word)]));
             }
             for (_, at) in &reversed {
@@ -1822,21 +1819,29 @@ fn leading_number(heading: &str) -> Option<usize> {
         .flatten()
 }
 
-/// The first body occurrence of `word` that `keep` accepts (given its line's start and its
-/// own offset). ASCII case-insensitive is not needed: opposites are words of Japanese text.
-fn first_in_body(
-    text: &str,
-    body: &[Span],
-    word: &str,
-    keep: impl Fn(usize, usize) -> bool,
-) -> Option<Span> {
-    body.iter().find_map(|l| {
+/// The body's occurrences of `word`, in text order, as (their line, their offset). ASCII
+/// case-insensitive is not needed: opposites are words of Japanese text.
+fn mentions_in_body<'t>(
+    text: &'t str,
+    body: &'t [Span],
+    word: &'t str,
+) -> impl Iterator<Item = (Span, usize)> + 't {
+    body.iter().flat_map(move |&l| {
         text[l.range()]
             .match_indices(word)
-            .map(|(i, _)| l.start + i)
-            .find(|&at| keep(l.start, at))
-            .map(|at| Span::new(at, at + word.len()))
+            .map(move |(i, _)| (l, l.start + i))
     })
+}
+
+/// Whether the body's `word` at byte `at` (of `line`) tells an outcome: not only asked for
+/// ([`requested`]: 執行猶予付きの判決を求めていた), not told of another time
+/// ([`of_another_time`]), and not denied by its own predicate ([`status::denied_after`]:
+/// 執行猶予を付けなかった).
+fn tells_outcome(a: &Analysis<'_>, lexicons: &Lexicons, line: Span, at: usize, word: &str) -> bool {
+    let end = at + word.len();
+    !requested(a.text, end)
+        && !of_another_time(a, lexicons, line.start, at)
+        && !status::denied_after(a, end, line.end)
 }
 
 /// Whether the body word at byte `at` (of the line starting at `line`) is told of another time
@@ -1867,8 +1872,7 @@ fn of_another_time(a: &Analysis<'_>, lexicons: &Lexicons, line: usize, at: usize
 /// Whether the body's `word` (the opposite of a headline word said of `subject`) answers the
 /// headline: some mention of it is said of the same thing, of nothing named, or is not found
 /// as written (a conjugated form). 減少幅は…縮小 is not answered by 自然減は…拡大した; a
-/// mention only asked for ([`requested`]: 執行猶予付きの判決を求めていた) or told of another
-/// time ([`of_another_time`]: 昨年の1号機は失敗に終わっています) answers nothing.
+/// mention that tells no outcome ([`tells_outcome`]) answers nothing.
 fn opposite_of(
     a: &Analysis<'_>,
     lexicons: &Lexicons,
@@ -1876,30 +1880,13 @@ fn opposite_of(
     word: &str,
     subject: Option<&str>,
 ) -> bool {
-    let text = a.text;
-    let mentions: Vec<(usize, usize)> = body
-        .iter()
-        .flat_map(|l| {
-            text[l.range()]
-                .match_indices(word)
-                .map(move |(i, _)| (l.start, l.start + i))
-        })
+    let mentions: Vec<(Span, usize)> = mentions_in_body(a.text, body, word)
         .take(MAX_OPPOSITE_MENTIONS)
         .collect();
-    let line_end = |start: usize| {
-        body.iter()
-            .find(|l| l.start == start)
-            .map_or(text.len(), |l| l.end)
-    };
-    // 執行猶予付きの判決を求めていた: what one side asked for is no outcome.
-    let told: Vec<(usize, usize)> = mentions
+    let told: Vec<(Span, usize)> = mentions
         .iter()
         .copied()
-        .filter(|&(line, at)| {
-            !requested(text, at + word.len())
-                && !of_another_time(a, lexicons, line, at)
-                && !status::denied_after(a, at + word.len(), line_end(line))
-        })
+        .filter(|&(line, at)| tells_outcome(a, lexicons, line, at, word))
         .collect();
     if !mentions.is_empty() && told.is_empty() {
         return false;
@@ -1909,7 +1896,7 @@ fn opposite_of(
     };
     told.is_empty()
         || told.iter().any(|&(line, at)| {
-            said_of(text, line, at).is_none_or(|other| related_subjects(subject, other))
+            said_of(a.text, line.start, at).is_none_or(|other| related_subjects(subject, other))
         })
 }
 
@@ -3421,6 +3408,16 @@ mod tests {
             ),
             &["実刑"],
         );
+        // The body's opposite shown is the one told as the outcome, not one asked for
+        // before it.
+        let text = format!(
+            "元職員に実刑判決\n\n{asked}地裁は元職員に懲役3年、執行猶予5年の判決を言い渡した。\n"
+        );
+        let found = hits(&r, &text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let shown = found[0].related[0].span;
+        assert_eq!(&text[shown.range()], "執行猶予");
+        assert!(shown.start > text.find(asked).unwrap_or(0) + asked.len());
         // The opposite denied by its own predicate supports the headline.
         assert_hits(
             &r,
