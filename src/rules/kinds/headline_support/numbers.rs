@@ -675,22 +675,11 @@ impl Derivable {
             .collect();
         month_days.sort_unstable();
         month_days.dedup();
-        for (i, &x) in month_days.iter().enumerate() {
-            d.month_day_spans
-                .extend(month_days[i + 1..].iter().map(|&y| y - x));
-        }
-        d.month_day_spans.sort_unstable();
+        d.month_day_spans = gaps(&month_days);
         days.sort_unstable();
         days.dedup();
-        for (i, &x) in days.iter().enumerate() {
-            d.day_spans.extend(days[i + 1..].iter().map(|&y| y - x));
-        }
-        d.day_spans.sort_unstable();
-        for (i, &a) in d.clock.iter().enumerate() {
-            d.spans
-                .extend(d.clock[i + 1..].iter().map(|&b| a.abs_diff(b)));
-        }
-        d.spans.sort_unstable();
+        d.day_spans = gaps(&days);
+        d.spans = gaps(&d.clock);
         d
     }
 
@@ -831,6 +820,17 @@ impl Derivable {
         let written = q.unit == "時間" && self.durations.iter().any(|&d| low <= d && d <= high);
         minutes || written || self.spans.get(i).is_some_and(|&d| f64::from(d) <= high)
     }
+}
+
+/// The differences between every two of `values` (distinct days or minutes), sorted.
+fn gaps(values: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = values
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &x)| values[i + 1..].iter().map(move |&y| x.abs_diff(y)))
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// The mean length of a month in days (365.25 / 12).
