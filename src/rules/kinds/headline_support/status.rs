@@ -331,14 +331,14 @@ fn unaffirmed(
     // 復帰の時期は決めていない, 結婚の日取りは発表されていない: a decision or disclosure
     // denied in the mention's own phrase leaves it open as 未定 does; not one denied only so
     // far (これまで誕生を公表せず: the state before the news, which the article now tells).
-    let clause_start = a.text[line.start..start]
-        .rfind(['。', '、'])
-        .map_or(line.start, |k| line.start + k + '、'.len_utf8());
-    let so_far = SO_FAR
-        .iter()
-        .any(|w| a.text[clause_start..start].contains(w));
     open.or_else(|| {
-        if so_far {
+        let clause_start = a.text[line.start..start]
+            .rfind(['。', '、'])
+            .map_or(line.start, |k| line.start + k + '、'.len_utf8());
+        if SO_FAR
+            .iter()
+            .any(|w| a.text[clause_start..start].contains(w))
+        {
             return None;
         }
         let limit = chain_end + window.len();
