@@ -109,7 +109,9 @@
 //! (配当 may be another 配当 than 中間配当).
 //!
 //! Lexical negations: a predicate listed first in an `opposites` pair is read as the second
-//! negated (a negated one affirms: 見送らなかった = 決定した), and a サ変 noun after a
+//! negated (a negated one affirms: 見送らなかった = 決定した); the noun form of a verb of
+//! `opposites` or `synonyms` is its action before a carrier as a サ変 noun is (配当の引き上げを
+//! 決めた = 配当を引き上げる, 大会の取りやめを決めた = 大会を開催しない), and a サ変 noun after a
 //! `negating-prefixes` prefix (非対応, 未解除, 不採用) is its noun negated, with だ/です as
 //! its copula. A binding particle may follow the case particle (eSIMにも対応 / eSIMには非対応).
 //! A `predicate-nouns` noun said of a noun phrase is a predicate with a copula, なる/する or
@@ -874,10 +876,14 @@ impl Polarity {
                 negations.extend(nouns.filter(|&i| copula_after(a, i, a.tokens.len()).is_some()));
             }
         }
-        // 見送りとなった: the noun form of a negating verb.
+        // 見送りとなった, 取りやめを決めた: the noun form of a negating verb, with a copula or
+        // as what a carrier decides.
         for noun in &self.negating_nouns {
             let nouns = a.tokens_with_surface(noun).iter().map(|&i| i as usize);
-            negations.extend(nouns.filter(|&i| copula_after(a, i, a.tokens.len()).is_some()));
+            negations.extend(nouns.filter(|&i| {
+                copula_after(a, i, a.tokens.len()).is_some()
+                    || (i + 1 < a.tokens.len() && a.surface(i + 1) == "を")
+            }));
         }
         if negations.is_empty() {
             return Vec::new();
@@ -907,6 +913,12 @@ impl Polarity {
                     } else {
                         a.tokens_with_base(stem)
                     });
+                    // 「配当の引き上げを決めた」: the verb's noun form, as a carrier's object.
+                    if !*sahen {
+                        for (noun, _) in self.noun_forms.iter().filter(|(_, verb)| *verb == stem) {
+                            wanted.extend_from_slice(a.tokens_with_surface(noun));
+                        }
+                    }
                 }
                 // A partner may be written with the intransitive counterpart (決まった).
                 for other in self.intransitive_of.get(&own[0]).into_iter().flatten() {
@@ -1351,7 +1363,8 @@ impl Polarity {
             || !claim.key.voice.is_empty()
             || noun + 1 != particle
             || run < scope.floor + 2
-            || !pos(a, noun).is_sahen_noun()
+            || !(pos(a, noun).is_sahen_noun()
+                || (pos(a, noun).is_noun() && self.noun_forms.contains_key(a.surface(noun))))
             || !(a.surface(run - 1) == "の" && pos(a, run - 1).is_adnominalizer())
         {
             return None;
@@ -1372,14 +1385,17 @@ impl Polarity {
         if object.chars().count() < self.min_object_chars {
             return None;
         }
-        let action = (a.surface(noun).to_string(), true);
-        let (stem, negates) = match self.opposites.get(&action) {
-            Some((negated, true)) => (negated.as_str(), true),
-            Some(_) => return None,
+        // 「配当の引き上げを決めた」「大会の取りやめを決めた」: the noun form of a verb of
+        // `opposites` or `synonyms` names its action as a サ変 noun does.
+        let (action, own): ((String, bool), &str) = match self.noun_forms.get(a.surface(noun)) {
+            Some(verb) => (predicate_stem(verb), verb.as_str()),
+            _ => ((a.surface(noun).to_string(), true), a.surface(noun)),
+        };
+        let (stem, sahen, negates) = match self.opposites.get(&action) {
+            Some((negated, sahen)) => (negated.as_str(), *sahen, true),
             None => match self.canonical.get(&action) {
-                Some((first, true)) => (first.as_str(), false),
-                Some(_) => return None,
-                None => (a.surface(noun), false),
+                Some((first, sahen)) => (first.as_str(), *sahen, false),
+                None => (own, action.1, false),
             },
         };
         if self.ignore.contains(stem) {
@@ -1393,7 +1409,7 @@ impl Polarity {
                 object,
                 role: Role::Wo,
                 stem,
-                sahen: true,
+                sahen,
                 voice: "",
             },
             head: &a.text[a.tokens[x_run].span.start..a.tokens[end - 1].span.end],
@@ -4334,6 +4350,36 @@ mod tests {
                 &[],
             );
         }
+    }
+
+    #[test]
+    fn a_verbs_noun_form_is_an_action_a_carrier_states() {
+        // The noun form of a verb of the pairs names its action as a サ変 noun does (引き上げ,
+        // 据え置き, 取りやめ), whichever side comes first.
+        let r = rule_with(
+            "carriers: [決定する]\nsynonyms: [[決定する, 決める]]\nopposites: [[据え置く, 引き上げる], [取りやめる, 開催する]]\n",
+        );
+        assert_hits(
+            &r,
+            "配当\n同社は年間配当を据え置いた。\n同社は年間配当の引き上げを決めた。",
+            &["年間配当の引き上げを決めた"],
+        );
+        assert_hits(
+            &r,
+            "配当\n同社は年間配当の据え置きを決めた。\n同社は年間配当を引き上げた。",
+            &["年間配当を引き上げた"],
+        );
+        assert_hits(
+            &r,
+            "大会\n町は大会の取りやめを決めた。\n町は大会を開催する。",
+            &["大会を開催する"],
+        );
+        // Of another object, no pair.
+        assert_hits(
+            &r,
+            "配当\n同社は年間配当を据え置いた。\n同社は役員報酬の引き上げを決めた。",
+            &[],
+        );
     }
 
     #[test]

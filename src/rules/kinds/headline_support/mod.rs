@@ -671,7 +671,13 @@ impl super::RuleKind for HeadlineSupport {
             {
                 let countries = self.lexicons.get(LexiconId::CountryInitials);
                 missing.retain(|u| {
-                    u.number || !countries_told(&a.text[u.span.range()], countries, a.text, &body)
+                    u.number
+                        || !countries_told(
+                            joined_initials(a.text, u.span, countries),
+                            countries,
+                            a.text,
+                            &body,
+                        )
                 });
             }
             // 2泊3日: the nights are the days less one; the days are checked on their own.
@@ -1994,6 +2000,41 @@ fn nights_of_days(text: &str) -> bool {
 
 /// Whether `unit` joins countries by one character each (日米, 米中, 日比: `country-initials`)
 /// and the body names every one of them but 日 (by a name of two characters or more).
+/// The run of country initials around the unit at `span` (日越 when the segmenter cut 日 | 越
+/// into units of one character each), or the unit itself.
+fn joined_initials<'t>(
+    text: &'t str,
+    span: Span,
+    countries: &crate::lang::ja::lexicon::WordSet,
+) -> &'t str {
+    let initial = |c: char| {
+        let mut key = [0u8; 4];
+        let key = c.encode_utf8(&mut key);
+        countries
+            .iter()
+            .any(|e| e.strip_prefix(&*key).is_some_and(|r| r.starts_with('=')))
+    };
+    let unit = &text[span.range()];
+    if unit.chars().count() != 1 || !unit.chars().all(initial) {
+        return unit;
+    }
+    let start = text[..span.start]
+        .char_indices()
+        .rev()
+        .take(2)
+        .take_while(|&(_, c)| initial(c))
+        .last()
+        .map_or(span.start, |(i, _)| i);
+    let end = span.end
+        + text[span.end..]
+            .chars()
+            .take(2)
+            .take_while(|&c| initial(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    &text[start..end]
+}
+
 fn countries_told(
     unit: &str,
     countries: &crate::lang::ja::lexicon::WordSet,
@@ -4352,6 +4393,14 @@ mod tests {
         let talks = |body: &str| format!("日比外相が会談\n\n外相は{body}の外相と会談した。\n");
         assert_hits(&r, &talks("フィリピン"), &[]);
         assert_hits(&r, &talks("ベトナム"), &["日比"]);
+        // 日越 and 日豪: the segmenter cuts the pair into units of one character each.
+        let cut = |pair: &str, body: &str| {
+            format!("{pair}外相が会談\n\n外相は9日、{body}の外相と会談した。\n")
+        };
+        assert_hits(&r, &cut("日越", "ベトナム"), &[]);
+        assert_hits(&r, &cut("日越", "タイ"), &["越"]);
+        assert_hits(&r, &cut("日印", "インド"), &[]);
+        assert_hits(&r, &cut("日印", "タイ"), &["印"]);
     }
 
     #[test]
