@@ -80,7 +80,8 @@
 //!
 //! Reported speech is the subject's claim: after the quotative と, a `reporting-verbs` verb
 //! (中止すると発表した, 関与を認めたという, 見送るとしている), or hearsay closing the sentence
-//! (対応していないとのことでした, 予定されていないそうです; not the conjecture 降りそうだ), lets the
+//! (対応していないとのことでした, 予定されていないそうです, after a noun predicate 不要とのこと;
+//! not the conjecture 降りそうだ), lets the
 //! clause count, unless the report
 //! is itself negated, hedged, passive (とされる) or modifies a noun other than a stance
 //! (という報道). Adjuncts between the object and the predicate are read past: time and
@@ -786,7 +787,10 @@ impl super::RuleKind for Polarity {
 /// です」, not the conjecture 「降りそうだ」, 名詞,接尾), followed only by a copula or the
 /// sentence's end.
 fn hearsay_end(a: &Analysis<'_>, m: usize, end: usize) -> bool {
-    let rest = if pos(a, m).is_quotative_particle()
+    // After a noun (不要とのこと) the segmenter tags the quotative と as a plain case particle.
+    let quotative =
+        pos(a, m).is_quotative_particle() || (a.surface(m) == "と" && pos(a, m).is_case_particle());
+    let rest = if quotative
         && m + 2 < end
         && a.surface(m + 1) == "の"
         && a.surface(m + 2) == "こと"
@@ -2389,6 +2393,11 @@ fn copula_after(a: &Analysis<'_>, i: usize, end: usize) -> Option<usize> {
     if continuative_copula(a, next) {
         return Some(i);
     }
+    // 「仲介手数料は不要とのことでした」「非対応とのこと」: hearsay closing the sentence right
+    // after the noun says it with the copula it leaves out (不要だということでした).
+    if hearsay_end(a, next, end) {
+        return Some(i);
+    }
     let naru =
         next + 1 < end && pos(a, next + 1).is_independent_verb() && a.base(next + 1) == "なる";
     if p.is_case_particle() && matches!(a.surface(next), "と" | "に") && naru {
@@ -2576,6 +2585,10 @@ fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(us
         && (predicate_noun(k - 1)
             || (a.surface(k - 1) == "外" && k - 1 > i && predicate_noun(k - 2)))
     {
+        return None;
+    }
+    // 「不要とのことでした」: the hearsay after a noun predicate, not a と-phrase.
+    if hearsay_end(a, k, end) {
         return None;
     }
     let mut next = if p.is_case_particle() && !p.is_quotative_particle() {
@@ -3634,6 +3647,21 @@ mod tests {
                 &[],
             );
         }
+        // After a predicate noun the segmenter tags the quotative と as a plain particle:
+        // 「不要とのことでした」 is the hearsay of 「不要です」, no と-phrase.
+        let noun = rule_with("opposites: [[不要, 必要], [非対応, 対応する]]\n");
+        for report in ["不要とのことでした", "不要とのこと"] {
+            assert_hits(
+                &noun,
+                &format!("手数料\n仲介手数料は必要です。\n仲介手数料は{report}。"),
+                &["仲介手数料は不要"],
+            );
+        }
+        assert_hits(
+            &noun,
+            "手数料\n仲介手数料は必要です。\n仲介手数料は不要との声もある。",
+            &[],
+        );
         // 「中止するという方針」: a stance of the subject.
         assert_hits(
             &rule(),
