@@ -18,7 +18,7 @@
 //! is the *subject*: the noun chain nearest before it in its clause, across particles (総額は
 //! 42億円 → 総額; 重さは187g → 重さ, an adjective's stem with さ; 打ち上げ数, a verb's noun with a
 //! suffix), or the noun after it when it
-//! modifies one (17の停留場 → 停留場). A value in brackets right after another (3個（約450g）)
+//! modifies one (17の停留場 → 停留場, 259万7000円という価格 → 価格). A value in brackets right after another (3個（約450g）)
 //! restates it and is compared only as that value is. A counter the
 //! reader does not know (24公演, 約40株) is the unit, the noun written onto the number. Two mentions
 //! are the same quantity when subject, unit and *qualifiers* agree. Qualifiers are what tells
@@ -74,7 +74,8 @@
 //! of values, a comparison), two items of one list (rows of a table; numbered points ① ②
 //! and （1）（2） are items too), a quantity stated
 //! with three or more values (a ranking), the start of a change (3人から5人に: a から right
-//! after another figure; 68の国と地域から1243本 counts from a name), 44.90%を
+//! after another figure; a bound with no figure after it in its clause, 価格は249万7000円から,
+//! is compared only with another such bound; 68の国と地域から1243本 counts from a name), 44.90%を
 //! 下回り, 3ポイント下回り: `change-markers`), numbers that are part of a name
 //! (`quantity-name-suffixes`: 3号機, 2025年3月期) or a milestone (`milestone-words`: 100億円
 //! 突破), a part of a period named by its place and length (最初の3カ月, 残り2週間), clock times (7時30分; a match clock after `clock-periods`: 後半18分), numbers without a unit (section numbers) and ordinals of
@@ -866,7 +867,15 @@ impl Numbers {
                 let from_figure = before.ends_with("から")
                     && n > 0
                     && text[found[n - 1].span.end..q.span.start].starts_with("から");
-                if (after.starts_with("から") && !starts_event) || from_figure {
+                // 価格は249万7000円から: a bound with no figure after it in its clause (a price
+                // from, the least of what is offered) is no change's start; it is compared only
+                // with another such bound.
+                let from_bound = !q.is_date()
+                    && after.strip_prefix("から").is_some_and(|rest| {
+                        let clause = rest.split(['、', '。', ',']).next().unwrap_or("");
+                        !clause.chars().any(|c| c.is_ascii_digit() || c.is_numeric())
+                    });
+                if (after.starts_with("から") && !starts_event && !from_bound) || from_figure {
                     continue;
                 }
                 if q.ordinal && (heading || q.unit.is_empty()) {
@@ -932,6 +941,9 @@ impl Numbers {
                     }
                 }
                 key.qualifiers.extend(stamp.map(str::to_string));
+                if from_bound {
+                    key.qualifiers.push("(から)".to_string());
+                }
                 if forecast_section[doc.blocks[sentence.block].section] {
                     key.qualifiers.push("(予想)".to_string());
                 }
@@ -1294,11 +1306,19 @@ impl Numbers {
         } else {
             next
         };
-        let following = (of < end
-            && a.surface(of) == "の"
+        // 259万7000円という価格, 259万7000円からという価格: という links the value to what it
+        // is of as の does.
+        let link = if of + 1 < end && a.surface(of) == "から" && a.surface(of + 1) == "という"
+        {
+            of + 1
+        } else {
+            of
+        };
+        let following = (link < end
+            && matches!(a.surface(link), "の" | "という")
             && a.tokens[of].span.start == a.tokens[of - 1].span.end
             && (of > next || a.tokens[of].span.start == span.end))
-            .then(|| noun_chain_forward(a, of + 1))
+            .then(|| noun_chain_forward(a, link + 1))
             .flatten();
         if unit.is_empty() {
             // PowerBox 1000の容量: the number of a model's name, not an amount.
@@ -2676,6 +2696,28 @@ mod tests {
             &rule(),
             "定員は3人から5人に増えた。\n\n定員は5人となった。",
             &[],
+        );
+        // A bound with no figure after it in its clause (a price from) is compared with
+        // another such bound only; という links a value to what it is of, as の does.
+        assert_hits(
+            &rule(),
+            "価格は249万7000円から。\n\n\n\n259万7000円からという価格は魅力だ。",
+            &["259万7000円"],
+        );
+        assert_hits(
+            &rule(),
+            "価格は249万7000円から。\n\n\n\n価格は259万7000円からだ。",
+            &["259万7000円"],
+        );
+        assert_hits(
+            &rule(),
+            "価格は249万7000円から。\n\n\n\n価格は259万7000円だ。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "価格は249万7000円。\n\n\n\n259万7000円という価格は魅力だ。",
+            &["259万7000円"],
         );
         // A から after a name is where a figure is counted from, not a change's start.
         assert_hits(
