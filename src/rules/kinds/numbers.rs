@@ -3777,6 +3777,18 @@ mod tests {
         );
         // A filler alone still says nothing of what is counted.
         assert_hits(&rule(), "全部で19カ所だった。\n\n全部で17カ所ある。", &[]);
+        // 合計 and 総計 are fillers as 計 is: the totals of two things are two quantities, and
+        // one thing's total is found past them.
+        assert_hits(
+            &rule(),
+            "アジは合計23匹だった。\n\n\n\nサバは合計18匹だった。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "アジは総計23匹だった。\n\n\n\n総計18匹のアジを釣った。",
+            &["18匹"],
+        );
     }
 
     #[test]
