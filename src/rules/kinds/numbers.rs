@@ -42,7 +42,8 @@
 //! clause.
 //! A relative clause on the subject is a qualifier (受診したケース / 対応できなかったケース), and
 //! so is このうち at the start of the sentence for every figure of it. A milestone after its
-//! particle (30億円を突破) and the number of a model's name (PowerBox 1000の容量) are no amounts.
+//! particle (30億円を突破; not a precise figure reached, 売上高1,248億円を達成, which is the level) and
+//! the number of a model's name (PowerBox 1000の容量) are no amounts.
 //! Two values of one paragraph of statistics (five or more values of their unit in one block)
 //! are not compared: such a paragraph tells its figures apart by words the subject lacks.
 //!
@@ -1170,10 +1171,15 @@ impl Numbers {
             // quantity of its own, whatever else the word is.
             let increase = is(LexiconId::IncreaseSuffixes);
             let decrease = !increase && is(LexiconId::DecreaseSuffixes);
+            // A threshold reached is a round number (1万人達成); a figure of three significant
+            // digits or more reached (売上高1,248億円を達成) is the level, compared like any
+            // other. A threshold crossed (123万人を突破) stays a bound however precise.
+            let reached = |i: usize| matches!(a.base(i), "達成" | "到達");
+            let precise = transposable(q).is_some();
             // 2025年3月期, 3号機: a name; 100億円突破: a milestone; 3ポイント下回り: a change.
             if !(increase || decrease)
                 && (is(LexiconId::QuantityNameSuffixes)
-                    || is(LexiconId::MilestoneWords)
+                    || (is(LexiconId::MilestoneWords) && !(precise && reached(next)))
                     || is(LexiconId::ChangeMarkers))
             {
                 return None;
@@ -1182,6 +1188,7 @@ impl Numbers {
             if matches!(word, "を" | "に")
                 && next + 1 < end
                 && at(LexiconId::MilestoneWords, next + 1)
+                && !(precise && reached(next + 1))
             {
                 return None;
             }
@@ -4072,6 +4079,23 @@ mod tests {
             &r,
             "累計興収は30億円となった。\n\n累計興収は31億4200万円となった。",
             &["31億4200万円"],
+        );
+        // A precise figure reached (3 significant digits or more) is the level, compared; a
+        // round one reached, or any one crossed, stays a milestone.
+        assert_hits(
+            &r,
+            "売上高は1,284億円だった。\n\n\n\n売上高1,248億円を達成した。",
+            &["1,248億円"],
+        );
+        assert_hits(
+            &r,
+            "来場者は12万人だった。\n\n\n\n来場者は10万人を達成した。",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "来場者は125万人だった。\n\n\n\n来場者は123万人を突破した。",
+            &[],
         );
         // 5万9千円まで下げた: where a change went, not the quote as it stood.
         assert_hits(
