@@ -18,7 +18,8 @@
 //! is the *subject*: the noun chain nearest before it in its clause, across particles (総額は
 //! 42億円 → 総額; 重さは187g → 重さ, an adjective's stem with さ; 打ち上げ数, a verb's noun with a
 //! suffix), or the noun after it when it
-//! modifies one (17の停留場 → 停留場, 259万7000円という価格 → 価格). A value in brackets right after another (3個（約450g）)
+//! modifies one (17の停留場 → 停留場, 259万7000円という価格 → 価格; past a time that qualifies it,
+//! 約450キロという今年の収量 → 収量; not the part marker of 38億円のうち). A value in brackets right after another (3個（約450g）)
 //! restates it and is compared only as that value is. A counter the
 //! reader does not know (24公演, 約40株) is the unit, the noun written onto the number. Two mentions
 //! are the same quantity when subject, unit and *qualifiers* agree. Qualifiers are what tells
@@ -1326,7 +1327,22 @@ impl Numbers {
             && a.tokens[of].span.start == a.tokens[of - 1].span.end
             && (of > next || a.tokens[of].span.start == span.end))
             .then(|| noun_chain_forward(a, link + 1))
-            .flatten();
+            .flatten()
+            // 38億円のうち: うち marks a part of the amount, not what it counts.
+            .filter(|(n, _)| n != "うち")
+            // 約450キロという今年の収量: a time before what is counted qualifies it.
+            .and_then(|(n, after)| {
+                let time = after + 1 < end
+                    && a.surface(after) == "の"
+                    && self.lexicons.contains(LexiconId::QuantityQualifiers, &n);
+                if !time {
+                    return Some((n, after));
+                }
+                if !self.lexicons.contains(LexiconId::PresentQualifiers, &n) {
+                    qualifiers.push(n);
+                }
+                noun_chain_forward(a, after + 1)
+            });
         if unit.is_empty() {
             // PowerBox 1000の容量: the number of a model's name, not an amount.
             let before = a.text[..span.start].trim_end_matches(' ');
@@ -2702,6 +2718,23 @@ mod tests {
         assert_hits(
             &rule(),
             "定員は3人から5人に増えた。\n\n定員は5人となった。",
+            &[],
+        );
+        // 全341戸のうち: うち marks a part of the amount, not what it counts; 約450キロという
+        // 今年の収量: a time before what is counted qualifies it.
+        assert_hits(
+            &rule(),
+            "総戸数は314戸だ。\n\n\n\n全341戸のうち約3割をコンパクトな住戸とする。",
+            &["341戸"],
+        );
+        assert_hits(
+            &rule(),
+            "今年の収量は約540キロだった。\n\n\n\n約450キロという今年の収量は想像以上だ。",
+            &["約450キロ"],
+        );
+        assert_hits(
+            &rule(),
+            "昨年の収量は約540キロだった。\n\n\n\n約450キロという今年の収量は想像以上だ。",
             &[],
         );
         // A bound with no figure after it in its clause (a price from) is compared with
