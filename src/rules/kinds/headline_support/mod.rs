@@ -1998,8 +1998,6 @@ fn nights_of_days(text: &str) -> bool {
     rest[m..].starts_with('日') && days == nights + 1
 }
 
-/// Whether `unit` joins countries by one character each (日米, 米中, 日比: `country-initials`)
-/// and the body names every one of them but 日 (by a name of two characters or more).
 /// The run of country initials around the unit at `span` (日越 when the segmenter cut 日 | 越
 /// into units of one character each), or the unit itself.
 fn joined_initials<'t>(
@@ -2035,6 +2033,8 @@ fn joined_initials<'t>(
     &text[start..end]
 }
 
+/// Whether `unit` joins countries by one character each (日米, 米中, 日比: `country-initials`)
+/// and the body names every one of them but 日 (by a name of two characters or more).
 fn countries_told(
     unit: &str,
     countries: &crate::lang::ja::lexicon::WordSet,
