@@ -1,4 +1,5 @@
-//! Embeds the built-in rule packs (`rules/<pack>/*.yaml`) and generates one `#[test]` per
+//! Embeds the built-in rule packs (`rules/<pack>/*.yaml`, each also as JSON without its
+//! description and examples, what a run compiles) and generates one `#[test]` per
 //! built-in rule, so `cargo test` runs every rule's examples by name; compiles the word
 //! lexicon (`data/lexicon/sudachi_lemma.tsv`, `data/lexicon/jmdict_compounds.tsv`) into the binary tables `src/lang/ja/dictionary.rs` reads.
 
@@ -43,12 +44,17 @@ fn main() {
             .collect()
     };
     let mut tests = String::new();
+    let out = std::env::var("OUT_DIR").unwrap();
     let mut current_pack: Option<&str> = None;
     for (pack, stem, path) in &files {
+        let json = Path::new(&out).join(format!("builtin-{pack}-{stem}.json"));
+        std::fs::write(&json, rule_json(path)).unwrap();
         writeln!(
             table,
-            "    BuiltinFile {{ pack: {pack:?}, stem: {stem:?}, text: include_str!({path:?}) }},",
-            path = path.display().to_string()
+            "    BuiltinFile {{ pack: {pack:?}, stem: {stem:?}, text: include_str!({path:?}), \
+             parsed: include_str!({json:?}) }},",
+            path = path.display().to_string(),
+            json = json.display().to_string()
         )
         .unwrap();
         if current_pack != Some(pack.as_str()) {
@@ -70,11 +76,50 @@ fn main() {
         tests.push_str("}\n");
     }
     table.push_str("];\n");
-    let out = std::env::var("OUT_DIR").unwrap();
     std::fs::write(Path::new(&out).join("builtin_rules.rs"), table).unwrap();
     std::fs::write(Path::new(&out).join("builtin_tests.rs"), tests).unwrap();
+    lexicons(Path::new(&manifest_dir), Path::new(&out));
     dictionary(Path::new(&manifest_dir), Path::new(&out));
     vector_index(Path::new(&manifest_dir), Path::new(&out));
+}
+
+/// `src/lang/ja/lexicons/*.yaml` as JSON (`OUT_DIR/lexicon-<file>.json`), which `lexicon.rs`
+/// embeds and reads on every start: several times faster to parse than the YAML (a test there
+/// checks both say the same).
+fn lexicons(root: &Path, out: &Path) {
+    let dir = root.join("src/lang/ja/lexicons");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let files = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{} reads: {e}", dir.display()));
+    for path in files.flatten().map(|f| f.path()) {
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{} reads: {e}", path.display()));
+        let value: serde_yaml::Value = serde_yaml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: not YAML: {e}", path.display()));
+        let json = serde_json::to_string(&value)
+            .unwrap_or_else(|e| panic!("{}: has no JSON form: {e}", path.display()));
+        std::fs::write(out.join(format!("lexicon-{name}.json")), json).unwrap();
+    }
+}
+
+/// A built-in rule file as JSON, without its `description` and `examples` (read only when
+/// asked for): what a built-in rule is compiled from at run time, since JSON parses several
+/// times faster than YAML. `builtin::tests` checks it equals the YAML as read at run time.
+fn rule_json(path: &Path) -> String {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{} reads: {e}", path.display()));
+    let mut value: serde_yaml::Value =
+        serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: not YAML: {e}", path.display()));
+    if let serde_yaml::Value::Mapping(map) = &mut value {
+        map.remove("description");
+        map.remove("examples");
+    }
+    serde_json::to_string(&value)
+        .unwrap_or_else(|e| panic!("{}: has no JSON form: {e}", path.display()))
 }
 
 /// `data/lexicon/homophone_vectors.bin`'s keys → `OUT_DIR/homophone_vectors.index`, an

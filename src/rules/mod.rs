@@ -103,13 +103,20 @@ impl Rule {
         }
         // A built-in rule's description and examples are read when asked for (its text is
         // known valid).
-        let parsed = if builtin {
-            yaml::without_top_level_keys(&src.text, &["examples", "description"])
-        } else {
-            std::borrow::Cow::Borrowed(&*src.text)
+        let mut value: serde_yaml::Value = match src.parsed {
+            // Embedded as JSON at build time (`builtin::tests` checks it is the YAML's value).
+            Some(json) => serde_json::from_str(json).map_err(|e| {
+                vec![src.error(None, format!("the built-in rule's embedded form: {e}"))]
+            })?,
+            None => {
+                let parsed = if builtin {
+                    yaml::without_top_level_keys(&src.text, &["examples", "description"])
+                } else {
+                    std::borrow::Cow::Borrowed(&*src.text)
+                };
+                serde_yaml::from_str(&parsed).map_err(|e| vec![src.yaml_error(&e, &[])])?
+            }
         };
-        let mut value: serde_yaml::Value =
-            serde_yaml::from_str(&parsed).map_err(|e| vec![src.yaml_error(&e, &[])])?;
         for extension in extensions {
             merge_options(
                 &mut value,
@@ -203,6 +210,7 @@ impl Rule {
             path: src.path.clone(),
             text: src.text.clone(),
             match_on: common.match_on,
+            parsed: src.parsed,
         };
         let lexicons = Lexicons::edited(&[&common.lexicons]).map_err(|errors| {
             errors

@@ -166,6 +166,9 @@ pub struct RuleSource {
     /// What the rule matches (`match_on`): literal terms and regexes are NFKC-normalised like
     /// the text unless the rule matches the source as written.
     pub match_on: MatchOn,
+    /// A built-in rule's keys as JSON, without its description and examples (`build.rs`):
+    /// read instead of `text`, which stays for messages, `explain` and examples.
+    pub parsed: Option<&'static str>,
 }
 
 impl RuleSource {
@@ -174,6 +177,15 @@ impl RuleSource {
             path: path.into(),
             text: text.into(),
             match_on: MatchOn::Normalized,
+            parsed: None,
+        }
+    }
+
+    /// The source of an embedded rule file, with its JSON form.
+    pub fn builtin(path: impl Into<String>, file: &super::builtin::BuiltinFile) -> Self {
+        RuleSource {
+            parsed: Some(file.parsed),
+            ..RuleSource::new(path, file.text)
         }
     }
 

@@ -365,7 +365,7 @@ pub fn builtin_rule(id: &str) -> Rule {
         .unwrap_or_else(|| panic!("no built-in rule {id}"));
     Rule::load(
         id,
-        RuleSource::new(format!("rules/{id}.yaml"), file.text),
+        RuleSource::builtin(format!("rules/{id}.yaml"), file),
         true,
         &Morphology::new(),
     )

@@ -147,30 +147,48 @@ impl LexiconId {
     }
 }
 
-/// The embedded lexicon files.
-const FILES: &[(&str, &str)] = &[
-    ("brackets.yaml", include_str!("lexicons/brackets.yaml")),
-    ("hedges.yaml", include_str!("lexicons/hedges.yaml")),
-    ("honorifics.yaml", include_str!("lexicons/honorifics.yaml")),
-    (
-        "light-verbs.yaml",
-        include_str!("lexicons/light-verbs.yaml"),
-    ),
-    ("negations.yaml", include_str!("lexicons/negations.yaml")),
-    ("nouns.yaml", include_str!("lexicons/nouns.yaml")),
-    ("particles.yaml", include_str!("lexicons/particles.yaml")),
-    ("quantities.yaml", include_str!("lexicons/quantities.yaml")),
-    ("headlines.yaml", include_str!("lexicons/headlines.yaml")),
-    (
-        "punctuation.yaml",
-        include_str!("lexicons/punctuation.yaml"),
-    ),
-    (
-        "time-qualifiers.yaml",
-        include_str!("lexicons/time-qualifiers.yaml"),
-    ),
-    ("titles.yaml", include_str!("lexicons/titles.yaml")),
-];
+/// The lexicon files, by name (in `lexicons/`), given to `$embed`.
+macro_rules! lexicon_files {
+    ($embed:ident) => {
+        $embed![
+            "brackets.yaml",
+            "hedges.yaml",
+            "honorifics.yaml",
+            "light-verbs.yaml",
+            "negations.yaml",
+            "nouns.yaml",
+            "particles.yaml",
+            "quantities.yaml",
+            "headlines.yaml",
+            "punctuation.yaml",
+            "time-qualifiers.yaml",
+            "titles.yaml",
+        ]
+    };
+}
+
+/// The files as JSON (build.rs writes `lexicon-<file>.json`): JSON parses several times faster
+/// than YAML, and this is read on every start.
+macro_rules! json_of {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!(env!("OUT_DIR"), "/lexicon-", $name, ".json")))),*]
+    };
+}
+
+/// The files as written.
+#[cfg(test)]
+macro_rules! yaml_of {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("lexicons/", $name)))),*]
+    };
+}
+
+/// The embedded lexicon files, as JSON: what a run reads.
+const JSON_FILES: &[(&str, &str)] = lexicon_files!(json_of);
+
+/// The lexicon files as written: what tests check `JSON_FILES` against.
+#[cfg(test)]
+const FILES: &[(&str, &str)] = lexicon_files!(yaml_of);
 
 /// One lexicon as a file defines it.
 #[derive(Debug, Deserialize)]
@@ -200,14 +218,15 @@ struct Definitions {
     order: Vec<LexiconId>,
 }
 
-static DEFINITIONS: LazyLock<Definitions> = LazyLock::new(|| match Definitions::parse(FILES) {
-    Ok(d) => d,
-    // The files are embedded and checked by a test; this is a broken build.
-    Err(problems) => panic!(
-        "the built-in lexicons are invalid:\n{}",
-        problems.join("\n")
-    ),
-});
+static DEFINITIONS: LazyLock<Definitions> =
+    LazyLock::new(|| match Definitions::parse_json(JSON_FILES) {
+        Ok(d) => d,
+        // The files are embedded and checked by a test; this is a broken build.
+        Err(problems) => panic!(
+            "the built-in lexicons are invalid:\n{}",
+            problems.join("\n")
+        ),
+    });
 
 /// How a word is stored: as written and, when that differs, in NFKC form (the analysed text
 /// is NFKC, so that is the form found in it; a full-width ； in the data is also ;).
@@ -223,11 +242,28 @@ fn forms(word: &str) -> Vec<Box<str>> {
 impl Definitions {
     /// Parses and checks the files: every lexicon defined once, includes known and acyclic,
     /// words non-empty and of the right shape.
+    #[cfg(test)]
     fn parse(files: &[(&str, &str)]) -> Result<Definitions, Vec<String>> {
+        Definitions::parse_by(files, |text| {
+            serde_yaml::from_str(text).map_err(|e| e.to_string())
+        })
+    }
+
+    /// [`Definitions::parse`] of the files' JSON form.
+    fn parse_json(files: &[(&str, &str)]) -> Result<Definitions, Vec<String>> {
+        Definitions::parse_by(files, |text| {
+            serde_json::from_str(text).map_err(|e| e.to_string())
+        })
+    }
+
+    fn parse_by(
+        files: &[(&str, &str)],
+        read: impl Fn(&str) -> Result<BTreeMap<String, Definition>, String>,
+    ) -> Result<Definitions, Vec<String>> {
         let mut problems = Vec::new();
         let mut found: Vec<Option<Checked>> = LexiconId::ALL.iter().map(|_| None).collect();
         for (file, text) in files {
-            let parsed: BTreeMap<String, Definition> = match serde_yaml::from_str(text) {
+            let parsed: BTreeMap<String, Definition> = match read(text) {
                 Ok(p) => p,
                 Err(e) => {
                     problems.push(format!("{file}: {e}"));
@@ -643,6 +679,15 @@ mod tests {
             assert!(!id.description().trim().is_empty(), "{}", id.as_str());
             assert_eq!(LexiconId::from_text(id.as_str()), Some(id));
         }
+    }
+
+    /// What a run reads (the JSON build.rs embeds) is what the YAML files say, file by file.
+    #[test]
+    fn the_embedded_json_is_the_yaml_files() {
+        let yaml = format!("{:?}", Definitions::parse(FILES).expect("valid"));
+        let json = format!("{:?}", Definitions::parse_json(JSON_FILES).expect("valid"));
+        assert_eq!(json, yaml);
+        assert!(yaml.contains("今年"), "the definitions are read");
     }
 
     /// No word is written twice: not in two lexicons where one includes the other, and not
