@@ -118,7 +118,7 @@ static KEY_VALUE: LazyLock<Regex> =
 /// Whether a line that looks like a heading is a row of data: one of several numbered or
 /// marked lines in a row (steps, a ranking, spec rows: `1. 電源を入れる` / `2. …`,
 /// `■発売日：6月1日` / `■価格：…`), or a marked `key：value` line whose value is a figure.
-/// A heading stands alone between blank lines or above its paragraph.
+/// A heading stands alone between blank lines or above its paragraph or list.
 fn is_data_row(line: &str, title: &str, neighbours: [&str; 2]) -> bool {
     let marker = |l: &str| l.chars().next().filter(|c| "■◆●▼□◇".contains(*c));
     let numbered = |l: &str| NUMBERED.is_match(l);
@@ -127,6 +127,11 @@ fn is_data_row(line: &str, title: &str, neighbours: [&str; 2]) -> bool {
     };
     if neighbours.iter().any(|l| !l.is_empty() && alike(l)) {
         return true;
+    }
+    // 「■初日：湊高原ヒルクライム（18.4km）」 over 「・記録：…」 rows: a marked line right
+    // above a list heads it, whatever figures its title holds.
+    if LIST_ITEM.is_match(neighbours[1]) {
+        return false;
     }
     marker(line).is_some()
         && KEY_VALUE.is_match(title)
@@ -247,6 +252,23 @@ mod tests {
         let text = "量子コンピューターは、量子力学の原理を使う計算機です。\n\n次の段落。\n";
         assert_eq!(blocks(text)[0].0, BlockKind::Paragraph);
         assert_eq!(blocks("題名です！\n\n本文。\n")[0].0, BlockKind::Headline);
+    }
+
+    #[test]
+    fn a_marked_line_above_a_list_heads_it() {
+        let text = "題\n\n■初日：湊高原ヒルクライム（18.4km）\n・記録：1時間12分35秒\n・順位：42位\n\n■発売日：6月1日\n\n本文。\n";
+        let kinds: Vec<_> = blocks(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Headline,
+                BlockKind::Heading { level: 2 },
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::Paragraph,
+            ]
+        );
     }
 
     #[test]

@@ -393,7 +393,7 @@ pub fn find(text: &str) -> Vec<Quantity> {
     while let Some(m) = NUMBER.find_at(text, from) {
         let (start, end) = (m.start(), m.end());
         from = end.max(start + 1);
-        if let Some(q) = date_at(text, start) {
+        if let Some(q) = date_at(text, start).or_else(|| race_time_at(text, start)) {
             from = q.span.end;
             out.push(q);
             continue;
@@ -412,6 +412,47 @@ pub fn follows_clock_hour(text: &str, at: usize) -> bool {
     text[..at]
         .strip_suffix('時')
         .is_some_and(|hour| hour.ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// `2時間13分05秒`, `4分31秒2`, `13秒52`: a time to the second, as a race or a record
+/// states it, one value in seconds (unit 秒); 2時間13分 without seconds is read piece by piece.
+fn race_time_at(text: &str, start: usize) -> Option<Quantity> {
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:(?:(?P<h>[0-9]{1,2})時間)?(?P<m>[0-9]{1,3})分)?(?P<s>[0-9]{1,2})秒(?P<f>[0-9]{1,2})?",
+        )
+        .expect("valid race time regex")
+    });
+    if preceded_by_digit(text, start) {
+        return None;
+    }
+    let caps = TIME.captures(&text[start..])?;
+    // 13秒52 needs its hundredths; 05秒 alone is any count of seconds, read as usual.
+    if caps.name("m").is_none() && caps.name("f").is_none() {
+        return None;
+    }
+    let part = |name: &str| {
+        caps.name(name)
+            .map_or(Ok(0.0), |m| m.as_str().parse::<f64>())
+    };
+    let fraction = caps.name("f").map(|m| m.as_str());
+    let hundredths = match fraction {
+        Some(f) => f.parse::<f64>().ok()? / 10f64.powi(f.len() as i32),
+        None => 0.0,
+    };
+    let value = part("h").ok()? * 3600.0 + part("m").ok()? * 60.0 + part("s").ok()? + hundredths;
+    let span = Span::new(start, start + caps.get(0)?.end());
+    let step = fraction.map_or(1.0, |f| 10f64.powi(-(f.len() as i32)));
+    Some(Quantity {
+        span,
+        core: span,
+        unit: "秒".into(),
+        value,
+        low: value,
+        high: value,
+        ordinal: false,
+        step,
+    })
 }
 
 /// `2025年3月14日`, `3月14日`: a calendar date as one value (year optional).
@@ -746,6 +787,25 @@ mod tests {
         assert_eq!(parse_number("千五百"), Some(1500.0));
         assert_eq!(parse_number("三"), Some(3.0));
         assert_eq!(parse_number("二〇二五"), Some(2025.0));
+    }
+
+    #[test]
+    fn a_time_to_the_second_is_one_value_in_seconds() {
+        let value = |text: &'static str| {
+            let q = one(text);
+            (q.unit, q.value, &text[q.span.range()])
+        };
+        assert_eq!(value("記録は13秒52だった"), ("秒".into(), 13.52, "13秒52"));
+        assert_eq!(
+            value("タイムは2時間13分05秒で"),
+            ("秒".into(), 7985.0, "2時間13分05秒")
+        );
+        assert_eq!(value("4分31秒2で"), ("秒".into(), 271.2, "4分31秒2"));
+        // Seconds alone are a count like any other; hours and minutes without seconds are
+        // read piece by piece.
+        assert_eq!(value("約30秒で"), ("秒".into(), 30.0, "約30秒"));
+        let pieces: Vec<String> = find("2時間13分で").iter().map(|q| q.unit.clone()).collect();
+        assert_eq!(pieces, ["時間", "分"]);
     }
 
     #[test]

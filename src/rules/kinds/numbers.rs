@@ -32,6 +32,10 @@
 //! when looking for the subject. Two mentions under contrasted topics (the nouns marked by は
 //! or が nearest before them, different with one head: いす席が… / シート席は…) are different
 //! quantities, and an entry of a timeline (9日午前：行方不明者は4人に) is dated by its stamp.
+//! Mentions that each name a person the other does not (two runners of one school) are of
+//! different people; sections headed by different occasions (■初日 / ■2日目) are apart even
+//! when both headings name one place. A time to the second (13秒52, 2時間13分05秒) is one value
+//! in seconds.
 //! Two lists under their own label lines (「タルト生地」 over one list of ingredients,
 //! 「レモンクリーム」 over the next: a short line that is no sentence, right before the list)
 //! list different things, and a heading naming another time (`other-times`: ■去年うまくいかな
@@ -192,6 +196,8 @@ struct Mention {
     /// Who or what the clause names before the number: proper nouns and 『titles』. Two
     /// mentions about different names are different quantities.
     entities: Vec<String>,
+    /// The people among `entities` (names the segmenter tags as a person's).
+    people: Vec<String>,
     /// What it counts as written here, when an alias makes the key's subject another name.
     named: String,
     /// The superlative the value is hedged with (最大8キロ → 最大), if one of [`PEAKS`].
@@ -495,7 +501,9 @@ impl super::RuleKind for Numbers {
         };
         // The same, about the same names.
         let comparable = |m: &Mention, later: &Mention| {
-            same_entities(&m.entities, &later.entities, &topic) && apart(m, later)
+            same_entities(&m.entities, &later.entities, &topic)
+                && !other_people(&m.people, &later.people)
+                && apart(m, later)
         };
         // 岸壁は水深12メートル… / 新しい岸壁は水深16メートル: a comparison the writer draws
         // (`min_line_breaks`).
@@ -883,8 +891,7 @@ impl Numbers {
                 if q.ordinal && (heading || q.unit.is_empty()) {
                     continue;
                 }
-                let Some((mut key, entities)) =
-                    self.key(a, span, q, sentence.span, headline_subject)
+                let Some((mut key, names)) = self.key(a, span, q, sentence.span, headline_subject)
                 else {
                     continue;
                 };
@@ -1016,7 +1023,8 @@ impl Numbers {
                     sentence: s,
                     block: sentence.block,
                     key,
-                    entities,
+                    entities: names.all,
+                    people: names.people,
                     topic,
                 });
             }
@@ -1131,7 +1139,7 @@ impl Numbers {
         q: &Quantity,
         sentence: Span,
         headline_subject: &str,
-    ) -> Option<(Key, Vec<String>)> {
+    ) -> Option<(Key, Names)> {
         let first = a.first_at(span.start);
         let next = a.first_at(span.end);
         let end = a.first_at(sentence.end);
@@ -1849,8 +1857,9 @@ impl Numbers {
     }
 
     /// Proper nouns (runs of them: 佐藤美和) and 『titles』 in tokens `range`.
-    fn entities(&self, a: &Analysis<'_>, range: std::ops::Range<usize>) -> Vec<String> {
+    fn entities(&self, a: &Analysis<'_>, range: std::ops::Range<usize>) -> Names {
         let mut out = Vec::new();
+        let mut people = Vec::new();
         let mut i = range.start;
         while i < range.end {
             if a.features(i).pos.is_proper_noun() {
@@ -1861,7 +1870,11 @@ impl Numbers {
                 {
                     i += 1;
                 }
-                out.push(a.text[a.tokens[s].span.start..a.tokens[i].span.end].to_string());
+                let name = a.text[a.tokens[s].span.start..a.tokens[i].span.end].to_string();
+                if a.features(s).pos.is_person_name() {
+                    people.push(name.clone());
+                }
+                out.push(name);
             } else if a.surface(i) == "『" {
                 let s = i + 1;
                 while i + 1 < range.end && a.surface(i + 1) != "』" {
@@ -1876,8 +1889,18 @@ impl Numbers {
         }
         out.sort();
         out.dedup();
-        out
+        people.sort();
+        people.dedup();
+        Names { all: out, people }
     }
+}
+
+/// Who or what a clause names before a number: every proper noun and 『title』, and the
+/// people among them.
+#[derive(Debug, Default)]
+struct Names {
+    all: Vec<String>,
+    people: Vec<String>,
 }
 
 /// Whether token `i` is the そう of appearance (下がりそうだ, 高そうだ, 元気そうだ): a forecast,
@@ -2202,9 +2225,9 @@ static OCCASION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 });
 
 /// For each block, the names its section is about: the proper nouns a heading opens with,
-/// before its first particle (「ルミナ 9はこんな人におすすめ」, 「アスター S3の特徴」), and the
-/// occasions it names ([`OCCASION`]), for the blocks up to the next heading; `None` under a
-/// heading that names neither, or before any.
+/// before its first particle (「ルミナ 9はこんな人におすすめ」, 「アスター S3の特徴」), or the
+/// occasions it names ([`OCCASION`]) when it names one, for the blocks up to the next heading;
+/// `None` under a heading that names neither, or before any.
 pub(super) fn section_subjects(ctx: &Context<'_>) -> Vec<Option<Vec<String>>> {
     let a = ctx.analysis;
     let mut current: Option<Vec<String>> = None;
@@ -2219,11 +2242,15 @@ pub(super) fn section_subjects(ctx: &Context<'_>) -> Vec<Option<Vec<String>>> {
                 .collect();
             // 「### その1：純米吟醸「花泉」」: a name the heading puts in brackets.
             names.extend(bracketed_name(ctx.doc.slice(block.span)).map(str::to_string));
-            names.extend(
-                OCCASION
-                    .find_iter(ctx.doc.slice(block.span))
-                    .map(|m| m.as_str().to_string()),
-            );
+            // 「■初日：湊高原ヒルクライム」 / 「■2日目：湊湾ロードレース」: an occasion is what
+            // sets a section apart; the place or series both name is shared ground.
+            let occasions: Vec<String> = OCCASION
+                .find_iter(ctx.doc.slice(block.span))
+                .map(|m| m.as_str().to_string())
+                .collect();
+            if !occasions.is_empty() {
+                names = occasions;
+            }
             current = (!names.is_empty()).then_some(names);
         }
         out.push(current.clone());
@@ -2324,6 +2351,15 @@ fn contrasted(x: Option<&str>, y: Option<&str>) -> bool {
         (Some(x), Some(y)) => x != y && x.chars().next_back() == y.chars().next_back(),
         _ => false,
     }
+}
+
+/// Whether two mentions each name a person the other does not (1位 藤井拓海(みなと学院大) /
+/// 2位 岩田美香(みなと学院大)): their figures are those of different people, whatever else
+/// they share. 藤井 and 藤井拓海 are one person.
+fn other_people(x: &[String], y: &[String]) -> bool {
+    let related = |p: &String, q: &String| p.starts_with(q.as_str()) || q.starts_with(p.as_str());
+    let own = |p: &[String], q: &[String]| p.iter().any(|e| !q.iter().any(|f| related(e, f)));
+    own(x, y) && own(y, x)
 }
 
 fn same_entities(x: &[String], y: &[String], topic: &[String]) -> bool {
@@ -3104,6 +3140,21 @@ mod tests {
     }
 
     #[test]
+    fn figures_of_two_people_are_two_figures_whatever_else_they_share() {
+        // Each names a person the other does not: two runners of one school.
+        assert_hits(
+            &rule(),
+            "山田太郎（みなと学院大）の記録は10秒52だった。\n\n\n\n佐藤花子（みなと学院大）の記録は10秒58だった。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "山田太郎（みなと学院大）の記録は10秒52だった。\n\n\n\n山田（みなと学院大）の記録は10秒58だった。",
+            &["10秒58"],
+        );
+    }
+
+    #[test]
     fn occasions_halves_and_rounds_tell_figures_apart() {
         use crate::document::Format;
         use crate::lang::ja::Morphology;
@@ -3120,6 +3171,17 @@ mod tests {
             &[],
         );
         assert_hits(&rule(), &sections("■港の様子", "■沖の様子"), &["41匹"]);
+        // The place or series both headings name is shared ground; the occasions differ.
+        assert_hits(
+            &rule(),
+            &sections("■初日：湊高原ヒルクライム", "■2日目：湊湾ロードレース"),
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            &sections("■湊高原ヒルクライム", "■湊高原ヒルクライム"),
+            &["41匹"],
+        );
         // A topic's noun phrase qualifies its sentence's figures whole: the first half's
         // shots are not the match's.
         let shots = |topic: &str| {
