@@ -48,7 +48,7 @@ fn main() {
     let mut current_pack: Option<&str> = None;
     for (pack, stem, path) in &files {
         let json = Path::new(&out).join(format!("builtin-{pack}-{stem}.json"));
-        std::fs::write(&json, rule_json(path)).unwrap();
+        std::fs::write(&json, yaml_as_json(path, &["description", "examples"])).unwrap();
         writeln!(
             table,
             "    BuiltinFile {{ pack: {pack:?}, stem: {stem:?}, text: include_str!({path:?}), \
@@ -96,27 +96,23 @@ fn lexicons(root: &Path, out: &Path) {
         }
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{} reads: {e}", path.display()));
-        let value: serde_yaml::Value = serde_yaml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: not YAML: {e}", path.display()));
-        let json = serde_json::to_string(&value)
-            .unwrap_or_else(|e| panic!("{}: has no JSON form: {e}", path.display()));
+        let json = yaml_as_json(&path, &[]);
         std::fs::write(out.join(format!("lexicon-{name}.json")), json).unwrap();
     }
 }
 
-/// A built-in rule file as JSON, without its `description` and `examples` (read only when
-/// asked for): what a built-in rule is compiled from at run time, since JSON parses several
-/// times faster than YAML. `builtin::tests` checks it equals the YAML as read at run time.
-fn rule_json(path: &Path) -> String {
+/// A YAML file as JSON, without the top-level `keys` (a built-in rule's `description` and
+/// `examples`, read only when asked for): what a run reads, since JSON parses several times
+/// faster than YAML. Tests (`builtin::tests`, `lexicon::tests`) check both say the same.
+fn yaml_as_json(path: &Path, keys: &[&str]) -> String {
     let text =
         std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{} reads: {e}", path.display()));
     let mut value: serde_yaml::Value =
         serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: not YAML: {e}", path.display()));
     if let serde_yaml::Value::Mapping(map) = &mut value {
-        map.remove("description");
-        map.remove("examples");
+        for key in keys {
+            map.remove(*key);
+        }
     }
     serde_json::to_string(&value)
         .unwrap_or_else(|e| panic!("{}: has no JSON form: {e}", path.display()))

@@ -2005,29 +2005,40 @@ fn joined_initials<'t>(
     span: Span,
     countries: &crate::lang::ja::lexicon::WordSet,
 ) -> &'t str {
-    let initial = |c: char| {
-        let mut key = [0u8; 4];
-        let key = c.encode_utf8(&mut key);
-        countries
-            .iter()
-            .any(|e| e.strip_prefix(&*key).is_some_and(|r| r.starts_with('=')))
-    };
+    let initial = |c: char| country_names(countries, c).is_some();
     let unit = &text[span.range()];
     if unit.chars().count() != 1 || !unit.chars().all(initial) {
         return unit;
     }
+    // A pair or a trio of countries (日米, 日米豪): at most two more on either side.
+    run_around(text, span, 2, initial)
+}
+
+/// The names `country-initials` gives the one-character initial `c` (米 → アメリカ|米国), as
+/// written after its `=`.
+fn country_names(countries: &crate::lang::ja::lexicon::WordSet, c: char) -> Option<&str> {
+    let mut key = [0u8; 4];
+    let key = c.encode_utf8(&mut key);
+    countries
+        .iter()
+        .find_map(|e| e.strip_prefix(&*key).and_then(|r| r.strip_prefix('=')))
+}
+
+/// `span` widened over the characters `keep` accepts right before and after it, at most
+/// `most` on either side.
+fn run_around(text: &str, span: Span, most: usize, keep: impl Fn(char) -> bool) -> &str {
     let start = text[..span.start]
         .char_indices()
         .rev()
-        .take(2)
-        .take_while(|&(_, c)| initial(c))
+        .take(most)
+        .take_while(|&(_, c)| keep(c))
         .last()
         .map_or(span.start, |(i, _)| i);
     let end = span.end
         + text[span.end..]
             .chars()
-            .take(2)
-            .take_while(|&c| initial(c))
+            .take(most)
+            .take_while(|&c| keep(c))
             .map(char::len_utf8)
             .sum::<usize>();
     &text[start..end]
@@ -2046,12 +2057,7 @@ fn countries_told(
         return false;
     }
     chars.iter().all(|&c| {
-        let mut key = [0u8; 4];
-        let key = c.encode_utf8(&mut key);
-        let Some(names) = countries
-            .iter()
-            .find_map(|e| e.strip_prefix(&*key).and_then(|r| r.strip_prefix('=')))
-        else {
+        let Some(names) = country_names(countries, c) else {
             return false;
         };
         c == '日'
@@ -2477,19 +2483,7 @@ fn katakana_word(text: &str, span: Span) -> &str {
     if unit.is_empty() || !unit.chars().all(is_katakana) {
         return unit;
     }
-    let start = text[..span.start]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_katakana(c))
-        .last()
-        .map_or(span.start, |(i, _)| i);
-    let end = span.end
-        + text[span.end..]
-            .char_indices()
-            .take_while(|&(_, c)| is_katakana(c))
-            .last()
-            .map_or(0, |(i, c)| i + c.len_utf8());
-    &text[start..end]
+    run_around(text, span, usize::MAX, is_katakana)
 }
 
 /// A katakana word as its sounds are clipped: long vowel marks dropped, a small vowel after
