@@ -883,7 +883,7 @@ impl Numbers {
                 let from_bound = !q.is_date()
                     && after.strip_prefix("から").is_some_and(|rest| {
                         let clause = rest.split(['、', '。', ',']).next().unwrap_or("");
-                        !clause.chars().any(|c| c.is_ascii_digit() || c.is_numeric())
+                        !clause.chars().any(char::is_numeric)
                     });
                 if (after.starts_with("から") && !starts_event && !from_bound) || from_figure {
                     continue;
@@ -1184,11 +1184,11 @@ impl Numbers {
             // digits or more reached (売上高1,248億円を達成) is the level, compared like any
             // other. A threshold crossed (123万人を突破) stays a bound however precise.
             let reached = |i: usize| matches!(a.base(i), "達成" | "到達");
-            let precise = transposable(q).is_some();
+            let precise = || transposable(q).is_some();
             // 2025年3月期, 3号機: a name; 100億円突破: a milestone; 3ポイント下回り: a change.
             if !(increase || decrease)
                 && (is(LexiconId::QuantityNameSuffixes)
-                    || (is(LexiconId::MilestoneWords) && !(precise && reached(next)))
+                    || (is(LexiconId::MilestoneWords) && !(reached(next) && precise()))
                     || is(LexiconId::ChangeMarkers))
             {
                 return None;
@@ -1197,7 +1197,7 @@ impl Numbers {
             if matches!(word, "を" | "に")
                 && next + 1 < end
                 && at(LexiconId::MilestoneWords, next + 1)
-                && !(precise && reached(next + 1))
+                && !(reached(next + 1) && precise())
             {
                 return None;
             }
@@ -2357,14 +2357,18 @@ fn contrasted(x: Option<&str>, y: Option<&str>) -> bool {
 /// 2位 岩田美香(みなと学院大)): their figures are those of different people, whatever else
 /// they share. 藤井 and 藤井拓海 are one person.
 fn other_people(x: &[String], y: &[String]) -> bool {
-    let related = |p: &String, q: &String| p.starts_with(q.as_str()) || q.starts_with(p.as_str());
-    let own = |p: &[String], q: &[String]| p.iter().any(|e| !q.iter().any(|f| related(e, f)));
+    let own = |p: &[String], q: &[String]| p.iter().any(|e| !q.iter().any(|f| one_name(e, f)));
     own(x, y) && own(y, x)
 }
 
+/// Whether two names may name one thing: one is the other or begins it (藤井 / 藤井拓海,
+/// 湊 / 湊市).
+fn one_name(p: &str, q: &str) -> bool {
+    p.starts_with(q) || q.starts_with(p)
+}
+
 fn same_entities(x: &[String], y: &[String], topic: &[String]) -> bool {
-    let related = |p: &str, q: &str| p.starts_with(q) || q.starts_with(p);
-    let share = |p: &[String], q: &[String]| p.iter().any(|e| q.iter().any(|f| related(e, f)));
+    let share = |p: &[String], q: &[String]| p.iter().any(|e| q.iter().any(|f| one_name(e, f)));
     match (x.is_empty(), y.is_empty()) {
         (true, true) => true,
         (false, false) => share(x, y),
