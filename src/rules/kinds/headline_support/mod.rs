@@ -3757,6 +3757,17 @@ mod tests {
             "俳優の桜井蓮は初の時代劇で主演する。共演は水野彩花。製作発表会見で明らかにした。";
         assert_hits(&majority, &wedding(told), &["結婚"]);
         assert_hits(&majority, &wedding(&format!("{told}二人は結婚する。")), &[]);
+        // So is the outcome of a vote (可決): a body that tells the vote tells how it went.
+        let vote = |body: &str| format!("市議会、給食費無償化の条例案を可決\n\n{body}\n");
+        let pending = "市は給食費を無償化する条例案を市議会に提出した。\
+                       条例案は委員会の審査を経て、3月の本会議で採決される見通しだ。";
+        assert_hits(&majority, &vote(pending), &["可決"]);
+        let passed = "市議会は給食費を無償化する条例案を賛成多数で可決した。";
+        assert_hits(&majority, &vote(passed), &[]);
+        // A bill passed (可決) has become law (成立): the pack's synonyms say so.
+        let enacted = "自転車条例が成立\n\n市議会は自転車条例の案を全会一致で可決した。\n";
+        assert_hits(&majority, enacted, &["成立"]);
+        assert_hits(&builtin(), enacted, &[]);
     }
 
     #[test]
@@ -4549,6 +4560,18 @@ mod tests {
             &r,
             "A社が値上げ\n\nA社は値上げしない方針を示した。\n",
             &["値上げ"],
+        );
+        // Applying for it (認可を申請した) is asking, not being granted; an application named
+        // as a compound (承認申請の時点) or a later clause's 申請 says nothing of it.
+        assert_one_denial(
+            "文科省が学部設置を認可\n\nA大学は学部の設置認可を文部科学省に申請した。\n",
+            "認可",
+            "認可を文部科学省に申請",
+        );
+        assert_hits(
+            &r,
+            "新薬を承認\n\n国は新薬の製造販売を承認した。承認申請の時点では病院での注射を想定していた。\n",
+            &[],
         );
         // A verb describing the noun after it, past a closing quote, is no action the title
         // reports: 「続く」勉強法 is not contradicted by 勉強が続きません. Ending the title, the

@@ -26,6 +26,11 @@ const OPEN_AFTER: &[&str] = &[
     "見合わせ",
 ];
 
+/// Words that leave an action open when its mention is their object (設置認可を申請した,
+/// 値上げを文部科学省に要請): who applies for an approval has not been granted it. Not a
+/// compound (承認申請の時点では) or a later clause's word (出産祝い金はいつ申請すれば).
+const ASKED_AFTER: &[&str] = &["申請", "要請", "要望"];
+
 /// What denies a plan noun (`plan-nouns`: 予定, つもり, 考え, こと …) after its particle
 /// (予定はない, 予定もありません, ことはなかった), or a plan written as a verb (予定されていない).
 const PLAN_DENIALS: &[&str] = &[
@@ -47,7 +52,7 @@ const OPEN_WINDOW: usize = 12;
 /// claim that it happened. A negated chain (失敗しない, 届かず) is no claim either.
 const HEADLINE_HEDGES: &[&str] = &[
     "へ", "か", "?", "ず", "検討", "方針", "計画", "未定", "見送", "予定", "も", "にく", "やす",
-    "たい", "そう", "よう", "べき",
+    "たい", "そう", "よう", "べき", "申請", "要請", "要望", "求め",
 ];
 
 /// The first body mention of the action (any of `forms`: a verb's base form or a サ変 noun,
@@ -323,11 +328,20 @@ fn unaffirmed(
         }
     }
     let window = clause_after(rest, OPEN_WINDOW);
-    let open = OPEN_AFTER.iter().find_map(|w| {
-        window
-            .find(w)
-            .map(|k| Span::new(start, chain_end + k + w.len()))
-    });
+    let open = OPEN_AFTER
+        .iter()
+        .find_map(|w| window.find(w).map(|k| (k, w)))
+        .or_else(|| {
+            window
+                .starts_with('を')
+                .then(|| {
+                    ASKED_AFTER
+                        .iter()
+                        .find_map(|w| window.find(w).map(|k| (k, w)))
+                })
+                .flatten()
+        })
+        .map(|(k, w)| Span::new(start, chain_end + k + w.len()));
     // 復帰の時期は決めていない, 結婚の日取りは発表されていない: a decision or disclosure
     // denied in the mention's own phrase leaves it open as 未定 does; not one denied only so
     // far (これまで誕生を公表せず: the state before the news, which the article now tells).
