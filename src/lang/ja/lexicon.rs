@@ -107,6 +107,7 @@ named_enum! {
         DisclosureWords = "disclosure-words",
         PlanWords = "plan-words",
         PendingSteps = "pending-steps",
+        EventCounters = "event-counters",
     }
 }
 

@@ -358,6 +358,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::DisclosureWords,
     LexiconId::PlanWords,
     LexiconId::PendingSteps,
+    LexiconId::EventCounters,
     LexiconId::OtherTimes,
 ];
 
@@ -1481,7 +1482,7 @@ impl HeadlineSupport {
                         .contains(LexiconId::EventClaims, &a.text[raw.span.range()]))
                     && !is_date(&a.text[raw.span.range()])
                     && !counts_repetitions(a.text, raw.span)
-                    && !counts_events(a, raw.span)
+                    && !counts_events(a, raw.span, &self.lexicons)
                     && !counts_one(a, raw.span)
                     && (age_decade(&key).is_none() || tells_ages()),
                 number: a.text[raw.span.range()].bytes().any(|b| b.is_ascii_digit()),
@@ -2071,9 +2072,15 @@ fn countries_told(
 /// Whether the unit at `span` counts how often an event happened (2度の延期, 3回の挑戦: a
 /// number with 度 or 回, then の and a サ変 noun): a headline sums up what the body narrates
 /// (一度延期され、…再び延期), as it does a count of repetitions; not a temperature or an
-/// angle (30度の暑さ).
-fn counts_events(a: &Analysis<'_>, span: Span) -> bool {
+/// angle (30度の暑さ). So does a count of a game's scoring events (`event-counters`: 2発,
+/// 3本塁打), which the body narrates one by one.
+fn counts_events(a: &Analysis<'_>, span: Span, lexicons: &Lexicons) -> bool {
     let unit = &a.text[span.range()];
+    let counter =
+        unit.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    if counter.len() < unit.len() && lexicons.contains(LexiconId::EventCounters, counter) {
+        return true;
+    }
     let counted = unit.strip_suffix(['度', '回']).is_some_and(|n| {
         !n.is_empty()
             && n.chars()
@@ -4020,6 +4027,16 @@ mod tests {
             "北斗ロケット、30度の暑さの中で打ち上げ成功\n\n北斗ロケットの打ち上げが成功した。当日は暑さが厳しかった。\n",
             &["30度"],
         );
+        // So does a count of a game's scoring events (`event-counters`: 2発, 3本塁打), which
+        // the body tells one by one; a body that counts them otherwise contradicts it.
+        let homers =
+            |body: &str| format!("ベアーズが3本塁打で快勝\n\nベアーズは打線が{body}、快勝した。\n");
+        assert_hits(
+            &r,
+            &homers("初回に佐藤の本塁打で先制し、五回に田中、七回に鈴木が本塁打を放ち"),
+            &[],
+        );
+        assert_other_value(&r, &homers("2本塁打を放ち"), "3本塁打", "2本");
         // A streak whose 連続 the segmenter writes apart (3カ月 | 連続) is a count of
         // repetitions too: weak alone, contradicted by another count.
         assert!(framing::counts_repetitions(
