@@ -928,6 +928,12 @@ impl Polarity {
                 for other in self.intransitive_of.get(&own[0]).into_iter().flatten() {
                     wanted.extend_from_slice(a.tokens_with_base(other));
                 }
+                // 「再入場はできません」: a partner may say what can be done with 可能.
+                if c.key.stem == "できる" && !c.key.sahen {
+                    for word in &self.potential_words {
+                        wanted.extend_from_slice(a.tokens_with_surface(word));
+                    }
+                }
             }
         }
         let mut more = sentences_holding(a, sentences, wanted.into_iter().map(|t| t as usize));
@@ -1093,6 +1099,17 @@ impl Polarity {
                     }
                 {
                     let key = Key {
+                        voice: "",
+                        ..claim.key
+                    };
+                    claims.push(Claim { key, ..claim });
+                }
+                // 「再入場が可能です」 says 「再入場ができる」 and 「撮影は禁止」「撮影は不可」
+                // that it cannot (`opposites` of 可能): what can be done, compared with できる
+                // of the same action (「再入場はできません」).
+                if claim.key.stem == "可能" && !claim.key.sahen && pos(a, i - 1).is_sahen_noun() {
+                    let key = Key {
+                        stem: "できる",
                         voice: "",
                         ..claim.key
                     };
@@ -4062,6 +4079,20 @@ mod tests {
             let text = format!("見出し\n{earlier}\n{later}");
             assert_eq!(hits(&rule(), &text).len(), 1, "{text}");
         }
+        // 「再入場が可能です」 says 「再入場ができる」: 可能 of an action is compared with its
+        // できる, whichever comes first, but not with the action done.
+        for (earlier, later) in [
+            ("再入場が可能です。", "再入場はできません。"),
+            ("撮影はできません。", "撮影も可能です。"),
+        ] {
+            let text = format!("見出し\n{earlier}\n{later}");
+            assert_hits(&rule(), &text, &[later.trim_end_matches('。')]);
+        }
+        assert_hits(
+            &rule(),
+            "見出し\n再入場が可能です。\n再入場はしません。",
+            &[],
+        );
         // What can be done is not what is done, in either pass.
         assert_hits(
             &rule_with("restated: true\n"),
