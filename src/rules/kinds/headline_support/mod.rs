@@ -4027,6 +4027,13 @@ mod tests {
             "北斗ロケット、30度の暑さの中で打ち上げ成功\n\n北斗ロケットの打ち上げが成功した。当日は暑さが厳しかった。\n",
             &["30度"],
         );
+        // 一度 (once), an adverb, is no other value of the count: 一度延期され tells the first
+        // of the two.
+        assert_hits(
+            &r,
+            "北斗ロケット、2度の延期経て打ち上げ成功\n\n北斗ロケットの打ち上げが成功した。強風で一度延期され、翌週も点検で延期された。\n",
+            &[],
+        );
         // So does a count of a game's scoring events (`event-counters`: 2発, 3本塁打), which
         // the body tells one by one; a body that counts them otherwise contradicts it.
         let homers =

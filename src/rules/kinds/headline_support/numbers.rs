@@ -29,6 +29,14 @@ pub(super) fn quantities_in(a: &Analysis<'_>, span: Span) -> Vec<Quantity> {
         .map(|mut q| {
             q.span = Span::new(q.span.start + span.start, q.span.end + span.start);
             q.core = Span::new(q.core.start + span.start, q.core.end + span.start);
+            q
+        })
+        // 一度延期され (once), 一時中断: an adverb the segmenter reads whole is no count.
+        .filter(|q| {
+            let i = a.first_at(q.span.start);
+            !(i < a.tokens.len() && a.tokens[i].span == q.span && a.features(i).pos.is_adverb())
+        })
+        .map(|mut q| {
             q.unit = open_unit(a, &q);
             // 1基目: an open counter before 目 counts a position.
             if q.unit.starts_with('~') {
