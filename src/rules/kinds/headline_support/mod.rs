@@ -702,6 +702,8 @@ impl super::RuleKind for HeadlineSupport {
             // 新素材を採用 over 採用するかどうかは未定: an action the body mentions only negated
             // or left open is not told.
             let mut unaffirmed: Vec<(&Unit, Span)> = Vec::new();
+            // Actions the body states only of something the headline does not name.
+            let mut told_elsewhere: Vec<&Unit> = Vec::new();
             if matches!(place.role, Role::Title | Role::Source) {
                 let prefixes = self.lexicons.get(LexiconId::NegatingPrefixes);
                 let plans = self.lexicons.get(LexiconId::PlanNouns);
@@ -724,7 +726,7 @@ impl super::RuleKind for HeadlineSupport {
                     if let Some(others) = self.synonyms.get(word) {
                         forms.extend(others.iter().map(String::as_str));
                     }
-                    if let Some(at) = status::only_unaffirmed(
+                    match status::only_unaffirmed(
                         a,
                         &body,
                         &forms,
@@ -733,7 +735,9 @@ impl super::RuleKind for HeadlineSupport {
                         plans,
                         disclosures,
                     ) {
-                        unaffirmed.push((u, at));
+                        status::Mentions::Unaffirmed(at) => unaffirmed.push((u, at)),
+                        status::Mentions::Elsewhere => told_elsewhere.push(u),
+                        status::Mentions::Told => {}
                     }
                 }
             }
@@ -776,7 +780,10 @@ impl super::RuleKind for HeadlineSupport {
                         _ => &units[k - 1],
                     };
                     if !(completion || decisions.contains(word))
-                        || !missing.iter().any(|m| std::ptr::eq(*m, u))
+                        || !missing
+                            .iter()
+                            .chain(&told_elsewhere)
+                            .any(|m| std::ptr::eq(*m, u))
                         || unaffirmed.iter().any(|(x, _)| std::ptr::eq(*x, u))
                         || object.number
                         || missing.iter().any(|m| std::ptr::eq(*m, object))
@@ -794,6 +801,14 @@ impl super::RuleKind for HeadlineSupport {
                         &self.lexicons,
                     ) {
                         unaffirmed.push((u, at));
+                    }
+                }
+                // An action told only of something else is reported like an unsaid one.
+                for u in told_elsewhere {
+                    if unaffirmed.iter().any(|(x, _)| std::ptr::eq(*x, u))
+                        && !missing.iter().any(|m| std::ptr::eq(*m, u))
+                    {
+                        missing.push(u);
                     }
                 }
             }
@@ -4584,6 +4599,33 @@ mod tests {
             &r,
             "A社が値上げ\n\nA社は値上げしない方針を示した。\n",
             &["値上げ"],
+        );
+        // A condition (認可されれば) states nothing happened; a headline's own condition
+        // (重視なら) claims nothing.
+        assert_one_denial(
+            "新学部の設置が決定\n\n大学は新学部の設置を計画している。設置が決定すれば県内初となる。\n",
+            "決定",
+            "決定すれば",
+        );
+        assert_hits(
+            &r,
+            "カメラ重視ならA機\n\nA機はカメラが強い。カメラを重視するならA機を選びたい。\n",
+            &[],
+        );
+        // The action told only of something the headline does not name (打ち上げと分離は
+        // 無事に成功した: the adverb leaves 分離 its argument) is as good as unsaid: over an
+        // object told as planned, the completion is reported.
+        assert_one_denial(
+            "探査機かぐら、月面着陸に成功\n\n探査機かぐらは順調に飛行している。打ち上げと分離は無事に成功した。月面への着陸は来年3月ごろを予定している。\n",
+            "成功",
+            "着陸は来年3月ごろを予定",
+        );
+        // The second verb of a compound (色づき始めたら) is no mention of the action (the
+        // pack's synonyms make 始める one of 始まる).
+        assert_hits(
+            &builtin(),
+            "トマトの出荷が始まった\n\nトマトの出荷を担当している。実が色づき始めたら水を減らす。\n",
+            &[],
         );
         // Applying for it (認可を申請した) is asking, not being granted; an application named
         // as a compound (承認申請の時点) or a later clause's 申請 says nothing of it.

@@ -52,12 +52,13 @@ const OPEN_WINDOW: usize = 12;
 /// claim that it happened. A negated chain (失敗しない, 届かず) is no claim either.
 const HEADLINE_HEDGES: &[&str] = &[
     "へ", "か", "?", "ず", "検討", "方針", "計画", "未定", "見送", "予定", "も", "にく", "やす",
-    "たい", "そう", "よう", "べき", "申請", "要請", "要望", "求め",
+    "たい", "そう", "よう", "べき", "申請", "要請", "要望", "求め", "なら", "ば",
 ];
 
 /// The first body mention of the action (any of `forms`: a verb's base form or a サ変 noun,
 /// the word as the headline writes it, and its `synonyms`) when the body mentions it and every
-/// mention negates it or leaves it open; `None` when one mention states it or there is none.
+/// mention negates it or leaves it open; [`Mentions::Told`] when one mention states it or
+/// there is none.
 /// A body word written like the headline's (受け入れ, the noun of a verb the headline puts in
 /// its 連用形, 救急受け入れ、) is a mention too: 受け入れ件数が 9412件 states what
 /// 受け入れられない alone would leave unaffirmed; so is a synonym (決定 in the headline,
@@ -74,8 +75,9 @@ pub(super) fn only_unaffirmed(
     prefixes: &WordSet,
     plans: &WordSet,
     disclosures: &WordSet,
-) -> Option<Span> {
+) -> Mentions {
     let mut first = None;
+    let mut elsewhere = false;
     for &line in body {
         for i in a.within(line) {
             // 非公開 as one word: 公開 negated (`negating-prefixes`).
@@ -93,6 +95,16 @@ pub(super) fn only_unaffirmed(
             if !forms.contains(&a.surface(i)) && !forms.contains(&a.base(i)) {
                 continue;
             }
+            // 色づき始めたら: the second verb of a compound (始める after 色づき) adds an
+            // aspect to the first and tells nothing of the headline's action.
+            if i > a.within(line).start
+                && a.features(i).pos.is_verb()
+                && a.features(i - 1).pos.is_verb()
+                && a.features(i - 1).conjugation.is_continuative()
+                && a.tokens[i - 1].span.end == a.tokens[i].span.start
+            {
+                continue;
+            }
             match unaffirmed(a, i, line, prefixes, plans, disclosures) {
                 Some(span) => {
                     if !about_something_else(a, i, line, headline) {
@@ -101,27 +113,56 @@ pub(super) fn only_unaffirmed(
                 }
                 // 「閉鎖が決まった灯台」 affirms a decision about something the headline does
                 // not name: no support for its 「続編の製作も決定」.
-                None if argument_elsewhere(a, i, line, headline) => {}
-                None => return None,
+                None if argument_elsewhere(a, i, line, headline) => elsewhere = true,
+                None => return Mentions::Told,
             }
         }
     }
-    first
+    match first {
+        Some(span) => Mentions::Unaffirmed(span),
+        None if elsewhere => Mentions::Elsewhere,
+        None => Mentions::Told,
+    }
+}
+
+/// What the body's mentions of a headline action say of it ([`only_unaffirmed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mentions {
+    /// One mention states it, or none mentions it.
+    Told,
+    /// Every mention about it negates it or leaves it open: the first such mention.
+    Unaffirmed(Span),
+    /// The body states it only of something the headline does not name (打ち上げと分離は
+    /// 無事に成功した under 月面着陸に成功): as good as unsaid.
+    Elsewhere,
 }
 
 /// Most tokens of a topic's noun run.
 const TOPIC_RUN: usize = 6;
 
 /// Whether the mention at token `i` of `line` has an argument right before it (a noun run
-/// with が, を or は: 閉鎖が決まった) of which the headline names no word: the action is told
-/// of something else. A mention without such an argument (正式に決まった) is about whatever
-/// the sentence is about.
+/// with が, を or は: 閉鎖が決まった; past an adverb: 分離は無事に成功した) of which the
+/// headline names no word: the action is told of something else. A mention without such an
+/// argument (正式に決まった) is about whatever the sentence is about.
 fn argument_elsewhere(a: &Analysis<'_>, i: usize, line: Span, headline: &str) -> bool {
     let r = a.within(line);
     if i < r.start + 2 {
         return false;
     }
-    let particle = i - 1;
+    // 分離は無事に成功した, 日程はついに決まった: an adverb between the argument and the
+    // mention leaves it the mention's argument.
+    let mut particle = i - 1;
+    while particle > r.start + 2 {
+        let p = a.features(particle).pos;
+        if p.is_adverb() {
+            particle -= 1;
+        } else if a.surface(particle) == "に" && a.features(particle - 1).pos.is_adjectival_noun()
+        {
+            particle -= 2;
+        } else {
+            break;
+        }
+    }
     let marks_argument =
         a.features(particle).pos.is_particle() && matches!(a.surface(particle), "が" | "を" | "は");
     if !marks_argument || !a.features(particle - 1).pos.is_noun() {
@@ -161,12 +202,14 @@ fn about_something_else(a: &Analysis<'_>, i: usize, line: Span, headline: &str) 
 }
 
 /// Whether the headline (`place`) does not claim that the action at token `i` happened: its
-/// own chain negates it (失敗しない, 決まっていない), a hedge follows (採用へ, 発動か, 効きにくい),
+/// own chain negates it (失敗しない, 決まっていない) or makes it a condition (重視なら, 成功
+/// すれば), a hedge follows (採用へ, 発動か, 効きにくい),
 /// a verb modifies the noun after it (薬が効く菌: a description, not the news), or a noun is
 /// an argument of another predicate (制裁を発動: 制裁).
 pub(super) fn hedged_in_headline(a: &Analysis<'_>, i: usize, place: Span) -> bool {
     let (negated, j) = predicate_chain(a, i, place.end);
-    if negated {
+    // カメラ重視なら, 成功すれば: a condition.
+    if negated || (i + 1..j).any(|k| a.features(k).conjugation.is_conditional()) {
         return true;
     }
     let chain_end = a.tokens[j - 1].span.end;
@@ -295,6 +338,15 @@ fn unaffirmed(
     let chain_end = a.tokens[j - 1].span.end;
     if negated {
         return Some(Span::new(start, chain_end));
+    }
+    // 着陸に成功すれば, 成功したら: a condition, not a statement that it happened.
+    if (i + 1..j).any(|k| a.features(k).conjugation.is_conditional()) {
+        let end = a
+            .tokens
+            .get(j)
+            .filter(|t| t.span.end <= line.end && a.surface(j) == "ば")
+            .map_or(chain_end, |t| t.span.end);
+        return Some(Span::new(start, end));
     }
     // 未発表, 不参加: a negating prefix written onto the mention (`negating-prefixes`), as
     // the polarity kind reads 非対応.
