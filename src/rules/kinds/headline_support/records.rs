@@ -367,7 +367,8 @@ impl Record {
     }
 
     /// A body ordinal of two or more that counts the first's event or scope again (県内で4例目,
-    /// 5年ぶり2度目の優勝).
+    /// 5年ぶり2度目の優勝), or an interval since the event last happened named right before it
+    /// (15年ぶりに一般公開 under 初の一般公開).
     fn counted_again(&self, a: &Analysis<'_>, body: &[Span]) -> Option<Span> {
         let Record::First { scope, event } = self else {
             return None;
@@ -404,10 +405,62 @@ impl Record {
                     }
                 }
             }
+            // 15年ぶりに一般公開, 3年ぶりの優勝: the event again after a while, named right
+            // after the interval.
+            if let Some(event) = event.as_deref() {
+                for (at, _) in text.match_indices("ぶり") {
+                    let before = &text[..at];
+                    let Some(period) = INTERVAL_PERIODS.iter().find(|p| before.ends_with(*p))
+                    else {
+                        continue;
+                    };
+                    let digits = before[..before.len() - period.len()]
+                        .chars()
+                        .rev()
+                        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十百".contains(*c))
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                    if digits == 0 {
+                        continue;
+                    }
+                    let after = text[at + "ぶり".len()..].trim_start_matches(['に', 'の', 'と']);
+                    // Up to the phrase's end: not 3年ぶりの決勝進出で、優勝.
+                    let named: String = after
+                        .chars()
+                        .take_while(|c| !"、。でがはも".contains(*c))
+                        .take(INTERVAL_EVENT_WINDOW)
+                        .collect();
+                    if named.contains(event) || (event == "V" && named.contains("優勝")) {
+                        let start = before.len() - period.len() - digits;
+                        return Some(Span::new(
+                            line.start + start,
+                            line.start + at + "ぶり".len(),
+                        ));
+                    }
+                }
+            }
         }
         None
     }
 }
+
+/// Periods an interval since the last time is counted in (15年ぶり, 3カ月ぶり, 2大会ぶり).
+const INTERVAL_PERIODS: &[&str] = &[
+    "年",
+    "か月",
+    "カ月",
+    "ヶ月",
+    "ケ月",
+    "季",
+    "大会",
+    "シーズン",
+    "日",
+    "週間",
+];
+
+/// Characters after an interval (15年ぶりに) within which its phrase names its event
+/// (屏風を一般公開).
+const INTERVAL_EVENT_WINDOW: usize = 8;
 
 /// Whether the headline words after a record unit ending at `end` (within `place`) make it
 /// no claim (過去最高へ, 初優勝なるか, 過去最高の見通し).
@@ -677,6 +730,16 @@ mod tests {
             judge("初優勝", "チームは5年ぶり2度目の優勝を果たした。"),
             Some(Verdict::Unmet(_))
         ));
+        // An interval since the event last happened, named right before it: the event again.
+        assert!(matches!(
+            judge("初優勝", "チームは決勝で勝ち、3年ぶりに優勝した。"),
+            Some(Verdict::Unmet(_))
+        ));
+        // An interval of another event (決勝進出) says nothing of this one.
+        assert_eq!(
+            judge("初優勝", "チームは3年ぶりの決勝進出で、優勝を果たした。"),
+            Some(Verdict::Told)
+        );
         // A record of another measure (売上高) does not tell 最高益.
         assert_eq!(
             judge("最高益", "売上高は過去最高となったが、純利益は減益だった。"),
