@@ -1062,14 +1062,18 @@ fn join_shared_runs(
             last.insert(*h, b);
         }
         for &a in &met {
-            if sets.find(a) == sets.find(b) {
+            // Facts that tell the pair apart (第3回 / 第4回) are known per sentence: checked
+            // before the run, a quadratic scan of the two texts, which sentences that open
+            // alike but differ in their figures would otherwise each pay up to `MAX_PROBES`
+            // times.
+            if sets.find(a) == sets.find(b) || facts.differ(a, b) {
                 continue;
             }
             let other = units.text(groups.reps[a]);
             if longest_common_run(&other[..other.len().min(MAX_RUN_CHARS)], text) < run {
                 continue;
             }
-            if shingles.shorter_shares(a, b, SHARED_RUN_SHARE) && !facts.differ(a, b) {
+            if shingles.shorter_shares(a, b, SHARED_RUN_SHARE) {
                 sets.union(a, b);
             }
         }
