@@ -264,15 +264,22 @@ const REPETITION_COUNTERS: &[&str] = &[
 /// and a grandfather, the titles listed), so without a body value to contradict it the
 /// count alone is weak evidence.
 pub(super) fn is_repetition_count(unit: &str) -> bool {
-    let rest =
-        unit.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
-    rest.len() < unit.len()
-        && REPETITION_COUNTERS.iter().any(|c| {
+    counter_of(unit).is_some_and(|rest| {
+        REPETITION_COUNTERS.iter().any(|c| {
             rest == *c
                 || rest
                     .strip_suffix(*c)
                     .is_some_and(|r| STREAK_PERIODS.contains(&r))
         })
+    })
+}
+
+/// What follows a unit's leading number (ASCII digits or kanji numerals up to 十): 度目 of
+/// 3度目, 本塁打 of 三本塁打; `None` when the unit does not open with a number.
+pub(super) fn counter_of(unit: &str) -> Option<&str> {
+    let rest =
+        unit.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    (rest.len() < unit.len()).then_some(rest)
 }
 
 /// The periods a streak counts in (5年連続, 3カ月連続, 2大会連続).

@@ -2090,17 +2090,13 @@ fn countries_told(
 /// angle (30度の暑さ). So does a count of a game's scoring events (`event-counters`: 2発,
 /// 3本塁打), which the body narrates one by one.
 fn counts_events(a: &Analysis<'_>, span: Span, lexicons: &Lexicons) -> bool {
-    let unit = &a.text[span.range()];
-    let counter =
-        unit.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
-    if counter.len() < unit.len() && lexicons.contains(LexiconId::EventCounters, counter) {
+    let Some(counter) = framing::counter_of(&a.text[span.range()]) else {
+        return false;
+    };
+    if lexicons.contains(LexiconId::EventCounters, counter) {
         return true;
     }
-    let counted = unit.strip_suffix(['度', '回']).is_some_and(|n| {
-        !n.is_empty()
-            && n.chars()
-                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
-    });
+    let counted = matches!(counter, "度" | "回");
     let next = a.first_at(span.end);
     counted
         && next + 1 < a.tokens.len()

@@ -52,7 +52,7 @@ const OPEN_WINDOW: usize = 12;
 /// claim that it happened. A negated chain (失敗しない, 届かず) is no claim either.
 const HEADLINE_HEDGES: &[&str] = &[
     "へ", "か", "?", "ず", "検討", "方針", "計画", "未定", "見送", "予定", "も", "にく", "やす",
-    "たい", "そう", "よう", "べき", "申請", "要請", "要望", "求め", "なら", "ば",
+    "たい", "そう", "よう", "べき", "申請", "要請", "要望", "求め",
 ];
 
 /// The first body mention of the action (any of `forms`: a verb's base form or a サ変 noun,
@@ -209,7 +209,7 @@ fn about_something_else(a: &Analysis<'_>, i: usize, line: Span, headline: &str) 
 pub(super) fn hedged_in_headline(a: &Analysis<'_>, i: usize, place: Span) -> bool {
     let (negated, j) = predicate_chain(a, i, place.end);
     // カメラ重視なら, 成功すれば: a condition.
-    if negated || (i + 1..j).any(|k| a.features(k).conjugation.is_conditional()) {
+    if negated || conditional(a, i, j) {
         return true;
     }
     let chain_end = a.tokens[j - 1].span.end;
@@ -291,6 +291,12 @@ pub(super) fn denied_after(a: &Analysis<'_>, end: usize, limit: usize) -> bool {
         && predicate_chain(a, j, limit).0
 }
 
+/// Whether the predicate chain of the action at token `i`, ending before token `j`
+/// ([`predicate_chain`]), is in a conditional form (成功すれば, 重視なら, 決まったら).
+fn conditional(a: &Analysis<'_>, i: usize, j: usize) -> bool {
+    (i + 1..j).any(|k| a.features(k).conjugation.is_conditional())
+}
+
 /// The predicate chain after token `i` (する and its auxiliaries, て-forms, いる and the other
 /// dependent verbs: おく, みる, しまう), within
 /// `limit`: whether it negates, and the index after it. A サ変 noun's する may follow a は or
@@ -340,7 +346,7 @@ fn unaffirmed(
         return Some(Span::new(start, chain_end));
     }
     // 着陸に成功すれば, 成功したら: a condition, not a statement that it happened.
-    if (i + 1..j).any(|k| a.features(k).conjugation.is_conditional()) {
+    if conditional(a, i, j) {
         let end = a
             .tokens
             .get(j)
