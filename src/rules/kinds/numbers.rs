@@ -95,9 +95,12 @@
 //! Two values with the same significant digits in another order (1,480万円 / 1,840万円,
 //! 41万2,380票 / 41万2,830票) are one value misstated even when the mentions name what they
 //! count differently or not at all (計約1,480万円を着服 has no subject): reported one severity
-//! lower, with `slip_message`. Both need at least three significant digits and one magnitude;
+//! lower, with `slip_message`. Both need at least two significant digits and one magnitude;
 //! their subjects must be one missing, one inside the other or alike in their first two
-//! characters (not 営業利益 / 経常利益); the qualifiers of one must be among the other's (上旬 /
+//! characters (not 営業利益 / 経常利益), and with only two digits (84棟 / 48棟) both must
+//! name what they count and the same names (or one none, the other the headline's): two
+//! digits reorder by chance more often; a figure owned by another of the kind the headline
+//! names (東図書館の蔵書 under 「中央図書館が休館へ」) is not the article's own; the qualifiers of one must be among the other's (上旬 /
 //! 下旬 stay apart), and an increase or decrease is compared only with another (a forecast is
 //! compared with a figure told as a fact: 約186億円を見込む / 168億円に上る); table cells, dates, ordinals and bounds are left out, and so is
 //! everything the comparison above keeps apart (one sentence, one list, contrasted topics,
@@ -557,6 +560,7 @@ impl super::RuleKind for Numbers {
             .iter()
             .map(|m| transposable(&m.quantity).filter(|_| !in_table(m)))
             .collect();
+        let sibling = |k: &Key| k.qualifiers.iter().any(|q| q == SIBLING);
         for (j, later) in mentions.iter().enumerate() {
             let Some(later_digits) = &digits[j] else {
                 continue;
@@ -575,6 +579,10 @@ impl super::RuleKind for Numbers {
                         && !reported.contains(&m.span)
                         && same_magnitude(m.quantity.value, later.quantity.value)
                         && self.related_subjects(&m.key, &later.key)
+                        && sibling(&m.key) == sibling(&later.key)
+                        && (later_digits.len() >= NAMED_SLIP_DIGITS
+                            || (!(m.key.subject.is_empty() || later.key.subject.is_empty())
+                                && same_entities(&m.entities, &later.entities, &topic)))
                         // Nor two sentences of one list item.
                         && !(m.block == later.block && lists[m.block].is_some())
                         // A mention naming nobody may be about anyone named elsewhere.
@@ -1184,7 +1192,7 @@ impl Numbers {
             // digits or more reached (売上高1,248億円を達成) is the level, compared like any
             // other. A threshold crossed (123万人を突破) stays a bound however precise.
             let reached = |i: usize| matches!(a.base(i), "達成" | "到達");
-            let precise = || transposable(q).is_some();
+            let precise = || transposable(q).is_some_and(|d| d.len() >= PRECISE_LEVEL_DIGITS);
             // 2025年3月期, 3号機: a name; 100億円突破: a milestone; 3ポイント下回り: a change.
             if !(increase || decrease)
                 && (is(LexiconId::QuantityNameSuffixes)
@@ -1553,6 +1561,11 @@ impl Numbers {
                 && !self.lexicons.contains(LexiconId::PresentQualifiers, &owner)
                 && !headline_subject.contains(owner.as_str())
             {
+                // 東図書館の蔵書 under 「中央図書館が休館へ」: another of the kind the article is
+                // about, which even a slip's looser reading keeps apart.
+                if sibling_of_headline(&owner, headline_subject) {
+                    qualifiers.push(SIBLING.to_string());
+                }
                 qualifiers.push(owner);
             }
             // 1日乗車券（大人500円）: a value in brackets belongs to what the brackets follow.
@@ -2024,8 +2037,9 @@ fn is_event(a: &Analysis<'_>, subject: &Chain) -> bool {
 }
 
 /// The significant digits of an amount that a slip may have reordered: an exact or hedged
-/// value (not a date, an ordinal or a bound) with at least three of them (1,480 → 148;
-/// 4億2,000万 → 42 has too few). Two digits reorder by chance too often (12日 / 21日).
+/// value (not a date, an ordinal or a bound) with at least two of them (1,480 → 148;
+/// 4億2,000万 → 42; 3億 → 3 has too few). Two digits reorder by chance more often than three,
+/// so a slip of two needs both mentions to name what they count ([`NAMED_SLIP_DIGITS`]).
 fn transposable(q: &Quantity) -> Option<Vec<u8>> {
     if q.ordinal || q.is_date() || q.unit == "年" || q.low.is_infinite() || q.high.is_infinite() {
         return None;
@@ -2041,8 +2055,17 @@ fn transposable(q: &Quantity) -> Option<Vec<u8>> {
     (digits.len() >= MIN_TRANSPOSED_DIGITS).then_some(digits)
 }
 
+/// Fewest significant digits of a level reached that is compared (売上高1,248億円を達成),
+/// not read as a round threshold (1万人達成, 20億円を達成).
+const PRECISE_LEVEL_DIGITS: usize = 3;
+
 /// Fewest significant digits [`transposable`] compares.
-const MIN_TRANSPOSED_DIGITS: usize = 3;
+const MIN_TRANSPOSED_DIGITS: usize = 2;
+
+/// Fewer significant digits than this (84億円 / 48億円, 約340人 / 約430人) are a slip only
+/// when both mentions name what they count: two figures of two digits share them reordered by
+/// chance (基金から14億円を取り崩す / 基金残高は約41億円) more often than figures of three.
+const NAMED_SLIP_DIGITS: usize = 3;
 
 /// Whether the noun written at token `i` opens a comparison base: the nouns written on to it
 /// end in 比 (前期|比, 前年|同期|比), within a few tokens (a long run of nouns is read once
@@ -2492,6 +2515,21 @@ fn open_counter<'a>(
     // 午後3時: a clock time, a point in time like 7時30分.
     let clock = noun.starts_with('時');
     (!a.features(i).pos.is_pronoun() && !position && !clock).then_some(noun)
+}
+
+/// The qualifier of a figure owned by another of the kind the headline's subject is (see
+/// [`sibling_of_headline`]).
+const SIBLING: &str = "(別)";
+
+/// Whether an owner is another of the kind the headline's first phrase names: its last two
+/// characters (図書館's 書館, 工業's 工業) are in the phrase, with a name before them that the
+/// phrase does not have (東図書館 under 中央図書館が休館へ).
+fn sibling_of_headline(owner: &str, headline_subject: &str) -> bool {
+    let chars: Vec<char> = owner.chars().collect();
+    chars.len() >= 3 && {
+        let head: String = chars[chars.len() - 2..].iter().collect();
+        headline_subject.contains(&head)
+    }
 }
 
 /// `A社の売上高`: the noun chain joined to the subject by の, before it in the clause.
@@ -3431,6 +3469,30 @@ mod tests {
             &rule(),
             "説明会\n\n午後3時から始まった説明会の参加者は約120人だった。\n\n経緯\n\n説明会の参加者は約80人にとどまった。",
             &["約80人"],
+        );
+    }
+
+    #[test]
+    fn two_digits_swapped_are_a_slip_when_both_mentions_name_what_they_count() {
+        for text in [
+            "大雨で町内の床上浸水は84棟にのぼった。\n\n被害\n\n町によると、床上浸水は48棟で、床下浸水は200棟を超えた。",
+            "避難所の避難者は約340人にのぼった。\n\n経緯\n\n午後3時時点の避難者は約430人だった。",
+        ] {
+            let h = hits(&rule(), text);
+            assert_eq!(h.len(), 1, "{text}: {h:?}");
+            assert_eq!(h[0].severity, rule().severity.lower(), "{text}");
+        }
+        // Two digits and one mention naming nothing: shared by chance as often as not (the
+        // amount drawn from a fund and the fund's balance).
+        assert_hits(
+            &rule(),
+            "財政調整基金から14億円を取り崩す。\n\n見通し\n\n年度末の基金残高は約41億円となる。",
+            &[],
+        );
+        assert_hits(
+            &rule(),
+            "避難所の避難者は約340人にのぼった。\n\n経緯\n\n午後3時時点では約430人だった。",
+            &[],
         );
     }
 
