@@ -140,7 +140,9 @@ pub struct Spec {
     pub transitions: Vec<String>,
     /// Words telling that a person left a position (退任, 辞任, 引退): a pair of attributes is
     /// not reported when a sentence anywhere names the person with one
-    /// (「田村修一監督が退任し」 … 「田村前監督は」: the sitting title before, the former one after).
+    /// (「田村修一監督が退任し」 … 「田村前監督は」: the sitting title before, the former one after);
+    /// not a departure whose clause has another subject with が (「坂口会長が退任し、山下氏を中心と
+    /// する体制に」 is no departure of 山下).
     #[serde(default)]
     pub departures: Vec<String>,
     /// Several independent exclusion sets (instead of `attributes`).
@@ -217,7 +219,8 @@ pub struct SetSpec {
     pub transitions: Vec<String>,
     /// Words telling that the person left a position (退任, 辞任, 引退): a pair of this set's
     /// attributes is not reported when a sentence anywhere names the person with one
-    /// (「田村修一監督が退任し」 … 「田村前監督は」).
+    /// (「田村修一監督が退任し」 … 「田村前監督は」); not a departure whose clause has another
+    /// subject with が (坂口会長が退任し).
     #[serde(default)]
     pub departures: Vec<String>,
 }
@@ -280,12 +283,12 @@ impl Set {
             |sentence: &str, words: &[String]| words.iter().any(|w| sentence.contains(w.as_str()));
         // A sentence that tells this person left (「田村修一監督が退任し」 … 「田村前監督は」):
         // the surname and a departure in one sentence, anywhere in the article (not the
-        // reason of an election: 任期満了に伴う市長選).
+        // reason of an election: 任期満了に伴う市長選, nor another subject's: 坂口会長が退任し).
         let surname = later.subject.surname;
         if !self.departures.is_empty()
             && sentences.iter().any(|s| {
                 let sentence = &text[s.span.range()];
-                sentence.contains(surname) && tells_departure(sentence, &self.departures)
+                sentence.contains(surname) && tells_departure(sentence, &self.departures, surname)
             })
         {
             return true;
@@ -363,14 +366,24 @@ impl Set {
     }
 }
 
-/// Whether `sentence` holds one of the departure `words` telling someone left: not one that
-/// names why an election is held (任期満了に伴う市長選挙: the formula of the lead).
-fn tells_departure(sentence: &str, words: &[String]) -> bool {
-    occurs_where(sentence, words, |_, after| {
+/// Whether `sentence` holds one of the departure `words` telling the person of `surname`
+/// left: not one that names why an election is held (任期満了に伴う市長選挙: the formula of
+/// the lead), nor one whose own clause gives it another subject with が (「創業家出身の坂口会長
+/// が退任し、山下氏を中心とする新体制に」 is 坂口's departure, not 山下's).
+fn tells_departure(sentence: &str, words: &[String], surname: &str) -> bool {
+    occurs_where(sentence, words, |before, after| {
         !["に伴う", "に伴い", "による"]
             .iter()
             .any(|c| after.starts_with(c))
+            && !departs_another(before, surname)
     })
+}
+
+/// Whether the clause before a departure word (from the last comma or full stop) names a
+/// subject with が that is not the person of `surname`.
+fn departs_another(before: &str, surname: &str) -> bool {
+    let clause = before.rsplit(['、', '。']).next().unwrap_or(before);
+    clause.contains('が') && !clause.contains(surname)
 }
 
 /// Whether `sentence` holds one of the transition `words` narrating a change of the titles
@@ -3492,9 +3505,21 @@ mod tests {
         let text = "田村監督が退任\n\nクラブは10日、田村修一監督（52）が退任すると発表した。\n\n松井新監督は抱負を語った。\n\n田村前監督は「申し訳ない」とコメントした。";
         assert_hits(&with, text, &[]);
         assert_hits(&yaml(""), text, &["前監督"]);
-        // Someone else's departure is not this person's.
+        // Someone else's departure is not this person's, even in a sentence naming this one.
         let text = "田村監督が続投\n\n前任の木下監督が退任したのは3年前だ。\n\n田村前監督は「選手を信じる」と話した。";
         assert_hits(&with, text, &["前監督"]);
+        let text = "田村監督が会見\n\n田村修一監督は会見で抱負を語った。\n\nクラブは昨年、木下GMが退任し、田村氏を中心とする体制に移った。\n\n田村前監督は「選手を信じる」と話した。";
+        assert_hits(&with, text, &["前監督"]);
+        // The person's own departure with a topic set off by a comma (田村監督は、…退任する) or
+        // in a relative clause (退任した田村監督) still is.
+        for own in [
+            "田村修一監督は、今季限りで退任する。",
+            "今季限りで退任した田村修一監督が会見した。",
+        ] {
+            let text =
+                format!("田村監督が退任\n\n{own}\n\n田村前監督は「申し訳ない」とコメントした。");
+            assert_hits(&with, &text, &[]);
+        }
         // 任期満了に伴う…選挙 names why an election is held, not that the person left.
         let with = yaml("    departures: [任期満了]\n");
         let text = "市長選\n\n任期満了に伴う市長選に、田村修一監督が立候補した。\n\n田村前監督は抱負を語った。";
