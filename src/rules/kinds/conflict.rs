@@ -454,10 +454,11 @@ fn into_other_title(before: &str, pair: &[&str]) -> bool {
 /// narrate that title's change (高野容疑者を起訴, 山田副社長が社長に昇格).
 const TRANSITION_REACH: usize = 10;
 
-/// Suffixes that close the name of a unit of an organisation (開発部, 広報課, 事務局): a
-/// department written onto a title (技術開発部次長) ends with one.
+/// Suffixes that close the name of a unit of an organisation (開発部, 広報課, 事務局) or of an
+/// institution (バラ園, 市民会館, 駅前店): a department or an institution written onto a title
+/// (技術開発部次長, バラ園副園長) ends with one.
 const ORGANISATION_UNITS: &[&str] = &[
-    "部", "課", "局", "室", "係", "班", "科", "署", "所", "団", "隊", "会",
+    "部", "課", "局", "室", "係", "班", "科", "署", "所", "団", "隊", "会", "園", "館", "院", "店",
 ];
 
 /// Whether `rest` starts with a length of time held (1年目, 2年, 3季目, 5カ月): a number and
@@ -3157,6 +3158,15 @@ mod tests {
             &heads,
             "居館跡\n\n調査団長の竹内修教授が話した。\n\n調査団副団長の竹内修教授は語った。",
             &["副団長"],
+        );
+        // バラ園副園長の: 園 closes an institution (バラ園, 市民会館, 駅前店).
+        let directors = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 園長\n        terms: [園長]\n      - name: 副園長\n        terms: [副園長]\n",
+        );
+        assert_hits(
+            &directors,
+            "バラ園\n\n園長の中村康夫さんに話を聞いた。\n\nバラ園副園長の中村康夫さんは話した。",
+            &["副園長"],
         );
         // 保存会副会長の: 会 closes an association (保存会, 後援会, 町内会).
         let chairs = rule_from_yaml(
