@@ -3168,6 +3168,12 @@ mod tests {
             "バラ園\n\n園長の中村康夫さんに話を聞いた。\n\nバラ園副園長の中村康夫さんは話した。",
             &["副園長"],
         );
+        // 先生 after a surname, like さん, shows a person (園長の高木先生): a teacher, a doctor.
+        assert_hits(
+            &directors,
+            "夏祭り\n\n園長の高木先生からあいさつがあった。\n\n副園長の高木先生は話した。",
+            &["副園長"],
+        );
         // 保存会副会長の: 会 closes an association (保存会, 後援会, 町内会).
         let chairs = rule_from_yaml(
             "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 会長\n        terms: [会長]\n      - name: 副会長\n        terms: [副会長]\n",
