@@ -705,9 +705,11 @@ impl super::RuleKind for HeadlineSupport {
             // Actions the body states only of something the headline does not name.
             let mut told_elsewhere: Vec<&Unit> = Vec::new();
             if matches!(place.role, Role::Title | Role::Source) {
-                let prefixes = self.lexicons.get(LexiconId::NegatingPrefixes);
-                let plans = self.lexicons.get(LexiconId::PlanNouns);
-                let disclosures = self.lexicons.get(LexiconId::DisclosureWords);
+                let words = status::StatusWords {
+                    prefixes: self.lexicons.get(LexiconId::NegatingPrefixes),
+                    plans: self.lexicons.get(LexiconId::PlanNouns),
+                    disclosures: self.lexicons.get(LexiconId::DisclosureWords),
+                };
                 for u in units {
                     let Some(word) = u.action.as_deref() else {
                         continue;
@@ -726,15 +728,10 @@ impl super::RuleKind for HeadlineSupport {
                     if let Some(others) = self.synonyms.get(word) {
                         forms.extend(others.iter().map(String::as_str));
                     }
-                    match status::only_unaffirmed(
-                        a,
-                        &body,
-                        &forms,
-                        headline,
-                        prefixes,
-                        plans,
-                        disclosures,
-                    ) {
+                    // A decision or a completion told only as planned is not taken yet.
+                    let settled = self.lexicons.contains(LexiconId::CompletionWords, word)
+                        || self.lexicons.contains(LexiconId::DecisionVerbs, word);
+                    match status::only_unaffirmed(a, &body, &forms, headline, settled, &words) {
                         status::Mentions::Unaffirmed(at) => unaffirmed.push((u, at)),
                         status::Mentions::Elsewhere => told_elsewhere.push(u),
                         status::Mentions::Told => {}
@@ -4552,6 +4549,35 @@ mod tests {
             "病院の救急受け入れ、最多に\n\n病院の救急は最多だった。\n\
              処置が重なると受け入れられない場合もある。\n",
             &["受け入れ"],
+        );
+    }
+
+    #[test]
+    fn a_decision_the_body_tells_only_as_planned_is_not_supported() {
+        let r = rule("");
+        // 決定 and 決める (`decision-verbs`) told only with a plan noun after them: not taken.
+        assert_hits(
+            &r,
+            "県教委、高校再編案を決定\n\n県教委は高校再編案について、来年2月の会議で決定する予定だ。\n",
+            &["決定"],
+        );
+        assert_hits(
+            &r,
+            "新駅名を決定\n\n市は新駅名について、9月末までに決定する方針だ。\n",
+            &["決定"],
+        );
+        // A plan of something the headline does not name (デザインも) says nothing of its
+        // decision, and an action that is no decision or completion (開催する予定) is a
+        // dated plan a headline may tell.
+        assert_hits(
+            &r,
+            "県、新品種の作付けを決定\n\n県は来年度から新品種の作付けを始めることを決定した。\n\nロゴのデザインも決定する予定だ。\n",
+            &[],
+        );
+        assert_hits(
+            &r,
+            "花火大会を開催\n\n市は花火大会を8月に開催する予定だ。\n",
+            &[],
         );
     }
 

@@ -6,7 +6,8 @@
 //! headline claims what the body does not. So does an action the body never states whose
 //! object the body tells only as undecided or unknown (発売日決定 over 「具体的な発売日はまだ
 //! 発表されていません」) or, for a completion, as planned (月面着陸に成功 over 「月面への着陸は
-//! 来年3月ごろを予定」): [`object_left_open`].
+//! 来年3月ごろを予定」): [`object_left_open`]. A decision or a completion the body tells
+//! only as planned (再編案を決定 over 「来年2月の会議で決定する予定」) is left open too.
 
 use crate::lang::ja::lexicon::WordSet;
 use crate::lang::ja::{Analysis, LexiconId, Lexicons};
@@ -72,9 +73,8 @@ pub(super) fn only_unaffirmed(
     body: &[Span],
     forms: &[&str],
     headline: &str,
-    prefixes: &WordSet,
-    plans: &WordSet,
-    disclosures: &WordSet,
+    settled: bool,
+    words: &StatusWords<'_>,
 ) -> Mentions {
     let mut first = None;
     let mut elsewhere = false;
@@ -84,7 +84,7 @@ pub(super) fn only_unaffirmed(
             let surface = a.surface(i);
             let fused = surface.chars().next().is_some_and(|c| {
                 let rest = &surface[c.len_utf8()..];
-                prefixes.contains(&surface[..c.len_utf8()])
+                words.prefixes.contains(&surface[..c.len_utf8()])
                     && rest.chars().count() >= 2
                     && forms.contains(&rest)
             });
@@ -105,7 +105,8 @@ pub(super) fn only_unaffirmed(
             {
                 continue;
             }
-            match unaffirmed(a, i, line, prefixes, plans, disclosures) {
+            let settled = settled.then_some(headline);
+            match unaffirmed(a, i, line, settled, words) {
                 Some(span) => {
                     if !about_something_else(a, i, line, headline) {
                         first.get_or_insert(span);
@@ -113,7 +114,9 @@ pub(super) fn only_unaffirmed(
                 }
                 // 「閉鎖が決まった灯台」 affirms a decision about something the headline does
                 // not name: no support for its 「続編の製作も決定」.
-                None if argument_elsewhere(a, i, line, headline) => elsewhere = true,
+                None if argument_elsewhere(a, i, line, headline, &["が", "を", "は"]) => {
+                    elsewhere = true
+                }
                 None => return Mentions::Told,
             }
         }
@@ -123,6 +126,17 @@ pub(super) fn only_unaffirmed(
         None if elsewhere => Mentions::Elsewhere,
         None => Mentions::Told,
     }
+}
+
+/// The word lists that tell a body mention negated or left open ([`only_unaffirmed`]).
+#[derive(Clone, Copy)]
+pub(super) struct StatusWords<'l> {
+    /// `negating-prefixes`: 未発表, 非公開.
+    pub prefixes: &'l WordSet,
+    /// `plan-nouns`: 延長する予定はない, 決定する予定.
+    pub plans: &'l WordSet,
+    /// `disclosure-words`: 発表されていない.
+    pub disclosures: &'l WordSet,
 }
 
 /// What the body's mentions of a headline action say of it ([`only_unaffirmed`]).
@@ -144,7 +158,13 @@ const TOPIC_RUN: usize = 6;
 /// with が, を or は: 閉鎖が決まった; past an adverb: 分離は無事に成功した) of which the
 /// headline names no word: the action is told of something else. A mention without such an
 /// argument (正式に決まった) is about whatever the sentence is about.
-fn argument_elsewhere(a: &Analysis<'_>, i: usize, line: Span, headline: &str) -> bool {
+fn argument_elsewhere(
+    a: &Analysis<'_>,
+    i: usize,
+    line: Span,
+    headline: &str,
+    particles: &[&str],
+) -> bool {
     let r = a.within(line);
     if i < r.start + 2 {
         return false;
@@ -164,7 +184,7 @@ fn argument_elsewhere(a: &Analysis<'_>, i: usize, line: Span, headline: &str) ->
         }
     }
     let marks_argument =
-        a.features(particle).pos.is_particle() && matches!(a.surface(particle), "が" | "を" | "は");
+        a.features(particle).pos.is_particle() && particles.contains(&a.surface(particle));
     if !marks_argument || !a.features(particle - 1).pos.is_noun() {
         return false;
     }
@@ -335,10 +355,14 @@ fn unaffirmed(
     a: &Analysis<'_>,
     i: usize,
     line: Span,
-    prefixes: &WordSet,
-    plans: &WordSet,
-    disclosures: &WordSet,
+    settled: Option<&str>,
+    words: &StatusWords<'_>,
 ) -> Option<Span> {
+    let StatusWords {
+        prefixes,
+        plans,
+        disclosures,
+    } = *words;
     let start = a.tokens[i].span.start;
     let (negated, j) = predicate_chain(a, i, line.end);
     let chain_end = a.tokens[j - 1].span.end;
@@ -384,6 +408,19 @@ fn unaffirmed(
             let end = chain_end + topic + plan.len() + particle + w.len();
             return Some(Span::new(start, end));
         }
+    }
+    // 来年2月の会議で決定する予定, 正式な駅名を決める方針: a decision or a completion
+    // (`settled`, with the headline's text) told as a plan has not been taken yet; not one
+    // planned of something the headline does not name (デザインも決める予定).
+    if let Some(headline) = settled
+        && !argument_elsewhere(a, i, line, headline, &["が", "を", "は", "も"])
+        && let Some(plan) = plans
+            .iter()
+            .filter(|p| *p != "こと")
+            .find(|p| rest.strip_prefix('の').unwrap_or(rest).starts_with(p))
+    {
+        let end = chain_end + rest.find(plan).unwrap_or(0) + plan.len();
+        return Some(Span::new(start, end));
     }
     let window = clause_after(rest, OPEN_WINDOW);
     let open = OPEN_AFTER
