@@ -105,6 +105,11 @@ pub fn is_katakana(c: char) -> bool {
     matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')
 }
 
+/// A hiragana letter (ぁ–ゖ).
+pub fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{3096}')
+}
+
 /// A hiragana letter as its katakana (ぁ–ゖ → ァ–ヶ); any other character as it is.
 pub fn katakana(c: char) -> char {
     match c {

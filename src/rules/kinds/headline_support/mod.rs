@@ -182,7 +182,7 @@ use crate::document::{BlockKind, Document, trim_span};
 use crate::error::FileError;
 use crate::finding::{Hit, Severity};
 use crate::lang::ja::quantity;
-use crate::lang::ja::{Analysis, Labels, LexiconId, Lexicons, is_kanji, is_katakana};
+use crate::lang::ja::{Analysis, Labels, LexiconId, Lexicons, is_hiragana, is_kanji, is_katakana};
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
 use crate::span::Span;
@@ -890,7 +890,8 @@ impl super::RuleKind for HeadlineSupport {
                         && !status::forecast_in_headline(a.text, u.span.end, place.span.end)
                 })
                 .find_map(|u| {
-                    let subject = said_of(a.text, place.span.start, u.span.start);
+                    // 営業利益予想を上方修正: a headline's outcome word is said of its object.
+                    let subject = said_of(a.text, place.span.start, u.span.start, true);
                     u.opposites
                         .iter()
                         .find(|&&k| {
@@ -1915,7 +1916,14 @@ fn opposite_of(
     };
     told.is_empty()
         || told.iter().any(|&(line, at)| {
-            said_of(a.text, line.start, at).is_none_or(|other| related_subjects(subject, other))
+            // 据え置いた, 値上げした: a verb's object is what it is said of (売上高を…据え置いた);
+            // not the object of another verb after an adjunct (議案を賛成多数で可決).
+            let verbal = a.text[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| is_hiragana(c) && !"でのにとがはをもへや".contains(c));
+            said_of(a.text, line.start, at, verbal)
+                .is_none_or(|other| related_subjects(subject, other))
         })
 }
 
@@ -1936,8 +1944,9 @@ const OPEN_CLAUSE_CHARS: usize = 16;
 /// The topic or subject a word at `at` is said of: the run of kanji and katakana before the
 /// word's own の (自然減の拡大: 自然減) or else before the nearest は or が between the start of
 /// its clause (after 。, 、, a space, or `from`) and the word, of two characters or more
-/// (「減少幅は2年連続で縮小」: 減少幅).
-fn said_of(text: &str, from: usize, at: usize) -> Option<&str> {
+/// (「減少幅は2年連続で縮小」: 減少幅); with `object`, for a word used as a verb, before its
+/// を too (売上高を従来の3,750億円に据え置いた: 売上高).
+fn said_of(text: &str, from: usize, at: usize, object: bool) -> Option<&str> {
     // A clause is short: read back a bounded way (an endless line stays linear).
     let mut from = from.max(at.saturating_sub(SAID_OF_REACH));
     while !text.is_char_boundary(from) {
@@ -1965,7 +1974,9 @@ fn said_of(text: &str, from: usize, at: usize) -> Option<&str> {
             clause
                 .char_indices()
                 .rev()
-                .find(|&(i, c)| matches!(c, 'は' | 'が') && after_word(i))?
+                .find(|&(i, c)| {
+                    (matches!(c, 'は' | 'が') || (object && c == 'を')) && after_word(i)
+                })?
                 .0
         }
     };
@@ -4179,12 +4190,44 @@ mod tests {
         assert_hits(&r, &text("前年より拡大した。"), &["縮小"]);
         assert_hits(&r, &text("自然減の拡大が続く。"), &[]);
         assert_eq!(
-            said_of("県の人口、減少幅は2年連続で縮小", 0, 40),
+            said_of("県の人口、減少幅は2年連続で縮小", 0, 40, false),
             Some("減少幅")
         );
-        assert_eq!(said_of("自然減の拡大", 0, 12), Some("自然減"));
+        assert_eq!(said_of("自然減の拡大", 0, 12, false), Some("自然減"));
         assert!(related_subjects("減少幅", "人口の減少幅"));
         assert!(!related_subjects("減少幅", "自然減"));
+    }
+
+    #[test]
+    fn an_opposite_verb_is_said_of_its_object() {
+        let r = rule("opposites: [[上方修正, 据え置]]\nweak_units: majority\n");
+        let text = |body: &str| format!("北浜電機、通期の営業利益予想を上方修正\n\n{body}\n");
+        // 売上高を…据え置いた: kept is the 売上高, not the headline's 営業利益予想.
+        assert_hits(
+            &r,
+            &text(
+                "北浜電機は通期の売上高を3750億円に据え置いた一方、営業利益予想を250億円に引き上げた。",
+            ),
+            &[],
+        );
+        // Kept of the same thing or of nothing named, it contradicts.
+        assert_hits(
+            &r,
+            &text("北浜電機は通期の営業利益予想を240億円に据え置いた。"),
+            &["上方修正"],
+        );
+        assert_hits(
+            &r,
+            &text("北浜電機は、通期の営業利益予想は据え置いた。"),
+            &["上方修正"],
+        );
+        assert_eq!(
+            said_of("売上高を従来の3,750億円に据え置いた", 0, 35, true),
+            Some("売上高")
+        );
+        // Before the を of another verb after an adjunct (議案を賛成多数で可決), the word is
+        // said of nothing named.
+        assert_eq!(said_of("議案を賛成多数で可決", 0, 9, false), None);
     }
 
     #[test]
