@@ -78,6 +78,7 @@ pub(super) fn only_unaffirmed(
 ) -> Mentions {
     let mut first = None;
     let mut elsewhere = false;
+    let settled = settled.then_some(headline);
     for &line in body {
         for i in a.within(line) {
             // 非公開 as one word: 公開 negated (`negating-prefixes`).
@@ -105,7 +106,6 @@ pub(super) fn only_unaffirmed(
             {
                 continue;
             }
-            let settled = settled.then_some(headline);
             match unaffirmed(a, i, line, settled, words) {
                 Some(span) => {
                     if !about_something_else(a, i, line, headline) {
@@ -157,7 +157,8 @@ const TOPIC_RUN: usize = 6;
 /// Whether the mention at token `i` of `line` has an argument right before it (a noun run
 /// with が, を or は: 閉鎖が決まった; past an adverb: 分離は無事に成功した) of which the
 /// headline names no word: the action is told of something else. A mention without such an
-/// argument (正式に決まった) is about whatever the sentence is about.
+/// argument (正式に決まった) is about whatever the sentence is about. `particles` are the
+/// particles that mark such an argument (with も for a plan: デザインも決定する予定).
 fn argument_elsewhere(
     a: &Analysis<'_>,
     i: usize,
@@ -351,6 +352,8 @@ fn predicate_chain(a: &Analysis<'_>, i: usize, limit: usize) -> (bool, usize) {
 }
 
 /// The phrase of mention `i` when it negates or leaves the action open, else `None`.
+/// `settled` holds the headline's text when its action is a decision or a completion, which a
+/// plan noun after the mention leaves open (決定する予定).
 fn unaffirmed(
     a: &Analysis<'_>,
     i: usize,
