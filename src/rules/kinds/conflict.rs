@@ -111,8 +111,8 @@ use crate::document::{Document, Sentence};
 use crate::error::FileError;
 use crate::finding::Hit;
 use crate::lang::ja::{
-    Analysis, Conjugation, Labels, LexiconEdit, LexiconId, Lexicons, Pos, bracketed_age, is_kanji,
-    is_katakana,
+    Analysis, Conjugation, Labels, LexiconEdit, LexiconId, Lexicons, Pos, bracketed_age,
+    is_hiragana, is_kanji, is_katakana,
 };
 use crate::rules::message::Message;
 use crate::rules::spec::RuleSource;
@@ -2177,7 +2177,7 @@ fn glued_honorific(a: &Analysis<'_>, i: usize, end: usize) -> bool {
     }
     let s = a.surface(i);
     let mut chars = s.chars();
-    let kana = chars.next().is_some_and(|c| ('ぁ'..='ゖ').contains(&c));
+    let kana = chars.next().is_some_and(is_hiragana);
     kana && matches!(chars.as_str(), "さん" | "さま" | "ちゃん")
 }
 

@@ -942,7 +942,7 @@ fn verb_stem(base: &str) -> &str {
         .find(|&(_, c)| !crate::lang::ja::is_kanji(c))
         .map_or(base.len(), |(k, _)| k);
     let rest = &base[stem..];
-    if stem > 0 && !rest.is_empty() && rest.chars().all(|c| ('ぁ'..='ゖ').contains(&c)) {
+    if stem > 0 && !rest.is_empty() && rest.chars().all(crate::lang::ja::is_hiragana) {
         &base[..stem]
     } else {
         base

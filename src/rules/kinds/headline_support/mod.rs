@@ -729,8 +729,7 @@ impl super::RuleKind for HeadlineSupport {
                         forms.extend(others.iter().map(String::as_str));
                     }
                     // A decision or a completion told only as planned is not taken yet.
-                    let settled = self.lexicons.contains(LexiconId::CompletionWords, word)
-                        || self.lexicons.contains(LexiconId::DecisionVerbs, word);
+                    let settled = self.settles(word);
                     match status::only_unaffirmed(a, &body, &forms, headline, settled, &words) {
                         status::Mentions::Unaffirmed(at) => unaffirmed.push((u, at)),
                         status::Mentions::Elsewhere => told_elsewhere.push(u),
@@ -759,13 +758,11 @@ impl super::RuleKind for HeadlineSupport {
             // 「月面への着陸は来年3月ごろを予定」: an action the body never states, of an
             // object the body tells only as undecided, unknown or (for a completion) planned.
             if matches!(place.role, Role::Title | Role::Source) {
-                let completions = self.lexicons.get(LexiconId::CompletionWords);
-                let decisions = self.lexicons.get(LexiconId::DecisionVerbs);
                 for (k, u) in units.iter().enumerate().skip(1) {
                     let Some(word) = u.action.as_deref() else {
                         continue;
                     };
-                    let completion = completions.contains(word);
+                    let completion = self.lexicons.contains(LexiconId::CompletionWords, word);
                     // 予算案を市議会で可決: past one adjunct with で, the object marked by を.
                     let gap = |x: &Unit, y: &Unit| &a.text[x.span.end..y.span.start];
                     let object = match k.checked_sub(2).map(|j| &units[j]) {
@@ -776,7 +773,7 @@ impl super::RuleKind for HeadlineSupport {
                         }
                         _ => &units[k - 1],
                     };
-                    if !(completion || decisions.contains(word))
+                    if !self.settles(word)
                         || !missing
                             .iter()
                             .chain(&told_elsewhere)
@@ -1606,6 +1603,14 @@ impl HeadlineSupport {
             .map(|rest| rest.trim_start().replacen(['：', ':'], ".", 1))
             .as_deref()
             .and_then(leading_number)
+    }
+
+    /// Whether a headline action settles something (a `completion-words` completion: 可決,
+    /// 成功; or a `decision-verbs` decision: 決定): a body that tells it only as planned or
+    /// its object only as undecided leaves it untaken.
+    fn settles(&self, word: &str) -> bool {
+        self.lexicons.contains(LexiconId::CompletionWords, word)
+            || self.lexicons.contains(LexiconId::DecisionVerbs, word)
     }
 
     /// `word` without a `place-suffixes` suffix (那覇線 → 那覇), when two or more characters are
