@@ -4497,6 +4497,35 @@ mod tests {
         assert_hits(&r, &text("地方ITカンファレンス"), &[]);
         // An initialism the lexicon does not list stays a name.
         assert_hits(&r, &text("地方JSAカンファレンス"), &["JSA"]);
+        // A genre or a kind of content in Latin letters names no one either (the body tells
+        // the game as ゲーム, the streamer as 配信者).
+        let game = |title: &str| {
+            format!("{title}を遊ぶ配信\n\n配信者の星宮さんが人気の新作ゲームを遊ぶ配信を見た。\n")
+        };
+        assert_hits(&r, &game("人気VTuber星宮さんが新作RPG"), &[]);
+        assert_hits(&r, &game("人気JTuber星宮さんが新作XRG"), &["JTuber"]);
+    }
+
+    #[test]
+    fn where_a_cited_video_is_posted_is_no_claim() {
+        let r = rule("");
+        let text = |source: &str| {
+            format!(
+                "ツアー最終日に行った\n\n春野ミオさんのツアー最終日に行った。「灯台」で始まった。\n\n参考動画:{source}\n"
+            )
+        };
+        assert_hits(
+            &r,
+            &text("春野ミオ「灯台」Music Video（公式YouTubeチャンネル）"),
+            &[],
+        );
+        assert_hits(&r, &text("【LIVE】春野ミオ ツアー最終日"), &[]);
+        // What the video shows is still a claim.
+        assert_hits(
+            &r,
+            &text("春野ミオ「灯台」Music Video（秋山ユウ監督）"),
+            &["秋山ユウ"],
+        );
     }
 
     #[test]
