@@ -578,7 +578,10 @@ impl super::RuleKind for Numbers {
                             .is_some_and(|d| is_adjacent_swap(d, later_digits))
                         && !reported.contains(&m.span)
                         && same_magnitude(m.quantity.value, later.quantity.value)
-                        && self.related_subjects(&m.key, &later.key)
+                        && self.related_settings(&m.key, &later.key)
+                        && (related_names(&m.key, &later.key)
+                            || names_owner(m, later)
+                            || names_owner(later, m))
                         && sibling(&m.key) == sibling(&later.key)
                         && (later_digits.len() >= NAMED_SLIP_DIGITS
                             // Two figures of prose: a list item (a step, a row of a
@@ -650,18 +653,17 @@ impl super::RuleKind for Numbers {
 }
 
 impl Numbers {
-    /// Whether two mentions may count one thing by their keys, for a digit slip: the same
-    /// kind of figure (an increase, a decrease or neither; a forecast and a figure told as a
+    /// Whether two mentions may count one thing by their keys' settings, for a digit slip:
+    /// the same kind of figure (an increase, a decrease or neither; a forecast and a figure told as a
     /// fact may be one figure restated, 総事業費は約186億円を見込む / 168億円に上る総事業費),
     /// the same other time if
     /// any (`other-times`: 昨年 / none, 前回 / 今回 stay apart), the other qualifiers that set
     /// figures of one name apart (the `quantity-qualifiers` words and comparison bases:
-    /// 上旬 / 下旬, 男性 / 女性, 前年比 / 前期比) of one among the other's, and subjects
-    /// that are one missing, one inside the other, or the same at the start (被害額 /
-    /// 被害総額, 発売戸数 / 発売). Two compounds with one head are two things (営業利益 /
-    /// 経常利益, 植物油指数 / 砂糖指数). Qualifiers only one mention's clause happens to carry
-    /// (1戸あたり, 年間, 上半期, a name) do not keep two such values apart.
-    fn related_subjects(&self, a: &Key, b: &Key) -> bool {
+    /// 上旬 / 下旬, 男性 / 女性, 前年比 / 前期比) of one among the other's. Qualifiers only
+    /// one mention's clause happens to carry (1戸あたり, 年間, 上半期, a name) do not keep two
+    /// such values apart. The subjects are compared apart: [`related_names`], or one the
+    /// name of the other's owner ([`names_owner`]).
+    fn related_settings(&self, a: &Key, b: &Key) -> bool {
         let kind = |k: &Key| ["(増)", "(減)"].map(|m| k.qualifiers.iter().any(|q| q == m));
         let setting = |q: &&String| {
             q.ends_with('比') || self.lexicons.contains(LexiconId::QuantityQualifiers, q)
@@ -682,10 +684,7 @@ impl Numbers {
             t.sort_unstable();
             t
         };
-        kind(a) == kind(b)
-            && times(a) == times(b)
-            && (within(a, b) || within(b, a))
-            && related_names(a, b)
+        kind(a) == kind(b) && times(a) == times(b) && (within(a, b) || within(b, a))
     }
 
     /// For each sentence, the topic set off by a comma at the start of it or of an earlier
@@ -2114,8 +2113,9 @@ fn same_magnitude(a: f64, b: f64) -> bool {
 const REFERRING_PREFIXES: [char; 2] = ['両', '同'];
 
 /// Whether two subjects may name one thing: one missing, one inside the other, the same
-/// in their first two characters, or one referring back with 両 or 同 to what the other
-/// names (両地区 / 上野地区).
+/// in their first two characters (被害額 / 被害総額, 発売戸数 / 発売), or one referring back
+/// with 両 or 同 to what the other names (両地区 / 上野地区). Two compounds with one head are
+/// two things (営業利益 / 経常利益, 植物油指数 / 砂糖指数).
 fn related_names(a: &Key, b: &Key) -> bool {
     let start = |s: &str| s.chars().take(2).collect::<String>();
     // 両地区, 同地区: the places named before, whichever of them the other mention names
@@ -2392,6 +2392,15 @@ fn other_people(x: &[String], y: &[String]) -> bool {
 
 /// Whether two names may name one thing: one is the other or begins it (藤井 / 藤井拓海,
 /// 湊 / 湊市).
+/// Whether `x` counts the person `y` is about: x's subject is a person y's clause names as
+/// the owner of what it counts (岡部氏が5,612票 / 岡部氏の得票は6,512票). Not a place: 上野地区
+/// is not what 中尾・上野の両校 counts.
+fn names_owner(x: &Mention, y: &Mention) -> bool {
+    !x.key.subject.is_empty()
+        && x.people.iter().any(|e| one_name(e, &x.key.subject))
+        && y.people.iter().any(|e| one_name(e, &x.key.subject))
+}
+
 fn one_name(p: &str, q: &str) -> bool {
     p.starts_with(q) || q.starts_with(p)
 }
@@ -3443,6 +3452,18 @@ mod tests {
         assert!(!swap("1035", "1503"));
         assert!(!swap("1480", "1480"));
         assert!(!swap("148", "1480"));
+    }
+
+    #[test]
+    fn a_slip_counts_a_person_or_the_persons_thing() {
+        // 岡部氏が (the person as subject) and 岡部氏の得票 (the person's votes) count one thing.
+        assert_one_slip("町長選\n\n岡部氏が5,612票を獲得した。\n\n岡部氏の得票は6,512票だった。");
+        // Another person's votes are another figure.
+        assert_hits(
+            &rule(),
+            "町長選\n\n岡部氏が5,612票を獲得した。\n\n三浦氏の得票は6,512票だった。",
+            &[],
+        );
     }
 
     #[test]
