@@ -553,13 +553,30 @@ impl super::RuleKind for Numbers {
         // all. Weaker evidence than one subject, so one severity lower.
         let reported: Vec<Span> = found.iter().flat_map(|(l, e)| [l.span, e.span]).collect();
         let mut slips: Vec<(&Mention, &Mention)> = Vec::new();
-        // A table row names what it counts in another cell, which no key reads.
+        // A table row names what it counts in another cell, which no key reads: its first
+        // cell, the row's label (| 売上高 | 421億円 |), when that is a word.
         let in_table = |m: &Mention| ctx.doc.in_table_row(m.block);
-        // Per mention: its digits if a slip may have reordered them, outside tables.
-        let digits: Vec<Option<Vec<u8>>> = mentions
-            .iter()
-            .map(|m| transposable(&m.quantity).filter(|_| !in_table(m)))
-            .collect();
+        let row_label = |m: &Mention| row_label(ctx.doc, m.block);
+        // A table cell and a figure of prose whose sentence names the cell's row label (売上高
+        // は前年同期比8%増の412億円): one figure, when three digits or more are reordered.
+        let labelled = |cell: &Mention, prose: &Mention, digits: &[u8]| {
+            digits.len() >= NAMED_SLIP_DIGITS
+                && !in_table(prose)
+                && row_label(cell).is_some_and(|label| {
+                    text[ctx.doc.sentences[prose.sentence].span.range()].contains(label)
+                })
+                // The prose's figure is another cell of the row (平年（26.9度） / | 平均気温 |
+                // 29.6度 | 26.9度 |): it agrees with the table.
+                && !mentions.iter().any(|o| {
+                    o.key.unit == prose.key.unit
+                        && o.quantity.value == prose.quantity.value
+                        && ctx.doc.table_row_line(o.block).is_some()
+                        && ctx.doc.table_row_line(o.block) == ctx.doc.table_row_line(cell.block)
+                })
+        };
+        // Per mention: its digits if a slip may have reordered them.
+        let digits: Vec<Option<Vec<u8>>> =
+            mentions.iter().map(|m| transposable(&m.quantity)).collect();
         let sibling = |k: &Key| k.qualifiers.iter().any(|q| q == SIBLING);
         for (j, later) in mentions.iter().enumerate() {
             let Some(later_digits) = &digits[j] else {
@@ -576,6 +593,12 @@ impl super::RuleKind for Numbers {
                     m.key.unit == later.key.unit
                         && d.as_deref()
                             .is_some_and(|d| is_adjacent_swap(d, later_digits))
+                        && match (in_table(m), in_table(later)) {
+                            (false, false) => true,
+                            (true, false) => labelled(m, later, later_digits),
+                            (false, true) => labelled(later, m, later_digits),
+                            (true, true) => false,
+                        }
                         && !reported.contains(&m.span)
                         && same_magnitude(m.quantity.value, later.quantity.value)
                         && self.related_settings(&m.key, &later.key)
@@ -2392,6 +2415,19 @@ fn other_people(x: &[String], y: &[String]) -> bool {
 
 /// Whether two names may name one thing: one is the other or begins it (藤井 / 藤井拓海,
 /// 湊 / 湊市).
+/// The first cell of the table row block `block` is a cell of, when it is a word (two
+/// characters or more, not a number): what the row's figures count (| 売上高 | 421億円 |).
+fn row_label(doc: &crate::document::Document, block: usize) -> Option<&str> {
+    let line = doc.table_row_line(block)?;
+    let row = doc.source[line..].lines().next()?;
+    let label = row.trim().trim_start_matches('|').split('|').next()?.trim();
+    (label.chars().count() >= 2
+        && !label
+            .chars()
+            .all(|c| c.is_ascii_digit() || !c.is_alphanumeric()))
+    .then_some(label)
+}
+
 /// Whether `x` counts the person `y` is about: x's subject is a person y's clause names as
 /// the owner of what it counts (岡部氏が5,612票 / 岡部氏の得票は6,512票). Not a place: 上野地区
 /// is not what 中尾・上野の両校 counts.
@@ -3452,6 +3488,42 @@ mod tests {
         assert!(!swap("1035", "1503"));
         assert!(!swap("1480", "1480"));
         assert!(!swap("148", "1480"));
+    }
+
+    #[test]
+    fn a_table_cell_and_prose_naming_its_row_are_one_figure() {
+        let slips = |text: &str| {
+            let rule = rule();
+            let morphology = crate::lang::ja::Morphology::new();
+            crate::rules::testing::findings_for_format(
+                &rule,
+                text,
+                crate::document::Format::Markdown,
+                &morphology,
+            )
+        };
+        let table = |prose: &str| {
+            format!(
+                "# 決算\n\n{prose}\n\n| 項目 | 今期 | 前期 |\n|---|---|---|\n| 売上高 | 421億円 | 412億円 |\n| 営業利益 | 38億円 | 31億円 |\n"
+            )
+        };
+        let found = slips(&table("売上高は前年同期比8%増の241億円だった。"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("数字の入れ替わり"),
+            "{}",
+            found[0].message
+        );
+        // A sentence that does not name the row, or a figure that is another cell of the row
+        // (the earlier period's), or two digits only: no slip.
+        for prose in [
+            "受注高は前年同期比8%増の241億円だった。",
+            "売上高は前期の412億円から伸びた。",
+            "売上高は421億円、営業利益は83億円だった。",
+        ] {
+            let found = slips(&table(prose));
+            assert!(found.is_empty(), "{prose}: {found:?}");
+        }
     }
 
     #[test]
