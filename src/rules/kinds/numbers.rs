@@ -604,7 +604,9 @@ impl super::RuleKind for Numbers {
                         && self.related_settings(&m.key, &later.key)
                         && (related_names(&m.key, &later.key)
                             || names_owner(m, later)
-                            || names_owner(later, m))
+                            || names_owner(later, m)
+                            || owns(&m.key, &later.key)
+                            || owns(&later.key, &m.key))
                         && sibling(&m.key) == sibling(&later.key)
                         && (later_digits.len() >= NAMED_SLIP_DIGITS
                             // Two figures of prose: a list item (a step, a row of a
@@ -2415,6 +2417,12 @@ fn other_people(x: &[String], y: &[String]) -> bool {
 
 /// Whether two names may name one thing: one is the other or begins it (藤井 / 藤井拓海,
 /// 湊 / 湊市).
+/// Whether `x` counts what `y` is an amount of: x's subject is the qualifier y's subject is
+/// written onto with の (一般会計は1248億円 / 一般会計の総額は1284億円).
+fn owns(x: &Key, y: &Key) -> bool {
+    x.subject.chars().count() >= 2 && y.qualifiers.iter().any(|q| *q == x.subject)
+}
+
 /// The first cell of the table row block `block` is a cell of, when it is a word (two
 /// characters or more, not a number): what the row's figures count (| 売上高 | 421億円 |).
 fn row_label(doc: &crate::document::Document, block: usize) -> Option<&str> {
@@ -3524,6 +3532,20 @@ mod tests {
             let found = slips(&table(prose));
             assert!(found.is_empty(), "{prose}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_slip_counts_a_thing_or_its_amount() {
+        // 一般会計は (the account as subject) and 一般会計の総額 (its amount) count one thing.
+        assert_one_slip(
+            "予算\n\n一般会計の総額は1284億円だった。\n\n経緯\n\n一般会計は1248億円だった。",
+        );
+        // Another account's amount is another figure.
+        assert_hits(
+            &rule(),
+            "予算\n\n特別会計の総額は1284億円だった。\n\n経緯\n\n一般会計は1248億円だった。",
+            &[],
+        );
     }
 
     #[test]
