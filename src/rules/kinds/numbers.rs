@@ -2420,7 +2420,7 @@ fn other_people(x: &[String], y: &[String]) -> bool {
 /// Whether `x` counts what `y` is an amount of: x's subject is the qualifier y's subject is
 /// written onto with の (一般会計は1248億円 / 一般会計の総額は1284億円).
 fn owns(x: &Key, y: &Key) -> bool {
-    x.subject.chars().count() >= 2 && y.qualifiers.iter().any(|q| *q == x.subject)
+    x.subject.chars().count() >= 2 && y.qualifiers.contains(&x.subject)
 }
 
 /// The first cell of the table row block `block` is a cell of, when it is a word (two
