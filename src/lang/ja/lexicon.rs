@@ -77,6 +77,7 @@ named_enum! {
         QuantityQualifiers = "quantity-qualifiers",
         PresentQualifiers = "present-qualifiers",
         OtherTimes = "other-times",
+        StanceDurations = "stance-durations",
         AmountFillers = "amount-fillers",
         ChangeMarkers = "change-markers",
         QuantityNameSuffixes = "quantity-name-suffixes",

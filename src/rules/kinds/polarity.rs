@@ -244,6 +244,7 @@ pub const LEXICONS: &[LexiconId] = &[
     LexiconId::FramesBeforeNi,
     LexiconId::QuantityQualifiers,
     LexiconId::OtherTimes,
+    LexiconId::StanceDurations,
     LexiconId::DecisionVerbs,
     LexiconId::UndecidedWords,
     LexiconId::TimingNouns,
@@ -2487,6 +2488,15 @@ const MAX_QUOTED_NAME: usize = 12;
 /// amount: 「8月2日に」「会場で」「A社に」「10円」, against which another setting is another
 /// claim); a manner word (「予定通り」) does not.
 fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(usize, bool)> {
+    // 「導入を当面見送る」「当分行わない」: how long a stance holds (`stance-durations`), not
+    // when anything takes place; it sets nothing.
+    if lex.contains(LexiconId::StanceDurations, a.surface(i)) && pos(a, i).is_noun() {
+        let mut next = i + 1;
+        if next < end && pos(a, next).is_binding_particle() && a.surface(next) == "は" {
+            next += 1;
+        }
+        return Some((next, false));
+    }
     // 「正式に」「新たに」「無事に」: a 形容動詞 stem with に is the manner of the predicate
     // (not a complement: 有効にする, 中止となる); it sets nothing.
     if pos(a, i).is_adjectival_noun()
@@ -3759,6 +3769,25 @@ mod tests {
                 &["名前はまだ決まっていない"],
             );
         }
+    }
+
+    #[test]
+    fn how_long_a_stance_holds_sets_no_time() {
+        let opposed = rule_with("opposites: [[見送る, 決定する]]\n");
+        let text = |adjunct: &str| {
+            format!(
+                "週休3日制\nミナト文具は週休3日制の導入を来年4月から決定した。\n同社は週休3日制の導入を{adjunct}見送る。"
+            )
+        };
+        for duration in ["当面", "当分"] {
+            assert_hits(
+                &opposed,
+                &text(duration),
+                &[&format!("週休3日制の導入を{duration}見送る")],
+            );
+        }
+        // A date is a time of its own: another year's decision is another claim.
+        assert_hits(&opposed, &text("今年度"), &[]);
     }
 
     #[test]
