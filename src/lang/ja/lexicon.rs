@@ -78,6 +78,7 @@ named_enum! {
         PresentQualifiers = "present-qualifiers",
         OtherTimes = "other-times",
         StanceDurations = "stance-durations",
+        KanjiVariants = "kanji-variants",
         AmountFillers = "amount-fillers",
         ChangeMarkers = "change-markers",
         QuantityNameSuffixes = "quantity-name-suffixes",

@@ -79,6 +79,7 @@ use homophone::Homophone;
 use serde::Deserialize;
 
 use super::{CompileContext, Context, normalize_terms};
+use crate::algo::hash::FastHashMap;
 use crate::error::FileError;
 use crate::finding::{Applicability, Hit};
 use crate::lang::ja::dictionary::{self, Place, Word};
@@ -238,6 +239,8 @@ pub struct Reading {
     safe_fix: bool,
     /// `short_kept_margin`.
     short_kept_margin: Option<f32>,
+    /// Variant kanji and their common forms (`kanji-variants`: 藝 → 芸).
+    variants: FastHashMap<char, char>,
 }
 
 /// A run reported as a likely misconversion.
@@ -258,7 +261,7 @@ impl super::RuleKind for Reading {
     const PLACEHOLDERS: &'static [&'static str] = PLACEHOLDERS;
     /// `light-verbs`: not context words of the `homophone` signal (する says nothing of a
     /// sentence's subject).
-    const LEXICONS: &'static [LexiconId] = &[LexiconId::LightVerbs];
+    const LEXICONS: &'static [LexiconId] = &[LexiconId::LightVerbs, LexiconId::KanjiVariants];
     type Spec = Spec;
 
     fn compile(
@@ -386,7 +389,21 @@ impl super::RuleKind for Reading {
                 .build(&allow)
                 .expect("literal terms always build")
         });
+        let variants = context
+            .lexicons
+            .get(LexiconId::KanjiVariants)
+            .iter()
+            .filter_map(|entry| {
+                let (variant, common) = entry.split_once('=')?;
+                let one = |s: &str| {
+                    let mut chars = s.chars();
+                    chars.next().filter(|_| chars.next().is_none())
+                };
+                Some((one(variant)?, one(common)?))
+            })
+            .collect();
         Ok(Reading {
+            variants,
             same: spec.signals.contains(&Signal::SameReading),
             near: spec.signals.contains(&Signal::NearReading),
             homophone: (homophone || near_homophone).then(|| Homophone {
@@ -486,6 +503,17 @@ impl super::RuleKind for Reading {
 }
 
 impl Reading {
+    /// Whether `written` is `word` with some kanji in a variant form (藝術大学 / 芸術大学,
+    /// 附属病院 / 付属病院): another spelling of the word, not a misconversion.
+    fn variant_spelling(&self, written: &str, word: &str) -> bool {
+        written.chars().count() == word.chars().count()
+            && written != word
+            && written
+                .chars()
+                .zip(word.chars())
+                .all(|(x, y)| x == y || self.variants.get(&x) == Some(&y))
+    }
+
     fn hit(&self, a: &Analysis<'_>, f: Found, message: &Message) -> Hit {
         let best = f.candidates[0];
         let candidate_reading = hiragana(&best.reading());
@@ -637,7 +665,9 @@ impl Reading {
             r.iter().map(|r| r.as_ref().map_or(0, Vec::len)).sum()
         };
         let fits = |part: &Parts<'_>, c: &Word| {
-            part.fits(surface, c, self.min_units) && changes_a_word(a, w.from, w.to, w.span, c)
+            part.fits(surface, c, self.min_units)
+                && changes_a_word(a, w.from, w.to, w.span, c)
+                && !self.variant_spelling(surface, c.surface)
         };
         for (k, l, part) in self.parts(a, w, self.min_kept_chars) {
             same.extend(exact.iter().copied().filter(|c| fits(&part, c)));
@@ -1112,6 +1142,11 @@ mod tests {
         assert_hits(&rule, "名物の焼きアナゴを食べた。", &[]);
         assert_hits(&rule, "代金は口座振り込みで支払う。", &[]);
         assert_hits(&rule, "フィルターの交換時期を知らせる。", &[]);
+        // Nor is a kanji in a traditional or variant form (`kanji-variants`), while another
+        // kanji of the same reading still is.
+        assert_hits(&rule, "県内の藝術大学を卒業した。", &[]);
+        assert_hits(&rule, "大学の附属病院で手術を受けた。", &[]);
+        assert_hits(&rule, "大学の負属病院で手術を受けた。", &["負属病院"]);
     }
 
     #[test]
