@@ -398,7 +398,35 @@ fn narrates_change(sentence: &str, words: &[String], pair: &[&str]) -> bool {
             && !names_its_record(after)
             && !into_other_title(before, pair)
             && !about_another(after)
+            && !names_a_goal(after)
     })
+}
+
+/// Whether `rest` (the text after a transition word) makes it a goal still ahead, not a change
+/// the sentence narrates: 初タイトル獲得まであと2勝, タイトル獲得に王手, 獲得を目指す,
+/// 昇格に向けて; also past the rest of a compound (初タイトル|獲得まであと1勝).
+fn names_a_goal(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(is_kanji);
+    [
+        "まであと",
+        "まで残り",
+        "まで、あと",
+        "に王手",
+        "へ王手",
+        "を目指",
+        "をめざ",
+        "に向け",
+        "へ向け",
+        "に前進",
+        "へ前進",
+        "を狙",
+        "をねら",
+        "が懸か",
+        "がかか",
+        "に挑",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 /// Whether `rest` (the text after a transition word) makes it about another person: the
@@ -2648,6 +2676,25 @@ mod tests {
             .iter()
             .map(|r| format!("{}|{}", &text[r.span.range()], r.message))
             .collect()
+    }
+
+    #[test]
+    fn a_goal_still_ahead_narrates_no_change() {
+        let rule = rule_from_yaml(
+            "kind: conflict\nmessage: 「{subject}」の{match}と{other_match}\nsets:\n  - attributes:\n      - name: 挑戦者\n        terms: [挑戦者]\n      - name: 保持者\n        terms: [棋聖]\n    transitions: [獲得, 初タイトル]\n",
+        );
+        let text = |after: &str| {
+            format!("棋聖戦第3局\n\n村瀬隆之棋聖が先勝した。\n\n挑戦者の村瀬七段は{after}")
+        };
+        for goal in [
+            "初タイトル獲得まであと2勝とした。",
+            "タイトル獲得に王手をかけた。",
+            "タイトル獲得を目指す。",
+        ] {
+            assert_eq!(hits(&rule, &text(goal)).len(), 1, "{goal}");
+        }
+        // A title taken is a change: no conflict.
+        assert!(hits(&rule, &text("タイトルを獲得した。")).is_empty());
     }
 
     #[test]
