@@ -678,16 +678,15 @@ impl super::RuleKind for Numbers {
 }
 
 impl Numbers {
-    /// Whether two mentions may count one thing by their keys' settings, for a digit slip:
-    /// the same kind of figure (an increase, a decrease or neither; a forecast and a figure told as a
-    /// fact may be one figure restated, 総事業費は約186億円を見込む / 168億円に上る総事業費),
-    /// the same other time if
-    /// any (`other-times`: 昨年 / none, 前回 / 今回 stay apart), the other qualifiers that set
-    /// figures of one name apart (the `quantity-qualifiers` words and comparison bases:
-    /// 上旬 / 下旬, 男性 / 女性, 前年比 / 前期比) of one among the other's. Qualifiers only
-    /// one mention's clause happens to carry (1戸あたり, 年間, 上半期, a name) do not keep two
-    /// such values apart. The subjects are compared apart: [`related_names`], or one the
-    /// name of the other's owner ([`names_owner`]).
+    /// Whether two mentions may count one thing by their keys' settings, for a digit slip: the same
+    /// kind of figure (an increase, a decrease or neither; a forecast and a figure told as a fact
+    /// may be one figure restated, 総事業費は約186億円を見込む / 168億円に上る総事業費), the same
+    /// other time if any (`other-times`: 昨年 / none, 前回 / 今回 stay apart), the other qualifiers
+    /// that set figures of one name apart (the `quantity-qualifiers` words and comparison bases:
+    /// 上旬 / 下旬, 男性 / 女性, 前年比 / 前期比) of one among the other's. Qualifiers only one
+    /// mention's clause happens to carry (1戸あたり, 年間, 上半期, a name) do not keep two such
+    /// values apart. The subjects are compared apart: [`related_names`], or one the owner of what
+    /// the other counts ([`names_owner`], [`owns`]).
     fn related_settings(&self, a: &Key, b: &Key) -> bool {
         let kind = |k: &Key| ["(増)", "(減)"].map(|m| k.qualifiers.iter().any(|q| q == m));
         let setting = |q: &&String| {
@@ -2091,10 +2090,11 @@ const PRECISE_LEVEL_DIGITS: usize = 3;
 const MIN_TRANSPOSED_DIGITS: usize = 2;
 
 /// Fewer significant digits than this (84億円 / 48億円, 約340人 / 約430人) are a slip in a list
-/// item only when both mentions name what they count: a step or a row of a comparison counts
-/// what its label or its place says (できあがるコーヒーは約210ml / 2投目は120mlまで, テーブル
-/// とイス：計8.5kg / 重さ5.8kg). Two figures of prose with two digits reordered are still reported without names:
-/// they were slips 13 times in 14 on dev (the one not: 基金から14億円を取り崩す / 基金残高は約41億円).
+/// item only when both mentions name what they count: a step or a row of a comparison counts what
+/// its label or its place says (できあがるコーヒーは約210ml / 2投目は120mlまで,
+/// テーブルとイス：計8.5kg / 重さ5.8kg). Two figures of prose with two digits reordered are still
+/// reported without names: they were slips 13 times in 14 on dev (the one not:
+/// 基金から14億円を取り崩す / 基金残高は約41億円).
 const NAMED_SLIP_DIGITS: usize = 3;
 
 /// Whether the noun written at token `i` opens a comparison base: the nouns written on to it
