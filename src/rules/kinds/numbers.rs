@@ -556,13 +556,15 @@ impl super::RuleKind for Numbers {
         // A table row names what it counts in another cell, which no key reads: its first
         // cell, the row's label (| 売上高 | 421億円 |), when that is a word.
         let in_table = |m: &Mention| ctx.doc.in_table_row(m.block);
-        let row_label = |m: &Mention| row_label(ctx.doc, m.block);
         // A table cell and a figure of prose whose sentence names the cell's row label (売上高
         // は前年同期比8%増の412億円): one figure, when three digits or more are reordered.
         let labelled = |cell: &Mention, prose: &Mention, digits: &[u8]| {
+            let Some(row) = ctx.doc.table_row_line(cell.block) else {
+                return false;
+            };
             digits.len() >= NAMED_SLIP_DIGITS
                 && !in_table(prose)
-                && row_label(cell).is_some_and(|label| {
+                && row_label(ctx.doc, row).is_some_and(|label| {
                     text[ctx.doc.sentences[prose.sentence].span.range()].contains(label)
                 })
                 // The prose's figure is another cell of the row (平年（26.9度） / | 平均気温 |
@@ -570,8 +572,7 @@ impl super::RuleKind for Numbers {
                 && !mentions.iter().any(|o| {
                     o.key.unit == prose.key.unit
                         && o.quantity.value == prose.quantity.value
-                        && ctx.doc.table_row_line(o.block).is_some()
-                        && ctx.doc.table_row_line(o.block) == ctx.doc.table_row_line(cell.block)
+                        && ctx.doc.table_row_line(o.block) == Some(row)
                 })
         };
         // Per mention: its digits if a slip may have reordered them.
@@ -2423,10 +2424,10 @@ fn owns(x: &Key, y: &Key) -> bool {
     x.subject.chars().count() >= 2 && y.qualifiers.contains(&x.subject)
 }
 
-/// The first cell of the table row block `block` is a cell of, when it is a word (two
-/// characters or more, not a number): what the row's figures count (| 売上高 | 421億円 |).
-fn row_label(doc: &crate::document::Document, block: usize) -> Option<&str> {
-    let line = doc.table_row_line(block)?;
+/// The first cell of the table row whose source line starts at byte `line`
+/// ([`crate::document::Document::table_row_line`]), when it is a word (two characters or
+/// more, not a number): what the row's figures count (| 売上高 | 421億円 |).
+fn row_label(doc: &crate::document::Document, line: usize) -> Option<&str> {
     let row = doc.source[line..].lines().next()?;
     let label = row.trim().trim_start_matches('|').split('|').next()?.trim();
     (label.chars().count() >= 2

@@ -817,33 +817,23 @@ struct Window<'w> {
 /// 工作機会) is a piece of many words and is not looked for.
 fn written_elsewhere(a: &Analysis<'_>, f: &Found) -> bool {
     let written = &a.text[f.span.range()];
-    let (w, c): (Vec<char>, Vec<char>) = (
-        written.chars().collect(),
-        f.candidates[0].surface.chars().collect(),
-    );
-    if w.len() != c.len() {
+    let word = f.candidates[0].surface;
+    if written.chars().count() != word.chars().count() {
         return false;
     }
-    let lo = w.iter().zip(&c).take_while(|(x, y)| x == y).count();
-    let hi = w.len()
-        - w.iter()
-            .rev()
-            .zip(c.iter().rev())
-            .take_while(|(x, y)| x == y)
-            .count();
-    if lo >= hi {
+    let changed = changed_span(a, f.span, word);
+    if changed.is_empty() {
         return false;
     }
     // The run's tokens the difference falls in: the word written.
-    let byte = |k: usize| f.span.start + w[..k].iter().map(|ch| ch.len_utf8()).sum::<usize>();
-    let (from, to) = (byte(lo), byte(hi));
-    let tokens = a.tokens.iter().filter(|t| {
-        t.span.start >= f.span.start
-            && t.span.end <= f.span.end
-            && t.span.end > from
-            && t.span.start < to
-    });
-    let part: String = tokens.map(|t| &a.text[t.span.range()]).collect();
+    let part: String = (a.first_at(f.span.start)..a.tokens.len())
+        .take_while(|&i| a.tokens[i].span.end <= f.span.end)
+        .filter(|&i| {
+            let t = a.tokens[i].span;
+            t.end > changed.start && t.start < changed.end
+        })
+        .map(|i| a.surface(i))
+        .collect();
     if part.chars().count() < 2 {
         return false;
     }
@@ -852,11 +842,9 @@ fn written_elsewhere(a: &Analysis<'_>, f: &Found) -> bool {
         .match_indices(written)
         .map(|(at, m)| (at, at + m.len()))
         .collect();
-    a.tokens.iter().any(|t| {
-        a.text[t.span.range()] == *part
-            && !repeats
-                .iter()
-                .any(|&(x, y)| x <= t.span.start && t.span.end <= y)
+    a.tokens_with_surface(&part).iter().any(|&i| {
+        let t = a.tokens[i as usize].span;
+        a.surface(i as usize) == part && !repeats.iter().any(|&(x, y)| x <= t.start && t.end <= y)
     })
 }
 
@@ -974,27 +962,33 @@ fn overlaps_any(spans: &[Span], span: Span) -> bool {
     spans.get(i).is_some_and(|s| s.start < span.end)
 }
 
-/// Whether the characters `w` changes in the window (between the prefix and suffix they
-/// share) touch a token that is not a suffix: 厚生労働相 → 厚生労働省 only changes 相.
-fn changes_a_word(a: &Analysis<'_>, from: usize, to: usize, span: Span, w: &Word) -> bool {
+/// The bytes of the window at `span` that `word` writes otherwise: between the prefix and the
+/// suffix they share (empty, at the end of the shared prefix, when nothing is left between).
+fn changed_span(a: &Analysis<'_>, span: Span, word: &str) -> Span {
     let window = &a.text[span.range()];
     let same_start: usize = window
         .chars()
-        .zip(w.surface.chars())
+        .zip(word.chars())
         .take_while(|(x, y)| x == y)
         .map(|(x, _)| x.len_utf8())
         .sum();
     let same_end: usize = window
         .chars()
         .rev()
-        .zip(w.surface.chars().rev())
+        .zip(word.chars().rev())
         .take_while(|(x, y)| x == y)
         .map(|(x, _)| x.len_utf8())
         .sum();
-    let changed = Span::new(
+    Span::new(
         span.start + same_start.min(window.len()),
         (span.end - same_end.min(window.len())).max(span.start + same_start.min(window.len())),
-    );
+    )
+}
+
+/// Whether the characters `w` changes in the window (between the prefix and suffix they
+/// share) touch a token that is not a suffix: 厚生労働相 → 厚生労働省 only changes 相.
+fn changes_a_word(a: &Analysis<'_>, from: usize, to: usize, span: Span, w: &Word) -> bool {
+    let changed = changed_span(a, span, w.surface);
     (from..to).any(|i| {
         let t = a.tokens[i].span;
         let touches = if changed.is_empty() {
