@@ -11,8 +11,8 @@ holdout2 is a second held-out set of articles, written on 2026-12-03 (night) bef
 changes of that session, by a writer who never saw the rules. holdout3 (20 + 20 articles) was
 written on 2026-12-04 by a writer who never saw the rules or the other sets, at the start of
 that day's session (scored with the rules of its start, d5cb686, before any change was scored
-on it). Later sets (holdout5 … holdout49) are described in eval/README.md; holdout4,
-holdout6–holdout14, holdout15–holdout38 were retired into dev after their verdicts. Every
+on it). Later sets (holdout5 … holdout50) are described in eval/README.md; holdout4,
+holdout6–holdout14, holdout15–holdout39 were retired into dev after their verdicts. Every
 held-out set is reported on its own and then pooled (their counts summed); the targets are
 judged on the pool.
 
