@@ -36,7 +36,9 @@
 //!   ones; lone sentences, which cannot attest a word, keep the base margin. One the article
 //!   writes twice or more elsewhere asks only for `homophone_repeated_margin` (0.1: 高架 in
 //!   three places, 効果化工事 once): on the dev articles, 4 more true findings and 1 more
-//!   false one. The finding then shows where the article writes the word.
+//!   false one. The finding then shows where the article writes the word. A word written
+//!   in a grammatical slot neither dictionary lets it take (論文を気候した, 気象な動物) needs
+//!   no margin when a word of its reading takes it and fits the sentence better at all.
 //! - `near-homophone`: the same for a single noun and a word one mora away in reading
 //!   (voicing, a long vowel, a geminate: 部下 ブカ among 値上がり and 上昇 → 物価 ブッカ), the
 //!   slips speech-to-text makes between two real words. Every noun is a target, so the
@@ -1520,6 +1522,46 @@ mod tests {
         assert_hits(
             &rule,
             "事件は2023年秋、受給者からの問い合わせで発覚した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_word_that_does_not_fit_its_slot_needs_only_to_fit_worse() {
+        // Margins out of reach: only the grammar can report. 気候 takes no する and 気象 no な
+        // in either dictionary; 寄稿 and 希少 do, and fit the sentence at least as well.
+        let rule = rule_from_yaml(&format!(
+            "{HOMOPHONE}homophone_margin: 1.0\nhomophone_unattested_margin: 1.0\nhomophone_repeated_margin: 1.0\n"
+        ));
+        assert_one_weaker_suggestion(
+            &hits(&rule, "教授は地元紙に環境問題についての論文を気候した。"),
+            "「気候」は「気候する」の形では使わない語です",
+            "。同じ読み（きこう）の「寄稿」の誤変換の可能性があります",
+            "寄稿",
+        );
+        assert_one_weaker_suggestion(
+            &hits(&rule, "森林の開発が進み、気象な野生動物が減っている。"),
+            "「気象」は「気象な」の形では使わない語です",
+            "。同じ読み（きしょう）の「希少」の誤変換の可能性があります",
+            "希少",
+        );
+        // The copula's な (機会なので) follows any noun: no slot.
+        assert_hits(
+            &rule,
+            "せっかくの機会なので、普段は入れない舞台裏も見学させてもらった。",
+            &[],
+        );
+        // IPADIC tags 異動 as a サ変 noun: one dictionary is not enough (Sudachi lacks
+        // 異動する, and both lack 就農する).
+        assert_hits(
+            &rule,
+            "避難所の閉鎖に伴い、被災者は仮設住宅へ異動した。",
+            &[],
+        );
+        // The word in a slot it fits is judged by the margins alone.
+        assert_hits(
+            &rule,
+            "地元紙への寄稿を依頼された教授が、気候について書いた。",
             &[],
         );
     }
