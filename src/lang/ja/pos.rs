@@ -372,6 +372,10 @@ impl Pos {
     pub fn is_plain_case_particle(self) -> bool {
         self.is(const { Prefix::of(&[Tag::Particle, Tag::CaseParticle, Tag::General]) })
     }
+    /// 助詞,格助詞,連語: a compound particle IPADIC reads as one (として, をめぐって, に対して).
+    pub fn is_compound_case_particle(self) -> bool {
+        self.is(const { Prefix::of(&[Tag::Particle, Tag::CaseParticle, Tag::Compound]) })
+    }
     /// 助詞,格助詞,引用: quotative と.
     pub fn is_quotative_particle(self) -> bool {
         self.is(const { Prefix::of(&[Tag::Particle, Tag::CaseParticle, Tag::Quotation]) })

@@ -87,14 +87,17 @@
 //! (という報道). Adjuncts between the object and the predicate are read past: time and
 //! number phrases (8月2日に, 今年は, 7月から, a rate's amount: 1株あたり140円から), a state kept
 //! (前回予想の140円のまま), で/から/まで/へ/より phrases and manner nouns
-//! (予定通り), 形容動詞 stems with に (正式に, 無事に: manner), a name in brackets before に or
+//! (予定通り), a reason in を (判決を不服として, 量刑を理由に, 判決の内容をめぐって, 意見を
+//! 踏まえ、: its noun is no object of the predicate), 形容動詞 stems with に (正式に, 無事に:
+//! manner), a name in brackets before に or
 //! と (名前は「こむぎ」に決まった: the value settled on, a setting), and one の-modifier inside
 //! an adjunct (園内の投票で); a comma right after a topic は is read past (名前は、…決まった);
 //! a time there is the claim's frame when none precedes the object. The label of a question
 //! or answer line (A. , Q2: ) is not a frame. A topic
 //! (は) before an active predicate is compared as its subject and as its object (配当は据え置く
 //! = 配当を据え置く). A サ変 noun with a copula is its verb (大会は中止となった, 中止です,
-//! 中止。 = 中止する; 全便運休とする = 運休する), and so are a 形容動詞 stem (無効になっている) and the noun form of a verb of
+//! 中止。 = 中止する; 全便運休とする = 運休する; set as topic before する, 控訴はしない =
+//! 控訴しない), and so are a 形容動詞 stem (無効になっている) and the noun form of a verb of
 //! `opposites`/`synonyms` (見送りとなった) with a copula, and a サ変 noun before a comma and
 //! another action (可決、成立した).
 //!
@@ -1548,6 +1551,14 @@ impl Polarity {
             (a.base(j), false, j)
         } else if pos(a, j).is_sahen_noun() && is_suru(a, j + 1, end) {
             (a.surface(j), true, j + 1)
+        } else if pos(a, j).is_sahen_noun()
+            && j + 1 < end
+            && pos(a, j + 1).is_binding_particle()
+            && matches!(a.surface(j + 1), "は" | "も")
+            && is_suru(a, j + 2, end)
+        {
+            // 控訴はしない, 出馬もしない: the action set as topic is the verb (控訴しない).
+            (a.surface(j), true, j + 2)
         } else if pos(a, j).is_sahen_noun() && is_verb(a, j + 1, end, "できる") {
             // 返品できる, 利用できない: what can be done, a claim of its own (利用できる is
             // not 利用する), compared with the same potential.
@@ -2487,6 +2498,67 @@ const MAX_QUOTED_NAME: usize = 12;
 /// or も. Returns the index after it and whether it sets the claim (a time, place, party or
 /// amount: 「8月2日に」「会場で」「A社に」「10円」, against which another setting is another
 /// claim); a manner word (「予定通り」) does not.
+/// 「判決を不服として」「量刑を理由に」「協議を踏まえ、」「判決の内容をめぐって」: a noun run
+/// (nouns joined by の included) with を that a frame takes (a noun with として or a
+/// `frames-before-ni` noun with に), or a `functional-after-wo` verb in its connective form, or
+/// a compound particle in を: the reason or ground of the predicate, whose object it is not
+/// (弁護側は判決を不服として控訴した says 弁護側は控訴した). The token after it, past a comma.
+fn reason_clause(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<usize> {
+    let mut k = i;
+    while k < end && k - i < MAX_RUN && is_noun_part(a, k) && (k == i || adjacent(a, k - 1)) {
+        k += 1;
+        // 「判決の内容を不服として」: nouns joined by の.
+        if k + 1 < end
+            && a.surface(k) == "の"
+            && pos(a, k).is_particle()
+            && is_noun_part(a, k + 1)
+            && !pos(a, k + 1).is_suffix()
+        {
+            k += 1;
+        }
+    }
+    if k == i || k + 1 >= end {
+        return None;
+    }
+    // 「判決の内容をめぐって」: IPADIC reads をめぐって, を通じて as one particle.
+    if pos(a, k).is_compound_case_particle() && a.surface(k).starts_with('を') {
+        return Some(if pos(a, k + 1).is_comma() {
+            k + 2
+        } else {
+            k + 1
+        });
+    }
+    if k + 2 >= end || a.surface(k) != "を" || !pos(a, k).is_case_particle() {
+        return None;
+    }
+    let m = k + 1;
+    // 「不服として」 (IPADIC reads として as one particle), 「理由に」: a frame on the noun.
+    let framed = (pos(a, m).is_noun() && a.surface(m + 1) == "として")
+        || (lex.contains(LexiconId::FramesBeforeNi, a.surface(m))
+            && a.surface(m + 1) == "に"
+            && pos(a, m + 1).is_particle());
+    let after = if framed {
+        m + 2
+    } else if pos(a, m).is_verb() && lex.contains(LexiconId::FunctionalAfterWo, a.base(m)) {
+        let connective = a.features(m).conjugation.is_continuative();
+        match a.surface(m + 1) {
+            "て" => m + 2,
+            _ if connective && pos(a, m + 1).is_comma() => m + 1,
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    if after >= end {
+        return None;
+    }
+    Some(if pos(a, after).is_comma() {
+        after + 1
+    } else {
+        after
+    })
+}
+
 fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(usize, bool)> {
     // 「導入を当面見送る」「当分行わない」: how long a stance holds (`stance-durations`), not
     // when anything takes place; it sets nothing.
@@ -2495,6 +2567,9 @@ fn adjunct(a: &Analysis<'_>, lex: &Lexicons, i: usize, end: usize) -> Option<(us
         if next < end && pos(a, next).is_binding_particle() && a.surface(next) == "は" {
             next += 1;
         }
+        return Some((next, false));
+    }
+    if let Some(next) = reason_clause(a, lex, i, end) {
         return Some((next, false));
     }
     // 「正式に」「新たに」「無事に」: a 形容動詞 stem with に is the manner of the predicate
@@ -3788,6 +3863,43 @@ mod tests {
         }
         // A date is a time of its own: another year's decision is another claim.
         assert_hits(&opposed, &text("今年度"), &[]);
+    }
+
+    #[test]
+    fn an_action_set_as_topic_before_suru_is_the_verb() {
+        // 控訴はしない says 控訴しない; 控訴はした says 控訴した.
+        assert_hits(
+            &rule(),
+            "判決\n弁護側は控訴はしない方針だ。\n弁護側は即日控訴した。",
+            &["弁護側は即日控訴した"],
+        );
+        assert_hits(
+            &rule(),
+            "判決\n弁護側は控訴しない方針だ。\n弁護側は控訴はした。",
+            &["弁護側は控訴はした"],
+        );
+        // Another action is another claim.
+        assert_hits(
+            &rule(),
+            "判決\n弁護側は控訴はしない方針だ。\n弁護側は上告した。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_reason_in_wo_is_read_past_and_is_not_the_object() {
+        let negated = "判決\n弁護側は控訴しない方針だ。\n";
+        for reason in [
+            "判決を不服として",
+            "量刑を理由に",
+            "判決の内容をめぐって",
+            "判決の内容を踏まえ、",
+        ] {
+            let said = format!("弁護側は{reason}控訴した");
+            assert_hits(&rule(), &format!("{negated}{said}。"), &[&said]);
+        }
+        // An object of the verb itself is another claim (判決を控訴した is no 控訴した).
+        assert_hits(&rule(), &format!("{negated}弁護側は判決を控訴した。"), &[]);
     }
 
     #[test]
