@@ -50,7 +50,8 @@
 //!   「ワールドカップ」のアジア予選, 山辺県予算案 / 山辺県の…当初予算案; so do a name and a
 //!   suffix that makes a kind of thing of it (若冲展 / 伊藤若冲の作品を紹介する特別展);
 //! * an abbreviation of a body word: kanji standing in a body compound in order (国交省 /
-//!   国土交通省), a clipped loanword (スマホ / スマートフォン), alone or joined to a body word
+//!   国土交通省; also at the head of a longer run, 陸自 / 陸上自衛隊霧島原駐屯地, within three
+//!   times the abbreviation's length), a clipped loanword (スマホ / スマートフォン), alone or joined to a body word
 //!   (ノイキャンイヤホン / ノイズキャンセリング…イヤホン), or capitals opening the words of a
 //!   katakana loanword (RPG / ロールプレイングゲーム, FP / ファイナンシャルプランナー);
 //! * the doer or means of an action by the action: a サ変 noun with 手, 者, 家, 員 or 術
@@ -2501,9 +2502,14 @@ impl<'t> KanjiRuns<'t> {
         let Some(runs) = self.by_first.get(&first) else {
             return false;
         };
+        // A run's head, as long as an abbreviation may stretch: 陸自 abbreviates the 陸上自衛隊
+        // of 陸上自衛隊霧島原駐屯地 (a body compound goes on into the unit's own name).
         runs.iter().take(Self::MAX_TRIES).any(|run| {
-            let len = run.chars().count();
-            len > n && len <= n * Self::MAX_STRETCH && is_subsequence(unit, run)
+            let head = match run.char_indices().nth(n * Self::MAX_STRETCH) {
+                Some((end, _)) => &run[..end],
+                None => run,
+            };
+            head.chars().count() > n && is_subsequence(unit, head)
         })
     }
 }
@@ -5087,12 +5093,12 @@ mod tests {
             "交国省が新基準\n\n国土交通省は新基準を公表した。\n",
             &["交国省"],
         );
-        // A compound more than three times as long is no abbreviation of it.
-        assert_hits(
-            &r,
-            "国省が新基準\n\n国土交通省大臣官房は新基準を公表した。\n",
-            &["国省"],
-        );
+        // Or of the head of a longer run: 陸自 for the 陸上自衛隊 of 陸上自衛隊霧島原駐屯地.
+        let body = "\n\n防衛省は陸上自衛隊霧島原駐屯地に支援拠点を整備する。\n";
+        assert_hits(&r, &format!("陸自駐屯地に支援拠点{body}"), &[]);
+        // Characters spread over more than three times the abbreviation's length are none
+        // (地 is the eleventh character of the run).
+        assert_hits(&r, &format!("陸衛地に支援拠点{body}"), &["陸衛地"]);
     }
 
     #[test]
