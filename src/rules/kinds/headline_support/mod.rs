@@ -51,7 +51,8 @@
 //!   suffix that makes a kind of thing of it (若冲展 / 伊藤若冲の作品を紹介する特別展);
 //! * an abbreviation of a body word: kanji standing in a body compound in order (国交省 /
 //!   国土交通省; also at the head of a longer run, 陸自 / 陸上自衛隊霧島原駐屯地, within three
-//!   times the abbreviation's length), a clipped loanword (スマホ / スマートフォン), alone or joined to a body word
+//!   times the abbreviation's length, and written onto a name the body writes before the run,
+//!   桜ケ丘市教委 / 桜ケ丘市教育委員会), a clipped loanword (スマホ / スマートフォン), alone or joined to a body word
 //!   (ノイキャンイヤホン / ノイズキャンセリング…イヤホン), or capitals opening the words of a
 //!   katakana loanword (RPG / ロールプレイングゲーム, FP / ファイナンシャルプランナー);
 //! * the doer or means of an action by the action: a サ変 noun with 手, 者, 家, 員 or 術
@@ -662,6 +663,7 @@ impl super::RuleKind for HeadlineSupport {
                     let word = katakana_word(a.text, u.span);
                     u.number
                         || !(runs.abbreviated(unit)
+                            || runs.abbreviated_after_name(unit)
                             || runs.clipped(word)
                             || runs.clipped_compound(word)
                             || runs.initialism(unit))
@@ -2511,6 +2513,48 @@ impl<'t> KanjiRuns<'t> {
             };
             head.chars().count() > n && is_subsequence(unit, head)
         })
+    }
+
+    /// A name not all kanji with an abbreviation after it (桜ケ丘市教委): the body writes the
+    /// name and right after it a kanji run the rest abbreviates (桜ケ丘市教育委員会). The
+    /// kanji-only units are [`KanjiRuns::abbreviated`]'s.
+    fn abbreviated_after_name(&self, unit: &str) -> bool {
+        if unit.chars().all(is_kanji) {
+            return false;
+        }
+        // Split points from the longest abbreviation down: the rest must be kanji.
+        let splits = unit.char_indices().map(|(at, _)| at).filter(|&at| {
+            at > 0 && {
+                let rest = &unit[at..];
+                let n = rest.chars().count();
+                (2..=Self::MAX_ABBREVIATION).contains(&n) && rest.chars().all(is_kanji)
+            }
+        });
+        for at in splits {
+            let (name, rest) = unit.split_at(at);
+            let n = rest.chars().count();
+            for line in self.lines.iter().take(Self::MAX_TRIES) {
+                for (found, _) in line.match_indices(name).take(Self::MAX_TRIES) {
+                    let after = &line[found + name.len()..];
+                    let run_end = after
+                        .char_indices()
+                        .find(|&(_, c)| !is_kanji(c))
+                        .map_or(after.len(), |(i, _)| i);
+                    let run = &after[..run_end];
+                    let head = match run.char_indices().nth(n * Self::MAX_STRETCH) {
+                        Some((end, _)) => &run[..end],
+                        None => run,
+                    };
+                    if head.chars().count() > n
+                        && head.chars().next() == rest.chars().next()
+                        && is_subsequence(rest, head)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
     }
 }
 
@@ -5099,6 +5143,16 @@ mod tests {
         // Characters spread over more than three times the abbreviation's length are none
         // (地 is the eleventh character of the run).
         assert_hits(&r, &format!("陸衛地に支援拠点{body}"), &["陸衛地"]);
+        // A name not all kanji with the abbreviation written onto it: 桜ケ丘市教委 for the
+        // body's 桜ケ丘市教育委員会; not when the body writes the name before another run.
+        let body = "\n\n桜ケ丘市教育委員会は、小学校の統合計画を公表した。\n";
+        assert_hits(&r, &format!("桜ケ丘市教委が統合計画{body}"), &[]);
+        let other = "\n\n桜ケ丘市議会は、小学校の統合計画を公表した。\n";
+        assert_hits(
+            &r,
+            &format!("桜ケ丘市教委が統合計画{other}"),
+            &["桜ケ丘市教委"],
+        );
     }
 
     #[test]
