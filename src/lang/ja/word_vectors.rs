@@ -64,6 +64,7 @@ fn vectors_at() -> usize {
     HEADER + len() * KEY_RECORD
 }
 
+#[inline]
 fn key(i: usize) -> &'static [u8] {
     let at = HEADER + i * KEY_RECORD;
     let start = vectors_at() + rows() * dims() + u32_at(at);
@@ -112,6 +113,7 @@ fn bloom_bits(hash: u64) -> [usize; 3] {
 }
 
 /// Key `id`'s entry, read from its key record.
+#[inline]
 fn entry(id: usize) -> Entry {
     let at = HEADER + id * KEY_RECORD;
     Entry {
