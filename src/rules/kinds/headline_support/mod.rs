@@ -52,9 +52,10 @@
 //! * an abbreviation of a body word: kanji standing in a body compound in order (国交省 /
 //!   国土交通省; also at the head of a longer run, 陸自 / 陸上自衛隊霧島原駐屯地, within three
 //!   times the abbreviation's length, and written onto a name the body writes before the run,
-//!   桜ケ丘市教委 / 桜ケ丘市教育委員会), a clipped loanword (スマホ / スマートフォン), alone or joined to a body word
-//!   (ノイキャンイヤホン / ノイズキャンセリング…イヤホン), or capitals opening the words of a
-//!   katakana loanword (RPG / ロールプレイングゲーム, FP / ファイナンシャルプランナー);
+//!   桜ケ丘市教委 / 桜ケ丘市教育委員会), a clipped loanword (スマホ / スマートフォン), alone or
+//!   joined to a body word (ノイキャンイヤホン / ノイズキャンセリング…イヤホン), or capitals
+//!   opening the words of a katakana loanword (RPG / ロールプレイングゲーム, FP /
+//!   ファイナンシャルプランナー);
 //! * the doer or means of an action by the action: a サ変 noun with 手, 者, 家, 員 or 術
 //!   (運転手 / 運転していた, 節約術 / 節約のコツ);
 //! * a count of what one body sentence lists: names ending in the counter (2校 /
@@ -2504,15 +2505,21 @@ impl<'t> KanjiRuns<'t> {
         let Some(runs) = self.by_first.get(&first) else {
             return false;
         };
-        // A run's head, as long as an abbreviation may stretch: 陸自 abbreviates the 陸上自衛隊
-        // of 陸上自衛隊霧島原駐屯地 (a body compound goes on into the unit's own name).
-        runs.iter().take(Self::MAX_TRIES).any(|run| {
-            let head = match run.char_indices().nth(n * Self::MAX_STRETCH) {
-                Some((end, _)) => &run[..end],
-                None => run,
-            };
-            head.chars().count() > n && is_subsequence(unit, head)
-        })
+        runs.iter()
+            .take(Self::MAX_TRIES)
+            .any(|run| Self::abbreviates(unit, run))
+    }
+
+    /// Whether `abbreviation` stands in order in the head of `run`, as long as an abbreviation
+    /// may stretch (three times its length), the head longer than it: 陸自 abbreviates the
+    /// 陸上自衛隊 of 陸上自衛隊霧島原駐屯地 (a body compound goes on into the unit's own name).
+    fn abbreviates(abbreviation: &str, run: &str) -> bool {
+        let n = abbreviation.chars().count();
+        let head = match run.char_indices().nth(n * Self::MAX_STRETCH) {
+            Some((end, _)) => &run[..end],
+            None => run,
+        };
+        head.chars().count() > n && is_subsequence(abbreviation, head)
     }
 
     /// A name not all kanji with an abbreviation after it (桜ケ丘市教委): the body writes the
@@ -2532,7 +2539,6 @@ impl<'t> KanjiRuns<'t> {
         });
         for at in splits {
             let (name, rest) = unit.split_at(at);
-            let n = rest.chars().count();
             for line in self.lines.iter().take(Self::MAX_TRIES) {
                 for (found, _) in line.match_indices(name).take(Self::MAX_TRIES) {
                     let after = &line[found + name.len()..];
@@ -2541,14 +2547,7 @@ impl<'t> KanjiRuns<'t> {
                         .find(|&(_, c)| !is_kanji(c))
                         .map_or(after.len(), |(i, _)| i);
                     let run = &after[..run_end];
-                    let head = match run.char_indices().nth(n * Self::MAX_STRETCH) {
-                        Some((end, _)) => &run[..end],
-                        None => run,
-                    };
-                    if head.chars().count() > n
-                        && head.chars().next() == rest.chars().next()
-                        && is_subsequence(rest, head)
-                    {
+                    if run.chars().next() == rest.chars().next() && Self::abbreviates(rest, run) {
                         return true;
                     }
                 }

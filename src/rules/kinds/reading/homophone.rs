@@ -322,7 +322,6 @@ impl Homophone {
         }
         // Both dictionaries must tell it: the token's own part of speech (IPADIC) and the
         // lexicon's classes (Sudachi) each miss some サ変 uses (異動する, 就農する).
-        let pos = a.features(i).pos;
         let tagged_fit = match slot {
             Slot::Suru => pos.is_sahen_noun(),
             Slot::Na | Slot::Ni => pos.is_adjectival_noun(),
@@ -485,9 +484,9 @@ impl Homophone {
 struct Target {
     written: word_vectors::Entry,
     alternatives: Vec<Alternative>,
-    /// The lexicon lists the written word, but not as fitting the slot it stands in (気候した,
-    /// 気象な動物): a word of its reading that fits is then likelier meant, whatever the
-    /// vectors say (寄稿した, 希少な).
+    /// Neither IPADIC nor the lexicon lets the written word take the slot it stands in
+    /// (気候した, 気象な動物): a word of its reading that takes it (寄稿した, 希少な) is then
+    /// likelier meant, and needs only to fit the sentence better at all ([`MISFIT_MARGIN`]).
     misfit: Option<Slot>,
 }
 
