@@ -225,7 +225,10 @@ impl Polarity {
                         contents[later.sentence].as_ref()?,
                     );
                     (tenses_agree(e, later, x.narrates || y.narrates)
-                        && arguments_meet(e, x, later, y)
+                        && arguments_meet(
+                            (e, x, ctx.doc.slice(sentences[e.sentence].span)),
+                            (later, y, ctx.doc.slice(sentences[later.sentence].span)),
+                        )
                         && !groups_apart(&every_topic[e.sentence], &every_topic[later.sentence])
                         && topics_meet(
                             (
@@ -779,14 +782,27 @@ fn topics_meet((tx, x): (Option<Topic<'_>>, &str), (ty, y): (Option<Topic<'_>>, 
 /// is a word of the other's sentence (「ウイルスには効きません」 and 「細菌には効きます」 are
 /// about different things, 「入浴は…推奨しています」 and 「入浴については…推奨されていません」
 /// about one).
+///
+/// A word the other sentence writes only as the の-modifier of that sentence's own argument
+/// does not count: 「道路の整備を続ける」 is not about 道路 (「道路を続けない」), nor
+/// 「救急医療の体制づくりを続けている」 about 救急医療.
 fn arguments_meet(
-    x: &Statement<'_>,
-    cx: &Content<'_>,
-    y: &Statement<'_>,
-    cy: &Content<'_>,
+    (x, cx, tx): (&Statement<'_>, &Content<'_>, &str),
+    (y, cy, ty): (&Statement<'_>, &Content<'_>, &str),
 ) -> bool {
+    // `word` stands in `text` other than as a modifier (word + の) of `argument` after it.
+    let free = |word: &str, text: &str, argument: &str| {
+        text.match_indices(word).any(|(at, _)| {
+            let after = &text[at + word.len()..];
+            !(after.starts_with('の') && after.contains(argument))
+        })
+    };
     match (x.argument, y.argument) {
-        (Some(p), Some(q)) => p == q || cy.words.contains(&p) || cx.words.contains(&q),
+        (Some(p), Some(q)) => {
+            p == q
+                || (cy.words.contains(&p) && free(p, ty, q))
+                || (cx.words.contains(&q) && free(q, tx, p))
+        }
         _ => true,
     }
 }
@@ -931,6 +947,16 @@ mod tests {
             "抗生物質は風邪の細菌に効きます。\n\n抗生物質は風邪のウイルスに効きません。\n",
             &[],
         );
+        // One sentence's argument written in the other only as the の-modifier of that one's
+        // own argument: 救急医療 / 救急医療の体制づくり are two things.
+        let text = |first: &str| {
+            format!(
+                "石田院長は就任後も{first}を続けている。\n\n石田院長は「医師が疲れ切っては、救急医療は続けられない」と話した。\n"
+            )
+        };
+        assert_hits(&r, &text("救急医療の体制づくり"), &[]);
+        // Written on its own as well, it is the other's argument.
+        assert_eq!(hits(&r, &text("救急医療")).len(), 1);
     }
 
     #[test]
