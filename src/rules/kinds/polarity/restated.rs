@@ -330,7 +330,26 @@ impl Polarity {
         let mut seen: FastHashSet<(&str, bool, bool, bool)> = FastHashSet::default();
         // A condition without a comma governs its clause, up to the next comma.
         let mut clause_conditional = false;
+        // Inside a quotation that no reporting verb makes the speaker's claim (「中古マンション
+        // は買わない」と決めていました: a resolution; a bare 「…」), as the claim reader has it.
+        let mut unreported_until: Option<usize> = None;
         for j in r.clone() {
+            if unreported_until.is_some_and(|close| j < close) {
+                continue;
+            }
+            unreported_until = None;
+            if self.is_opener(a.surface(j)) {
+                let close = (j + 1..r.end).find(|&k| self.is_closer(a.surface(k)));
+                let reported = close.is_some_and(|k| {
+                    k + 2 < r.end
+                        && pos(a, k + 1).is_quotative_particle()
+                        && self.reporting_verb(a, k + 2, r.end).is_some()
+                });
+                if let Some(k) = close.filter(|_| !reported) {
+                    unreported_until = Some(k);
+                    continue;
+                }
+            }
             if self.ends_condition(a, j, r.end) {
                 conditional = true;
             }
@@ -957,6 +976,26 @@ mod tests {
         assert_hits(&r, &text("救急医療の体制づくり"), &[]);
         // Written on its own as well, it is the other's argument.
         assert_eq!(hits(&r, &text("救急医療")).len(), 1);
+    }
+
+    #[test]
+    fn a_quotation_counts_only_when_a_reporting_verb_makes_it_a_claim() {
+        let r = rule();
+        let text = |said: &str| {
+            format!(
+                "去年の秋、横浜市内の中古マンションを買いました。\n\n私は、「中古マンションは買わない」と{said}。\n"
+            )
+        };
+        // A resolution or a thought once held, and a bare quotation, claim nothing.
+        assert_hits(&r, &text("決めていました"), &[]);
+        assert_hits(&r, &text("思っていました"), &[]);
+        assert_hits(
+            &r,
+            "去年の秋、横浜市内の中古マンションを買いました。\n\n「中古マンションは買わない」\n",
+            &[],
+        );
+        // Said (a reporting verb), it is the speaker's claim.
+        assert_eq!(hits(&r, &text("話していました")).len(), 1);
     }
 
     #[test]
