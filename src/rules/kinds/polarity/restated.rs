@@ -330,26 +330,13 @@ impl Polarity {
         let mut seen: FastHashSet<(&str, bool, bool, bool)> = FastHashSet::default();
         // A condition without a comma governs its clause, up to the next comma.
         let mut clause_conditional = false;
-        // Inside a quotation that no reporting verb makes the speaker's claim (「中古マンション
-        // は買わない」と決めていました: a resolution; a bare 「…」), as the claim reader has it.
+        // A quotation that no reporting verb makes the speaker's claim (「中古マンションは買わ
+        // ない」と決めていました: a resolution; a bare 「…」) states nothing of its own: its
+        // tokens start no statement (conditions inside it still govern the sentence, as before). The
+        // claim reader reads nothing inside brackets; this pass keeps reported quotations
+        // (「…」と話した), where generated articles restate what a speaker said.
         let mut unreported_until: Option<usize> = None;
         for j in r.clone() {
-            if unreported_until.is_some_and(|close| j < close) {
-                continue;
-            }
-            unreported_until = None;
-            if self.is_opener(a.surface(j)) {
-                let close = (j + 1..r.end).find(|&k| self.is_closer(a.surface(k)));
-                let reported = close.is_some_and(|k| {
-                    k + 2 < r.end
-                        && pos(a, k + 1).is_quotative_particle()
-                        && self.reporting_verb(a, k + 2, r.end).is_some()
-                });
-                if let Some(k) = close.filter(|_| !reported) {
-                    unreported_until = Some(k);
-                    continue;
-                }
-            }
             if self.ends_condition(a, j, r.end) {
                 conditional = true;
             }
@@ -359,6 +346,19 @@ impl Polarity {
             if self.conditions_its_clause(a, j, r.end) {
                 clause_conditional = true;
             }
+            if unreported_until.is_none() && self.is_opener(a.surface(j)) {
+                let close = (j + 1..r.end).find(|&k| self.is_closer(a.surface(k)));
+                let reported = close.is_some_and(|k| {
+                    k + 2 < r.end
+                        && pos(a, k + 1).is_quotative_particle()
+                        && self.reporting_verb(a, k + 2, r.end).is_some()
+                });
+                unreported_until = close.filter(|_| !reported);
+            }
+            if unreported_until.is_some_and(|close| j < close) {
+                continue;
+            }
+            unreported_until = None;
             let p = pos(a, j);
             let may_start = p.is_independent_verb()
                 || p.is_sahen_noun()
